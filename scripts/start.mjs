@@ -1,0 +1,63 @@
+// npm start: serves the Worker on http://127.0.0.1:$PORT (default 8787) with wrangler's
+// local, persisted KV, and seeds it with the reports in seeds/ through the public API,
+// so that the seed passes the same validation as any report. Seeding is idempotent:
+// places are PUT, reports carry a fixed Idempotency-Key.
+
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+
+const port = process.env.PORT ?? '8787';
+const base = `http://127.0.0.1:${port}`;
+const localToken = 'local-dev-token';
+
+if (!existsSync('.dev.vars')) copyFileSync('.dev.vars.example', '.dev.vars');
+
+const wrangler = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'], {
+  stdio: 'inherit',
+  env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => wrangler.kill(signal));
+wrangler.on('exit', (code) => process.exit(code ?? 0));
+
+async function waitForHealth(deadline) {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the Worker did not answer on ${base} within the time allowed`);
+}
+
+async function send(method, path, body, headers = {}) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${localToken}`, ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+async function seed() {
+  await waitForHealth(Date.now() + 120_000);
+  for (const file of readdirSync('seeds').filter((name) => name.endsWith('.json'))) {
+    const { place, reports } = JSON.parse(readFileSync(`seeds/${file}`, 'utf8'));
+    const { slug, ...fields } = place;
+    await send('PUT', `/api/v1/places/${slug}`, fields);
+    for (const { idempotencyKey, report } of reports) {
+      const response = await send('POST', '/api/v1/reports', report, { 'idempotency-key': idempotencyKey });
+      const replayed = response.headers.get('idempotent-replayed') === 'true';
+      console.log(`seed: ${slug} report ${response.headers.get('location')}${replayed ? ' (already seeded)' : ''}`);
+    }
+  }
+  console.log(`Serving the seeded data on ${base} (try ${base}/api/v1/places/bakhmut)`);
+}
+
+seed().catch((error) => {
+  console.error(`seeding failed: ${error.message}`);
+  wrangler.kill('SIGTERM');
+  process.exitCode = 1;
+});

@@ -1,0 +1,45 @@
+// Rules that need more than the shape of a report: they depend on the clock or on which
+// places exist. Each returns issues in the same form as schema validation.
+
+import { isAfter, periodStart } from './dates.ts';
+import type { ValidationIssue } from './errors.ts';
+import type { ReportInput } from './model.ts';
+
+/** Dates may be as coarse as the source was, but never after `now`, and `since` never after the observation. */
+export function checkReportDates(input: ReportInput, now: Date, at = ''): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (isAfter(input.observed, now)) {
+    issues.push({
+      pointer: `${at}/observed`,
+      rule: 'not in the future',
+      detail: `observed date ${input.observed} is after the current date`,
+    });
+  }
+  input.figures.forEach((figure, index) => {
+    if (!('since' in figure) || !figure.since) return;
+    const pointer = `${at}/figures/${index}/since/date`;
+    if (isAfter(figure.since.date, now)) {
+      issues.push({
+        pointer,
+        rule: 'not in the future',
+        detail: `${figure.since.date} is after the current date`,
+      });
+    } else if (periodStart(figure.since.date) > periodStart(input.observed)) {
+      issues.push({
+        pointer,
+        rule: 'not after observed',
+        detail: `a state cannot hold since ${figure.since.date} when it was observed in ${input.observed}`,
+      });
+    }
+  });
+  return issues;
+}
+
+export function checkPlaceExists(
+  input: Pick<ReportInput, 'place'>,
+  known: ReadonlySet<string>,
+  at = '',
+): ValidationIssue[] {
+  if (known.has(input.place)) return [];
+  return [{ pointer: `${at}/place`, rule: 'known place', detail: `no place with slug "${input.place}"` }];
+}

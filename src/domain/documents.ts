@@ -1,0 +1,128 @@
+// Derived documents: what the hot reads serve with a single KV read. Each is computed from
+// the immutable reports and may be thrown away and rebuilt at any time.
+
+import { z } from 'zod';
+import type { IndicatorId } from './indicators.ts';
+import {
+  type Place,
+  type PlaceStatus,
+  type PlaceSummary,
+  place,
+  placeStatus,
+  placeSummary,
+  type Report,
+  type ReportSummary,
+  reportSummary,
+} from './model.ts';
+import {
+  applyReport,
+  buildStatus,
+  compareNewestFirst,
+  latest,
+  pickCurrent,
+  summarizeFigure,
+} from './status.ts';
+
+/** How many of the newest reports a document keeps: the largest page the API serves. */
+export const headSize = 200;
+
+export const placeDocument = z.strictObject({
+  place,
+  status: placeStatus,
+  head: z.array(reportSummary),
+  reportCount: z.int().min(0),
+});
+export type PlaceDocument = z.infer<typeof placeDocument>;
+
+export const recentDocument = z.strictObject({
+  head: z.array(reportSummary),
+  reportCount: z.int().min(0),
+});
+export type RecentDocument = z.infer<typeof recentDocument>;
+
+export const placesDocument = z.strictObject({ places: z.array(placeSummary) });
+export type PlacesDocument = z.infer<typeof placesDocument>;
+
+/** Merges summaries into a head, replacing those with the same id; newest first, bounded. */
+export function mergeHead(head: readonly ReportSummary[], summaries: readonly ReportSummary[]) {
+  const byId = new Map(head.map((s) => [s.id, s]));
+  for (const s of summaries) byId.set(s.id, s);
+  return [...byId.values()].sort(compareNewestFirst).slice(0, headSize);
+}
+
+export function emptyPlaceDocument(of: Place): PlaceDocument {
+  return { place: of, status: { updated: null, indicators: {} }, head: [], reportCount: 0 };
+}
+
+/** The document after new, active reports of this place: no history needs to be read. */
+export function withNewReports(
+  doc: PlaceDocument,
+  reports: readonly Report[],
+  summaries: readonly ReportSummary[],
+): PlaceDocument {
+  return {
+    place: doc.place,
+    status: reports.reduce(applyReport, doc.status),
+    head: mergeHead(doc.head, summaries),
+    reportCount: doc.reportCount + reports.length,
+  };
+}
+
+/**
+ * The document derived from a place's whole history. `history` holds every summary of
+ * the place with its fate already applied; `reports` the full reports of the current picks.
+ */
+export function derivePlaceDocument(
+  of: Place,
+  history: readonly ReportSummary[],
+  reports: ReadonlyMap<string, Report>,
+  lastChange: string | null,
+): PlaceDocument {
+  const updated = history.reduce<string | null>((at, s) => latest(at, s.published), lastChange);
+  return {
+    place: of,
+    status: buildStatus(pickCurrent(history), reports, updated),
+    head: mergeHead([], history),
+    reportCount: history.length,
+  };
+}
+
+export function withRecentReports(
+  doc: RecentDocument,
+  summaries: readonly ReportSummary[],
+  added: number,
+): RecentDocument {
+  return { head: mergeHead(doc.head, summaries), reportCount: doc.reportCount + added };
+}
+
+export function summarizePlace(doc: PlaceDocument): PlaceSummary {
+  const indicators: PlaceSummary['indicators'] = {};
+  for (const [id, status] of Object.entries(doc.status.indicators) as [
+    IndicatorId,
+    PlaceStatus['indicators'][IndicatorId],
+  ][]) {
+    if (!status) continue;
+    indicators[id] = {
+      figure: summarizeFigure(status.figure),
+      report: status.report,
+      observed: status.observed,
+      verification: status.verification,
+    };
+  }
+  return {
+    ...doc.place,
+    updated: doc.status.updated,
+    reportCount: doc.reportCount,
+    indicators,
+  };
+}
+
+/** Places in a stable order: by English name, then slug. */
+export function withPlaceSummary(doc: PlacesDocument, entry: PlaceSummary): PlacesDocument {
+  const others = doc.places.filter((p) => p.slug !== entry.slug);
+  return {
+    places: [...others, entry].sort(
+      (a, b) => (a.names.en ?? '').localeCompare(b.names.en ?? '') || a.slug.localeCompare(b.slug),
+    ),
+  };
+}

@@ -1,0 +1,33 @@
+// History filters: which summaries a listing shows. Pure, shared by the first page (served
+// from a derived document) and the older pages (served from a KV listing).
+
+import type { IndicatorId } from './indicators.ts';
+import type { ReportSummary, Verification } from './model.ts';
+
+export interface HistoryFilter {
+  indicators?: readonly IndicatorId[];
+  verifications?: readonly Verification[];
+  /** Bounds on the published time, inclusive. */
+  since?: string;
+  until?: string;
+}
+
+export function matchesFilter(summary: ReportSummary, filter: HistoryFilter): boolean {
+  if (filter.until && summary.published > filter.until) return false;
+  if (filter.since && summary.published < filter.since) return false;
+  if (filter.verifications?.length && !filter.verifications.includes(summary.verification)) {
+    return false;
+  }
+  if (filter.indicators?.length) {
+    return summary.figures.some((f) => filter.indicators?.includes(f.indicator));
+  }
+  return true;
+}
+
+/**
+ * History runs newest first, so once a summary was published before `since`, every later
+ * one was too and the listing can stop.
+ */
+export function isPastRange(summary: ReportSummary, filter: HistoryFilter): boolean {
+  return filter.since !== undefined && summary.published < filter.since;
+}

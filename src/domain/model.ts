@@ -1,0 +1,270 @@
+// The canonical model. Each public shape is defined once, here, in zod: the runtime
+// validation, the TypeScript types and (later) the OpenAPI document and JSON Schemas all
+// come from these definitions. Objects are strict: an unknown field is an error, never
+// silently dropped.
+
+import { z } from 'zod';
+import { isCalendarDate, partialDatePattern } from './dates.ts';
+import { reportIdPattern } from './ids.ts';
+import { type IndicatorOfKind, indicatorIds, indicatorRegistry } from './indicators.ts';
+
+// Control characters other than tab and newline have no place in a report and can break
+// feeds and terminals downstream.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const forbiddenControlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+/** Human text: NFC-normalised, trimmed, non-empty, bounded, no control characters. */
+export function text(maxLength: number) {
+  return z
+    .string()
+    .normalize('NFC')
+    .trim()
+    .min(1)
+    .max(maxLength)
+    .refine((value) => !forbiddenControlCharacters.test(value), {
+      message: 'must not contain control characters other than tab and newline',
+    });
+}
+
+export const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/, 'must be a BCP 47 language tag such as "nl"');
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be 1-64 characters of a-z, 0-9 and -');
+
+export const reportId = z.string().regex(reportIdPattern, 'must be a report id (26-character ULID)');
+
+export const partialDate = z
+  .string()
+  .regex(partialDatePattern, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDate, 'must name a real calendar date');
+
+export const timestamp = z.iso.datetime({ offset: false });
+
+export const qualifiers = ['exact', 'approximately', 'at_least', 'at_most'] as const;
+export const qualifier = z.enum(qualifiers);
+export type Qualifier = z.infer<typeof qualifier>;
+
+export const verificationStates = ['unconfirmed', 'corroborated', 'verified', 'disputed'] as const;
+export const verification = z.enum(verificationStates);
+export type Verification = z.infer<typeof verification>;
+
+export const utilityStates = ['available', 'intermittent', 'unavailable'] as const;
+export const sourceKinds = ['official', 'media', 'ngo', 'social_media'] as const;
+
+// -- places -------------------------------------------------------------------------------
+
+export const placeNames = z
+  .record(languageTag, text(120))
+  .refine((names) => 'en' in names, { message: 'must include an English name ("en")' });
+
+export const placeInput = z.strictObject({
+  names: placeNames,
+  country: z.strictObject({
+    code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+    name: text(120),
+  }),
+  admin: z
+    .array(
+      z.strictObject({
+        level: z.int().min(1).max(4),
+        name: text(120),
+        pcode: z
+          .string()
+          .regex(/^[A-Z]{2}[A-Z0-9]{1,18}$/, 'must be a p-code such as "UA14"')
+          .optional(),
+      }),
+    )
+    .max(4)
+    .default([]),
+  coordinates: z
+    .strictObject({
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
+    })
+    .optional(),
+});
+export type PlaceInput = z.infer<typeof placeInput>;
+
+export const place = placeInput.extend({ slug });
+export type Place = z.infer<typeof place>;
+
+// -- figures ------------------------------------------------------------------------------
+
+const note = text(500).optional();
+
+function indicatorsOfKind<K extends 'utility' | 'count' | 'text'>(kind: K) {
+  const ids = indicatorRegistry.filter((i) => i.kind === kind).map((i) => i.id);
+  return z.enum(ids as [IndicatorOfKind<K>, ...IndicatorOfKind<K>[]]);
+}
+
+export const utilityFigure = z.strictObject({
+  indicator: indicatorsOfKind('utility'),
+  state: z.enum(utilityStates),
+  since: z.strictObject({ date: partialDate, qualifier }).optional(),
+  note,
+});
+
+export const countFigure = z.strictObject({
+  indicator: indicatorsOfKind('count'),
+  value: z.int().min(0).max(1_000_000_000),
+  qualifier,
+  note,
+});
+
+export const textFigure = z.strictObject({
+  indicator: indicatorsOfKind('text'),
+  text: text(2000),
+  language: languageTag,
+});
+
+export const figure = z.discriminatedUnion('indicator', [utilityFigure, countFigure, textFigure]);
+export type Figure = z.infer<typeof figure>;
+export type UtilityFigure = z.infer<typeof utilityFigure>;
+export type CountFigure = z.infer<typeof countFigure>;
+
+// -- reports ------------------------------------------------------------------------------
+
+export const source = z.strictObject({
+  name: text(100),
+  role: text(120).optional(),
+  kind: z.enum(sourceKinds),
+  url: z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+    .max(2000)
+    .optional(),
+  language: languageTag,
+  via: text(200).optional(),
+});
+export type Source = z.infer<typeof source>;
+
+export const summary = z.strictObject({
+  text: text(2000),
+  language: languageTag,
+  original: z.strictObject({ text: text(4000), language: languageTag }).optional(),
+});
+
+export const reportInput = z.strictObject({
+  place: slug,
+  observed: partialDate,
+  figures: z
+    .array(figure)
+    .min(1)
+    .max(indicatorIds.length)
+    .refine((figures) => new Set(figures.map((f) => f.indicator)).size === figures.length, {
+      message: 'must not name the same indicator twice',
+    }),
+  summary,
+  source,
+  verification,
+});
+export type ReportInput = z.infer<typeof reportInput>;
+
+export const reason = text(1000);
+
+export const correctionInput = reportInput.extend({ reason });
+export type CorrectionInput = z.infer<typeof correctionInput>;
+
+export const retractionInput = z.strictObject({ reason });
+
+export const report = reportInput.extend({
+  id: reportId,
+  published: timestamp,
+  corrects: z.strictObject({ report: reportId, reason }).optional(),
+});
+export type Report = z.infer<typeof report>;
+
+export const retraction = z.strictObject({
+  report: reportId,
+  reason,
+  retracted: timestamp,
+});
+export type Retraction = z.infer<typeof retraction>;
+
+export const reportStates = ['active', 'superseded', 'retracted'] as const;
+export const reportState = z.enum(reportStates);
+export type ReportState = z.infer<typeof reportState>;
+
+/** A report as the API shows it: the immutable report and what later became of it. */
+export const reportView = report.extend({
+  state: reportState,
+  supersededBy: reportId.optional(),
+  retraction: retraction.omit({ report: true }).optional(),
+});
+export type ReportView = z.infer<typeof reportView>;
+
+/** A figure as listings show it: the value and its qualifier, without free text. */
+export const figureSummary = z.union([
+  utilityFigure.omit({ note: true }),
+  countFigure.omit({ note: true }),
+  textFigure.pick({ indicator: true }),
+]);
+export type FigureSummary = z.infer<typeof figureSummary>;
+
+/** A report as history listings show it; small enough for a KV key's metadata. */
+export const reportSummary = z.strictObject({
+  id: reportId,
+  place: slug,
+  observed: partialDate,
+  published: timestamp,
+  verification,
+  state: reportState,
+  supersededBy: reportId.optional(),
+  corrects: reportId.optional(),
+  figures: z.array(figureSummary),
+  source: source.pick({ name: true, kind: true }),
+});
+export type ReportSummary = z.infer<typeof reportSummary>;
+
+// -- status -------------------------------------------------------------------------------
+
+/** The current value of one indicator, with the provenance of the report it comes from. */
+export const indicatorStatus = z.strictObject({
+  figure,
+  report: reportId,
+  observed: partialDate,
+  published: timestamp,
+  verification,
+  source,
+});
+export type IndicatorStatus = z.infer<typeof indicatorStatus>;
+
+export const placeStatus = z.strictObject({
+  updated: timestamp.nullable(),
+  indicators: z.partialRecord(z.enum(indicatorIds), indicatorStatus),
+});
+export type PlaceStatus = z.infer<typeof placeStatus>;
+
+export const indicatorStatusSummary = z.strictObject({
+  figure: figureSummary,
+  report: reportId,
+  observed: partialDate,
+  verification,
+});
+
+export const placeSummary = place.extend({
+  updated: timestamp.nullable(),
+  reportCount: z.int().min(0),
+  indicators: z.partialRecord(z.enum(indicatorIds), indicatorStatusSummary),
+});
+export type PlaceSummary = z.infer<typeof placeSummary>;
+
+export const placeView = z.strictObject({
+  place,
+  status: placeStatus,
+  reportCount: z.int().min(0),
+});
+export type PlaceView = z.infer<typeof placeView>;
+
+// -- listings -----------------------------------------------------------------------------
+
+export const placeList = z.strictObject({ places: z.array(placeSummary) });
+
+export const reportPage = z.strictObject({
+  reports: z.array(reportSummary),
+  nextCursor: z.string().nullable(),
+  next: z.string().nullable(),
+});
+export type ReportPage = z.infer<typeof reportPage>;

@@ -1,0 +1,69 @@
+// Opaque history cursors: a base64url token carrying the position in history and a
+// fingerprint of the filters it was made for, so that a cursor cannot be replayed
+// against other filters and silently return the wrong page.
+
+import { z } from 'zod';
+import { InvalidInput } from '../domain/errors.ts';
+import type { HistoryFilter } from '../domain/history.ts';
+import { reportIdPattern } from '../domain/ids.ts';
+import type { HistoryPosition } from '../services/history.ts';
+
+const cursorPayload = z.strictObject({
+  a: z.string().regex(reportIdPattern),
+  l: z.string().max(1024).optional(),
+  f: z.string(),
+});
+
+/** FNV-1a over the canonical filter: a fingerprint, not a secret. */
+function fingerprint(filter: HistoryFilter): string {
+  const canonical = JSON.stringify([
+    [...(filter.indicators ?? [])].sort(),
+    [...(filter.verifications ?? [])].sort(),
+    filter.since ?? '',
+    filter.until ?? '',
+  ]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < canonical.length; i++) {
+    hash = Math.imul(hash ^ canonical.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+function fromBase64Url(token: string): string {
+  const binary = atob(token.replaceAll('-', '+').replaceAll('_', '/'));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+export function encodeCursor(position: HistoryPosition, filter: HistoryFilter): string {
+  return toBase64Url(
+    JSON.stringify({
+      a: position.after,
+      ...(position.list ? { l: position.list } : {}),
+      f: fingerprint(filter),
+    }),
+  );
+}
+
+const malformed = (detail: string) =>
+  new InvalidInput([{ pointer: '/cursor', rule: 'cursor from a previous page', detail }], 'query');
+
+export function decodeCursor(token: string, filter: HistoryFilter): HistoryPosition {
+  let payload: z.infer<typeof cursorPayload>;
+  try {
+    payload = cursorPayload.parse(JSON.parse(fromBase64Url(token)));
+  } catch {
+    throw malformed('the cursor is malformed; use the nextCursor of a previous page');
+  }
+  if (payload.f !== fingerprint(filter)) {
+    throw malformed('the cursor was made for other filters; repeat the filters of the first page');
+  }
+  return { after: payload.a, ...(payload.l ? { list: payload.l } : {}) };
+}

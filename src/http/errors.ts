@@ -1,0 +1,17 @@
+// Errors that only make sense at the HTTP boundary; domain errors live in domain/errors.ts.
+
+export class Unauthenticated extends Error {}
+
+export class Forbidden extends Error {
+  constructor(readonly scope: string) {
+    super(`missing scope ${scope}`);
+  }
+}
+
+export class UnsupportedMediaType extends Error {}
+
+export class PayloadTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`body over ${limit} bytes`);
+  }
+}

@@ -1,0 +1,78 @@
+// The one error path: every failure leaves the service as application/problem+json
+// (RFC 9457). onError branches on error classes, never on messages.
+
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { Conflict, InvalidInput, NotFound, type ValidationIssue } from '../domain/errors.ts';
+import { Forbidden, PayloadTooLarge, Unauthenticated, UnsupportedMediaType } from './errors.ts';
+import { type ProblemType, problemTypes } from './problem-types.ts';
+
+interface Problem {
+  type: ProblemType;
+  status: ContentfulStatusCode;
+  detail: string;
+  errors?: readonly ValidationIssue[];
+  headers?: Record<string, string>;
+}
+
+export function problemResponse(c: Context, problem: Problem): Response {
+  const { title } = problemTypes[problem.type];
+  const body = {
+    type: new URL(`/problems/${problem.type}`, c.req.url).href,
+    title,
+    status: problem.status,
+    detail: problem.detail,
+    instance: new URL(c.req.url).pathname,
+    ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(c.get('requestId') ? { requestId: c.get('requestId') } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...problem.headers },
+  });
+}
+
+function describe(error: unknown): Problem {
+  if (error instanceof InvalidInput) {
+    const status = error.location === 'body' ? 422 : 400;
+    const type = error.location === 'body' ? 'invalid-body' : 'invalid-request';
+    const fields = error.issues.map((i) => `${i.pointer || '/'} (${i.rule})`).join(', ');
+    return { type, status, detail: `invalid ${error.location}: ${fields}`, errors: error.issues };
+  }
+  if (error instanceof NotFound) return { type: 'not-found', status: 404, detail: error.detail };
+  if (error instanceof Conflict) return { type: 'conflict', status: 409, detail: error.detail };
+  if (error instanceof Unauthenticated) {
+    return {
+      type: 'unauthenticated',
+      status: 401,
+      detail: 'a valid bearer token is required',
+      headers: { 'www-authenticate': 'Bearer realm="humanitarian-status"' },
+    };
+  }
+  if (error instanceof Forbidden) {
+    return { type: 'forbidden', status: 403, detail: `this token lacks the "${error.scope}" scope` };
+  }
+  if (error instanceof UnsupportedMediaType) {
+    return { type: 'unsupported-media-type', status: 415, detail: 'send the body as application/json' };
+  }
+  if (error instanceof PayloadTooLarge) {
+    return { type: 'payload-too-large', status: 413, detail: `the body exceeds ${error.limit} bytes` };
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    // Hono's own 4xx, such as malformed JSON from its validator.
+    return { type: 'bad-request', status: error.status, detail: error.message };
+  }
+  return { type: 'internal', status: 500, detail: 'the service failed; the request id identifies it' };
+}
+
+export const onError: ErrorHandler = (error, c) => {
+  const problem = describe(error);
+  if (problem.status >= 500) {
+    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), error: String(error) }));
+  }
+  return problemResponse(c, problem);
+};
+
+export const notFound: NotFoundHandler = (c) =>
+  problemResponse(c, { type: 'not-found', status: 404, detail: `nothing at ${new URL(c.req.url).pathname}` });

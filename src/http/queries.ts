@@ -1,0 +1,54 @@
+// Query parameters of the history listings. Strict: an unknown parameter, an out-of-range
+// limit or a malformed date is a 400, never silently clamped or ignored.
+
+import { z } from 'zod';
+import { isCalendarDate } from '../domain/dates.ts';
+import { indicatorIds } from '../domain/indicators.ts';
+import { verification } from '../domain/model.ts';
+
+export const defaultPageSize = 50;
+export const maxPageSize = 200;
+
+/** A repeatable parameter: `?indicator=gas&indicator=electricity`. */
+function repeatable<T extends z.ZodType>(item: T) {
+  return z.union([item, z.array(item)]).transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
+}
+
+const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day (YYYY-MM-DD, taken as UTC) or an RFC 3339 time; `end` makes a day cover all of it. */
+function instant(bound: 'start' | 'end') {
+  return z
+    .string()
+    .refine(
+      (value) =>
+        dateOnly.test(value)
+          ? isCalendarDate(value)
+          : z.iso.datetime({ offset: true }).safeParse(value).success,
+      'must be YYYY-MM-DD or an RFC 3339 date-time',
+    )
+    .transform((value) => {
+      if (!dateOnly.test(value)) return new Date(value).toISOString();
+      return bound === 'start' ? `${value}T00:00:00.000Z` : `${value}T23:59:59.999Z`;
+    });
+}
+
+export const historyQuery = z
+  .strictObject({
+    indicator: repeatable(z.enum(indicatorIds)).optional(),
+    verification: repeatable(verification).optional(),
+    since: instant('start').optional(),
+    until: instant('end').optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,4}$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.int().min(1).max(maxPageSize))
+      .optional(),
+    cursor: z.string().min(1).max(2048).optional(),
+  })
+  .refine((q) => !q.since || !q.until || q.since <= q.until, {
+    message: 'since must not be after until',
+    path: ['since'],
+  });
+export type HistoryQuery = z.output<typeof historyQuery>;

@@ -1,0 +1,42 @@
+// /api/v1/places: current status per place, a place's history, and place administration.
+
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { NotFound } from '../domain/errors.ts';
+import { placeInput, slug } from '../domain/model.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { requireScope } from '../http/auth.ts';
+import { historyResponse } from '../http/history-response.ts';
+import { historyQuery } from '../http/queries.ts';
+import { requireJsonBody, valid } from '../http/validation.ts';
+import { loadPlaceDocument, rebuildPlacesList, savePlace } from '../services/derive.ts';
+
+const slugParam = z.strictObject({ slug });
+
+export const placeRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const store = c.get('store');
+    const doc = (await store.getPlacesDocument()) ?? (await rebuildPlacesList(store));
+    return c.json({ places: doc.places });
+  })
+  .get('/:slug', valid('param', slugParam), async (c) => {
+    const { slug } = c.req.valid('param');
+    const doc = await loadPlaceDocument(c.get('store'), slug);
+    if (!doc) throw new NotFound(`no place with slug "${slug}"`);
+    return c.json({ place: doc.place, status: doc.status, reportCount: doc.reportCount });
+  })
+  .get('/:slug/reports', valid('param', slugParam), valid('query', historyQuery), (c) =>
+    historyResponse(c, { kind: 'place', slug: c.req.valid('param').slug }, c.req.valid('query')),
+  )
+  .put(
+    '/:slug',
+    requireScope('admin'),
+    requireJsonBody(),
+    valid('param', slugParam),
+    valid('json', placeInput),
+    async (c) => {
+      const place = { ...c.req.valid('json'), slug: c.req.valid('param').slug };
+      const { created } = await savePlace(c.get('store'), place);
+      return c.json(place, created ? 201 : 200, { location: `/api/v1/places/${place.slug}` });
+    },
+  );

@@ -1,0 +1,151 @@
+// Keeping derived documents in step with the facts: cheap incremental updates after new
+// reports, and full rebuilds from the immutable history after moderation or loss.
+
+import {
+  derivePlaceDocument,
+  emptyPlaceDocument,
+  headSize,
+  type PlaceDocument,
+  type PlacesDocument,
+  type RecentDocument,
+  summarizePlace,
+  withNewReports,
+  withPlaceSummary,
+  withRecentReports,
+} from '../domain/documents.ts';
+import type { Place, Report, ReportSummary } from '../domain/model.ts';
+import { deriveFates, latest, pickCurrent } from '../domain/status.ts';
+import type { StatusStore } from '../store/status-store.ts';
+
+/** The place's document, rebuilt from history when it was lost; undefined for an unknown place. */
+export async function loadPlaceDocument(
+  store: StatusStore,
+  slug: string,
+): Promise<PlaceDocument | undefined> {
+  const doc = await store.getPlaceDocument(slug);
+  if (doc) return doc;
+  const place = await store.getPlace(slug);
+  return place && rebuildPlaceDocument(store, place);
+}
+
+/**
+ * Derives a place's document from its whole history. Fates come from the facts (corrections
+ * name what they supersede; retractions have keys of their own), and index entries whose
+ * recorded fate differs are rewritten, so a rebuild also repairs the history listing.
+ */
+export async function rebuildPlaceDocument(store: StatusStore, place: Place): Promise<PlaceDocument> {
+  const [entries, retracted] = await Promise.all([
+    store.wholeHistory({ kind: 'place', slug: place.slug }),
+    store.retractedIds(),
+  ]);
+  const indexed = entries.flatMap((e) => (e.summary ? [e.summary] : []));
+  const fates = deriveFates(indexed, retracted);
+  const history = indexed.map((s) => {
+    const { supersededBy: _, ...rest } = s;
+    const fate = fates.get(s.id) ?? { state: 'active' as const };
+    return { ...rest, ...fate };
+  });
+  const stale = history.filter(
+    (s, i) => s.state !== indexed[i]?.state || s.supersededBy !== indexed[i]?.supersededBy,
+  );
+  const picks = [...new Set([...pickCurrent(history).values()].map((s) => s.id))];
+  const retractedHere = history.filter((s) => s.state === 'retracted').map((s) => s.id);
+  const [reports, retractions] = await Promise.all([
+    Promise.all(picks.map((id) => store.getReport(id))),
+    Promise.all(retractedHere.map((id) => store.getRetraction(id))),
+    Promise.all(stale.map((s) => store.putHistoryEntry(s))),
+  ]);
+  const byId = new Map(reports.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+  const lastRetraction = retractions.reduce<string | null>((at, r) => latest(at, r?.retracted ?? null), null);
+  const doc = derivePlaceDocument(place, history, byId, lastRetraction);
+  await store.putPlaceDocument(doc);
+  return doc;
+}
+
+/** The newest reports of all places, from the history index. */
+export async function rebuildRecentDocument(store: StatusStore): Promise<RecentDocument> {
+  const entries = await store.wholeHistory({ kind: 'all' });
+  const head = entries.slice(0, headSize).flatMap((e) => (e.summary ? [e.summary] : []));
+  return { head, reportCount: entries.length };
+}
+
+/** Folds new, active reports into every document that shows them. */
+export async function deriveAfterNewReports(
+  store: StatusStore,
+  docs: ReadonlyMap<string, PlaceDocument>,
+  reports: readonly Report[],
+  summaries: readonly ReportSummary[],
+): Promise<void> {
+  const updated = [...docs.values()].map((doc) =>
+    withNewReports(
+      doc,
+      reports.filter((r) => r.place === doc.place.slug),
+      summaries.filter((s) => s.place === doc.place.slug),
+    ),
+  );
+  await Promise.all(updated.map((doc) => store.putPlaceDocument(doc)));
+  await refreshSharedDocuments(store, updated, summaries, reports.length);
+}
+
+/** After a correction or retraction: the touched places are derived again from history. */
+export async function deriveAfterModeration(
+  store: StatusStore,
+  slugs: readonly string[],
+  changed: readonly ReportSummary[],
+  added: number,
+): Promise<void> {
+  const places = await Promise.all([...new Set(slugs)].map((slug) => store.getPlace(slug)));
+  const docs = await Promise.all(
+    places.flatMap((place) => (place ? [rebuildPlaceDocument(store, place)] : [])),
+  );
+  await refreshSharedDocuments(store, docs, changed, added);
+}
+
+/** The documents every place shares: the newest reports and the list of places. */
+async function refreshSharedDocuments(
+  store: StatusStore,
+  placeDocs: readonly PlaceDocument[],
+  summaries: readonly ReportSummary[],
+  added: number,
+): Promise<void> {
+  const [storedRecent, storedPlaces] = await Promise.all([
+    store.getRecentDocument(),
+    store.getPlacesDocument(),
+  ]);
+  // A rebuilt document already holds every indexed report, so nothing is added to it twice.
+  const recent = storedRecent
+    ? withRecentReports(storedRecent, summaries, added)
+    : await rebuildRecentDocument(store);
+  const places = placeDocs.reduce(
+    (list, doc) => withPlaceSummary(list, summarizePlace(doc)),
+    storedPlaces ?? (await rebuildPlacesList(store)),
+  );
+  await Promise.all([store.putRecentDocument(recent), store.putPlacesDocument(places)]);
+}
+
+/** Every place's summary, read from the place documents: for rebuilds only. */
+export async function rebuildPlacesList(store: StatusStore): Promise<PlacesDocument> {
+  const slugs = await store.placeSlugs();
+  const docs = await Promise.all(slugs.map((slug) => loadPlaceDocument(store, slug)));
+  return docs.reduce<PlacesDocument>(
+    (list, doc) => (doc ? withPlaceSummary(list, summarizePlace(doc)) : list),
+    { places: [] },
+  );
+}
+
+/** Creates or updates a place; its status and history stay as they are. */
+export async function savePlace(store: StatusStore, place: Place): Promise<{ created: boolean }> {
+  const [existing, existingDoc] = await Promise.all([
+    store.getPlace(place.slug),
+    store.getPlaceDocument(place.slug),
+  ]);
+  await store.putPlace(place);
+  const doc = existingDoc
+    ? { ...existingDoc, place }
+    : existing
+      ? await rebuildPlaceDocument(store, place)
+      : emptyPlaceDocument(place);
+  await store.putPlaceDocument(doc);
+  await refreshSharedDocuments(store, [doc], [], 0);
+  return { created: !existing };
+}

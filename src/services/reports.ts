@@ -1,0 +1,135 @@
+// Accepting reports, corrections and retractions. Each accepted fact is written under its
+// own key before any derived document changes, so a failure part-way loses nothing that
+// a rebuild cannot restore.
+
+import { checkPlaceExists, checkReportDates } from '../domain/checks.ts';
+import type { PlaceDocument } from '../domain/documents.ts';
+import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
+import { newReportId } from '../domain/ids.ts';
+import type {
+  CorrectionInput,
+  Report,
+  ReportInput,
+  ReportSummary,
+  ReportView,
+  Retraction,
+} from '../domain/model.ts';
+import { summarizeReport } from '../domain/status.ts';
+import type { StatusStore } from '../store/status-store.ts';
+import type { Clock } from './clock.ts';
+import { deriveAfterModeration, deriveAfterNewReports, loadPlaceDocument } from './derive.ts';
+
+async function placeDocumentsFor(store: StatusStore, slugs: readonly string[]) {
+  const unique = [...new Set(slugs)];
+  const docs = await Promise.all(unique.map((slug) => loadPlaceDocument(store, slug)));
+  return new Map(docs.flatMap((doc): [string, PlaceDocument][] => (doc ? [[doc.place.slug, doc]] : [])));
+}
+
+function validate(
+  inputs: readonly ReportInput[],
+  known: ReadonlySet<string>,
+  now: Date,
+  pointerPrefix: (i: number) => string,
+) {
+  const issues = inputs.flatMap((input, i) => [
+    ...checkPlaceExists(input, known, pointerPrefix(i)),
+    ...checkReportDates(input, now, pointerPrefix(i)),
+  ]);
+  if (issues.length > 0) throw new InvalidInput(issues);
+}
+
+function accept(input: ReportInput, clock: Clock, corrects?: Report['corrects']): Report {
+  return {
+    ...input,
+    id: newReportId(clock.now, clock.random),
+    published: clock.now.toISOString(),
+    ...(corrects ? { corrects } : {}),
+  };
+}
+
+const active = { state: 'active' } as const;
+
+/** Accepts reports all or nothing: every one is checked before any is written. */
+export async function publishReports(
+  store: StatusStore,
+  inputs: readonly ReportInput[],
+  clock: Clock,
+  pointerPrefix: (index: number) => string = () => '',
+): Promise<Report[]> {
+  const docs = await placeDocumentsFor(
+    store,
+    inputs.map((i) => i.place),
+  );
+  validate(inputs, new Set(docs.keys()), clock.now, pointerPrefix);
+  const reports = inputs.map((input) => accept(input, clock));
+  const summaries = reports.map((r) => summarizeReport(r, active));
+  await Promise.all(reports.map((r) => store.putReport(r)));
+  await Promise.all(summaries.map((s) => store.putHistoryEntry(s)));
+  await deriveAfterNewReports(store, docs, reports, summaries);
+  return reports;
+}
+
+/** Loads a report that moderation may act on: it exists and is neither superseded nor retracted. */
+async function loadActive(
+  store: StatusStore,
+  id: string,
+): Promise<{ report: Report; summary: ReportSummary }> {
+  const [report, summary] = await Promise.all([store.getReport(id), store.getHistoryEntry(id)]);
+  if (!report) throw new NotFound(`no report with id ${id}`);
+  if (summary?.state === 'retracted') throw new Conflict(`report ${id} is retracted`);
+  if (summary?.state === 'superseded') {
+    throw new Conflict(`report ${id} is superseded by ${summary.supersededBy}; correct or retract that one`);
+  }
+  return { report, summary: summary ?? summarizeReport(report, active) };
+}
+
+export async function correctReport(
+  store: StatusStore,
+  id: string,
+  input: CorrectionInput,
+  clock: Clock,
+): Promise<Report> {
+  const { report: original } = await loadActive(store, id);
+  const { reason, ...fields } = input;
+  const docs = await placeDocumentsFor(store, [fields.place]);
+  validate([fields], new Set(docs.keys()), clock.now, () => '');
+  const correction = accept(fields, clock, { report: id, reason });
+  const summaries = [
+    summarizeReport(correction, active),
+    summarizeReport(original, { state: 'superseded', supersededBy: correction.id }),
+  ];
+  await store.putReport(correction);
+  await Promise.all(summaries.map((s) => store.putHistoryEntry(s)));
+  await deriveAfterModeration(store, [original.place, correction.place], summaries, 1);
+  return correction;
+}
+
+export async function retractReport(
+  store: StatusStore,
+  id: string,
+  reason: string,
+  clock: Pick<Clock, 'now'>,
+): Promise<Retraction> {
+  const { report } = await loadActive(store, id);
+  const retraction: Retraction = { report: id, reason, retracted: clock.now.toISOString() };
+  const summary = summarizeReport(report, { state: 'retracted' });
+  await store.putRetraction(retraction);
+  await store.putHistoryEntry(summary);
+  await deriveAfterModeration(store, [report.place], [summary], 0);
+  return retraction;
+}
+
+export async function viewReport(store: StatusStore, id: string): Promise<ReportView> {
+  const [report, summary] = await Promise.all([store.getReport(id), store.getHistoryEntry(id)]);
+  if (!report) throw new NotFound(`no report with id ${id}`);
+  return viewOf(report, summary, summary?.state === 'retracted' ? await store.getRetraction(id) : undefined);
+}
+
+export function viewOf(report: Report, summary?: ReportSummary, retraction?: Retraction): ReportView {
+  return {
+    ...report,
+    state: summary?.state ?? 'active',
+    ...(summary?.supersededBy ? { supersededBy: summary.supersededBy } : {}),
+    ...(retraction ? { retraction: { reason: retraction.reason, retracted: retraction.retracted } } : {}),
+  };
+}

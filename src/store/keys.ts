@@ -1,0 +1,41 @@
+// The KV key layout, version 1. Every name carries the "v1/" prefix so that a new layout
+// can be written beside the old one and switched to without a migration window.
+//
+// Why it is laid out so:
+// - KV allows about one write per second per key and has no transactions, so every
+//   accepted fact (a report, a retraction) is written once under a key of its own: two
+//   writers can never overwrite each other's facts, and nothing accepted is lost.
+// - KV lists only in ascending key order, 1,000 keys a call. History index keys carry the
+//   report id with its order reversed, so one list call walks history newest first, and
+//   each index key's metadata holds the report's summary, so a listing page needs no
+//   read per item.
+// - Reads of current state must cost one KV read whatever the size of history, so each
+//   is served from one derived document under "v1/derived/", rebuilt from the facts.
+
+import { reverseOrderId } from '../domain/ids.ts';
+
+export const keyLayoutVersion = 'v1';
+
+export const reportKey = (id: string) => `v1/report/${id}`;
+export const retractionPrefix = 'v1/retraction/';
+export const retractionKey = (reportId: string) => `${retractionPrefix}${reportId}`;
+export const placePrefix = 'v1/place/';
+export const placeKey = (slug: string) => `${placePrefix}${slug}`;
+
+/** A history scope: every report, or the reports of one place. */
+export type HistoryScope = { kind: 'all' } | { kind: 'place'; slug: string };
+
+export function historyPrefix(scope: HistoryScope): string {
+  return scope.kind === 'all' ? 'v1/history/all/' : `v1/history/place/${scope.slug}/`;
+}
+export const historyKey = (scope: HistoryScope, reportId: string) =>
+  `${historyPrefix(scope)}${reverseOrderId(reportId)}`;
+export function reportIdOfHistoryKey(key: string): string {
+  return reverseOrderId(key.slice(key.lastIndexOf('/') + 1));
+}
+
+export const placeDocumentKey = (slug: string) => `v1/derived/place/${slug}`;
+export const placesDocumentKey = 'v1/derived/places';
+export const recentDocumentKey = 'v1/derived/recent';
+
+export const idempotencyKey = (scopedKeyHash: string) => `v1/idempotency/${scopedKeyHash}`;

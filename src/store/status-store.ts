@@ -1,0 +1,200 @@
+// The one module that touches the KV binding. Every read is a `get(key, 'json')` followed
+// by a schema check, so a damaged or foreign value is treated as absent, never trusted.
+
+import { z } from 'zod';
+import {
+  type PlaceDocument,
+  type PlacesDocument,
+  placeDocument,
+  placesDocument,
+  type RecentDocument,
+  recentDocument,
+} from '../domain/documents.ts';
+import {
+  type Place,
+  place,
+  type Report,
+  type ReportSummary,
+  type Retraction,
+  report,
+  retraction,
+} from '../domain/model.ts';
+import {
+  type HistoryScope,
+  historyKey,
+  historyPrefix,
+  idempotencyKey,
+  placeDocumentKey,
+  placeKey,
+  placePrefix,
+  placesDocumentKey,
+  recentDocumentKey,
+  reportIdOfHistoryKey,
+  reportKey,
+  retractionKey,
+  retractionPrefix,
+} from './keys.ts';
+import { decodeSummary, encodeSummary } from './summary-metadata.ts';
+
+/** KV returns at most 1,000 keys per list call. */
+export const listPageSize = 1000;
+
+export interface HistoryListing {
+  entries: { id: string; summary: ReportSummary | undefined }[];
+  /** KV's cursor for the next list call; undefined when this was the last one. */
+  cursor: string | undefined;
+}
+
+const storedResponse = z.strictObject({
+  requestHash: z.string(),
+  status: z.int(),
+  location: z.string(),
+  body: z.unknown(),
+});
+export type StoredResponse = z.infer<typeof storedResponse>;
+
+export class StatusStore {
+  constructor(private readonly kv: KVNamespace) {}
+
+  private async read<T extends z.ZodType>(key: string, schema: T): Promise<z.infer<T> | undefined> {
+    const value = await this.kv.get(key, 'json');
+    if (value === null) return undefined;
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  private write(key: string, value: unknown): Promise<void> {
+    return this.kv.put(key, JSON.stringify(value));
+  }
+
+  // -- facts: written once, never overwritten ---------------------------------------------
+
+  getReport(id: string): Promise<Report | undefined> {
+    return this.read(reportKey(id), report);
+  }
+
+  putReport(value: Report): Promise<void> {
+    return this.write(reportKey(value.id), value);
+  }
+
+  getRetraction(reportId: string): Promise<Retraction | undefined> {
+    return this.read(retractionKey(reportId), retraction);
+  }
+
+  putRetraction(value: Retraction): Promise<void> {
+    return this.write(retractionKey(value.report), value);
+  }
+
+  /** Ids of every retracted report: one list call per 1,000 retractions, for rebuilds. */
+  async retractedIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.kv.list({ prefix: retractionPrefix, ...(cursor ? { cursor } : {}) });
+      for (const key of page.keys) ids.add(key.name.slice(retractionPrefix.length));
+      cursor = page.list_complete ? undefined : page.cursor;
+    } while (cursor);
+    return ids;
+  }
+
+  /** Places are the one mutable fact: an admin may rename or relocate a place. */
+  getPlace(slug: string): Promise<Place | undefined> {
+    return this.read(placeKey(slug), place);
+  }
+
+  putPlace(value: Place): Promise<void> {
+    return this.write(placeKey(value.slug), value);
+  }
+
+  async placeSlugs(): Promise<string[]> {
+    const slugs: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.kv.list({ prefix: placePrefix, ...(cursor ? { cursor } : {}) });
+      for (const key of page.keys) slugs.push(key.name.slice(placePrefix.length));
+      cursor = page.list_complete ? undefined : page.cursor;
+    } while (cursor);
+    return slugs;
+  }
+
+  // -- history index: one key per report and scope, the summary in its metadata ----------
+
+  async putHistoryEntry(summary: ReportSummary): Promise<void> {
+    const metadata = encodeSummary(summary);
+    await Promise.all(
+      [{ kind: 'all' } as const, { kind: 'place', slug: summary.place } as const].map((scope) =>
+        this.kv.put(historyKey(scope, summary.id), '', { metadata }),
+      ),
+    );
+  }
+
+  /** The summary of one report as the index holds it, fate included. */
+  async getHistoryEntry(id: string): Promise<ReportSummary | undefined> {
+    const { metadata } = await this.kv.getWithMetadata(historyKey({ kind: 'all' }, id));
+    return decodeSummary(metadata);
+  }
+
+  /** One KV list call over a scope's history, newest first. */
+  async listHistory(scope: HistoryScope, cursor?: string): Promise<HistoryListing> {
+    const page = await this.kv.list({
+      prefix: historyPrefix(scope),
+      limit: listPageSize,
+      ...(cursor ? { cursor } : {}),
+    });
+    return {
+      entries: page.keys.map((key) => ({
+        id: reportIdOfHistoryKey(key.name),
+        summary: decodeSummary(key.metadata),
+      })),
+      cursor: page.list_complete ? undefined : page.cursor,
+    };
+  }
+
+  /** Every entry of a scope's history, for rebuilds: one list call per 1,000 reports. */
+  async wholeHistory(scope: HistoryScope): Promise<HistoryListing['entries']> {
+    const entries: HistoryListing['entries'] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.listHistory(scope, cursor);
+      entries.push(...page.entries);
+      cursor = page.cursor;
+    } while (cursor);
+    return entries;
+  }
+
+  // -- derived documents: rebuilt from the facts, each served by one read -----------------
+
+  getPlaceDocument(slug: string): Promise<PlaceDocument | undefined> {
+    return this.read(placeDocumentKey(slug), placeDocument);
+  }
+
+  putPlaceDocument(doc: PlaceDocument): Promise<void> {
+    return this.write(placeDocumentKey(doc.place.slug), doc);
+  }
+
+  getPlacesDocument(): Promise<PlacesDocument | undefined> {
+    return this.read(placesDocumentKey, placesDocument);
+  }
+
+  putPlacesDocument(doc: PlacesDocument): Promise<void> {
+    return this.write(placesDocumentKey, doc);
+  }
+
+  getRecentDocument(): Promise<RecentDocument | undefined> {
+    return this.read(recentDocumentKey, recentDocument);
+  }
+
+  putRecentDocument(doc: RecentDocument): Promise<void> {
+    return this.write(recentDocumentKey, doc);
+  }
+
+  // -- idempotency records ------------------------------------------------------------------
+
+  getStoredResponse(scopedKeyHash: string): Promise<StoredResponse | undefined> {
+    return this.read(idempotencyKey(scopedKeyHash), storedResponse);
+  }
+
+  putStoredResponse(scopedKeyHash: string, value: StoredResponse): Promise<void> {
+    return this.write(idempotencyKey(scopedKeyHash), value);
+  }
+}

@@ -1,0 +1,108 @@
+// Report summaries as KV metadata. KV caps a key's metadata at 1,024 bytes, so a summary
+// is stored as positional arrays with enum values as indexes, and expanded on read.
+
+import { indicatorRegistry } from '../domain/indicators.ts';
+import {
+  type FigureSummary,
+  qualifiers,
+  type ReportSummary,
+  reportStates,
+  reportSummary,
+  sourceKinds,
+  utilityStates,
+  verificationStates,
+} from '../domain/model.ts';
+
+export const metadataByteLimit = 1024;
+
+type EncodedFigure = (string | number)[];
+export type EncodedSummary = [
+  id: string,
+  place: string,
+  observed: string,
+  published: string,
+  verification: number,
+  state: number,
+  supersededBy: string,
+  corrects: string,
+  figures: EncodedFigure[],
+  sourceName: string,
+  sourceKind: number,
+];
+
+const registryIds: readonly string[] = indicatorRegistry.map((i) => i.id);
+
+function encodeFigure(figure: FigureSummary): EncodedFigure {
+  const indicator = registryIds.indexOf(figure.indicator);
+  if ('value' in figure) return [indicator, figure.value, qualifiers.indexOf(figure.qualifier)];
+  if ('state' in figure) {
+    const state = utilityStates.indexOf(figure.state);
+    return figure.since
+      ? [indicator, state, figure.since.date, qualifiers.indexOf(figure.since.qualifier)]
+      : [indicator, state];
+  }
+  return [indicator];
+}
+
+function valueAt<T>(values: readonly T[], index: unknown): T | undefined {
+  return typeof index === 'number' ? values[index] : undefined;
+}
+
+function decodeFigure([indicatorIndex, first, second, third]: EncodedFigure): unknown {
+  const definition = valueAt(indicatorRegistry, indicatorIndex);
+  if (!definition) return undefined;
+  const indicator = definition.id;
+  switch (definition.kind) {
+    case 'count':
+      return { indicator, value: first, qualifier: valueAt(qualifiers, second) };
+    case 'utility':
+      return {
+        indicator,
+        state: valueAt(utilityStates, first),
+        ...(second === undefined ? {} : { since: { date: second, qualifier: valueAt(qualifiers, third) } }),
+      };
+    case 'text':
+      return { indicator };
+  }
+}
+
+export function encodeSummary(summary: ReportSummary): EncodedSummary {
+  return [
+    summary.id,
+    summary.place,
+    summary.observed,
+    summary.published,
+    verificationStates.indexOf(summary.verification),
+    reportStates.indexOf(summary.state),
+    summary.supersededBy ?? '',
+    summary.corrects ?? '',
+    summary.figures.map(encodeFigure),
+    summary.source.name,
+    sourceKinds.indexOf(summary.source.kind),
+  ];
+}
+
+/** Expands stored metadata; anything that does not decode to a valid summary is undefined. */
+export function decodeSummary(metadata: unknown): ReportSummary | undefined {
+  if (!Array.isArray(metadata) || metadata.length !== 11) return undefined;
+  const [id, place, observed, published, verification, state, supersededBy, corrects, figures, name, kind] =
+    metadata as EncodedSummary;
+  if (!Array.isArray(figures)) return undefined;
+  const parsed = reportSummary.safeParse({
+    id,
+    place,
+    observed,
+    published,
+    verification: valueAt(verificationStates, verification),
+    state: valueAt(reportStates, state),
+    ...(supersededBy ? { supersededBy } : {}),
+    ...(corrects ? { corrects } : {}),
+    figures: figures.map((f) => (Array.isArray(f) ? decodeFigure(f) : undefined)),
+    source: { name, kind: valueAt(sourceKinds, kind) },
+  });
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function encodedSize(summary: ReportSummary): number {
+  return new TextEncoder().encode(JSON.stringify(encodeSummary(summary))).byteLength;
+}
