@@ -11,7 +11,7 @@ export const maxPageSize = 200;
 
 /** A repeatable parameter: `?indicator=gas&indicator=electricity`. */
 function repeatable<T extends z.ZodType>(item: T) {
-  return z.union([item, z.array(item)]).transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
+  return z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(item));
 }
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;

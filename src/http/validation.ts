@@ -7,10 +7,25 @@ import type { z } from 'zod';
 import { InvalidInput, pointerOf, type ValidationIssue } from '../domain/errors.ts';
 import { UnsupportedMediaType } from './errors.ts';
 
-function ruleOf(issue: z.core.$ZodIssue): string {
+/** Whether the input holds anything at `path`; zod does not report the input it saw. */
+function isPresent(input: unknown, path: readonly PropertyKey[]): boolean {
+  let value: unknown = input;
+  for (const key of path) {
+    // A primitive where the path goes on was reshaped by preprocessing (a lone query value).
+    if (value === null || typeof value !== 'object') return value !== undefined;
+    if (!Object.hasOwn(value, key)) return false;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value !== undefined;
+}
+
+const missingValueCodes: readonly string[] = ['invalid_type', 'invalid_value', 'invalid_union'];
+
+function ruleOf(issue: z.core.$ZodIssue, input: unknown): string {
+  if (missingValueCodes.includes(issue.code) && !isPresent(input, issue.path)) return 'required';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : `type ${issue.expected}`;
+      return `type ${issue.expected}`;
     case 'too_small':
       return issue.origin === 'string' || issue.origin === 'array'
         ? `at least ${issue.minimum} ${issue.origin === 'string' ? 'characters' : 'items'}`
@@ -23,11 +38,12 @@ function ruleOf(issue: z.core.$ZodIssue): string {
       return 'one of the allowed values';
     case 'invalid_union':
       // A discriminated union names the discriminator (here: an unknown indicator).
-      return issue.note === 'No matching discriminator'
+      return 'discriminator' in issue && issue.discriminator
         ? 'one of the allowed values'
         : 'one of the allowed shapes';
     case 'invalid_format':
-      return `format ${issue.format}`;
+      // Patterns carry their rule as the message ("must be a whole number").
+      return issue.format === 'regex' ? issue.message : `format ${issue.format}`;
     case 'invalid_key':
       return 'valid key';
     default:
@@ -35,12 +51,9 @@ function ruleOf(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function issuesFromZod(
-  error: z.core.$ZodError,
-  prefix: readonly PropertyKey[] = [],
-): ValidationIssue[] {
+export function issuesFromZod(error: z.core.$ZodError, input: unknown): ValidationIssue[] {
   return error.issues.flatMap((issue): ValidationIssue[] => {
-    const path = [...prefix, ...issue.path];
+    const path = issue.path;
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         pointer: pointerOf([...path, key]),
@@ -48,7 +61,7 @@ export function issuesFromZod(
         detail: `"${key}" is not a field here`,
       }));
     }
-    return [{ pointer: pointerOf(path), rule: ruleOf(issue), detail: issue.message }];
+    return [{ pointer: pointerOf(path), rule: ruleOf(issue, input), detail: issue.message }];
   });
 }
 
@@ -58,7 +71,7 @@ const locationOf = { json: 'body', query: 'query', param: 'path' } as const;
 /** Hono's validator for `target`, failing with an InvalidInput that names every field. */
 export function valid<T extends z.ZodType, Tgt extends Target>(target: Tgt, schema: T) {
   return zValidator(target, schema, (result) => {
-    if (!result.success) throw new InvalidInput(issuesFromZod(result.error), locationOf[target]);
+    if (!result.success) throw new InvalidInput(issuesFromZod(result.error, result.data), locationOf[target]);
   });
 }
 

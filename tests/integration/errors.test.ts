@@ -1,0 +1,176 @@
+import { env } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, json, send } from '../support/api.ts';
+import { syntheticReport } from '../support/builders.ts';
+import { createPlace } from '../support/seed-api.ts';
+
+const problemJson = 'application/problem+json; charset=utf-8';
+
+async function snapshotKeys(): Promise<string[]> {
+  return (await env.STATUS_KV.list()).keys.map((k) => k.name);
+}
+
+function withFigure(figure: unknown) {
+  return { ...syntheticReport('errville'), figures: [figure] };
+}
+
+const nextYear = `${new Date().getUTCFullYear() + 1}-01`;
+
+// Each case: a body that must be refused with the given status, naming `pointer` and `rule`.
+const invalidBodies: [string, unknown, number, string, string][] = [
+  ['a wrong type', { ...syntheticReport('errville'), observed: 2024 }, 422, '/observed', 'type string'],
+  ['an unknown field', { ...syntheticReport('errville'), confidence: 'high' }, 422, '/confidence', 'unknown field'],
+  [
+    'an unknown nested field',
+    { ...syntheticReport('errville'), source: { ...syntheticReport('x').source, phone: '1' } },
+    422,
+    '/source/phone',
+    'unknown field',
+  ],
+  ['a missing required field', { ...syntheticReport('errville'), verification: undefined }, 422, '/verification', 'required'],
+  ['an unknown place', syntheticReport('atlantis'), 422, '/place', 'known place'],
+  [
+    'an unknown indicator',
+    withFigure({ indicator: 'heating', state: 'unavailable' }),
+    422,
+    '/figures/0/indicator',
+    'one of the allowed values',
+  ],
+  [
+    'a negative count',
+    withFigure({ indicator: 'civilian_deaths', value: -3, qualifier: 'exact' }),
+    422,
+    '/figures/0/value',
+    'minimum 0',
+  ],
+  [
+    'a non-integer count',
+    withFigure({ indicator: 'civilian_deaths', value: 2.5, qualifier: 'exact' }),
+    422,
+    '/figures/0/value',
+    'type int',
+  ],
+  ['an impossible date', { ...syntheticReport('errville'), observed: '2023-02-30' }, 422, '/observed', 'must name a real calendar date'],
+  ['a future date', { ...syntheticReport('errville'), observed: nextYear }, 422, '/observed', 'not in the future'],
+  [
+    'a since date after the observation',
+    withFigure({ indicator: 'gas', state: 'unavailable', since: { date: '2024-04', qualifier: 'exact' } }),
+    422,
+    '/figures/0/since/date',
+    'not after observed',
+  ],
+  ['an unknown qualifier', withFigure({ indicator: 'civilian_deaths', value: 3, qualifier: 'roughly' }), 422, '/figures/0/qualifier', 'one of the allowed values'],
+  ['a non-http source URL', { ...syntheticReport('errville'), source: { ...syntheticReport('x').source, url: 'javascript:alert(1)' } }, 422, '/source/url', 'format url'],
+  ['an empty figure list', { ...syntheticReport('errville'), figures: [] }, 422, '/figures', 'at least 1 items'],
+  ['a body that is not an object', [1, 2, 3], 422, '', 'type object'],
+];
+
+describe('bad input is refused with problem+json and stores nothing', () => {
+  beforeAll(async () => {
+    await createPlace('errville');
+  });
+
+  it.each(invalidBodies)('refuses %s', async (_, body, status, pointer, rule) => {
+    const before = await snapshotKeys();
+    const response = await send('POST', '/api/v1/reports', body, { as: 'reporter' });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe(problemJson);
+    const problem = await json(response);
+    expect(problem).toMatchObject({ status, instance: '/api/v1/reports' });
+    expect(problem.type).toMatch(/\/problems\/invalid-body$/);
+    expect(problem.errors).toContainEqual(expect.objectContaining({ pointer, rule }));
+    expect(await snapshotKeys()).toEqual(before);
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    const before = await snapshotKeys();
+    const response = await call('/api/v1/reports', {
+      method: 'POST',
+      as: 'reporter',
+      headers: { 'content-type': 'application/json' },
+      body: '{"place": "errville",',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe(problemJson);
+    expect((await json(response)).detail).toMatch(/malformed json/i);
+    expect(await snapshotKeys()).toEqual(before);
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const response = await call('/api/v1/reports', {
+      method: 'POST',
+      as: 'reporter',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(syntheticReport('errville')),
+    });
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toBe(problemJson);
+  });
+
+  it('refuses a body over 64 KiB with 413', async () => {
+    const before = await snapshotKeys();
+    const huge = { ...syntheticReport('errville'), summary: { text: 'x'.repeat(70 * 1024), language: 'en' } };
+    const response = await send('POST', '/api/v1/reports', huge, { as: 'reporter' });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe(problemJson);
+    expect(await snapshotKeys()).toEqual(before);
+  });
+
+  it('never answers a stack trace or internal names', async () => {
+    const response = await send('POST', '/api/v1/reports', { place: 42 }, { as: 'reporter' });
+    const text = await response.text();
+    expect(text).not.toMatch(/at .*\.ts:\d+|node_modules|StatusStore/);
+  });
+});
+
+const invalidQueries: [string, string, string][] = [
+  ['limit=0', '/limit', 'minimum 1'],
+  ['limit=201', '/limit', 'maximum 200'],
+  ['limit=ten', '/limit', 'must be a whole number'],
+  ['limit=5&limit=6', '/limit', 'type string'],
+  ['cursor=%%%not-base64', '/cursor', 'cursor from a previous page'],
+  ['cursor=eyJhIjoxfQ', '/cursor', 'cursor from a previous page'],
+  ['since=2024-13-01', '/since', 'must be YYYY-MM-DD or an RFC 3339 date-time'],
+  ['until=yesterday', '/until', 'must be YYYY-MM-DD or an RFC 3339 date-time'],
+  ['since=2024-05-01&until=2024-04-01', '/since', 'since must not be after until'],
+  ['indicator=heating', '/indicator/0', 'one of the allowed values'],
+  ['verification=probably', '/verification/0', 'one of the allowed values'],
+  ['colour=red', '/colour', 'unknown field'],
+];
+
+describe('bad query parameters are refused, never clamped or ignored', () => {
+  it.each(invalidQueries)('refuses ?%s', async (query, pointer, rule) => {
+    for (const path of ['/api/v1/reports', '/api/v1/places/errville/reports']) {
+      const response = await call(`${path}?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toBe(problemJson);
+      expect((await json(response)).errors).toContainEqual(expect.objectContaining({ pointer, rule }));
+    }
+  });
+
+  it('refuses a cursor made for other filters', async () => {
+    await createPlace('cursorville');
+    for (let i = 0; i < 3; i++) {
+      await send('POST', '/api/v1/reports', syntheticReport('cursorville'), { as: 'reporter' });
+    }
+    const first = await json(await call('/api/v1/places/cursorville/reports?limit=1'));
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const response = await call(`/api/v1/places/cursorville/reports?limit=1&verification=verified&cursor=${first.nextCursor}`);
+    expect(response.status).toBe(400);
+    expect((await json(response)).errors[0]).toMatchObject({ pointer: '/cursor' });
+  });
+});
+
+describe('unknown routes', () => {
+  it('answers 404 problem+json', async () => {
+    const response = await call('/api/v1/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe(problemJson);
+  });
+
+  it('documents each problem type at its type URI', async () => {
+    const response = await call('/problems/invalid-body');
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({ type: 'invalid-body', title: 'The request body is invalid' });
+  });
+});

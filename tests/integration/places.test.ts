@@ -1,0 +1,111 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { call, json, send } from '../support/api.ts';
+import { syntheticPlace, syntheticReport } from '../support/builders.ts';
+import { createPlace, postReport } from '../support/seed-api.ts';
+
+describe('PUT /api/v1/places/{slug}', () => {
+  it('creates a place with 201 and a Location, and updates it with 200', async () => {
+    const created = await send('PUT', '/api/v1/places/alpha', syntheticPlace(), { as: 'admin' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe('/api/v1/places/alpha');
+    expect(await json(created)).toMatchObject({ slug: 'alpha', country: { code: 'XX' } });
+
+    const renamed = syntheticPlace({ names: { en: 'Alpha (synthetic)', nl: 'Alfa (synthetisch)', uk: 'Альфа' } });
+    const updated = await send('PUT', '/api/v1/places/alpha', renamed, { as: 'admin' });
+    expect(updated.status).toBe(200);
+    const place = await json(await call('/api/v1/places/alpha'));
+    expect(place.place.names).toEqual({ en: 'Alpha (synthetic)', nl: 'Alfa (synthetisch)', uk: 'Альфа' });
+  });
+
+  it('keeps the status and history of a place when the place is updated', async () => {
+    await createPlace('keepme');
+    const report = await postReport(syntheticReport('keepme'));
+    await send('PUT', '/api/v1/places/keepme', syntheticPlace({ coordinates: { lat: 1, lon: 2 } }), { as: 'admin' });
+    const place = await json(await call('/api/v1/places/keepme'));
+    expect(place.place.coordinates).toEqual({ lat: 1, lon: 2 });
+    expect(place.status.indicators.electricity.report).toBe(report.id);
+    expect(place.reportCount).toBe(1);
+  });
+
+  it('requires a token with the admin scope', async () => {
+    const anonymous = await send('PUT', '/api/v1/places/beta', syntheticPlace());
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const reporter = await send('PUT', '/api/v1/places/beta', syntheticPlace(), { as: 'reporter' });
+    expect(reporter.status).toBe(403);
+    expect(reporter.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect((await env.STATUS_KV.list({ prefix: 'v1/place/beta' })).keys).toHaveLength(0);
+  });
+
+  it('rejects a slug outside [a-z0-9-] and a place without an English name', async () => {
+    const badSlug = await send('PUT', '/api/v1/places/Bad_Slug', syntheticPlace(), { as: 'admin' });
+    expect(badSlug.status).toBe(400);
+    expect((await json(badSlug)).errors[0].pointer).toBe('/slug');
+    const noEnglish = await send('PUT', '/api/v1/places/gamma', syntheticPlace({ names: { nl: 'Gamma' } }), {
+      as: 'admin',
+    });
+    expect(noEnglish.status).toBe(422);
+    expect((await json(noEnglish)).errors[0].pointer).toBe('/names');
+  });
+});
+
+describe('GET /api/v1/places', () => {
+  it('lists every place with its current status summary, ordered by English name', async () => {
+    await createPlace('zulu', { en: 'Zulu (synthetic)' });
+    await createPlace('echo', { en: 'Echo (synthetic)' });
+    const report = await postReport(
+      syntheticReport('zulu', {
+        figures: [{ indicator: 'population_remaining', value: 1500, qualifier: 'approximately', note: 'synthetic' }],
+      }),
+    );
+    const response = await call('/api/v1/places');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    const { places } = await json(response);
+    const slugs = places.map((p: { slug: string }) => p.slug);
+    expect(slugs.indexOf('echo')).toBeLessThan(slugs.indexOf('zulu'));
+    const [echo, zulu] = ['echo', 'zulu'].map((slug) => places.find((p: { slug: string }) => p.slug === slug));
+    expect(echo).toMatchObject({ slug: 'echo', reportCount: 0, indicators: {}, updated: null });
+    expect(zulu.indicators.population_remaining).toEqual({
+      figure: { indicator: 'population_remaining', value: 1500, qualifier: 'approximately' },
+      report: report.id,
+      observed: '2024-03-15',
+      verification: 'unconfirmed',
+    });
+  });
+});
+
+describe('GET /api/v1/places/{slug}', () => {
+  it('shows every current indicator with qualifier, observed date, source and verification', async () => {
+    await createPlace('delta');
+    const report = await postReport(
+      syntheticReport('delta', {
+        observed: '2024-02',
+        figures: [
+          { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' },
+          { indicator: 'gas', state: 'intermittent' },
+        ],
+        verification: 'corroborated',
+      }),
+    );
+    const { status } = await json(await call('/api/v1/places/delta'));
+    expect(Object.keys(status.indicators)).toEqual(['gas', 'civilian_deaths']);
+    expect(status.indicators.civilian_deaths).toEqual({
+      figure: { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' },
+      report: report.id,
+      observed: '2024-02',
+      published: report.published,
+      verification: 'corroborated',
+      source: { name: 'Synthetic source', role: 'test fixture', kind: 'ngo', language: 'en' },
+    });
+    expect(status.updated).toBe(report.published);
+  });
+
+  it('answers 404 problem+json for an unknown place', async () => {
+    const response = await call('/api/v1/places/nowhere');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(await json(response)).toMatchObject({ status: 404, title: 'Not found' });
+  });
+});

@@ -1,0 +1,139 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { call, json, send } from '../support/api.ts';
+import { syntheticReport } from '../support/builders.ts';
+import { createPlace, postReport } from '../support/seed-api.ts';
+
+async function storedReportCount(): Promise<number> {
+  return (await env.STATUS_KV.list({ prefix: 'v1/report/' })).keys.length;
+}
+
+describe('POST /api/v1/reports', () => {
+  it('answers 201 with a Location and the stored report, with server-set id and published time', async () => {
+    await createPlace('one');
+    const before = Date.now();
+    const response = await send('POST', '/api/v1/reports', syntheticReport('one'), { as: 'reporter' });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    const body = await json(response);
+    expect(response.headers.get('location')).toBe(`/api/v1/reports/${body.id}`);
+    expect(body.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(Date.parse(body.published)).toBeGreaterThanOrEqual(before - 1);
+    expect(body).toMatchObject({ ...syntheticReport('one'), state: 'active' });
+
+    const fetched = await call(`/api/v1/reports/${body.id}`);
+    expect(fetched.status).toBe(200);
+    expect(await json(fetched)).toEqual(body);
+  });
+
+  it('requires a bearer token: 401 without one or with an unknown one', async () => {
+    const before = await storedReportCount();
+    await createPlace('two');
+    const none = await send('POST', '/api/v1/reports', syntheticReport('two'));
+    const unknown = await send('POST', '/api/v1/reports', syntheticReport('two'), {
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+    for (const response of [none, unknown]) {
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+      expect(JSON.stringify(await json(response))).not.toContain('not-a-token');
+    }
+    expect(await storedReportCount()).toBe(before);
+  });
+});
+
+describe('POST /api/v1/reports/batch', () => {
+  it('stores every report of a valid batch', async () => {
+    const before = await storedReportCount();
+    await createPlace('b1');
+    await createPlace('b2');
+    const reports = [syntheticReport('b1'), syntheticReport('b2'), syntheticReport('b1', { observed: '2024-03-16' })];
+    const response = await send('POST', '/api/v1/reports/batch', { reports }, { as: 'reporter' });
+    expect(response.status).toBe(201);
+    const body = await json(response);
+    expect(body.reports).toHaveLength(3);
+    expect(response.headers.get('location')).toBe(`/api/v1/reports/${body.reports[0].id}`);
+    expect((await json(await call('/api/v1/places/b1'))).reportCount).toBe(2);
+    expect(await storedReportCount()).toBe(before + 3);
+  });
+
+  it('stores nothing when one report of the batch is invalid, and names it', async () => {
+    const before = await storedReportCount();
+    await createPlace('b3');
+    const reports = [syntheticReport('b3'), syntheticReport('b3'), syntheticReport('nowhere')];
+    const response = await send('POST', '/api/v1/reports/batch', { reports }, { as: 'reporter' });
+    expect(response.status).toBe(422);
+    const problem = await json(response);
+    expect(problem.errors).toEqual([expect.objectContaining({ pointer: '/reports/2/place', rule: 'known place' })]);
+    expect(await storedReportCount()).toBe(before);
+  });
+
+  it('refuses more than 100 reports', async () => {
+    const before = await storedReportCount();
+    await createPlace('b4');
+    const reports = Array.from({ length: 101 }, () => syntheticReport('b4'));
+    const response = await send('POST', '/api/v1/reports/batch', { reports }, { as: 'reporter' });
+    expect(response.status).toBe(422);
+    expect((await json(response)).errors[0]).toMatchObject({ pointer: '/reports', rule: 'at most 100 items' });
+    expect(await storedReportCount()).toBe(before);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('returns the first result to a retry and stores nothing new', async () => {
+    const before = await storedReportCount();
+    await createPlace('idem');
+    const headers = { 'idempotency-key': 'upload-42' };
+    const first = await send('POST', '/api/v1/reports', syntheticReport('idem'), { as: 'reporter', headers });
+    const retry = await send('POST', '/api/v1/reports', syntheticReport('idem'), { as: 'reporter', headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.headers.get('location')).toBe(first.headers.get('location'));
+    expect(await json(retry)).toEqual(await json(first));
+    expect(await storedReportCount()).toBe(before + 1);
+    expect((await json(await call('/api/v1/places/idem'))).reportCount).toBe(1);
+  });
+
+  it('answers 409 when the same key comes with a different body', async () => {
+    const before = await storedReportCount();
+    await createPlace('idem2');
+    const headers = { 'idempotency-key': 'upload-43' };
+    await send('POST', '/api/v1/reports', syntheticReport('idem2'), { as: 'reporter', headers });
+    const changed = await send('POST', '/api/v1/reports', syntheticReport('idem2', { observed: '2024-01' }), {
+      as: 'reporter',
+      headers,
+    });
+    expect(changed.status).toBe(409);
+    expect(changed.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(await storedReportCount()).toBe(before + 1);
+  });
+
+  it('keeps keys of different tokens apart', async () => {
+    const before = await storedReportCount();
+    await createPlace('idem3');
+    const headers = { 'idempotency-key': 'shared-key' };
+    await send('POST', '/api/v1/reports', syntheticReport('idem3'), { as: 'reporter', headers });
+    const other = await send('POST', '/api/v1/reports', syntheticReport('idem3'), { as: 'moderator', headers });
+    expect(other.headers.get('idempotent-replayed')).toBeNull();
+    expect(await storedReportCount()).toBe(before + 2);
+  });
+});
+
+describe('GET /api/v1/reports/{id}', () => {
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    const unknown = await call('/api/v1/reports/01ARZ3NDEKTSV4RRFFQ69G5FAV');
+    expect(unknown.status).toBe(404);
+    const malformed = await call('/api/v1/reports/not-an-id');
+    expect(malformed.status).toBe(400);
+    expect((await json(malformed)).errors[0].pointer).toBe('/id');
+  });
+});
+
+describe('GET /healthz', () => {
+  it('answers 200 without touching storage', async () => {
+    const response = await call('/healthz');
+    expect(response.status).toBe(200);
+    expect(await json(response)).toEqual({ status: 'ok' });
+  });
+});

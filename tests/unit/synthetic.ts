@@ -1,0 +1,99 @@
+// Builders of SYNTHETIC places and reports for the unit tests: invented names and numbers,
+// fixed dates, ids from a fixed clock. Nothing here describes a real place or event.
+
+import { newReportId } from '../../src/domain/ids.ts';
+import type { Figure, Place, Report, ReportSummary } from '../../src/domain/model.ts';
+import { type ReportFate, summarizeReport } from '../../src/domain/status.ts';
+
+export const syntheticSlug = 'testville-synthetic';
+
+/** The instant synthetic report number 0 was accepted; report n follows n minutes later. */
+const acceptedFrom = Date.UTC(2024, 2, 15, 12, 0, 0);
+
+export function acceptedAt(n: number): Date {
+  return new Date(acceptedFrom + n * 60_000);
+}
+
+/** A valid report id that sorts by n, as ids of reports accepted n minutes apart do. */
+export function syntheticId(n: number): string {
+  return newReportId(acceptedAt(n), (bytes) => bytes.fill(n % 256));
+}
+
+export function syntheticPlace(overrides: Partial<Place> = {}): Place {
+  return {
+    slug: syntheticSlug,
+    names: { en: 'Testville (synthetic)', nl: 'Testdorp (synthetisch)' },
+    country: { code: 'XX', name: 'Synthetic country' },
+    admin: [{ level: 1, name: 'Synthetic oblast', pcode: 'XX01' }],
+    coordinates: { lat: 10, lon: 20 },
+    ...overrides,
+  };
+}
+
+export const electricity = (state: 'available' | 'intermittent' | 'unavailable'): Figure => ({
+  indicator: 'electricity',
+  state,
+});
+
+export const gas = (state: 'available' | 'intermittent' | 'unavailable'): Figure => ({
+  indicator: 'gas',
+  state,
+});
+
+export const remaining = (value: number): Figure => ({
+  indicator: 'population_remaining',
+  value,
+  qualifier: 'approximately',
+});
+
+export const deaths = (value: number): Figure => ({
+  indicator: 'civilian_deaths',
+  value,
+  qualifier: 'at_least',
+});
+
+export const situation = (text: string): Figure => ({ indicator: 'situation', text, language: 'en' });
+
+/** Synthetic report number n: accepted n minutes after the base instant, observed on a fixed day. */
+export function syntheticReport(n: number, overrides: Partial<Report> = {}): Report {
+  return {
+    id: syntheticId(n),
+    place: syntheticSlug,
+    observed: '2024-03-15',
+    published: acceptedAt(n).toISOString(),
+    figures: [electricity('unavailable')],
+    summary: { text: `SYNTHETIC test report ${n}.`, language: 'en' },
+    source: { name: 'Synthetic source', role: 'test fixture', kind: 'ngo', language: 'en' },
+    verification: 'unconfirmed',
+    ...overrides,
+  };
+}
+
+export function summaryOf(report: Report, fate: ReportFate = { state: 'active' }): ReportSummary {
+  return summarizeReport(report, fate);
+}
+
+export function byId(reports: readonly Report[]): Map<string, Report> {
+  return new Map(reports.map((r) => [r.id, r]));
+}
+
+/** The value, or a thrown error naming what was missing; keeps tests free of `!`. */
+export function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`test setup: missing ${what}`);
+  return value;
+}
+
+/** A deterministic shuffle (linear congruential generator), so "random" orders repeat exactly. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    const j = state % (i + 1);
+    const a = present(out[i], 'shuffle item');
+    const b = present(out[j], 'shuffle item');
+    out[i] = b;
+    out[j] = a;
+  }
+  return out;
+}
