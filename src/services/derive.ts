@@ -149,3 +149,12 @@ export async function savePlace(store: StatusStore, place: Place): Promise<{ cre
   await refreshSharedDocuments(store, [doc], [], 0);
   return { created: !existing };
 }
+
+/** Rebuilds every derived document from the facts: after a bulk load, or to repair loss. */
+export async function rebuildAllDocuments(store: StatusStore): Promise<void> {
+  const slugs = await store.placeSlugs();
+  const places = await Promise.all(slugs.map((slug) => store.getPlace(slug)));
+  for (const place of places) if (place) await rebuildPlaceDocument(store, place);
+  const [recent, list] = await Promise.all([rebuildRecentDocument(store), rebuildPlacesList(store)]);
+  await Promise.all([store.putRecentDocument(recent), store.putPlacesDocument(list)]);
+}

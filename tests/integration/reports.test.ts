@@ -120,6 +120,50 @@ describe('Idempotency-Key', () => {
   });
 });
 
+describe('GET /api/v1/reports', () => {
+  it('pages through history newest first with an opaque cursor', async () => {
+    await createPlace('pager');
+    const posted = [];
+    for (let day = 1; day <= 5; day++) {
+      posted.push(await postReport(syntheticReport('pager', { observed: `2024-03-0${day}` })));
+    }
+    const seen: string[] = [];
+    let next: string | null = '/api/v1/places/pager/reports?limit=2';
+    const sizes: number[] = [];
+    while (next) {
+      const response = await call(next);
+      expect(response.status).toBe(200);
+      const page = await json(response);
+      sizes.push(page.reports.length);
+      seen.push(...page.reports.map((r: { id: string }) => r.id));
+      expect(page.next === null).toBe(page.nextCursor === null);
+      next = page.next;
+    }
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(seen).toEqual(posted.map((r) => r.id).reverse());
+  });
+
+  it('filters by indicator and verification, and by published time', async () => {
+    await createPlace('filter');
+    const gas = await postReport(
+      syntheticReport('filter', { figures: [{ indicator: 'gas', state: 'available' }], verification: 'verified' }),
+    );
+    const power = await postReport(syntheticReport('filter'));
+    const byIndicator = await json(await call('/api/v1/places/filter/reports?indicator=gas&indicator=running_water'));
+    expect(byIndicator.reports.map((r: { id: string }) => r.id)).toEqual([gas.id]);
+    const byVerification = await json(await call('/api/v1/places/filter/reports?verification=unconfirmed'));
+    expect(byVerification.reports.map((r: { id: string }) => r.id)).toEqual([power.id]);
+    const future = await json(await call(`/api/v1/places/filter/reports?since=${new Date(Date.now() + 60_000).toISOString()}`));
+    expect(future.reports).toEqual([]);
+    const past = await json(await call('/api/v1/places/filter/reports?until=2020-01-01'));
+    expect(past.reports).toEqual([]);
+  });
+
+  it('answers 404 for the history of an unknown place', async () => {
+    expect((await call('/api/v1/places/atlantis/reports')).status).toBe(404);
+  });
+});
+
 describe('GET /api/v1/reports/{id}', () => {
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
     const unknown = await call('/api/v1/reports/01ARZ3NDEKTSV4RRFFQ69G5FAV');

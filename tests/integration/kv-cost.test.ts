@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/domain/model.ts';
+import { loadSyntheticHistory } from '../support/bulk.ts';
+import { fetchCounting } from '../support/kv.ts';
+
+// More than one KV list page (1,000 keys) and far more than a derived document holds (200).
+const historySize = 1_250;
+let reports: Report[];
+
+beforeAll(async () => {
+  reports = await loadSyntheticHistory('bigtown', historySize);
+}, 120_000);
+
+describe(`KV cost of reads at a history of ${historySize} reports`, () => {
+  it.each(['/api/v1/places', '/api/v1/places/bigtown', '/api/v1/reports', '/api/v1/places/bigtown/reports?limit=200'])(
+    'GET %s costs one KV read and no list',
+    async (path) => {
+      const { response, counts, reads } = await fetchCounting(path);
+      expect(response.status).toBe(200);
+      expect(reads).toBe(1);
+      expect(counts.list).toBe(0);
+      expect(counts.put).toBe(0);
+    },
+  );
+
+  it('GET /api/v1/reports/{id} costs two reads (report and index entry) and no list', async () => {
+    const { response, counts, reads } = await fetchCounting(`/api/v1/reports/${reports[17]?.id}`);
+    expect(response.status).toBe(200);
+    expect(reads).toBe(2);
+    expect(counts.list).toBe(0);
+  });
+
+  for (const scope of ['/api/v1/reports', '/api/v1/places/bigtown/reports']) {
+    it(`walks all of ${scope} newest first, each older page costing one list and no read`, async () => {
+      const seen: string[] = [];
+      let next: string | null = `${scope}?limit=200`;
+      let pages = 0;
+      while (next) {
+        const { response, counts, reads } = await fetchCounting(next);
+        expect(response.status).toBe(200);
+        const page = (await response.json()) as { reports: { id: string }[]; next: string | null };
+        if (pages === 0) {
+          expect([reads, counts.list]).toEqual([1, 0]);
+        } else {
+          expect([reads, counts.list]).toEqual([0, 1]);
+        }
+        seen.push(...page.reports.map((r) => r.id));
+        next = page.next;
+        pages++;
+        expect(pages).toBeLessThan(20);
+      }
+      const expected = reports.map((r) => r.id).reverse();
+      expect(seen).toEqual(expected);
+    });
+  }
+
+  it('pages through a filter without losing or repeating a report', async () => {
+    const seen: string[] = [];
+    let next: string | null = '/api/v1/places/bigtown/reports?indicator=gas&limit=150';
+    while (next) {
+      const { response, counts } = await fetchCounting(next);
+      expect(counts.list).toBeLessThanOrEqual(1);
+      const page = (await response.json()) as { reports: { id: string }[]; next: string | null };
+      expect(page.reports.length).toBeLessThanOrEqual(150);
+      seen.push(...page.reports.map((r) => r.id));
+      next = page.next;
+    }
+    const gas = reports.filter((r) => r.figures[0]?.indicator === 'gas').map((r) => r.id).reverse();
+    expect(seen).toEqual(gas);
+  });
+
+  it('stops at `since` without listing older history', async () => {
+    const since = reports[historySize - 10]?.published;
+    const { response, counts } = await fetchCounting(`/api/v1/reports?since=${since}`);
+    const page = (await response.json()) as { reports: { id: string }[]; next: string | null };
+    expect(page.reports).toHaveLength(10);
+    expect(page.next).toBeNull();
+    expect(counts.list).toBe(0);
+  });
+});

@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorOrder } from '../../src/domain/indicators.ts';
+import type { PlaceStatus, Report, ReportSummary } from '../../src/domain/model.ts';
+import {
+  applyReport,
+  buildStatus,
+  compareByObservation,
+  deriveFates,
+  latest,
+  pickCurrent,
+  summarizeFigure,
+} from '../../src/domain/status.ts';
+import {
+  byId,
+  deaths,
+  electricity,
+  gas,
+  present,
+  remaining,
+  shuffled,
+  situation,
+  summaryOf,
+  syntheticId,
+  syntheticReport,
+} from './synthetic.ts';
+
+const original = syntheticReport(1);
+const correction = syntheticReport(2, { corrects: { report: original.id, reason: 'SYNTHETIC: wrong state' } });
+const unrelated = syntheticReport(3);
+
+describe('deriveFates', () => {
+  it('marks a corrected report superseded by its correction and leaves the correction active', () => {
+    const fates = deriveFates([summaryOf(original), summaryOf(correction)], new Set());
+    expect(fates.get(original.id)).toEqual({ state: 'superseded', supersededBy: correction.id });
+    expect(fates.get(correction.id)).toEqual({ state: 'active' });
+  });
+
+  it('marks a report with a retraction record retracted and leaves the others active', () => {
+    const fates = deriveFates([summaryOf(original), summaryOf(unrelated)], new Set([original.id]));
+    expect(fates.get(original.id)).toEqual({ state: 'retracted' });
+    expect(fates.get(unrelated.id)).toEqual({ state: 'active' });
+  });
+
+  it('lets a retracted correction supersede nothing, so the corrected report is active again', () => {
+    const fates = deriveFates([summaryOf(original), summaryOf(correction)], new Set([correction.id]));
+    expect(fates.get(correction.id)).toEqual({ state: 'retracted' });
+    expect(fates.get(original.id)).toEqual({ state: 'active' });
+  });
+
+  it('counts a report that is both corrected and retracted as retracted', () => {
+    const fates = deriveFates([summaryOf(original), summaryOf(correction)], new Set([original.id]));
+    expect(fates.get(original.id)).toEqual({ state: 'retracted' });
+    expect(fates.get(correction.id)).toEqual({ state: 'active' });
+  });
+
+  it('follows a chain of corrections, and retracting the last link reactivates the one before', () => {
+    const second = syntheticReport(4, { corrects: { report: correction.id, reason: 'SYNTHETIC: again' } });
+    const all = [summaryOf(second), summaryOf(original), summaryOf(correction)];
+
+    const fates = deriveFates(all, new Set());
+    expect(fates.get(original.id)).toEqual({ state: 'superseded', supersededBy: correction.id });
+    expect(fates.get(correction.id)).toEqual({ state: 'superseded', supersededBy: second.id });
+    expect(fates.get(second.id)).toEqual({ state: 'active' });
+
+    const afterRetraction = deriveFates(all, new Set([second.id]));
+    expect(afterRetraction.get(original.id)).toEqual({ state: 'superseded', supersededBy: correction.id });
+    expect(afterRetraction.get(correction.id)).toEqual({ state: 'active' });
+  });
+
+  it('gives the same fates whatever order the reports are listed in', () => {
+    const all = [summaryOf(original), summaryOf(correction), summaryOf(unrelated)];
+    const expected = deriveFates(all, new Set([unrelated.id]));
+    for (const seed of [1, 2, 3, 4, 5]) {
+      expect(deriveFates(shuffled(all, seed), new Set([unrelated.id]))).toEqual(expected);
+    }
+  });
+});
+
+describe('pickCurrent', () => {
+  it('picks the report observed latest, even when it was published earlier', () => {
+    const laterObserved = syntheticReport(1, { observed: '2024-03-12' });
+    const laterPublished = syntheticReport(2, { observed: '2024-03-10' });
+    const picks = pickCurrent([summaryOf(laterPublished), summaryOf(laterObserved)]);
+    expect(picks.get('electricity')?.id).toBe(laterObserved.id);
+  });
+
+  it('breaks a tie on the observed date by the later publication', () => {
+    const earlier = syntheticReport(2, { published: '2024-03-15T12:00:00.000Z' });
+    const later = syntheticReport(1, { published: '2024-03-15T13:00:00.000Z' });
+    const picks = pickCurrent([summaryOf(later), summaryOf(earlier)]);
+    expect(picks.get('electricity')?.id).toBe(later.id);
+  });
+
+  it('breaks a tie on observed and published dates by the greater id', () => {
+    const published = '2024-03-15T12:00:00.000Z';
+    const low = syntheticReport(1, { published });
+    const high = syntheticReport(2, { published });
+    expect(pickCurrent([summaryOf(high), summaryOf(low)]).get('electricity')?.id).toBe(high.id);
+    expect(pickCurrent([summaryOf(low), summaryOf(high)]).get('electricity')?.id).toBe(high.id);
+  });
+
+  it('treats a day inside a month as newer than the month itself', () => {
+    const month = syntheticReport(2, { observed: '2024-03' });
+    const day = syntheticReport(1, { observed: '2024-03-01' });
+    expect(pickCurrent([summaryOf(month), summaryOf(day)]).get('electricity')?.id).toBe(day.id);
+  });
+
+  it('skips a superseded report, so the older report value comes back', () => {
+    const older = syntheticReport(1, { observed: '2024-03-10', figures: [electricity('intermittent')] });
+    const newer = syntheticReport(2, { observed: '2024-03-12', figures: [electricity('unavailable')] });
+    const picks = pickCurrent([
+      summaryOf(older),
+      summaryOf(newer, { state: 'superseded', supersededBy: syntheticId(9) }),
+    ]);
+    expect(picks.get('electricity')?.id).toBe(older.id);
+    expect(picks.get('electricity')?.figures).toEqual([{ indicator: 'electricity', state: 'intermittent' }]);
+  });
+
+  it('skips a retracted report, so the older report value comes back', () => {
+    const older = syntheticReport(1, { observed: '2024-03-10' });
+    const newer = syntheticReport(2, { observed: '2024-03-12' });
+    const picks = pickCurrent([summaryOf(older), summaryOf(newer, { state: 'retracted' })]);
+    expect(picks.get('electricity')?.id).toBe(older.id);
+  });
+
+  it('leaves out an indicator whose only reports are retracted', () => {
+    const retracted = syntheticReport(1, { figures: [deaths(5)] });
+    const active = syntheticReport(2, { figures: [electricity('available')] });
+    const picks = pickCurrent([summaryOf(retracted, { state: 'retracted' }), summaryOf(active)]);
+    expect([...picks.keys()]).toEqual(['electricity']);
+  });
+
+  it('makes a report with several figures current only for the indicators where it is newest', () => {
+    const broad = syntheticReport(1, {
+      observed: '2024-03-10',
+      figures: [electricity('unavailable'), gas('unavailable'), deaths(7)],
+    });
+    const narrow = syntheticReport(2, { observed: '2024-03-12', figures: [electricity('available')] });
+    const stale = syntheticReport(3, { observed: '2024-03-01', figures: [deaths(3), remaining(900)] });
+    const picks = pickCurrent([summaryOf(narrow), summaryOf(stale), summaryOf(broad)]);
+    expect(picks.get('electricity')?.id).toBe(narrow.id);
+    expect(picks.get('gas')?.id).toBe(broad.id);
+    expect(picks.get('civilian_deaths')?.id).toBe(broad.id);
+    expect(picks.get('population_remaining')?.id).toBe(stale.id);
+    expect(picks.size).toBe(4);
+  });
+});
+
+describe('buildStatus', () => {
+  it('throws when the full report of a pick is missing', () => {
+    const present1 = syntheticReport(1, { figures: [gas('available')] });
+    const missing = syntheticReport(2, { figures: [electricity('available')] });
+    const picks = pickCurrent([summaryOf(present1), summaryOf(missing)]);
+    expect(() => buildStatus(picks, byId([present1]), null)).toThrow(missing.id);
+  });
+
+  it('throws when the full report lacks the figure the pick is for', () => {
+    const report = syntheticReport(1, { figures: [electricity('available')] });
+    const pick: ReportSummary = { ...summaryOf(report), figures: [{ indicator: 'gas', state: 'available' }] };
+    expect(() => buildStatus(new Map([['gas', pick]]), byId([report]), null)).toThrow(report.id);
+  });
+
+  it('shows each figure with the provenance of its report', () => {
+    const report = syntheticReport(1, {
+      observed: '2024-03',
+      verification: 'corroborated',
+      figures: [electricity('intermittent'), deaths(12)],
+    });
+    const status = buildStatus(pickCurrent([summaryOf(report)]), byId([report]), '2024-03-16T00:00:00.000Z');
+    expect(status.updated).toBe('2024-03-16T00:00:00.000Z');
+    expect(status.indicators.civilian_deaths).toEqual({
+      figure: deaths(12),
+      report: report.id,
+      observed: '2024-03',
+      published: report.published,
+      verification: 'corroborated',
+      source: report.source,
+    });
+    expect(status.indicators.electricity?.figure).toEqual(electricity('intermittent'));
+  });
+
+  it('lists indicators in registry order, whatever order the picks come in', () => {
+    const text = syntheticReport(1, { figures: [situation('SYNTHETIC: calm.')] });
+    const count = syntheticReport(2, { figures: [deaths(1)] });
+    const utility = syntheticReport(3, { figures: [gas('available'), electricity('available')] });
+    const summaries = [summaryOf(text), summaryOf(count), summaryOf(utility)];
+    const picks = pickCurrent(summaries);
+    expect([...picks.keys()]).not.toEqual(['electricity', 'gas', 'civilian_deaths', 'situation']);
+
+    const status = buildStatus(picks, byId([text, count, utility]), null);
+    expect(Object.keys(status.indicators)).toEqual(['electricity', 'gas', 'civilian_deaths', 'situation']);
+    const positions = Object.keys(status.indicators).map(indicatorOrder);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+});
+
+describe('applyReport', () => {
+  // SYNTHETIC active reports with overlapping indicators, partial dates and ties on the
+  // observed date, the publication time, or both (where only the id decides).
+  const sharedPublished = '2024-03-20T08:00:00.000Z';
+  const reports: Report[] = [
+    syntheticReport(1, { observed: '2024-03', figures: [electricity('unavailable'), gas('unavailable')] }),
+    syntheticReport(2, { observed: '2024-03-10', figures: [electricity('intermittent'), deaths(4)] }),
+    syntheticReport(3, { observed: '2024-03-10', published: sharedPublished, figures: [deaths(6)] }),
+    syntheticReport(4, { observed: '2024-03-10', published: sharedPublished, figures: [deaths(5), remaining(800)] }),
+    syntheticReport(5, { observed: '2024-02', figures: [gas('available'), situation('SYNTHETIC: tense.')] }),
+    syntheticReport(6, { observed: '2024', figures: [remaining(1200), electricity('available')] }),
+    syntheticReport(7, { observed: '2024-03-01', figures: [electricity('available'), remaining(950)] }),
+    syntheticReport(8, { observed: '2024-03-11', figures: [situation('SYNTHETIC: quieter.')] }),
+  ];
+  const empty: PlaceStatus = { updated: null, indicators: {} };
+
+  function derivedFromHistory(history: readonly Report[]): PlaceStatus {
+    const updated = history.reduce<string | null>((at, r) => latest(at, r.published), null);
+    return buildStatus(pickCurrent(history.map((r) => summaryOf(r))), byId(history), updated);
+  }
+
+  it('gives the same status as deriving it from the whole history, after every report, in any order', () => {
+    const orders = [reports, [...reports].reverse(), ...[11, 23, 37, 41, 59, 67, 73].map((s) => shuffled(reports, s))];
+    for (const order of orders) {
+      let status = empty;
+      order.forEach((report, i) => {
+        status = applyReport(status, report);
+        expect(status).toEqual(derivedFromHistory(order.slice(0, i + 1)));
+        expect(Object.keys(status.indicators)).toEqual(
+          Object.keys(derivedFromHistory(order.slice(0, i + 1)).indicators),
+        );
+      });
+    }
+  });
+
+  it('reaches the status the ordering rules predict for the synthetic history', () => {
+    const status = reports.reduce(applyReport, empty);
+    const [r1, r2, , r4, , , , r8] = reports;
+    expect(status.indicators.electricity?.report).toBe(present(r2, 'r2').id);
+    expect(status.indicators.gas?.report).toBe(present(r1, 'r1').id);
+    expect(status.indicators.civilian_deaths?.report).toBe(present(r4, 'r4').id);
+    expect(status.indicators.population_remaining?.report).toBe(present(r4, 'r4').id);
+    expect(status.indicators.situation?.report).toBe(present(r8, 'r8').id);
+    expect(status.updated).toBe(sharedPublished);
+  });
+
+  it('keeps the held figure when the new report is older for that indicator', () => {
+    const newer = syntheticReport(1, { observed: '2024-03-12', figures: [deaths(9)] });
+    const older = syntheticReport(2, { observed: '2024-03-01', figures: [deaths(2)] });
+    const status = applyReport(applyReport(empty, newer), older);
+    expect(status.indicators.civilian_deaths?.figure).toEqual(deaths(9));
+    expect(status.updated).toBe(older.published);
+  });
+});
+
+describe('ordering helpers', () => {
+  it('compares by observation, then publication, then id', () => {
+    const base = { id: syntheticId(1), observed: '2024-03-10', published: '2024-03-15T12:00:00.000Z' };
+    expect(compareByObservation({ ...base, observed: '2024-03-11' }, base)).toBeGreaterThan(0);
+    expect(compareByObservation({ ...base, published: '2024-03-15T12:00:00.001Z' }, base)).toBeGreaterThan(0);
+    expect(compareByObservation({ ...base, id: syntheticId(2) }, base)).toBeGreaterThan(0);
+    expect(compareByObservation(base, { ...base })).toBe(0);
+  });
+
+  it('summarizes figures without notes or free text', () => {
+    expect(summarizeFigure({ ...deaths(3), note: 'SYNTHETIC note' })).toEqual({
+      indicator: 'civilian_deaths',
+      value: 3,
+      qualifier: 'at_least',
+    });
+    expect(
+      summarizeFigure({
+        indicator: 'gas',
+        state: 'unavailable',
+        since: { date: '2024-02', qualifier: 'exact' },
+        note: 'SYNTHETIC note',
+      }),
+    ).toEqual({ indicator: 'gas', state: 'unavailable', since: { date: '2024-02', qualifier: 'exact' } });
+    expect(summarizeFigure(situation('SYNTHETIC: long text'))).toEqual({ indicator: 'situation' });
+  });
+
+  it('takes the later of two timestamps and ignores a missing one', () => {
+    expect(latest(null, null)).toBeNull();
+    expect(latest('2024-03-15T12:00:00.000Z', null)).toBe('2024-03-15T12:00:00.000Z');
+    expect(latest(null, '2024-03-15T12:00:00.000Z')).toBe('2024-03-15T12:00:00.000Z');
+    expect(latest('2024-03-15T12:00:00.000Z', '2024-03-16T00:00:00.000Z')).toBe('2024-03-16T00:00:00.000Z');
+    expect(latest('2024-03-16T00:00:00.000Z', '2024-03-15T12:00:00.000Z')).toBe('2024-03-16T00:00:00.000Z');
+  });
+});
