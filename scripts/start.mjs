@@ -4,7 +4,7 @@
 // places are PUT, reports carry a fixed Idempotency-Key.
 
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const port = process.env.PORT ?? '8787';
 const base = `http://127.0.0.1:${port}`;
@@ -12,10 +12,14 @@ const localToken = 'local-dev-token';
 
 if (!existsSync('.dev.vars')) copyFileSync('.dev.vars.example', '.dev.vars');
 
-const wrangler = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'], {
-  stdio: 'inherit',
-  env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-});
+const wrangler = spawn(
+  'wrangler',
+  ['dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => wrangler.kill(signal));
 wrangler.on('exit', (code) => process.exit(code ?? 0));
 
@@ -50,7 +54,9 @@ async function seed() {
     for (const { idempotencyKey, report } of reports) {
       const response = await send('POST', '/api/v1/reports', report, { 'idempotency-key': idempotencyKey });
       const replayed = response.headers.get('idempotent-replayed') === 'true';
-      console.log(`seed: ${slug} report ${response.headers.get('location')}${replayed ? ' (already seeded)' : ''}`);
+      console.log(
+        `seed: ${slug} report ${response.headers.get('location')}${replayed ? ' (already seeded)' : ''}`,
+      );
     }
   }
   console.log(`Serving the seeded data on ${base} (try ${base}/api/v1/places/bakhmut)`);

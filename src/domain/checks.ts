@@ -1,11 +1,14 @@
 // Rules that need more than the shape of a report: they depend on the clock or on which
 // places exist. Each returns issues in the same form as schema validation.
 
-import { isAfter, periodStart } from './dates.ts';
+import { isAfter, periodEnd, periodStart } from './dates.ts';
 import type { ValidationIssue } from './errors.ts';
 import type { ReportInput } from './model.ts';
 
-/** Dates may be as coarse as the source was, but never after `now`, and `since` never after the observation. */
+/**
+ * Dates may be as coarse as the source was, but never after `now`, and `since` never after
+ * the observation: a `since` inside a coarse observed period ("2022-11-05" for "2022-11") holds.
+ */
 export function checkReportDates(input: ReportInput, now: Date, at = ''): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (isAfter(input.observed, now)) {
@@ -24,7 +27,7 @@ export function checkReportDates(input: ReportInput, now: Date, at = ''): Valida
         rule: 'not in the future',
         detail: `${figure.since.date} is after the current date`,
       });
-    } else if (periodStart(figure.since.date) > periodStart(input.observed)) {
+    } else if (periodStart(figure.since.date) >= periodEnd(input.observed)) {
       issues.push({
         pointer,
         rule: 'not after observed',

@@ -47,6 +47,19 @@ export function periodStart(value: string): Date {
   return new Date(Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1));
 }
 
+/** First instant after the period the partial date names (UTC). */
+export function periodEnd(value: string): Date {
+  const start = periodStart(value);
+  const precision = precisionOf(value);
+  return new Date(
+    Date.UTC(
+      start.getUTCFullYear() + (precision === 'year' ? 1 : 0),
+      start.getUTCMonth() + (precision === 'month' ? 1 : 0),
+      start.getUTCDate() + (precision === 'day' ? 1 : 0),
+    ),
+  );
+}
+
 /** A partial date is in the future only when its whole period starts after `now`. */
 export function isAfter(value: string, now: Date): boolean {
   return periodStart(value).getTime() > now.getTime();

@@ -6,31 +6,39 @@ export type IndicatorKind = (typeof indicatorKinds)[number];
 
 export interface IndicatorDefinition {
   readonly id: string;
+  /**
+   * Stored in place of the id where space is tight (KV metadata). Never change or reuse
+   * a code: stored history would be read as another indicator.
+   */
+  readonly code: number;
   readonly kind: IndicatorKind;
   readonly label: { readonly en: string; readonly nl: string };
 }
 
 export const indicatorRegistry = [
-  { id: 'electricity', kind: 'utility', label: { en: 'electricity', nl: 'elektriciteit' } },
-  { id: 'gas', kind: 'utility', label: { en: 'gas', nl: 'gas' } },
-  { id: 'running_water', kind: 'utility', label: { en: 'running water', nl: 'stromend water' } },
+  { id: 'electricity', code: 1, kind: 'utility', label: { en: 'electricity', nl: 'elektriciteit' } },
+  { id: 'gas', code: 2, kind: 'utility', label: { en: 'gas', nl: 'gas' } },
+  { id: 'running_water', code: 3, kind: 'utility', label: { en: 'running water', nl: 'stromend water' } },
   {
     id: 'population_baseline',
+    code: 4,
     kind: 'count',
     label: { en: 'population before the crisis', nl: 'inwoners voor de crisis' },
   },
   {
     id: 'population_remaining',
+    code: 5,
     kind: 'count',
     label: { en: 'residents remaining', nl: 'overgebleven inwoners' },
   },
-  { id: 'civilian_deaths', kind: 'count', label: { en: 'civilians killed', nl: 'burgerdoden' } },
+  { id: 'civilian_deaths', code: 6, kind: 'count', label: { en: 'civilians killed', nl: 'burgerdoden' } },
   {
     id: 'civilian_injuries',
+    code: 7,
     kind: 'count',
     label: { en: 'civilians injured', nl: 'gewonde burgers' },
   },
-  { id: 'situation', kind: 'text', label: { en: 'situation', nl: 'situatie' } },
+  { id: 'situation', code: 8, kind: 'text', label: { en: 'situation', nl: 'situatie' } },
 ] as const satisfies readonly IndicatorDefinition[];
 
 export type IndicatorId = (typeof indicatorRegistry)[number]['id'];
@@ -48,6 +56,12 @@ const byId = new Map<string, IndicatorDefinition>(indicatorRegistry.map((i) => [
 
 export function findIndicator(id: string): IndicatorDefinition | undefined {
   return byId.get(id);
+}
+
+const byCode = new Map<number, (typeof indicatorRegistry)[number]>(indicatorRegistry.map((i) => [i.code, i]));
+
+export function indicatorWithCode(code: number) {
+  return byCode.get(code);
 }
 
 /** Position in the registry: the order in which every output lists indicators. */

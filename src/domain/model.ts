@@ -23,7 +23,8 @@ export function text(maxLength: number) {
     .max(maxLength)
     .refine((value) => !forbiddenControlCharacters.test(value), {
       message: 'must not contain control characters other than tab and newline',
-    });
+    })
+    .refine((value) => value.isWellFormed(), { message: 'must be well-formed Unicode (no lone surrogates)' });
 }
 
 export const languageTag = z
@@ -42,6 +43,8 @@ export const partialDate = z
   .refine(isCalendarDate, 'must name a real calendar date');
 
 export const timestamp = z.iso.datetime({ offset: false });
+
+// The enum lists below are stored by position in KV metadata: append to them, never reorder.
 
 export const qualifiers = ['exact', 'approximately', 'at_least', 'at_most'] as const;
 export const qualifier = z.enum(qualifiers);

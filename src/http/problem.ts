@@ -27,9 +27,15 @@ export function problemResponse(c: Context, problem: Problem): Response {
     ...(problem.errors ? { errors: problem.errors } : {}),
     ...(c.get('requestId') ? { requestId: c.get('requestId') } : {}),
   };
+  // A fresh Response drops headers set by earlier middleware, so the request id is set again.
+  const requestId = c.get('requestId');
   return new Response(JSON.stringify(body), {
     status: problem.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...problem.headers },
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      ...(requestId ? { 'x-request-id': requestId } : {}),
+      ...problem.headers,
+    },
   });
 }
 

@@ -47,6 +47,15 @@ function accept(input: ReportInput, clock: Clock, corrects?: Report['corrects'])
   };
 }
 
+/**
+ * A batch shares one published time, so ids alone order it: they are handed out sorted,
+ * so that a later report in the batch is also the later one for status derivation.
+ */
+function inSubmittedOrder(reports: Report[]): Report[] {
+  const ids = reports.map((r) => r.id).sort();
+  return reports.map((report, i) => ({ ...report, id: ids[i] ?? report.id }));
+}
+
 const active = { state: 'active' } as const;
 
 /** Accepts reports all or nothing: every one is checked before any is written. */
@@ -61,7 +70,7 @@ export async function publishReports(
     inputs.map((i) => i.place),
   );
   validate(inputs, new Set(docs.keys()), clock.now, pointerPrefix);
-  const reports = inputs.map((input) => accept(input, clock));
+  const reports = inSubmittedOrder(inputs.map((input) => accept(input, clock)));
   const summaries = reports.map((r) => summarizeReport(r, active));
   await Promise.all(reports.map((r) => store.putReport(r)));
   await Promise.all(summaries.map((s) => store.putHistoryEntry(s)));

@@ -1,7 +1,9 @@
 // Report summaries as KV metadata. KV caps a key's metadata at 1,024 bytes, so a summary
-// is stored as positional arrays with enum values as indexes, and expanded on read.
+// is stored as positional arrays, indicators by their permanent code and the other enum
+// values by their position in the model's lists (which are therefore append-only), and
+// expanded on read.
 
-import { indicatorRegistry } from '../domain/indicators.ts';
+import { findIndicator, indicatorWithCode } from '../domain/indicators.ts';
 import {
   type FigureSummary,
   qualifiers,
@@ -30,10 +32,8 @@ export type EncodedSummary = [
   sourceKind: number,
 ];
 
-const registryIds: readonly string[] = indicatorRegistry.map((i) => i.id);
-
 function encodeFigure(figure: FigureSummary): EncodedFigure {
-  const indicator = registryIds.indexOf(figure.indicator);
+  const indicator = findIndicator(figure.indicator)?.code ?? -1;
   if ('value' in figure) return [indicator, figure.value, qualifiers.indexOf(figure.qualifier)];
   if ('state' in figure) {
     const state = utilityStates.indexOf(figure.state);
@@ -48,8 +48,8 @@ function valueAt<T>(values: readonly T[], index: unknown): T | undefined {
   return typeof index === 'number' ? values[index] : undefined;
 }
 
-function decodeFigure([indicatorIndex, first, second, third]: EncodedFigure): unknown {
-  const definition = valueAt(indicatorRegistry, indicatorIndex);
+function decodeFigure([indicatorCode, first, second, third]: EncodedFigure): unknown {
+  const definition = typeof indicatorCode === 'number' ? indicatorWithCode(indicatorCode) : undefined;
   if (!definition) return undefined;
   const indicator = definition.id;
   switch (definition.kind) {

@@ -19,7 +19,13 @@ const nextYear = `${new Date().getUTCFullYear() + 1}-01`;
 // Each case: a body that must be refused with the given status, naming `pointer` and `rule`.
 const invalidBodies: [string, unknown, number, string, string][] = [
   ['a wrong type', { ...syntheticReport('errville'), observed: 2024 }, 422, '/observed', 'type string'],
-  ['an unknown field', { ...syntheticReport('errville'), confidence: 'high' }, 422, '/confidence', 'unknown field'],
+  [
+    'an unknown field',
+    { ...syntheticReport('errville'), confidence: 'high' },
+    422,
+    '/confidence',
+    'unknown field',
+  ],
   [
     'an unknown nested field',
     { ...syntheticReport('errville'), source: { ...syntheticReport('x').source, phone: '1' } },
@@ -27,7 +33,13 @@ const invalidBodies: [string, unknown, number, string, string][] = [
     '/source/phone',
     'unknown field',
   ],
-  ['a missing required field', { ...syntheticReport('errville'), verification: undefined }, 422, '/verification', 'required'],
+  [
+    'a missing required field',
+    { ...syntheticReport('errville'), verification: undefined },
+    422,
+    '/verification',
+    'required',
+  ],
   ['an unknown place', syntheticReport('atlantis'), 422, '/place', 'known place'],
   [
     'an unknown indicator',
@@ -50,8 +62,20 @@ const invalidBodies: [string, unknown, number, string, string][] = [
     '/figures/0/value',
     'type int',
   ],
-  ['an impossible date', { ...syntheticReport('errville'), observed: '2023-02-30' }, 422, '/observed', 'must name a real calendar date'],
-  ['a future date', { ...syntheticReport('errville'), observed: nextYear }, 422, '/observed', 'not in the future'],
+  [
+    'an impossible date',
+    { ...syntheticReport('errville'), observed: '2023-02-30' },
+    422,
+    '/observed',
+    'must name a real calendar date',
+  ],
+  [
+    'a future date',
+    { ...syntheticReport('errville'), observed: nextYear },
+    422,
+    '/observed',
+    'not in the future',
+  ],
   [
     'a since date after the observation',
     withFigure({ indicator: 'gas', state: 'unavailable', since: { date: '2024-04', qualifier: 'exact' } }),
@@ -59,9 +83,30 @@ const invalidBodies: [string, unknown, number, string, string][] = [
     '/figures/0/since/date',
     'not after observed',
   ],
-  ['an unknown qualifier', withFigure({ indicator: 'civilian_deaths', value: 3, qualifier: 'roughly' }), 422, '/figures/0/qualifier', 'one of the allowed values'],
-  ['a non-http source URL', { ...syntheticReport('errville'), source: { ...syntheticReport('x').source, url: 'javascript:alert(1)' } }, 422, '/source/url', 'format url'],
-  ['an empty figure list', { ...syntheticReport('errville'), figures: [] }, 422, '/figures', 'at least 1 items'],
+  [
+    'an unknown qualifier',
+    withFigure({ indicator: 'civilian_deaths', value: 3, qualifier: 'roughly' }),
+    422,
+    '/figures/0/qualifier',
+    'one of the allowed values',
+  ],
+  [
+    'a non-http source URL',
+    {
+      ...syntheticReport('errville'),
+      source: { ...syntheticReport('x').source, url: 'javascript:alert(1)' },
+    },
+    422,
+    '/source/url',
+    'format url',
+  ],
+  [
+    'an empty figure list',
+    { ...syntheticReport('errville'), figures: [] },
+    422,
+    '/figures',
+    'at least 1 items',
+  ],
   ['a body that is not an object', [1, 2, 3], 422, '', 'type object'],
 ];
 
@@ -155,22 +200,30 @@ describe('bad query parameters are refused, never clamped or ignored', () => {
     }
     const first = await json(await call('/api/v1/places/cursorville/reports?limit=1'));
     expect(first.nextCursor).toEqual(expect.any(String));
-    const response = await call(`/api/v1/places/cursorville/reports?limit=1&verification=verified&cursor=${first.nextCursor}`);
+    const response = await call(
+      `/api/v1/places/cursorville/reports?limit=1&verification=verified&cursor=${first.nextCursor}`,
+    );
     expect(response.status).toBe(400);
     expect((await json(response)).errors[0]).toMatchObject({ pointer: '/cursor' });
   });
 });
 
 describe('unknown routes', () => {
-  it('answers 404 problem+json', async () => {
+  it('answers 404 problem+json carrying the request id in the header and the body', async () => {
     const response = await call('/api/v1/nothing-here');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe(problemJson);
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await json(response)).requestId).toBe(requestId);
   });
 
   it('documents each problem type at its type URI', async () => {
     const response = await call('/problems/invalid-body');
     expect(response.status).toBe(200);
-    expect(await json(response)).toMatchObject({ type: 'invalid-body', title: 'The request body is invalid' });
+    expect(await json(response)).toMatchObject({
+      type: 'invalid-body',
+      title: 'The request body is invalid',
+    });
   });
 });

@@ -12,16 +12,18 @@ beforeAll(async () => {
 }, 120_000);
 
 describe(`KV cost of reads at a history of ${historySize} reports`, () => {
-  it.each(['/api/v1/places', '/api/v1/places/bigtown', '/api/v1/reports', '/api/v1/places/bigtown/reports?limit=200'])(
-    'GET %s costs one KV read and no list',
-    async (path) => {
-      const { response, counts, reads } = await fetchCounting(path);
-      expect(response.status).toBe(200);
-      expect(reads).toBe(1);
-      expect(counts.list).toBe(0);
-      expect(counts.put).toBe(0);
-    },
-  );
+  it.each([
+    '/api/v1/places',
+    '/api/v1/places/bigtown',
+    '/api/v1/reports',
+    '/api/v1/places/bigtown/reports?limit=200',
+  ])('GET %s costs one KV read and no list', async (path) => {
+    const { response, counts, reads } = await fetchCounting(path);
+    expect(response.status).toBe(200);
+    expect(reads).toBe(1);
+    expect(counts.list).toBe(0);
+    expect(counts.put).toBe(0);
+  });
 
   it('GET /api/v1/reports/{id} costs two reads (report and index entry) and no list', async () => {
     const { response, counts, reads } = await fetchCounting(`/api/v1/reports/${reports[17]?.id}`);
@@ -65,7 +67,10 @@ describe(`KV cost of reads at a history of ${historySize} reports`, () => {
       seen.push(...page.reports.map((r) => r.id));
       next = page.next;
     }
-    const gas = reports.filter((r) => r.figures[0]?.indicator === 'gas').map((r) => r.id).reverse();
+    const gas = reports
+      .filter((r) => r.figures[0]?.indicator === 'gas')
+      .map((r) => r.id)
+      .reverse();
     expect(seen).toEqual(gas);
   });
 

@@ -22,7 +22,10 @@ describe('corrections', () => {
     const response = await send(
       'POST',
       `/api/v1/reports/${original.id}/corrections`,
-      { ...syntheticReport('corr', { figures: [deaths(112, 'exact')] }), reason: 'Synthetic: the count was revised.' },
+      {
+        ...syntheticReport('corr', { figures: [deaths(112, 'exact')] }),
+        reason: 'Synthetic: the count was revised.',
+      },
       { as: 'moderator' },
     );
     expect(response.status).toBe(201);
@@ -46,7 +49,9 @@ describe('corrections', () => {
     await createPlace('corr2');
     const original = await postReport(syntheticReport('corr2'));
     const body = { ...syntheticReport('corr2'), reason: 'Synthetic.' };
-    const asReporter = await send('POST', `/api/v1/reports/${original.id}/corrections`, body, { as: 'reporter' });
+    const asReporter = await send('POST', `/api/v1/reports/${original.id}/corrections`, body, {
+      as: 'reporter',
+    });
     expect(asReporter.status).toBe(403);
     const anonymous = await send('POST', `/api/v1/reports/${original.id}/corrections`, body);
     expect(anonymous.status).toBe(401);
@@ -57,7 +62,9 @@ describe('corrections', () => {
     await createPlace('corr3');
     const original = await postReport(syntheticReport('corr3'));
     const body = { ...syntheticReport('corr3'), reason: 'Synthetic.' };
-    const first = await json(await send('POST', `/api/v1/reports/${original.id}/corrections`, body, { as: 'moderator' }));
+    const first = await json(
+      await send('POST', `/api/v1/reports/${original.id}/corrections`, body, { as: 'moderator' }),
+    );
     const again = await send('POST', `/api/v1/reports/${original.id}/corrections`, body, { as: 'moderator' });
     expect(again.status).toBe(409);
     expect((await json(again)).detail).toContain(first.id);
@@ -73,11 +80,18 @@ describe('corrections', () => {
     );
     expect(unknown.status).toBe(404);
     const original = await postReport(syntheticReport('corr4'));
-    const noReason = await send('POST', `/api/v1/reports/${original.id}/corrections`, syntheticReport('corr4'), {
-      as: 'moderator',
-    });
+    const noReason = await send(
+      'POST',
+      `/api/v1/reports/${original.id}/corrections`,
+      syntheticReport('corr4'),
+      {
+        as: 'moderator',
+      },
+    );
     expect(noReason.status).toBe(422);
-    expect((await json(noReason)).errors).toContainEqual(expect.objectContaining({ pointer: '/reason', rule: 'required' }));
+    expect((await json(noReason)).errors).toContainEqual(
+      expect.objectContaining({ pointer: '/reason', rule: 'required' }),
+    );
   });
 });
 
@@ -112,7 +126,12 @@ describe('retractions', () => {
   it('leave an indicator without a value when nothing else reported it', async () => {
     await createPlace('retr2');
     const only = await postReport(syntheticReport('retr2', { figures: [deaths(5)] }));
-    await send('POST', `/api/v1/reports/${only.id}/retraction`, { reason: 'Synthetic.' }, { as: 'moderator' });
+    await send(
+      'POST',
+      `/api/v1/reports/${only.id}/retraction`,
+      { reason: 'Synthetic.' },
+      { as: 'moderator' },
+    );
     expect(await currentDeaths('retr2')).toBeUndefined();
     const { places } = await json(await call('/api/v1/places'));
     expect(places.find((p: { slug: string }) => p.slug === 'retr2').indicators).toEqual({});
@@ -121,8 +140,18 @@ describe('retractions', () => {
   it('are refused twice, and for a report that was corrected', async () => {
     await createPlace('retr3');
     const report = await postReport(syntheticReport('retr3'));
-    await send('POST', `/api/v1/reports/${report.id}/retraction`, { reason: 'Synthetic.' }, { as: 'moderator' });
-    const twice = await send('POST', `/api/v1/reports/${report.id}/retraction`, { reason: 'Again.' }, { as: 'moderator' });
+    await send(
+      'POST',
+      `/api/v1/reports/${report.id}/retraction`,
+      { reason: 'Synthetic.' },
+      { as: 'moderator' },
+    );
+    const twice = await send(
+      'POST',
+      `/api/v1/reports/${report.id}/retraction`,
+      { reason: 'Again.' },
+      { as: 'moderator' },
+    );
     expect(twice.status).toBe(409);
     const correctRetracted = await send(
       'POST',
@@ -144,7 +173,12 @@ describe('retractions', () => {
         { as: 'moderator' },
       ),
     );
-    await send('POST', `/api/v1/reports/${correction.id}/retraction`, { reason: 'Synthetic: wrong correction.' }, { as: 'moderator' });
+    await send(
+      'POST',
+      `/api/v1/reports/${correction.id}/retraction`,
+      { reason: 'Synthetic: wrong correction.' },
+      { as: 'moderator' },
+    );
     expect(await currentDeaths('retr4')).toMatchObject({ report: original.id, figure: { value: 10 } });
     expect((await json(await call(`/api/v1/reports/${original.id}`))).state).toBe('active');
   });
@@ -154,7 +188,12 @@ describe('status derivation across reports', () => {
   it('takes each indicator from the latest observation, not the latest upload', async () => {
     await createPlace('order');
     const recent = await postReport(syntheticReport('order', { observed: '2024-03', figures: [deaths(50)] }));
-    await postReport(syntheticReport('order', { observed: '2023-12', figures: [deaths(20), { indicator: 'gas', state: 'available' }] }));
+    await postReport(
+      syntheticReport('order', {
+        observed: '2023-12',
+        figures: [deaths(20), { indicator: 'gas', state: 'available' }],
+      }),
+    );
     const { status } = await json(await call('/api/v1/places/order'));
     expect(status.indicators.civilian_deaths.report).toBe(recent.id);
     expect(status.indicators.gas.figure.state).toBe('available');

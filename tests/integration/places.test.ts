@@ -11,7 +11,9 @@ describe('PUT /api/v1/places/{slug}', () => {
     expect(created.headers.get('location')).toBe('/api/v1/places/alpha');
     expect(await json(created)).toMatchObject({ slug: 'alpha', country: { code: 'XX' } });
 
-    const renamed = syntheticPlace({ names: { en: 'Alpha (synthetic)', nl: 'Alfa (synthetisch)', uk: 'Альфа' } });
+    const renamed = syntheticPlace({
+      names: { en: 'Alpha (synthetic)', nl: 'Alfa (synthetisch)', uk: 'Альфа' },
+    });
     const updated = await send('PUT', '/api/v1/places/alpha', renamed, { as: 'admin' });
     expect(updated.status).toBe(200);
     const place = await json(await call('/api/v1/places/alpha'));
@@ -21,7 +23,9 @@ describe('PUT /api/v1/places/{slug}', () => {
   it('keeps the status and history of a place when the place is updated', async () => {
     await createPlace('keepme');
     const report = await postReport(syntheticReport('keepme'));
-    await send('PUT', '/api/v1/places/keepme', syntheticPlace({ coordinates: { lat: 1, lon: 2 } }), { as: 'admin' });
+    await send('PUT', '/api/v1/places/keepme', syntheticPlace({ coordinates: { lat: 1, lon: 2 } }), {
+      as: 'admin',
+    });
     const place = await json(await call('/api/v1/places/keepme'));
     expect(place.place.coordinates).toEqual({ lat: 1, lon: 2 });
     expect(place.status.indicators.electricity.report).toBe(report.id);
@@ -56,7 +60,9 @@ describe('GET /api/v1/places', () => {
     await createPlace('echo', { en: 'Echo (synthetic)' });
     const report = await postReport(
       syntheticReport('zulu', {
-        figures: [{ indicator: 'population_remaining', value: 1500, qualifier: 'approximately', note: 'synthetic' }],
+        figures: [
+          { indicator: 'population_remaining', value: 1500, qualifier: 'approximately', note: 'synthetic' },
+        ],
       }),
     );
     const response = await call('/api/v1/places');
@@ -65,7 +71,9 @@ describe('GET /api/v1/places', () => {
     const { places } = await json(response);
     const slugs = places.map((p: { slug: string }) => p.slug);
     expect(slugs.indexOf('echo')).toBeLessThan(slugs.indexOf('zulu'));
-    const [echo, zulu] = ['echo', 'zulu'].map((slug) => places.find((p: { slug: string }) => p.slug === slug));
+    const [echo, zulu] = ['echo', 'zulu'].map((slug) =>
+      places.find((p: { slug: string }) => p.slug === slug),
+    );
     expect(echo).toMatchObject({ slug: 'echo', reportCount: 0, indicators: {}, updated: null });
     expect(zulu.indicators.population_remaining).toEqual({
       figure: { indicator: 'population_remaining', value: 1500, qualifier: 'approximately' },

@@ -47,7 +47,11 @@ describe('POST /api/v1/reports/batch', () => {
     const before = await storedReportCount();
     await createPlace('b1');
     await createPlace('b2');
-    const reports = [syntheticReport('b1'), syntheticReport('b2'), syntheticReport('b1', { observed: '2024-03-16' })];
+    const reports = [
+      syntheticReport('b1'),
+      syntheticReport('b2'),
+      syntheticReport('b1', { observed: '2024-03-16' }),
+    ];
     const response = await send('POST', '/api/v1/reports/batch', { reports }, { as: 'reporter' });
     expect(response.status).toBe(201);
     const body = await json(response);
@@ -57,6 +61,18 @@ describe('POST /api/v1/reports/batch', () => {
     expect(await storedReportCount()).toBe(before + 3);
   });
 
+  it('orders a batch as submitted, so the later report of two equal observations is current', async () => {
+    await createPlace('b5');
+    const reports = Array.from({ length: 10 }, (_, value) =>
+      syntheticReport('b5', { figures: [{ indicator: 'civilian_deaths', value, qualifier: 'exact' }] }),
+    );
+    const body = await json(await send('POST', '/api/v1/reports/batch', { reports }, { as: 'reporter' }));
+    const ids = body.reports.map((r: { id: string }) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    const { status } = await json(await call('/api/v1/places/b5'));
+    expect(status.indicators.civilian_deaths).toMatchObject({ report: ids[9], figure: { value: 9 } });
+  });
+
   it('stores nothing when one report of the batch is invalid, and names it', async () => {
     const before = await storedReportCount();
     await createPlace('b3');
@@ -64,7 +80,9 @@ describe('POST /api/v1/reports/batch', () => {
     const response = await send('POST', '/api/v1/reports/batch', { reports }, { as: 'reporter' });
     expect(response.status).toBe(422);
     const problem = await json(response);
-    expect(problem.errors).toEqual([expect.objectContaining({ pointer: '/reports/2/place', rule: 'known place' })]);
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ pointer: '/reports/2/place', rule: 'known place' }),
+    ]);
     expect(await storedReportCount()).toBe(before);
   });
 
@@ -74,7 +92,10 @@ describe('POST /api/v1/reports/batch', () => {
     const reports = Array.from({ length: 101 }, () => syntheticReport('b4'));
     const response = await send('POST', '/api/v1/reports/batch', { reports }, { as: 'reporter' });
     expect(response.status).toBe(422);
-    expect((await json(response)).errors[0]).toMatchObject({ pointer: '/reports', rule: 'at most 100 items' });
+    expect((await json(response)).errors[0]).toMatchObject({
+      pointer: '/reports',
+      rule: 'at most 100 items',
+    });
     expect(await storedReportCount()).toBe(before);
   });
 });
@@ -114,7 +135,10 @@ describe('Idempotency-Key', () => {
     await createPlace('idem3');
     const headers = { 'idempotency-key': 'shared-key' };
     await send('POST', '/api/v1/reports', syntheticReport('idem3'), { as: 'reporter', headers });
-    const other = await send('POST', '/api/v1/reports', syntheticReport('idem3'), { as: 'moderator', headers });
+    const other = await send('POST', '/api/v1/reports', syntheticReport('idem3'), {
+      as: 'moderator',
+      headers,
+    });
     expect(other.headers.get('idempotent-replayed')).toBeNull();
     expect(await storedReportCount()).toBe(before + 2);
   });
@@ -146,14 +170,21 @@ describe('GET /api/v1/reports', () => {
   it('filters by indicator and verification, and by published time', async () => {
     await createPlace('filter');
     const gas = await postReport(
-      syntheticReport('filter', { figures: [{ indicator: 'gas', state: 'available' }], verification: 'verified' }),
+      syntheticReport('filter', {
+        figures: [{ indicator: 'gas', state: 'available' }],
+        verification: 'verified',
+      }),
     );
     const power = await postReport(syntheticReport('filter'));
-    const byIndicator = await json(await call('/api/v1/places/filter/reports?indicator=gas&indicator=running_water'));
+    const byIndicator = await json(
+      await call('/api/v1/places/filter/reports?indicator=gas&indicator=running_water'),
+    );
     expect(byIndicator.reports.map((r: { id: string }) => r.id)).toEqual([gas.id]);
     const byVerification = await json(await call('/api/v1/places/filter/reports?verification=unconfirmed'));
     expect(byVerification.reports.map((r: { id: string }) => r.id)).toEqual([power.id]);
-    const future = await json(await call(`/api/v1/places/filter/reports?since=${new Date(Date.now() + 60_000).toISOString()}`));
+    const future = await json(
+      await call(`/api/v1/places/filter/reports?since=${new Date(Date.now() + 60_000).toISOString()}`),
+    );
     expect(future.reports).toEqual([]);
     const past = await json(await call('/api/v1/places/filter/reports?until=2020-01-01'));
     expect(past.reports).toEqual([]);

@@ -1,5 +1,5 @@
-import article from '../../../shared/seeds/000_6889800fbbf13951.txt?raw';
 import { describe, expect, it } from 'vitest';
+import article from '../../../shared/seeds/000_6889800fbbf13951.txt?raw';
 import seedFile from '../../seeds/bakhmut.json';
 import { call, json, send } from '../support/api.ts';
 
@@ -10,7 +10,10 @@ async function seedThroughApi() {
   expect([200, 201]).toContain(put.status);
   return Promise.all(
     seedFile.reports.map(({ idempotencyKey, report }) =>
-      send('POST', '/api/v1/reports', report, { as: 'admin', headers: { 'idempotency-key': idempotencyKey } }),
+      send('POST', '/api/v1/reports', report, {
+        as: 'admin',
+        headers: { 'idempotency-key': idempotencyKey },
+      }),
     ),
   );
 }
@@ -42,13 +45,24 @@ describe('the seeded Bakhmut report', () => {
       });
     }
     expect(indicators.population_baseline.figure).toMatchObject({ value: 80000, qualifier: 'approximately' });
-    expect(indicators.population_remaining.figure).toMatchObject({ value: 12000, qualifier: 'approximately' });
+    expect(indicators.population_remaining.figure).toMatchObject({
+      value: 12000,
+      qualifier: 'approximately',
+    });
     expect(indicators.civilian_deaths.figure).toMatchObject({ value: 120, qualifier: 'at_least' });
     expect(indicators.civilian_injuries).toBeUndefined();
-    for (const entry of Object.values(indicators) as { observed: string; verification: string; source: object }[]) {
+    for (const entry of Object.values(indicators) as {
+      observed: string;
+      verification: string;
+      source: object;
+    }[]) {
       expect(entry.observed).toBe('2022-11');
       expect(entry.verification).toBe('unconfirmed');
-      expect(entry.source).toMatchObject({ name: 'Oleksandr Marchenko', role: 'deputy mayor of Bakhmut', kind: 'official' });
+      expect(entry.source).toMatchObject({
+        name: 'Oleksandr Marchenko',
+        role: 'deputy mayor of Bakhmut',
+        kind: 'official',
+      });
     }
   });
 

@@ -25,7 +25,11 @@ export function countingKv(kv: KVNamespace) {
 export async function fetchCounting(path: string) {
   const { binding, counts } = countingKv(env.STATUS_KV);
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(new URL(path, origin)), { ...env, STATUS_KV: binding }, ctx);
+  const response = await worker.fetch(
+    new Request(new URL(path, origin)),
+    { ...env, STATUS_KV: binding },
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return { response, counts, reads: counts.get + counts.getWithMetadata };
 }

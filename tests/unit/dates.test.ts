@@ -14,7 +14,7 @@ describe('isCalendarDate', () => {
     (value) => {
       expect(isCalendarDate(value)).toBe(true);
     },
-  )
+  );
 
   it.each([
     ['2022-02-30', 'a day February does not have'],
@@ -77,7 +77,9 @@ describe('comparePartialDates', () => {
   });
 
   it('sorts a mixed list of precisions into one consistent order', () => {
-    const sorted = ['2023', '2022-11-20', '2022-11', '2022', '2022-11-01', '2022-10-31'].sort(comparePartialDates);
+    const sorted = ['2023', '2022-11-20', '2022-11', '2022', '2022-11-01', '2022-10-31'].sort(
+      comparePartialDates,
+    );
     expect(sorted).toEqual(['2022', '2022-10-31', '2022-11', '2022-11-01', '2022-11-20', '2023']);
   });
 });
@@ -96,6 +98,11 @@ describe('isAfter', () => {
     expect(isAfter('2024-03', now)).toBe(false);
     expect(isAfter('2024', now)).toBe(false);
     expect(isAfter('2024-03-14', now)).toBe(false);
+  });
+
+  it('is false for a period that starts exactly now', () => {
+    expect(isAfter('2024-03-16', new Date('2024-03-16T00:00:00.000Z'))).toBe(false);
+    expect(isAfter('2024-03-16', new Date('2024-03-15T23:59:59.999Z'))).toBe(true);
   });
 });
 

@@ -104,13 +104,19 @@ describe('withNewReports and derivePlaceDocument', () => {
     });
     const history = [
       ...summaries.map((s) => {
-        if (s.id === syntheticId(2)) return { ...s, state: 'superseded' as const, supersededBy: correction.id };
+        if (s.id === syntheticId(2))
+          return { ...s, state: 'superseded' as const, supersededBy: correction.id };
         if (s.id === syntheticId(5)) return { ...s, state: 'retracted' as const };
         return s;
       }),
       summaryOf(correction),
     ];
-    const doc = derivePlaceDocument(testville, history, byId([...reports, correction]), '2024-04-01T00:00:00.000Z');
+    const doc = derivePlaceDocument(
+      testville,
+      history,
+      byId([...reports, correction]),
+      '2024-04-01T00:00:00.000Z',
+    );
     expect(doc.reportCount).toBe(6);
     expect(doc.head).toHaveLength(6);
     expect(doc.status.indicators.civilian_deaths?.figure).toEqual(deaths(40));
@@ -141,7 +147,11 @@ describe('summarizePlace', () => {
 
     expect(summary.indicators).toEqual({
       electricity: {
-        figure: { indicator: 'electricity', state: 'unavailable', since: { date: '2024-02', qualifier: 'approximately' } },
+        figure: {
+          indicator: 'electricity',
+          state: 'unavailable',
+          since: { date: '2024-02', qualifier: 'approximately' },
+        },
         report: report.id,
         observed: '2024-03',
         verification: 'verified',
@@ -177,7 +187,9 @@ describe('summarizePlace', () => {
 describe('listing documents', () => {
   it('keeps places sorted by English name and replaces a place with the same slug', () => {
     const alpha = summarizePlace(
-      emptyPlaceDocument(syntheticPlace({ slug: 'alpha-synthetic', names: { en: 'Alphaville (synthetic)' } })),
+      emptyPlaceDocument(
+        syntheticPlace({ slug: 'alpha-synthetic', names: { en: 'Alphaville (synthetic)' } }),
+      ),
     );
     const zulu = summarizePlace(
       emptyPlaceDocument(syntheticPlace({ slug: 'zulu-synthetic', names: { en: 'Zulutown (synthetic)' } })),
@@ -185,7 +197,11 @@ describe('listing documents', () => {
     const testvilleSummary = summarizePlace(emptyPlaceDocument(testville));
     let doc = { places: [] as ReturnType<typeof summarizePlace>[] };
     for (const entry of [zulu, testvilleSummary, alpha]) doc = withPlaceSummary(doc, entry);
-    expect(doc.places.map((p) => p.slug)).toEqual(['alpha-synthetic', 'testville-synthetic', 'zulu-synthetic']);
+    expect(doc.places.map((p) => p.slug)).toEqual([
+      'alpha-synthetic',
+      'testville-synthetic',
+      'zulu-synthetic',
+    ]);
 
     doc = withPlaceSummary(doc, { ...testvilleSummary, reportCount: 3 });
     expect(doc.places).toHaveLength(3);
@@ -195,7 +211,11 @@ describe('listing documents', () => {
   it('adds new reports to the recent head and its count', () => {
     const first = summaryOf(syntheticReport(1));
     const second = summaryOf(syntheticReport(2));
-    const recent = withRecentReports(withRecentReports({ head: [], reportCount: 0 }, [first], 1), [second], 1);
+    const recent = withRecentReports(
+      withRecentReports({ head: [], reportCount: 0 }, [first], 1),
+      [second],
+      1,
+    );
     expect(recent.head.map((s) => s.id)).toEqual([second.id, first.id]);
     expect(recent.reportCount).toBe(2);
   });

@@ -25,7 +25,9 @@ import {
 } from './synthetic.ts';
 
 const original = syntheticReport(1);
-const correction = syntheticReport(2, { corrects: { report: original.id, reason: 'SYNTHETIC: wrong state' } });
+const correction = syntheticReport(2, {
+  corrects: { report: original.id, reason: 'SYNTHETIC: wrong state' },
+});
 const unrelated = syntheticReport(3);
 
 describe('deriveFates', () => {
@@ -202,7 +204,11 @@ describe('applyReport', () => {
     syntheticReport(1, { observed: '2024-03', figures: [electricity('unavailable'), gas('unavailable')] }),
     syntheticReport(2, { observed: '2024-03-10', figures: [electricity('intermittent'), deaths(4)] }),
     syntheticReport(3, { observed: '2024-03-10', published: sharedPublished, figures: [deaths(6)] }),
-    syntheticReport(4, { observed: '2024-03-10', published: sharedPublished, figures: [deaths(5), remaining(800)] }),
+    syntheticReport(4, {
+      observed: '2024-03-10',
+      published: sharedPublished,
+      figures: [deaths(5), remaining(800)],
+    }),
     syntheticReport(5, { observed: '2024-02', figures: [gas('available'), situation('SYNTHETIC: tense.')] }),
     syntheticReport(6, { observed: '2024', figures: [remaining(1200), electricity('available')] }),
     syntheticReport(7, { observed: '2024-03-01', figures: [electricity('available'), remaining(950)] }),
@@ -216,7 +222,11 @@ describe('applyReport', () => {
   }
 
   it('gives the same status as deriving it from the whole history, after every report, in any order', () => {
-    const orders = [reports, [...reports].reverse(), ...[11, 23, 37, 41, 59, 67, 73].map((s) => shuffled(reports, s))];
+    const orders = [
+      reports,
+      [...reports].reverse(),
+      ...[11, 23, 37, 41, 59, 67, 73].map((s) => shuffled(reports, s)),
+    ];
     for (const order of orders) {
       let status = empty;
       order.forEach((report, i) => {

@@ -2,7 +2,14 @@
 // fixed dates, ids from a fixed clock. Nothing here describes a real place or event.
 
 import { newReportId } from '../../src/domain/ids.ts';
-import type { Figure, Place, Report, ReportSummary } from '../../src/domain/model.ts';
+import type {
+  CountFigure,
+  Figure,
+  Place,
+  Report,
+  ReportSummary,
+  UtilityFigure,
+} from '../../src/domain/model.ts';
 import { type ReportFate, summarizeReport } from '../../src/domain/status.ts';
 
 export const syntheticSlug = 'testville-synthetic';
@@ -30,29 +37,32 @@ export function syntheticPlace(overrides: Partial<Place> = {}): Place {
   };
 }
 
-export const electricity = (state: 'available' | 'intermittent' | 'unavailable'): Figure => ({
+type UtilityState = UtilityFigure['state'];
+type TextFigure = Extract<Figure, { text: string }>;
+
+export const electricity = (state: UtilityState): UtilityFigure => ({
   indicator: 'electricity',
   state,
 });
 
-export const gas = (state: 'available' | 'intermittent' | 'unavailable'): Figure => ({
+export const gas = (state: UtilityState): UtilityFigure => ({
   indicator: 'gas',
   state,
 });
 
-export const remaining = (value: number): Figure => ({
+export const remaining = (value: number): CountFigure => ({
   indicator: 'population_remaining',
   value,
   qualifier: 'approximately',
 });
 
-export const deaths = (value: number): Figure => ({
+export const deaths = (value: number): CountFigure => ({
   indicator: 'civilian_deaths',
   value,
   qualifier: 'at_least',
 });
 
-export const situation = (text: string): Figure => ({ indicator: 'situation', text, language: 'en' });
+export const situation = (text: string): TextFigure => ({ indicator: 'situation', text, language: 'en' });
 
 /** Synthetic report number n: accepted n minutes after the base instant, observed on a fixed day. */
 export function syntheticReport(n: number, overrides: Partial<Report> = {}): Report {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorRegistry, indicatorWithCode } from '../../src/domain/indicators.ts';
+
+describe('the indicator registry', () => {
+  it('gives every indicator a unique id and a unique positive code', () => {
+    const ids = indicatorRegistry.map((i) => i.id);
+    const codes = indicatorRegistry.map((i) => i.code);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) expect(Number.isInteger(code) && code > 0).toBe(true);
+  });
+
+  it('keeps the codes that stored history already uses', () => {
+    // Stored summaries name indicators by code: changing one would misread history.
+    expect(Object.fromEntries(indicatorRegistry.map((i) => [i.id, i.code]))).toMatchObject({
+      electricity: 1,
+      gas: 2,
+      running_water: 3,
+      population_baseline: 4,
+      population_remaining: 5,
+      civilian_deaths: 6,
+      civilian_injuries: 7,
+      situation: 8,
+    });
+  });
+
+  it('finds an indicator by its code, and nothing for an unknown code', () => {
+    expect(indicatorWithCode(6)?.id).toBe('civilian_deaths');
+    expect(indicatorWithCode(0)).toBeUndefined();
+  });
+});
