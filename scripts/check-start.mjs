@@ -12,7 +12,7 @@ const server = spawn('node', ['scripts/start.mjs'], {
 let output = '';
 const stop = () => {
   try {
-    process.kill(-server.pid, 'SIGTERM');
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
   } catch {
     // already gone
   }
@@ -30,7 +30,7 @@ server.stdout.on('data', async (chunk) => {
   server.stdout.removeAllListeners('data');
   try {
     const response = await fetch(`http://127.0.0.1:${port}/api/v1/places/bakhmut`);
-    const { status } = await response.json();
+    const { status } = /** @type {{ status: any }} */ (await response.json());
     const deaths = status.indicators.civilian_deaths.figure;
     if (response.status !== 200 || deaths.value !== 120 || deaths.qualifier !== 'at_least') {
       throw new Error(`unexpected answer ${response.status}: ${JSON.stringify(status)}`);
@@ -38,7 +38,7 @@ server.stdout.on('data', async (chunk) => {
     console.log(`check-start: npm start serves the seeded Bakhmut status on 127.0.0.1:${port}`);
     process.exitCode = 0;
   } catch (error) {
-    console.error(`check-start: ${error.message}`);
+    console.error(`check-start: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   } finally {
     clearTimeout(deadline);

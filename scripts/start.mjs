@@ -20,9 +20,11 @@ const wrangler = spawn(
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   },
 );
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => wrangler.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM']))
+  process.on(signal, () => wrangler.kill(signal));
 wrangler.on('exit', (code) => process.exit(code ?? 0));
 
+/** @param {number} deadline milliseconds since the epoch */
 async function waitForHealth(deadline) {
   while (Date.now() < deadline) {
     try {
@@ -35,6 +37,12 @@ async function waitForHealth(deadline) {
   throw new Error(`the Worker did not answer on ${base} within the time allowed`);
 }
 
+/**
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} body
+ * @param {Record<string, string>} [headers]
+ */
 async function send(method, path, body, headers = {}) {
   const response = await fetch(`${base}${path}`, {
     method,
@@ -63,7 +71,7 @@ async function seed() {
 }
 
 seed().catch((error) => {
-  console.error(`seeding failed: ${error.message}`);
+  console.error(`seeding failed: ${error instanceof Error ? error.message : String(error)}`);
   wrangler.kill('SIGTERM');
   process.exitCode = 1;
 });
