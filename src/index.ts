@@ -7,6 +7,7 @@ import type { AppEnv } from './http/app-env.ts';
 import { PayloadTooLarge } from './http/errors.ts';
 import { notFound, onError } from './http/problem.ts';
 import { healthRoutes } from './routes/health.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
 import { placeRoutes } from './routes/places.ts';
 import { problemRoutes } from './routes/problems.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -32,6 +33,7 @@ app.use(
 );
 
 app.route('/', healthRoutes);
+app.route('/api/v1/indicators', indicatorRoutes);
 app.route('/api/v1/places', placeRoutes);
 app.route('/api/v1/reports', reportRoutes);
 app.route('/problems', problemRoutes);

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isCalendarDate, partialDatePattern } from './dates.ts';
 import { reportIdPattern } from './ids.ts';
-import { type IndicatorOfKind, indicatorIds, indicatorRegistry } from './indicators.ts';
+import { type IndicatorOfKind, indicatorIds, indicatorKinds, indicatorRegistry } from './indicators.ts';
 
 // Control characters other than tab and newline have no place in a report and can break
 // feeds and terminals downstream.
@@ -93,6 +93,18 @@ export type PlaceInput = z.infer<typeof placeInput>;
 
 export const place = placeInput.extend({ slug });
 export type Place = z.infer<typeof place>;
+
+// -- indicators ---------------------------------------------------------------------------
+
+/** An entry of the indicator registry, as GET /api/v1/indicators shows it. */
+export const indicator = z.strictObject({
+  id: z.enum(indicatorIds),
+  code: z.int().min(1),
+  kind: z.enum(indicatorKinds),
+  label: z.strictObject({ en: z.string(), nl: z.string() }),
+});
+export const indicatorList = z.strictObject({ indicators: z.array(indicator) });
+export type IndicatorList = z.infer<typeof indicatorList>;
 
 // -- figures ------------------------------------------------------------------------------
 
@@ -264,6 +276,7 @@ export type PlaceView = z.infer<typeof placeView>;
 // -- listings -----------------------------------------------------------------------------
 
 export const placeList = z.strictObject({ places: z.array(placeSummary) });
+export type PlaceList = z.infer<typeof placeList>;
 
 export const reportPage = z.strictObject({
   reports: z.array(reportSummary),

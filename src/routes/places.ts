@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { NotFound } from '../domain/errors.ts';
-import { placeInput, slug } from '../domain/model.ts';
+import { type PlaceList, type PlaceView, placeInput, slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { requireScope } from '../http/auth.ts';
 import { historyResponse } from '../http/history-response.ts';
@@ -17,13 +17,15 @@ export const placeRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const store = c.get('store');
     const doc = (await store.getPlacesDocument()) ?? (await rebuildPlacesList(store));
-    return c.json({ places: doc.places });
+    const body: PlaceList = { places: doc.places };
+    return c.json(body);
   })
   .get('/:slug', valid('param', slugParam), async (c) => {
     const { slug } = c.req.valid('param');
     const doc = await loadPlaceDocument(c.get('store'), slug);
     if (!doc) throw new NotFound(`no place with slug "${slug}"`);
-    return c.json({ place: doc.place, status: doc.status, reportCount: doc.reportCount });
+    const body: PlaceView = { place: doc.place, status: doc.status, reportCount: doc.reportCount };
+    return c.json(body);
   })
   .get('/:slug/reports', valid('param', slugParam), valid('query', historyQuery), (c) =>
     historyResponse(c, { kind: 'place', slug: c.req.valid('param').slug }, c.req.valid('query')),

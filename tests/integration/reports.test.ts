@@ -205,6 +205,30 @@ describe('GET /api/v1/reports/{id}', () => {
   });
 });
 
+describe('GET /api/v1/indicators', () => {
+  it('lists the registry with ids, permanent codes, kinds and labels', async () => {
+    const response = await call('/api/v1/indicators');
+    expect(response.status).toBe(200);
+    const { indicators } = await json(response);
+    expect(indicators.map((i: { id: string }) => i.id)).toEqual([
+      'electricity',
+      'gas',
+      'running_water',
+      'population_baseline',
+      'population_remaining',
+      'civilian_deaths',
+      'civilian_injuries',
+      'situation',
+    ]);
+    expect(indicators[2]).toEqual({
+      id: 'running_water',
+      code: 3,
+      kind: 'utility',
+      label: { en: 'running water', nl: 'stromend water' },
+    });
+  });
+});
+
 describe('GET /healthz', () => {
   it('answers 200 without touching storage', async () => {
     const response = await call('/healthz');

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlaceExists, checkReportDates } from '../../src/domain/checks.ts';
 import type { ReportInput } from '../../src/domain/model.ts';
+import { syntheticReport } from '../support/builders.ts';
 import { syntheticSlug } from './synthetic.ts';
 
 const now = new Date('2024-03-15T12:00:00.000Z');
 
 function input(overrides: Partial<ReportInput> = {}): ReportInput {
-  return {
-    place: syntheticSlug,
-    observed: '2024-03-10',
-    figures: [
-      {
-        indicator: 'electricity',
-        state: 'unavailable',
-        since: { date: '2024-02', qualifier: 'approximately' },
-      },
-    ],
-    summary: { text: 'SYNTHETIC test report.', language: 'en' },
-    source: { name: 'Synthetic source', kind: 'ngo', language: 'en' },
-    verification: 'unconfirmed',
-    ...overrides,
-  };
+  return syntheticReport(syntheticSlug, { observed: '2024-03-10', ...overrides });
 }
 
 describe('checkReportDates', () => {

@@ -11,6 +11,10 @@ import type {
   UtilityFigure,
 } from '../../src/domain/model.ts';
 import { type ReportFate, summarizeReport } from '../../src/domain/status.ts';
+import {
+  syntheticPlace as syntheticPlaceInput,
+  syntheticReport as syntheticReportInput,
+} from '../support/builders.ts';
 
 export const syntheticSlug = 'testville-synthetic';
 
@@ -27,14 +31,7 @@ export function syntheticId(n: number): string {
 }
 
 export function syntheticPlace(overrides: Partial<Place> = {}): Place {
-  return {
-    slug: syntheticSlug,
-    names: { en: 'Testville (synthetic)', nl: 'Testdorp (synthetisch)' },
-    country: { code: 'XX', name: 'Synthetic country' },
-    admin: [{ level: 1, name: 'Synthetic oblast', pcode: 'XX01' }],
-    coordinates: { lat: 10, lon: 20 },
-    ...overrides,
-  };
+  return { slug: syntheticSlug, ...syntheticPlaceInput(), ...overrides };
 }
 
 type UtilityState = UtilityFigure['state'];
@@ -67,14 +64,12 @@ export const situation = (text: string): TextFigure => ({ indicator: 'situation'
 /** Synthetic report number n: accepted n minutes after the base instant, observed on a fixed day. */
 export function syntheticReport(n: number, overrides: Partial<Report> = {}): Report {
   return {
+    ...syntheticReportInput(syntheticSlug, {
+      figures: [electricity('unavailable')],
+      summary: { text: `SYNTHETIC test report ${n}.`, language: 'en' },
+    }),
     id: syntheticId(n),
-    place: syntheticSlug,
-    observed: '2024-03-15',
     published: acceptedAt(n).toISOString(),
-    figures: [electricity('unavailable')],
-    summary: { text: `SYNTHETIC test report ${n}.`, language: 'en' },
-    source: { name: 'Synthetic source', role: 'test fixture', kind: 'ngo', language: 'en' },
-    verification: 'unconfirmed',
     ...overrides,
   };
 }
