@@ -98,7 +98,10 @@ export async function deriveAfterModeration(
   const docs = await Promise.all(
     places.flatMap((place) => (place ? [rebuildPlaceDocument(store, place)] : [])),
   );
-  await refreshSharedDocuments(store, docs, changed, added);
+  // A rebuild may change the fate of reports other than `changed` (retracting a correction
+  // restores what it corrected), so the rebuilt heads go into the shared documents too;
+  // `changed` comes last so that what this request wrote wins over a lagging listing.
+  await refreshSharedDocuments(store, docs, [...docs.flatMap((doc) => doc.head), ...changed], added);
 }
 
 /** The documents every place shares: the newest reports and the list of places. */

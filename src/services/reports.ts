@@ -79,17 +79,14 @@ export async function publishReports(
 }
 
 /** Loads a report that moderation may act on: it exists and is neither superseded nor retracted. */
-async function loadActive(
-  store: StatusStore,
-  id: string,
-): Promise<{ report: Report; summary: ReportSummary }> {
+async function loadActive(store: StatusStore, id: string): Promise<Report> {
   const [report, summary] = await Promise.all([store.getReport(id), store.getHistoryEntry(id)]);
   if (!report) throw new NotFound(`no report with id ${id}`);
   if (summary?.state === 'retracted') throw new Conflict(`report ${id} is retracted`);
   if (summary?.state === 'superseded') {
     throw new Conflict(`report ${id} is superseded by ${summary.supersededBy}; correct or retract that one`);
   }
-  return { report, summary: summary ?? summarizeReport(report, active) };
+  return report;
 }
 
 export async function correctReport(
@@ -98,7 +95,7 @@ export async function correctReport(
   input: CorrectionInput,
   clock: Clock,
 ): Promise<Report> {
-  const { report: original } = await loadActive(store, id);
+  const original = await loadActive(store, id);
   const { reason, ...fields } = input;
   const docs = await placeDocumentsFor(store, [fields.place]);
   validate([fields], new Set(docs.keys()), clock.now, () => '');
@@ -119,7 +116,7 @@ export async function retractReport(
   reason: string,
   clock: Pick<Clock, 'now'>,
 ): Promise<Retraction> {
-  const { report } = await loadActive(store, id);
+  const report = await loadActive(store, id);
   const retraction: Retraction = { report: id, reason, retracted: clock.now.toISOString() };
   const summary = summarizeReport(report, { state: 'retracted' });
   await store.putRetraction(retraction);

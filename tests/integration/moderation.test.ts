@@ -181,6 +181,12 @@ describe('retractions', () => {
     );
     expect(await currentDeaths('retr4')).toMatchObject({ report: original.id, figure: { value: 10 } });
     expect((await json(await call(`/api/v1/reports/${original.id}`))).state).toBe('active');
+    for (const path of ['/api/v1/reports', '/api/v1/places/retr4/reports']) {
+      const { reports } = await json(await call(path));
+      const states = Object.fromEntries(reports.map((r: { id: string; state: string }) => [r.id, r.state]));
+      expect(states[original.id]).toBe('active');
+      expect(states[correction.id]).toBe('retracted');
+    }
   });
 });
 
