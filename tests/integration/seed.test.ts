@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import article from '../../../shared/seeds/000_6889800fbbf13951.txt?raw';
+import exampleReport from '../../examples/report.json';
 import seedFile from '../../seeds/bakhmut.json';
 import { call, json, send } from '../support/api.ts';
 
@@ -64,6 +65,15 @@ describe('the seeded Bakhmut report', () => {
         kind: 'official',
       });
     }
+  });
+
+  it("accepts the README's example report as is, plainly marked as an example", async () => {
+    await seedThroughApi();
+    const response = await send('POST', '/api/v1/reports', exampleReport, { as: 'reporter' });
+    expect(response.status).toBe(201);
+    const stored = await json(response);
+    expect(stored.source.name).toMatch(/example/i);
+    expect(stored.summary.text).toMatch(/^EXAMPLE ONLY/);
   });
 
   it('keeps the Dutch original word for word as the article has it', () => {
