@@ -2,10 +2,14 @@
 
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './http/app-env.ts';
+import { publicReads } from './http/caching.ts';
 import { PayloadTooLarge } from './http/errors.ts';
 import { notFound, onError } from './http/problem.ts';
+import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { placeRoutes } from './routes/places.ts';
@@ -18,10 +22,22 @@ const maxBodyBytes = 64 * 1024;
 const app = new Hono<AppEnv>();
 
 app.use(requestId());
-app.use('/api/*', async function provideStore(c, next) {
+app.use(async function provideStore(c, next) {
   c.set('store', new StatusStore(c.env.STATUS_KV));
   await next();
 });
+// Reads are public and open to every origin; writes get no CORS headers, so browsers on
+// other origins cannot send them.
+app.on(
+  ['GET', 'HEAD', 'OPTIONS'],
+  '*',
+  cors({
+    origin: '*',
+    allowMethods: ['GET', 'HEAD'],
+    exposeHeaders: ['ETag', 'Last-Modified', 'X-Request-Id'],
+  }),
+);
+app.on(['GET', 'HEAD'], '/api/v1/*', publicReads(), etag());
 app.use(
   '/api/*',
   bodyLimit({
@@ -33,6 +49,7 @@ app.use(
 );
 
 app.route('/', healthRoutes);
+app.route('/', feedRoutes);
 app.route('/api/v1/indicators', indicatorRoutes);
 app.route('/api/v1/places', placeRoutes);
 app.route('/api/v1/reports', reportRoutes);

@@ -27,3 +27,31 @@ export function reverseOrderId(id: string): string {
   for (const char of id) out += alphabet.charAt(31 - alphabet.indexOf(char));
   return out;
 }
+
+function hexUuid(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A report id as a URN: its 128 bits written as a UUID, stable wherever the report is served. */
+export function reportUrn(id: string): string {
+  let bits = 0n;
+  for (const char of id) bits = bits * 32n + BigInt(alphabet.indexOf(char));
+  return `urn:uuid:${hexUuid(bits.toString(16).padStart(32, '0'))}`;
+}
+
+/**
+ * A name as a URN: a UUIDv8 (RFC 9562, for custom layouts) from two FNV-1a 64-bit hashes
+ * of the name, so that a feed's id never depends on where it is served from.
+ */
+export function nameUrn(name: string): string {
+  const fnv = (seed: bigint) => {
+    let hash = seed;
+    for (const byte of new TextEncoder().encode(name)) {
+      hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+    }
+    return hash.toString(16).padStart(16, '0');
+  };
+  const hex = fnv(0xcbf29ce484222325n) + fnv(0x84222325cbf29ce4n);
+  const versioned = `${hex.slice(0, 12)}8${hex.slice(13, 16)}${((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17)}`;
+  return `urn:uuid:${hexUuid(versioned)}`;
+}

@@ -13,6 +13,10 @@ export interface IndicatorDefinition {
   readonly code: number;
   readonly kind: IndicatorKind;
   readonly label: { readonly en: string; readonly nl: string };
+  /** How a headline states a count: "{n}" is the number with its qualifier. */
+  readonly phrase?: string;
+  /** A count stated as a part of another ("12,000 of 80,000"), which the headline then omits. */
+  readonly outOf?: string;
 }
 
 export const indicatorRegistry = [
@@ -24,19 +28,29 @@ export const indicatorRegistry = [
     code: 4,
     kind: 'count',
     label: { en: 'population before the crisis', nl: 'inwoners voor de crisis' },
+    phrase: '{n} residents before the crisis',
   },
   {
     id: 'population_remaining',
     code: 5,
     kind: 'count',
     label: { en: 'residents remaining', nl: 'overgebleven inwoners' },
+    phrase: '{n} residents remain',
+    outOf: 'population_baseline',
   },
-  { id: 'civilian_deaths', code: 6, kind: 'count', label: { en: 'civilians killed', nl: 'burgerdoden' } },
+  {
+    id: 'civilian_deaths',
+    code: 6,
+    kind: 'count',
+    label: { en: 'civilians killed', nl: 'burgerdoden' },
+    phrase: '{n} civilians killed',
+  },
   {
     id: 'civilian_injuries',
     code: 7,
     kind: 'count',
     label: { en: 'civilians injured', nl: 'gewonde burgers' },
+    phrase: '{n} civilians injured',
   },
   { id: 'situation', code: 8, kind: 'text', label: { en: 'situation', nl: 'situatie' } },
 ] as const satisfies readonly IndicatorDefinition[];

@@ -10,7 +10,7 @@ export const defaultPageSize = 50;
 export const maxPageSize = 200;
 
 /** A repeatable parameter: `?indicator=gas&indicator=electricity`. */
-function repeatable<T extends z.ZodType>(item: T) {
+export function repeatable<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(item));
 }
 
@@ -33,18 +33,24 @@ function instant(bound: 'start' | 'end') {
     });
 }
 
+/** `limit`: a whole number from 1 to 200, never clamped. */
+export const pageLimit = z
+  .string()
+  .regex(/^\d{1,4}$/, 'must be a whole number')
+  .transform(Number)
+  .pipe(z.int().min(1).max(maxPageSize))
+  .optional();
+
+export const indicatorFilter = repeatable(z.enum(indicatorIds)).optional();
+export const verificationFilter = repeatable(verification).optional();
+
 export const historyQuery = z
   .strictObject({
-    indicator: repeatable(z.enum(indicatorIds)).optional(),
-    verification: repeatable(verification).optional(),
+    indicator: indicatorFilter,
+    verification: verificationFilter,
     since: instant('start').optional(),
     until: instant('end').optional(),
-    limit: z
-      .string()
-      .regex(/^\d{1,4}$/, 'must be a whole number')
-      .transform(Number)
-      .pipe(z.int().min(1).max(maxPageSize))
-      .optional(),
+    limit: pageLimit,
     cursor: z.string().min(1).max(2048).optional(),
   })
   .refine((q) => !q.since || !q.until || q.since <= q.until, {

@@ -16,6 +16,7 @@ import {
 import type { Place, Report, ReportSummary } from '../domain/model.ts';
 import { deriveFates, latest, pickCurrent } from '../domain/status.ts';
 import type { StatusStore } from '../store/status-store.ts';
+import { addReportsToFeeds, rebuildFeeds } from './feeds.ts';
 
 /** The place's document, rebuilt from history when it was lost; undefined for an unknown place. */
 export async function loadPlaceDocument(
@@ -84,7 +85,8 @@ export async function deriveAfterNewReports(
     ),
   );
   await Promise.all(updated.map((doc) => store.putPlaceDocument(doc)));
-  await refreshSharedDocuments(store, updated, summaries, reports.length);
+  const { places } = await refreshSharedDocuments(store, updated, summaries, reports.length);
+  await addReportsToFeeds(store, updated, reports, places.places);
 }
 
 /** After a correction or retraction: the touched places are derived again from history. */
@@ -101,7 +103,13 @@ export async function deriveAfterModeration(
   // A rebuild may change the fate of reports other than `changed` (retracting a correction
   // restores what it corrected), so the rebuilt heads go into the shared documents too;
   // `changed` comes last so that what this request wrote wins over a lagging listing.
-  await refreshSharedDocuments(store, docs, [...docs.flatMap((doc) => doc.head), ...changed], added);
+  const shared = await refreshSharedDocuments(
+    store,
+    docs,
+    [...docs.flatMap((doc) => doc.head), ...changed],
+    added,
+  );
+  await rebuildFeeds(store, docs, shared.recent, shared.places.places);
 }
 
 /** The documents every place shares: the newest reports and the list of places. */
@@ -110,7 +118,7 @@ async function refreshSharedDocuments(
   placeDocs: readonly PlaceDocument[],
   summaries: readonly ReportSummary[],
   added: number,
-): Promise<void> {
+): Promise<{ recent: RecentDocument; places: PlacesDocument }> {
   const [storedRecent, storedPlaces] = await Promise.all([
     store.getRecentDocument(),
     store.getPlacesDocument(),
@@ -124,6 +132,7 @@ async function refreshSharedDocuments(
     storedPlaces ?? (await rebuildPlacesList(store)),
   );
   await Promise.all([store.putRecentDocument(recent), store.putPlacesDocument(places)]);
+  return { recent, places };
 }
 
 /** Every place's summary, read from the place documents: for rebuilds only. */
@@ -149,7 +158,9 @@ export async function savePlace(store: StatusStore, place: Place): Promise<{ cre
       ? await rebuildPlaceDocument(store, place)
       : emptyPlaceDocument(place);
   await store.putPlaceDocument(doc);
-  await refreshSharedDocuments(store, [doc], [], 0);
+  const shared = await refreshSharedDocuments(store, [doc], [], 0);
+  // Entries carry the place's names and coordinates, so its feeds are derived again.
+  await rebuildFeeds(store, [doc], shared.recent, shared.places.places);
   return { created: !existing };
 }
 
@@ -157,7 +168,9 @@ export async function savePlace(store: StatusStore, place: Place): Promise<{ cre
 export async function rebuildAllDocuments(store: StatusStore): Promise<void> {
   const slugs = await store.placeSlugs();
   const places = await Promise.all(slugs.map((slug) => store.getPlace(slug)));
-  for (const place of places) if (place) await rebuildPlaceDocument(store, place);
+  const docs: PlaceDocument[] = [];
+  for (const place of places) if (place) docs.push(await rebuildPlaceDocument(store, place));
   const [recent, list] = await Promise.all([rebuildRecentDocument(store), rebuildPlacesList(store)]);
   await Promise.all([store.putRecentDocument(recent), store.putPlacesDocument(list)]);
+  await rebuildFeeds(store, docs, recent, list.places);
 }

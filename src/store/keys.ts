@@ -38,4 +38,8 @@ export const placeDocumentKey = (slug: string) => `v1/derived/place/${slug}`;
 export const placesDocumentKey = 'v1/derived/places';
 export const recentDocumentKey = 'v1/derived/recent';
 
+/** Feed documents: the newest entries of a scope with everything a feed renders. */
+export const feedDocumentKey = (scope: HistoryScope) =>
+  scope.kind === 'all' ? 'v1/derived/feed/all' : `v1/derived/feed/place/${scope.slug}`;
+
 export const idempotencyKey = (scopedKeyHash: string) => `v1/idempotency/${scopedKeyHash}`;

@@ -10,6 +10,7 @@ import {
   type RecentDocument,
   recentDocument,
 } from '../domain/documents.ts';
+import { type FeedDocument, feedDocument } from '../domain/feed.ts';
 import {
   type Place,
   place,
@@ -20,6 +21,7 @@ import {
   retraction,
 } from '../domain/model.ts';
 import {
+  feedDocumentKey,
   type HistoryScope,
   historyKey,
   historyPrefix,
@@ -52,6 +54,21 @@ const storedResponse = z.strictObject({
   body: z.unknown(),
 });
 export type StoredResponse = z.infer<typeof storedResponse>;
+
+const feedMetadata = z.strictObject({ version: z.string(), updated: z.string().nullable() });
+export type FeedVersion = z.infer<typeof feedMetadata>;
+
+/** A feed document opened for reading: its version is known before its body is read. */
+export interface OpenedFeedDocument extends FeedVersion {
+  read(): Promise<FeedDocument | undefined>;
+  /** Releases the body unread: a 304 or a cached rendering never parses the document. */
+  discard(): Promise<void>;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export class StatusStore {
   constructor(private readonly kv: KVNamespace) {}
@@ -186,6 +203,41 @@ export class StatusStore {
 
   putRecentDocument(doc: RecentDocument): Promise<void> {
     return this.write(recentDocumentKey, doc);
+  }
+
+  getFeedDocument(scope: HistoryScope): Promise<FeedDocument | undefined> {
+    return this.read(feedDocumentKey(scope), feedDocument);
+  }
+
+  /** Stores a feed document with its version (a hash of its content) in the key's metadata. */
+  async putFeedDocument(scope: HistoryScope, doc: FeedDocument): Promise<FeedVersion> {
+    const text = JSON.stringify(doc);
+    const metadata: FeedVersion = { version: (await sha256Hex(text)).slice(0, 20), updated: doc.updated };
+    await this.kv.put(feedDocumentKey(scope), text, { metadata });
+    return metadata;
+  }
+
+  /** One KV read: the version from the metadata at once, the body only when asked for. */
+  async openFeedDocument(scope: HistoryScope): Promise<OpenedFeedDocument | undefined> {
+    const { value, metadata } = await this.kv.getWithMetadata(feedDocumentKey(scope), { type: 'stream' });
+    const version = feedMetadata.safeParse(metadata);
+    if (value === null) return undefined;
+    if (!version.success) {
+      await value.cancel();
+      return undefined;
+    }
+    return {
+      ...version.data,
+      read: async () => {
+        try {
+          const parsed = feedDocument.safeParse(JSON.parse(await new Response(value).text()));
+          return parsed.success ? parsed.data : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      discard: () => value.cancel(),
+    };
   }
 
   // -- idempotency records ------------------------------------------------------------------

@@ -1,0 +1,151 @@
+// Feed entries: one per report, where a correction or retraction updates the entry of the
+// report it touches (same entry id, newer `updated`) instead of adding an unrelated one.
+// Pure: the documents are derived here and stored by the services.
+
+import { z } from 'zod';
+import { headSize } from './documents.ts';
+import {
+  type Place,
+  place,
+  type Report,
+  type Retraction,
+  reason,
+  report,
+  reportId,
+  timestamp,
+} from './model.ts';
+import type { ReportFate } from './status.ts';
+
+export const feedChanges = ['new', 'correction', 'retraction'] as const;
+
+export const feedPlace = place.pick({ slug: true, names: true, coordinates: true });
+export type FeedPlace = z.infer<typeof feedPlace>;
+
+export const feedEntry = z.strictObject({
+  /** The first report of the chain: the entry's id for its whole life. */
+  id: reportId,
+  place: feedPlace,
+  published: timestamp,
+  updated: timestamp,
+  change: z.enum(feedChanges),
+  reason: reason.optional(),
+  /** The version the entry shows: the latest that was not retracted, or the retracted one. */
+  report,
+});
+export type FeedEntry = z.infer<typeof feedEntry>;
+
+export const feedDocument = z.strictObject({
+  place: place.optional(),
+  entries: z.array(feedEntry),
+  updated: timestamp.nullable(),
+  /** Set when older history exists: the archive continues after this report id. */
+  archiveAfter: reportId.optional(),
+});
+export type FeedDocument = z.infer<typeof feedDocument>;
+
+export function feedPlaceOf(of: Place): FeedPlace {
+  return { slug: of.slug, names: of.names, ...(of.coordinates ? { coordinates: of.coordinates } : {}) };
+}
+
+function newerFirst(a: FeedEntry, b: FeedEntry): number {
+  return b.updated.localeCompare(a.updated) || b.id.localeCompare(a.id);
+}
+
+/** Entries for reports that just arrived: each new report is an entry of its own. */
+export function withNewFeedReports(
+  doc: FeedDocument,
+  reports: readonly Report[],
+  placeOf: (slug: string) => FeedPlace | undefined,
+): FeedDocument {
+  const added = reports.flatMap((r): FeedEntry[] => {
+    const where = placeOf(r.place);
+    return where
+      ? [{ id: r.id, place: where, published: r.published, updated: r.published, change: 'new', report: r }]
+      : [];
+  });
+  const entries = [...added, ...doc.entries].sort(newerFirst);
+  const kept = entries.slice(0, headSize);
+  const oldestKept = kept.reduce<string | undefined>((min, e) => (min && min < e.id ? min : e.id), undefined);
+  const archiveAfter = entries.length > headSize ? oldestKept : doc.archiveAfter;
+  return {
+    ...doc,
+    entries: kept,
+    updated: reports.reduce((at, r) => (at && at > r.published ? at : r.published), doc.updated),
+    ...(archiveAfter ? { archiveAfter } : {}),
+  };
+}
+
+/**
+ * Entries derived from a window of reports with their fates. A chain is a report and the
+ * corrections that followed it; its entry shows the newest version not retracted, or, when
+ * every version was retracted, the last one as a retraction.
+ */
+export function deriveFeedEntries(
+  reports: readonly Report[],
+  fates: ReadonlyMap<string, ReportFate>,
+  retractions: ReadonlyMap<string, Retraction>,
+  placeOf: (slug: string) => FeedPlace | undefined,
+): FeedEntry[] {
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const rootOf = (r: Report): string => {
+    let current = r;
+    for (let hops = 0; current.corrects && hops < reports.length; hops++) {
+      const previous = byId.get(current.corrects.report);
+      if (!previous) return current.corrects.report;
+      current = previous;
+    }
+    return current.id;
+  };
+  const chains = new Map<string, Report[]>();
+  for (const r of [...reports].sort((a, b) => a.id.localeCompare(b.id))) {
+    const root = rootOf(r);
+    chains.set(root, [...(chains.get(root) ?? []), r]);
+  }
+  const entries: FeedEntry[] = [];
+  for (const [root, members] of chains) {
+    const first = members[0];
+    const last = members.at(-1);
+    if (!first || !last) continue;
+    const retractedAt = (r: Report) => retractions.get(r.id)?.retracted;
+    const live = members.filter((r) => fates.get(r.id)?.state !== 'retracted');
+    const shown = live.at(-1) ?? last;
+    const where = placeOf(shown.place);
+    if (!where) continue;
+    const changeTimes = members.map((r) => retractedAt(r) ?? r.published);
+    const updated = changeTimes.reduce((a, b) => (b > a ? b : a));
+    const retraction = live.length === 0 ? retractions.get(last.id) : undefined;
+    const change = live.length === 0 ? 'retraction' : shown.id !== root ? 'correction' : 'new';
+    const why = retraction?.reason ?? (change === 'correction' ? shown.corrects?.reason : undefined);
+    entries.push({
+      id: root,
+      place: where,
+      published: byId.get(root)?.published ?? first.published,
+      updated,
+      change,
+      ...(why ? { reason: why } : {}),
+      report: shown,
+    });
+  }
+  return entries.sort(newerFirst);
+}
+
+export function latestUpdate(entries: readonly FeedEntry[]): string | null {
+  return entries.reduce<string | null>((at, e) => (at && at > e.updated ? at : e.updated), null);
+}
+
+export interface FeedFilter {
+  indicators?: readonly string[];
+  verifications?: readonly string[];
+}
+
+/** The entries a feed shows: those matching every filter, newest first, at most `limit`. */
+export function selectEntries(entries: readonly FeedEntry[], filter: FeedFilter, limit: number): FeedEntry[] {
+  const { indicators, verifications } = filter;
+  return entries
+    .filter(
+      (e) =>
+        (!verifications?.length || verifications.includes(e.report.verification)) &&
+        (!indicators?.length || e.report.figures.some((f) => indicators.includes(f.indicator))),
+    )
+    .slice(0, limit);
+}

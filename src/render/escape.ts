@@ -1,0 +1,25 @@
+// The escaping layer every text renderer goes through. Report text is validated on the way
+// in, but output is escaped here regardless, so no stored string can become markup.
+
+// Characters XML 1.0 cannot carry at all, even escaped; removed rather than emitted.
+const notXmlCharacters =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const entities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Removes what XML cannot carry, for generators that escape by themselves. */
+export function xmlCharactersOnly(value: string): string {
+  return value.replace(notXmlCharacters, '');
+}
+
+/** Escapes text for XML or HTML element content and attribute values alike. */
+export function escapeMarkup(value: string): string {
+  return xmlCharactersOnly(value).replace(/[&<>"']/g, (c) => entities[c] ?? c);
+}

@@ -1,0 +1,52 @@
+// OPML 2.0: every feed of every place, so a reader can subscribe to all of them at once.
+
+import type { PlaceSummary } from '../domain/model.ts';
+import { element, xmlDocument } from './xml.ts';
+
+export interface OpmlFeed {
+  title: string;
+  url: string;
+  type: 'atom' | 'rss' | 'json';
+}
+
+export function renderOpml(
+  title: string,
+  groups: readonly { title: string; feeds: readonly OpmlFeed[] }[],
+  updated: string | null,
+): string {
+  return xmlDocument(
+    element(
+      'opml',
+      { version: '2.0' },
+      element(
+        'head',
+        {},
+        element('title', {}, title),
+        updated ? element('dateModified', {}, new Date(updated).toUTCString()) : undefined,
+      ),
+      element(
+        'body',
+        {},
+        ...groups.map((group) =>
+          element(
+            'outline',
+            { text: group.title, title: group.title },
+            ...group.feeds.map((f) =>
+              element('outline', {
+                type: f.type === 'json' ? 'link' : 'rss',
+                text: f.title,
+                title: f.title,
+                xmlUrl: f.url,
+                ...(f.type === 'json' ? { url: f.url } : {}),
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function placeTitle(place: Pick<PlaceSummary, 'names' | 'slug'>): string {
+  return place.names.en ?? place.slug;
+}

@@ -1,0 +1,20 @@
+// Where a rendered document lives: URLs are built from the request's origin by the HTTP
+// layer and handed to the pure renderers, which know nothing else about the request.
+
+export interface FeedSite {
+  /** Origin of the service, e.g. "https://status.example.org". */
+  origin: string;
+  /** Absolute URL of the document being rendered. */
+  self: string;
+  /** Absolute URL of the human-facing page the feed describes. */
+  alternate: string;
+  /** Absolute URL of the previous archive document (RFC 5005), when older history exists. */
+  previousArchive?: string;
+  /** A stable URI identifying the feed. */
+  id: string;
+  title: string;
+}
+
+export const reportUrl = (origin: string, id: string) => `${origin}/api/v1/reports/${id}`;
+export const indicatorScheme = (origin: string) => `${origin}/api/v1/indicators`;
+export const verificationScheme = (origin: string) => `${origin}/api/v1/indicators#verification`;

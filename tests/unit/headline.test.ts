@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import seedFile from '../../seeds/bakhmut.json';
+import { headline } from '../../src/domain/headline.ts';
+import { reportInput } from '../../src/domain/model.ts';
+import { summarizeFigure } from '../../src/domain/status.ts';
+
+const seed = reportInput.parse(seedFile.reports[0]?.report);
+const figures = (ids: string[]) => seed.figures.filter((f) => ids.includes(f.indicator)).map(summarizeFigure);
+
+describe('headline', () => {
+  it('says the place and the utilities cut, for how long, hedged as the source hedged', () => {
+    expect(
+      headline('Bakhmut', figures(['electricity', 'gas', 'running_water']), '2022-11', 'unconfirmed', 'new'),
+    ).toBe('Bakhmut: no electricity, gas or running water for about two months (unconfirmed)');
+  });
+
+  it('states remaining residents out of the baseline, each with its qualifier', () => {
+    expect(
+      headline(
+        'Bakhmut',
+        figures(['population_baseline', 'population_remaining']),
+        '2022-11',
+        'unconfirmed',
+        'new',
+      ),
+    ).toBe('Bakhmut: about 12,000 of about 80,000 residents remain (unconfirmed)');
+  });
+
+  it('keeps "at least" for a count the source gave as a minimum', () => {
+    expect(headline('Bakhmut', figures(['civilian_deaths']), '2022-11', 'corroborated', 'new')).toBe(
+      'Bakhmut: at least 120 civilians killed (corroborated)',
+    );
+  });
+
+  it('prefixes corrections and retractions', () => {
+    const deaths = figures(['civilian_deaths']);
+    expect(headline('Testville', deaths, '2022-11', 'verified', 'correction')).toMatch(
+      /^Correction: Testville: /,
+    );
+    expect(headline('Testville', deaths, '2022-11', 'disputed', 'retraction')).toMatch(
+      /^Retracted: Testville: .*\(disputed\)$/,
+    );
+  });
+
+  it('joins the whole seed report in registry order', () => {
+    expect(headline('Bakhmut', seed.figures.map(summarizeFigure), '2022-11', 'unconfirmed', 'new')).toBe(
+      'Bakhmut: no electricity, gas or running water for about two months; about 12,000 of about 80,000 residents remain; at least 120 civilians killed (unconfirmed)',
+    );
+  });
+
+  it('groups utilities by state and states an exact count without a hedge', () => {
+    expect(
+      headline(
+        'Testville',
+        [
+          { indicator: 'electricity', state: 'intermittent' },
+          { indicator: 'running_water', state: 'available' },
+          { indicator: 'civilian_injuries', value: 3, qualifier: 'exact' },
+        ],
+        '2024-03',
+        'verified',
+        'new',
+      ),
+    ).toBe('Testville: intermittent electricity; running water available; 3 civilians injured (verified)');
+  });
+
+  it('names a situation update when there is nothing else to say', () => {
+    expect(headline('Testville', [{ indicator: 'situation' }], '2024-03', 'unconfirmed', 'new')).toBe(
+      'Testville: situation update (unconfirmed)',
+    );
+  });
+});
