@@ -10,13 +10,27 @@ const apiTokens = Object.entries(testTokens).map(([name, { token, scopes }]) => 
 }));
 
 export default defineConfig({
-  plugins: [
-    cloudflareTest({
-      wrangler: { configPath: './wrangler.toml' },
-      miniflare: { bindings: { API_TOKENS: JSON.stringify(apiTokens) } },
-    }),
-  ],
   test: {
-    include: ['tests/**/*.test.ts'],
+    projects: [
+      {
+        // Unit and integration tests run inside workerd, with real KV from miniflare.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: { API_TOKENS: JSON.stringify(apiTokens) } },
+          }),
+        ],
+        test: { name: 'workers', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] },
+      },
+      {
+        // Conformance checks that need programs outside workerd (xmllint) run in Node.
+        test: {
+          name: 'node',
+          include: ['tests/node/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

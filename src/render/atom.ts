@@ -73,8 +73,10 @@ export function renderAtom(doc: FeedDocument, entries: readonly FeedEntry[], sit
       element('link', { rel: 'alternate', type: 'application/json', href: site.alternate }),
       site.previousArchive && element('link', { rel: 'prev-archive', href: site.previousArchive }),
       point(doc.place?.coordinates),
-      ...entries.map((entry) => atomEntry(entry, site)),
+      // Foreign elements go before the entries: RFC 4287 allows any order, but libxml2's
+      // RELAX NG validator only accepts extension elements ahead of atom:entry.
       ...entries.filter((e) => e.change === 'retraction').map(tombstone),
+      ...entries.map((entry) => atomEntry(entry, site)),
     ),
   );
 }

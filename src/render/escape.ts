@@ -21,5 +21,5 @@ export function xmlCharactersOnly(value: string): string {
 
 /** Escapes text for XML or HTML element content and attribute values alike. */
 export function escapeMarkup(value: string): string {
-  return xmlCharactersOnly(value).replace(/[&<>"']/g, (c) => entities[c] ?? c);
+  return xmlCharactersOnly(value).replace(/[&<>"]/g, (c) => entities[c] ?? c);
 }

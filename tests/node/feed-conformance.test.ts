@@ -1,0 +1,253 @@
+// Feed conformance checked by programs that did not write the feeds: xmllint validates Atom
+// against RFC 4287's RELAX NG schema and RSS and OPML for well-formedness, fast-xml-parser
+// reads them back, and SchemaStore's JSON Feed schema checks JSON Feed. The renderers are
+// the Worker's own, fed with SYNTHETIC reports (and the seed), hostile text included.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Validator } from '@cfworker/json-schema';
+import fc from 'fast-check';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import seedFile from '../../seeds/bakhmut.json' with { type: 'json' };
+import { deriveFeedEntries, type FeedDocument, feedPlaceOf } from '../../src/domain/feed.ts';
+import { newReportId } from '../../src/domain/ids.ts';
+import {
+  type Place,
+  place,
+  type Report,
+  type ReportInput,
+  reportInput,
+  verificationStates,
+} from '../../src/domain/model.ts';
+import { renderAtom } from '../../src/render/atom.ts';
+import { renderJsonFeed } from '../../src/render/json-feed.ts';
+import { renderOpml } from '../../src/render/opml.ts';
+import { renderRss } from '../../src/render/rss.ts';
+import type { FeedSite } from '../../src/render/site.ts';
+
+const atomSchema = join(import.meta.dirname, '../../../shared/schemas/atom.rng');
+const readSchema = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../../shared/schemas/jsonfeed', name), 'utf8'));
+
+/** SchemaStore's JSON Feed 1.1 schema, with the 1.0 schema it refers to as "feed-1". */
+function jsonFeedValidator(): Validator {
+  const validator = new Validator(readSchema('feed.json'), '4');
+  validator.addSchema(readSchema('feed-1.json'), 'https://json.schemastore.org/feed-1');
+  return validator;
+}
+const jsonFeed = jsonFeedValidator();
+const workdir = mkdtempSync(join(tmpdir(), 'feeds-'));
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text' });
+
+function xmllint(xml: string, ...args: string[]): void {
+  const file = join(workdir, 'feed.xml');
+  writeFileSync(file, xml);
+  execFileSync('xmllint', ['--noout', ...args, file], { stdio: 'pipe' });
+}
+
+const site: FeedSite = {
+  origin: 'https://status.example.org',
+  self: 'https://status.example.org/feeds/places/testville.atom',
+  alternate: 'https://status.example.org/api/v1/places/testville',
+  previousArchive: 'https://status.example.org/feeds/places/testville.atom?cursor=abc',
+  id: 'urn:uuid:00000000-0000-8000-8000-000000000000',
+  title: 'Humanitarian status: Testville (synthetic)',
+};
+
+const seedPlace: Place = place.parse(seedFile.place);
+const seedReport = reportInput.parse(seedFile.reports[0]?.report);
+
+function accepted(input: ReportInput, minute: number, corrects?: Report['corrects']): Report {
+  const at = new Date(Date.UTC(2024, 2, 15, 12, minute));
+  return {
+    ...input,
+    id: newReportId(at, (bytes) => bytes.fill(minute)),
+    published: at.toISOString(),
+    ...(corrects ? { corrects } : {}),
+  };
+}
+
+/** A document with a new report, a corrected one and a retracted one. */
+function documentFor(of: Place, input: ReportInput): FeedDocument {
+  const first = accepted(input, 1);
+  const corrected = accepted({ ...input, verification: 'disputed' }, 2);
+  const correction = accepted({ ...input, verification: 'corroborated' }, 3, {
+    report: corrected.id,
+    reason: 'SYNTHETIC: corroborated by a second source',
+  });
+  const retracted = accepted(input, 4);
+  const fates = new Map([
+    [first.id, { state: 'active' as const }],
+    [corrected.id, { state: 'superseded' as const }],
+    [correction.id, { state: 'active' as const }],
+    [retracted.id, { state: 'retracted' as const }],
+  ]);
+  const retraction = {
+    report: retracted.id,
+    reason: 'SYNTHETIC: withdrawn',
+    retracted: '2024-03-15T13:00:00.000Z',
+  };
+  const entries = deriveFeedEntries(
+    [first, corrected, correction, retracted],
+    fates,
+    new Map([[retracted.id, retraction]]),
+    () => feedPlaceOf(of),
+  );
+  return { place: of, entries, updated: entries[0]?.updated ?? null, archiveAfter: first.id };
+}
+
+function checkAll(doc: FeedDocument) {
+  const atom = renderAtom(doc, doc.entries, site);
+  xmllint(atom, '--relaxng', atomSchema);
+  const rss = renderRss(
+    doc,
+    doc.entries,
+    { ...site, self: site.self.replace('.atom', '.rss') },
+    { ttlMinutes: 1 },
+  );
+  xmllint(rss);
+  const json = JSON.parse(renderJsonFeed(doc, doc.entries, site));
+  const result = jsonFeed.validate(json);
+  expect(result.errors).toEqual([]);
+  return { atom: parser.parse(atom), rss: parser.parse(rss), json };
+}
+
+describe('the seeded Bakhmut report as feeds', () => {
+  const { atom, rss, json } = checkAll(documentFor(seedPlace, seedReport));
+
+  it('is valid Atom with every required element, georss points, tombstones and an archive link', () => {
+    const feed = atom.feed;
+    expect(feed['@xml:lang']).toBe('en');
+    expect(feed.id).toMatch(/^urn:uuid:/);
+    expect(feed.link.map((l: Record<string, string>) => l['@rel']).sort()).toEqual([
+      'alternate',
+      'prev-archive',
+      'self',
+    ]);
+    expect(feed['georss:point']).toBe('48.5956 38.0006');
+    expect(feed.entry).toHaveLength(3);
+    for (const entry of feed.entry) {
+      expect(entry.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+      expect(Date.parse(entry.published)).not.toBeNaN();
+      expect(Date.parse(entry.updated)).not.toBeNaN();
+      expect(entry.author.name).toBe('Oleksandr Marchenko, deputy mayor of Bakhmut');
+      const verificationCategory = entry.category.at(-1);
+      expect(verificationStates).toContain(verificationCategory['@term']);
+      expect(verificationCategory['@scheme']).toMatch(/#verification$/);
+      expect(entry.category[0]['@scheme']).toBe('https://status.example.org/api/v1/indicators');
+      expect(entry['georss:point']).toBe('48.5956 38.0006');
+      expect(entry.content['@type']).toBe('html');
+    }
+    const titles = feed.entry.map((e: { title: string }) => e.title);
+    expect(titles).toContain(
+      'Retracted: Bakhmut: no electricity, gas or running water for about two months; about 12,000 of about 80,000 residents remain; at least 120 civilians killed (unconfirmed)',
+    );
+    expect(
+      titles.some((t: string) => t.startsWith('Correction: Bakhmut: ') && t.endsWith('(corroborated)')),
+    ).toBe(true);
+    const tombstone = feed['at:deleted-entry'];
+    expect(tombstone['@ref']).toBe(
+      feed.entry.find((e: { title: string }) => e.title.startsWith('Retracted')).id,
+    );
+    expect(tombstone['at:comment']).toBe('SYNTHETIC: withdrawn');
+  });
+
+  it('is RSS 2.0 with atom:link self, opaque guids, RFC 822 dates, dc:creator, categories and ttl', () => {
+    const channel = rss.rss.channel;
+    expect(channel['atom:link']['@rel']).toBe('self');
+    expect(channel.ttl).toBe(1);
+    expect(channel.item).toHaveLength(3);
+    for (const item of channel.item) {
+      expect(item.guid['@isPermaLink']).toBe('false');
+      expect(item.pubDate).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+      expect(item['dc:creator']).toBe('Oleksandr Marchenko, deputy mayor of Bakhmut');
+      expect(item.author).toBeUndefined();
+      expect(item.category.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('is JSON Feed 1.1 with authors, language and the figures in _humanitarian', () => {
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.language).toBe('en');
+    expect(json.authors).toEqual([{ name: 'Humanitarian status feed' }]);
+    const retracted = json.items.find(
+      (i: { _humanitarian: { change: string } }) => i._humanitarian.change === 'retraction',
+    );
+    expect(retracted._humanitarian.reason).toBe('SYNTHETIC: withdrawn');
+    const deaths = retracted._humanitarian.figures.find(
+      (f: { indicator: string }) => f.indicator === 'civilian_deaths',
+    );
+    expect(deaths).toMatchObject({ value: 120, qualifier: 'at_least' });
+    for (const item of json.items) {
+      expect(Number.isNaN(Date.parse(item.date_published))).toBe(false);
+      expect(Number.isNaN(Date.parse(item.date_modified))).toBe(false);
+    }
+  });
+
+  it('lists feeds in well-formed OPML 2.0', () => {
+    const opml = renderOpml(
+      'Feeds',
+      [
+        {
+          title: 'Bakhmut',
+          feeds: [{ type: 'atom', title: 'Bakhmut (atom)', url: 'https://x/feeds/places/bakhmut.atom' }],
+        },
+      ],
+      null,
+    );
+    xmllint(opml);
+    expect(parser.parse(opml).opml['@version']).toBe('2.0');
+  });
+});
+
+// Text that must come out of every feed as text: markup, CDATA ends, entities, bidi marks,
+// emoji, very long words, Dutch and Ukrainian, and control characters the API refuses.
+const hostile = fc.oneof(
+  fc.constantFrom(
+    ']]>',
+    '<script>alert(1)</script>',
+    '&amp; & &lt;',
+    '\u202Eevil\u202C',
+    '\u200F\u200E',
+    '😀🇺🇦',
+    'x'.repeat(500),
+    'Van de bijna 80.000 oorspronkelijke inwoners',
+    'Бахмут — місто',
+    '"quotes" \'apostrophes\'',
+    'a\u0000b\u0007c',
+  ),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+);
+
+describe('hostile text in reports', () => {
+  it('always renders valid feeds that show it as text, never as markup', () => {
+    fc.assert(
+      fc.property(hostile, hostile, hostile, (name, summaryText, note) => {
+        const input = reportInput.safeParse({
+          ...seedFile.reports[0]?.report,
+          summary: { text: summaryText, language: 'en' },
+          source: { ...seedReport.source, name },
+          figures: [{ indicator: 'civilian_deaths', value: 3, qualifier: 'exact', note }],
+        });
+        // Text the model refuses (control characters, blank) never reaches a renderer.
+        fc.pre(input.success);
+        if (!input.success) return;
+        const placeInput = place.parse({ ...seedFile.place, names: { en: name } });
+        const { atom, rss, json } = checkAll(documentFor(placeInput, input.data));
+        const expectedName = input.data.source.name;
+        const entry = atom.feed.entry[0];
+        expect(String(entry.author.name)).toBe(`${expectedName}, deputy mayor of Bakhmut`);
+        expect(String(entry.content['#text'] ?? entry.content)).not.toMatch(/<script/i);
+        expect(String(rss.rss.channel.item[0]['dc:creator'])).toBe(
+          `${expectedName}, deputy mayor of Bakhmut`,
+        );
+        expect(json.items[0].summary).toBe(input.data.summary.text);
+      }),
+      { numRuns: 60, seed: 20221101 },
+    );
+  });
+});
