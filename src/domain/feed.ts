@@ -104,16 +104,17 @@ export function deriveFeedEntries(
   const entries: FeedEntry[] = [];
   for (const [root, members] of chains) {
     const first = members[0];
-    const last = members.at(-1);
-    if (!first || !last) continue;
+    if (!first) continue;
     const retractedAt = (r: Report) => retractions.get(r.id)?.retracted;
     const live = members.filter((r) => fates.get(r.id)?.state !== 'retracted');
-    const shown = live.at(-1) ?? last;
+    // With every version withdrawn, the entry shows the last withdrawal and its reason.
+    const lastWithdrawn = members.reduce((a, b) => ((retractedAt(b) ?? '') >= (retractedAt(a) ?? '') ? b : a));
+    const shown = live.at(-1) ?? lastWithdrawn;
     const where = placeOf(shown.place);
     if (!where) continue;
     const changeTimes = members.map((r) => retractedAt(r) ?? r.published);
     const updated = changeTimes.reduce((a, b) => (b > a ? b : a));
-    const retraction = live.length === 0 ? retractions.get(last.id) : undefined;
+    const retraction = live.length === 0 ? retractions.get(shown.id) : undefined;
     const change = live.length === 0 ? 'retraction' : shown.id !== root ? 'correction' : 'new';
     const why = retraction?.reason ?? (change === 'correction' ? shown.corrects?.reason : undefined);
     entries.push({

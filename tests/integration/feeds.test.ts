@@ -1,0 +1,210 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import type { Figure } from '../../src/domain/model.ts';
+import { call, json, send } from '../support/api.ts';
+import { syntheticReport } from '../support/builders.ts';
+import { createPlace, postReport } from '../support/seed-api.ts';
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'item', 'link', 'category'].includes(name) });
+
+const contentTypes = {
+  atom: 'application/atom+xml; charset=utf-8',
+  rss: 'application/rss+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+} as const;
+
+const deaths = (value: number): Figure => ({ indicator: 'civilian_deaths', value, qualifier: 'at_least' });
+
+async function readFeed(path: string) {
+  const response = await call(path);
+  expect(response.status, path).toBe(200);
+  const text = await response.text();
+  if (path.includes('.json')) return { response, feed: JSON.parse(text) };
+  expect(XMLValidator.validate(text)).toBe(true);
+  return { response, feed: parser.parse(text) };
+}
+
+/** Entries as [id, title, updated] in every format, so the formats can be compared. */
+async function entriesOf(slug: string) {
+  const atom = (await readFeed(`/feeds/places/${slug}.atom`)).feed.feed.entry ?? [];
+  const rss = (await readFeed(`/feeds/places/${slug}.rss`)).feed.rss.channel.item ?? [];
+  const jsonItems = (await readFeed(`/feeds/places/${slug}.json`)).feed.items;
+  return {
+    atom: atom.map((e: any) => [e.id, e.title, e.updated]),
+    rss: rss.map((i: any) => [i.guid['#text'], i.title]),
+    json: jsonItems.map((i: any) => [i.id, i.title, i.date_modified]),
+  };
+}
+
+describe('feed URLs', () => {
+  it('serves every scope in every format with its content type, parsed by an independent parser', async () => {
+    await createPlace('feedtown');
+    await postReport(syntheticReport('feedtown', { figures: [deaths(7)] }));
+    for (const path of ['/feeds/all', '/feeds/places/feedtown']) {
+      for (const format of ['atom', 'rss', 'json'] as const) {
+        const { response, feed } = await readFeed(`${path}.${format}`);
+        expect(response.headers.get('content-type')).toBe(contentTypes[format]);
+        const titles =
+          format === 'atom'
+            ? feed.feed.entry.map((e: any) => e.title)
+            : format === 'rss'
+              ? feed.rss.channel.item.map((i: any) => i.title)
+              : feed.items.map((i: any) => i.title);
+        expect(titles).toContain('feedtown (synthetic): at least 7 civilians killed (unconfirmed)');
+      }
+    }
+  });
+
+  it('answers 404 for an unknown place and 400 for an unknown format or filter', async () => {
+    expect((await call('/feeds/places/atlantis.atom')).status).toBe(404);
+    expect((await call('/feeds/places/feedtown.xml')).status).toBe(400);
+    expect((await call('/feeds/everything.atom')).status).toBe(400);
+    expect((await call('/feeds/all.atom?limit=500')).status).toBe(400);
+    expect((await call('/feeds/all.atom?indicator=heating')).status).toBe(400);
+    expect((await call('/feeds/all.atom?colour=red')).status).toBe(400);
+  });
+
+  it('filters by indicator and verification (both repeatable) and bounds by limit', async () => {
+    await createPlace('filterfeed');
+    await postReport(syntheticReport('filterfeed', { figures: [deaths(1)], verification: 'verified' }));
+    await postReport(syntheticReport('filterfeed', { figures: [{ indicator: 'gas', state: 'available' }] }));
+    await postReport(syntheticReport('filterfeed', { figures: [deaths(2)], verification: 'disputed' }));
+    const titles = async (query: string) =>
+      (await readFeed(`/feeds/places/filterfeed.json?${query}`)).feed.items.map((i: any) => i.title);
+    expect(await titles('indicator=gas')).toEqual(['filterfeed (synthetic): gas available (unconfirmed)']);
+    expect(await titles('verification=verified&verification=disputed')).toHaveLength(2);
+    expect(await titles('indicator=gas&indicator=civilian_deaths&limit=2')).toHaveLength(2);
+    expect(await titles('limit=1')).toEqual(['filterfeed (synthetic): at least 2 civilians killed (disputed)']);
+  });
+
+  it('lists every feed of every place in OPML', async () => {
+    await createPlace('opmltown');
+    const response = await call('/feeds.opml');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/x-opml; charset=utf-8');
+    const opml = parser.parse(await response.text()).opml;
+    expect(opml['@version']).toBe('2.0');
+    const urls = JSON.stringify(opml.body);
+    for (const format of ['atom', 'rss', 'json']) {
+      expect(urls).toContain(`http://status.test/feeds/places/opmltown.${format}`);
+      expect(urls).toContain(`http://status.test/feeds/all.${format}`);
+    }
+  });
+});
+
+describe('corrections and retractions in feeds', () => {
+  it('update the entry of the report they touch: same id, newer updated, prefixed title, reason shown', async () => {
+    await createPlace('amend');
+    const original = await postReport(syntheticReport('amend', { figures: [deaths(40)] }));
+    const before = await entriesOf('amend');
+    expect(before.atom).toHaveLength(1);
+    const [id, , updatedBefore] = before.atom[0];
+
+    const correction = await json(
+      await send(
+        'POST',
+        `/api/v1/reports/${original.id}/corrections`,
+        { ...syntheticReport('amend', { figures: [deaths(45)] }), reason: 'SYNTHETIC: recount <b>&</b>' },
+        { as: 'moderator' },
+      ),
+    );
+    const corrected = await entriesOf('amend');
+    expect(corrected.atom).toHaveLength(1);
+    expect(corrected.atom[0][0]).toBe(id);
+    expect(corrected.atom[0][1]).toBe('Correction: amend (synthetic): at least 45 civilians killed (unconfirmed)');
+    expect(corrected.atom[0][2] > updatedBefore).toBe(true);
+    expect(corrected.rss[0]).toEqual([id, corrected.atom[0][1]]);
+    expect(corrected.json[0][0]).toBe(id);
+    const atomEntry = (await readFeed('/feeds/places/amend.atom')).feed.feed.entry[0];
+    expect(atomEntry.content['#text']).toContain('SYNTHETIC: recount &lt;b&gt;&amp;&lt;/b&gt;');
+
+    await send('POST', `/api/v1/reports/${correction.id}/retraction`, { reason: 'SYNTHETIC: wrong recount' }, { as: 'moderator' });
+    await send('POST', `/api/v1/reports/${original.id}/retraction`, { reason: 'SYNTHETIC: source withdrew it' }, { as: 'moderator' });
+    const retracted = await entriesOf('amend');
+    expect(retracted.atom).toHaveLength(1);
+    expect(retracted.atom[0][0]).toBe(id);
+    expect(retracted.atom[0][1]).toMatch(/^Retracted: amend \(synthetic\): /);
+    const atom = (await readFeed('/feeds/places/amend.atom')).feed.feed;
+    expect(atom['at:deleted-entry']['@ref']).toBe(id);
+    expect(atom['at:deleted-entry']['at:comment']).toBe('SYNTHETIC: source withdrew it');
+    const item = (await readFeed('/feeds/places/amend.json')).feed.items[0];
+    expect(item._humanitarian).toMatchObject({ change: 'retraction', reason: 'SYNTHETIC: source withdrew it' });
+  });
+});
+
+describe('HTTP caching of feeds', () => {
+  it('sends a strong ETag, Last-Modified and Cache-Control, and answers 304 to If-None-Match', async () => {
+    await createPlace('cachefeed');
+    await postReport(syntheticReport('cachefeed'));
+    const first = await call('/feeds/places/cachefeed.atom');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(Date.parse(first.headers.get('last-modified') ?? '')).not.toBeNaN();
+    const again = await call('/feeds/places/cachefeed.atom', { headers: { 'if-none-match': etag ?? '' } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    const otherFormat = await call('/feeds/places/cachefeed.rss', { headers: { 'if-none-match': etag ?? '' } });
+    expect(otherFormat.status).toBe(200);
+  });
+
+  it('answers 304 to If-Modified-Since and 200 once the data changed', async () => {
+    await createPlace('imsfeed');
+    await postReport(syntheticReport('imsfeed'));
+    const first = await call('/feeds/places/imsfeed.json');
+    const lastModified = first.headers.get('last-modified') ?? '';
+    expect((await call('/feeds/places/imsfeed.json', { headers: { 'if-modified-since': lastModified } })).status).toBe(304);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await postReport(syntheticReport('imsfeed', { observed: '2024-03-16' }));
+    const changed = await call('/feeds/places/imsfeed.json', { headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    expect((await call('/feeds/places/imsfeed.json', { headers: { 'if-modified-since': lastModified } })).status).toBe(200);
+  });
+
+  it('renders the same data to the same bytes', async () => {
+    await createPlace('stable');
+    await postReport(syntheticReport('stable'));
+    const a = await (await call('/feeds/places/stable.atom?limit=10')).text();
+    const b = await (await call('/feeds/places/stable.atom?limit=10')).text();
+    expect(b).toBe(a);
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const response = await call('/feeds/all.rss', { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(contentTypes.rss);
+    expect(response.headers.get('etag')).toBeTruthy();
+    expect(await response.text()).toBe('');
+  });
+
+  it('opens GETs to every origin and writes to none', async () => {
+    const get = await call('/feeds/all.atom', { headers: { origin: 'https://dashboard.example' } });
+    expect(get.headers.get('access-control-allow-origin')).toBe('*');
+    const preflight = await call('/api/v1/reports', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-methods')).not.toContain('POST');
+    const post = await send('POST', '/api/v1/reports', {}, { headers: { origin: 'https://dashboard.example' } });
+    expect(post.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('HTTP caching of the JSON API', () => {
+  it.each(['/api/v1/places', '/api/v1/reports', '/api/v1/indicators'])(
+    'GET %s has an ETag, Cache-Control and CORS, and answers 304 when the ETag matches',
+    async (path) => {
+      const first = await call(path, { headers: { origin: 'https://dashboard.example' } });
+      expect(first.status).toBe(200);
+      expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+      expect(first.headers.get('access-control-allow-origin')).toBe('*');
+      const etag = first.headers.get('etag') ?? '';
+      expect(etag).toMatch(/^"[^"]+"$/);
+      const again = await call(path, { headers: { 'if-none-match': etag } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+    },
+  );
+});
