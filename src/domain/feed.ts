@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { headSize } from './documents.ts';
+import type { HistoryFilter } from './history.ts';
 import {
   type Place,
   place,
@@ -108,7 +109,9 @@ export function deriveFeedEntries(
     const retractedAt = (r: Report) => retractions.get(r.id)?.retracted;
     const live = members.filter((r) => fates.get(r.id)?.state !== 'retracted');
     // With every version withdrawn, the entry shows the last withdrawal and its reason.
-    const lastWithdrawn = members.reduce((a, b) => ((retractedAt(b) ?? '') >= (retractedAt(a) ?? '') ? b : a));
+    const lastWithdrawn = members.reduce((a, b) =>
+      (retractedAt(b) ?? '') >= (retractedAt(a) ?? '') ? b : a,
+    );
     const shown = live.at(-1) ?? lastWithdrawn;
     const where = placeOf(shown.place);
     if (!where) continue;
@@ -134,13 +137,12 @@ export function latestUpdate(entries: readonly FeedEntry[]): string | null {
   return entries.reduce<string | null>((at, e) => (at && at > e.updated ? at : e.updated), null);
 }
 
-export interface FeedFilter {
-  indicators?: readonly string[];
-  verifications?: readonly string[];
-}
-
 /** The entries a feed shows: those matching every filter, newest first, at most `limit`. */
-export function selectEntries(entries: readonly FeedEntry[], filter: FeedFilter, limit: number): FeedEntry[] {
+export function selectEntries(
+  entries: readonly FeedEntry[],
+  filter: Pick<HistoryFilter, 'indicators' | 'verifications'>,
+  limit: number,
+): FeedEntry[] {
   const { indicators, verifications } = filter;
   return entries
     .filter(
@@ -149,4 +151,28 @@ export function selectEntries(entries: readonly FeedEntry[], filter: FeedFilter,
         (!indicators?.length || e.report.figures.some((f) => indicators.includes(f.indicator))),
     )
     .slice(0, limit);
+}
+
+/**
+ * Where the archive (RFC 5005) continues after a feed page: after the oldest entry shown
+ * that no later change moved up. Every report newer than it was published later, so it
+ * ranks higher and is on the page: the archive leaves no gap (it may repeat an entry that a
+ * correction brought back up, which readers recognise by its id).
+ */
+export function archiveStart(
+  doc: FeedDocument,
+  filter: Pick<HistoryFilter, 'indicators' | 'verifications'>,
+  limit: number,
+): string | undefined {
+  const matching = selectEntries(doc.entries, filter, doc.entries.length);
+  const shown = matching.slice(0, limit);
+  const moreInWindow = matching.length > shown.length;
+  if (!moreInWindow && !doc.archiveAfter) return undefined;
+  const unmoved = shown.filter((e) => e.change === 'new').map((e) => e.id);
+  const candidates = unmoved.length > 0 ? unmoved : shown.map((e) => e.id);
+  if (!moreInWindow && doc.archiveAfter) candidates.push(doc.archiveAfter);
+  return candidates.reduce<string | undefined>(
+    (min, id) => (min === undefined || id < min ? id : min),
+    undefined,
+  );
 }

@@ -3,7 +3,7 @@
 import { precisionOf } from './dates.ts';
 import { formatCount } from './headline.ts';
 import { findIndicator } from './indicators.ts';
-import type { Figure } from './model.ts';
+import type { Figure, FigureSummary } from './model.ts';
 
 const qualifierPrefix = {
   exact: '',
@@ -22,12 +22,13 @@ export function figureLabel(figure: Pick<Figure, 'indicator'>): string {
 }
 
 /** "unavailable since about 2022-09", "at least 120", or the situation text. */
-export function figureValue(figure: Figure): string {
+export function figureValue(figure: Figure | FigureSummary): string {
   if ('value' in figure) return formatCount(figure.value, figure.qualifier);
   if ('state' in figure) {
     return figure.since
       ? `${figure.state} since ${qualifierPrefix[figure.since.qualifier]}${figure.since.date}`
       : figure.state;
   }
-  return figure.text;
+  // A summary leaves free text out; the full report has it.
+  return 'text' in figure ? figure.text : 'see the full report';
 }

@@ -4,11 +4,8 @@
 // package: its XML writer leaves text that already looks like an entity unescaped, so a
 // source named "&amp;" would reach readers as "&" (found by the property test).
 
-import type { FeedDocument, FeedEntry } from '../domain/feed.ts';
-import { reportUrn } from '../domain/ids.ts';
-import { titleOf } from './atom.ts';
-import { entryHtml } from './entry-html.ts';
-import { type FeedSite, indicatorScheme, reportUrl, verificationScheme } from './site.ts';
+import type { FeedHead, FeedItem } from './feed-items.ts';
+import { type FeedSite, indicatorScheme, verificationScheme } from './site.ts';
 import { element, type XmlElement, xmlDocument } from './xml.ts';
 
 export interface RssOptions {
@@ -19,30 +16,29 @@ export interface RssOptions {
 /** RFC 822 dates as RSS wants them ("Tue, 01 Nov 2022 00:00:00 GMT"). */
 const rfc822 = (iso: string) => new Date(iso).toUTCString();
 
-function item(entry: FeedEntry, site: FeedSite): XmlElement {
-  const { report } = entry;
+function rssItem(item: FeedItem, site: FeedSite): XmlElement {
   return element(
     'item',
     {},
-    element('title', {}, titleOf(entry)),
-    element('link', {}, reportUrl(site.origin, report.id)),
-    element('guid', { isPermaLink: 'false' }, reportUrn(entry.id)),
-    element('pubDate', {}, rfc822(entry.published)),
-    element('dc:date', {}, entry.updated),
-    element('dc:creator', {}, [report.source.name, report.source.role].filter(Boolean).join(', ')),
-    ...report.figures.map((f) => element('category', { domain: indicatorScheme(site.origin) }, f.indicator)),
-    element('category', { domain: verificationScheme(site.origin) }, report.verification),
-    element('description', {}, entryHtml(entry, site.origin)),
+    element('title', {}, item.title),
+    element('link', {}, item.url),
+    element('guid', { isPermaLink: 'false' }, item.id),
+    element('pubDate', {}, rfc822(item.published)),
+    element('dc:date', {}, item.updated),
+    element('dc:creator', {}, item.author),
+    ...item.indicators.map((term) => element('category', { domain: indicatorScheme(site.origin) }, term)),
+    element('category', { domain: verificationScheme(site.origin) }, item.verification),
+    element('description', {}, item.html),
   );
 }
 
 export function renderRss(
-  doc: FeedDocument,
-  entries: readonly FeedEntry[],
+  items: readonly FeedItem[],
+  head: FeedHead,
   site: FeedSite,
   { ttlMinutes }: RssOptions,
 ): string {
-  const updated = doc.updated ?? new Date(0).toISOString();
+  const updated = rfc822(head.updated ?? new Date(0).toISOString());
   return xmlDocument(
     element(
       'rss',
@@ -58,11 +54,17 @@ export function renderRss(
         element('link', {}, site.alternate),
         element('description', {}, `Reported humanitarian conditions: ${site.title}`),
         element('language', {}, 'en'),
-        element('lastBuildDate', {}, rfc822(updated)),
-        element('pubDate', {}, rfc822(updated)),
+        element('lastBuildDate', {}, updated),
+        element('pubDate', {}, updated),
         element('ttl', {}, String(ttlMinutes)),
         element('atom:link', { href: site.self, rel: 'self', type: 'application/rss+xml' }),
-        ...entries.map((entry) => item(entry, site)),
+        site.previousArchive &&
+          element('atom:link', {
+            href: site.previousArchive,
+            rel: 'prev-archive',
+            type: 'application/rss+xml',
+          }),
+        ...items.map((item) => rssItem(item, site)),
       ),
     ),
   );

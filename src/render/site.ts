@@ -8,6 +8,8 @@ export interface FeedSite {
   self: string;
   /** Absolute URL of the human-facing page the feed describes. */
   alternate: string;
+  /** Absolute URL of the subscription feed an archive page belongs to (RFC 5005). */
+  current: string;
   /** Absolute URL of the previous archive document (RFC 5005), when older history exists. */
   previousArchive?: string;
   /** A stable URI identifying the feed. */

@@ -5,21 +5,25 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { NotFound } from '../domain/errors.ts';
-import { type FeedDocument, type FeedFilter, selectEntries } from '../domain/feed.ts';
+import { archiveStart, type FeedDocument, selectEntries } from '../domain/feed.ts';
+import type { HistoryFilter } from '../domain/history.ts';
 import { nameUrn } from '../domain/ids.ts';
-import { slug } from '../domain/model.ts';
+import { type Place, slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { isNotModified, maxAgeSeconds, publicCacheControl } from '../http/caching.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { defaultPageSize, indicatorFilter, pageLimit, verificationFilter } from '../http/queries.ts';
 import { RenderCache } from '../http/render-cache.ts';
 import { valid } from '../http/validation.ts';
 import { renderAtom } from '../render/atom.ts';
+import { type FeedHead, type FeedItem, itemFromEntry, itemFromSummary } from '../render/feed-items.ts';
 import { renderJsonFeed } from '../render/json-feed.ts';
 import { placeTitle, renderOpml } from '../render/opml.ts';
 import { renderRss } from '../render/rss.ts';
 import type { FeedSite } from '../render/site.ts';
 import { loadPlaceDocument, rebuildPlacesList } from '../services/derive.ts';
 import { placeLookup, rebuildFeedDocument } from '../services/feeds.ts';
+import { readHistoryPage } from '../services/history.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import type { FeedVersion, OpenedFeedDocument, StatusStore } from '../store/status-store.ts';
 
@@ -46,34 +50,45 @@ const feedQuery = z.strictObject({
   indicator: indicatorFilter,
   verification: verificationFilter,
   limit: pageLimit,
+  cursor: z.string().min(1).max(2048).optional(),
 });
 type FeedQuery = z.output<typeof feedQuery>;
 
 const renderings = new RenderCache(64);
 
-function siteFor(c: Context<AppEnv>, scope: HistoryScope, title: string): FeedSite {
-  const origin = new URL(c.req.url).origin;
+function render(format: Format, items: readonly FeedItem[], head: FeedHead, site: FeedSite, maxAge: number) {
+  if (format === 'atom') return renderAtom(items, head, site);
+  if (format === 'rss')
+    return renderRss(items, head, site, { ttlMinutes: Math.max(1, Math.round(maxAge / 60)) });
+  return renderJsonFeed(items, head, site);
+}
+
+function siteFor(c: Context<AppEnv>, scope: HistoryScope, title: string, previous?: string): FeedSite {
+  const url = new URL(c.req.url);
+  const current = new URL(url);
+  current.searchParams.delete('cursor');
+  const olderPage = new URL(url);
+  if (previous) olderPage.searchParams.set('cursor', previous);
   return {
-    origin,
-    self: c.req.url,
-    alternate: scope.kind === 'all' ? `${origin}/api/v1/places` : `${origin}/api/v1/places/${scope.slug}`,
+    origin: url.origin,
+    self: url.href,
+    current: current.href,
+    alternate:
+      scope.kind === 'all' ? `${url.origin}/api/v1/places` : `${url.origin}/api/v1/places/${scope.slug}`,
+    ...(previous ? { previousArchive: olderPage.href } : {}),
     id: nameUrn(scope.kind === 'all' ? 'feed:all' : `feed:place:${scope.slug}`),
     title,
   };
 }
 
-function render(
-  format: Format,
-  doc: FeedDocument,
-  filter: FeedFilter,
-  limit: number,
-  site: FeedSite,
-  ttl: number,
-) {
-  const entries = selectEntries(doc.entries, filter, limit);
-  if (format === 'atom') return renderAtom(doc, entries, site);
-  if (format === 'rss') return renderRss(doc, entries, site, { ttlMinutes: ttl });
-  return renderJsonFeed(doc, entries, site);
+const feedTitle = (place?: Pick<Place, 'names' | 'slug'>) =>
+  `Humanitarian status: ${place ? placeTitle(place) : 'all places'}`;
+
+function filterOf(query: FeedQuery): HistoryFilter {
+  return {
+    ...(query.indicator ? { indicators: query.indicator } : {}),
+    ...(query.verification ? { verifications: query.verification } : {}),
+  };
 }
 
 /** A document that is missing (never built, or lost) is derived again before it is served. */
@@ -106,8 +121,25 @@ async function openOrRebuild(store: StatusStore, scope: HistoryScope): Promise<O
   return { ...version, read: async () => doc, discard: async () => {} };
 }
 
+function respond(
+  c: Context<AppEnv>,
+  format: Format,
+  etag: string,
+  updated: string | null,
+  body: string | null,
+) {
+  const headers: Record<string, string> = {
+    etag,
+    'cache-control': publicCacheControl(maxAgeSeconds(c.env)),
+    'content-type': formats[format],
+    ...(updated ? { 'last-modified': new Date(updated).toUTCString() } : {}),
+  };
+  return body === null ? c.body(null, 304, headers) : c.body(body, 200, headers);
+}
+
+/** The subscription feed: one KV read; 304s and cached renderings never parse the document. */
 async function serveFeed(c: Context<AppEnv>, scope: HistoryScope, format: Format, query: FeedQuery) {
-  const filter: FeedFilter = { indicators: query.indicator ?? [], verifications: query.verification ?? [] };
+  const filter = filterOf(query);
   const limit = query.limit ?? defaultPageSize;
   const opened = await openOrRebuild(c.get('store'), scope);
   const variant = [
@@ -115,47 +147,94 @@ async function serveFeed(c: Context<AppEnv>, scope: HistoryScope, format: Format
     limit,
     [...(filter.indicators ?? [])].sort(),
     [...(filter.verifications ?? [])].sort(),
-  ].join('.');
-  const etag = `"${opened.version}.${variant.replaceAll(',', '+')}"`;
-  const maxAge = maxAgeSeconds(c.env);
-  const headers: Record<string, string> = {
-    etag,
-    'cache-control': publicCacheControl(maxAge),
-    'content-type': formats[format],
-    ...(opened.updated ? { 'last-modified': new Date(opened.updated).toUTCString() } : {}),
-  };
+  ];
+  const etag = `"${opened.version}.${variant.join('.').replaceAll(',', '+')}"`;
   if (isNotModified(c.req.raw, etag, opened.updated)) {
     await opened.discard();
-    return c.body(null, 304, headers);
+    return respond(c, format, etag, opened.updated, null);
   }
-  const cacheKey = `${new URL(c.req.url).origin} ${etag}`;
+  const origin = new URL(c.req.url).origin;
+  const cacheKey = `${origin} ${etag}`;
   const cached = renderings.get(cacheKey);
   if (cached !== undefined) {
     await opened.discard();
-    return c.body(cached, 200, headers);
+    return respond(c, format, etag, opened.updated, cached);
   }
   const doc = await opened.read();
   if (!doc) throw new Error('feed document unreadable');
-  const title = `Humanitarian status: ${doc.place ? placeTitle(doc.place) : 'all places'}`;
+  const items = selectEntries(doc.entries, filter, limit).map((entry) => itemFromEntry(entry, origin));
+  const start = archiveStart(doc, filter, limit);
+  const previous = start ? encodeCursor({ after: start }, filter) : undefined;
+  const site = siteFor(c, scope, feedTitle(doc.place), previous);
+  const head = { updated: doc.updated, coordinates: doc.place?.coordinates, archive: false };
+  const body = render(format, items, head, site, maxAgeSeconds(c.env));
+  renderings.set(cacheKey, body);
+  return respond(c, format, etag, opened.updated, body);
+}
+
+/**
+ * An RFC 5005 archive page: history older than the feed, from the history index (one KV
+ * list) with place names from the list of places (one read).
+ */
+async function serveArchive(
+  c: Context<AppEnv>,
+  scope: HistoryScope,
+  format: Format,
+  query: FeedQuery,
+  cursor: string,
+) {
+  const filter = filterOf(query);
+  const position = decodeCursor(cursor, filter);
+  const store = c.get('store');
+  const [page, placeList] = await Promise.all([
+    readHistoryPage(store, scope, filter, query.limit ?? defaultPageSize, position),
+    store.getPlacesDocument(),
+  ]);
+  const placeOf = placeLookup(placeList?.places ?? []);
+  const origin = new URL(c.req.url).origin;
+  const items = page.summaries.map((s) =>
+    itemFromSummary(s, placeOf(s.place) ?? { slug: s.place, names: { en: s.place } }, origin),
+  );
+  const place = scope.kind === 'place' ? placeList?.places.find((p) => p.slug === scope.slug) : undefined;
+  const site = siteFor(
+    c,
+    scope,
+    `${feedTitle(place)} (archive)`,
+    page.next && encodeCursor(page.next, filter),
+  );
+  const updated = page.summaries.reduce<string | null>(
+    (at, s) => (at && at > s.published ? at : s.published),
+    null,
+  );
   const body = render(
     format,
-    doc,
-    filter,
-    limit,
-    siteFor(c, scope, title),
-    Math.max(1, Math.round(maxAge / 60)),
+    items,
+    { updated, coordinates: place?.coordinates, archive: true },
+    site,
+    maxAgeSeconds(c.env),
   );
-  renderings.set(cacheKey, body);
-  return c.body(body, 200, headers);
+  const etag = `"${await contentHash(body)}"`;
+  return respond(c, format, etag, updated, isNotModified(c.req.raw, etag, null) ? null : body);
+}
+
+async function contentHash(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function serve(c: Context<AppEnv>, scope: HistoryScope, format: Format, query: FeedQuery) {
+  return query.cursor
+    ? serveArchive(c, scope, format, query, query.cursor)
+    : serveFeed(c, scope, format, query);
 }
 
 export const feedRoutes = new Hono<AppEnv>()
   .get('/feeds/places/:file', valid('param', feedFile(slug)), valid('query', feedQuery), (c) => {
     const { name, format } = c.req.valid('param').file;
-    return serveFeed(c, { kind: 'place', slug: name }, format, c.req.valid('query'));
+    return serve(c, { kind: 'place', slug: name }, format, c.req.valid('query'));
   })
   .get('/feeds/:file', valid('param', feedFile(z.literal('all'))), valid('query', feedQuery), (c) =>
-    serveFeed(c, { kind: 'all' }, c.req.valid('param').file.format, c.req.valid('query')),
+    serve(c, { kind: 'all' }, c.req.valid('param').file.format, c.req.valid('query')),
   )
   .get('/feeds.opml', async (c) => {
     const store = c.get('store');

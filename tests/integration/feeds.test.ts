@@ -5,7 +5,11 @@ import { call, json, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'item', 'link', 'category'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['entry', 'item', 'link', 'category'].includes(name),
+});
 
 const contentTypes = {
   atom: 'application/atom+xml; charset=utf-8',
@@ -74,7 +78,9 @@ describe('feed URLs', () => {
     expect(await titles('indicator=gas')).toEqual(['filterfeed (synthetic): gas available (unconfirmed)']);
     expect(await titles('verification=verified&verification=disputed')).toHaveLength(2);
     expect(await titles('indicator=gas&indicator=civilian_deaths&limit=2')).toHaveLength(2);
-    expect(await titles('limit=1')).toEqual(['filterfeed (synthetic): at least 2 civilians killed (disputed)']);
+    expect(await titles('limit=1')).toEqual([
+      'filterfeed (synthetic): at least 2 civilians killed (disputed)',
+    ]);
   });
 
   it('lists every feed of every place in OPML', async () => {
@@ -111,15 +117,27 @@ describe('corrections and retractions in feeds', () => {
     const corrected = await entriesOf('amend');
     expect(corrected.atom).toHaveLength(1);
     expect(corrected.atom[0][0]).toBe(id);
-    expect(corrected.atom[0][1]).toBe('Correction: amend (synthetic): at least 45 civilians killed (unconfirmed)');
+    expect(corrected.atom[0][1]).toBe(
+      'Correction: amend (synthetic): at least 45 civilians killed (unconfirmed)',
+    );
     expect(corrected.atom[0][2] > updatedBefore).toBe(true);
     expect(corrected.rss[0]).toEqual([id, corrected.atom[0][1]]);
     expect(corrected.json[0][0]).toBe(id);
     const atomEntry = (await readFeed('/feeds/places/amend.atom')).feed.feed.entry[0];
     expect(atomEntry.content['#text']).toContain('SYNTHETIC: recount &lt;b&gt;&amp;&lt;/b&gt;');
 
-    await send('POST', `/api/v1/reports/${correction.id}/retraction`, { reason: 'SYNTHETIC: wrong recount' }, { as: 'moderator' });
-    await send('POST', `/api/v1/reports/${original.id}/retraction`, { reason: 'SYNTHETIC: source withdrew it' }, { as: 'moderator' });
+    await send(
+      'POST',
+      `/api/v1/reports/${correction.id}/retraction`,
+      { reason: 'SYNTHETIC: wrong recount' },
+      { as: 'moderator' },
+    );
+    await send(
+      'POST',
+      `/api/v1/reports/${original.id}/retraction`,
+      { reason: 'SYNTHETIC: source withdrew it' },
+      { as: 'moderator' },
+    );
     const retracted = await entriesOf('amend');
     expect(retracted.atom).toHaveLength(1);
     expect(retracted.atom[0][0]).toBe(id);
@@ -128,7 +146,10 @@ describe('corrections and retractions in feeds', () => {
     expect(atom['at:deleted-entry']['@ref']).toBe(id);
     expect(atom['at:deleted-entry']['at:comment']).toBe('SYNTHETIC: source withdrew it');
     const item = (await readFeed('/feeds/places/amend.json')).feed.items[0];
-    expect(item._humanitarian).toMatchObject({ change: 'retraction', reason: 'SYNTHETIC: source withdrew it' });
+    expect(item._humanitarian).toMatchObject({
+      change: 'retraction',
+      reason: 'SYNTHETIC: source withdrew it',
+    });
   });
 });
 
@@ -145,7 +166,9 @@ describe('HTTP caching of feeds', () => {
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     expect(again.headers.get('etag')).toBe(etag);
-    const otherFormat = await call('/feeds/places/cachefeed.rss', { headers: { 'if-none-match': etag ?? '' } });
+    const otherFormat = await call('/feeds/places/cachefeed.rss', {
+      headers: { 'if-none-match': etag ?? '' },
+    });
     expect(otherFormat.status).toBe(200);
   });
 
@@ -154,13 +177,19 @@ describe('HTTP caching of feeds', () => {
     await postReport(syntheticReport('imsfeed'));
     const first = await call('/feeds/places/imsfeed.json');
     const lastModified = first.headers.get('last-modified') ?? '';
-    expect((await call('/feeds/places/imsfeed.json', { headers: { 'if-modified-since': lastModified } })).status).toBe(304);
+    expect(
+      (await call('/feeds/places/imsfeed.json', { headers: { 'if-modified-since': lastModified } })).status,
+    ).toBe(304);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await postReport(syntheticReport('imsfeed', { observed: '2024-03-16' }));
-    const changed = await call('/feeds/places/imsfeed.json', { headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
+    const changed = await call('/feeds/places/imsfeed.json', {
+      headers: { 'if-none-match': first.headers.get('etag') ?? '' },
+    });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(first.headers.get('etag'));
-    expect((await call('/feeds/places/imsfeed.json', { headers: { 'if-modified-since': lastModified } })).status).toBe(200);
+    expect(
+      (await call('/feeds/places/imsfeed.json', { headers: { 'if-modified-since': lastModified } })).status,
+    ).toBe(200);
   });
 
   it('renders the same data to the same bytes', async () => {
@@ -187,7 +216,12 @@ describe('HTTP caching of feeds', () => {
       headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' },
     });
     expect(preflight.headers.get('access-control-allow-methods')).not.toContain('POST');
-    const post = await send('POST', '/api/v1/reports', {}, { headers: { origin: 'https://dashboard.example' } });
+    const post = await send(
+      'POST',
+      '/api/v1/reports',
+      {},
+      { headers: { origin: 'https://dashboard.example' } },
+    );
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/domain/model.ts';
 import { loadSyntheticHistory } from '../support/bulk.ts';
-import { fetchCounting } from '../support/kv.ts';
+import { fetchCounting, fetchCountingWith } from '../support/kv.ts';
 
 // More than one KV list page (1,000 keys) and far more than a derived document holds (200).
 const historySize = 1_250;
@@ -23,6 +23,42 @@ describe(`KV cost of reads at a history of ${historySize} reports`, () => {
     expect(reads).toBe(1);
     expect(counts.list).toBe(0);
     expect(counts.put).toBe(0);
+  });
+
+  it.each(['/feeds/all.atom', '/feeds/all.rss', '/feeds/all.json', '/feeds/places/bigtown.atom?limit=200'])(
+    'GET %s costs one KV read and no list',
+    async (path) => {
+      const { response, counts, reads } = await fetchCounting(path);
+      expect(response.status).toBe(200);
+      expect([reads, counts.list, counts.put]).toEqual([1, 0, 0]);
+      const etag = response.headers.get('etag') ?? '';
+      const again = await fetchCountingWith(path, { 'if-none-match': etag });
+      expect(again.response.status).toBe(304);
+      expect([again.reads, again.counts.list]).toEqual([1, 0]);
+    },
+  );
+
+  it('reaches every report through the Atom feed and its prev-archive links', async () => {
+    const seen = new Set<string>();
+    let next: string | undefined = '/feeds/places/bigtown.atom';
+    let pages = 0;
+    while (next) {
+      const { response, counts, reads } = await fetchCounting(next);
+      expect(response.status).toBe(200);
+      if (pages > 0) expect([reads, counts.list]).toEqual([1, 1]);
+      const xml = await response.text();
+      for (const [, id] of xml.matchAll(
+        /<link rel="alternate" type="application\/json" href="[^"]*\/reports\/([0-9A-Z]{26})"/g,
+      )) {
+        if (id) seen.add(id);
+      }
+      next = /<link rel="prev-archive" type="application\/atom\+xml" href="([^"]+)"/
+        .exec(xml)?.[1]
+        ?.replaceAll('&amp;', '&');
+      pages++;
+      expect(pages).toBeLessThan(40);
+    }
+    expect(seen.size).toBe(historySize);
   });
 
   it('GET /api/v1/reports/{id} costs two reads (report and index entry) and no list', async () => {

@@ -22,7 +22,9 @@ import {
   reportInput,
   verificationStates,
 } from '../../src/domain/model.ts';
+import { summarizeReport } from '../../src/domain/status.ts';
 import { renderAtom } from '../../src/render/atom.ts';
+import { type FeedHead, type FeedItem, itemFromEntry, itemFromSummary } from '../../src/render/feed-items.ts';
 import { renderJsonFeed } from '../../src/render/json-feed.ts';
 import { renderOpml } from '../../src/render/opml.ts';
 import { renderRss } from '../../src/render/rss.ts';
@@ -51,6 +53,7 @@ function xmllint(xml: string, ...args: string[]): void {
 const site: FeedSite = {
   origin: 'https://status.example.org',
   self: 'https://status.example.org/feeds/places/testville.atom',
+  current: 'https://status.example.org/feeds/places/testville.atom',
   alternate: 'https://status.example.org/api/v1/places/testville',
   previousArchive: 'https://status.example.org/feeds/places/testville.atom?cursor=abc',
   id: 'urn:uuid:00000000-0000-8000-8000-000000000000',
@@ -99,20 +102,25 @@ function documentFor(of: Place, input: ReportInput): FeedDocument {
   return { place: of, entries, updated: entries[0]?.updated ?? null, archiveAfter: first.id };
 }
 
-function checkAll(doc: FeedDocument) {
-  const atom = renderAtom(doc, doc.entries, site);
+function validateAll(items: readonly FeedItem[], head: FeedHead) {
+  const atom = renderAtom(items, head, site);
   xmllint(atom, '--relaxng', atomSchema);
   const rss = renderRss(
-    doc,
-    doc.entries,
+    items,
+    head,
     { ...site, self: site.self.replace('.atom', '.rss') },
     { ttlMinutes: 1 },
   );
   xmllint(rss);
-  const json = JSON.parse(renderJsonFeed(doc, doc.entries, site));
+  const json = JSON.parse(renderJsonFeed(items, head, site));
   const result = jsonFeed.validate(json);
   expect(result.errors).toEqual([]);
   return { atom: parser.parse(atom), rss: parser.parse(rss), json };
+}
+
+function checkAll(doc: FeedDocument) {
+  const items = doc.entries.map((entry) => itemFromEntry(entry, site.origin));
+  return validateAll(items, { updated: doc.updated, coordinates: doc.place?.coordinates, archive: false });
 }
 
 describe('the seeded Bakhmut report as feeds', () => {
@@ -157,7 +165,10 @@ describe('the seeded Bakhmut report as feeds', () => {
 
   it('is RSS 2.0 with atom:link self, opaque guids, RFC 822 dates, dc:creator, categories and ttl', () => {
     const channel = rss.rss.channel;
-    expect(channel['atom:link']['@rel']).toBe('self');
+    expect(channel['atom:link'].map((l: Record<string, string>) => l['@rel'])).toEqual([
+      'self',
+      'prev-archive',
+    ]);
     expect(channel.ttl).toBe(1);
     expect(channel.item).toHaveLength(3);
     for (const item of channel.item) {
@@ -222,6 +233,34 @@ const hostile = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
 );
+
+describe('archive pages (RFC 5005)', () => {
+  it('are valid Atom marked fh:archive, with current and prev-archive links, built from summaries', () => {
+    const doc = documentFor(seedPlace, seedReport);
+    const items = doc.entries.map((e) =>
+      itemFromSummary(
+        summarizeReport(e.report, { state: e.change === 'retraction' ? 'retracted' : 'active' }),
+        e.place,
+        site.origin,
+      ),
+    );
+    const { atom, json } = validateAll(items, {
+      updated: doc.updated,
+      coordinates: seedPlace.coordinates,
+      archive: true,
+    });
+    expect(atom.feed['fh:archive']).toBe('');
+    expect(atom.feed.link.map((l: Record<string, string>) => l['@rel']).sort()).toEqual([
+      'alternate',
+      'current',
+      'prev-archive',
+      'self',
+    ]);
+    expect(atom.feed.entry[0].title).toMatch(/^(Retracted|Correction): Bakhmut: |^Bakhmut: /);
+    expect(json._humanitarian.archive).toBe(true);
+    expect(json.items[0]._humanitarian.figures.length).toBeGreaterThan(0);
+  });
+});
 
 describe('hostile text in reports', () => {
   it('always renders valid feeds that show it as text, never as markup', () => {

@@ -22,14 +22,15 @@ export function countingKv(kv: KVNamespace) {
 }
 
 /** Fetches through the Worker with a counting KV binding; answers the response and the counts. */
-export async function fetchCounting(path: string) {
+export function fetchCounting(path: string) {
+  return fetchCountingWith(path, {});
+}
+
+export async function fetchCountingWith(path: string, headers: Record<string, string>) {
   const { binding, counts } = countingKv(env.STATUS_KV);
   const ctx = createExecutionContext();
-  const response = await worker.fetch(
-    new Request(new URL(path, origin)),
-    { ...env, STATUS_KV: binding },
-    ctx,
-  );
+  const request = new Request(new URL(path, origin), { headers });
+  const response = await worker.fetch(request, { ...env, STATUS_KV: binding }, ctx);
   await waitOnExecutionContext(ctx);
   return { response, counts, reads: counts.get + counts.getWithMetadata };
 }

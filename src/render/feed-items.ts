@@ -1,0 +1,140 @@
+// The one view every feed format renders: an item with its title, dates, author, categories,
+// HTML body and structured extension. Items come from feed entries (full reports) or, on
+// archive pages, from history summaries; the format renderers see no difference.
+
+import type { FeedEntry, FeedPlace } from '../domain/feed.ts';
+import { describeDate, figureLabel, figureValue } from '../domain/figure-text.ts';
+import { type HeadlineChange, headline } from '../domain/headline.ts';
+import { reportUrn } from '../domain/ids.ts';
+import type { FigureSummary, ReportSummary, Verification } from '../domain/model.ts';
+import { summarizeFigure } from '../domain/status.ts';
+import { entryHtml } from './entry-html.ts';
+import { escapeMarkup as e } from './escape.ts';
+import { reportUrl } from './site.ts';
+
+export interface FeedItem {
+  /** The entry's URN: the first report of its chain. */
+  id: string;
+  /** Where the report shown can be read in full. */
+  url: string;
+  title: string;
+  published: string;
+  updated: string;
+  author: string;
+  indicators: readonly string[];
+  verification: Verification;
+  html: string;
+  summary?: string;
+  language?: string;
+  coordinates?: { lat: number; lon: number };
+  /** Set when every version was retracted: the tombstone's time and comment. */
+  withdrawn?: { when: string; reason?: string };
+  /** The `_humanitarian` extension of JSON Feed. */
+  extension: Record<string, unknown>;
+}
+
+/** Header data of a feed or archive document. */
+export interface FeedHead {
+  updated: string | null;
+  coordinates?: { lat: number; lon: number } | undefined;
+  /** RFC 5005: an archive document, not the subscription feed. */
+  archive: boolean;
+}
+
+export const extensionAbout = 'https://jsonfeed.org/version/1.1 extension: see README, "Feeds"';
+
+const placeName = (place: Pick<FeedPlace, 'names' | 'slug'>) => place.names.en ?? place.slug;
+
+function title(
+  place: FeedPlace,
+  figures: readonly FigureSummary[],
+  observed: string,
+  verification: Verification,
+  change: HeadlineChange,
+) {
+  return headline(placeName(place), figures, observed, verification, change);
+}
+
+export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
+  const { report } = entry;
+  return {
+    id: reportUrn(entry.id),
+    url: reportUrl(origin, report.id),
+    title: title(
+      entry.place,
+      report.figures.map(summarizeFigure),
+      report.observed,
+      report.verification,
+      entry.change,
+    ),
+    published: entry.published,
+    updated: entry.updated,
+    author: [report.source.name, report.source.role].filter(Boolean).join(', '),
+    indicators: report.figures.map((f) => f.indicator),
+    verification: report.verification,
+    html: entryHtml(entry, origin),
+    summary: report.summary.text,
+    language: report.summary.language,
+    ...(entry.place.coordinates ? { coordinates: entry.place.coordinates } : {}),
+    ...(entry.change === 'retraction'
+      ? { withdrawn: { when: entry.updated, ...(entry.reason ? { reason: entry.reason } : {}) } }
+      : {}),
+    extension: {
+      about: extensionAbout,
+      change: entry.change,
+      ...(entry.reason ? { reason: entry.reason } : {}),
+      place: entry.place,
+      report: report.id,
+      observed: report.observed,
+      verification: report.verification,
+      figures: report.figures,
+      source: report.source,
+      ...(report.summary.original ? { original: report.summary.original } : {}),
+    },
+  };
+}
+
+const stateWords = {
+  active: '',
+  superseded: 'Superseded by a correction. ',
+  retracted: 'Retracted. ',
+} as const;
+
+/** An archive item: what the history index holds of a report, with a link to all of it. */
+export function itemFromSummary(summary: ReportSummary, place: FeedPlace, origin: string): FeedItem {
+  const change: HeadlineChange =
+    summary.state === 'retracted' ? 'retraction' : summary.corrects ? 'correction' : 'new';
+  const figures = summary.figures
+    .map((f) => `<li><strong>${e(figureLabel(f))}</strong>: ${e(figureValue(f))}</li>`)
+    .join('');
+  const html = [
+    `<p>${e(stateWords[summary.state])}Archived summary; the full report, with notes, quote and source details, is linked below.</p>`,
+    `<ul>${figures}</ul>`,
+    `<p>Observed: ${e(describeDate(summary.observed))}. Verification: <strong>${e(summary.verification)}</strong>.</p>`,
+    `<p>Source: ${e(summary.source.name)} (${e(summary.source.kind)}).</p>`,
+    `<p><a href="${e(reportUrl(origin, summary.id))}">Report ${e(summary.id)} as JSON</a></p>`,
+  ].join('\n');
+  return {
+    id: reportUrn(summary.corrects ?? summary.id),
+    url: reportUrl(origin, summary.id),
+    title: title(place, summary.figures, summary.observed, summary.verification, change),
+    published: summary.published,
+    updated: summary.published,
+    author: summary.source.name,
+    indicators: summary.figures.map((f) => f.indicator),
+    verification: summary.verification,
+    html,
+    ...(place.coordinates ? { coordinates: place.coordinates } : {}),
+    extension: {
+      about: extensionAbout,
+      change,
+      place,
+      report: summary.id,
+      state: summary.state,
+      observed: summary.observed,
+      verification: summary.verification,
+      figures: summary.figures,
+      source: summary.source,
+    },
+  };
+}
