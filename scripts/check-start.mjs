@@ -2,6 +2,8 @@
 // 127.0.0.1. Bounded: it gives up after two minutes and always stops the server.
 
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { validateXML } from 'xmllint-wasm';
 
 const port = process.env.CHECK_PORT ?? '8791';
 const server = spawn('node', ['scripts/start.mjs'], {
@@ -35,7 +37,19 @@ server.stdout.on('data', async (chunk) => {
     if (response.status !== 200 || deaths.value !== 120 || deaths.qualifier !== 'at_least') {
       throw new Error(`unexpected answer ${response.status}: ${JSON.stringify(status)}`);
     }
-    console.log(`check-start: npm start serves the seeded Bakhmut status on 127.0.0.1:${port}`);
+    // The served Atom feeds, as a reader gets them, against RFC 4287's RELAX NG schema.
+    const schema = { fileName: 'atom.rng', contents: readFileSync('../shared/schemas/atom.rng', 'utf8') };
+    for (const path of ['/feeds/all.atom', '/feeds/places/bakhmut.atom']) {
+      const feed = {
+        fileName: 'feed.xml',
+        contents: await (await fetch(`http://127.0.0.1:${port}${path}`)).text(),
+      };
+      const result = await validateXML({ xml: [feed], schema: [schema], extension: 'relaxng' });
+      if (!result.valid) throw new Error(`${path} is not valid Atom: ${result.rawOutput}`);
+    }
+    console.log(
+      `check-start: npm start serves the seeded Bakhmut status and valid Atom on 127.0.0.1:${port}`,
+    );
     process.exitCode = 0;
   } catch (error) {
     console.error(`check-start: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,7 +15,7 @@ import {
   reportId,
   timestamp,
 } from './model.ts';
-import type { ReportFate } from './status.ts';
+import { latest, type ReportFate } from './status.ts';
 
 export const feedChanges = ['new', 'correction', 'retraction'] as const;
 
@@ -71,7 +71,7 @@ export function withNewFeedReports(
   return {
     ...doc,
     entries: kept,
-    updated: reports.reduce((at, r) => (at && at > r.published ? at : r.published), doc.updated),
+    updated: reports.reduce<string | null>((at, r) => latest(at, r.published), doc.updated),
     ...(archiveAfter ? { archiveAfter } : {}),
   };
 }
@@ -116,7 +116,7 @@ export function deriveFeedEntries(
     const where = placeOf(shown.place);
     if (!where) continue;
     const changeTimes = members.map((r) => retractedAt(r) ?? r.published);
-    const updated = changeTimes.reduce((a, b) => (b > a ? b : a));
+    const updated = changeTimes.reduce<string | null>(latest, null) ?? first.published;
     const retraction = live.length === 0 ? retractions.get(shown.id) : undefined;
     const change = live.length === 0 ? 'retraction' : shown.id !== root ? 'correction' : 'new';
     const why = retraction?.reason ?? (change === 'correction' ? shown.corrects?.reason : undefined);
@@ -134,7 +134,7 @@ export function deriveFeedEntries(
 }
 
 export function latestUpdate(entries: readonly FeedEntry[]): string | null {
-  return entries.reduce<string | null>((at, e) => (at && at > e.updated ? at : e.updated), null);
+  return entries.reduce<string | null>((at, e) => latest(at, e.updated), null);
 }
 
 /** The entries a feed shows: those matching every filter, newest first, at most `limit`. */

@@ -9,6 +9,7 @@ import { archiveStart, type FeedDocument, selectEntries } from '../domain/feed.t
 import type { HistoryFilter } from '../domain/history.ts';
 import { nameUrn } from '../domain/ids.ts';
 import { type Place, slug } from '../domain/model.ts';
+import { latest } from '../domain/status.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { isNotModified, maxAgeSeconds, publicCacheControl } from '../http/caching.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
@@ -202,10 +203,7 @@ async function serveArchive(
     `${feedTitle(place)} (archive)`,
     page.next && encodeCursor(page.next, filter),
   );
-  const updated = page.summaries.reduce<string | null>(
-    (at, s) => (at && at > s.published ? at : s.published),
-    null,
-  );
+  const updated = page.summaries.reduce<string | null>((at, s) => latest(at, s.published), null);
   const body = render(
     format,
     items,
@@ -250,10 +248,7 @@ export const feedRoutes = new Hono<AppEnv>()
       { title: 'All places', feeds: feedsOf('all', 'All places') },
       ...places.map((p) => ({ title: placeTitle(p), feeds: feedsOf(`places/${p.slug}`, placeTitle(p)) })),
     ];
-    const updated = places.reduce<string | null>(
-      (at, p) => (p.updated && (!at || p.updated > at) ? p.updated : at),
-      null,
-    );
+    const updated = places.reduce<string | null>((at, p) => latest(at, p.updated), null);
     return c.body(renderOpml('Humanitarian status feeds', groups, updated), 200, {
       'content-type': 'text/x-opml; charset=utf-8',
       'cache-control': publicCacheControl(maxAgeSeconds(c.env)),
