@@ -9,18 +9,23 @@ const apiTokens = Object.entries(testTokens).map(([name, { token, scopes }]) => 
   scopes,
 }));
 
+const workers = cloudflareTest({
+  wrangler: { configPath: './wrangler.toml' },
+  miniflare: { bindings: { API_TOKENS: JSON.stringify(apiTokens) } },
+});
+
 export default defineConfig({
   test: {
     projects: [
       {
         // Unit and integration tests run inside workerd, with real KV from miniflare.
-        plugins: [
-          cloudflareTest({
-            wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { API_TOKENS: JSON.stringify(apiTokens) } },
-          }),
-        ],
+        plugins: [workers],
         test: { name: 'workers', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] },
+      },
+      {
+        // Measurements, run on demand (npm run measure:feeds), never by npm test.
+        plugins: [workers],
+        test: { name: 'measure', include: ['bench/**/*.measure.ts'] },
       },
       {
         // Conformance checks that need programs outside workerd (xmllint) run in Node.
