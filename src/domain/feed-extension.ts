@@ -3,18 +3,43 @@
 
 import { z } from 'zod';
 import { feedChanges, feedPlace } from './feed.ts';
-import { figure, partialDate, reason, reportId, source, summary, verification } from './model.ts';
+import {
+  figure,
+  figureSummary,
+  partialDate,
+  reason,
+  reportId,
+  reportState,
+  source,
+  summary,
+  verification,
+} from './model.ts';
 
-export const humanitarianItemExtension = z.strictObject({
+const common = {
   about: z.string(),
   change: z.enum(feedChanges),
-  reason: reason.optional(),
   place: feedPlace,
   report: reportId,
   observed: partialDate,
   verification,
+};
+
+/** An item of a feed: the full figures and source of the version shown. */
+export const feedItemExtension = z.strictObject({
+  ...common,
+  reason: reason.optional(),
   figures: z.array(figure),
   source,
-  original: summary.shape.original.optional(),
+  original: summary.shape.original,
 });
+
+/** An item of an archive page: what the history index holds of the report. */
+export const archiveItemExtension = z.strictObject({
+  ...common,
+  state: reportState,
+  figures: z.array(figureSummary),
+  source: source.pick({ name: true, kind: true }),
+});
+
+export const humanitarianItemExtension = z.union([feedItemExtension, archiveItemExtension]);
 export type HumanitarianItemExtension = z.infer<typeof humanitarianItemExtension>;

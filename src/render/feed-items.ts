@@ -3,6 +3,7 @@
 // archive pages, from history summaries; the format renderers see no difference.
 
 import type { FeedEntry, FeedPlace } from '../domain/feed.ts';
+import type { HumanitarianItemExtension } from '../domain/feed-extension.ts';
 import { describeDate, figureLabel, figureValue } from '../domain/figure-text.ts';
 import { type HeadlineChange, headline } from '../domain/headline.ts';
 import { reportUrn } from '../domain/ids.ts';
@@ -30,7 +31,7 @@ export interface FeedItem {
   /** Set when every version was retracted: the tombstone's time and comment. */
   withdrawn?: { when: string; reason?: string };
   /** The `_humanitarian` extension of JSON Feed. */
-  extension: Record<string, unknown>;
+  extension: HumanitarianItemExtension;
 }
 
 /** Header data of a feed or archive document. */

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+  archiveStart,
+  deriveFeedEntries,
+  type FeedDocument,
+  feedPlaceOf,
+  withNewFeedReports,
+} from '../../src/domain/feed.ts';
+import { humanitarianItemExtension } from '../../src/domain/feed-extension.ts';
+import type { Report, Retraction } from '../../src/domain/model.ts';
+import type { ReportFate } from '../../src/domain/status.ts';
+import { summarizeReport } from '../../src/domain/status.ts';
+import { itemFromEntry, itemFromSummary } from '../../src/render/feed-items.ts';
+import { deaths, syntheticPlace, syntheticReport } from './synthetic.ts';
+
+const where = feedPlaceOf(syntheticPlace());
+const placeOf = () => where;
+const active: ReportFate = { state: 'active' };
+
+function correctionOf(original: Report, n: number, value: number): Report {
+  return syntheticReport(n, {
+    figures: [deaths(value)],
+    corrects: { report: original.id, reason: `SYNTHETIC: recount ${n}` },
+  });
+}
+
+describe('deriveFeedEntries', () => {
+  it('gives one entry per report, newest update first', () => {
+    const reports = [syntheticReport(1), syntheticReport(2)];
+    const entries = deriveFeedEntries(
+      reports,
+      new Map(reports.map((r) => [r.id, active])),
+      new Map(),
+      placeOf,
+    );
+    expect(entries.map((e) => [e.id, e.change])).toEqual([
+      [reports[1]?.id, 'new'],
+      [reports[0]?.id, 'new'],
+    ]);
+  });
+
+  it('shows a correction in the entry of the report it corrects, with its reason and time', () => {
+    const original = syntheticReport(1, { figures: [deaths(10)] });
+    const correction = correctionOf(original, 5, 12);
+    const fates = new Map<string, ReportFate>([
+      [original.id, { state: 'superseded', supersededBy: correction.id }],
+      [correction.id, active],
+    ]);
+    const [entry, ...rest] = deriveFeedEntries([original, correction], fates, new Map(), placeOf);
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      id: original.id,
+      published: original.published,
+      updated: correction.published,
+      change: 'correction',
+      reason: 'SYNTHETIC: recount 5',
+      report: { id: correction.id },
+    });
+  });
+
+  it('shows the latest withdrawal when every version was retracted', () => {
+    const original = syntheticReport(1);
+    const correction = correctionOf(original, 2, 3);
+    const retractions = new Map<string, Retraction>([
+      [correction.id, { report: correction.id, reason: 'first', retracted: '2024-04-01T00:00:00.000Z' }],
+      [original.id, { report: original.id, reason: 'second', retracted: '2024-05-01T00:00:00.000Z' }],
+    ]);
+    const fates = new Map<string, ReportFate>([
+      [original.id, { state: 'retracted' }],
+      [correction.id, { state: 'retracted' }],
+    ]);
+    const [entry] = deriveFeedEntries([original, correction], fates, retractions, placeOf);
+    expect(entry).toMatchObject({
+      id: original.id,
+      change: 'retraction',
+      reason: 'second',
+      updated: '2024-05-01T00:00:00.000Z',
+    });
+  });
+});
+
+describe('withNewFeedReports', () => {
+  it('puts new reports first and keeps at most 200 entries, remembering where the archive starts', () => {
+    const reports = Array.from({ length: 205 }, (_, n) => syntheticReport(n));
+    const doc = withNewFeedReports({ entries: [], updated: null }, reports, placeOf);
+    expect(doc.entries).toHaveLength(200);
+    expect(doc.entries[0]?.id).toBe(reports[204]?.id);
+    expect(doc.archiveAfter).toBe(reports[5]?.id);
+    expect(doc.updated).toBe(reports[204]?.published);
+  });
+});
+
+describe('archiveStart', () => {
+  const reports = Array.from({ length: 6 }, (_, n) => syntheticReport(n));
+  const doc: FeedDocument = withNewFeedReports({ entries: [], updated: null }, reports, placeOf);
+
+  it('is absent when the feed shows everything there is', () => {
+    expect(archiveStart(doc, {}, 50)).toBeUndefined();
+  });
+
+  it('starts after the oldest entry shown when the page is shorter than the window', () => {
+    expect(archiveStart(doc, {}, 2)).toBe(reports[4]?.id);
+  });
+
+  it('ignores an old entry that a correction moved up, so that no newer report is skipped', () => {
+    const oldCorrected = correctionOf(reports[0] as Report, 9, 99);
+    const entries = deriveFeedEntries(
+      [...reports, oldCorrected],
+      new Map([...reports.map((r) => [r.id, active] as const), [oldCorrected.id, active]]),
+      new Map(),
+      placeOf,
+    );
+    const moved: FeedDocument = { entries, updated: entries[0]?.updated ?? null };
+    expect(moved.entries[0]?.id).toBe(reports[0]?.id);
+    expect(archiveStart(moved, {}, 2)).toBe(reports[5]?.id);
+  });
+});
+
+describe('the _humanitarian extension', () => {
+  it('describes both feed items and archive items', () => {
+    const report = syntheticReport(1);
+    const [entry] = deriveFeedEntries([report], new Map([[report.id, active]]), new Map(), placeOf);
+    if (!entry) throw new Error('no entry');
+    expect(humanitarianItemExtension.safeParse(itemFromEntry(entry, 'https://x').extension).success).toBe(
+      true,
+    );
+    const archived = itemFromSummary(summarizeReport(report, active), where, 'https://x');
+    expect(humanitarianItemExtension.safeParse(archived.extension).success).toBe(true);
+  });
+});
