@@ -3,6 +3,7 @@
 // newest reports of its scope.
 
 import { headSize, type PlaceDocument } from '../domain/documents.ts';
+import { NotFound } from '../domain/errors.ts';
 import {
   deriveFeedEntries,
   type FeedDocument,
@@ -13,7 +14,8 @@ import {
 } from '../domain/feed.ts';
 import type { Place, PlaceSummary, Report, ReportSummary, Retraction } from '../domain/model.ts';
 import type { HistoryScope } from '../store/keys.ts';
-import type { StatusStore } from '../store/status-store.ts';
+import type { FeedVersion, OpenedFeedDocument, StatusStore } from '../store/status-store.ts';
+import { loadPlaceDocument, rebuildPlacesList } from './derive.ts';
 
 export type PlaceLookup = (slug: string) => FeedPlace | undefined;
 
@@ -30,7 +32,7 @@ export async function rebuildFeedDocument(
   reportCount: number,
   placeOf: PlaceLookup,
   place?: Place,
-): Promise<FeedDocument> {
+): Promise<{ doc: FeedDocument; version: FeedVersion }> {
   const window = head.slice(0, headSize);
   const [reports, retractions] = await Promise.all([
     Promise.all(window.map((s) => store.getReport(s.id))),
@@ -50,8 +52,7 @@ export async function rebuildFeedDocument(
     updated: latestUpdate(entries),
     ...(reportCount > window.length && oldest ? { archiveAfter: oldest.id } : {}),
   };
-  await store.putFeedDocument(scope, doc);
-  return doc;
+  return { doc, version: await store.putFeedDocument(scope, doc) };
 }
 
 /** Folds new reports into the feed documents of their places and of all places. */
@@ -115,4 +116,34 @@ export async function rebuildFeeds(
     ),
     rebuildFeedDocument(store, { kind: 'all' }, recent.head, recent.reportCount, placeLookup(allPlaces)),
   ]);
+}
+
+/** A document that is missing (never built, or lost) is derived again before it is served. */
+export async function openFeed(store: StatusStore, scope: HistoryScope): Promise<OpenedFeedDocument> {
+  const opened = await store.openFeedDocument(scope);
+  if (opened) return opened;
+  let rebuilt: { doc: FeedDocument; version: FeedVersion };
+  if (scope.kind === 'place') {
+    const placeDoc = await loadPlaceDocument(store, scope.slug);
+    if (!placeDoc) throw new NotFound(`no place with slug "${scope.slug}"`);
+    rebuilt = await rebuildFeedDocument(
+      store,
+      scope,
+      placeDoc.head,
+      placeDoc.reportCount,
+      placeLookup([placeDoc.place]),
+      placeDoc.place,
+    );
+  } else {
+    const [recent, places] = await Promise.all([store.getRecentDocument(), rebuildPlacesList(store)]);
+    rebuilt = await rebuildFeedDocument(
+      store,
+      scope,
+      recent?.head ?? [],
+      recent?.reportCount ?? 0,
+      placeLookup(places.places),
+    );
+  }
+  const { doc, version } = rebuilt;
+  return { ...version, read: async () => doc, discard: async () => {} };
 }

@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/domain/model.ts';
@@ -95,6 +96,20 @@ describe('feed URLs', () => {
       expect(urls).toContain(`http://status.test/feeds/places/opmltown.${format}`);
       expect(urls).toContain(`http://status.test/feeds/all.${format}`);
     }
+  });
+});
+
+describe('lost feed documents', () => {
+  it('are derived again from the reports before the feed is served', async () => {
+    await createPlace('rebuildfeed');
+    await postReport(syntheticReport('rebuildfeed', { figures: [deaths(3)] }));
+    await env.STATUS_KV.delete('v1/derived/feed/place/rebuildfeed');
+    await env.STATUS_KV.delete('v1/derived/feed/all');
+    for (const path of ['/feeds/places/rebuildfeed.json', '/feeds/all.json']) {
+      const titles = (await readFeed(path)).feed.items.map((i: any) => i.title);
+      expect(titles).toContain('rebuildfeed (synthetic): at least 3 civilians killed (unconfirmed)');
+    }
+    expect(await env.STATUS_KV.get('v1/derived/feed/place/rebuildfeed')).not.toBeNull();
   });
 });
 
