@@ -5,10 +5,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './http/app-env.ts';
 import { publicReads } from './http/caching.ts';
 import { PayloadTooLarge } from './http/errors.ts';
 import { notFound, onError } from './http/problem.ts';
+import { requestLog } from './http/request-log.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
@@ -22,6 +24,14 @@ const maxBodyBytes = 64 * 1024;
 const app = new Hono<AppEnv>();
 
 app.use(requestId());
+app.use(requestLog());
+// Nothing served here is meant to run scripts or be framed: the strictest policy holds.
+app.use(
+  secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+    crossOriginResourcePolicy: 'cross-origin',
+  }),
+);
 app.use(async function provideStore(c, next) {
   c.set('store', new StatusStore(c.env.STATUS_KV));
   await next();

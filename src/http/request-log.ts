@@ -1,0 +1,24 @@
+// One structured JSON log line per request, tied to the X-Request-Id the client sees.
+// It records method, path, status and duration: never headers or bodies, so no token or
+// report text can reach the logs.
+
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './app-env.ts';
+
+export function requestLog(): MiddlewareHandler<AppEnv> {
+  return async function requestLogMiddleware(c, next) {
+    const started = Date.now();
+    await next();
+    console.log(
+      JSON.stringify({
+        level: c.res.status >= 500 ? 'error' : 'info',
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: new URL(c.req.url).pathname,
+        status: c.res.status,
+        ms: Date.now() - started,
+        ...(c.get('principal') ? { token: c.get('principal').name } : {}),
+      }),
+    );
+  };
+}
