@@ -11,7 +11,15 @@ const apiTokens = Object.entries(testTokens).map(([name, { token, scopes }]) => 
 
 const workers = cloudflareTest({
   wrangler: { configPath: './wrangler.toml' },
-  miniflare: { bindings: { API_TOKENS: JSON.stringify(apiTokens) } },
+  miniflare: {
+    bindings: { API_TOKENS: JSON.stringify(apiTokens) },
+    ratelimits: {
+      // Tests write far faster than any client should; the production limit is tested
+      // with its own binding, STRICT_WRITE_RATE_LIMITER, set as wrangler.toml sets it.
+      WRITE_RATE_LIMITER: { namespace_id: '1001', simple: { limit: 100_000, period: 10 } },
+      STRICT_WRITE_RATE_LIMITER: { namespace_id: '1002', simple: { limit: 30, period: 10 } },
+    },
+  },
 });
 
 export default defineConfig({

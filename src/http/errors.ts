@@ -15,3 +15,9 @@ export class PayloadTooLarge extends Error {
     super(`body over ${limit} bytes`);
   }
 }
+
+export class RateLimited extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('write rate exceeded');
+  }
+}

@@ -32,6 +32,11 @@ export const problemTypes = {
     title: 'Insufficient scope',
     description: 'The token is valid but lacks the scope this endpoint needs (report, moderate or admin).',
   },
+  'rate-limited': {
+    title: 'Too many writes',
+    description:
+      'Writes are limited per token. Wait for the Retry-After seconds, then send the same request with the same Idempotency-Key: nothing is stored twice.',
+  },
   'not-found': {
     title: 'Not found',
     description: 'No such place, report or endpoint.',

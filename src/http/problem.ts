@@ -5,7 +5,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { Conflict, InvalidInput, NotFound, type ValidationIssue } from '../domain/errors.ts';
-import { Forbidden, PayloadTooLarge, Unauthenticated, UnsupportedMediaType } from './errors.ts';
+import { Forbidden, PayloadTooLarge, RateLimited, Unauthenticated, UnsupportedMediaType } from './errors.ts';
 import { type ProblemType, problemTypes } from './problem-types.ts';
 
 interface Problem {
@@ -58,6 +58,14 @@ function describe(error: unknown): Problem {
   }
   if (error instanceof Forbidden) {
     return { type: 'forbidden', status: 403, detail: `this token lacks the "${error.scope}" scope` };
+  }
+  if (error instanceof RateLimited) {
+    return {
+      type: 'rate-limited',
+      status: 429,
+      detail: `too many writes with this token; retry after ${error.retryAfterSeconds} seconds with the same Idempotency-Key`,
+      headers: { 'retry-after': String(error.retryAfterSeconds) },
+    };
   }
   if (error instanceof UnsupportedMediaType) {
     return { type: 'unsupported-media-type', status: 415, detail: 'send the body as application/json' };

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { NotFound } from '../domain/errors.ts';
 import { type PlaceList, type PlaceView, placeInput, slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { requireScope } from '../http/auth.ts';
 import { historyResponse } from '../http/history-response.ts';
 import { historyQuery } from '../http/queries.ts';
 import { requireJsonBody, valid } from '../http/validation.ts';
+import { writeAccess } from '../http/write-access.ts';
 import { loadPlaceDocument, rebuildPlacesList, savePlace } from '../services/derive.ts';
 
 const slugParam = z.strictObject({ slug });
@@ -32,7 +32,7 @@ export const placeRoutes = new Hono<AppEnv>()
   )
   .put(
     '/:slug',
-    requireScope('admin'),
+    writeAccess('admin'),
     requireJsonBody(),
     valid('param', slugParam),
     valid('json', placeInput),

@@ -4,11 +4,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { correctionInput, reportId, reportInput, retractionInput } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { requireScope } from '../http/auth.ts';
 import { historyResponse } from '../http/history-response.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { historyQuery } from '../http/queries.ts';
 import { requireJsonBody, valid } from '../http/validation.ts';
+import { writeAccess } from '../http/write-access.ts';
 import { systemClock } from '../services/clock.ts';
 import { correctReport, publishReports, retractReport, viewOf, viewReport } from '../services/reports.ts';
 
@@ -26,7 +26,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     '/',
-    requireScope('report'),
+    writeAccess('report'),
     requireJsonBody(),
     idempotent(),
     valid('json', reportInput),
@@ -38,7 +38,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     '/batch',
-    requireScope('report'),
+    writeAccess('report'),
     requireJsonBody(),
     idempotent(),
     valid('json', batchInput),
@@ -59,7 +59,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:id/corrections',
-    requireScope('moderate'),
+    writeAccess('moderate'),
     requireJsonBody(),
     idempotent(),
     valid('param', idParam),
@@ -72,7 +72,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:id/retraction',
-    requireScope('moderate'),
+    writeAccess('moderate'),
     requireJsonBody(),
     idempotent(),
     valid('param', idParam),
