@@ -24,6 +24,8 @@ const workers = cloudflareTest({
 
 export default defineConfig({
   test: {
+    // Request logs of passing tests are noise; a failing test still shows its output.
+    silent: 'passed-only',
     projects: [
       {
         // Unit and integration tests run inside workerd, with real KV from miniflare.

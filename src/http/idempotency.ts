@@ -9,7 +9,9 @@ import { Conflict, InvalidInput } from '../domain/errors.ts';
 import type { AppEnv } from './app-env.ts';
 import { sha256 } from './auth.ts';
 
-const idempotencyKeyPattern = /^[\x21-\x7E]{1,255}$/;
+// Letters, digits and . _ : - cover UUIDs, ULIDs and "upload-42"; nothing a log or a
+// header could misread.
+const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{1,255}$/;
 
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -24,7 +26,7 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
         [
           {
             pointer: '/Idempotency-Key',
-            rule: '1-255 visible ASCII characters',
+            rule: '1-255 characters of A-Z, a-z, 0-9, ".", "_", ":" and "-"',
             detail: 'malformed Idempotency-Key',
           },
         ],

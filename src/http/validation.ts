@@ -3,6 +3,7 @@
 
 import { zValidator } from '@hono/zod-validator';
 import type { MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { InvalidInput, pointerOf, type ValidationIssue } from '../domain/errors.ts';
 import { UnsupportedMediaType } from './errors.ts';
@@ -77,10 +78,43 @@ export function valid<T extends z.ZodType, Tgt extends Target>(target: Tgt, sche
 
 const jsonMediaType = /^application\/json\s*(;|$)/i;
 
-/** Writes take JSON only: anything else is 415, before the validator would see an empty body. */
+// Keys that name JavaScript's object machinery. zod's records skip "__proto__" without a
+// word, which would drop input silently, so bodies naming any of them are refused outright.
+const machineryKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+function findMachineryKey(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    if (machineryKeys.has(key)) return [...path, key];
+    const found = findMachineryKey((value as Record<string, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Writes take JSON only: anything else is 415, before the validator would see an empty body.
+ * The body is parsed here (Hono keeps the parse for the validator) to refuse machinery keys.
+ */
 export function requireJsonBody(): MiddlewareHandler {
   return async function requireJsonBodyMiddleware(c, next) {
     if (!jsonMediaType.test(c.req.header('content-type') ?? '')) throw new UnsupportedMediaType();
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new HTTPException(400, { message: 'Malformed JSON in request body' });
+    }
+    const key = findMachineryKey(body);
+    if (key) {
+      throw new InvalidInput([
+        {
+          pointer: pointerOf(key),
+          rule: 'not a reserved key',
+          detail: `"${String(key.at(-1))}" is not accepted as a key`,
+        },
+      ]);
+    }
     await next();
   };
 }
