@@ -54,7 +54,7 @@ describe('write rate limit per token', () => {
       await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
       const pending = [...outcome].filter(([, status]) => status === 429).map(([i]) => i);
       const answers = await Promise.all(pending.map((i) => post(reports[i] as ReportInput, `burst-${i}`)));
-      pending.forEach((i, n) => outcome.set(i, answers[n]?.status ?? 0));
+      for (const [n, i] of pending.entries()) outcome.set(i, answers[n]?.status ?? 0);
     }
     expect([...outcome.values()].every((s) => s === 201)).toBe(true);
     const replay = await post(reports[3] as ReportInput, 'burst-3');
