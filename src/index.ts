@@ -17,6 +17,7 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { placeRoutes } from './routes/places.ts';
 import { problemRoutes } from './routes/problems.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { repairStaleDocuments } from './services/repair.ts';
 import { StatusStore } from './store/status-store.ts';
 
 const maxBodyBytes = 64 * 1024;
@@ -68,4 +69,14 @@ app.route('/problems', problemRoutes);
 app.notFound(notFound);
 app.onError(onError);
 
-export default app;
+export default {
+  fetch: app.fetch,
+  /** Every minute (wrangler.toml [triggers]): derive again whatever may be stale. */
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(
+      repairStaleDocuments(new StatusStore(env.STATUS_KV)).then((outcome) =>
+        console.log(JSON.stringify({ level: 'info', message: 'scheduled repair', ...outcome })),
+      ),
+    );
+  },
+} satisfies ExportedHandler<Env>;

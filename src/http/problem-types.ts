@@ -46,6 +46,11 @@ export const problemTypes = {
     description:
       'The request conflicts with what is stored: an Idempotency-Key reused with another body, or moderation of a report that is already superseded or retracted.',
   },
+  unavailable: {
+    title: 'Storage unavailable',
+    description:
+      'Storage failed even after retries. Nothing of the request is visible. Wait for Retry-After seconds and send it again with the same Idempotency-Key.',
+  },
   internal: {
     title: 'Internal error',
     description: 'The service failed. The request id identifies the failure in the logs.',

@@ -5,6 +5,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { Conflict, InvalidInput, NotFound, type ValidationIssue } from '../domain/errors.ts';
+import { StorageUnavailable } from '../store/retrying-kv.ts';
 import { Forbidden, PayloadTooLarge, RateLimited, Unauthenticated, UnsupportedMediaType } from './errors.ts';
 import { type ProblemType, problemTypes } from './problem-types.ts';
 
@@ -72,6 +73,15 @@ function describe(error: unknown): Problem {
   }
   if (error instanceof PayloadTooLarge) {
     return { type: 'payload-too-large', status: 413, detail: `the body exceeds ${error.limit} bytes` };
+  }
+  if (error instanceof StorageUnavailable) {
+    return {
+      type: 'unavailable',
+      status: 503,
+      detail:
+        'storage did not answer in time; nothing of this request is visible. Retry with the same Idempotency-Key',
+      headers: { 'retry-after': '5' },
+    };
   }
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's own 4xx, such as malformed JSON from its validator.

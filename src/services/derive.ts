@@ -18,6 +18,31 @@ import { deriveFates, latest, pickCurrent } from '../domain/status.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import { addReportsToFeeds, rebuildFeeds } from './feeds.ts';
 
+/**
+ * Runs a derivation after facts were accepted. The facts are safe whatever happens here, so
+ * a failure does not fail the request: it is logged, the places are marked stale, and the
+ * scheduled repair derives their documents again from the facts.
+ */
+export async function deriveOrMarkStale(
+  store: StatusStore,
+  slugs: readonly string[],
+  derive: () => Promise<void>,
+): Promise<void> {
+  try {
+    await derive();
+  } catch (error) {
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        message: 'derivation failed; marked stale',
+        slugs,
+        error: String(error),
+      }),
+    );
+    await Promise.all([...new Set(slugs)].map((slug) => store.markStale(slug).catch(() => undefined)));
+  }
+}
+
 /** The place's document, rebuilt from history when it was lost; undefined for an unknown place. */
 export async function loadPlaceDocument(
   store: StatusStore,

@@ -17,7 +17,12 @@ import type {
 import { summarizeReport } from '../domain/status.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Clock } from './clock.ts';
-import { deriveAfterModeration, deriveAfterNewReports, loadPlaceDocument } from './derive.ts';
+import {
+  deriveAfterModeration,
+  deriveAfterNewReports,
+  deriveOrMarkStale,
+  loadPlaceDocument,
+} from './derive.ts';
 
 async function placeDocumentsFor(store: StatusStore, slugs: readonly string[]) {
   const unique = [...new Set(slugs)];
@@ -72,18 +77,45 @@ export async function publishReports(
   validate(inputs, new Set(docs.keys()), clock.now, pointerPrefix);
   const reports = inSubmittedOrder(inputs.map((input) => accept(input, clock)));
   const summaries = reports.map((r) => summarizeReport(r, active));
-  await Promise.all(reports.map((r) => store.putReport(r)));
-  await Promise.all(summaries.map((s) => store.putHistoryEntry(s)));
-  await deriveAfterNewReports(store, docs, reports, summaries);
+  await writeFacts(store, reports, summaries);
+  await deriveOrMarkStale(
+    store,
+    reports.map((r) => r.place),
+    () => deriveAfterNewReports(store, docs, reports, summaries),
+  );
   return reports;
+}
+
+/**
+ * Writes reports, then their index entries, which make them visible. If an index write
+ * fails, the entries written are taken back: a report without one is never shown, so the
+ * request leaves nothing visible and the client may retry.
+ */
+async function writeFacts(
+  store: StatusStore,
+  reports: readonly Report[],
+  summaries: readonly ReportSummary[],
+) {
+  await Promise.all(reports.map((r) => store.putReport(r)));
+  try {
+    await Promise.all(summaries.map((s) => store.putHistoryEntry(s)));
+  } catch (error) {
+    await store.deleteHistoryEntries(summaries).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Loads a report that moderation may act on: it exists and is neither superseded nor retracted. */
 async function loadActive(store: StatusStore, id: string): Promise<Report> {
-  const [report, summary] = await Promise.all([store.getReport(id), store.getHistoryEntry(id)]);
-  if (!report) throw new NotFound(`no report with id ${id}`);
-  if (summary?.state === 'retracted') throw new Conflict(`report ${id} is retracted`);
-  if (summary?.state === 'superseded') {
+  const [report, summary, retraction] = await Promise.all([
+    store.getReport(id),
+    store.getHistoryEntry(id),
+    store.getRetraction(id),
+  ]);
+  if (!report || !summary) throw new NotFound(`no report with id ${id}`);
+  // The retraction fact counts even before the index shows it: it is never written twice.
+  if (retraction || summary.state === 'retracted') throw new Conflict(`report ${id} is retracted`);
+  if (summary.state === 'superseded') {
     throw new Conflict(`report ${id} is superseded by ${summary.supersededBy}; correct or retract that one`);
   }
   return report;
@@ -104,9 +136,12 @@ export async function correctReport(
     summarizeReport(correction, active),
     summarizeReport(original, { state: 'superseded', supersededBy: correction.id }),
   ];
-  await store.putReport(correction);
-  await Promise.all(summaries.map((s) => store.putHistoryEntry(s)));
-  await deriveAfterModeration(store, [original.place, correction.place], summaries, 1);
+  await writeFacts(store, [correction], summaries.slice(0, 1));
+  const places = [original.place, correction.place];
+  await deriveOrMarkStale(store, places, async () => {
+    await store.putHistoryEntry(summaries[1] as ReportSummary);
+    await deriveAfterModeration(store, places, summaries, 1);
+  });
   return correction;
 }
 
@@ -120,14 +155,17 @@ export async function retractReport(
   const retraction: Retraction = { report: id, reason, retracted: clock.now.toISOString() };
   const summary = summarizeReport(report, { state: 'retracted' });
   await store.putRetraction(retraction);
-  await store.putHistoryEntry(summary);
-  await deriveAfterModeration(store, [report.place], [summary], 0);
+  await deriveOrMarkStale(store, [report.place], async () => {
+    await store.putHistoryEntry(summary);
+    await deriveAfterModeration(store, [report.place], [summary], 0);
+  });
   return retraction;
 }
 
 export async function viewReport(store: StatusStore, id: string): Promise<ReportView> {
   const [report, summary] = await Promise.all([store.getReport(id), store.getHistoryEntry(id)]);
-  if (!report) throw new NotFound(`no report with id ${id}`);
+  // A report is visible once indexed: one whose acceptance failed part-way stays hidden.
+  if (!report || !summary) throw new NotFound(`no report with id ${id}`);
   return viewOf(report, summary, summary?.state === 'retracted' ? await store.getRetraction(id) : undefined);
 }
 

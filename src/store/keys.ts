@@ -42,4 +42,8 @@ export const recentDocumentKey = 'v1/derived/recent';
 export const feedDocumentKey = (scope: HistoryScope) =>
   scope.kind === 'all' ? 'v1/derived/feed/all' : `v1/derived/feed/place/${scope.slug}`;
 
+/** Places whose documents a request could not update; the scheduled repair clears them. */
+export const stalePrefix = 'v1/stale/';
+export const staleKey = (slug: string) => `${stalePrefix}${slug}`;
+
 export const idempotencyKey = (scopedKeyHash: string) => `v1/idempotency/${scopedKeyHash}`;

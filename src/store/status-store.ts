@@ -35,7 +35,10 @@ import {
   reportKey,
   retractionKey,
   retractionPrefix,
+  staleKey,
+  stalePrefix,
 } from './keys.ts';
+import { type RetryPolicy, retryingKv } from './retrying-kv.ts';
 import { decodeSummary, encodeSummary } from './summary-metadata.ts';
 
 /** KV returns at most 1,000 keys per list call. */
@@ -71,7 +74,11 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 export class StatusStore {
-  constructor(private readonly kv: KVNamespace) {}
+  private readonly kv: KVNamespace;
+
+  constructor(binding: KVNamespace, retryPolicy?: RetryPolicy) {
+    this.kv = retryingKv(binding, retryPolicy);
+  }
 
   private async read<T extends z.ZodType>(key: string, schema: T): Promise<z.infer<T> | undefined> {
     const value = await this.kv.get(key, 'json');
@@ -149,6 +156,23 @@ export class StatusStore {
   async getHistoryEntry(id: string): Promise<ReportSummary | undefined> {
     const { metadata } = await this.kv.getWithMetadata(historyKey({ kind: 'all' }, id));
     return decodeSummary(metadata);
+  }
+
+  /** Takes back the index entries of reports whose acceptance failed, so none is visible. */
+  async deleteHistoryEntries(summaries: readonly ReportSummary[]): Promise<void> {
+    await Promise.all(
+      summaries.flatMap((s) => [
+        this.kv.delete(historyKey({ kind: 'all' }, s.id)),
+        this.kv.delete(historyKey({ kind: 'place', slug: s.place }, s.id)),
+      ]),
+    );
+  }
+
+  /** The id of the newest report in a scope's history: one list call of one key. */
+  async newestHistoryId(scope: HistoryScope): Promise<string | undefined> {
+    const page = await this.kv.list({ prefix: historyPrefix(scope), limit: 1 });
+    const first = page.keys[0];
+    return first && reportIdOfHistoryKey(first.name);
   }
 
   /** One KV list call over a scope's history, newest first. */
@@ -238,6 +262,21 @@ export class StatusStore {
       },
       discard: () => value.cancel(),
     };
+  }
+
+  // -- repair markers --------------------------------------------------------------------
+
+  markStale(slug: string): Promise<void> {
+    return this.kv.put(staleKey(slug), '');
+  }
+
+  async staleSlugs(): Promise<string[]> {
+    const page = await this.kv.list({ prefix: stalePrefix });
+    return page.keys.map((k) => k.name.slice(stalePrefix.length));
+  }
+
+  clearStale(slug: string): Promise<void> {
+    return this.kv.delete(staleKey(slug));
   }
 
   // -- idempotency records ------------------------------------------------------------------

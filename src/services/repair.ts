@@ -1,0 +1,41 @@
+// The scheduled repair: derives again every document that may be stale, so that after a
+// crash, a lost write or a failed derivation the outputs are complete within one run.
+// A place is stale when a request marked it so, when its document is missing, or when
+// its document's newest report is not the newest in its history index.
+
+import type { StatusStore } from '../store/status-store.ts';
+import { rebuildPlaceDocument, rebuildPlacesList, rebuildRecentDocument } from './derive.ts';
+import { rebuildFeeds } from './feeds.ts';
+
+export interface RepairOutcome {
+  checked: number;
+  rebuilt: string[];
+}
+
+async function isStale(store: StatusStore, slug: string, marked: ReadonlySet<string>): Promise<boolean> {
+  if (marked.has(slug)) return true;
+  const [doc, newest] = await Promise.all([
+    store.getPlaceDocument(slug),
+    store.newestHistoryId({ kind: 'place', slug }),
+  ]);
+  return !doc || doc.head[0]?.id !== newest;
+}
+
+export async function repairStaleDocuments(store: StatusStore): Promise<RepairOutcome> {
+  const [slugs, marked] = await Promise.all([store.placeSlugs(), store.staleSlugs()]);
+  const markedSet = new Set(marked);
+  const stale = (
+    await Promise.all(slugs.map(async (slug) => ((await isStale(store, slug, markedSet)) ? slug : undefined)))
+  ).filter((slug): slug is string => slug !== undefined);
+  if (stale.length === 0) return { checked: slugs.length, rebuilt: [] };
+  const docs = [];
+  for (const slug of stale) {
+    const place = await store.getPlace(slug);
+    if (place) docs.push(await rebuildPlaceDocument(store, place));
+  }
+  const [recent, places] = await Promise.all([rebuildRecentDocument(store), rebuildPlacesList(store)]);
+  await Promise.all([store.putRecentDocument(recent), store.putPlacesDocument(places)]);
+  await rebuildFeeds(store, docs, recent, places.places);
+  await Promise.all(marked.map((slug) => store.clearStale(slug)));
+  return { checked: slugs.length, rebuilt: stale };
+}
