@@ -1,8 +1,10 @@
 // The scheduled repair: derives again every document that may be stale, so that after a
 // crash, a lost write or a failed derivation the outputs are complete within one run.
-// A place is stale when a request marked it so, when its document is missing, or when
-// its document's newest report is not the newest in its history index.
+// A place is stale when a request marked it so, when its document is missing, or when the
+// newest reports its document shows differ from the newest in its history index (two
+// writes that raced on the document can drop one of them from it; never from the facts).
 
+import { headSize } from '../domain/documents.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import { rebuildPlaceDocument, rebuildPlacesList, rebuildRecentDocument } from './derive.ts';
 import { rebuildFeeds } from './feeds.ts';
@@ -16,9 +18,9 @@ async function isStale(store: StatusStore, slug: string, marked: ReadonlySet<str
   if (marked.has(slug)) return true;
   const [doc, newest] = await Promise.all([
     store.getPlaceDocument(slug),
-    store.newestHistoryId({ kind: 'place', slug }),
+    store.newestHistoryIds({ kind: 'place', slug }, headSize),
   ]);
-  return !doc || doc.head[0]?.id !== newest;
+  return !doc || doc.head.map((s) => s.id).join() !== newest.join();
 }
 
 export async function repairStaleDocuments(store: StatusStore): Promise<RepairOutcome> {

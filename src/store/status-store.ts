@@ -38,7 +38,7 @@ import {
   staleKey,
   stalePrefix,
 } from './keys.ts';
-import { type RetryPolicy, retryingKv } from './retrying-kv.ts';
+import { type RetryPolicy, retryingKv, StorageUnavailable } from './retrying-kv.ts';
 import { decodeSummary, encodeSummary } from './summary-metadata.ts';
 
 /** KV returns at most 1,000 keys per list call. */
@@ -73,6 +73,10 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+// Last good derived documents, per isolate: what reads fall back to when KV fails.
+const lastGoodDocuments = new Map<string, unknown>();
+const lastGoodFeeds = new Map<string, { version: FeedVersion; doc: FeedDocument }>();
+
 export class StatusStore {
   private readonly kv: KVNamespace;
 
@@ -85,6 +89,23 @@ export class StatusStore {
     if (value === null) return undefined;
     const parsed = schema.safeParse(value);
     return parsed.success ? parsed.data : undefined;
+  }
+
+  /**
+   * Reads a derived document; when storage fails even after retries, answers the last good
+   * copy this isolate read, so reads degrade to slightly stale instead of failing.
+   */
+  private async readDerived<T extends z.ZodType>(key: string, schema: T): Promise<z.infer<T> | undefined> {
+    try {
+      const value = await this.read(key, schema);
+      if (value !== undefined) lastGoodDocuments.set(key, value);
+      return value;
+    } catch (error) {
+      if (error instanceof StorageUnavailable && lastGoodDocuments.has(key)) {
+        return lastGoodDocuments.get(key) as z.infer<T>;
+      }
+      throw error;
+    }
   }
 
   private write(key: string, value: unknown): Promise<void> {
@@ -168,11 +189,10 @@ export class StatusStore {
     );
   }
 
-  /** The id of the newest report in a scope's history: one list call of one key. */
-  async newestHistoryId(scope: HistoryScope): Promise<string | undefined> {
-    const page = await this.kv.list({ prefix: historyPrefix(scope), limit: 1 });
-    const first = page.keys[0];
-    return first && reportIdOfHistoryKey(first.name);
+  /** The ids of the newest reports in a scope's history: one list call. */
+  async newestHistoryIds(scope: HistoryScope, count: number): Promise<string[]> {
+    const page = await this.kv.list({ prefix: historyPrefix(scope), limit: count });
+    return page.keys.map((key) => reportIdOfHistoryKey(key.name));
   }
 
   /** One KV list call over a scope's history, newest first. */
@@ -206,7 +226,7 @@ export class StatusStore {
   // -- derived documents: rebuilt from the facts, each served by one read -----------------
 
   getPlaceDocument(slug: string): Promise<PlaceDocument | undefined> {
-    return this.read(placeDocumentKey(slug), placeDocument);
+    return this.readDerived(placeDocumentKey(slug), placeDocument);
   }
 
   putPlaceDocument(doc: PlaceDocument): Promise<void> {
@@ -214,7 +234,7 @@ export class StatusStore {
   }
 
   getPlacesDocument(): Promise<PlacesDocument | undefined> {
-    return this.read(placesDocumentKey, placesDocument);
+    return this.readDerived(placesDocumentKey, placesDocument);
   }
 
   putPlacesDocument(doc: PlacesDocument): Promise<void> {
@@ -222,7 +242,7 @@ export class StatusStore {
   }
 
   getRecentDocument(): Promise<RecentDocument | undefined> {
-    return this.read(recentDocumentKey, recentDocument);
+    return this.readDerived(recentDocumentKey, recentDocument);
   }
 
   putRecentDocument(doc: RecentDocument): Promise<void> {
@@ -243,7 +263,16 @@ export class StatusStore {
 
   /** One KV read: the version from the metadata at once, the body only when asked for. */
   async openFeedDocument(scope: HistoryScope): Promise<OpenedFeedDocument | undefined> {
-    const { value, metadata } = await this.kv.getWithMetadata(feedDocumentKey(scope), { type: 'stream' });
+    const key = feedDocumentKey(scope);
+    let answer: KVNamespaceGetWithMetadataResult<ReadableStream, unknown>;
+    try {
+      answer = await this.kv.getWithMetadata(key, { type: 'stream' });
+    } catch (error) {
+      const lastGood = lastGoodFeeds.get(key);
+      if (!(error instanceof StorageUnavailable) || !lastGood) throw error;
+      return { ...lastGood.version, read: async () => lastGood.doc, discard: async () => {} };
+    }
+    const { value, metadata } = answer;
     const version = feedMetadata.safeParse(metadata);
     if (value === null) return undefined;
     if (!version.success) {
@@ -255,6 +284,7 @@ export class StatusStore {
       read: async () => {
         try {
           const parsed = feedDocument.safeParse(JSON.parse(await new Response(value).text()));
+          if (parsed.success) lastGoodFeeds.set(key, { version: version.data, doc: parsed.data });
           return parsed.success ? parsed.data : undefined;
         } catch {
           return undefined;

@@ -1,0 +1,185 @@
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import worker from '../../src/index.ts';
+import { origin } from '../support/api.ts';
+import { syntheticPlace, syntheticReport } from '../support/builders.ts';
+import { type Faults, faultyKv } from '../support/faulty-kv.ts';
+import { testTokens } from '../support/tokens.ts';
+
+/** Sends a request to the Worker whose KV binding fails as told. */
+async function request(faults: Faults, path: string, init: RequestInit & { token?: string } = {}) {
+  const { binding, injected } = faultyKv(env.STATUS_KV, faults);
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+  if (init.body) headers.set('content-type', 'application/json');
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(
+    new Request(new URL(path, origin), { ...init, headers }),
+    { ...env, STATUS_KV: binding },
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return { response, injected };
+}
+
+const reporter = testTokens.reporter.token;
+const noFaults: Faults = {};
+
+async function createPlace(slug: string) {
+  const { response } = await request(noFaults, `/api/v1/places/${slug}`, {
+    method: 'PUT',
+    token: testTokens.admin.token,
+    body: JSON.stringify(syntheticPlace({ names: { en: `${slug} (synthetic)` } })),
+  });
+  expect(response.status).toBe(201);
+}
+
+async function post(faults: Faults, slug: string, key?: string, observed = '2024-03-15') {
+  return request(faults, '/api/v1/reports', {
+    method: 'POST',
+    token: reporter,
+    headers: key ? { 'idempotency-key': key } : {},
+    body: JSON.stringify(syntheticReport(slug, { observed })),
+  });
+}
+
+async function reportCount(slug: string): Promise<number> {
+  const { response } = await request(noFaults, `/api/v1/places/${slug}`);
+  return ((await response.json()) as { reportCount: number }).reportCount;
+}
+
+async function indexedReports(slug: string): Promise<number> {
+  return (await env.STATUS_KV.list({ prefix: `v1/history/place/${slug}/` })).keys.length;
+}
+
+describe('storage faults', () => {
+  it('retries a transient failure and accepts the report', async () => {
+    await createPlace('transient');
+    const { response, injected } = await post(
+      { fail: (op, key, n) => op === 'put' && key.startsWith('v1/report/') && n <= 2 },
+      'transient',
+    );
+    expect(response.status).toBe(201);
+    expect(injected.length).toBeGreaterThan(0);
+    const id = ((await response.json()) as { id: string }).id;
+    expect((await request(noFaults, `/api/v1/reports/${id}`)).response.status).toBe(200);
+    expect(await reportCount('transient')).toBe(1);
+  });
+
+  it('outlasts KV answering 429 to a second write to a key within a second', {
+    timeout: 30_000,
+  }, async () => {
+    await createPlace('hotkey');
+    const faults: Faults = { writeIntervalMs: 1000 };
+    const { binding, injected } = faultyKv(env.STATUS_KV, faults);
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, async (_, i) => {
+        const ctx = createExecutionContext();
+        const response = await worker.fetch(
+          new Request(new URL('/api/v1/reports', origin), {
+            method: 'POST',
+            headers: { authorization: `Bearer ${reporter}`, 'content-type': 'application/json' },
+            body: JSON.stringify(syntheticReport('hotkey', { observed: `2024-03-0${i + 1}` })),
+          }),
+          { ...env, STATUS_KV: binding },
+          ctx,
+        );
+        await waitOnExecutionContext(ctx);
+        return response.status;
+      }),
+    );
+    expect(injected.some((i) => i.startsWith('429'))).toBe(true);
+    expect(answers.filter((s) => s === 201).length + answers.filter((s) => s === 503).length).toBe(5);
+    const accepted = answers.filter((s) => s === 201).length;
+    expect(await indexedReports('hotkey')).toBe(accepted);
+  });
+
+  it('answers 503 with Retry-After when a write keeps failing, leaves nothing visible, and a retry stores it once', async () => {
+    await createPlace('down');
+    const indexedEverywhere = (await env.STATUS_KV.list({ prefix: 'v1/history/all/' })).keys.length;
+    const failing: Faults = { fail: (op, key) => op === 'put' && key.startsWith('v1/history/place/down/') };
+    const { response } = await post(failing, 'down', 'field-upload-1');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(await indexedReports('down')).toBe(0);
+    expect((await env.STATUS_KV.list({ prefix: 'v1/history/all/' })).keys.length).toBe(indexedEverywhere);
+    const history = await request(noFaults, '/api/v1/places/down/reports');
+    expect(((await history.response.json()) as { reports: unknown[] }).reports).toEqual([]);
+
+    const retry = await post(noFaults, 'down', 'field-upload-1');
+    expect(retry.response.status).toBe(201);
+    const again = await post(noFaults, 'down', 'field-upload-1');
+    expect(again.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(await indexedReports('down')).toBe(1);
+    expect(await reportCount('down')).toBe(1);
+  });
+
+  it('serves the last good document when reads keep failing', async () => {
+    await createPlace('readfail');
+    await post(noFaults, 'readfail');
+    const good = await request(noFaults, '/api/v1/places/readfail');
+    const goodFeed = await request(noFaults, '/feeds/places/readfail.json');
+    const body = await good.response.text();
+    const feedBody = await goodFeed.response.text();
+    const failingReads: Faults = { fail: (op) => op === 'get' || op === 'getWithMetadata' };
+    const degraded = await request(failingReads, '/api/v1/places/readfail');
+    expect(degraded.response.status).toBe(200);
+    expect(await degraded.response.text()).toBe(body);
+    const degradedFeed = await request(failingReads, '/feeds/places/readfail.json');
+    expect(degradedFeed.response.status).toBe(200);
+    expect(await degradedFeed.response.text()).toBe(feedBody);
+    const neverRead = await request(failingReads, '/api/v1/places/other-place');
+    expect(neverRead.response.status).toBe(503);
+  });
+
+  it('accepts a report whose documents could not be updated, and the scheduled repair completes them', async () => {
+    await createPlace('repairme');
+    const failing: Faults = {
+      fail: (op, key) => op === 'put' && key.startsWith('v1/derived/place/repairme'),
+    };
+    const { response } = await post(failing, 'repairme');
+    expect(response.status).toBe(201);
+    const id = ((await response.json()) as { id: string }).id;
+    expect((await request(noFaults, `/api/v1/reports/${id}`)).response.status).toBe(200);
+    expect(await reportCount('repairme')).toBe(0);
+    expect((await env.STATUS_KV.list({ prefix: 'v1/stale/' })).keys.map((k) => k.name)).toContain(
+      'v1/stale/repairme',
+    );
+
+    const ctx = createExecutionContext();
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: new Date(), cron: '* * * * *' }),
+      env,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(await reportCount('repairme')).toBe(1);
+    expect((await env.STATUS_KV.list({ prefix: 'v1/stale/' })).keys).toEqual([]);
+    const feed = await request(noFaults, '/feeds/places/repairme.json');
+    expect(((await feed.response.json()) as { items: unknown[] }).items).toHaveLength(1);
+  });
+
+  it('repairs a place document that lost a report to a race, without any marker', async () => {
+    await createPlace('race');
+    await post(noFaults, 'race', undefined, '2024-03-01');
+    const before = await env.STATUS_KV.get('v1/derived/place/race');
+    await post(noFaults, 'race', undefined, '2024-03-02');
+    // Simulate the race's lost update: the older document is written back over the newer.
+    await env.STATUS_KV.put('v1/derived/place/race', before ?? '');
+    expect(await reportCount('race')).toBe(1);
+    const ctx = createExecutionContext();
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: new Date(), cron: '* * * * *' }),
+      env,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(await reportCount('race')).toBe(2);
+  });
+});

@@ -1,0 +1,50 @@
+// A fault injector around the real (miniflare) KV binding: it fails chosen operations,
+// answers 429 like production KV to a second write to one key within a second, and can
+// delay every call. Everything it does not break goes to real storage.
+
+export type KvOperation = 'get' | 'getWithMetadata' | 'put' | 'list' | 'delete';
+
+export interface Faults {
+  /** Fail this call (the n-th of its kind, counting from 1) instead of running it. */
+  fail?: (operation: KvOperation, key: string, n: number) => boolean;
+  /** Refuse a write to a key written less than this many milliseconds before. */
+  writeIntervalMs?: number;
+  delayMs?: number;
+}
+
+export function faultyKv(kv: KVNamespace, faults: Faults) {
+  const counts: Record<string, number> = {};
+  const lastWrite = new Map<string, number>();
+  const injected: string[] = [];
+  const binding = new Proxy(kv, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      const operation = String(property) as KvOperation;
+      return async (...args: unknown[]) => {
+        const first = args[0];
+        const key =
+          typeof first === 'string'
+            ? first
+            : String((first as { prefix?: string } | undefined)?.prefix ?? '');
+        counts[operation] = (counts[operation] ?? 0) + 1;
+        if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+        if (faults.fail?.(operation, key, counts[operation] ?? 0)) {
+          injected.push(`${operation} ${key}`);
+          throw new Error(`injected fault: ${operation} ${key}`);
+        }
+        if (operation === 'put' && faults.writeIntervalMs !== undefined) {
+          const now = Date.now();
+          const previous = lastWrite.get(key);
+          if (previous !== undefined && now - previous < faults.writeIntervalMs) {
+            injected.push(`429 put ${key}`);
+            throw new Error(`KV PUT failed: 429 Too Many Requests (${key})`);
+          }
+          lastWrite.set(key, now);
+        }
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { binding, injected };
+}
