@@ -82,19 +82,37 @@ const jsonMediaType = /^application\/json\s*(;|$)/i;
 // word, which would drop input silently, so bodies naming any of them are refused outright.
 const machineryKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
-function findMachineryKey(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const key of Object.keys(value)) {
-    if (machineryKeys.has(key)) return [...path, key];
-    const found = findMachineryKey((value as Record<string, unknown>)[key], [...path, key]);
-    if (found) return found;
+// No valid body is nested more than a few levels; deeper ones are refused before any
+// recursive code (the schema's included) could run out of stack on them.
+const maxNesting = 16;
+
+/** The first problem in a body's shape: a machinery key, or nesting beyond the limit. */
+function findShapeProblem(body: unknown): { path: PropertyKey[]; rule: string; detail: string } | undefined {
+  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: body, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= maxNesting) {
+      return { path, rule: `nested at most ${maxNesting} levels`, detail: 'the body is nested too deeply' };
+    }
+    for (const key of Object.keys(value)) {
+      if (machineryKeys.has(key)) {
+        return {
+          path: [...path, key],
+          rule: 'not a reserved key',
+          detail: `"${key}" is not accepted as a key`,
+        };
+      }
+      pending.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
   }
   return undefined;
 }
 
 /**
  * Writes take JSON only: anything else is 415, before the validator would see an empty body.
- * The body is parsed here (Hono keeps the parse for the validator) to refuse machinery keys.
+ * The body is parsed here (Hono keeps the parse for the validator) to refuse machinery keys
+ * and deep nesting before the schema sees it.
  */
 export function requireJsonBody(): MiddlewareHandler {
   return async function requireJsonBodyMiddleware(c, next) {
@@ -105,14 +123,10 @@ export function requireJsonBody(): MiddlewareHandler {
     } catch {
       throw new HTTPException(400, { message: 'Malformed JSON in request body' });
     }
-    const key = findMachineryKey(body);
-    if (key) {
+    const problem = findShapeProblem(body);
+    if (problem) {
       throw new InvalidInput([
-        {
-          pointer: pointerOf(key),
-          rule: 'not a reserved key',
-          detail: `"${String(key.at(-1))}" is not accepted as a key`,
-        },
+        { pointer: pointerOf(problem.path), rule: problem.rule, detail: problem.detail },
       ]);
     }
     await next();
