@@ -1,13 +1,8 @@
-import {
-  createExecutionContext,
-  createScheduledController,
-  env,
-  waitOnExecutionContext,
-} from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import worker from '../../src/index.ts';
 import { call, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
+import { runScheduledRepair } from '../support/scheduled.ts';
 import { createPlace } from '../support/seed-api.ts';
 
 const clients = 20;
@@ -29,16 +24,6 @@ async function countKeys(prefix: string): Promise<number> {
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
   return count;
-}
-
-async function runScheduledRepair() {
-  const ctx = createExecutionContext();
-  await worker.scheduled(
-    createScheduledController({ scheduledTime: new Date(), cron: '* * * * *' }),
-    env,
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
 }
 
 async function walk(

@@ -1,14 +1,10 @@
-import {
-  createExecutionContext,
-  createScheduledController,
-  env,
-  waitOnExecutionContext,
-} from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
 import { origin } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { type Faults, faultyKv } from '../support/faulty-kv.ts';
+import { runScheduledRepair } from '../support/scheduled.ts';
 import { testTokens } from '../support/tokens.ts';
 
 /** Sends a request to the Worker whose KV binding fails as told. */
@@ -152,13 +148,7 @@ describe('storage faults', () => {
       'v1/stale/repairme',
     );
 
-    const ctx = createExecutionContext();
-    await worker.scheduled(
-      createScheduledController({ scheduledTime: new Date(), cron: '* * * * *' }),
-      env,
-      ctx,
-    );
-    await waitOnExecutionContext(ctx);
+    await runScheduledRepair();
     expect(await reportCount('repairme')).toBe(1);
     expect((await env.STATUS_KV.list({ prefix: 'v1/stale/' })).keys).toEqual([]);
     const feed = await request(noFaults, '/feeds/places/repairme.json');
@@ -173,13 +163,7 @@ describe('storage faults', () => {
     // Simulate the race's lost update: the older document is written back over the newer.
     await env.STATUS_KV.put('v1/derived/place/race', before ?? '');
     expect(await reportCount('race')).toBe(1);
-    const ctx = createExecutionContext();
-    await worker.scheduled(
-      createScheduledController({ scheduledTime: new Date(), cron: '* * * * *' }),
-      env,
-      ctx,
-    );
-    await waitOnExecutionContext(ctx);
+    await runScheduledRepair();
     expect(await reportCount('race')).toBe(2);
   });
 });
