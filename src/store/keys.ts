@@ -14,8 +14,6 @@
 
 import { reverseOrderId } from '../domain/ids.ts';
 
-export const keyLayoutVersion = 'v1';
-
 export const reportKey = (id: string) => `v1/report/${id}`;
 export const retractionPrefix = 'v1/retraction/';
 export const retractionKey = (reportId: string) => `${retractionPrefix}${reportId}`;
