@@ -177,25 +177,35 @@ export async function savePlace(store: StatusStore, place: Place): Promise<{ cre
     store.getPlaceDocument(place.slug),
   ]);
   await store.putPlace(place);
-  const doc = existingDoc
-    ? { ...existingDoc, place }
-    : existing
-      ? await rebuildPlaceDocument(store, place)
-      : emptyPlaceDocument(place);
-  await store.putPlaceDocument(doc);
+  let doc: PlaceDocument;
+  if (existing && !existingDoc) {
+    doc = await rebuildPlaceDocument(store, place);
+  } else {
+    doc = existingDoc ? { ...existingDoc, place } : emptyPlaceDocument(place);
+    await store.putPlaceDocument(doc);
+  }
   const shared = await refreshSharedDocuments(store, [doc], [], 0);
   // Entries carry the place's names and coordinates, so its feeds are derived again.
   await rebuildFeeds(store, [doc], shared.recent, shared.places.places);
   return { created: !existing };
 }
 
-/** Rebuilds every derived document from the facts: after a bulk load, or to repair loss. */
-export async function rebuildAllDocuments(store: StatusStore): Promise<void> {
-  const slugs = await store.placeSlugs();
-  const places = await Promise.all(slugs.map((slug) => store.getPlace(slug)));
+/**
+ * Derives the given places again from their history, then every shared document and the
+ * feeds of those places and of all places.
+ */
+export async function rebuildPlaces(store: StatusStore, slugs: readonly string[]): Promise<void> {
   const docs: PlaceDocument[] = [];
-  for (const place of places) if (place) docs.push(await rebuildPlaceDocument(store, place));
+  for (const slug of slugs) {
+    const place = await store.getPlace(slug);
+    if (place) docs.push(await rebuildPlaceDocument(store, place));
+  }
   const [recent, list] = await Promise.all([rebuildRecentDocument(store), rebuildPlacesList(store)]);
   await Promise.all([store.putRecentDocument(recent), store.putPlacesDocument(list)]);
   await rebuildFeeds(store, docs, recent, list.places);
+}
+
+/** Rebuilds every derived document from the facts: after a bulk load, or to repair loss. */
+export async function rebuildAllDocuments(store: StatusStore): Promise<void> {
+  await rebuildPlaces(store, await store.placeSlugs());
 }

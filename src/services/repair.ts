@@ -6,8 +6,7 @@
 
 import { headSize } from '../domain/documents.ts';
 import type { StatusStore } from '../store/status-store.ts';
-import { rebuildPlaceDocument, rebuildPlacesList, rebuildRecentDocument } from './derive.ts';
-import { rebuildFeeds } from './feeds.ts';
+import { rebuildPlaces } from './derive.ts';
 
 export interface RepairOutcome {
   checked: number;
@@ -30,14 +29,7 @@ export async function repairStaleDocuments(store: StatusStore): Promise<RepairOu
     await Promise.all(slugs.map(async (slug) => ((await isStale(store, slug, markedSet)) ? slug : undefined)))
   ).filter((slug): slug is string => slug !== undefined);
   if (stale.length === 0) return { checked: slugs.length, rebuilt: [] };
-  const docs = [];
-  for (const slug of stale) {
-    const place = await store.getPlace(slug);
-    if (place) docs.push(await rebuildPlaceDocument(store, place));
-  }
-  const [recent, places] = await Promise.all([rebuildRecentDocument(store), rebuildPlacesList(store)]);
-  await Promise.all([store.putRecentDocument(recent), store.putPlacesDocument(places)]);
-  await rebuildFeeds(store, docs, recent, places.places);
+  await rebuildPlaces(store, stale);
   await Promise.all(marked.map((slug) => store.clearStale(slug)));
   return { checked: slugs.length, rebuilt: stale };
 }
