@@ -8,6 +8,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './http/app-env.ts';
 import { publicReads } from './http/caching.ts';
+import { provideStorage } from './http/derivation.ts';
 import { PayloadTooLarge } from './http/errors.ts';
 import { notFound, onError } from './http/problem.ts';
 import { requestLog } from './http/request-log.ts';
@@ -33,10 +34,7 @@ app.use(
     crossOriginResourcePolicy: 'cross-origin',
   }),
 );
-app.use(async function provideStore(c, next) {
-  c.set('store', new StatusStore(c.env.STATUS_KV));
-  await next();
-});
+app.use(provideStorage());
 // Reads are public and open to every origin; writes get no CORS headers, so browsers on
 // other origins cannot send them.
 app.on(

@@ -31,7 +31,12 @@ export const reportRoutes = new Hono<AppEnv>()
     idempotent(),
     valid('json', reportInput),
     async (c) => {
-      const [report] = await publishReports(c.get('store'), [c.req.valid('json')], systemClock());
+      const [report] = await publishReports(
+        c.get('store'),
+        c.get('derive'),
+        [c.req.valid('json')],
+        systemClock(),
+      );
       if (!report) throw new Error('publishing one report returned none');
       return c.json(viewOf(report), 201, { location: reportPath(report.id) });
     },
@@ -45,6 +50,7 @@ export const reportRoutes = new Hono<AppEnv>()
     async (c) => {
       const reports = await publishReports(
         c.get('store'),
+        c.get('derive'),
         c.req.valid('json').reports,
         systemClock(),
         (i) => `/reports/${i}`,
@@ -66,7 +72,13 @@ export const reportRoutes = new Hono<AppEnv>()
     valid('json', correctionInput),
     async (c) => {
       const { id } = c.req.valid('param');
-      const correction = await correctReport(c.get('store'), id, c.req.valid('json'), systemClock());
+      const correction = await correctReport(
+        c.get('store'),
+        c.get('derive'),
+        id,
+        c.req.valid('json'),
+        systemClock(),
+      );
       return c.json(viewOf(correction), 201, { location: reportPath(correction.id) });
     },
   )
@@ -79,7 +91,7 @@ export const reportRoutes = new Hono<AppEnv>()
     valid('json', retractionInput),
     async (c) => {
       const { id } = c.req.valid('param');
-      await retractReport(c.get('store'), id, c.req.valid('json').reason, systemClock());
+      await retractReport(c.get('store'), c.get('derive'), id, c.req.valid('json').reason, systemClock());
       return c.json(await viewReport(c.get('store'), id), 201, { location: reportPath(id) });
     },
   );

@@ -17,6 +17,7 @@ import type { Place, Report, ReportSummary } from '../domain/model.ts';
 import { deriveFates, latest, pickCurrent } from '../domain/status.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import { addReportsToFeeds, rebuildFeeds } from './feeds.ts';
+import type { DerivationWork } from './write-pacer.ts';
 
 /**
  * Runs a derivation after facts were accepted. The facts are safe whatever happens here, so
@@ -95,8 +96,36 @@ export async function rebuildRecentDocument(store: StatusStore): Promise<RecentD
   return { head, reportCount: entries.length };
 }
 
+/** The places' documents that exist, by slug. */
+export async function placeDocumentsFor(
+  store: StatusStore,
+  slugs: readonly string[],
+): Promise<Map<string, PlaceDocument>> {
+  const docs = await Promise.all([...new Set(slugs)].map((slug) => loadPlaceDocument(store, slug)));
+  return new Map(docs.flatMap((doc): [string, PlaceDocument][] => (doc ? [[doc.place.slug, doc]] : [])));
+}
+
+/**
+ * Brings every document up to date with the work's facts. New reports alone are folded
+ * in; once moderation is among the work, the touched places are derived from history.
+ */
+export async function deriveWork(store: StatusStore, work: DerivationWork): Promise<void> {
+  const places = work.reports.map((r) => r.place);
+  if (work.rederive.length === 0) {
+    if (work.reports.length === 0) return;
+    await deriveAfterNewReports(store, await placeDocumentsFor(store, places), work.reports, work.summaries);
+    return;
+  }
+  await deriveAfterModeration(
+    store,
+    [...work.rederive, ...places],
+    [...work.summaries, ...work.changed],
+    work.reports.length,
+  );
+}
+
 /** Folds new, active reports into every document that shows them. */
-export async function deriveAfterNewReports(
+async function deriveAfterNewReports(
   store: StatusStore,
   docs: ReadonlyMap<string, PlaceDocument>,
   reports: readonly Report[],
@@ -115,7 +144,7 @@ export async function deriveAfterNewReports(
 }
 
 /** After a correction or retraction: the touched places are derived again from history. */
-export async function deriveAfterModeration(
+async function deriveAfterModeration(
   store: StatusStore,
   slugs: readonly string[],
   changed: readonly ReportSummary[],

@@ -3,7 +3,6 @@
 // a rebuild cannot restore.
 
 import { checkPlaceExists, checkReportDates } from '../domain/checks.ts';
-import type { PlaceDocument } from '../domain/documents.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
 import { newReportId } from '../domain/ids.ts';
 import type {
@@ -17,18 +16,8 @@ import type {
 import { summarizeReport } from '../domain/status.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Clock } from './clock.ts';
-import {
-  deriveAfterModeration,
-  deriveAfterNewReports,
-  deriveOrMarkStale,
-  loadPlaceDocument,
-} from './derive.ts';
-
-async function placeDocumentsFor(store: StatusStore, slugs: readonly string[]) {
-  const unique = [...new Set(slugs)];
-  const docs = await Promise.all(unique.map((slug) => loadPlaceDocument(store, slug)));
-  return new Map(docs.flatMap((doc): [string, PlaceDocument][] => (doc ? [[doc.place.slug, doc]] : [])));
-}
+import { deriveOrMarkStale, placeDocumentsFor } from './derive.ts';
+import type { Derive } from './paced-derivation.ts';
 
 function validate(
   inputs: readonly ReportInput[],
@@ -66,6 +55,7 @@ const active = { state: 'active' } as const;
 /** Accepts reports all or nothing: every one is checked before any is written. */
 export async function publishReports(
   store: StatusStore,
+  derive: Derive,
   inputs: readonly ReportInput[],
   clock: Clock,
   pointerPrefix: (index: number) => string = () => '',
@@ -78,11 +68,7 @@ export async function publishReports(
   const reports = inSubmittedOrder(inputs.map((input) => accept(input, clock)));
   const summaries = reports.map((r) => summarizeReport(r, active));
   await writeFacts(store, reports, summaries);
-  await deriveOrMarkStale(
-    store,
-    reports.map((r) => r.place),
-    () => deriveAfterNewReports(store, docs, reports, summaries),
-  );
+  await derive({ reports, summaries, changed: [], rederive: [] });
   return reports;
 }
 
@@ -123,6 +109,7 @@ async function loadActive(store: StatusStore, id: string): Promise<Report> {
 
 export async function correctReport(
   store: StatusStore,
+  derive: Derive,
   id: string,
   input: CorrectionInput,
   clock: Clock,
@@ -132,21 +119,19 @@ export async function correctReport(
   const docs = await placeDocumentsFor(store, [fields.place]);
   validate([fields], new Set(docs.keys()), clock.now, () => '');
   const correction = accept(fields, clock, { report: id, reason });
-  const summaries = [
-    summarizeReport(correction, active),
-    summarizeReport(original, { state: 'superseded', supersededBy: correction.id }),
-  ];
-  await writeFacts(store, [correction], summaries.slice(0, 1));
+  const summary = summarizeReport(correction, active);
+  const superseded = summarizeReport(original, { state: 'superseded', supersededBy: correction.id });
+  await writeFacts(store, [correction], [summary]);
   const places = [original.place, correction.place];
-  await deriveOrMarkStale(store, places, async () => {
-    await store.putHistoryEntry(summaries[1] as ReportSummary);
-    await deriveAfterModeration(store, places, summaries, 1);
-  });
+  // The correction fact names what it supersedes, so a lost index update is repaired too.
+  await deriveOrMarkStale(store, places, () => store.putHistoryEntry(superseded));
+  await derive({ reports: [correction], summaries: [summary], changed: [superseded], rederive: places });
   return correction;
 }
 
 export async function retractReport(
   store: StatusStore,
+  derive: Derive,
   id: string,
   reason: string,
   clock: Pick<Clock, 'now'>,
@@ -155,10 +140,8 @@ export async function retractReport(
   const retraction: Retraction = { report: id, reason, retracted: clock.now.toISOString() };
   const summary = summarizeReport(report, { state: 'retracted' });
   await store.putRetraction(retraction);
-  await deriveOrMarkStale(store, [report.place], async () => {
-    await store.putHistoryEntry(summary);
-    await deriveAfterModeration(store, [report.place], [summary], 0);
-  });
+  await deriveOrMarkStale(store, [report.place], () => store.putHistoryEntry(summary));
+  await derive({ reports: [], summaries: [], changed: [summary], rederive: [report.place] });
   return retraction;
 }
 

@@ -189,12 +189,6 @@ export class StatusStore {
     );
   }
 
-  /** The ids of the newest reports in a scope's history: one list call. */
-  async newestHistoryIds(scope: HistoryScope, count: number): Promise<string[]> {
-    const page = await this.kv.list({ prefix: historyPrefix(scope), limit: count });
-    return page.keys.map((key) => reportIdOfHistoryKey(key.name));
-  }
-
   /** One KV list call over a scope's history, newest first. */
   async listHistory(scope: HistoryScope, cursor?: string): Promise<HistoryListing> {
     const page = await this.kv.list({

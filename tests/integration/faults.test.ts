@@ -1,6 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
+import { StatusStore } from '../../src/store/status-store.ts';
 import { origin } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { type Faults, faultyKv } from '../support/faulty-kv.ts';
@@ -165,5 +166,32 @@ describe('storage faults', () => {
     expect(await reportCount('race')).toBe(1);
     await runScheduledRepair();
     expect(await reportCount('race')).toBe(2);
+  });
+
+  it('repairs a retraction indexed but never derived, as when a paced flush is lost with its isolate', async () => {
+    await createPlace('lostflush');
+    const { response } = await post(noFaults, 'lostflush');
+    const { id } = (await response.json()) as { id: string };
+    const store = new StatusStore(env.STATUS_KV);
+    const summary = await store.getHistoryEntry(id);
+    if (!summary) throw new Error('the report was not indexed');
+    await store.putRetraction({
+      report: id,
+      reason: 'Synthetic: lost flush.',
+      retracted: new Date().toISOString(),
+    });
+    await store.putHistoryEntry({ ...summary, state: 'retracted' });
+    const shownIndicators = async () => {
+      const place = await request(noFaults, '/api/v1/places/lostflush');
+      return Object.keys(
+        ((await place.response.json()) as { status: { indicators: object } }).status.indicators,
+      );
+    };
+    expect(await shownIndicators()).toEqual(['electricity']);
+    await runScheduledRepair();
+    expect(await shownIndicators()).toEqual([]);
+    const feed = await request(noFaults, '/feeds/places/lostflush.json');
+    const [item] = ((await feed.response.json()) as { items: { title: string }[] }).items;
+    expect(item?.title).toMatch(/^Retracted:/);
   });
 });

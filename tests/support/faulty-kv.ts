@@ -16,6 +16,8 @@ export function faultyKv(kv: KVNamespace, faults: Faults) {
   const counts: Record<string, number> = {};
   const lastWrite = new Map<string, number>();
   const injected: string[] = [];
+  /** Every write that reached storage, with its time. */
+  const writes: { key: string; at: number }[] = [];
   const binding = new Proxy(kv, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
@@ -42,9 +44,11 @@ export function faultyKv(kv: KVNamespace, faults: Faults) {
           }
           lastWrite.set(key, now);
         }
-        return value.apply(target, args);
+        const result = await value.apply(target, args);
+        if (operation === 'put') writes.push({ key, at: Date.now() });
+        return result;
       };
     },
   });
-  return { binding, injected };
+  return { binding, injected, writes };
 }

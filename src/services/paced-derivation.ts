@@ -1,0 +1,46 @@
+// Running derivation work: in the request itself, or paced (see write-pacer.ts) so that a
+// burst of reports writes each derived document at most once per interval. A paced flush
+// runs in the request that scheduled it: at once when the interval allows, else after its
+// response under waitUntil. Either way a failure marks the places stale for the scheduled
+// repair, and the reports stay accepted.
+
+import type { StatusStore } from '../store/status-store.ts';
+import { deriveOrMarkStale, deriveWork } from './derive.ts';
+import { type DerivationWork, placesOf, type WritePacer } from './write-pacer.ts';
+
+export type Derive = (work: DerivationWork) => Promise<void>;
+
+/** Keeps a promise running after the response (the execution context's waitUntil). */
+export type Defer = (promise: Promise<void>) => void;
+
+const pollMs = 50;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function immediateDerivation(store: StatusStore): Derive {
+  return (work) => deriveOrMarkStale(store, placesOf(work), () => deriveWork(store, work));
+}
+
+export function pacedDerivation(store: StatusStore, pacer: WritePacer, defer: Defer): Derive {
+  return async (work) => {
+    if (!pacer.add(work)) return;
+    if (pacer.waitMs(Date.now()) === 0) return flush(store, pacer);
+    defer(flushWhenAllowed(store, pacer));
+  };
+}
+
+async function flushWhenAllowed(store: StatusStore, pacer: WritePacer): Promise<void> {
+  for (let wait = pacer.waitMs(Date.now()); wait > 0; wait = pacer.waitMs(Date.now())) {
+    await sleep(Math.min(wait, pollMs));
+  }
+  await flush(store, pacer);
+}
+
+async function flush(store: StatusStore, pacer: WritePacer): Promise<void> {
+  const running = pacer.start(Date.now());
+  try {
+    await immediateDerivation(store)(running.work);
+  } finally {
+    pacer.finish(running, Date.now());
+  }
+}

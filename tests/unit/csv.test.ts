@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { csvCell, renderCsv } from '../../src/render/csv.ts';
+
+/** A strict RFC 4180 reader: refuses a quote inside an unquoted field or text after a closing quote. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let field = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new Error('unterminated quoted field');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field += text[i++];
+      }
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
+        if (text[i] === '"' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
+        field += text[i++];
+      }
+    }
+    row.push(field);
+    if (text[i] === ',') {
+      i++;
+    } else if (text.startsWith('\r\n', i)) {
+      rows.push(row);
+      row = [];
+      i += 2;
+    } else {
+      throw new Error(`unexpected ${JSON.stringify(text[i])} at ${i}`);
+    }
+  }
+  return rows;
+}
+
+describe('CSV cells', () => {
+  it('neutralises text a spreadsheet would run as a formula', () => {
+    for (const attack of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) {
+      const cell = parseCsv(renderCsv([[attack]]))[0]?.[0];
+      expect(cell).toBe(`'${attack}`);
+    }
+  });
+
+  it('writes numbers as numbers, negative ones included', () => {
+    expect(csvCell(-33.9)).toBe('-33.9');
+    expect(csvCell(12000)).toBe('12000');
+    expect(csvCell(undefined)).toBe('');
+  });
+
+  it('round-trips any text through a strict RFC 4180 reader', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 5 }), { maxLength: 5 }),
+        (rows) => {
+          const parsed = parseCsv(renderCsv(rows));
+          const expected = rows.map((row) =>
+            row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)),
+          );
+          expect(parsed).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
