@@ -48,6 +48,17 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        // The status pages in a real browser (Debian's Chromium through playwright-core),
+        // against a local Worker that the test starts, seeds and stops itself.
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -1,12 +1,15 @@
 // npm start: serves the Worker on http://127.0.0.1:$PORT (default 8787) with wrangler's
-// local, persisted KV, and seeds it with the reports in seeds/ through the public API,
-// so that the seed passes the same validation as any report. Seeding is idempotent:
-// places are PUT, reports carry a fixed Idempotency-Key.
+// local, persisted KV (under $PERSIST_TO when set), and seeds it with the reports in seeds/
+// through the public API, so that the seed passes the same validation as any report.
+// Seeding is idempotent: places are PUT, reports carry a fixed Idempotency-Key.
 
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const port = process.env.PORT ?? '8787';
+// Where the local KV lives; wrangler's default is .wrangler/state. The browser test sets its
+// own, so it never reads or changes the data of a developer's `npm start`.
+const persistTo = process.env.PERSIST_TO;
 const base = `http://127.0.0.1:${port}`;
 const localToken = 'local-dev-token';
 
@@ -14,7 +17,15 @@ if (!existsSync('.dev.vars')) copyFileSync('.dev.vars.example', '.dev.vars');
 
 const wrangler = spawn(
   'wrangler',
-  ['dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'],
+  [
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    port,
+    '--show-interactive-dev-session=false',
+    ...(persistTo ? ['--persist-to', persistTo] : []),
+  ],
   {
     stdio: 'inherit',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },

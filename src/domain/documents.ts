@@ -106,7 +106,9 @@ export function summarizePlace(doc: PlaceDocument): PlaceSummary {
       figure: summarizeFigure(status.figure),
       report: status.report,
       observed: status.observed,
+      published: status.published,
       verification: status.verification,
+      source: status.source,
     };
   }
   return {

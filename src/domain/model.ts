@@ -102,6 +102,13 @@ export const indicator = z.strictObject({
   code: z.int().min(1),
   kind: z.enum(indicatorKinds),
   label: z.strictObject({ en: z.string(), nl: z.string() }),
+  phrase: z
+    .string()
+    .optional()
+    .meta({ description: 'How a count reads in a sentence; {n} stands for the value with its qualifier' }),
+  outOf: z.enum(indicatorIds).optional().meta({
+    description: 'The count this one is a part of: residents remaining out of the population before',
+  }),
 });
 export const indicatorList = z.strictObject({ indicators: z.array(indicator) });
 export type IndicatorList = z.infer<typeof indicatorList>;
@@ -252,12 +259,20 @@ export const placeStatus = z.strictObject({
 });
 export type PlaceStatus = z.infer<typeof placeStatus>;
 
+/**
+ * The current value of one indicator as the list of places shows it: the figure without
+ * notes or free text, with its provenance. `published` and `source` are there so that the
+ * exports (CSV, GeoJSON) are served from the list of places alone, with one KV read.
+ */
 export const indicatorStatusSummary = z.strictObject({
   figure: figureSummary,
   report: reportId,
   observed: partialDate,
+  published: timestamp,
   verification,
+  source,
 });
+export type IndicatorStatusSummary = z.infer<typeof indicatorStatusSummary>;
 
 export const placeSummary = place.extend({
   updated: timestamp.nullable(),
@@ -284,3 +299,6 @@ export const reportPage = z.strictObject({
   next: z.string().nullable(),
 });
 export type ReportPage = z.infer<typeof reportPage>;
+
+export const reportBatch = z.strictObject({ reports: z.array(reportView) });
+export type ReportBatch = z.infer<typeof reportBatch>;

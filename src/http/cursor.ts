@@ -1,12 +1,13 @@
 // Opaque history cursors: a base64url token carrying the position in history and a
-// fingerprint of the filters it was made for, so that a cursor cannot be replayed
-// against other filters and silently return the wrong page.
+// fingerprint of the history and filters it was made for, so that a cursor cannot be
+// replayed against another place or other filters and silently return the wrong page.
 
 import { z } from 'zod';
 import { InvalidInput } from '../domain/errors.ts';
 import type { HistoryFilter } from '../domain/history.ts';
 import { reportIdPattern } from '../domain/ids.ts';
 import type { HistoryPosition } from '../services/history.ts';
+import { type HistoryScope, historyPrefix } from '../store/keys.ts';
 
 const cursorPayload = z.strictObject({
   a: z.string().regex(reportIdPattern),
@@ -14,9 +15,10 @@ const cursorPayload = z.strictObject({
   f: z.string(),
 });
 
-/** FNV-1a over the canonical filter: a fingerprint, not a secret. */
-function fingerprint(filter: HistoryFilter): string {
+/** FNV-1a over the canonical scope and filter: a fingerprint, not a secret. */
+function fingerprint(scope: HistoryScope, filter: HistoryFilter): string {
   const canonical = JSON.stringify([
+    historyPrefix(scope),
     [...(filter.indicators ?? [])].sort(),
     [...(filter.verifications ?? [])].sort(),
     filter.since ?? '',
@@ -42,12 +44,12 @@ function fromBase64Url(token: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
-export function encodeCursor(position: HistoryPosition, filter: HistoryFilter): string {
+export function encodeCursor(position: HistoryPosition, scope: HistoryScope, filter: HistoryFilter): string {
   return toBase64Url(
     JSON.stringify({
       a: position.after,
       ...(position.list ? { l: position.list } : {}),
-      f: fingerprint(filter),
+      f: fingerprint(scope, filter),
     }),
   );
 }
@@ -55,15 +57,17 @@ export function encodeCursor(position: HistoryPosition, filter: HistoryFilter): 
 const malformed = (detail: string) =>
   new InvalidInput([{ pointer: '/cursor', rule: 'cursor from a previous page', detail }], 'query');
 
-export function decodeCursor(token: string, filter: HistoryFilter): HistoryPosition {
+export function decodeCursor(token: string, scope: HistoryScope, filter: HistoryFilter): HistoryPosition {
   let payload: z.infer<typeof cursorPayload>;
   try {
     payload = cursorPayload.parse(JSON.parse(fromBase64Url(token)));
   } catch {
     throw malformed('the cursor is malformed; use the nextCursor of a previous page');
   }
-  if (payload.f !== fingerprint(filter)) {
-    throw malformed('the cursor was made for other filters; repeat the filters of the first page');
+  if (payload.f !== fingerprint(scope, filter)) {
+    throw malformed(
+      'the cursor was made for another history or other filters; repeat the path and filters of the first page',
+    );
   }
   return { after: payload.a, ...(payload.l ? { list: payload.l } : {}) };
 }

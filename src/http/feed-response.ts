@@ -14,7 +14,7 @@ import { type FeedHead, type FeedItem, itemFromEntry, itemFromSummary } from '..
 import { renderJsonFeed } from '../render/json-feed.ts';
 import { placeTitle, renderOpml } from '../render/opml.ts';
 import { renderRss } from '../render/rss.ts';
-import type { FeedSite } from '../render/site.ts';
+import { type FeedSite, homePageUrl, placePageUrl } from '../render/site.ts';
 import { rebuildPlacesList } from '../services/derive.ts';
 import { openFeed, placeLookup } from '../services/feeds.ts';
 import { readHistoryPage } from '../services/history.ts';
@@ -71,8 +71,7 @@ function siteFor(c: Context<AppEnv>, scope: HistoryScope, title: string, previou
     origin: url.origin,
     self: url.href,
     current: current.href,
-    alternate:
-      scope.kind === 'all' ? `${url.origin}/api/v1/places` : `${url.origin}/api/v1/places/${scope.slug}`,
+    alternate: scope.kind === 'all' ? homePageUrl(url.origin) : placePageUrl(url.origin, scope.slug),
     ...(previous ? { previousArchive: olderPage.href } : {}),
     id: nameUrn(scope.kind === 'all' ? 'feed:all' : `feed:place:${scope.slug}`),
     title,
@@ -132,7 +131,7 @@ async function serveFeed(c: Context<AppEnv>, scope: HistoryScope, format: Format
   if (!doc) throw new Error('feed document unreadable');
   const items = selectEntries(doc.entries, filter, limit).map((entry) => itemFromEntry(entry, origin));
   const start = archiveStart(doc, filter, limit);
-  const previous = start ? encodeCursor({ after: start }, filter) : undefined;
+  const previous = start ? encodeCursor({ after: start }, scope, filter) : undefined;
   const site = siteFor(c, scope, feedTitle(doc.place), previous);
   const head = { updated: doc.updated, coordinates: doc.place?.coordinates, archive: false };
   const body = render(format, items, head, site, maxAgeSeconds(c.env));
@@ -152,7 +151,7 @@ async function serveArchive(
   cursor: string,
 ) {
   const filter = filterOf(query);
-  const position = decodeCursor(cursor, filter);
+  const position = decodeCursor(cursor, scope, filter);
   const store = c.get('store');
   const [page, placeList] = await Promise.all([
     readHistoryPage(store, scope, filter, query.limit ?? defaultPageSize, position),
@@ -168,7 +167,7 @@ async function serveArchive(
     c,
     scope,
     `${feedTitle(place)} (archive)`,
-    page.next && encodeCursor(page.next, filter),
+    page.next && encodeCursor(page.next, scope, filter),
   );
   const updated = page.summaries.reduce<string | null>((at, s) => latest(at, s.published), null);
   const body = render(

@@ -1,5 +1,5 @@
-// Answers a history listing from validated query parameters: shared by /reports and
-// /places/{slug}/reports.
+// Answers a history listing from validated query parameters: shared by /reports,
+// /places/{slug}/reports and the CSV export of history (/exports/reports.csv).
 
 import type { Context } from 'hono';
 import type { HistoryFilter } from '../domain/history.ts';
@@ -10,22 +10,31 @@ import type { AppEnv } from './app-env.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { defaultPageSize, type HistoryQuery } from './queries.ts';
 
-export async function historyResponse(c: Context<AppEnv>, scope: HistoryScope, query: HistoryQuery) {
+/** One page of history, with the cursor and the full URL of the next page (null on the last). */
+export async function readHistory(
+  c: Context<AppEnv>,
+  scope: HistoryScope,
+  query: HistoryQuery,
+): Promise<ReportPage> {
   const filter: HistoryFilter = {
     ...(query.indicator ? { indicators: query.indicator } : {}),
     ...(query.verification ? { verifications: query.verification } : {}),
     ...(query.since ? { since: query.since } : {}),
     ...(query.until ? { until: query.until } : {}),
   };
-  const position = query.cursor === undefined ? undefined : decodeCursor(query.cursor, filter);
+  const position = query.cursor === undefined ? undefined : decodeCursor(query.cursor, scope, filter);
   const page = await readHistoryPage(c.get('store'), scope, filter, query.limit ?? defaultPageSize, position);
-  const nextCursor = page.next ? encodeCursor(page.next, filter) : null;
+  const nextCursor = page.next ? encodeCursor(page.next, scope, filter) : null;
   let next: string | null = null;
   if (nextCursor) {
     const url = new URL(c.req.url);
     url.searchParams.set('cursor', nextCursor);
     next = url.href;
   }
-  const body: ReportPage = { reports: page.summaries, nextCursor, next };
-  return c.json(body);
+  return { reports: page.summaries, nextCursor, next };
+}
+
+export async function historyResponse(c: Context<AppEnv>, scope: HistoryScope, query: HistoryQuery) {
+  const body: ReportPage = await readHistory(c, scope, query);
+  return c.json(body, 200);
 }

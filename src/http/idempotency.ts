@@ -11,7 +11,7 @@ import { sha256 } from './auth.ts';
 
 // Letters, digits and . _ : - cover UUIDs, ULIDs and "upload-42"; nothing a log or a
 // header could misread.
-const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{1,255}$/;
+export const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{1,255}$/;
 
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,12 +1,15 @@
 // The one error path: every failure leaves the service as application/problem+json
-// (RFC 9457). onError branches on error classes, never on messages.
+// (RFC 9457), or as the same problem in a small HTML page when a browser asks for HTML.
+// onError branches on error classes, never on messages.
 
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { Conflict, InvalidInput, NotFound, type ValidationIssue } from '../domain/errors.ts';
+import { renderErrorPage } from '../render/html/error-page.tsx';
 import { StorageUnavailable } from '../store/retrying-kv.ts';
 import { Forbidden, PayloadTooLarge, RateLimited, Unauthenticated, UnsupportedMediaType } from './errors.ts';
+import { htmlHeaders, negotiateLanguage, pageSite, wantsHtml } from './html.ts';
 import { type ProblemType, problemTypes } from './problem-types.ts';
 
 interface Problem {
@@ -19,6 +22,28 @@ interface Problem {
 
 export function problemResponse(c: Context, problem: Problem): Response {
   const { title } = problemTypes[problem.type];
+  // A fresh Response drops headers set by earlier middleware, so the request id is set again.
+  const requestId = c.get('requestId');
+  const headers = { ...(requestId ? { 'x-request-id': requestId } : {}), ...problem.headers };
+  // A browser opening a page gets the same problem as a small page: same status, same words.
+  if (wantsHtml(c.req.header('accept'))) {
+    const lang = c.req.query('lang');
+    const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    const page = renderErrorPage(
+      { status: problem.status, title, detail: problem.detail },
+      pageSite(c.req.url, lang),
+      language,
+    );
+    return new Response(page, {
+      status: problem.status,
+      headers: {
+        'content-type': 'text/html; charset=UTF-8',
+        ...htmlHeaders(language),
+        vary: 'Accept, Accept-Language',
+        ...headers,
+      },
+    });
+  }
   const body = {
     type: new URL(`/problems/${problem.type}`, c.req.url).href,
     title,
@@ -26,17 +51,11 @@ export function problemResponse(c: Context, problem: Problem): Response {
     detail: problem.detail,
     instance: new URL(c.req.url).pathname,
     ...(problem.errors ? { errors: problem.errors } : {}),
-    ...(c.get('requestId') ? { requestId: c.get('requestId') } : {}),
+    ...(requestId ? { requestId } : {}),
   };
-  // A fresh Response drops headers set by earlier middleware, so the request id is set again.
-  const requestId = c.get('requestId');
   return new Response(JSON.stringify(body), {
     status: problem.status,
-    headers: {
-      'content-type': 'application/problem+json; charset=utf-8',
-      ...(requestId ? { 'x-request-id': requestId } : {}),
-      ...problem.headers,
-    },
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', vary: 'Accept', ...headers },
   });
 }
 

@@ -4,7 +4,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InvalidInput, pointerOf, type ValidationIssue } from '../domain/errors.ts';
 import { UnsupportedMediaType } from './errors.ts';
 
@@ -66,14 +66,30 @@ export function issuesFromZod(error: z.core.$ZodError, input: unknown): Validati
   });
 }
 
-type Target = 'json' | 'query' | 'param';
-const locationOf = { json: 'body', query: 'query', param: 'path' } as const;
+const locationOf = { json: 'body', query: 'query', param: 'path', header: 'header' } as const;
+
+/** What Hono's zod validators hand their hook; `data` is the input when validation failed. */
+interface ValidationResult {
+  success: boolean;
+  error?: unknown;
+  data?: unknown;
+  target: string;
+}
+
+/** Every validation failure becomes one InvalidInput naming each field and its rule. */
+export function validationHook(result: ValidationResult): undefined {
+  if (result.success) return;
+  const location = Object.hasOwn(locationOf, result.target)
+    ? locationOf[result.target as keyof typeof locationOf]
+    : 'query';
+  if (!(result.error instanceof z.core.$ZodError))
+    throw new HTTPException(400, { message: 'invalid request' });
+  throw new InvalidInput(issuesFromZod(result.error, result.data), location);
+}
 
 /** Hono's validator for `target`, failing with an InvalidInput that names every field. */
-export function valid<T extends z.ZodType, Tgt extends Target>(target: Tgt, schema: T) {
-  return zValidator(target, schema, (result) => {
-    if (!result.success) throw new InvalidInput(issuesFromZod(result.error, result.data), locationOf[target]);
-  });
+export function valid<T extends z.ZodType, Tgt extends keyof typeof locationOf>(target: Tgt, schema: T) {
+  return zValidator(target, schema, validationHook);
 }
 
 const jsonMediaType = /^application\/json\s*(;|$)/i;

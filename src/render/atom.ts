@@ -57,7 +57,7 @@ export function renderAtom(items: readonly FeedItem[], head: FeedHead, site: Fee
       element('updated', {}, head.updated ?? nothingYet),
       element('author', {}, element('name', {}, 'Humanitarian status feed')),
       element('link', { rel: 'self', type: 'application/atom+xml', href: site.self }),
-      element('link', { rel: 'alternate', type: 'application/json', href: site.alternate }),
+      element('link', { rel: 'alternate', type: 'text/html', href: site.alternate }),
       head.archive && element('link', { rel: 'current', type: 'application/atom+xml', href: site.current }),
       site.previousArchive &&
         element('link', { rel: 'prev-archive', type: 'application/atom+xml', href: site.previousArchive }),

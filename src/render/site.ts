@@ -20,3 +20,21 @@ export interface FeedSite {
 export const reportUrl = (origin: string, id: string) => `${origin}/api/v1/reports/${id}`;
 export const indicatorScheme = (origin: string) => `${origin}/api/v1/indicators`;
 export const verificationScheme = (origin: string) => `${origin}/api/v1/indicators#verification`;
+
+/** The human-facing pages: all places, and one place. Feeds name them as their alternate. */
+export const homePageUrl = (origin: string) => `${origin}/`;
+export const placePageUrl = (origin: string, slug: string) => `${origin}/places/${slug}`;
+
+export type FeedFormat = 'atom' | 'rss' | 'json';
+/** A subscription feed: of all places, or of the place with this slug. */
+export const feedUrl = (origin: string, slug: string | undefined, format: FeedFormat) =>
+  `${origin}/feeds/${slug ? `places/${slug}` : 'all'}.${format}`;
+
+/** Where a status page is served, handed to the page renderers like FeedSite to feeds. */
+export interface PageSite {
+  origin: string;
+  /** Path of the page being rendered, without its query. */
+  path: string;
+  /** The reader chose the language with ?lang=, so links to other pages carry it on. */
+  languageInUrl: boolean;
+}

@@ -1,6 +1,20 @@
 // /healthz: a constant answer that touches no storage, for load balancers and monitors.
 
-import { Hono } from 'hono';
-import type { AppEnv } from '../http/app-env.ts';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { jsonContent, openApiRoutes } from '../http/openapi.ts';
 
-export const healthRoutes = new Hono<AppEnv>().get('/healthz', (c) => c.json({ status: 'ok' }));
+const health = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['Service'],
+  summary: 'Liveness: a constant answer that touches no storage',
+  responses: {
+    200: {
+      description: 'The Worker runs',
+      content: jsonContent(z.strictObject({ status: z.literal('ok') })),
+    },
+  },
+});
+
+export const healthRoutes = openApiRoutes().openapi(health, (c) => c.json({ status: 'ok' as const }, 200));

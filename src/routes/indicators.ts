@@ -1,11 +1,26 @@
 // /api/v1/indicators: the indicator registry, so clients learn the indicators from the
 // service instead of hard-coding them. Constant: it touches no storage.
 
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { indicatorRegistry } from '../domain/indicators.ts';
-import type { IndicatorList } from '../domain/model.ts';
-import type { AppEnv } from '../http/app-env.ts';
+import { type IndicatorList, indicatorList } from '../domain/model.ts';
+import { cachingHeaders, jsonContent, openApiRoutes } from '../http/openapi.ts';
 
 const body: IndicatorList = { indicators: [...indicatorRegistry] };
 
-export const indicatorRoutes = new Hono<AppEnv>().get('/', (c) => c.json(body));
+const listIndicators = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Indicators'],
+  summary: 'The indicators a report may carry',
+  description: 'Each with its permanent numeric code, its kind (utility, count or text) and labels.',
+  responses: {
+    200: {
+      description: 'The indicator registry',
+      headers: cachingHeaders,
+      content: jsonContent(indicatorList),
+    },
+  },
+});
+
+export const indicatorRoutes = openApiRoutes().openapi(listIndicators, (c) => c.json(body, 200));

@@ -1,44 +1,116 @@
 // /api/v1/places: current status per place, a place's history, and place administration.
 
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { NotFound } from '../domain/errors.ts';
-import { type PlaceList, type PlaceView, placeInput, slug } from '../domain/model.ts';
-import type { AppEnv } from '../http/app-env.ts';
+import {
+  type PlaceList,
+  type PlaceView,
+  place,
+  placeInput,
+  placeList,
+  placeView,
+  reportPage,
+  slug,
+} from '../domain/model.ts';
 import { historyResponse } from '../http/history-response.ts';
+import {
+  bearerAuth,
+  cachingHeaders,
+  jsonContent,
+  openApiRoutes,
+  problems,
+  readProblems,
+  writeProblems,
+} from '../http/openapi.ts';
 import { historyQuery } from '../http/queries.ts';
-import { requireJsonBody, valid } from '../http/validation.ts';
+import { requireJsonBody } from '../http/validation.ts';
 import { writeAccess } from '../http/write-access.ts';
 import { loadPlaceDocument, rebuildPlacesList, savePlace } from '../services/derive.ts';
 
-const slugParam = z.strictObject({ slug });
+const slugParam = z.strictObject({ slug: slug.meta({ description: 'The place, e.g. "bakhmut"' }) });
 
-export const placeRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+const listPlaces = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Places'],
+  summary: 'Every place with its short status',
+  description: 'One KV read. Figures are summarised: value, state and qualifier, without notes.',
+  responses: {
+    200: { description: 'Every place', headers: cachingHeaders, content: jsonContent(placeList) },
+    ...problems(503),
+  },
+});
+
+const getPlace = createRoute({
+  method: 'get',
+  path: '/{slug}',
+  tags: ['Places'],
+  summary: "A place's full current status",
+  description:
+    'Each indicator with the figure, its qualifier and note, and the report, source, observed date and verification it comes from.',
+  request: { params: slugParam },
+  responses: {
+    200: {
+      description: 'The place and its status',
+      headers: cachingHeaders,
+      content: jsonContent(placeView),
+    },
+    ...readProblems(),
+  },
+});
+
+const placeHistory = createRoute({
+  method: 'get',
+  path: '/{slug}/reports',
+  tags: ['History'],
+  summary: "A place's reports, newest first",
+  request: { params: slugParam, query: historyQuery },
+  responses: {
+    200: {
+      description: 'A page of report summaries',
+      headers: cachingHeaders,
+      content: jsonContent(reportPage),
+    },
+    ...readProblems(),
+  },
+});
+
+const putPlace = createRoute({
+  method: 'put',
+  path: '/{slug}',
+  tags: ['Places'],
+  summary: 'Create or update a place (admin scope)',
+  description: 'Its status and history stay as they are. Renaming or relocating updates its feeds.',
+  security: bearerAuth,
+  middleware: [writeAccess('admin'), requireJsonBody()] as const,
+  request: { params: slugParam, body: { required: true, content: jsonContent(placeInput) } },
+  responses: {
+    200: { description: 'The place was updated', content: jsonContent(place) },
+    201: { description: 'The place was created', content: jsonContent(place) },
+    ...writeProblems(),
+  },
+});
+
+export const placeRoutes = openApiRoutes()
+  .openapi(listPlaces, async (c) => {
     const store = c.get('store');
     const doc = (await store.getPlacesDocument()) ?? (await rebuildPlacesList(store));
     const body: PlaceList = { places: doc.places };
-    return c.json(body);
+    return c.json(body, 200);
   })
-  .get('/:slug', valid('param', slugParam), async (c) => {
+  .openapi(getPlace, async (c) => {
     const { slug } = c.req.valid('param');
     const doc = await loadPlaceDocument(c.get('store'), slug);
     if (!doc) throw new NotFound(`no place with slug "${slug}"`);
     const body: PlaceView = { place: doc.place, status: doc.status, reportCount: doc.reportCount };
-    return c.json(body);
+    return c.json(body, 200);
   })
-  .get('/:slug/reports', valid('param', slugParam), valid('query', historyQuery), (c) =>
+  .openapi(placeHistory, (c) =>
     historyResponse(c, { kind: 'place', slug: c.req.valid('param').slug }, c.req.valid('query')),
   )
-  .put(
-    '/:slug',
-    writeAccess('admin'),
-    requireJsonBody(),
-    valid('param', slugParam),
-    valid('json', placeInput),
-    async (c) => {
-      const place = { ...c.req.valid('json'), slug: c.req.valid('param').slug };
-      const { created } = await savePlace(c.get('store'), place);
-      return c.json(place, created ? 201 : 200, { location: `/api/v1/places/${place.slug}` });
-    },
-  );
+  .openapi(putPlace, async (c) => {
+    const place = { ...c.req.valid('json'), slug: c.req.valid('param').slug };
+    const { created } = await savePlace(c.get('store'), place);
+    return c.json(place, created ? 201 : 200, { location: `/api/v1/places/${place.slug}` });
+  });

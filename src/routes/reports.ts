@@ -1,97 +1,176 @@
 // /api/v1/reports: history of every place, single reports, and the write endpoints.
 
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { correctionInput, reportId, reportInput, retractionInput } from '../domain/model.ts';
-import type { AppEnv } from '../http/app-env.ts';
+import {
+  correctionInput,
+  reportBatch,
+  reportId,
+  reportInput,
+  reportPage,
+  reportView,
+  retractionInput,
+} from '../domain/model.ts';
 import { historyResponse } from '../http/history-response.ts';
 import { idempotent } from '../http/idempotency.ts';
+import {
+  bearerAuth,
+  cachingHeaders,
+  idempotencyHeader,
+  jsonContent,
+  openApiRoutes,
+  problems,
+  readProblems,
+  writeProblems,
+} from '../http/openapi.ts';
 import { historyQuery } from '../http/queries.ts';
-import { requireJsonBody, valid } from '../http/validation.ts';
+import { requireJsonBody } from '../http/validation.ts';
 import { writeAccess } from '../http/write-access.ts';
 import { systemClock } from '../services/clock.ts';
 import { correctReport, publishReports, retractReport, viewOf, viewReport } from '../services/reports.ts';
 
 export const maxBatchSize = 100;
 
-const idParam = z.strictObject({ id: reportId });
-const batchInput = z.strictObject({ reports: z.array(reportInput).min(1).max(maxBatchSize) });
+const idParam = z.strictObject({ id: reportId.meta({ description: 'The report id (a ULID)' }) });
+const batchInput = z
+  .strictObject({ reports: z.array(reportInput).min(1).max(maxBatchSize) })
+  .meta({ id: 'ReportBatchInput' });
 
 const reportPath = (id: string) => `/api/v1/reports/${id}`;
+const location = z.object({ Location: z.string().meta({ description: 'The new report' }) });
 
-export const reportRoutes = new Hono<AppEnv>()
-  .get('/', valid('query', historyQuery), (c) => historyResponse(c, { kind: 'all' }, c.req.valid('query')))
-  .get('/:id', valid('param', idParam), async (c) =>
-    c.json(await viewReport(c.get('store'), c.req.valid('param').id)),
-  )
-  .post(
-    '/',
-    writeAccess('report'),
-    requireJsonBody(),
-    idempotent(),
-    valid('json', reportInput),
-    async (c) => {
-      const [report] = await publishReports(
-        c.get('store'),
-        c.get('derive'),
-        [c.req.valid('json')],
-        systemClock(),
-      );
-      if (!report) throw new Error('publishing one report returned none');
-      return c.json(viewOf(report), 201, { location: reportPath(report.id) });
+/** A write's declaration: a token with `scope`, a JSON body, and an optional Idempotency-Key. */
+function write<B extends z.ZodType>(scope: 'report' | 'moderate', body: B) {
+  return {
+    method: 'post' as const,
+    tags: ['Writing'],
+    security: bearerAuth,
+    middleware: [writeAccess(scope), requireJsonBody(), idempotent()],
+    body: { required: true, content: jsonContent(body) },
+  };
+}
+
+const listReports = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['History'],
+  summary: 'Reports of every place, newest first',
+  request: { query: historyQuery },
+  responses: {
+    200: {
+      description: 'A page of report summaries',
+      headers: cachingHeaders,
+      content: jsonContent(reportPage),
     },
-  )
-  .post(
-    '/batch',
-    writeAccess('report'),
-    requireJsonBody(),
-    idempotent(),
-    valid('json', batchInput),
-    async (c) => {
-      const reports = await publishReports(
-        c.get('store'),
-        c.get('derive'),
-        c.req.valid('json').reports,
-        systemClock(),
-        (i) => `/reports/${i}`,
-      );
-      const first = reports[0];
-      return c.json(
-        { reports: reports.map((r) => viewOf(r)) },
-        201,
-        first ? { location: reportPath(first.id) } : {},
-      );
-    },
-  )
-  .post(
-    '/:id/corrections',
-    writeAccess('moderate'),
-    requireJsonBody(),
-    idempotent(),
-    valid('param', idParam),
-    valid('json', correctionInput),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const correction = await correctReport(
-        c.get('store'),
-        c.get('derive'),
-        id,
-        c.req.valid('json'),
-        systemClock(),
-      );
-      return c.json(viewOf(correction), 201, { location: reportPath(correction.id) });
-    },
-  )
-  .post(
-    '/:id/retraction',
-    writeAccess('moderate'),
-    requireJsonBody(),
-    idempotent(),
-    valid('param', idParam),
-    valid('json', retractionInput),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      await retractReport(c.get('store'), c.get('derive'), id, c.req.valid('json').reason, systemClock());
-      return c.json(await viewReport(c.get('store'), id), 201, { location: reportPath(id) });
-    },
-  );
+    ...readProblems(),
+  },
+});
+
+const getReport = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['History'],
+  summary: 'One report in full, with what became of it',
+  request: { params: idParam },
+  responses: {
+    200: { description: 'The report', headers: cachingHeaders, content: jsonContent(reportView) },
+    ...readProblems(),
+  },
+});
+
+const reportWrite = write('report', reportInput);
+const postReport = createRoute({
+  ...reportWrite,
+  path: '/',
+  summary: 'Publish a report (report scope)',
+  request: { headers: idempotencyHeader, body: reportWrite.body },
+  responses: {
+    201: { description: 'The report as accepted', headers: location, content: jsonContent(reportView) },
+    ...writeProblems(),
+    ...problems(409),
+  },
+});
+
+const batchWrite = write('report', batchInput);
+const postBatch = createRoute({
+  ...batchWrite,
+  path: '/batch',
+  summary: 'Publish up to 100 reports at once, all or nothing (report scope)',
+  request: { headers: idempotencyHeader, body: batchWrite.body },
+  responses: {
+    201: { description: 'The reports as accepted', headers: location, content: jsonContent(reportBatch) },
+    ...writeProblems(),
+    ...problems(409),
+  },
+});
+
+const correctionWrite = write('moderate', correctionInput);
+const postCorrection = createRoute({
+  ...correctionWrite,
+  path: '/{id}/corrections',
+  summary: 'Supersede a report with a corrected one (moderate scope)',
+  request: { params: idParam, headers: idempotencyHeader, body: correctionWrite.body },
+  responses: {
+    201: { description: 'The correction, a new report', headers: location, content: jsonContent(reportView) },
+    ...writeProblems(),
+    ...problems(404, 409),
+  },
+});
+
+const retractionWrite = write('moderate', retractionInput);
+const postRetraction = createRoute({
+  ...retractionWrite,
+  path: '/{id}/retraction',
+  summary: 'Withdraw a report, keeping it visible as retracted (moderate scope)',
+  request: { params: idParam, headers: idempotencyHeader, body: retractionWrite.body },
+  responses: {
+    201: { description: 'The retracted report', headers: location, content: jsonContent(reportView) },
+    ...writeProblems(),
+    ...problems(404, 409),
+  },
+});
+
+export const reportRoutes = openApiRoutes()
+  .openapi(listReports, (c) => historyResponse(c, { kind: 'all' }, c.req.valid('query')))
+  .openapi(getReport, async (c) => c.json(await viewReport(c.get('store'), c.req.valid('param').id), 200))
+  .openapi(postReport, async (c) => {
+    const [report] = await publishReports(
+      c.get('store'),
+      c.get('derive'),
+      [c.req.valid('json')],
+      systemClock(),
+    );
+    if (!report) throw new Error('publishing one report returned none');
+    return c.json(viewOf(report), 201, { location: reportPath(report.id) });
+  })
+  .openapi(postBatch, async (c) => {
+    const reports = await publishReports(
+      c.get('store'),
+      c.get('derive'),
+      c.req.valid('json').reports,
+      systemClock(),
+      (i) => `/reports/${i}`,
+    );
+    const first = reports[0];
+    return c.json(
+      { reports: reports.map((r) => viewOf(r)) },
+      201,
+      first ? { location: reportPath(first.id) } : {},
+    );
+  })
+  .openapi(postCorrection, async (c) => {
+    const { id } = c.req.valid('param');
+    const correction = await correctReport(
+      c.get('store'),
+      c.get('derive'),
+      id,
+      c.req.valid('json'),
+      systemClock(),
+    );
+    return c.json(viewOf(correction), 201, { location: reportPath(correction.id) });
+  })
+  .openapi(postRetraction, async (c) => {
+    const { id } = c.req.valid('param');
+    await retractReport(c.get('store'), c.get('derive'), id, c.req.valid('json').reason, systemClock());
+    return c.json(await viewReport(c.get('store'), id), 201, { location: reportPath(id) });
+  });

@@ -206,6 +206,19 @@ describe('bad query parameters are refused, never clamped or ignored', () => {
     expect(response.status).toBe(400);
     expect((await json(response)).errors[0]).toMatchObject({ pointer: '/cursor' });
   });
+
+  it('refuses a cursor made for another history', async () => {
+    await createPlace('cursortown');
+    for (let i = 0; i < 3; i++) {
+      await send('POST', '/api/v1/reports', syntheticReport('cursortown'), { as: 'reporter' });
+    }
+    const first = await json(await call('/api/v1/places/cursortown/reports?limit=1'));
+    for (const path of ['/api/v1/places/cursorville/reports', '/api/v1/reports']) {
+      const response = await call(`${path}?limit=1&cursor=${first.nextCursor}`);
+      expect(response.status).toBe(400);
+      expect((await json(response)).errors[0]).toMatchObject({ pointer: '/cursor' });
+    }
+  });
 });
 
 describe('unknown routes', () => {

@@ -60,6 +60,24 @@ describe('feed URLs', () => {
     }
   });
 
+  it('name the status page of their scope as the page they describe', async () => {
+    await createPlace('pagetown');
+    const pages = {
+      '/feeds/all': 'http://status.test/',
+      '/feeds/places/pagetown': 'http://status.test/places/pagetown',
+    };
+    for (const [path, page] of Object.entries(pages)) {
+      const atom = (await readFeed(`${path}.atom`)).feed.feed;
+      expect(atom.link.find((l: any) => l['@rel'] === 'alternate')).toMatchObject({
+        '@type': 'text/html',
+        '@href': page,
+      });
+      expect((await readFeed(`${path}.rss`)).feed.rss.channel.link).toEqual([page]);
+      expect((await readFeed(`${path}.json`)).feed.home_page_url).toBe(page);
+      expect((await call(new URL(page).pathname, { headers: { accept: 'text/html' } })).status).toBe(200);
+    }
+  });
+
   it('answers 404 for an unknown place and 400 for an unknown format or filter', async () => {
     expect((await call('/feeds/places/atlantis.atom')).status).toBe(404);
     expect((await call('/feeds/places/feedtown.xml')).status).toBe(400);

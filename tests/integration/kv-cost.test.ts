@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/domain/model.ts';
 import { loadSyntheticHistory } from '../support/bulk.ts';
@@ -37,6 +38,41 @@ describe(`KV cost of reads at a history of ${historySize} reports`, () => {
       expect([again.reads, again.counts.list]).toEqual([1, 0]);
     },
   );
+
+  it.each([
+    '/exports/status.csv',
+    '/exports/status.geojson',
+    '/exports/reports.csv',
+    '/exports/reports.csv?place=bigtown&limit=200',
+  ])('GET %s costs one KV read and no list, and so does its 304', async (path) => {
+    const { response, counts, reads } = await fetchCounting(path);
+    expect(response.status).toBe(200);
+    expect([reads, counts.list, counts.put]).toEqual([1, 0, 0]);
+    const etag = response.headers.get('etag') ?? '';
+    const again = await fetchCountingWith(path, { 'if-none-match': etag });
+    expect(again.response.status).toBe(304);
+    expect([again.reads, again.counts.list, again.counts.put]).toEqual([1, 0, 0]);
+  });
+
+  for (const query of ['limit=200', 'place=bigtown&limit=200']) {
+    it(`walks all of /exports/reports.csv?${query} by its Link headers, each older page one list and no read`, async () => {
+      const seen: string[] = [];
+      let next: string | undefined = `/exports/reports.csv?${query}`;
+      let pages = 0;
+      while (next) {
+        const { response, counts, reads } = await fetchCounting(next);
+        expect(response.status).toBe(200);
+        expect([reads, counts.list]).toEqual(pages === 0 ? [1, 0] : [0, 1]);
+        const [, tags = [], ...rows] = parse(await response.text(), { relax_quotes: false }) as string[][];
+        const id = tags.indexOf('#meta+id');
+        seen.push(...rows.map((row) => row[id] ?? ''));
+        next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1];
+        pages++;
+        expect(pages).toBeLessThan(20);
+      }
+      expect(seen).toEqual(reports.map((r) => r.id).reverse());
+    });
+  }
 
   it('reaches every report through the Atom feed and its prev-archive links', async () => {
     const seen = new Set<string>();

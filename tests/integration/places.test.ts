@@ -79,7 +79,9 @@ describe('GET /api/v1/places', () => {
       figure: { indicator: 'population_remaining', value: 1500, qualifier: 'approximately' },
       report: report.id,
       observed: '2024-03-15',
+      published: report.published,
       verification: 'unconfirmed',
+      source: report.source,
     });
   });
 });

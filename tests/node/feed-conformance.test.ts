@@ -58,7 +58,7 @@ const site: FeedSite = {
   origin: 'https://status.example.org',
   self: 'https://status.example.org/feeds/places/testville.atom',
   current: 'https://status.example.org/feeds/places/testville.atom',
-  alternate: 'https://status.example.org/api/v1/places/testville',
+  alternate: 'https://status.example.org/places/testville',
   previousArchive: 'https://status.example.org/feeds/places/testville.atom?cursor=abc',
   id: 'urn:uuid:00000000-0000-8000-8000-000000000000',
   title: 'Humanitarian status: Testville (synthetic)',

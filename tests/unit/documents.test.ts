@@ -127,7 +127,7 @@ describe('withNewReports and derivePlaceDocument', () => {
 });
 
 describe('summarizePlace', () => {
-  it('gives a compact figure, without notes or free text, for each current indicator', () => {
+  it('gives a compact figure, without notes or free text, and its provenance for each current indicator', () => {
     const report = syntheticReport(1, {
       observed: '2024-03',
       verification: 'verified',
@@ -154,19 +154,25 @@ describe('summarizePlace', () => {
         },
         report: report.id,
         observed: '2024-03',
+        published: report.published,
         verification: 'verified',
+        source: report.source,
       },
       civilian_deaths: {
         figure: { indicator: 'civilian_deaths', value: 12, qualifier: 'at_least' },
         report: report.id,
         observed: '2024-03',
+        published: report.published,
         verification: 'verified',
+        source: report.source,
       },
       situation: {
         figure: { indicator: 'situation' },
         report: report.id,
         observed: '2024-03',
+        published: report.published,
         verification: 'verified',
+        source: report.source,
       },
     });
     expect(summary.slug).toBe(testville.slug);

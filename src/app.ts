@@ -1,0 +1,69 @@
+// The app: composes middleware and one sub-app per resource. No logic lives here.
+
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
+import { requestId } from 'hono/request-id';
+import type { AppEnv } from './http/app-env.ts';
+import { publicReads } from './http/caching.ts';
+import { provideStorage } from './http/derivation.ts';
+import { PayloadTooLarge } from './http/errors.ts';
+import { notFound, onError } from './http/problem.ts';
+import { requestLog } from './http/request-log.ts';
+import { docsSecurityHeaders, strictSecurityHeaders } from './http/security-headers.ts';
+import { validationHook } from './http/validation.ts';
+import { serveContract } from './routes/docs.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { feedRoutes } from './routes/feeds.ts';
+import { healthRoutes } from './routes/health.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { pageRoutes } from './routes/pages.ts';
+import { placeRoutes } from './routes/places.ts';
+import { problemRoutes } from './routes/problems.ts';
+import { reportRoutes } from './routes/reports.ts';
+
+const maxBodyBytes = 64 * 1024;
+
+export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+app.use(requestId());
+app.use(requestLog());
+app.use(except('/docs', strictSecurityHeaders()));
+app.use('/docs', docsSecurityHeaders());
+app.use(provideStorage());
+// Reads are public and open to every origin; writes get no CORS headers, so browsers on
+// other origins cannot send them.
+app.on(
+  ['GET', 'HEAD', 'OPTIONS'],
+  '*',
+  cors({
+    origin: '*',
+    allowMethods: ['GET', 'HEAD'],
+    exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'X-Request-Id'],
+  }),
+);
+app.on(['GET', 'HEAD'], ['/api/v1/*', '/exports/*'], publicReads(), etag());
+app.use(
+  '/api/*',
+  bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new PayloadTooLarge(maxBodyBytes);
+    },
+  }),
+);
+
+app.route('/', healthRoutes);
+app.route('/', feedRoutes);
+app.route('/api/v1/indicators', indicatorRoutes);
+app.route('/api/v1/places', placeRoutes);
+app.route('/api/v1/reports', reportRoutes);
+app.route('/exports', exportRoutes);
+app.route('/problems', problemRoutes);
+app.route('/', pageRoutes);
+serveContract(app);
+
+app.notFound(notFound);
+app.onError(onError);

@@ -1,0 +1,65 @@
+// The OpenAPI side of routing. Every route is declared with @hono/zod-openapi's
+// createRoute, so the zod schemas that validate a request are the ones the OpenAPI
+// document at /api/v1/openapi.json describes: the contract cannot drift from the code.
+
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { AppEnv } from './app-env.ts';
+import { idempotencyKeyPattern } from './idempotency.ts';
+import { problemDocument } from './problem-document.ts';
+import { problemTypes } from './problem-types.ts';
+import { validationHook } from './validation.ts';
+
+/** A sub-app whose routes appear in the OpenAPI document and fail validation as problems. */
+export function openApiRoutes() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}
+
+const problemStatuses = {
+  400: 'A query or path parameter is invalid, or the body is not JSON (invalid-request, bad-request)',
+  401: problemTypes.unauthenticated.title,
+  403: problemTypes.forbidden.title,
+  404: problemTypes['not-found'].title,
+  409: problemTypes.conflict.title,
+  413: problemTypes['payload-too-large'].title,
+  415: problemTypes['unsupported-media-type'].title,
+  422: problemTypes['invalid-body'].title,
+  429: `${problemTypes['rate-limited'].title}; Retry-After says when to send it again`,
+  503: `${problemTypes.unavailable.title}; Retry-After says when to send it again`,
+} as const;
+type ProblemStatus = keyof typeof problemStatuses;
+
+/** The problem answers a route can give, for its `responses`. */
+export function problems(...statuses: ProblemStatus[]): RouteConfig['responses'] {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: problemStatuses[status],
+        content: { 'application/problem+json': { schema: problemDocument } },
+      },
+    ]),
+  );
+}
+
+/** Answers every public GET may give. */
+export const readProblems = () => problems(400, 404, 503);
+
+/** Answers every write may give, before its own. */
+export const writeProblems = () => problems(400, 401, 403, 413, 415, 422, 429, 503);
+
+export const jsonContent = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+export const cachingHeaders = z.object({
+  ETag: z.string().meta({ description: 'Send it back as If-None-Match to get 304 Not Modified' }),
+  'Cache-Control': z.string(),
+});
+
+export const bearerAuth = [{ bearerAuth: [] }];
+
+export const idempotencyHeader = z.object({
+  'idempotency-key': z.string().regex(idempotencyKeyPattern).optional().meta({
+    description:
+      'A client-chosen key (1-255 of A-Z a-z 0-9 . _ : -). A retry with the same key and body replays the first answer and stores nothing new; the same key with another body is 409.',
+  }),
+});

@@ -1,0 +1,109 @@
+// GeoJSON (RFC 7946) of the current status, for maps: one Point feature per place, its
+// position [longitude, latitude] in that order as the RFC requires, its properties the
+// place's status with qualifiers, dates, sources and verification, as GET /api/v1/places
+// shows them. A place without coordinates cannot be a Point; rather than dropping it, the
+// collection lists it in the foreign member `placesWithoutCoordinates` (RFC 7946 §6.1)
+// with the same properties, so a map can say what it could not place.
+
+import { z } from 'zod';
+import { figureValue } from '../domain/figure-text.ts';
+import { findIndicator, indicatorIds, indicatorRegistry } from '../domain/indicators.ts';
+import {
+  type IndicatorStatusSummary,
+  indicatorStatusSummary,
+  type PlaceSummary,
+  placeSummary,
+} from '../domain/model.ts';
+import { type FeedSite, reportUrl } from './site.ts';
+
+type ExportSite = Pick<FeedSite, 'origin'>;
+
+// The shapes are zod definitions so that schema/status-geojson.schema.json and the OpenAPI
+// document are generated from what this renderer writes.
+
+const indicatorPropertiesShape = indicatorStatusSummary.extend({
+  label: z.string(),
+  text: z.string().meta({ description: 'The figure in words with its qualifier ("at least 120")' }),
+  reportUrl: z.url(),
+});
+type IndicatorProperties = z.infer<typeof indicatorPropertiesShape>;
+
+const placePropertiesShape = placeSummary
+  .pick({ slug: true, names: true, country: true, admin: true, updated: true, reportCount: true })
+  .extend({
+    name: z.string(),
+    url: z.url(),
+    indicators: z.partialRecord(z.enum(indicatorIds), indicatorPropertiesShape),
+  });
+type PlaceProperties = z.infer<typeof placePropertiesShape>;
+
+const pointFeature = z.strictObject({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: z.strictObject({
+    type: z.literal('Point'),
+    coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+  }),
+  properties: placePropertiesShape,
+});
+
+export const statusCollection = z
+  .strictObject({
+    type: z.literal('FeatureCollection'),
+    features: z.array(pointFeature),
+    placesWithoutCoordinates: z
+      .array(placePropertiesShape)
+      .meta({ description: 'Places that have no coordinates, with the same properties: never dropped' }),
+  })
+  .meta({ description: 'RFC 7946 FeatureCollection: one Point per place, [longitude, latitude]' });
+type StatusCollection = z.infer<typeof statusCollection>;
+
+function indicatorProperties(status: IndicatorStatusSummary, site: ExportSite): IndicatorProperties {
+  return {
+    label: findIndicator(status.figure.indicator)?.label.en ?? status.figure.indicator,
+    text: figureValue(status.figure),
+    ...status,
+    reportUrl: reportUrl(site.origin, status.report),
+  };
+}
+
+function placeProperties(place: PlaceSummary, site: ExportSite): PlaceProperties {
+  const indicators = indicatorRegistry.flatMap(({ id }) => {
+    const status = place.indicators[id];
+    return status ? [[id, indicatorProperties(status, site)] as const] : [];
+  });
+  return {
+    slug: place.slug,
+    name: place.names.en ?? place.slug,
+    names: place.names,
+    country: place.country,
+    admin: place.admin,
+    updated: place.updated,
+    reportCount: place.reportCount,
+    url: `${site.origin}/api/v1/places/${place.slug}`,
+    indicators: Object.fromEntries(indicators),
+  };
+}
+
+/** The collection as a string; places keep the order given. */
+export function renderStatusGeoJson(places: readonly PlaceSummary[], site: ExportSite): string {
+  const collection: StatusCollection = {
+    type: 'FeatureCollection',
+    features: [],
+    placesWithoutCoordinates: [],
+  };
+  for (const place of places) {
+    const properties = placeProperties(place, site);
+    if (place.coordinates) {
+      collection.features.push({
+        type: 'Feature',
+        id: place.slug,
+        geometry: { type: 'Point', coordinates: [place.coordinates.lon, place.coordinates.lat] },
+        properties,
+      });
+    } else {
+      collection.placesWithoutCoordinates.push(properties);
+    }
+  }
+  return JSON.stringify(collection);
+}

@@ -1,0 +1,96 @@
+// The front page: every place as a card with its current status in short. Pure: it takes
+// the list of places, the site, the language and the time of the request.
+
+import type { PlaceSummary } from '../../domain/model.ts';
+import type { PageSite } from '../site.ts';
+import { FigureList, groupByReport, Provenance } from './figures.tsx';
+import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
+import { type Language, type Messages, messages } from './messages.ts';
+import { OtherNames, PlaceName } from './names.tsx';
+import { timeSince } from './wording.ts';
+
+interface CardProps {
+  place: PlaceSummary;
+  site: PageSite;
+  language: Language;
+  m: Messages;
+  now: Date;
+}
+
+function Card({ place, site, language, m, now }: CardProps) {
+  const href = pageHref(`/places/${place.slug}`, site, language);
+  const statuses = Object.values(place.indicators).filter((s) => s !== undefined);
+  const where = [...place.admin.map((a) => a.name), place.country.name].join(', ');
+  return (
+    <li class="card">
+      <article aria-labelledby={`place-${place.slug}`}>
+        <h2 id={`place-${place.slug}`}>
+          <a href={href}>
+            <PlaceName names={place.names} language={language} />
+          </a>
+        </h2>
+        <OtherNames names={place.names} language={language} m={m} />
+        <p class="place-where">{where}</p>
+        <p class="updated">
+          {m.lastReport}:{' '}
+          {place.updated ? (
+            <time datetime={place.updated}>{timeSince(place.updated, now, m)}</time>
+          ) : (
+            m.noReports
+          )}
+          {' · '}
+          {m.reportCount(place.reportCount)}
+        </p>
+        {statuses.length === 0 ? <p>{m.noStatus}</p> : ''}
+        {groupByReport(statuses).map((group) => {
+          const [first] = group;
+          if (!first) return '';
+          return (
+            <div class="report-group">
+              <FigureList
+                figures={group.map((s) => s.figure)}
+                m={m}
+                language={language}
+                textElsewhere={{ href, words: m.readOnPlacePage }}
+              />
+              <Provenance
+                m={m}
+                origin={site.origin}
+                report={first.report}
+                observed={first.observed}
+                verification={first.verification}
+                source={first.source}
+              />
+            </div>
+          );
+        })}
+      </article>
+    </li>
+  );
+}
+
+export function renderIndexPage(
+  places: readonly PlaceSummary[],
+  site: PageSite,
+  language: Language,
+  now: Date,
+): string {
+  const m = messages[language];
+  const feeds: PageFeeds = { slug: undefined, title: m.allPlaces };
+  return htmlDocument(
+    <Layout site={site} language={language} title={`${m.indexTitle} · ${m.siteName}`} feeds={feeds}>
+      <h1>{m.indexTitle}</h1>
+      <p class="intro">{m.indexIntro}</p>
+      {places.length === 0 ? (
+        <p>{m.noPlaces}</p>
+      ) : (
+        <ul class="cards">
+          {places.map((place) => (
+            <Card place={place} site={site} language={language} m={m} now={now} />
+          ))}
+        </ul>
+      )}
+      <Subscribe site={site} language={language} feeds={feeds} jsonApi={`${site.origin}/api/v1/places`} />
+    </Layout>,
+  );
+}

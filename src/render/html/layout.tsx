@@ -1,0 +1,149 @@
+// The document around every status page: language, stylesheet, feed autodiscovery, the
+// language switch and the landmarks. No script: every page works without JavaScript.
+
+import type { Child } from 'hono/jsx';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { type FeedFormat, feedUrl, type PageSite } from '../site.ts';
+import { type Language, languages, messages } from './messages.ts';
+import { stylesheetPath } from './stylesheet.ts';
+
+const feedTypes: Record<FeedFormat, { type: string; name: string }> = {
+  atom: { type: 'application/atom+xml', name: 'Atom' },
+  rss: { type: 'application/rss+xml', name: 'RSS' },
+  json: { type: 'application/feed+json', name: 'JSON Feed' },
+};
+const feedFormats = Object.keys(feedTypes) as FeedFormat[];
+
+/** The feeds a page offers: of all places, or of one place. */
+export interface PageFeeds {
+  /** The place's slug; all places when undefined. */
+  slug: string | undefined;
+  title: string;
+}
+
+/** A link to another page that keeps the language the reader chose with ?lang=. */
+export function pageHref(path: string, site: PageSite, language: Language): string {
+  return site.languageInUrl ? `${path}?lang=${language}` : path;
+}
+
+interface LayoutProps {
+  site: PageSite;
+  language: Language;
+  title: string;
+  feeds: PageFeeds;
+  children: Child;
+}
+
+export function Layout({ site, language, title, feeds, children }: LayoutProps) {
+  const m = messages[language];
+  return (
+    <html lang={language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <link rel="stylesheet" href={stylesheetPath} />
+        {/* No favicon to fetch: the browser would ask for /favicon.ico, which is not served. */}
+        <link rel="icon" href="data:," />
+        {feedFormats.map((format) => (
+          <link
+            rel="alternate"
+            type={feedTypes[format].type}
+            title={`${feeds.title} (${feedTypes[format].name})`}
+            href={feedUrl(site.origin, feeds.slug, format)}
+          />
+        ))}
+        {languages.map((other) => (
+          <link rel="alternate" hreflang={other} href={`${site.origin}${site.path}?lang=${other}`} />
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {m.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="wrap site-header-inner">
+            <p class="site-name">
+              <a href={pageHref('/', site, language)}>{m.siteName}</a>
+            </p>
+            <nav aria-label={m.languageSwitch}>
+              <ul class="languages">
+                {languages.map((other) => (
+                  <li>
+                    <a
+                      href={`${site.path}?lang=${other}`}
+                      hreflang={other}
+                      lang={other}
+                      aria-current={other === language ? 'true' : undefined}
+                    >
+                      {messages[other].languageName}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{m.tagline}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** Visible subscribe links: the same feeds the head announces, and where else to read. */
+export function Subscribe({
+  site,
+  language,
+  feeds,
+  jsonApi,
+}: {
+  site: PageSite;
+  language: Language;
+  feeds: PageFeeds;
+  jsonApi: string;
+}) {
+  const m = messages[language];
+  return (
+    <section class="subscribe" aria-labelledby="subscribe">
+      <h2 id="subscribe">{m.subscribe}</h2>
+      <p>{feeds.slug ? m.subscribeIntro : m.subscribeAllIntro}</p>
+      <ul class="subscribe-links">
+        {feedFormats.map((format) => (
+          <li>
+            <a href={feedUrl(site.origin, feeds.slug, format)} type={feedTypes[format].type}>
+              {feedTypes[format].name}
+            </a>
+          </li>
+        ))}
+        {feeds.slug ? (
+          ''
+        ) : (
+          <li>
+            <a href={`${site.origin}/feeds.opml`} type="text/x-opml">
+              {m.feedsOpml}
+            </a>
+          </li>
+        )}
+        <li>
+          <a href={jsonApi} type="application/json">
+            {m.jsonApi}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** The page as a complete HTML document. Views are synchronous, so this is a string. */
+export function htmlDocument(page: JSX.Element): string {
+  const markup = page.toString();
+  if (typeof markup !== 'string') throw new TypeError('a page view must be synchronous');
+  return `<!DOCTYPE html>${markup}`;
+}

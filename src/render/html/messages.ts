@@ -1,0 +1,269 @@
+// The words of the status pages in English and Dutch (the first source is Dutch). Typed:
+// a language that lacks a message does not compile. Indicator labels are not here; they
+// come from the indicator registry, which holds both languages.
+
+import type { Qualifier, sourceKinds, utilityStates, Verification } from '../../domain/model.ts';
+
+export const languages = ['en', 'nl'] as const;
+export type Language = (typeof languages)[number];
+
+export type UtilityState = (typeof utilityStates)[number];
+type SourceKind = (typeof sourceKinds)[number];
+type Unit = 'minute' | 'hour' | 'day' | 'month' | 'year';
+
+export interface Messages {
+  languageName: string;
+  siteName: string;
+  tagline: string;
+  skipToContent: string;
+  languageSwitch: string;
+  indexTitle: string;
+  indexIntro: string;
+  noPlaces: string;
+  placeTitle: (name: string) => string;
+  allPlaces: string;
+  alsoKnownAs: string;
+  coordinates: string;
+  currentStatus: string;
+  noStatus: string;
+  lastReport: string;
+  noReports: string;
+  reportCount: (n: number) => string;
+  observed: string;
+  published: string;
+  source: string;
+  via: string;
+  fullReport: string;
+  readOnPlacePage: string;
+  situationInReport: string;
+  qualifiers: Record<Qualifier, string>;
+  qualifierNames: Record<Qualifier, string>;
+  states: Record<UtilityState, string>;
+  since: string;
+  of: string;
+  verification: Record<Verification, string>;
+  verificationLabel: string;
+  sourceKinds: Record<SourceKind, string>;
+  months: readonly string[];
+  justNow: string;
+  ago: (n: number, unit: Unit) => string;
+  subscribe: string;
+  subscribeIntro: string;
+  subscribeAllIntro: string;
+  feedsOpml: string;
+  jsonApi: string;
+  chartHeading: string;
+  chartTitle: (name: string) => string;
+  chartDescription: (count: number, first: string, last: string) => string;
+  chartNone: string;
+  chartOne: (value: string, observed: string) => string;
+  chartAxisValue: string;
+  chartAxisTime: string;
+  chartBaseline: (value: string) => string;
+  chartLegend: string;
+  chartTableCaption: string;
+  chartWindow: (shown: number, total: number) => string;
+  history: string;
+  historyIntro: string;
+  historyWindow: (shown: number, total: number) => string;
+  reportHeading: (published: string) => string;
+  retracted: string;
+  correctedBy: string;
+  correctionOf: string;
+  retractedNote: string;
+  reportPublishedAt: (published: string) => string;
+  errorBack: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const en: Messages = {
+  languageName: 'English',
+  siteName: 'Humanitarian status',
+  tagline: 'Reported conditions in places hit by war or disaster, with every source.',
+  skipToContent: 'Skip to content',
+  languageSwitch: 'Language',
+  indexTitle: 'Reported status of every place',
+  indexIntro:
+    'Each figure is shown as its source stated it: with its qualifier, the date it describes, who said it and how far it is confirmed.',
+  noPlaces: 'No places yet.',
+  placeTitle: (name) => `${name}: humanitarian status`,
+  allPlaces: 'All places',
+  alsoKnownAs: 'Also known as',
+  coordinates: 'Coordinates',
+  currentStatus: 'Current status',
+  noStatus: 'No report about this place yet.',
+  lastReport: 'Last report',
+  noReports: 'no reports yet',
+  reportCount: (n) => plural(n, 'report', 'reports'),
+  observed: 'Observed',
+  published: 'Published',
+  source: 'Source',
+  via: 'via',
+  fullReport: 'Full report (JSON)',
+  readOnPlacePage: 'described on the place page',
+  situationInReport: 'described in the full report',
+  qualifiers: { exact: '', approximately: 'about ', at_least: 'at least ', at_most: 'at most ' },
+  qualifierNames: { exact: 'exact', approximately: 'about', at_least: 'at least', at_most: 'at most' },
+  states: { available: 'available', intermittent: 'intermittent', unavailable: 'unavailable' },
+  since: 'since',
+  of: 'of',
+  verification: {
+    unconfirmed: 'Unconfirmed',
+    corroborated: 'Corroborated',
+    verified: 'Verified',
+    disputed: 'Disputed',
+  },
+  verificationLabel: 'Verification',
+  sourceKinds: { official: 'official', media: 'media', ngo: 'NGO', social_media: 'social media' },
+  months: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  justNow: 'just now',
+  ago: (n, unit) => `${plural(n, unit, `${unit}s`)} ago`,
+  subscribe: 'Subscribe',
+  subscribeIntro: 'Follow this place in a feed reader: every new, corrected or retracted report.',
+  subscribeAllIntro: 'Follow every place in a feed reader: every new, corrected or retracted report.',
+  feedsOpml: 'Every feed (OPML)',
+  jsonApi: 'JSON API',
+  chartHeading: 'Residents remaining over time',
+  chartTitle: (name) => `Residents remaining in ${name} over time`,
+  chartDescription: (count, first, last) =>
+    `${count} reported figures from ${first} to ${last}. Retracted and superseded reports are left out. The table below lists each figure with its qualifier.`,
+  chartNone: 'No report states how many residents remain yet.',
+  chartOne: (value, observed) =>
+    `One report states how many residents remain: ${value} (${observed}). A chart needs at least two.`,
+  chartAxisValue: 'Residents remaining',
+  chartAxisTime: 'Observed',
+  chartBaseline: (value) => `before the crisis: ${value}`,
+  chartLegend: 'Marker shape shows the qualifier',
+  chartTableCaption: 'Reported residents remaining',
+  chartWindow: (shown, total) => `From the newest ${shown} of ${total} reports.`,
+  history: 'History',
+  historyIntro:
+    'Every report about this place, newest first. Nothing is deleted: corrections and retractions are marked.',
+  historyWindow: (shown, total) =>
+    `The newest ${shown} of ${total} reports; the feeds' archives hold the rest.`,
+  reportHeading: (published) => `Report of ${published}`,
+  retracted: 'Retracted',
+  correctedBy: 'Corrected by',
+  correctionOf: 'Correction of',
+  retractedNote: 'Withdrawn by a moderator; the reason is in the full report.',
+  reportPublishedAt: (published) => `the report of ${published}`,
+  errorBack: 'Back to all places',
+};
+
+const nl: Messages = {
+  languageName: 'Nederlands',
+  siteName: 'Humanitaire situatie',
+  tagline: 'Gemelde omstandigheden in plaatsen getroffen door oorlog of ramp, met elke bron.',
+  skipToContent: 'Naar de inhoud',
+  languageSwitch: 'Taal',
+  indexTitle: 'Gemelde situatie per plaats',
+  indexIntro:
+    'Elk cijfer staat er zoals de bron het gaf: met de slag om de arm, de datum waarover het gaat, wie het zei en hoe zeker het is.',
+  noPlaces: 'Nog geen plaatsen.',
+  placeTitle: (name) => `${name}: humanitaire situatie`,
+  allPlaces: 'Alle plaatsen',
+  alsoKnownAs: 'Ook bekend als',
+  coordinates: 'Coördinaten',
+  currentStatus: 'Huidige situatie',
+  noStatus: 'Nog geen melding over deze plaats.',
+  lastReport: 'Laatste melding',
+  noReports: 'nog geen meldingen',
+  reportCount: (n) => plural(n, 'melding', 'meldingen'),
+  observed: 'Waargenomen',
+  published: 'Gepubliceerd',
+  source: 'Bron',
+  via: 'via',
+  fullReport: 'Volledige melding (JSON)',
+  readOnPlacePage: 'beschreven op de pagina van de plaats',
+  situationInReport: 'beschreven in de volledige melding',
+  qualifiers: { exact: '', approximately: 'ongeveer ', at_least: 'ten minste ', at_most: 'hoogstens ' },
+  qualifierNames: { exact: 'exact', approximately: 'ongeveer', at_least: 'ten minste', at_most: 'hoogstens' },
+  states: { available: 'beschikbaar', intermittent: 'met onderbrekingen', unavailable: 'niet beschikbaar' },
+  since: 'sinds',
+  of: 'van',
+  verification: {
+    unconfirmed: 'Onbevestigd',
+    corroborated: 'Door andere bronnen gestaafd',
+    verified: 'Geverifieerd',
+    disputed: 'Betwist',
+  },
+  verificationLabel: 'Verificatie',
+  sourceKinds: { official: 'officieel', media: 'media', ngo: 'ngo', social_media: 'sociale media' },
+  months: [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  justNow: 'zojuist',
+  ago: (n, unit) => {
+    const words = {
+      minute: ['minuut', 'minuten'],
+      hour: ['uur', 'uur'],
+      day: ['dag', 'dagen'],
+      month: ['maand', 'maanden'],
+      year: ['jaar', 'jaar'],
+    } as const;
+    const [one, many] = words[unit];
+    return `${plural(n, one, many)} geleden`;
+  },
+  subscribe: 'Abonneren',
+  subscribeIntro: 'Volg deze plaats in een feedlezer: elke nieuwe, gecorrigeerde of ingetrokken melding.',
+  subscribeAllIntro:
+    'Volg alle plaatsen in een feedlezer: elke nieuwe, gecorrigeerde of ingetrokken melding.',
+  feedsOpml: 'Alle feeds (OPML)',
+  jsonApi: 'JSON-API',
+  chartHeading: 'Overgebleven inwoners door de tijd',
+  chartTitle: (name) => `Overgebleven inwoners van ${name} door de tijd`,
+  chartDescription: (count, first, last) =>
+    `${count} gemelde cijfers van ${first} tot ${last}. Ingetrokken en vervangen meldingen zijn weggelaten. De tabel hieronder geeft elk cijfer met zijn slag om de arm.`,
+  chartNone: 'Nog geen melding zegt hoeveel inwoners er over zijn.',
+  chartOne: (value, observed) =>
+    `Eén melding zegt hoeveel inwoners er over zijn: ${value} (${observed}). Een grafiek vraagt er ten minste twee.`,
+  chartAxisValue: 'Overgebleven inwoners',
+  chartAxisTime: 'Waargenomen',
+  chartBaseline: (value) => `voor de crisis: ${value}`,
+  chartLegend: 'De vorm van de punt geeft de slag om de arm',
+  chartTableCaption: 'Gemelde overgebleven inwoners',
+  chartWindow: (shown, total) => `Uit de nieuwste ${shown} van ${total} meldingen.`,
+  history: 'Geschiedenis',
+  historyIntro:
+    'Elke melding over deze plaats, nieuwste eerst. Niets wordt gewist: correcties en intrekkingen staan erbij.',
+  historyWindow: (shown, total) =>
+    `De nieuwste ${shown} van ${total} meldingen; de archieven van de feeds bevatten de rest.`,
+  reportHeading: (published) => `Melding van ${published}`,
+  retracted: 'Ingetrokken',
+  correctedBy: 'Gecorrigeerd door',
+  correctionOf: 'Correctie van',
+  retractedNote: 'Ingetrokken door een moderator; de reden staat in de volledige melding.',
+  reportPublishedAt: (published) => `de melding van ${published}`,
+  errorBack: 'Terug naar alle plaatsen',
+};
+
+export const messages: Record<Language, Messages> = { en, nl };
+
+export function isLanguage(value: string | undefined): value is Language {
+  return (languages as readonly (string | undefined)[]).includes(value);
+}

@@ -1,0 +1,36 @@
+// A place's names: the one in the page's language (English when it has none), then the
+// others, each marked with its language so that screen readers pronounce it as such.
+
+import type { Place } from '../../domain/model.ts';
+import type { Language, Messages } from './messages.ts';
+
+type Names = Place['names'];
+
+/** The name to show and the language it is in. */
+export function localName(names: Names, language: Language): { text: string; lang: string } {
+  const local = names[language];
+  return local ? { text: local, lang: language } : { text: names.en ?? '', lang: 'en' };
+}
+
+/** The place's name, marked with its language where it differs from the page's. */
+export function PlaceName({ names, language }: { names: Names; language: Language }) {
+  const name = localName(names, language);
+  return name.lang === language ? name.text : <span lang={name.lang}>{name.text}</span>;
+}
+
+export function OtherNames({ names, language, m }: { names: Names; language: Language; m: Messages }) {
+  const shown = localName(names, language);
+  const others = Object.entries(names).filter(([, text]) => text !== shown.text);
+  if (others.length === 0) return '';
+  return (
+    <p class="names">
+      {m.alsoKnownAs}:{' '}
+      {others.map(([lang, text], i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <span lang={lang}>{text}</span>
+        </>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,106 @@
+// One place: its full current status with every source, the remaining population over
+// time, and its history with corrections and retractions. Pure: it takes the place's
+// derived document, the site, the language and the time of the request.
+
+import type { PlaceDocument } from '../../domain/documents.ts';
+import type { IndicatorStatus } from '../../domain/model.ts';
+import type { PageSite } from '../site.ts';
+import { PopulationChart } from './chart.tsx';
+import { FigureList, groupByReport, Provenance } from './figures.tsx';
+import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
+import type { Language } from './messages.ts';
+import { messages } from './messages.ts';
+import { localName, OtherNames, PlaceName } from './names.tsx';
+import { Timeline } from './timeline.tsx';
+import { timeSince } from './wording.ts';
+
+export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: Language, now: Date): string {
+  const m = messages[language];
+  const { place, status } = doc;
+  const name = localName(place.names, language).text;
+  const statuses = Object.values(status.indicators).filter((s): s is IndicatorStatus => s !== undefined);
+  const baseline = status.indicators.population_baseline?.figure;
+  const feeds: PageFeeds = { slug: place.slug, title: name };
+  const where = [...place.admin.map((a) => a.name), place.country.name].join(', ');
+  return htmlDocument(
+    <Layout site={site} language={language} title={`${m.placeTitle(name)} · ${m.siteName}`} feeds={feeds}>
+      <p class="breadcrumb">
+        <a href={pageHref('/', site, language)}>{m.allPlaces}</a>
+      </p>
+      <h1>
+        <PlaceName names={place.names} language={language} />
+      </h1>
+      <OtherNames names={place.names} language={language} m={m} />
+      <p class="place-where">
+        {where}
+        {place.coordinates ? ` · ${m.coordinates}: ${place.coordinates.lat}, ${place.coordinates.lon}` : ''}
+      </p>
+      <p class="updated">
+        {m.lastReport}:{' '}
+        {status.updated ? (
+          <time datetime={status.updated}>{timeSince(status.updated, now, m)}</time>
+        ) : (
+          m.noReports
+        )}
+        {' · '}
+        {m.reportCount(doc.reportCount)}
+      </p>
+
+      <section aria-labelledby="status">
+        <h2 id="status">{m.currentStatus}</h2>
+        {statuses.length === 0 ? <p>{m.noStatus}</p> : ''}
+        <div class="status-groups">
+          {groupByReport(statuses).map((group) => {
+            const [first] = group;
+            if (!first) return '';
+            return (
+              <div class="report-group">
+                <FigureList figures={group.map((s) => s.figure)} m={m} language={language} />
+                <Provenance
+                  m={m}
+                  origin={site.origin}
+                  report={first.report}
+                  observed={first.observed}
+                  published={first.published}
+                  verification={first.verification}
+                  source={first.source}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </section>
+
+      <section aria-labelledby="population">
+        <h2 id="population">{m.chartHeading}</h2>
+        <PopulationChart
+          history={doc.head}
+          reportCount={doc.reportCount}
+          baseline={baseline && 'value' in baseline ? baseline : undefined}
+          placeName={name}
+          m={m}
+          language={language}
+        />
+      </section>
+
+      <section aria-labelledby="history">
+        <h2 id="history">{m.history}</h2>
+        <p class="intro">{m.historyIntro}</p>
+        <Timeline
+          history={doc.head}
+          reportCount={doc.reportCount}
+          origin={site.origin}
+          m={m}
+          language={language}
+        />
+      </section>
+
+      <Subscribe
+        site={site}
+        language={language}
+        feeds={feeds}
+        jsonApi={`${site.origin}/api/v1/places/${place.slug}`}
+      />
+    </Layout>,
+  );
+}

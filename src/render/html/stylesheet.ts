@@ -1,0 +1,128 @@
+// The pages' one stylesheet, served from a path that names its content: the page's CSP
+// allows styles from this origin only (no inline styles), and a URL that changes with the
+// content can be cached for a year without a reader ever seeing an old one.
+
+export const stylesheet = `
+:root {
+  --text: #1f2328;
+  --muted: #4d5661;
+  --line: #d0d7de;
+  --surface: #f6f8fa;
+  --link: #0a55a8;
+  --available: #116329;
+  --intermittent: #7d4e00;
+  --unavailable: #b01a25;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  line-height: 1.5;
+  color: var(--text);
+  background: #fff;
+}
+* { box-sizing: border-box; }
+body { margin: 0; }
+a { color: var(--link); }
+a:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+h1, h2, h3 { line-height: 1.25; }
+h1 { font-size: 1.75rem; margin: 1.5rem 0 0.5rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 0.75rem; }
+h3 { font-size: 1.05rem; margin: 0 0 0.5rem; }
+.wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap;
+}
+.skip-link { position: absolute; left: -100vw; }
+.skip-link:focus { left: 1rem; top: 0.5rem; background: #fff; padding: 0.25rem 0.5rem; z-index: 1; }
+.site-header { border-bottom: 1px solid var(--line); background: var(--surface); }
+.site-header-inner {
+  display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem;
+  align-items: center; justify-content: space-between; padding-block: 0.75rem;
+}
+.site-name { margin: 0; font-weight: 700; font-size: 1.1rem; }
+.site-name a { color: var(--text); text-decoration: none; }
+.languages { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+.languages a[aria-current] { color: var(--text); font-weight: 700; text-decoration: none; }
+.site-footer { border-top: 1px solid var(--line); margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
+.intro, .place-where, .updated, .names { color: var(--muted); margin: 0.25rem 0; }
+.breadcrumb { margin: 1rem 0 0; }
+.cards {
+  list-style: none; padding: 0; margin: 1.5rem 0;
+  display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
+}
+.card { border: 1px solid var(--line); border-radius: 0.5rem; padding: 1rem; }
+.card h2 { margin: 0; }
+.report-group { border-top: 1px solid var(--line); margin-top: 0.75rem; padding-top: 0.75rem; }
+.figures { list-style: none; padding: 0; margin: 0 0 0.5rem; }
+.figure {
+  display: grid; grid-template-columns: 1.5rem 1fr; column-gap: 0.25rem;
+  padding: 0.3rem 0; overflow-wrap: anywhere;
+}
+.figure > :not(.icon) { grid-column: 2; }
+.figure-label { font-size: 0.85rem; color: var(--muted); }
+.figure-note { font-size: 0.9rem; color: var(--muted); }
+.icon { width: 1.1rem; height: 1.1rem; margin-top: 0.15rem; flex: none; }
+.figure .icon { grid-row: 1 / span 2; }
+.state-available { color: var(--available); }
+.state-intermittent { color: var(--intermittent); }
+.state-unavailable { color: var(--unavailable); }
+.figure[class*="state-"] .figure-value { color: var(--text); }
+.figure[class*="state-"] .figure-label, .figure[class*="state-"] .figure-note { color: var(--muted); }
+.provenance {
+  display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.9rem;
+  font-size: 0.9rem; color: var(--muted); margin: 0.25rem 0 0; overflow-wrap: anywhere;
+}
+.badge {
+  display: inline-flex; align-items: center; gap: 0.3rem; vertical-align: middle;
+  border: 1px solid currentColor; border-radius: 1rem; padding: 0 0.5rem 0 0.3rem;
+  font-size: 0.85rem; font-weight: 600;
+}
+.badge .icon { margin: 0; width: 1rem; height: 1rem; }
+.badge-unconfirmed { color: var(--intermittent); background: #fff8e5; }
+.badge-corroborated { color: var(--link); background: #eef5ff; }
+.badge-verified { color: var(--available); background: #ecfaef; }
+.badge-disputed { color: var(--unavailable); background: #fff0f0; }
+.status-groups .report-group:first-child { border-top: 0; margin-top: 0; padding-top: 0; }
+.chart { width: 100%; max-width: 40rem; height: auto; display: block; }
+.chart text { fill: var(--text); font-size: 15px; }
+.chart .axis { stroke: var(--muted); }
+.chart .grid { stroke: var(--line); }
+.chart .trend { stroke: var(--link); fill: none; }
+.chart .baseline { stroke: var(--muted); stroke-dasharray: 6 4; }
+.marker { fill: var(--link); stroke: var(--link); }
+.marker-hollow { fill: #fff; }
+.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; font-size: 0.9rem; }
+.legend svg { vertical-align: middle; margin-right: 0.3rem; }
+table { border-collapse: collapse; font-size: 0.9rem; width: 100%; max-width: 40rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
+th, td {
+  text-align: left; padding: 0.3rem 0.5rem 0.3rem 0; border-bottom: 1px solid var(--line);
+  vertical-align: top; overflow-wrap: break-word;
+}
+.timeline { list-style: none; padding: 0; margin: 1.25rem 0 0; }
+.timeline > li { border-left: 3px solid var(--line); padding: 0 0 1.25rem 1rem; }
+.timeline > li.report-retracted { border-left-color: var(--unavailable); }
+.timeline > li.report-superseded { border-left-color: var(--intermittent); }
+.report-state { margin: 0 0 0.5rem; }
+.report-state strong { margin-right: 0.25rem; }
+.report-retracted .figures { text-decoration: line-through; }
+.subscribe-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; padding: 0; }
+blockquote { margin: 0.5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); }
+/* A phone shows the chart at about three quarters of its size: larger type keeps it legible. */
+@media (max-width: 30rem) {
+  .chart text { font-size: 18px; }
+}
+@media (min-width: 48rem) {
+  h1 { font-size: 2.1rem; }
+}
+`;
+
+/** FNV-1a: a short, stable name for the stylesheet's content (not a security measure). */
+function contentName(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+export const stylesheetPath = `/assets/site-${contentName(stylesheet)}.css`;

@@ -1,0 +1,85 @@
+// A place's history, newest first: every report with its dates, figures, source and
+// verification. Nothing is hidden: a corrected report names its correction, a correction
+// the report it replaced, and a retracted report says it was withdrawn.
+
+import type { ReportSummary } from '../../domain/model.ts';
+import { reportUrl } from '../site.ts';
+import { FigureList, Provenance } from './figures.tsx';
+import type { Language, Messages } from './messages.ts';
+import { formatTimestamp } from './wording.ts';
+
+interface TimelineProps {
+  history: readonly ReportSummary[];
+  reportCount: number;
+  origin: string;
+  m: Messages;
+  language: Language;
+}
+
+const anchor = (id: string) => `report-${id}`;
+
+export function Timeline({ history, reportCount, origin, m, language }: TimelineProps) {
+  const shown = new Map(history.map((s) => [s.id, s]));
+  // A report on this page is linked in place; an older one, outside the window, as JSON.
+  const linkTo = (id: string) => {
+    const other = shown.get(id);
+    return other ? (
+      <a href={`#${anchor(id)}`}>{m.reportPublishedAt(formatTimestamp(other.published, m))}</a>
+    ) : (
+      <a href={reportUrl(origin, id)}>{id}</a>
+    );
+  };
+  return (
+    <>
+      <ol class="timeline">
+        {history.map((s) => (
+          <li id={anchor(s.id)} class={`report-${s.state}`}>
+            <article aria-labelledby={`${anchor(s.id)}-title`}>
+              <h3 id={`${anchor(s.id)}-title`}>{m.reportHeading(formatTimestamp(s.published, m))}</h3>
+              {s.state === 'retracted' ? (
+                <p class="report-state">
+                  <strong>{m.retracted}.</strong> {m.retractedNote}
+                </p>
+              ) : (
+                ''
+              )}
+              {s.supersededBy ? (
+                <p class="report-state">
+                  <strong>{m.correctedBy}</strong> {linkTo(s.supersededBy)}.
+                </p>
+              ) : (
+                ''
+              )}
+              {s.corrects ? (
+                <p class="report-state">
+                  <strong>{m.correctionOf}</strong> {linkTo(s.corrects)}.
+                </p>
+              ) : (
+                ''
+              )}
+              <FigureList
+                figures={s.figures}
+                m={m}
+                language={language}
+                textElsewhere={{ href: reportUrl(origin, s.id), words: m.situationInReport }}
+              />
+              <Provenance
+                m={m}
+                origin={origin}
+                report={s.id}
+                observed={s.observed}
+                verification={s.verification}
+                source={s.source}
+              />
+            </article>
+          </li>
+        ))}
+      </ol>
+      {reportCount > history.length ? (
+        <p class="intro">{m.historyWindow(history.length, reportCount)}</p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}

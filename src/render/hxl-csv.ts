@@ -1,0 +1,200 @@
+// HXL-tagged CSV (https://hxlstandard.org) for aid dashboards: a header row for people, a
+// row of HXL hashtags for machines, then the data. The tables are long (one row per place
+// and indicator, or per report and figure), never one column per indicator: the indicator
+// registry grows by data, and a new indicator must arrive as new rows, not as a new column
+// that breaks every dashboard's column mapping. Every cell goes through csv.ts, which quotes
+// per RFC 4180 and neutralises text a spreadsheet would run as a formula.
+//
+// Hashtags are written in HXL's normalised form, without spaces ("#date+reported").
+// Why each column has the tag it has:
+// - Long tables name the indicator in a column, so the value is "#indicator+num" on every
+//   row. Dictionary tags that name the quantity itself ("#affected+killed",
+//   "#population+total") describe a whole column of one quantity; here they would be false
+//   on every row of another indicator, so they are not used.
+// - "+qualifier" (exact, approximately, at_least, at_most) is an attribute of our own, as
+//   HXL allows: the dictionary has none for how hedged a number is, and a dashboard must be
+//   able to tell "at least 120" from "120".
+// - A figure stated as part of another ("about 12,000 of about 80,000 residents": the
+//   registry's `outOf`) carries the whole in "+total" columns, HXL's attribute for the
+//   total the other figures are part of, and names the whole's indicator.
+// - "#date+observed" is when the conditions held, at the precision the source gave
+//   ("2022-11" stays a month: ISO 8601 allows reduced precision); "#date+reported" is when
+//   this service published the report; "#date+start" is when a utility's state began.
+// - "#country+code+v_iso2": HXL tools assume ISO 3166-1 alpha-3 unless told otherwise, and
+//   "+v_iso2" is HXL's vocabulary attribute for alpha-2 codes.
+// - "#loc+code" is the place's slug, its stable machine-readable code in every URL here;
+//   p-codes are in the "#adm1+code"… columns.
+// - "#status+verification" and "#status+report": HXL's #status is the status of a report;
+//   the attribute says which (how sure we are; active, superseded or retracted).
+// - "#meta+source" is who said it; "#meta+id" and "#meta+url" identify the report.
+
+import { findIndicator, type IndicatorId, indicatorRegistry } from '../domain/indicators.ts';
+import type { FigureSummary, IndicatorStatusSummary, PlaceSummary, ReportSummary } from '../domain/model.ts';
+import { type CsvCell, renderCsv } from './csv.ts';
+import { type FeedSite, reportUrl } from './site.ts';
+
+type ExportSite = Pick<FeedSite, 'origin'>;
+
+interface Column<Row> {
+  header: string;
+  tag: string;
+  cell: (row: Row, site: ExportSite) => CsvCell;
+}
+
+type CountSummary = Extract<FigureSummary, { value: number }>;
+
+/** A figure and, when the registry states it as part of another, the figure of the whole. */
+interface FigureCells {
+  figure: FigureSummary | undefined;
+  whole: CountSummary | undefined;
+}
+
+/** The same columns over a bigger row. */
+function over<Row, Part>(columns: readonly Column<Part>[], part: (row: Row) => Part): Column<Row>[] {
+  return columns.map(({ header, tag, cell }) => ({
+    header,
+    tag,
+    cell: (row, site) => cell(part(row), site),
+  }));
+}
+
+const figureColumns: Column<FigureCells>[] = [
+  { header: 'Indicator', tag: '#indicator+code', cell: ({ figure }) => figure?.indicator },
+  {
+    header: 'Indicator label',
+    tag: '#indicator+name',
+    cell: ({ figure }) => figure && findIndicator(figure.indicator)?.label.en,
+  },
+  { header: 'Value', tag: '#indicator+num', cell: ({ figure }) => countOf(figure)?.value },
+  { header: 'Qualifier', tag: '#indicator+qualifier', cell: ({ figure }) => countOf(figure)?.qualifier },
+  { header: 'Out of', tag: '#indicator+num+total', cell: ({ whole }) => whole?.value },
+  { header: 'Out of qualifier', tag: '#indicator+qualifier+total', cell: ({ whole }) => whole?.qualifier },
+  { header: 'Out of indicator', tag: '#indicator+code+total', cell: ({ whole }) => whole?.indicator },
+  { header: 'State', tag: '#indicator+state', cell: ({ figure }) => utilityOf(figure)?.state },
+  { header: 'Since', tag: '#date+start', cell: ({ figure }) => utilityOf(figure)?.since?.date },
+  {
+    header: 'Since qualifier',
+    tag: '#date+start+qualifier',
+    cell: ({ figure }) => utilityOf(figure)?.since?.qualifier,
+  },
+];
+
+function countOf(figure: FigureSummary | undefined): CountSummary | undefined {
+  return figure && 'value' in figure ? figure : undefined;
+}
+
+function utilityOf(figure: FigureSummary | undefined) {
+  return figure && 'state' in figure ? figure : undefined;
+}
+
+/** The whole a figure is stated as part of, found among `figures` through the registry. */
+function wholeOf(
+  figure: FigureSummary | undefined,
+  figures: (id: IndicatorId) => FigureSummary | undefined,
+): CountSummary | undefined {
+  const outOf = figure && findIndicator(figure.indicator)?.outOf;
+  return outOf ? countOf(figures(outOf as IndicatorId)) : undefined;
+}
+
+const adminLevels = [1, 2, 3, 4] as const;
+
+const placeColumns: Column<PlaceSummary>[] = [
+  { header: 'Place', tag: '#loc+name', cell: (p) => p.names.en },
+  { header: 'Place slug', tag: '#loc+code', cell: (p) => p.slug },
+  { header: 'Country', tag: '#country+name', cell: (p) => p.country.name },
+  { header: 'Country code', tag: '#country+code+v_iso2', cell: (p) => p.country.code },
+  ...adminLevels.flatMap((level): Column<PlaceSummary>[] => [
+    {
+      header: `Admin ${level}`,
+      tag: `#adm${level}+name`,
+      cell: (p) => p.admin.find((a) => a.level === level)?.name,
+    },
+    {
+      header: `Admin ${level} p-code`,
+      tag: `#adm${level}+code`,
+      cell: (p) => p.admin.find((a) => a.level === level)?.pcode,
+    },
+  ]),
+  { header: 'Latitude', tag: '#geo+lat', cell: (p) => p.coordinates?.lat },
+  { header: 'Longitude', tag: '#geo+lon', cell: (p) => p.coordinates?.lon },
+];
+
+const statusColumns: Column<IndicatorStatusSummary | undefined>[] = [
+  { header: 'Observed', tag: '#date+observed', cell: (s) => s?.observed },
+  { header: 'Reported', tag: '#date+reported', cell: (s) => s?.published },
+  { header: 'Verification', tag: '#status+verification', cell: (s) => s?.verification },
+  { header: 'Source', tag: '#meta+source', cell: (s) => s?.source.name },
+  { header: 'Source role', tag: '#meta+source+role', cell: (s) => s?.source.role },
+  { header: 'Source kind', tag: '#meta+source+type', cell: (s) => s?.source.kind },
+  { header: 'Source URL', tag: '#meta+source+url', cell: (s) => s?.source.url },
+  { header: 'Report', tag: '#meta+id', cell: (s) => s?.report },
+  { header: 'Report URL', tag: '#meta+url', cell: (s, site) => s && reportUrl(site.origin, s.report) },
+];
+
+interface StatusRow extends FigureCells {
+  place: PlaceSummary;
+  status: IndicatorStatusSummary | undefined;
+}
+
+const statusTable: Column<StatusRow>[] = [
+  ...over(placeColumns, (row: StatusRow) => row.place),
+  ...over(figureColumns, (row: StatusRow) => row),
+  ...over(statusColumns, (row: StatusRow) => row.status),
+];
+
+/** Indicators in registry order; a place with none yet still gets a row, so it is listed. */
+function statusRows(place: PlaceSummary): StatusRow[] {
+  const current = (id: IndicatorId) => place.indicators[id]?.figure;
+  const rows = indicatorRegistry.flatMap(({ id }): StatusRow[] => {
+    const status = place.indicators[id];
+    return status ? [{ place, status, figure: status.figure, whole: wholeOf(status.figure, current) }] : [];
+  });
+  return rows.length > 0 ? rows : [{ place, status: undefined, figure: undefined, whole: undefined }];
+}
+
+interface HistoryRow extends FigureCells {
+  report: ReportSummary;
+}
+
+const historyColumns: Column<ReportSummary>[] = [
+  { header: 'Observed', tag: '#date+observed', cell: (r) => r.observed },
+  { header: 'Reported', tag: '#date+reported', cell: (r) => r.published },
+  { header: 'Verification', tag: '#status+verification', cell: (r) => r.verification },
+  { header: 'Report state', tag: '#status+report', cell: (r) => r.state },
+  { header: 'Source', tag: '#meta+source', cell: (r) => r.source.name },
+  { header: 'Source kind', tag: '#meta+source+type', cell: (r) => r.source.kind },
+  { header: 'Report', tag: '#meta+id', cell: (r) => r.id },
+  { header: 'Report URL', tag: '#meta+url', cell: (r, site) => reportUrl(site.origin, r.id) },
+  { header: 'Corrects', tag: '#meta+id+corrects', cell: (r) => r.corrects },
+  { header: 'Superseded by', tag: '#meta+id+superseded_by', cell: (r) => r.supersededBy },
+];
+
+const historyTable: Column<HistoryRow>[] = [
+  { header: 'Place slug', tag: '#loc+code', cell: (row) => row.report.place },
+  ...over(figureColumns, (row: HistoryRow) => row),
+  ...over(historyColumns, (row: HistoryRow) => row.report),
+];
+
+/** One row per figure; a whole is taken from the same report, as its source stated it. */
+function historyRows(report: ReportSummary): HistoryRow[] {
+  const inReport = (id: IndicatorId) => report.figures.find((f) => f.indicator === id);
+  return report.figures.map((figure) => ({ report, figure, whole: wholeOf(figure, inReport) }));
+}
+
+function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[], site: ExportSite): string {
+  return renderCsv([
+    columns.map((c) => c.header),
+    columns.map((c) => c.tag),
+    ...rows.map((row) => columns.map((c) => c.cell(row, site))),
+  ]);
+}
+
+/** The current status: one row per place and indicator, places in the order given. */
+export function renderStatusCsv(places: readonly PlaceSummary[], site: ExportSite): string {
+  return renderTable(statusTable, places.flatMap(statusRows), site);
+}
+
+/** History: one row per report and figure, reports in the order given (newest first). */
+export function renderHistoryCsv(reports: readonly ReportSummary[], site: ExportSite): string {
+  return renderTable(historyTable, reports.flatMap(historyRows), site);
+}

@@ -1,0 +1,53 @@
+// The status pages for people: every place at /, one place at /places/{slug}, and their
+// stylesheet. HTML rendered on the server from one derived document each (the list of
+// places; the place's document), as the JSON API reads them; no script.
+
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import { z } from 'zod';
+import { NotFound } from '../domain/errors.ts';
+import { slug } from '../domain/model.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { publicReads } from '../http/caching.ts';
+import { htmlHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { valid } from '../http/validation.ts';
+import { renderIndexPage } from '../render/html/index-page.tsx';
+import { languages } from '../render/html/messages.ts';
+import { renderPlacePage } from '../render/html/place-page.tsx';
+import { stylesheet, stylesheetPath } from '../render/html/stylesheet.ts';
+import { loadPlaceDocument, rebuildPlacesList } from '../services/derive.ts';
+
+const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
+const slugParam = z.strictObject({ slug });
+
+// Pages say "3 hours ago", so they change with time and not only with the data. The same
+// max-age as the API (60 s by default) holds: the words count whole minutes at the finest,
+// so a cached page is at most about a minute behind. The ETag is the body's hash, so a
+// conditional request is answered 304 until the data or the words change.
+const pageCaching = [publicReads(), etag()] as const;
+
+export const pageRoutes = new Hono<AppEnv>()
+  .get(stylesheetPath, (c) =>
+    // The path names the content, so it never changes under a cached copy.
+    c.body(stylesheet, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+    }),
+  )
+  .get('/', valid('query', pageQuery), ...pageCaching, async (c) => {
+    const { lang } = c.req.valid('query');
+    const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    const store = c.get('store');
+    const { places } = (await store.getPlacesDocument()) ?? (await rebuildPlacesList(store));
+    const page = renderIndexPage(places, pageSite(c.req.url, lang), language, new Date());
+    return c.html(page, 200, htmlHeaders(language));
+  })
+  .get('/places/:slug', valid('param', slugParam), valid('query', pageQuery), ...pageCaching, async (c) => {
+    const { lang } = c.req.valid('query');
+    const { slug } = c.req.valid('param');
+    const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    const doc = await loadPlaceDocument(c.get('store'), slug);
+    if (!doc) throw new NotFound(`no place with slug "${slug}"`);
+    const page = renderPlacePage(doc, pageSite(c.req.url, lang), language, new Date());
+    return c.html(page, 200, htmlHeaders(language));
+  });

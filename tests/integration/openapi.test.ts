@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { app } from '../../src/app.ts';
+import { call, json } from '../support/api.ts';
+
+type Operation = {
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, unknown> };
+  responses: Record<string, { content?: Record<string, unknown> }>;
+  security?: unknown[];
+};
+
+async function openApiDocument() {
+  const response = await call('/api/v1/openapi.json');
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(response.headers.get('etag')).toBeTruthy();
+  expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  return json<{ openapi: string; paths: Record<string, Record<string, Operation>>; components: any }>(
+    response,
+  );
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 and describes every endpoint of the API and the feeds', async () => {
+    const doc = await openApiDocument();
+    expect(doc.openapi).toBe('3.1.0');
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'GET /healthz',
+        'GET /api/v1/indicators',
+        'GET /api/v1/places',
+        'GET /api/v1/places/{slug}',
+        'PUT /api/v1/places/{slug}',
+        'GET /api/v1/places/{slug}/reports',
+        'GET /api/v1/reports',
+        'GET /api/v1/reports/{id}',
+        'POST /api/v1/reports',
+        'POST /api/v1/reports/batch',
+        'POST /api/v1/reports/{id}/corrections',
+        'POST /api/v1/reports/{id}/retraction',
+        'GET /feeds/{file}',
+        'GET /feeds/places/{file}',
+        'GET /feeds.opml',
+        'GET /exports/status.csv',
+        'GET /exports/status.geojson',
+        'GET /exports/reports.csv',
+      ]),
+    );
+  });
+
+  it('describes every route the Worker serves, but for pages meant for people', async () => {
+    const doc = await openApiDocument();
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+      ),
+    );
+    const forPeople =
+      /^GET (\/|\/places\/\{slug\}|\/assets\/.*|\/docs|\/api\/v1\/openapi\.json|\/problems\/\{type\})$/;
+    const served = new Set(
+      app.routes
+        .filter((route) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method))
+        .filter((route) => !route.path.includes('*'))
+        .map((route) => `${route.method} ${route.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`)
+        .filter((operation) => !forPeople.test(operation)),
+    );
+    expect([...served].filter((operation) => !documented.has(operation))).toEqual([]);
+    expect(served.size).toBeGreaterThanOrEqual(18);
+  });
+
+  it('names the parameters the routes validate, and the problems they answer', async () => {
+    const doc = await openApiDocument();
+    const history = doc.paths['/api/v1/reports']?.get;
+    expect(history?.parameters?.map((p) => p.name).sort()).toEqual(
+      ['cursor', 'indicator', 'limit', 'since', 'until', 'verification'].sort(),
+    );
+    const post = doc.paths['/api/v1/reports']?.post;
+    expect(post?.security).toEqual([{ bearerAuth: [] }]);
+    expect(post?.parameters?.map((p) => `${p.in} ${p.name}`)).toEqual(['header idempotency-key']);
+    expect(Object.keys(post?.requestBody?.content ?? {})).toEqual(['application/json']);
+    expect(Object.keys(post?.responses ?? {}).sort()).toEqual(
+      ['201', '400', '401', '403', '409', '413', '415', '422', '429', '503'].sort(),
+    );
+    expect(post?.responses['422']?.content).toEqual({
+      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+    });
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});
+
+describe('the interactive reference at /docs', () => {
+  it('loads the document, with a script policy that allows only its nonce and the reference bundle', async () => {
+    const response = await call('/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'nonce-([^']+)' https:\/\/cdn\.jsdelivr\.net/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    const html = await response.text();
+    expect(html).toContain('/api/v1/openapi.json');
+    expect(html).toContain(`nonce="${nonce}"`);
+  });
+
+  it('leaves every other answer under the strictest policy', async () => {
+    const response = await call('/api/v1/openapi.json');
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+    );
+  });
+});

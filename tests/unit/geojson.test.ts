@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { emptyPlaceDocument, summarizePlace, withNewReports } from '../../src/domain/documents.ts';
+import type { PlaceSummary, Report } from '../../src/domain/model.ts';
+import { renderStatusGeoJson } from '../../src/render/geojson.ts';
+import { deaths, electricity, remaining, summaryOf, syntheticPlace, syntheticReport } from './synthetic.ts';
+
+// Every place, figure and source below is SYNTHETIC.
+
+const site = { origin: 'https://status.test' };
+
+function placeWith(reports: Report[], overrides: Parameters<typeof syntheticPlace>[0] = {}): PlaceSummary {
+  const doc = withNewReports(
+    emptyPlaceDocument(syntheticPlace(overrides)),
+    reports,
+    reports.map((r) => summaryOf(r)),
+  );
+  return summarizePlace(doc);
+}
+
+const report = syntheticReport(1, {
+  observed: '2024-03',
+  figures: [electricity('intermittent'), remaining(12_000), deaths(120)],
+});
+const located = placeWith([report], { slug: 'west-synthetic', coordinates: { lat: 48.5, lon: -38.25 } });
+const unlocated = placeWith([report], { slug: 'nowhere-synthetic', coordinates: undefined });
+const collection = JSON.parse(renderStatusGeoJson([located, unlocated], site));
+
+describe('renderStatusGeoJson', () => {
+  it('is an RFC 7946 FeatureCollection of Point features at [longitude, latitude]', () => {
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features).toHaveLength(1);
+    const [feature] = collection.features;
+    expect(feature.type).toBe('Feature');
+    expect(feature.id).toBe('west-synthetic');
+    expect(feature.geometry).toEqual({ type: 'Point', coordinates: [-38.25, 48.5] });
+    expect(feature.geometry.coordinates.every((n: unknown) => typeof n === 'number')).toBe(true);
+  });
+
+  it('gives each place its status with qualifiers, dates, source and verification', () => {
+    const { properties } = collection.features[0];
+    expect(properties).toMatchObject({
+      slug: 'west-synthetic',
+      name: 'Testville (synthetic)',
+      country: { code: 'XX', name: 'Synthetic country' },
+      updated: report.published,
+      reportCount: 1,
+      url: 'https://status.test/api/v1/places/west-synthetic',
+    });
+    expect(Object.keys(properties.indicators)).toEqual([
+      'electricity',
+      'population_remaining',
+      'civilian_deaths',
+    ]);
+    expect(properties.indicators.civilian_deaths).toEqual({
+      label: 'civilians killed',
+      text: 'at least 120',
+      figure: { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' },
+      report: report.id,
+      observed: '2024-03',
+      published: report.published,
+      verification: 'unconfirmed',
+      source: report.source,
+      reportUrl: `https://status.test/api/v1/reports/${report.id}`,
+    });
+    expect(properties.indicators.electricity.text).toBe('intermittent');
+  });
+
+  it('lists a place without coordinates in placesWithoutCoordinates instead of dropping it', () => {
+    expect(collection.placesWithoutCoordinates).toHaveLength(1);
+    const [place] = collection.placesWithoutCoordinates;
+    expect(place.slug).toBe('nowhere-synthetic');
+    expect(place.indicators.population_remaining.figure).toEqual(remaining(12_000));
+    expect(collection.features.map((f: { id: string }) => f.id)).not.toContain('nowhere-synthetic');
+  });
+
+  it('keeps an empty list of places a valid, empty collection', () => {
+    expect(JSON.parse(renderStatusGeoJson([], site))).toEqual({
+      type: 'FeatureCollection',
+      features: [],
+      placesWithoutCoordinates: [],
+    });
+  });
+
+  it('renders the same places to the same bytes', () => {
+    expect(renderStatusGeoJson([located, unlocated], site)).toBe(
+      renderStatusGeoJson([located, unlocated], site),
+    );
+  });
+});

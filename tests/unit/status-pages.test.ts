@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { derivePlaceDocument, summarizePlace } from '../../src/domain/documents.ts';
+import type { Report } from '../../src/domain/model.ts';
+import { renderErrorPage } from '../../src/render/html/error-page.tsx';
+import { renderIndexPage } from '../../src/render/html/index-page.tsx';
+import { renderPlacePage } from '../../src/render/html/place-page.tsx';
+import type { PageSite } from '../../src/render/site.ts';
+import {
+  acceptedAt,
+  byId,
+  deaths,
+  electricity,
+  remaining,
+  summaryOf,
+  syntheticPlace,
+  syntheticReport,
+} from './synthetic.ts';
+
+const site: PageSite = {
+  origin: 'https://status.example.org',
+  path: '/places/testville-synthetic',
+  languageInUrl: false,
+};
+const testville = syntheticPlace();
+
+const first = syntheticReport(1, {
+  observed: '2024-01',
+  figures: [{ ...remaining(41_000) }, electricity('unavailable')],
+});
+const second = syntheticReport(2, {
+  observed: '2024-03',
+  figures: [{ ...remaining(30_000), qualifier: 'at_least' }, deaths(12)],
+  verification: 'verified',
+});
+const withdrawn = syntheticReport(3, { observed: '2024-04', figures: [remaining(1)] });
+const correction: Report = {
+  ...syntheticReport(4, { observed: '2024-03', figures: [remaining(28_000), deaths(14)] }),
+  corrects: { report: second.id, reason: 'SYNTHETIC: revised.' },
+};
+
+const doc = derivePlaceDocument(
+  testville,
+  [
+    summaryOf(correction),
+    summaryOf(withdrawn, { state: 'retracted' }),
+    summaryOf(second, { state: 'superseded', supersededBy: correction.id }),
+    summaryOf(first),
+  ],
+  byId([first, correction]),
+  acceptedAt(5).toISOString(),
+);
+const now = new Date(acceptedAt(5).getTime() + 3 * 3_600_000);
+
+describe('renderPlacePage', () => {
+  it('renders the same bytes for the same document and time: no clock inside', () => {
+    expect(renderPlacePage(doc, site, 'en', now)).toBe(renderPlacePage(doc, site, 'en', now));
+  });
+
+  it('says how long ago the last change was, from the time passed in', () => {
+    expect(renderPlacePage(doc, site, 'en', now)).toContain(
+      `Last report: <time datetime="${acceptedAt(5).toISOString()}">3 hours ago</time>`,
+    );
+    expect(renderPlacePage(doc, site, 'nl', now)).toContain('>3 uur geleden</time>');
+  });
+
+  it('draws the two reports that stand and leaves out the retracted and the superseded', () => {
+    const html = renderPlacePage(doc, site, 'en', now);
+    const chart = /<svg class="chart"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    expect(chart).toContain('2 reported figures from January 2024 to March 2024');
+    expect(chart.match(/<title[^>]*>[^<]*<\/title>/g)).toEqual([
+      '<title id="chart-title">Residents remaining in Testville (synthetic) over time</title>',
+      '<title>about 41,000, January 2024, Unconfirmed</title>',
+      '<title>about 28,000, March 2024, Unconfirmed</title>',
+    ]);
+  });
+
+  it('marks the history: the correction, what it corrected, and the retraction', () => {
+    const html = renderPlacePage(doc, site, 'en', now);
+    const order = [...html.matchAll(/<li id="report-([0-9A-Z]{26})" class="report-(\w+)">/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(order).toEqual([
+      [correction.id, 'active'],
+      [withdrawn.id, 'retracted'],
+      [second.id, 'superseded'],
+      [first.id, 'active'],
+    ]);
+    expect(html).toContain(
+      `<strong>Correction of</strong> <a href="#report-${second.id}">the report of 15 March 2024, 12:02 UTC</a>.`,
+    );
+    expect(html).toContain(
+      `<strong>Corrected by</strong> <a href="#report-${correction.id}">the report of 15 March 2024, 12:04 UTC</a>.`,
+    );
+    expect(html).toContain('<strong>Retracted.</strong> Withdrawn by a moderator');
+  });
+
+  it('links a report outside the newest 200 as JSON instead of an anchor on the page', () => {
+    const outside = { ...doc, head: doc.head.filter((s) => s.id !== second.id), reportCount: 250 };
+    const html = renderPlacePage(outside, site, 'en', now);
+    expect(html).toContain(
+      `<a href="https://status.example.org/api/v1/reports/${second.id}">${second.id}</a>`,
+    );
+    expect(html).toContain('The newest 3 of 250 reports');
+  });
+});
+
+describe('renderIndexPage', () => {
+  it('shows a card per place with the figures of the list of places', () => {
+    const html = renderIndexPage([summarizePlace(doc)], { ...site, path: '/' }, 'en', now);
+    expect(html).toContain('<a href="/places/testville-synthetic">Testville (synthetic)</a>');
+    expect(html).toContain('<strong>about 28,000</strong>');
+    expect(html).toContain('<strong>at least 14</strong>');
+    expect(html).toContain('Source: Synthetic source, test fixture (NGO)');
+  });
+
+  it('says so when there is no place yet', () => {
+    expect(renderIndexPage([], { ...site, path: '/' }, 'nl', now)).toContain('<p>Nog geen plaatsen.</p>');
+  });
+});
+
+describe('renderErrorPage', () => {
+  it('shows the problem in English within a page in the reader language', () => {
+    const html = renderErrorPage({ status: 404, title: 'Not found', detail: 'no place' }, site, 'nl');
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('<h1 lang="en">Not found</h1><p lang="en">no place</p>');
+    expect(html).toContain('<title>404 Not found · Humanitaire situatie</title>');
+  });
+});
