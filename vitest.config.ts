@@ -12,9 +12,14 @@ const apiTokens = Object.entries(testTokens).map(([name, { token, scopes }]) => 
 const workers = cloudflareTest({
   wrangler: { configPath: './wrangler.toml' },
   miniflare: {
-    // Documents are derived in the request, so tests read their own writes at once; the
-    // paced writes are tested with the production interval, set per request.
-    bindings: { API_TOKENS: JSON.stringify(apiTokens), DOCUMENT_WRITE_INTERVAL_MS: '0' },
+    // Documents are derived in the request and no answer is kept, so tests read their own
+    // writes at once, even writes made straight to KV; the paced writes and kept answers
+    // are tested with the production settings, set per request.
+    bindings: {
+      API_TOKENS: JSON.stringify(apiTokens),
+      DOCUMENT_WRITE_INTERVAL_MS: '0',
+      RECENT_ANSWER_MS: '0',
+    },
     ratelimits: {
       // Tests write far faster than any client should; the production limit is tested
       // with its own binding, STRICT_WRITE_RATE_LIMITER, set as wrangler.toml sets it.
@@ -33,11 +38,6 @@ export default defineConfig({
         // Unit and integration tests run inside workerd, with real KV from miniflare.
         plugins: [workers],
         test: { name: 'workers', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] },
-      },
-      {
-        // Measurements, run on demand (npm run measure:feeds), never by npm test.
-        plugins: [workers],
-        test: { name: 'measure', include: ['bench/**/*.measure.ts'] },
       },
       {
         // Conformance checks that need programs outside workerd (xmllint) run in Node.

@@ -11,6 +11,7 @@ import { publicReads } from './http/caching.ts';
 import { provideStorage } from './http/derivation.ts';
 import { PayloadTooLarge } from './http/errors.ts';
 import { notFound, onError } from './http/problem.ts';
+import { keepRecentAnswers } from './http/recent-answers.ts';
 import { requestLog } from './http/request-log.ts';
 import { docsSecurityHeaders, strictSecurityHeaders } from './http/security-headers.ts';
 import { validationHook } from './http/validation.ts';
@@ -44,6 +45,7 @@ app.on(
     exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'X-Request-Id'],
   }),
 );
+app.on('GET', ['/api/v1/*', '/feeds/*', '/feeds.opml', '/exports/*'], keepRecentAnswers());
 app.on(['GET', 'HEAD'], ['/api/v1/*', '/exports/*'], publicReads(), etag());
 app.use(
   '/api/*',

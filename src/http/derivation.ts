@@ -7,6 +7,7 @@ import { type Derive, immediateDerivation, pacedDerivation } from '../services/p
 import { WritePacer } from '../services/write-pacer.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { AppEnv } from './app-env.ts';
+import { recentAnswersFor } from './recent-answers.ts';
 
 const defaultIntervalMs = 1000;
 
@@ -32,12 +33,24 @@ export function provideStorage() {
     const kv = c.env.STATUS_KV;
     const storage = new StatusStore(kv);
     const intervalMs = writeIntervalMs(c.env.DOCUMENT_WRITE_INTERVAL_MS);
+    // Answers kept from before a write must not outlive the documents it changes.
+    const answers = recentAnswersFor(kv);
+    const forgetAnswers = () => answers.clear();
     const derive: Derive =
       intervalMs === 0
-        ? immediateDerivation(storage)
-        : pacedDerivation(storage, pacerFor(kv, intervalMs), (promise) => c.executionCtx.waitUntil(promise));
+        ? async (work) => {
+            await immediateDerivation(storage)(work);
+            forgetAnswers();
+          }
+        : pacedDerivation(
+            storage,
+            pacerFor(kv, intervalMs),
+            (promise) => c.executionCtx.waitUntil(promise),
+            forgetAnswers,
+          );
     c.set('store', storage);
     c.set('derive', derive);
     await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') forgetAnswers();
   });
 }

@@ -21,26 +21,31 @@ export function immediateDerivation(store: StatusStore): Derive {
   return (work) => deriveOrMarkStale(store, placesOf(work), () => deriveWork(store, work));
 }
 
-export function pacedDerivation(store: StatusStore, pacer: WritePacer, defer: Defer): Derive {
+/** @param flushed runs after each flush, whatever its outcome */
+export function pacedDerivation(
+  store: StatusStore,
+  pacer: WritePacer,
+  defer: Defer,
+  flushed: () => void,
+): Derive {
+  const flush = async () => {
+    const running = pacer.start(Date.now());
+    try {
+      await immediateDerivation(store)(running.work);
+    } finally {
+      pacer.finish(running, Date.now());
+      flushed();
+    }
+  };
+  const flushWhenAllowed = async () => {
+    for (let wait = pacer.waitMs(Date.now()); wait > 0; wait = pacer.waitMs(Date.now())) {
+      await sleep(Math.min(wait, pollMs));
+    }
+    await flush();
+  };
   return async (work) => {
     if (!pacer.add(work)) return;
-    if (pacer.waitMs(Date.now()) === 0) return flush(store, pacer);
-    defer(flushWhenAllowed(store, pacer));
+    if (pacer.waitMs(Date.now()) === 0) return flush();
+    defer(flushWhenAllowed());
   };
-}
-
-async function flushWhenAllowed(store: StatusStore, pacer: WritePacer): Promise<void> {
-  for (let wait = pacer.waitMs(Date.now()); wait > 0; wait = pacer.waitMs(Date.now())) {
-    await sleep(Math.min(wait, pollMs));
-  }
-  await flush(store, pacer);
-}
-
-async function flush(store: StatusStore, pacer: WritePacer): Promise<void> {
-  const running = pacer.start(Date.now());
-  try {
-    await immediateDerivation(store)(running.work);
-  } finally {
-    pacer.finish(running, Date.now());
-  }
 }

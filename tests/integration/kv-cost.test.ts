@@ -39,6 +39,16 @@ describe(`KV cost of reads at a history of ${historySize} reports`, () => {
     },
   );
 
+  it.each(['/', '/places/bigtown', '/feeds.opml', '/api/v1/indicators', '/api/v1/openapi.json', '/healthz'])(
+    'GET %s costs at most one KV read and no list',
+    async (path) => {
+      const { response, counts, reads } = await fetchCounting(path);
+      expect(response.status).toBe(200);
+      expect(reads).toBeLessThanOrEqual(1);
+      expect([counts.list, counts.put]).toEqual([0, 0]);
+    },
+  );
+
   it.each([
     '/exports/status.csv',
     '/exports/status.geojson',

@@ -95,13 +95,27 @@ describe('renderPlacePage', () => {
     expect(html).toContain('<strong>Retracted.</strong> Withdrawn by a moderator');
   });
 
-  it('links a report outside the newest 200 as JSON instead of an anchor on the page', () => {
+  it('links a report outside the window shown as JSON instead of an anchor on the page', () => {
     const outside = { ...doc, head: doc.head.filter((s) => s.id !== second.id), reportCount: 250 };
     const html = renderPlacePage(outside, site, 'en', now);
     expect(html).toContain(
       `<a href="https://status.example.org/api/v1/reports/${second.id}">${second.id}</a>`,
     );
     expect(html).toContain('The newest 3 of 250 reports');
+  });
+});
+
+describe('the history on a place page', () => {
+  it('lists the newest 50 reports, however many the document holds', () => {
+    const [newest] = doc.head;
+    if (!newest) throw new Error('the fixture has no report');
+    const head = Array.from({ length: 120 }, (_, i) => ({
+      ...newest,
+      id: `01J${String(999 - i).padStart(23, '0')}`,
+    }));
+    const html = renderPlacePage({ ...doc, head, reportCount: 120 }, site, 'en', now);
+    expect(html.match(/<li id="report-/g)).toHaveLength(50);
+    expect(html).toContain('The newest 50 of 120 reports');
   });
 });
 

@@ -14,6 +14,10 @@ import { localName, OtherNames, PlaceName } from './names.tsx';
 import { Timeline } from './timeline.tsx';
 import { timeSince } from './wording.ts';
 
+// The history lists the newest 50 reports, as a feed does by default, so that a page costs
+// the same however long the history; the feeds' archives and the JSON history hold the rest.
+const timelineSize = 50;
+
 export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: Language, now: Date): string {
   const m = messages[language];
   const { place, status } = doc;
@@ -87,7 +91,7 @@ export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: La
         <h2 id="history">{m.history}</h2>
         <p class="intro">{m.historyIntro}</p>
         <Timeline
-          history={doc.head}
+          history={doc.head.slice(0, timelineSize)}
           reportCount={doc.reportCount}
           origin={site.origin}
           m={m}

@@ -1,0 +1,83 @@
+// The benchmark's own Worker. It runs beside the production bundle in the same Miniflare,
+// bound to the same KV namespace, and does what the production Worker must not offer:
+// loads a SYNTHETIC history in bulk through the storage layer (no HTTP call per report),
+// and sends single requests through the app with a KV binding that counts every operation.
+
+import { summarizeReport } from '../src/domain/status.ts';
+import worker from '../src/index.ts';
+import { rebuildAllDocuments } from '../src/services/derive.ts';
+import { StatusStore } from '../src/store/status-store.ts';
+import { syntheticPlace } from '../tests/support/builders.ts';
+import { countingKv } from '../tests/support/counting-kv.ts';
+import { syntheticHistoryReport } from '../tests/support/synthetic-history.ts';
+
+interface ToolsEnv extends Env {}
+
+const placeSlug = (i: number) => `synthetic-${String(i).padStart(2, '0')}`;
+
+async function createPlaces(store: StatusStore, count: number) {
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      store.putPlace({
+        ...syntheticPlace({ names: { en: `Synthetic place ${i} (synthetic)` } }),
+        slug: placeSlug(i),
+      }),
+    ),
+  );
+}
+
+/** Writes reports [from, to) as facts: the report and its history entries, as publishing does. */
+async function loadReports(store: StatusStore, from: number, to: number, places: number) {
+  const writes: Promise<void>[] = [];
+  for (let i = from; i < to; i++) {
+    const report = syntheticHistoryReport(placeSlug(i % places), i);
+    writes.push(store.putReport(report), store.putHistoryEntry(summarizeReport(report, { state: 'active' })));
+  }
+  await Promise.all(writes);
+}
+
+/** A request as the benchmark describes it, sent through the app with a counting KV. */
+interface CountedRequest {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+async function countOperations(env: ToolsEnv, ctx: ExecutionContext, request: CountedRequest) {
+  const { binding, counts } = countingKv(env.STATUS_KV);
+  const response = await worker.fetch(
+    new Request(new URL(request.path, 'http://127.0.0.1'), {
+      method: request.method ?? 'GET',
+      headers: request.headers ?? {},
+      ...(request.body ? { body: request.body } : {}),
+    }),
+    { ...env, STATUS_KV: binding },
+    ctx,
+  );
+  const bytes = (await response.arrayBuffer()).byteLength;
+  return { status: response.status, bytes, etag: response.headers.get('etag'), counts };
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    const url = new URL(request.url);
+    const store = new StatusStore(env.STATUS_KV);
+    const input = request.method === 'POST' ? await request.json<Record<string, unknown>>() : {};
+    switch (url.pathname) {
+      case '/places':
+        await createPlaces(store, Number(input.count));
+        return Response.json({ slugs: Array.from({ length: Number(input.count) }, (_, i) => placeSlug(i)) });
+      case '/reports':
+        await loadReports(store, Number(input.from), Number(input.to), Number(input.places));
+        return Response.json({ ok: true });
+      case '/rebuild':
+        await rebuildAllDocuments(store);
+        return Response.json({ ok: true });
+      case '/count':
+        return Response.json(await countOperations(env, ctx, input as unknown as CountedRequest));
+      default:
+        return new Response('not found', { status: 404 });
+    }
+  },
+} satisfies ExportedHandler<ToolsEnv>;
