@@ -35,7 +35,14 @@ function build() {
   const output = execFileSync('wrangler', ['deploy', '--dry-run', '--outdir', 'dist'], { encoding: 'utf8' });
   execFileSync(
     'wrangler',
-    ['deploy', '--dry-run', '--outdir', '.build', '--config', 'bench/wrangler.tools.toml'],
+    [
+      'deploy',
+      '--dry-run',
+      '--outdir',
+      join(process.cwd(), 'bench/.build'),
+      '--config',
+      'bench/wrangler.tools.toml',
+    ],
     {
       encoding: 'utf8',
     },
