@@ -8,7 +8,8 @@ import type { PageSite } from '../render/site.ts';
  * The pages need one thing the global policy (default-src 'none') forbids: their stylesheet,
  * from this origin. They run no script at all, inline or not, and the favicon is an empty
  * data: URL so that browsers fetch nothing else. The global secureHeaders keeps a policy a
- * route has set (overwrite: false in src/index.ts), so this one replaces it for HTML only.
+ * route has set (overwrite: false in src/http/security-headers.ts), so this one replaces it
+ * for HTML only.
  */
 export const pageContentSecurityPolicy =
   "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";

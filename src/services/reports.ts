@@ -16,8 +16,18 @@ import type {
 import { summarizeReport } from '../domain/status.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Clock } from './clock.ts';
-import { deriveOrMarkStale, placeDocumentsFor } from './derive.ts';
+import { deriveOrMarkStale } from './derive.ts';
 import type { Derive } from './paced-derivation.ts';
+
+/**
+ * The slugs, of those given, that name a place. Read from the places' own small keys: the
+ * derived documents, which grow to 200 reports, are read once per flush, not per request.
+ */
+async function knownPlaces(store: StatusStore, slugs: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(slugs)];
+  const places = await Promise.all(unique.map((slug) => store.getPlace(slug)));
+  return new Set(places.flatMap((place) => (place ? [place.slug] : [])));
+}
 
 function validate(
   inputs: readonly ReportInput[],
@@ -60,11 +70,11 @@ export async function publishReports(
   clock: Clock,
   pointerPrefix: (index: number) => string = () => '',
 ): Promise<Report[]> {
-  const docs = await placeDocumentsFor(
+  const known = await knownPlaces(
     store,
     inputs.map((i) => i.place),
   );
-  validate(inputs, new Set(docs.keys()), clock.now, pointerPrefix);
+  validate(inputs, known, clock.now, pointerPrefix);
   const reports = inSubmittedOrder(inputs.map((input) => accept(input, clock)));
   const summaries = reports.map((r) => summarizeReport(r, active));
   await writeFacts(store, reports, summaries);
@@ -116,8 +126,7 @@ export async function correctReport(
 ): Promise<Report> {
   const original = await loadActive(store, id);
   const { reason, ...fields } = input;
-  const docs = await placeDocumentsFor(store, [fields.place]);
-  validate([fields], new Set(docs.keys()), clock.now, () => '');
+  validate([fields], await knownPlaces(store, [fields.place]), clock.now, () => '');
   const correction = accept(fields, clock, { report: id, reason });
   const summary = summarizeReport(correction, active);
   const superseded = summarizeReport(original, { state: 'superseded', supersededBy: correction.id });
