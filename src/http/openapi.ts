@@ -4,6 +4,7 @@
 
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { reportPage } from '../domain/model.ts';
 import type { AppEnv } from './app-env.ts';
 import { idempotencyKeyPattern } from './idempotency.ts';
 import { problemDocument } from './problem-document.ts';
@@ -53,6 +54,16 @@ export const jsonContent = <T extends z.ZodType>(schema: T) => ({ 'application/j
 export const cachingHeaders = z.object({
   ETag: z.string().meta({ description: 'Send it back as If-None-Match to get 304 Not Modified' }),
   'Cache-Control': z.string(),
+});
+
+/** The answers of a history listing, of all places or of one. */
+export const historyResponses = () => ({
+  200: {
+    description: 'A page of report summaries',
+    headers: cachingHeaders,
+    content: jsonContent(reportPage),
+  },
+  ...readProblems(),
 });
 
 export const bearerAuth = [{ bearerAuth: [] }];

@@ -10,13 +10,13 @@ import {
   placeInput,
   placeList,
   placeView,
-  reportPage,
   slug,
 } from '../domain/model.ts';
 import { historyResponse } from '../http/history-response.ts';
 import {
   bearerAuth,
   cachingHeaders,
+  historyResponses,
   jsonContent,
   openApiRoutes,
   problems,
@@ -66,14 +66,7 @@ const placeHistory = createRoute({
   tags: ['History'],
   summary: "A place's reports, newest first",
   request: { params: slugParam, query: historyQuery },
-  responses: {
-    200: {
-      description: 'A page of report summaries',
-      headers: cachingHeaders,
-      content: jsonContent(reportPage),
-    },
-    ...readProblems(),
-  },
+  responses: historyResponses(),
 });
 
 const putPlace = createRoute({

@@ -7,7 +7,6 @@ import {
   reportBatch,
   reportId,
   reportInput,
-  reportPage,
   reportView,
   retractionInput,
 } from '../domain/model.ts';
@@ -16,6 +15,7 @@ import { idempotent } from '../http/idempotency.ts';
 import {
   bearerAuth,
   cachingHeaders,
+  historyResponses,
   idempotencyHeader,
   jsonContent,
   openApiRoutes,
@@ -56,14 +56,7 @@ const listReports = createRoute({
   tags: ['History'],
   summary: 'Reports of every place, newest first',
   request: { query: historyQuery },
-  responses: {
-    200: {
-      description: 'A page of report summaries',
-      headers: cachingHeaders,
-      content: jsonContent(reportPage),
-    },
-    ...readProblems(),
-  },
+  responses: historyResponses(),
 });
 
 const getReport = createRoute({

@@ -1,29 +1,13 @@
-import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
+import { byTag, readCsv } from '../support/hxl.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
 // Every place, figure and source here is SYNTHETIC.
 
 const csvType = 'text/csv; charset=utf-8; header=present';
 const hostileNames = ['=HYPERLINK("http://evil","x")', 'Radio "Free", Synthetic\nsecond line'];
-
-/** A strict RFC 4180 reader: no stray quotes, no ragged rows, CRLF records, cells as text. */
-function readCsv(text: string): string[][] {
-  return parse(text, {
-    relax_quotes: false,
-    relax_column_count: false,
-    skip_empty_lines: false,
-    record_delimiter: '\r\n',
-  });
-}
-
-/** Data rows keyed by HXL hashtag. */
-function byTag(text: string): Record<string, string>[] {
-  const [, tags = [], ...rows] = readCsv(text);
-  return rows.map((row) => Object.fromEntries(tags.map((tag, i) => [tag, row[i] ?? ''])));
-}
 
 /** Report ids in the order a CSV page lists them (one row per figure, so each id once). */
 const reportIds = (text: string) => [...new Set(byTag(text).map((row) => row['#meta+id'] ?? ''))];

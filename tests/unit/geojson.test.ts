@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPlaceDocument, summarizePlace, withNewReports } from '../../src/domain/documents.ts';
-import type { PlaceSummary, Report } from '../../src/domain/model.ts';
 import { renderStatusGeoJson } from '../../src/render/geojson.ts';
-import { deaths, electricity, remaining, summaryOf, syntheticPlace, syntheticReport } from './synthetic.ts';
+import { deaths, electricity, placeWith, remaining, syntheticReport } from './synthetic.ts';
 
 // Every place, figure and source below is SYNTHETIC.
 
 const site = { origin: 'https://status.test' };
-
-function placeWith(reports: Report[], overrides: Parameters<typeof syntheticPlace>[0] = {}): PlaceSummary {
-  const doc = withNewReports(
-    emptyPlaceDocument(syntheticPlace(overrides)),
-    reports,
-    reports.map((r) => summaryOf(r)),
-  );
-  return summarizePlace(doc);
-}
 
 const report = syntheticReport(1, {
   observed: '2024-03',

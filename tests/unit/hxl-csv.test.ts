@@ -1,16 +1,15 @@
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { emptyPlaceDocument, summarizePlace, withNewReports } from '../../src/domain/documents.ts';
-import type { PlaceSummary, Report, ReportSummary } from '../../src/domain/model.ts';
+import type { ReportSummary } from '../../src/domain/model.ts';
 import { renderHistoryCsv, renderStatusCsv } from '../../src/render/hxl-csv.ts';
+import { byTag, readCsv } from '../support/hxl.ts';
 import {
   deaths,
   electricity,
+  placeWith,
   remaining,
   situation,
   summaryOf,
   syntheticId,
-  syntheticPlace,
   syntheticReport,
 } from './synthetic.ts';
 
@@ -18,32 +17,7 @@ import {
 
 const site = { origin: 'https://status.test' };
 
-/** A strict reader: no stray quotes, no ragged rows, CRLF records, every cell as text. */
-function readCsv(text: string): string[][] {
-  return parse(text, {
-    relax_quotes: false,
-    relax_column_count: false,
-    skip_empty_lines: false,
-    record_delimiter: '\r\n',
-  });
-}
-
-/** Rows as objects keyed by HXL hashtag, after the header and hashtag rows. */
-function byTag(text: string): Record<string, string>[] {
-  const [, tags = [], ...rows] = readCsv(text);
-  return rows.map((row) => Object.fromEntries(tags.map((tag, i) => [tag, row[i] ?? ''])));
-}
-
 const baseline = { indicator: 'population_baseline', value: 80_000, qualifier: 'approximately' } as const;
-
-function placeWith(reports: Report[], overrides: Parameters<typeof syntheticPlace>[0] = {}): PlaceSummary {
-  const doc = withNewReports(
-    emptyPlaceDocument(syntheticPlace(overrides)),
-    reports,
-    reports.map((r) => summaryOf(r)),
-  );
-  return summarizePlace(doc);
-}
 
 describe('renderStatusCsv', () => {
   const report = syntheticReport(1, {

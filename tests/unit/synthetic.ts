@@ -1,11 +1,13 @@
 // Builders of SYNTHETIC places and reports for the unit tests: invented names and numbers,
 // fixed dates, ids from a fixed clock. Nothing here describes a real place or event.
 
+import { emptyPlaceDocument, summarizePlace, withNewReports } from '../../src/domain/documents.ts';
 import { newReportId } from '../../src/domain/ids.ts';
 import type {
   CountFigure,
   Figure,
   Place,
+  PlaceSummary,
   Report,
   ReportSummary,
   UtilityFigure,
@@ -101,4 +103,17 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
     out[j] = a;
   }
   return out;
+}
+
+/** A place's entry in the list of places, after the given reports. */
+export function placeWith(
+  reports: Report[],
+  overrides: Parameters<typeof syntheticPlace>[0] = {},
+): PlaceSummary {
+  const doc = withNewReports(
+    emptyPlaceDocument(syntheticPlace(overrides)),
+    reports,
+    reports.map((r) => summaryOf(r)),
+  );
+  return summarizePlace(doc);
 }
