@@ -301,4 +301,3 @@ export const reportPage = z.strictObject({
 export type ReportPage = z.infer<typeof reportPage>;
 
 export const reportBatch = z.strictObject({ reports: z.array(reportView) });
-export type ReportBatch = z.infer<typeof reportBatch>;

@@ -3,13 +3,13 @@
 
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
+import { wholeNumberSetting } from './settings.ts';
 
 const defaultMaxAgeSeconds = 60;
 
 /** max-age for public reads, from the PUBLIC_MAX_AGE_SECONDS variable. */
 export function maxAgeSeconds(env: Pick<Env, 'PUBLIC_MAX_AGE_SECONDS'>): number {
-  const value = Number.parseInt(env.PUBLIC_MAX_AGE_SECONDS ?? '', 10);
-  return Number.isInteger(value) && value >= 0 ? value : defaultMaxAgeSeconds;
+  return wholeNumberSetting(env.PUBLIC_MAX_AGE_SECONDS, defaultMaxAgeSeconds);
 }
 
 export const publicCacheControl = (seconds: number) => `public, max-age=${seconds}`;

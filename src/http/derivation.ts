@@ -8,15 +8,11 @@ import { WritePacer } from '../services/write-pacer.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { AppEnv } from './app-env.ts';
 import { recentAnswersFor } from './recent-answers.ts';
+import { wholeNumberSetting } from './settings.ts';
 
 const defaultIntervalMs = 1000;
 
 const pacers = new WeakMap<KVNamespace, WritePacer>();
-
-function writeIntervalMs(setting: string | undefined): number {
-  const value = Number(setting);
-  return setting !== undefined && Number.isInteger(value) && value >= 0 ? value : defaultIntervalMs;
-}
 
 function pacerFor(namespace: KVNamespace, intervalMs: number): WritePacer {
   let pacer = pacers.get(namespace);
@@ -32,7 +28,7 @@ export function provideStorage() {
   return createMiddleware<AppEnv>(async (c, next) => {
     const kv = c.env.STATUS_KV;
     const storage = new StatusStore(kv);
-    const intervalMs = writeIntervalMs(c.env.DOCUMENT_WRITE_INTERVAL_MS);
+    const intervalMs = wholeNumberSetting(c.env.DOCUMENT_WRITE_INTERVAL_MS, defaultIntervalMs);
     // Answers kept from before a write must not outlive the documents it changes.
     const answers = recentAnswersFor(kv);
     const forgetAnswers = () => answers.clear();

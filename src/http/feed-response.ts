@@ -15,7 +15,7 @@ import { renderJsonFeed } from '../render/json-feed.ts';
 import { placeTitle, renderOpml } from '../render/opml.ts';
 import { renderRss } from '../render/rss.ts';
 import { type FeedSite, homePageUrl, placePageUrl } from '../render/site.ts';
-import { rebuildPlacesList } from '../services/derive.ts';
+import { loadPlacesList } from '../services/derive.ts';
 import { openFeed, placeLookup } from '../services/feeds.ts';
 import { readHistoryPage } from '../services/history.ts';
 import type { HistoryScope } from '../store/keys.ts';
@@ -194,8 +194,7 @@ export function serveFeedRequest(c: Context<AppEnv>, scope: HistoryScope, format
 
 /** OPML listing every feed of every place: one KV read, of the list of places. */
 export async function serveOpml(c: Context<AppEnv>) {
-  const store = c.get('store');
-  const { places } = (await store.getPlacesDocument()) ?? (await rebuildPlacesList(store));
+  const places = await loadPlacesList(c.get('store'));
   const origin = new URL(c.req.url).origin;
   const feedsOf = (path: string, title: string) =>
     (['atom', 'rss', 'json'] as const).map((type) => ({

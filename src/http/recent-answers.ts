@@ -9,6 +9,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { isNotModified } from './caching.ts';
+import { wholeNumberSetting } from './settings.ts';
 
 /**
  * What is known of the current representation: its headers, and its body when a 200 was
@@ -36,7 +37,7 @@ const notModifiedHeaders = new Set(['cache-control', 'etag', 'last-modified', 'v
 const defaultLifetimeMs = 1000;
 const capacity = 256;
 
-export class RecentAnswers {
+class RecentAnswers {
   private readonly answers = new Map<string, KeptAnswer>();
 
   get(key: string, now: number): KeptAnswer | undefined {
@@ -71,11 +72,6 @@ export function recentAnswersFor(namespace: KVNamespace): RecentAnswers {
   return answers;
 }
 
-export function answerLifetimeMs(setting: string | undefined): number {
-  const value = Number(setting);
-  return setting !== undefined && Number.isInteger(value) && value >= 0 ? value : defaultLifetimeMs;
-}
-
 /** The kept answer to this request, if what is kept suffices to give it. */
 function replay(request: Request, answer: KeptAnswer): Response | undefined {
   const headers = new Headers(answer.headers);
@@ -96,7 +92,7 @@ function headersToKeep(response: Response, names: readonly string[]): [string, s
 /** Serves a GET from a kept answer when there is one, and keeps each successful answer. */
 export function keepRecentAnswers(): MiddlewareHandler<AppEnv> {
   return async function keepRecentAnswersMiddleware(c, next) {
-    const lifetimeMs = answerLifetimeMs(c.env.RECENT_ANSWER_MS);
+    const lifetimeMs = wholeNumberSetting(c.env.RECENT_ANSWER_MS, defaultLifetimeMs);
     if (c.req.method !== 'GET' || lifetimeMs === 0) return next();
     const answers = recentAnswersFor(c.env.STATUS_KV);
     const key = c.req.url;

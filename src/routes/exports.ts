@@ -12,8 +12,7 @@ import { cachingHeaders, openApiRoutes, problems, readProblems } from '../http/o
 import { historyQuery } from '../http/queries.ts';
 import { renderStatusGeoJson, statusCollection } from '../render/geojson.ts';
 import { renderHistoryCsv, renderStatusCsv } from '../render/hxl-csv.ts';
-import { rebuildPlacesList } from '../services/derive.ts';
-import type { StatusStore } from '../store/status-store.ts';
+import { loadPlacesList } from '../services/derive.ts';
 
 // RFC 4180 registers header=present: the first row names the columns (the second holds
 // the HXL hashtags).
@@ -25,11 +24,6 @@ const noQuery = z.strictObject({});
 
 /** The history filters of the JSON API, and `place` to keep to one place's history. */
 const reportsQuery = historyQuery.safeExtend({ place: slug.optional() });
-
-async function placeList(store: StatusStore) {
-  const doc = (await store.getPlacesDocument()) ?? (await rebuildPlacesList(store));
-  return doc.places;
-}
 
 const siteOf = (url: string) => ({ origin: new URL(url).origin });
 
@@ -92,11 +86,11 @@ const reportsCsv = createRoute({
 
 export const exportRoutes = openApiRoutes()
   .openapi(statusCsv, async (c) => {
-    const places = await placeList(c.get('store'));
+    const places = await loadPlacesList(c.get('store'));
     return c.body(renderStatusCsv(places, siteOf(c.req.url)), 200, { 'content-type': csvType });
   })
   .openapi(statusGeoJson, async (c) => {
-    const places = await placeList(c.get('store'));
+    const places = await loadPlacesList(c.get('store'));
     return c.body(renderStatusGeoJson(places, siteOf(c.req.url)), 200, { 'content-type': geoJsonType });
   })
   .openapi(reportsCsv, async (c) => {

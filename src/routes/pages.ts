@@ -15,7 +15,7 @@ import { renderIndexPage } from '../render/html/index-page.tsx';
 import { languages } from '../render/html/messages.ts';
 import { renderPlacePage } from '../render/html/place-page.tsx';
 import { stylesheet, stylesheetPath } from '../render/html/stylesheet.ts';
-import { loadPlaceDocument, rebuildPlacesList } from '../services/derive.ts';
+import { loadPlaceDocument, loadPlacesList } from '../services/derive.ts';
 
 const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
 const slugParam = z.strictObject({ slug });
@@ -37,8 +37,7 @@ export const pageRoutes = new Hono<AppEnv>()
   .get('/', valid('query', pageQuery), ...pageCaching, async (c) => {
     const { lang } = c.req.valid('query');
     const language = negotiateLanguage(lang, c.req.header('accept-language'));
-    const store = c.get('store');
-    const { places } = (await store.getPlacesDocument()) ?? (await rebuildPlacesList(store));
+    const places = await loadPlacesList(c.get('store'));
     const page = renderIndexPage(places, pageSite(c.req.url, lang), language, new Date());
     return c.html(page, 200, htmlHeaders(language));
   })

@@ -26,7 +26,7 @@ import {
 import { historyQuery } from '../http/queries.ts';
 import { requireJsonBody } from '../http/validation.ts';
 import { writeAccess } from '../http/write-access.ts';
-import { loadPlaceDocument, rebuildPlacesList, savePlace } from '../services/derive.ts';
+import { loadPlaceDocument, loadPlacesList, savePlace } from '../services/derive.ts';
 
 const slugParam = z.strictObject({ slug: slug.meta({ description: 'The place, e.g. "bakhmut"' }) });
 
@@ -87,9 +87,7 @@ const putPlace = createRoute({
 
 export const placeRoutes = openApiRoutes()
   .openapi(listPlaces, async (c) => {
-    const store = c.get('store');
-    const doc = (await store.getPlacesDocument()) ?? (await rebuildPlacesList(store));
-    const body: PlaceList = { places: doc.places };
+    const body: PlaceList = { places: await loadPlacesList(c.get('store')) };
     return c.json(body, 200);
   })
   .openapi(getPlace, async (c) => {

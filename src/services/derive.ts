@@ -13,7 +13,7 @@ import {
   withPlaceSummary,
   withRecentReports,
 } from '../domain/documents.ts';
-import type { Place, Report, ReportSummary } from '../domain/model.ts';
+import type { Place, PlaceSummary, Report, ReportSummary } from '../domain/model.ts';
 import { deriveFates, latest, pickCurrent } from '../domain/status.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import { addReportsToFeeds, rebuildFeeds } from './feeds.ts';
@@ -97,7 +97,7 @@ export async function rebuildRecentDocument(store: StatusStore): Promise<RecentD
 }
 
 /** The places' documents that exist, by slug. */
-export async function placeDocumentsFor(
+async function placeDocumentsFor(
   store: StatusStore,
   slugs: readonly string[],
 ): Promise<Map<string, PlaceDocument>> {
@@ -187,6 +187,14 @@ async function refreshSharedDocuments(
   );
   await Promise.all([store.putRecentDocument(recent), store.putPlacesDocument(places)]);
   return { recent, places };
+}
+
+/**
+ * The list of places: one KV read. When it was lost it is rebuilt from the place documents
+ * for this read, and stored again by the next write.
+ */
+export async function loadPlacesList(store: StatusStore): Promise<PlaceSummary[]> {
+  return ((await store.getPlacesDocument()) ?? (await rebuildPlacesList(store))).places;
 }
 
 /** Every place's summary, read from the place documents: for rebuilds only. */

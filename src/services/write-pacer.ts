@@ -22,7 +22,7 @@ export interface DerivationWork {
 
 export const noWork: DerivationWork = { reports: [], summaries: [], changed: [], rederive: [] };
 
-export function mergeWork(a: DerivationWork, b: DerivationWork): DerivationWork {
+function mergeWork(a: DerivationWork, b: DerivationWork): DerivationWork {
   return {
     reports: [...a.reports, ...b.reports],
     summaries: [...a.summaries, ...b.summaries],

@@ -61,6 +61,8 @@ describe.each([
     expect(response.headers.get('content-type')).toBe(contentType);
     expect(response.headers.get('cache-control')).toBe('public, max-age=60');
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    // A dashboard in a browser on another origin can read the next page's Link.
+    expect(response.headers.get('access-control-expose-headers')?.split(/,\s*/)).toContain('Link');
     expect(response.headers.get('etag')).toMatch(/^"[^"]+"$/);
     expect((await response.text()).length).toBeGreaterThan(0);
   });
