@@ -38,7 +38,10 @@ server.stdout.on('data', async (chunk) => {
       throw new Error(`unexpected answer ${response.status}: ${JSON.stringify(status)}`);
     }
     // The served Atom feeds, as a reader gets them, against RFC 4287's RELAX NG schema.
-    const schema = { fileName: 'atom.rng', contents: readFileSync('../shared/schemas/atom.rng', 'utf8') };
+    const schema = {
+      fileName: 'atom.rng',
+      contents: readFileSync('tests/fixtures/schemas/atom.rng', 'utf8'),
+    };
     for (const path of ['/feeds/all.atom', '/feeds/places/bakhmut.atom']) {
       const feed = {
         fileName: 'feed.xml',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import article from '../../../shared/seeds/000_6889800fbbf13951.txt?raw';
 import exampleReport from '../../examples/report.json';
 import seedFile from '../../seeds/bakhmut.json';
+import article from '../../seeds/sources/000_6889800fbbf13951.txt?raw';
 import { call, json, send } from '../support/api.ts';
 
 // The seed enters as npm start enters it: through the public API, with its Idempotency-Key.

@@ -30,9 +30,10 @@ import { renderOpml } from '../../src/render/opml.ts';
 import { renderRss } from '../../src/render/rss.ts';
 import type { FeedSite } from '../../src/render/site.ts';
 
-const atomSchema = readFileSync(join(import.meta.dirname, '../../../shared/schemas/atom.rng'), 'utf8');
-const readSchema = (name: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../../shared/schemas/jsonfeed', name), 'utf8'));
+// Copies kept in the repository; tests/fixtures/README.md gives their origin and licence.
+const fixtures = join(import.meta.dirname, '../fixtures/schemas');
+const atomSchema = readFileSync(join(fixtures, 'atom.rng'), 'utf8');
+const readSchema = (name: string) => JSON.parse(readFileSync(join(fixtures, 'jsonfeed', name), 'utf8'));
 
 /** SchemaStore's JSON Feed 1.1 schema, with the 1.0 schema it refers to as "feed-1". */
 function jsonFeedValidator(): Validator {
