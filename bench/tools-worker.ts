@@ -5,8 +5,9 @@
 
 import { summarizeReport } from '../src/domain/status.ts';
 import worker from '../src/index.ts';
-import { rebuildAllDocuments } from '../src/services/derive.ts';
+import { reloadWriters } from '../src/services/repair.ts';
 import { StatusStore } from '../src/store/status-store.ts';
+import { writersOf } from '../src/writers/stubs.ts';
 import { syntheticPlace } from '../tests/support/builders.ts';
 import { countingKv } from '../tests/support/counting-kv.ts';
 import { syntheticHistoryReport } from '../tests/support/synthetic-history.ts';
@@ -72,7 +73,7 @@ export default {
         await loadReports(store, Number(input.from), Number(input.to), Number(input.places));
         return Response.json({ ok: true });
       case '/rebuild':
-        await rebuildAllDocuments(store);
+        await reloadWriters(store, writersOf(env));
         return Response.json({ ok: true });
       case '/count':
         return Response.json(await countOperations(env, ctx, input as unknown as CountedRequest));

@@ -64,6 +64,23 @@ async function send(method, path, body, headers = {}) {
   return response;
 }
 
+/**
+ * The place's writer writes its documents from an alarm, within about two seconds of the
+ * last report: wait until the place's status counts the reports seeded.
+ * @param {string} slug
+ * @param {number} count
+ * @param {number} deadline milliseconds since the epoch
+ */
+async function waitForStatus(slug, count, deadline) {
+  while (Date.now() < deadline) {
+    const response = await fetch(`${base}/api/v1/places/${slug}`);
+    if (response.ok && /** @type {{ reportCount: number }} */ (await response.json()).reportCount >= count)
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the status of ${slug} did not show its ${count} seeded reports in time`);
+}
+
 async function seed() {
   await waitForHealth(Date.now() + 120_000);
   for (const file of readdirSync('seeds').filter((name) => name.endsWith('.json'))) {
@@ -77,6 +94,7 @@ async function seed() {
         `seed: ${slug} report ${response.headers.get('location')}${replayed ? ' (already seeded)' : ''}`,
       );
     }
+    await waitForStatus(slug, reports.length, Date.now() + 30_000);
   }
   console.log(`Serving the seeded data on ${base} (try ${base}/api/v1/places/bakhmut)`);
 }

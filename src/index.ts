@@ -1,17 +1,23 @@
-// The Worker: the app answers requests; the scheduled handler repairs derived documents.
+// The Worker: the app answers requests; the scheduled handler is the repair's safety net;
+// the Durable Objects are the writers of derived documents and the keepers of keys.
 
 import { app } from './app.ts';
 import { recentAnswersFor } from './http/recent-answers.ts';
-import { repairStaleDocuments } from './services/repair.ts';
+import { repairDocuments } from './services/repair.ts';
 import { StatusStore } from './store/status-store.ts';
+import { writersOf } from './writers/stubs.ts';
+
+export { AllPlacesWriter } from './writers/all-places-writer.ts';
+export { IdempotencyKeeper } from './writers/idempotency-keeper.ts';
+export { PlaceWriter } from './writers/place-writer.ts';
 
 export default {
   fetch: app.fetch,
-  /** Every minute (wrangler.toml [triggers]): derive again whatever may be stale. */
+  /** Every minute (wrangler.toml [triggers]): tell the writers whatever they never heard of. */
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(
-      repairStaleDocuments(new StatusStore(env.STATUS_KV)).then((outcome) => {
-        if (outcome.rebuilt.length > 0) recentAnswersFor(env.STATUS_KV).clear();
+      repairDocuments(new StatusStore(env.STATUS_KV), writersOf(env)).then((outcome) => {
+        if (outcome.repaired.length > 0) recentAnswersFor(env.STATUS_KV).clear();
         console.log(JSON.stringify({ level: 'info', message: 'scheduled repair', ...outcome }));
       }),
     );

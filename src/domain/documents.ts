@@ -95,7 +95,7 @@ export function withRecentReports(
   return { head: mergeHead(doc.head, summaries), reportCount: doc.reportCount + added };
 }
 
-export function summarizePlace(doc: PlaceDocument): PlaceSummary {
+export function summarizePlace(doc: Pick<PlaceDocument, 'place' | 'status' | 'reportCount'>): PlaceSummary {
   const indicators: PlaceSummary['indicators'] = {};
   for (const [id, status] of Object.entries(doc.status.indicators) as [
     IndicatorId,
@@ -120,11 +120,12 @@ export function summarizePlace(doc: PlaceDocument): PlaceSummary {
 }
 
 /** Places in a stable order: by English name, then slug. */
+export function inPlaceOrder(places: readonly PlaceSummary[]): PlaceSummary[] {
+  return [...places].sort(
+    (a, b) => (a.names.en ?? '').localeCompare(b.names.en ?? '') || a.slug.localeCompare(b.slug),
+  );
+}
+
 export function withPlaceSummary(doc: PlacesDocument, entry: PlaceSummary): PlacesDocument {
-  const others = doc.places.filter((p) => p.slug !== entry.slug);
-  return {
-    places: [...others, entry].sort(
-      (a, b) => (a.names.en ?? '').localeCompare(b.names.en ?? '') || a.slug.localeCompare(b.slug),
-    ),
-  };
+  return { places: inPlaceOrder([...doc.places.filter((p) => p.slug !== entry.slug), entry]) };
 }

@@ -9,6 +9,7 @@ import {
   type Place,
   place,
   type Report,
+  type ReportSummary,
   type Retraction,
   reason,
   report,
@@ -50,30 +51,6 @@ export function feedPlaceOf(of: Place): FeedPlace {
 
 function newerFirst(a: FeedEntry, b: FeedEntry): number {
   return b.updated.localeCompare(a.updated) || b.id.localeCompare(a.id);
-}
-
-/** Entries for reports that just arrived: each new report is an entry of its own. */
-export function withNewFeedReports(
-  doc: FeedDocument,
-  reports: readonly Report[],
-  placeOf: (slug: string) => FeedPlace | undefined,
-): FeedDocument {
-  const added = reports.flatMap((r): FeedEntry[] => {
-    const where = placeOf(r.place);
-    return where
-      ? [{ id: r.id, place: where, published: r.published, updated: r.published, change: 'new', report: r }]
-      : [];
-  });
-  const entries = [...added, ...doc.entries].sort(newerFirst);
-  const kept = entries.slice(0, headSize);
-  const oldestKept = kept.reduce<string | undefined>((min, e) => (min && min < e.id ? min : e.id), undefined);
-  const archiveAfter = entries.length > headSize ? oldestKept : doc.archiveAfter;
-  return {
-    ...doc,
-    entries: kept,
-    updated: reports.reduce<string | null>((at, r) => latest(at, r.published), doc.updated),
-    ...(archiveAfter ? { archiveAfter } : {}),
-  };
 }
 
 /**
@@ -131,6 +108,34 @@ export function deriveFeedEntries(
     });
   }
   return entries.sort(newerFirst);
+}
+
+/** What a feed document is derived from: the newest reports of its scope, with their fates. */
+export interface FeedWindow {
+  /** The scope's newest summaries, newest first, at most `headSize`. */
+  window: readonly ReportSummary[];
+  /** How many reports the scope holds in all: more than the window means an archive exists. */
+  reportCount: number;
+  /** Full reports of the window, and of corrections filed elsewhere that continue its chains. */
+  reports: readonly Report[];
+  fates: ReadonlyMap<string, ReportFate>;
+  retractions: ReadonlyMap<string, Retraction>;
+  placeOf: (slug: string) => FeedPlace | undefined;
+  /** The place of a place's feed; absent for the feed of all places. */
+  place?: Place;
+}
+
+/** A scope's feed document; a report of the window whose full text is missing is left out. */
+export function deriveFeedDocument(from: FeedWindow): FeedDocument {
+  const window = from.window.slice(0, headSize);
+  const entries = deriveFeedEntries(from.reports, from.fates, from.retractions, from.placeOf);
+  const oldest = window.at(-1);
+  return {
+    ...(from.place ? { place: from.place } : {}),
+    entries,
+    updated: latestUpdate(entries),
+    ...(from.reportCount > window.length && oldest ? { archiveAfter: oldest.id } : {}),
+  };
 }
 
 export function latestUpdate(entries: readonly FeedEntry[]): string | null {

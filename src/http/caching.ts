@@ -2,8 +2,8 @@
 // answered 304 before any rendering, and Cache-Control from the Worker's configuration.
 
 import type { MiddlewareHandler } from 'hono';
+import { wholeNumberSetting } from '../settings.ts';
 import type { AppEnv } from './app-env.ts';
-import { wholeNumberSetting } from './settings.ts';
 
 const defaultMaxAgeSeconds = 60;
 

@@ -4,7 +4,7 @@
 
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { archiveStart, selectEntries } from '../domain/feed.ts';
+import { archiveStart, feedPlaceOf, selectEntries } from '../domain/feed.ts';
 import type { HistoryFilter } from '../domain/history.ts';
 import { nameUrn } from '../domain/ids.ts';
 import type { Place } from '../domain/model.ts';
@@ -15,9 +15,8 @@ import { renderJsonFeed } from '../render/json-feed.ts';
 import { placeTitle, renderOpml } from '../render/opml.ts';
 import { renderRss } from '../render/rss.ts';
 import { type FeedSite, homePageUrl, placePageUrl } from '../render/site.ts';
-import { loadPlacesList } from '../services/derive.ts';
-import { openFeed, placeLookup } from '../services/feeds.ts';
 import { readHistoryPage } from '../services/history.ts';
+import { loadPlacesList, openFeed } from '../services/reading.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import type { AppEnv } from './app-env.ts';
 import { isNotModified, maxAgeSeconds, publicCacheControl } from './caching.ts';
@@ -108,7 +107,7 @@ function respond(
 async function serveFeed(c: Context<AppEnv>, scope: HistoryScope, format: Format, query: FeedQuery) {
   const filter = filterOf(query);
   const limit = query.limit ?? defaultPageSize;
-  const opened = await openFeed(c.get('store'), scope);
+  const opened = await openFeed(c.get('store'), c.get('writers'), scope);
   const variant = [
     format,
     limit,
@@ -157,7 +156,8 @@ async function serveArchive(
     readHistoryPage(store, scope, filter, query.limit ?? defaultPageSize, position),
     store.getPlacesDocument(),
   ]);
-  const placeOf = placeLookup(placeList?.places ?? []);
+  const known = new Map((placeList?.places ?? []).map((p) => [p.slug, feedPlaceOf(p)]));
+  const placeOf = (slug: string) => known.get(slug);
   const origin = new URL(c.req.url).origin;
   const items = page.summaries.map((s) =>
     itemFromSummary(s, placeOf(s.place) ?? { slug: s.place, names: { en: s.place } }, origin),
@@ -194,7 +194,7 @@ export function serveFeedRequest(c: Context<AppEnv>, scope: HistoryScope, format
 
 /** OPML listing every feed of every place: one KV read, of the list of places. */
 export async function serveOpml(c: Context<AppEnv>) {
-  const places = await loadPlacesList(c.get('store'));
+  const places = await loadPlacesList(c.get('store'), c.get('writers'));
   const origin = new URL(c.req.url).origin;
   const feedsOf = (path: string, title: string) =>
     (['atom', 'rss', 'json'] as const).map((type) => ({

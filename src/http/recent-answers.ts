@@ -7,9 +7,9 @@
 // instead, which is a lookup per request and needs a custom domain on Workers.
 
 import type { MiddlewareHandler } from 'hono';
+import { wholeNumberSetting } from '../settings.ts';
 import type { AppEnv } from './app-env.ts';
 import { isNotModified } from './caching.ts';
-import { wholeNumberSetting } from './settings.ts';
 
 /**
  * What is known of the current representation: its headers, and its body when a 200 was

@@ -12,7 +12,7 @@ import { cachingHeaders, openApiRoutes, problems, readProblems } from '../http/o
 import { historyQuery } from '../http/queries.ts';
 import { renderStatusGeoJson, statusCollection } from '../render/geojson.ts';
 import { renderHistoryCsv, renderStatusCsv } from '../render/hxl-csv.ts';
-import { loadPlacesList } from '../services/derive.ts';
+import { loadPlacesList } from '../services/reading.ts';
 
 // RFC 4180 registers header=present: the first row names the columns (the second holds
 // the HXL hashtags).
@@ -86,11 +86,11 @@ const reportsCsv = createRoute({
 
 export const exportRoutes = openApiRoutes()
   .openapi(statusCsv, async (c) => {
-    const places = await loadPlacesList(c.get('store'));
+    const places = await loadPlacesList(c.get('store'), c.get('writers'));
     return c.body(renderStatusCsv(places, siteOf(c.req.url)), 200, { 'content-type': csvType });
   })
   .openapi(statusGeoJson, async (c) => {
-    const places = await loadPlacesList(c.get('store'));
+    const places = await loadPlacesList(c.get('store'), c.get('writers'));
     return c.body(renderStatusGeoJson(places, siteOf(c.req.url)), 200, { 'content-type': geoJsonType });
   })
   .openapi(reportsCsv, async (c) => {

@@ -15,7 +15,7 @@ import { renderIndexPage } from '../render/html/index-page.tsx';
 import { languages } from '../render/html/messages.ts';
 import { renderPlacePage } from '../render/html/place-page.tsx';
 import { stylesheet, stylesheetPath } from '../render/html/stylesheet.ts';
-import { loadPlaceDocument, loadPlacesList } from '../services/derive.ts';
+import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
 
 const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
 const slugParam = z.strictObject({ slug });
@@ -37,7 +37,7 @@ export const pageRoutes = new Hono<AppEnv>()
   .get('/', valid('query', pageQuery), ...pageCaching, async (c) => {
     const { lang } = c.req.valid('query');
     const language = negotiateLanguage(lang, c.req.header('accept-language'));
-    const places = await loadPlacesList(c.get('store'));
+    const places = await loadPlacesList(c.get('store'), c.get('writers'));
     const page = renderIndexPage(places, pageSite(c.req.url, lang), language, new Date());
     return c.html(page, 200, htmlHeaders(language));
   })
@@ -45,7 +45,7 @@ export const pageRoutes = new Hono<AppEnv>()
     const { lang } = c.req.valid('query');
     const { slug } = c.req.valid('param');
     const language = negotiateLanguage(lang, c.req.header('accept-language'));
-    const doc = await loadPlaceDocument(c.get('store'), slug);
+    const doc = await loadPlaceDocument(c.get('store'), c.get('writers'), slug);
     if (!doc) throw new NotFound(`no place with slug "${slug}"`);
     const page = renderPlacePage(doc, pageSite(c.req.url, lang), language, new Date());
     return c.html(page, 200, htmlHeaders(language));

@@ -26,7 +26,8 @@ import {
 import { historyQuery } from '../http/queries.ts';
 import { requireJsonBody } from '../http/validation.ts';
 import { writeAccess } from '../http/write-access.ts';
-import { loadPlaceDocument, loadPlacesList, savePlace } from '../services/derive.ts';
+import { savePlace } from '../services/places.ts';
+import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
 
 const slugParam = z.strictObject({ slug: slug.meta({ description: 'The place, e.g. "bakhmut"' }) });
 
@@ -87,12 +88,12 @@ const putPlace = createRoute({
 
 export const placeRoutes = openApiRoutes()
   .openapi(listPlaces, async (c) => {
-    const body: PlaceList = { places: await loadPlacesList(c.get('store')) };
+    const body: PlaceList = { places: await loadPlacesList(c.get('store'), c.get('writers')) };
     return c.json(body, 200);
   })
   .openapi(getPlace, async (c) => {
     const { slug } = c.req.valid('param');
-    const doc = await loadPlaceDocument(c.get('store'), slug);
+    const doc = await loadPlaceDocument(c.get('store'), c.get('writers'), slug);
     if (!doc) throw new NotFound(`no place with slug "${slug}"`);
     const body: PlaceView = { place: doc.place, status: doc.status, reportCount: doc.reportCount };
     return c.json(body, 200);
@@ -101,7 +102,9 @@ export const placeRoutes = openApiRoutes()
     historyResponse(c, { kind: 'place', slug: c.req.valid('param').slug }, c.req.valid('query')),
   )
   .openapi(putPlace, async (c) => {
-    const place = { ...c.req.valid('json'), slug: c.req.valid('param').slug };
-    const { created } = await savePlace(c.get('store'), place);
+    const { created, place } = await savePlace(c.get('writers'), {
+      ...c.req.valid('json'),
+      slug: c.req.valid('param').slug,
+    });
     return c.json(place, created ? 201 : 200, { location: `/api/v1/places/${place.slug}` });
   });

@@ -26,8 +26,9 @@ import {
 import { historyQuery } from '../http/queries.ts';
 import { requireJsonBody } from '../http/validation.ts';
 import { writeAccess } from '../http/write-access.ts';
-import { systemClock } from '../services/clock.ts';
-import { correctReport, publishReports, retractReport, viewOf, viewReport } from '../services/reports.ts';
+import { correctReport, retractReport } from '../services/moderation.ts';
+import { publishReports } from '../services/publishing.ts';
+import { viewOf, viewReport } from '../services/reading.ts';
 
 export const maxBatchSize = 100;
 
@@ -129,9 +130,9 @@ export const reportRoutes = openApiRoutes()
   .openapi(postReport, async (c) => {
     const [report] = await publishReports(
       c.get('store'),
-      c.get('derive'),
+      c.get('writers'),
       [c.req.valid('json')],
-      systemClock(),
+      c.get('clock'),
     );
     if (!report) throw new Error('publishing one report returned none');
     return c.json(viewOf(report), 201, { location: reportPath(report.id) });
@@ -139,9 +140,9 @@ export const reportRoutes = openApiRoutes()
   .openapi(postBatch, async (c) => {
     const reports = await publishReports(
       c.get('store'),
-      c.get('derive'),
+      c.get('writers'),
       c.req.valid('json').reports,
-      systemClock(),
+      c.get('clock'),
       (i) => `/reports/${i}`,
     );
     const first = reports[0];
@@ -155,15 +156,16 @@ export const reportRoutes = openApiRoutes()
     const { id } = c.req.valid('param');
     const correction = await correctReport(
       c.get('store'),
-      c.get('derive'),
+      c.get('writers'),
       id,
       c.req.valid('json'),
-      systemClock(),
+      c.get('clock'),
     );
     return c.json(viewOf(correction), 201, { location: reportPath(correction.id) });
   })
   .openapi(postRetraction, async (c) => {
     const { id } = c.req.valid('param');
-    await retractReport(c.get('store'), c.get('derive'), id, c.req.valid('json').reason, systemClock());
-    return c.json(await viewReport(c.get('store'), id), 201, { location: reportPath(id) });
+    const { reason } = c.req.valid('json');
+    const view = await retractReport(c.get('store'), c.get('writers'), id, reason, c.get('clock'));
+    return c.json(view, 201, { location: reportPath(id) });
   });

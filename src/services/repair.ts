@@ -1,43 +1,123 @@
-// The scheduled repair: derives again every document that may be stale, so that after a
-// crash, a lost write or a failed derivation the outputs are complete within one run.
-// A place is stale when a request marked it so, when its document is missing, or when the
-// newest reports its document shows, or their states, differ from the newest in its
-// history index: two writes that raced on the document can drop one of them from it (never
-// from the facts), and a paced flush lost with its isolate leaves a report or a
-// retraction indexed but not yet shown.
+// The scheduled repair, the safety net for anything the writers never heard of: a request
+// that stopped after writing its facts and before handing them over, or a writer that lost
+// its storage. It compares what the KV history index holds with what the derived documents
+// show and tells the writers what they lack; it writes no derived document itself.
+//
+// 1. The index of all places and the index of each place must list the same reports: a
+//    request that stopped between the two writes left one of them without the entry, which
+//    is written again here from the other.
+// 2. A place is told its newest index entries when it is marked stale, its document is
+//    missing, or the newest reports its document shows (and their states) differ.
+// 3. The writer of all places is told the newest entries of all places and each place's
+//    summary when the shared documents are missing or differ from them.
 
-import { headSize } from '../domain/documents.ts';
-import type { ReportSummary } from '../domain/model.ts';
-import type { StatusStore } from '../store/status-store.ts';
-import { rebuildPlaces } from './derive.ts';
+import { headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
+import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
+import type { HistoryListing, StatusStore } from '../store/status-store.ts';
+import type { Writers } from '../writers/stubs.ts';
 
 export interface RepairOutcome {
   checked: number;
-  rebuilt: string[];
+  /** Places whose writer was told what it lacked; "all places" for the shared documents. */
+  repaired: string[];
 }
 
-function fingerprint(id: string, summary: ReportSummary | undefined): string {
-  return `${id}:${summary?.state}:${summary?.supersededBy ?? ''}`;
+const allPlaces = 'all places';
+
+function fingerprint(summaries: readonly (ReportSummary | undefined)[]): string {
+  return summaries.map((s) => `${s?.id}:${s?.state}:${s?.supersededBy ?? ''}`).join();
 }
 
-async function isStale(store: StatusStore, slug: string, marked: ReadonlySet<string>): Promise<boolean> {
-  if (marked.has(slug)) return true;
-  const [doc, listing] = await Promise.all([
-    store.getPlaceDocument(slug),
-    store.listHistory({ kind: 'place', slug }),
+const summariesOf = (listing: HistoryListing) =>
+  listing.entries.flatMap((e) => (e.summary ? [e.summary] : []));
+
+interface PlaceState {
+  slug: string;
+  doc: PlaceDocument | undefined;
+  listing: HistoryListing;
+}
+
+/**
+ * Writes the index entries one index has and the other lacks. Only the first listing page
+ * of each is compared (the newest 1,000): a request that stopped part-way did so recently.
+ */
+async function completeIndex(store: StatusStore, all: HistoryListing, places: readonly PlaceState[]) {
+  const completed = new Set<string>();
+  const allIds = new Set(all.entries.map((e) => e.id));
+  const oldestAll = all.cursor ? (all.entries.at(-1)?.id ?? '') : '';
+  const bySlug = new Map(places.map((p) => [p.slug, p]));
+  const missing: ReportSummary[] = [];
+  for (const { summary } of all.entries) {
+    const place = summary && bySlug.get(summary.place);
+    if (!summary || !place) continue;
+    const oldestHere = place.listing.cursor ? (place.listing.entries.at(-1)?.id ?? '') : '';
+    const listed = place.listing.entries.some((e) => e.id === summary.id);
+    if (!listed && summary.id > oldestHere) missing.push(summary);
+  }
+  for (const place of places) {
+    for (const { id, summary } of place.listing.entries) {
+      if (summary && id > oldestAll && !allIds.has(id)) missing.push(summary);
+    }
+  }
+  await Promise.all(missing.map((s) => store.putHistoryEntry(s)));
+  for (const s of missing) completed.add(s.place);
+  return completed;
+}
+
+function sharedDiffer(
+  recentHead: readonly ReportSummary[] | undefined,
+  listed: PlaceSummary[] | undefined,
+  all: HistoryListing,
+  places: readonly PlaceState[],
+): boolean {
+  if (!recentHead || !listed) return true;
+  if (fingerprint(recentHead) !== fingerprint(summariesOf(all).slice(0, headSize))) return true;
+  const bySlug = new Map(listed.map((p) => [p.slug, JSON.stringify(p)]));
+  return places.some(({ slug, doc }) => doc && bySlug.get(slug) !== JSON.stringify(summarizePlace(doc)));
+}
+
+export async function repairDocuments(store: StatusStore, writers: Writers): Promise<RepairOutcome> {
+  const [slugs, marked, all] = await Promise.all([
+    store.placeSlugs(),
+    store.staleSlugs(),
+    store.listHistory({ kind: 'all' }),
   ]);
-  const newest = listing.entries.slice(0, headSize).map(({ id, summary }) => fingerprint(id, summary));
-  return !doc || doc.head.map((s) => fingerprint(s.id, s)).join() !== newest.join();
+  const places = await Promise.all(
+    slugs.map(async (slug) => ({
+      slug,
+      doc: await store.getPlaceDocument(slug),
+      listing: await store.listHistory({ kind: 'place', slug }),
+    })),
+  );
+  const completed = await completeIndex(store, all, places);
+  const stale = places.filter(
+    ({ slug, doc, listing }) =>
+      marked.includes(slug) ||
+      completed.has(slug) ||
+      !doc ||
+      fingerprint(doc.head) !== fingerprint(summariesOf(listing).slice(0, headSize)),
+  );
+  for (const { slug, listing } of stale) {
+    await writers.place(slug).reconcile(slug, summariesOf(listing).slice(0, headSize));
+  }
+  const [recent, listed, feed] = await Promise.all([
+    store.getRecentDocument(),
+    store.getPlacesDocument(),
+    store.openFeedDocument({ kind: 'all' }),
+  ]);
+  await feed?.discard();
+  const repaired = stale.map((p) => p.slug);
+  if (completed.size > 0 || !feed || sharedDiffer(recent?.head, listed?.places, all, places)) {
+    const summaries = places.flatMap(({ doc }) => (doc ? [summarizePlace(doc)] : []));
+    await writers.allPlaces().reconcile(summariesOf(all).slice(0, headSize), summaries);
+    repaired.push(allPlaces);
+  }
+  await Promise.all(marked.map((slug) => store.clearStale(slug)));
+  return { checked: slugs.length, repaired };
 }
 
-export async function repairStaleDocuments(store: StatusStore): Promise<RepairOutcome> {
-  const [slugs, marked] = await Promise.all([store.placeSlugs(), store.staleSlugs()]);
-  const markedSet = new Set(marked);
-  const stale = (
-    await Promise.all(slugs.map(async (slug) => ((await isStale(store, slug, markedSet)) ? slug : undefined)))
-  ).filter((slug): slug is string => slug !== undefined);
-  if (stale.length === 0) return { checked: slugs.length, rebuilt: [] };
-  await rebuildPlaces(store, stale);
-  await Promise.all(marked.map((slug) => store.clearStale(slug)));
-  return { checked: slugs.length, rebuilt: stale };
+/** Every writer reloads from the facts in KV: after a bulk load of facts. */
+export async function reloadWriters(store: StatusStore, writers: Writers): Promise<void> {
+  for (const slug of await store.placeSlugs()) await writers.place(slug).resync(slug);
+  await writers.allPlaces().resync();
 }

@@ -32,6 +32,15 @@ export function reportIdOfHistoryKey(key: string): string {
   return reverseOrderId(key.slice(key.lastIndexOf('/') + 1));
 }
 
+/**
+ * Corrections filed under another place that continue a chain of this place's reports (a
+ * report filed under the wrong place, corrected into the right one): one empty key per
+ * correction and place of the chain, so that a place's writer can derive from the facts
+ * alone which of its reports such a correction supersedes.
+ */
+export const chainPrefix = (slug: string) => `v1/chain/${slug}/`;
+export const chainKey = (slug: string, reportId: string) => `${chainPrefix(slug)}${reverseOrderId(reportId)}`;
+
 export const placeDocumentKey = (slug: string) => `v1/derived/place/${slug}`;
 export const placesDocumentKey = 'v1/derived/places';
 export const recentDocumentKey = 'v1/derived/recent';
@@ -44,4 +53,8 @@ export const feedDocumentKey = (scope: HistoryScope) =>
 export const stalePrefix = 'v1/stale/';
 export const staleKey = (slug: string) => `${stalePrefix}${slug}`;
 
+/**
+ * Answers to Idempotency-Keys as earlier versions recorded them. Keys are now decided and
+ * kept by their Durable Object (src/writers/idempotency-keeper.ts), which reads these once.
+ */
 export const idempotencyKey = (scopedKeyHash: string) => `v1/idempotency/${scopedKeyHash}`;

@@ -2,6 +2,7 @@
 // by a schema check, so a damaged or foreign value is treated as absent, never trusted.
 
 import { z } from 'zod';
+import { sha256Hex } from '../digest.ts';
 import {
   type PlaceDocument,
   type PlacesDocument,
@@ -21,6 +22,8 @@ import {
   retraction,
 } from '../domain/model.ts';
 import {
+  chainKey,
+  chainPrefix,
   feedDocumentKey,
   type HistoryScope,
   historyKey,
@@ -68,9 +71,9 @@ export interface OpenedFeedDocument extends FeedVersion {
   discard(): Promise<void>;
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+/** A feed document's version: a hash of its content, and the time of its newest change. */
+export async function feedVersionOf(doc: FeedDocument): Promise<FeedVersion> {
+  return { version: (await sha256Hex(JSON.stringify(doc))).slice(0, 20), updated: doc.updated };
 }
 
 // Last good derived documents, per isolate: what reads fall back to when KV fails.
@@ -217,6 +220,23 @@ export class StatusStore {
     return entries;
   }
 
+  /** Records that correction `reportId` continues a chain of reports of place `slug`. */
+  putChainEntry(slug: string, reportId: string): Promise<void> {
+    return this.kv.put(chainKey(slug, reportId), '');
+  }
+
+  /** Ids of the corrections filed elsewhere that continue chains of the place's reports. */
+  async chainedCorrections(slug: string): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.kv.list({ prefix: chainPrefix(slug), ...(cursor ? { cursor } : {}) });
+      for (const key of page.keys) ids.push(reportIdOfHistoryKey(key.name));
+      cursor = page.list_complete ? undefined : page.cursor;
+    } while (cursor);
+    return ids;
+  }
+
   // -- derived documents: rebuilt from the facts, each served by one read -----------------
 
   getPlaceDocument(slug: string): Promise<PlaceDocument | undefined> {
@@ -249,9 +269,8 @@ export class StatusStore {
 
   /** Stores a feed document with its version (a hash of its content) in the key's metadata. */
   async putFeedDocument(scope: HistoryScope, doc: FeedDocument): Promise<FeedVersion> {
-    const text = JSON.stringify(doc);
-    const metadata: FeedVersion = { version: (await sha256Hex(text)).slice(0, 20), updated: doc.updated };
-    await this.kv.put(feedDocumentKey(scope), text, { metadata });
+    const metadata = await feedVersionOf(doc);
+    await this.kv.put(feedDocumentKey(scope), JSON.stringify(doc), { metadata });
     return metadata;
   }
 
@@ -305,11 +324,8 @@ export class StatusStore {
 
   // -- idempotency records ------------------------------------------------------------------
 
+  /** An answer recorded for an Idempotency-Key before the keeper objects held them: read only. */
   getStoredResponse(scopedKeyHash: string): Promise<StoredResponse | undefined> {
     return this.read(idempotencyKey(scopedKeyHash), storedResponse);
-  }
-
-  putStoredResponse(scopedKeyHash: string, value: StoredResponse): Promise<void> {
-    return this.write(idempotencyKey(scopedKeyHash), value);
   }
 }

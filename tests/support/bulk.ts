@@ -1,11 +1,12 @@
-// Loads a large SYNTHETIC history through the storage layer in bulk, as a rebuild would
-// see it, without one HTTP call per report.
+// Loads a large SYNTHETIC history through the storage layer in bulk, as the facts a writer
+// reloads from, without one HTTP call per report; then every writer reloads.
 
 import { env } from 'cloudflare:test';
 import type { Report } from '../../src/domain/model.ts';
 import { summarizeReport } from '../../src/domain/status.ts';
-import { rebuildAllDocuments } from '../../src/services/derive.ts';
+import { reloadWriters } from '../../src/services/repair.ts';
 import { StatusStore } from '../../src/store/status-store.ts';
+import { writersOf } from '../../src/writers/stubs.ts';
 import { syntheticPlace } from './builders.ts';
 import { syntheticHistoryReport } from './synthetic-history.ts';
 
@@ -22,6 +23,6 @@ export async function loadSyntheticHistory(slug: string, count: number, batch = 
       ]),
     );
   }
-  await rebuildAllDocuments(store);
+  await reloadWriters(store, writersOf(env));
   return reports;
 }

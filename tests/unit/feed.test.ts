@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   archiveStart,
+  deriveFeedDocument,
   deriveFeedEntries,
   type FeedDocument,
   feedPlaceOf,
-  withNewFeedReports,
 } from '../../src/domain/feed.ts';
 import { humanitarianItemExtension } from '../../src/domain/feed-extension.ts';
 import type { Report, Retraction } from '../../src/domain/model.ts';
@@ -79,20 +79,41 @@ describe('deriveFeedEntries', () => {
   });
 });
 
-describe('withNewFeedReports', () => {
-  it('puts new reports first and keeps at most 200 entries, remembering where the archive starts', () => {
+/** The feed document of a scope whose newest reports, all active, are `reports`. */
+function feedOf(reports: readonly Report[], reportCount = reports.length): FeedDocument {
+  const window = reports
+    .map((r) => summarizeReport(r, active))
+    .sort((a, b) => b.id.localeCompare(a.id))
+    .slice(0, 200);
+  const inWindow = new Set(window.map((s) => s.id));
+  return deriveFeedDocument({
+    window,
+    reportCount,
+    reports: reports.filter((r) => inWindow.has(r.id)),
+    fates: new Map(window.map((s) => [s.id, active])),
+    retractions: new Map(),
+    placeOf,
+  });
+}
+
+describe('deriveFeedDocument', () => {
+  it('keeps the newest 200 reports as entries, newest first, remembering where the archive starts', () => {
     const reports = Array.from({ length: 205 }, (_, n) => syntheticReport(n));
-    const doc = withNewFeedReports({ entries: [], updated: null }, reports, placeOf);
+    const doc = feedOf(reports);
     expect(doc.entries).toHaveLength(200);
     expect(doc.entries[0]?.id).toBe(reports[204]?.id);
     expect(doc.archiveAfter).toBe(reports[5]?.id);
     expect(doc.updated).toBe(reports[204]?.published);
   });
+
+  it('has no archive when the window holds every report', () => {
+    expect(feedOf(Array.from({ length: 3 }, (_, n) => syntheticReport(n))).archiveAfter).toBeUndefined();
+  });
 });
 
 describe('archiveStart', () => {
   const reports = Array.from({ length: 6 }, (_, n) => syntheticReport(n));
-  const doc: FeedDocument = withNewFeedReports({ entries: [], updated: null }, reports, placeOf);
+  const doc = feedOf(reports);
 
   it('is absent when the feed shows everything there is', () => {
     expect(archiveStart(doc, {}, 50)).toBeUndefined();

@@ -1,0 +1,81 @@
+// Corrections and retractions. Whether a report may be moderated is decided by the writer
+// of the place it was filed under, one request at a time, so of two moderations of one
+// report sent at once exactly one wins; the writer then writes the facts (see
+// src/writers/place-writer.ts). Here the request finds the report and builds what it asks.
+
+import { Conflict, NotFound } from '../domain/errors.ts';
+import { feedPlaceOf } from '../domain/feed.ts';
+import type { CorrectionInput, Report, ReportSummary, ReportView, Retraction } from '../domain/model.ts';
+import type { StatusStore } from '../store/status-store.ts';
+import type { ModerationOutcome } from '../writers/messages.ts';
+import type { Writers } from '../writers/stubs.ts';
+import { type Clock, claimantOf } from './clock.ts';
+import { knownPlaces } from './places.ts';
+import { accept, validate } from './publishing.ts';
+import { viewOf } from './reading.ts';
+
+/** A report as published and as the index holds it: one whose acceptance failed is not found. */
+async function loadIndexed(
+  store: StatusStore,
+  id: string,
+): Promise<{ report: Report; summary: ReportSummary }> {
+  const [report, summary] = await Promise.all([store.getReport(id), store.getHistoryEntry(id)]);
+  if (!report || !summary) throw new NotFound(`no report with id ${id}`);
+  return { report, summary };
+}
+
+function decided(outcome: ModerationOutcome): void {
+  if (!outcome.accepted) throw new Conflict(outcome.conflict);
+}
+
+export async function correctReport(
+  store: StatusStore,
+  writers: Writers,
+  id: string,
+  input: CorrectionInput,
+  clock: Clock,
+): Promise<Report> {
+  const original = await loadIndexed(store, id);
+  const { reason, ...fields } = input;
+  const places = await knownPlaces(store, writers, [fields.place]);
+  validate([fields], new Set(places.keys()), clock.now, () => '');
+  const correction = accept(fields, clock, { report: id, reason });
+  const place = places.get(fields.place);
+  if (!place) throw new NotFound(`no place with slug "${fields.place}"`);
+  const slug = original.summary.place;
+  decided(
+    await writers.place(slug).moderate(slug, {
+      kind: 'correction',
+      claimant: correction.id,
+      original: original.summary,
+      correction,
+      correctionPlace: feedPlaceOf(place),
+    }),
+  );
+  return correction;
+}
+
+export async function retractReport(
+  store: StatusStore,
+  writers: Writers,
+  id: string,
+  reason: string,
+  clock: Clock,
+): Promise<ReportView> {
+  const { report, summary } = await loadIndexed(store, id);
+  // Retracting a correction makes the report it corrected current again.
+  const restored = report.corrects ? await store.getHistoryEntry(report.corrects.report) : undefined;
+  const retraction: Retraction = { report: id, reason, retracted: clock.now.toISOString() };
+  const slug = summary.place;
+  decided(
+    await writers.place(slug).moderate(slug, {
+      kind: 'retraction',
+      claimant: claimantOf(clock),
+      original: summary,
+      retraction,
+      ...(restored ? { restored } : {}),
+    }),
+  );
+  const { supersededBy: _, ...rest } = summary;
+  return viewOf(report, { ...rest, state: 'retracted' }, retraction);
+}

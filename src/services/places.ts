@@ -1,0 +1,29 @@
+// Places: which exist, and editing one. An edit is decided by the place's writer, which
+// stores the place and derives its documents again without dropping any pending work.
+
+import type { Place } from '../domain/model.ts';
+import type { StatusStore } from '../store/status-store.ts';
+import type { PlaceSaved } from '../writers/messages.ts';
+import type { Writers } from '../writers/stubs.ts';
+
+/**
+ * The places, of the slugs given, that exist. Read from the places' own small keys; a place
+ * that KV does not show yet where this request runs (created moments ago elsewhere) is
+ * asked of its writer, which has it at once.
+ */
+export async function knownPlaces(
+  store: StatusStore,
+  writers: Writers,
+  slugs: readonly string[],
+): Promise<Map<string, Place>> {
+  const unique = [...new Set(slugs)];
+  const places = await Promise.all(
+    unique.map(async (slug) => (await store.getPlace(slug)) ?? (await writers.place(slug).knownPlace(slug))),
+  );
+  return new Map(places.flatMap((place) => (place ? [[place.slug, place] as const] : [])));
+}
+
+/** Creates or updates a place; its status and history stay as they are. */
+export function savePlace(writers: Writers, place: Place): Promise<PlaceSaved> {
+  return writers.place(place.slug).savePlace(place.slug, place);
+}

@@ -1,0 +1,121 @@
+// Accepting new reports. Each report's facts are written under keys of their own (the
+// report, then its history index entries, which make it visible) before anything is
+// derived; then each place's writer is handed its reports and derives the documents.
+
+import { checkPlaceExists, checkReportDates } from '../domain/checks.ts';
+import { InvalidInput } from '../domain/errors.ts';
+import { newReportId } from '../domain/ids.ts';
+import type { Report, ReportInput, ReportSummary } from '../domain/model.ts';
+import { summarizeReport } from '../domain/status.ts';
+import type { StatusStore } from '../store/status-store.ts';
+import type { Writers } from '../writers/stubs.ts';
+import type { Clock } from './clock.ts';
+import { knownPlaces } from './places.ts';
+
+/** Refuses inputs that name an unknown place or impossible dates, naming each field. */
+export function validate(
+  inputs: readonly ReportInput[],
+  known: ReadonlySet<string>,
+  now: Date,
+  pointerPrefix: (i: number) => string,
+): void {
+  const issues = inputs.flatMap((input, i) => [
+    ...checkPlaceExists(input, known, pointerPrefix(i)),
+    ...checkReportDates(input, now, pointerPrefix(i)),
+  ]);
+  if (issues.length > 0) throw new InvalidInput(issues);
+}
+
+export function accept(input: ReportInput, clock: Clock, corrects?: Report['corrects']): Report {
+  return {
+    ...input,
+    id: newReportId(clock.now, clock.random),
+    published: clock.now.toISOString(),
+    ...(corrects ? { corrects } : {}),
+  };
+}
+
+/**
+ * A batch shares one published time, so ids alone order it: they are handed out sorted,
+ * so that a later report in the batch is also the later one for status derivation.
+ */
+function inSubmittedOrder(reports: Report[]): Report[] {
+  const ids = reports.map((r) => r.id).sort();
+  return reports.map((report, i) => ({ ...report, id: ids[i] ?? report.id }));
+}
+
+/**
+ * Writes reports, then their index entries, which make them visible. If an index write
+ * fails, the entries written are taken back: a report without one is never shown, so the
+ * request leaves nothing visible and the client may retry. A repeat of a request with an
+ * Idempotency-Key takes nothing back: an earlier run may have made the reports visible.
+ */
+async function writeFacts(
+  store: StatusStore,
+  reports: readonly Report[],
+  summaries: readonly ReportSummary[],
+  repeat: boolean,
+) {
+  await Promise.all(reports.map((r) => store.putReport(r)));
+  try {
+    await Promise.all(summaries.map((s) => store.putHistoryEntry(s)));
+  } catch (error) {
+    if (!repeat) await store.deleteHistoryEntries(summaries).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Hands each place's writer its new reports. The facts are safe whatever happens here: a
+ * writer that cannot be reached leaves its place marked stale, and the scheduled repair
+ * hands the reports over from the index.
+ */
+export async function handOver(
+  store: StatusStore,
+  writers: Writers,
+  reports: readonly Report[],
+): Promise<void> {
+  const byPlace = Map.groupBy(reports, (r) => r.place);
+  await Promise.all(
+    [...byPlace].map(async ([slug, ofPlace]) => {
+      try {
+        await writers.place(slug).accept(slug, { reports: ofPlace });
+      } catch (error) {
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            message: 'writer unreachable; marked stale',
+            slug,
+            error: String(error),
+          }),
+        );
+        await store.markStale(slug).catch(() => undefined);
+      }
+    }),
+  );
+}
+
+/** Accepts reports all or nothing: every one is checked before any is written. */
+export async function publishReports(
+  store: StatusStore,
+  writers: Writers,
+  inputs: readonly ReportInput[],
+  clock: Clock,
+  pointerPrefix: (index: number) => string = () => '',
+): Promise<Report[]> {
+  const known = await knownPlaces(
+    store,
+    writers,
+    inputs.map((i) => i.place),
+  );
+  validate(inputs, new Set(known.keys()), clock.now, pointerPrefix);
+  const reports = inSubmittedOrder(inputs.map((input) => accept(input, clock)));
+  await writeFacts(
+    store,
+    reports,
+    reports.map((r) => summarizeReport(r, { state: 'active' })),
+    clock.repeat === true,
+  );
+  await handOver(store, writers, reports);
+  return reports;
+}

@@ -1,0 +1,57 @@
+// Reading what the writers derived: each answer is one KV read of a derived document. A
+// document KV does not hold (never written yet, or lost) is asked of its writer, which
+// derives it from what it knows and writes it again.
+
+import type { PlaceDocument } from '../domain/documents.ts';
+import { NotFound } from '../domain/errors.ts';
+import type { FeedDocument } from '../domain/feed.ts';
+import type { PlaceSummary, Report, ReportSummary, ReportView, Retraction } from '../domain/model.ts';
+import type { HistoryScope } from '../store/keys.ts';
+import { feedVersionOf, type OpenedFeedDocument, type StatusStore } from '../store/status-store.ts';
+import type { Writers } from '../writers/stubs.ts';
+
+/** The place's document; undefined for an unknown place. */
+export async function loadPlaceDocument(
+  store: StatusStore,
+  writers: Writers,
+  slug: string,
+): Promise<PlaceDocument | undefined> {
+  return (await store.getPlaceDocument(slug)) ?? (await writers.place(slug).placeDocument(slug));
+}
+
+/** Every place with its short status. */
+export async function loadPlacesList(store: StatusStore, writers: Writers): Promise<PlaceSummary[]> {
+  return ((await store.getPlacesDocument()) ?? (await writers.allPlaces().placesDocument())).places;
+}
+
+/** A scope's feed document, opened so that its version is known before its body is read. */
+export async function openFeed(
+  store: StatusStore,
+  writers: Writers,
+  scope: HistoryScope,
+): Promise<OpenedFeedDocument> {
+  const opened = await store.openFeedDocument(scope);
+  if (opened) return opened;
+  const doc: FeedDocument | undefined =
+    scope.kind === 'place'
+      ? await writers.place(scope.slug).feedDocument(scope.slug)
+      : await writers.allPlaces().feedDocument();
+  if (!doc) throw new NotFound(`no place with slug "${scope.kind === 'place' ? scope.slug : ''}"`);
+  return { ...(await feedVersionOf(doc)), read: async () => doc, discard: async () => {} };
+}
+
+export async function viewReport(store: StatusStore, id: string): Promise<ReportView> {
+  const [report, summary] = await Promise.all([store.getReport(id), store.getHistoryEntry(id)]);
+  // A report is visible once indexed: one whose acceptance failed part-way stays hidden.
+  if (!report || !summary) throw new NotFound(`no report with id ${id}`);
+  return viewOf(report, summary, summary.state === 'retracted' ? await store.getRetraction(id) : undefined);
+}
+
+export function viewOf(report: Report, summary?: ReportSummary, retraction?: Retraction): ReportView {
+  return {
+    ...report,
+    state: summary?.state ?? 'active',
+    ...(summary?.supersededBy ? { supersededBy: summary.supersededBy } : {}),
+    ...(retraction ? { retraction: { reason: retraction.reason, retracted: retraction.retracted } } : {}),
+  };
+}

@@ -1,0 +1,272 @@
+// The one writer of the documents every place shares: the list of places, the newest reports
+// of all places and the feed of all places. A SQLite-backed Durable Object, one for the
+// service. The writers of the places tell it, after each of their flushes, their place's
+// summary and the reports that are new or changed; it keeps the newest of them and writes
+// the three documents from its alarm, at most once per DOCUMENT_WRITE_INTERVAL_MS, however
+// many places changed meanwhile.
+
+import { DurableObject } from 'cloudflare:workers';
+import { sha256Hex } from '../digest.ts';
+import {
+  headSize,
+  inPlaceOrder,
+  type PlacesDocument,
+  type RecentDocument,
+  summarizePlace,
+} from '../domain/documents.ts';
+import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
+import type { PlaceSummary, Report, ReportSummary, Retraction } from '../domain/model.ts';
+import { feedDocumentKey, placesDocumentKey, recentDocumentKey } from '../store/keys.ts';
+import { StatusStore } from '../store/status-store.ts';
+import type { SharedWork } from './messages.ts';
+import { alarmBy, nextFlushAt, retryAt, writeIntervalMs } from './pacing.ts';
+
+const schema = [
+  'CREATE TABLE IF NOT EXISTS places (slug TEXT PRIMARY KEY, json TEXT NOT NULL)',
+  // The newest reports of all places, with their state as their place's writer derived it.
+  'CREATE TABLE IF NOT EXISTS summaries (id TEXT PRIMARY KEY, json TEXT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, json TEXT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS retractions (id TEXT PRIMARY KEY, json TEXT NOT NULL)',
+];
+
+interface Shared {
+  places: PlacesDocument;
+  recent: RecentDocument;
+  feed: FeedDocument;
+}
+
+const allScope = { kind: 'all' } as const;
+
+export class AllPlacesWriter extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  private readonly state: SyncKvStorage;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.state = ctx.storage.kv;
+    for (const statement of schema) this.sql.exec(statement);
+  }
+
+  private get store(): StatusStore {
+    return new StatusStore(this.env.STATUS_KV);
+  }
+
+  // -- calls --------------------------------------------------------------------------------
+
+  /** A place's summary and its new or changed reports, from the place's writer. */
+  async accept(work: SharedWork): Promise<void> {
+    await this.ready();
+    this.upsertPlace(work.place);
+    for (const summary of work.summaries) this.upsert('summaries', summary.id, summary);
+    for (const report of work.reports) this.insert('reports', report.id, report);
+    for (const retraction of work.retractions) this.insert('retractions', retraction.report, retraction);
+    await this.changed();
+  }
+
+  /**
+   * From the scheduled repair: the newest entries of the KV index of all places and every
+   * place's summary as its document shows it. What the writer lacks is added; states it
+   * holds stay, since the places' writers keep them current and a listing may lag.
+   */
+  async reconcile(entries: readonly ReportSummary[], places: readonly PlaceSummary[]): Promise<void> {
+    await this.ready();
+    for (const entry of entries) this.insert('summaries', entry.id, entry);
+    for (const place of places) this.upsertPlace(place);
+    this.forgetWrittenDigests();
+    await this.changed();
+  }
+
+  /** Reloads from KV: the newest reports from the index, the places from their documents. */
+  async resync(): Promise<void> {
+    await this.ctx.blockConcurrencyWhile(() => this.reload());
+    await this.changed();
+  }
+
+  async placesDocument(): Promise<PlacesDocument> {
+    return (await this.sharedForRead()).places;
+  }
+
+  async recentDocument(): Promise<RecentDocument> {
+    return (await this.sharedForRead()).recent;
+  }
+
+  async feedDocument(): Promise<FeedDocument> {
+    return (await this.sharedForRead()).feed;
+  }
+
+  override async alarm(): Promise<void> {
+    await this.work();
+  }
+
+  // -- storage --------------------------------------------------------------------------------
+
+  private upsertPlace(place: PlaceSummary): void {
+    this.upsert('places', place.slug, place);
+  }
+
+  private upsert(table: string, id: string, value: unknown): void {
+    this.sql.exec(`INSERT OR REPLACE INTO ${table} VALUES (?, ?)`, id, JSON.stringify(value));
+  }
+
+  private insert(table: string, id: string, value: unknown): void {
+    this.sql.exec(`INSERT OR IGNORE INTO ${table} VALUES (?, ?)`, id, JSON.stringify(value));
+  }
+
+  private rows<T>(query: string, ...bindings: SqlStorageValue[]): T[] {
+    return this.sql
+      .exec(query, ...bindings)
+      .toArray()
+      .map((row) => JSON.parse(String(row.json)) as T);
+  }
+
+  private forgetWrittenDigests(): void {
+    for (const [key] of this.state.list({ prefix: 'written:' })) this.state.delete(key);
+  }
+
+  private get intervalMs(): number {
+    return writeIntervalMs(this.env);
+  }
+
+  private get lastFlushAt(): number {
+    return this.state.get<number>('lastFlushAt') ?? 0;
+  }
+
+  private async changed(): Promise<void> {
+    this.state.put('changeSeq', (this.state.get<number>('changeSeq') ?? 0) + 1);
+    this.state.put('dirty', true);
+    if (this.intervalMs === 0) {
+      await this.ctx.blockConcurrencyWhile(() => this.work());
+      return;
+    }
+    await alarmBy(this.ctx.storage, nextFlushAt(this.lastFlushAt, this.intervalMs, Date.now()));
+  }
+
+  // -- writing --------------------------------------------------------------------------------
+
+  private async work(): Promise<void> {
+    const now = Date.now();
+    const dirty = this.state.get<boolean>('dirty') === true;
+    try {
+      if (dirty && now >= nextFlushAt(this.lastFlushAt, this.intervalMs, now)) await this.flush();
+      this.state.put('failures', 0);
+    } catch (error) {
+      const failures = (this.state.get<number>('failures') ?? 0) + 1;
+      this.state.put('failures', failures);
+      console.log(
+        JSON.stringify({
+          level: 'error',
+          message: 'all-places writer failed; will retry',
+          error: String(error),
+        }),
+      );
+      await alarmBy(this.ctx.storage, retryAt(failures, Date.now()));
+      return;
+    }
+    if (this.state.get<boolean>('dirty') === true) {
+      await alarmBy(this.ctx.storage, nextFlushAt(this.lastFlushAt, this.intervalMs, Date.now()));
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const seq = this.state.get<number>('changeSeq') ?? 0;
+    const shared = await this.derive();
+    await this.writeDocument(placesDocumentKey, shared.places, (doc) => this.store.putPlacesDocument(doc));
+    await this.writeDocument(recentDocumentKey, shared.recent, (doc) => this.store.putRecentDocument(doc));
+    await this.writeDocument(feedDocumentKey(allScope), shared.feed, (doc) =>
+      this.store.putFeedDocument(allScope, doc),
+    );
+    this.prune(shared.recent.head);
+    this.state.put('lastFlushAt', Date.now());
+    if ((this.state.get<number>('changeSeq') ?? 0) === seq) this.state.put('dirty', false);
+  }
+
+  private async writeDocument<T>(key: string, doc: T, put: (doc: T) => Promise<unknown>): Promise<void> {
+    const digest = await sha256Hex(JSON.stringify(doc));
+    if (this.state.get<string>(`written:${key}`) === digest) return;
+    await put(doc);
+    this.state.put(`written:${key}`, digest);
+  }
+
+  /** Keeps only what the newest reports need. */
+  private prune(head: readonly ReportSummary[]): void {
+    const oldest = head.at(-1)?.id;
+    if (!oldest || head.length < headSize) return;
+    for (const table of ['summaries', 'reports', 'retractions']) {
+      this.sql.exec(`DELETE FROM ${table} WHERE id < ?`, oldest);
+    }
+  }
+
+  private async derive(): Promise<Shared> {
+    const places = inPlaceOrder(this.rows<PlaceSummary>('SELECT json FROM places'));
+    const head = this.rows<ReportSummary>('SELECT json FROM summaries ORDER BY id DESC LIMIT ?', headSize);
+    const reportCount = places.reduce((sum, p) => sum + p.reportCount, 0);
+    const reports = await this.fullReports(head.map((s) => s.id));
+    const retracted = head.filter((s) => s.state === 'retracted').map((s) => s.id);
+    const placeOf = new Map<string, FeedPlace>(places.map((p) => [p.slug, feedPlaceOf(p)]));
+    const feed = deriveFeedDocument({
+      window: head,
+      reportCount,
+      reports: head.flatMap((s) => reports.get(s.id) ?? []),
+      fates: new Map(head.map((s) => [s.id, { state: s.state, supersededBy: s.supersededBy }])),
+      retractions: new Map(
+        this.rows<Retraction>(
+          `SELECT json FROM retractions WHERE id IN (${retracted.map(() => '?').join(',')})`,
+          ...retracted,
+        ).map((r) => [r.report, r]),
+      ),
+      placeOf: (slug) => placeOf.get(slug),
+    });
+    return { places: { places }, recent: { head, reportCount }, feed };
+  }
+
+  private async fullReports(ids: readonly string[]): Promise<Map<string, Report>> {
+    const found = new Map<string, Report>();
+    for (const id of ids) {
+      const [report] = this.rows<Report>('SELECT json FROM reports WHERE id = ?', id);
+      if (report) found.set(id, report);
+    }
+    const missing = ids.filter((id) => !found.has(id));
+    for (const report of await Promise.all(missing.map((id) => this.store.getReport(id)))) {
+      if (!report) continue;
+      this.insert('reports', report.id, report);
+      found.set(report.id, report);
+    }
+    return found;
+  }
+
+  private async sharedForRead(): Promise<Shared> {
+    await this.ready();
+    const shared = await this.derive();
+    // A read found a document missing in KV: the next flush writes all of them again.
+    this.forgetWrittenDigests();
+    await this.changed();
+    return shared;
+  }
+
+  // -- reloading --------------------------------------------------------------------------------
+
+  private async ready(): Promise<void> {
+    if (this.state.get<boolean>('initialized') === true) return;
+    await this.ctx.blockConcurrencyWhile(async () => {
+      if (this.state.get<boolean>('initialized') !== true) await this.reload();
+    });
+  }
+
+  private async reload(): Promise<void> {
+    const { store } = this;
+    const [listing, slugs] = await Promise.all([store.listHistory(allScope), store.placeSlugs()]);
+    const docs = await Promise.all(slugs.map((slug) => store.getPlaceDocument(slug)));
+    for (const doc of docs) if (doc) this.upsertPlace(summarizePlace(doc));
+    const newest = listing.entries.slice(0, headSize).flatMap((e) => (e.summary ? [e.summary] : []));
+    for (const summary of newest) this.upsert('summaries', summary.id, summary);
+    const retractions = await Promise.all(
+      newest.filter((s) => s.state === 'retracted').map((s) => store.getRetraction(s.id)),
+    );
+    for (const retraction of retractions) {
+      if (retraction) this.insert('retractions', retraction.report, retraction);
+    }
+    this.forgetWrittenDigests();
+    this.state.put('initialized', true);
+  }
+}

@@ -1,0 +1,90 @@
+// The one place that decides whether an Idempotency-Key is new: a SQLite-backed Durable
+// Object per key (scoped to the token), so two requests with one key always meet here, one
+// at a time. The first request gets a ticket: the time and the randomness its reports'
+// ids are made from. A retry, or a second request with the same body, gets the same ticket
+// and so writes the same reports under the same keys: nothing is stored twice, even when
+// the first request stopped after writing its facts and before it answered. Once a request
+// has answered, its answer is replayed; another body with the key is refused.
+
+import { DurableObject } from 'cloudflare:workers';
+import { hex } from '../digest.ts';
+import { StatusStore } from '../store/status-store.ts';
+
+/** The time and randomness a request's reports are made from. */
+export interface Ticket {
+  at: number;
+  seed: string;
+}
+
+export interface StoredAnswer {
+  status: number;
+  location: string;
+  /** The JSON body, as sent. */
+  body: string;
+}
+
+export type KeyDecision =
+  | { kind: 'new'; ticket: Ticket }
+  /** The key's request ran before (or runs now) and never answered: do it again, the same way. */
+  | { kind: 'resume'; ticket: Ticket }
+  | { kind: 'replay'; answer: StoredAnswer }
+  | { kind: 'conflict' };
+
+interface KeyRecord {
+  requestHash: string;
+  ticket: Ticket;
+  answer?: StoredAnswer;
+}
+
+export class IdempotencyKeeper extends DurableObject<Env> {
+  private get record(): KeyRecord | undefined {
+    return this.ctx.storage.kv.get<KeyRecord>('record');
+  }
+
+  private set record(value: KeyRecord | undefined) {
+    if (value) this.ctx.storage.kv.put('record', value);
+    else this.ctx.storage.kv.delete('record');
+  }
+
+  async begin(scopedKey: string, requestHash: string): Promise<KeyDecision> {
+    const record = this.record ?? (await this.earlierAnswer(scopedKey));
+    if (!record) {
+      const seed = new Uint8Array(16);
+      crypto.getRandomValues(seed);
+      const ticket = { at: Date.now(), seed: hex(seed) };
+      this.record = { requestHash, ticket };
+      return { kind: 'new', ticket };
+    }
+    if (record.requestHash !== requestHash) return { kind: 'conflict' };
+    if (record.answer) return { kind: 'replay', answer: record.answer };
+    return { kind: 'resume', ticket: record.ticket };
+  }
+
+  /** The request answered: its answer is what every later request with the key gets. */
+  async complete(requestHash: string, answer: StoredAnswer): Promise<void> {
+    const record = this.record;
+    if (record?.requestHash === requestHash && !record.answer) this.record = { ...record, answer };
+  }
+
+  /** The request was refused (a 4xx) and stored nothing: the key may be used again. */
+  async release(requestHash: string): Promise<void> {
+    const record = this.record;
+    if (record?.requestHash === requestHash && !record.answer) this.record = undefined;
+  }
+
+  /**
+   * Keys used before this object kept them were recorded in KV (v1/idempotency/…); such a
+   * record is taken over on the key's first use here, so its retries still replay.
+   */
+  private async earlierAnswer(scopedKey: string): Promise<KeyRecord | undefined> {
+    const stored = await new StatusStore(this.env.STATUS_KV).getStoredResponse(scopedKey);
+    if (!stored) return undefined;
+    const record = {
+      requestHash: stored.requestHash,
+      ticket: { at: 0, seed: '' },
+      answer: { status: stored.status, location: stored.location, body: JSON.stringify(stored.body) },
+    };
+    this.record = record;
+    return record;
+  }
+}

@@ -1,0 +1,34 @@
+// The facts a correction or a retraction writes to KV, in the order that keeps every crash
+// harmless: the fact itself first (the correction's report, the retraction), then the chain
+// entries that let other places find a correction filed elsewhere, then the history index
+// entries that make it visible. Every write is idempotent, so a moderation whose writer
+// stopped part-way is simply written again from its recorded intent.
+
+import type { ReportSummary } from '../domain/model.ts';
+import { summarizeReport } from '../domain/status.ts';
+import type { StatusStore } from '../store/status-store.ts';
+import type { Moderation } from './messages.ts';
+
+function withState(summary: ReportSummary, state: ReportSummary['state'], supersededBy?: string) {
+  const { supersededBy: _, ...rest } = summary;
+  return { ...rest, state, ...(supersededBy ? { supersededBy } : {}) };
+}
+
+/** @param chainPlaces the places, other than its own, whose chains a correction continues */
+export async function writeModerationFacts(
+  store: StatusStore,
+  moderation: Moderation,
+  chainPlaces: readonly string[],
+): Promise<void> {
+  if (moderation.kind === 'correction') {
+    const { correction, original } = moderation;
+    await store.putReport(correction);
+    await Promise.all(chainPlaces.map((slug) => store.putChainEntry(slug, correction.id)));
+    await store.putHistoryEntry(summarizeReport(correction, { state: 'active' }));
+    await store.putHistoryEntry(withState(original, 'superseded', correction.id));
+    return;
+  }
+  await store.putRetraction(moderation.retraction);
+  await store.putHistoryEntry(withState(moderation.original, 'retracted'));
+  if (moderation.restored) await store.putHistoryEntry(withState(moderation.restored, 'active'));
+}

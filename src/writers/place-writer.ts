@@ -1,0 +1,497 @@
+// The one writer of a place's derived documents (its place document and its feed), and the
+// one that decides, one at a time, what must not race for that place: whether one of its
+// reports may be corrected or retracted, and edits of the place. A SQLite-backed Durable
+// Object, one per place, named by the slug.
+//
+// Requests write a new report's facts to KV themselves, then hand the report over here.
+// The writer keeps what it is told in its own storage (nothing is lost if it is evicted)
+// and writes the documents from its alarm, at most once per DOCUMENT_WRITE_INTERVAL_MS, so
+// a burst from any number of isolates in any number of locations writes each document
+// about once a second. A moderation is recorded as an intent before any of its facts is
+// written and is written again from that record until it is complete, so a crash part-way
+// never leaves half of it. The scheduled repair tells the writer what the KV index holds,
+// for anything it never heard of.
+
+import { DurableObject } from 'cloudflare:workers';
+import { sha256Hex } from '../digest.ts';
+import { headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
+import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
+import type { Place, PlaceStatus, Report, ReportSummary } from '../domain/model.ts';
+import { applyReport, buildStatus, deriveFates, latest, pickCurrent } from '../domain/status.ts';
+import { feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
+import { StatusStore } from '../store/status-store.ts';
+import type { Moderation, ModerationOutcome, PlaceSaved, PlaceWork } from './messages.ts';
+import { writeModerationFacts } from './moderation-facts.ts';
+import { alarmBy, nextFlushAt, retryAt, writeIntervalMs } from './pacing.ts';
+import { PlaceTables } from './place-tables.ts';
+import { writersOf } from './stubs.ts';
+
+/** How many hops of corrections across places a chain is followed back, when reloading. */
+const longestChain = 8;
+
+interface Derived {
+  placeDocument: PlaceDocument;
+  feed: FeedDocument;
+  /** The new reports the status now includes. */
+  applied: string[];
+}
+
+function log(level: 'error' | 'info', message: string, fields: Record<string, unknown>) {
+  console.log(JSON.stringify({ level, message, ...fields }));
+}
+
+export class PlaceWriter extends DurableObject<Env> {
+  private readonly tables: PlaceTables;
+  /** Moderations being written by a call right now, which the alarm must not write again. */
+  private readonly writing = new Set<string>();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.tables = new PlaceTables(ctx.storage.sql, ctx.storage.kv);
+  }
+
+  private get store(): StatusStore {
+    return new StatusStore(this.env.STATUS_KV);
+  }
+
+  // -- calls --------------------------------------------------------------------------------
+
+  /** New reports, and what reaches this place through chains, whose facts are stored. */
+  async accept(slug: string, work: PlaceWork): Promise<void> {
+    await this.ready(slug);
+    this.tables.add(work);
+    await this.afterChange();
+  }
+
+  /** Decides a correction or a retraction of one of the place's reports, and writes it. */
+  async moderate(slug: string, moderation: Moderation): Promise<ModerationOutcome> {
+    await this.ready(slug);
+    const decision = this.decide(slug, moderation);
+    if (decision !== 'write') return decision;
+    await this.writeModeration(moderation);
+    await this.afterChange();
+    return { accepted: true };
+  }
+
+  /** Creates or updates the place; its reports, status and pending work stay as they are. */
+  async savePlace(slug: string, place: Place): Promise<PlaceSaved> {
+    await this.ready(slug);
+    // Edits of one place are written one at a time, so the last decided is the one stored.
+    const created = await this.ctx.blockConcurrencyWhile(async () => {
+      const isNew = this.tables.place === undefined;
+      await this.store.putPlace(place);
+      this.tables.setPlace(place);
+      return isNew;
+    });
+    await this.afterChange();
+    return { created, place };
+  }
+
+  /** The place, if it exists; asked only when KV did not show it (yet) where a request ran. */
+  async knownPlace(slug: string): Promise<Place | undefined> {
+    return this.tables.initialized ? this.tables.place : this.store.getPlace(slug);
+  }
+
+  /** The place's document as it stands, for a read that found none in KV; it is written again. */
+  async placeDocument(slug: string): Promise<PlaceDocument | undefined> {
+    return (await this.documentsForRead(slug))?.placeDocument;
+  }
+
+  /** The place's feed document, for a read that found none in KV; it is written again. */
+  async feedDocument(slug: string): Promise<FeedDocument | undefined> {
+    return (await this.documentsForRead(slug))?.feed;
+  }
+
+  /**
+   * From the scheduled repair: the newest entries of the place's KV history index. Whatever
+   * of them the writer does not know (a request that stopped before handing a report over,
+   * a lost delivery) is added from the facts, and the documents are written again.
+   */
+  async reconcile(slug: string, entries: readonly ReportSummary[]): Promise<void> {
+    if (!this.tables.initialized) {
+      await this.ready(slug);
+    } else {
+      await this.addMissing(slug, entries);
+    }
+    this.tables.forgetWrittenDigests();
+    this.tables.changed({ recompute: true });
+    await this.afterChange();
+  }
+
+  /** Reloads everything from the facts in KV: after a bulk load, or to start over. */
+  async resync(slug: string): Promise<void> {
+    await this.ctx.blockConcurrencyWhile(() => this.reload(slug));
+    await this.afterChange();
+  }
+
+  override async alarm(): Promise<void> {
+    await this.work();
+  }
+
+  // -- moderation ---------------------------------------------------------------------------
+
+  private decide(slug: string, moderation: Moderation): 'write' | ModerationOutcome {
+    const { original, claimant } = moderation;
+    const id = original.id;
+    if (original.place !== slug) throw new Error(`report ${id} is not a report of ${slug}`);
+    // The request read the report from the index: the writer may not have been told of it
+    // yet, if the request that published it stopped before handing it over.
+    if (this.tables.addSummary(original)) this.tables.changed({ recompute: true });
+    const refuse = (conflict: string): ModerationOutcome => ({ accepted: false, conflict });
+    const intent = this.tables.intentFor(id);
+    if (intent) {
+      return intent.claimant === claimant
+        ? 'write'
+        : refuse(`report ${id} is being corrected or retracted by another request; try again in a moment`);
+    }
+    const fate = this.tables.fateOf(id);
+    if (fate.state === 'retracted') {
+      const same = moderation.kind === 'retraction' && this.tables.retractionClaimant(id) === claimant;
+      return same ? { accepted: true } : refuse(`report ${id} is retracted`);
+    }
+    if (fate.state === 'superseded') {
+      const same = moderation.kind === 'correction' && fate.supersededBy === moderation.correction.id;
+      return same
+        ? { accepted: true }
+        : refuse(`report ${id} is superseded by ${fate.supersededBy}; correct or retract that one`);
+    }
+    this.tables.addIntent(moderation);
+    return 'write';
+  }
+
+  /** The places, other than the correction's own, whose chains a correction continues. */
+  private chainPlacesOf(moderation: Extract<Moderation, { kind: 'correction' }>): string[] {
+    const own = moderation.correction.place;
+    const places = [moderation.original.place, ...this.tables.chainOf(moderation.original.id)];
+    return [...new Set(places)].filter((slug) => slug !== own);
+  }
+
+  /** Writes a decided moderation's facts, then takes it into the tables. */
+  private async writeModeration(moderation: Moderation): Promise<void> {
+    const id = moderation.original.id;
+    if (this.writing.has(id)) return;
+    this.writing.add(id);
+    try {
+      const chainPlaces = moderation.kind === 'correction' ? this.chainPlacesOf(moderation) : [];
+      await writeModerationFacts(this.store, moderation, chainPlaces);
+      this.takeModeration(moderation, chainPlaces);
+    } catch (error) {
+      // The intent stays recorded; the alarm writes it again until it is complete.
+      log('error', 'moderation not yet written; will retry', { report: id, error: String(error) });
+      await this.scheduleRetry();
+    } finally {
+      this.writing.delete(id);
+    }
+  }
+
+  private takeModeration(moderation: Moderation, chainPlaces: readonly string[]): void {
+    const { tables } = this;
+    const id = moderation.original.id;
+    if (moderation.kind === 'correction') {
+      const { correction, correctionPlace } = moderation;
+      const here = moderation.original.place;
+      if (correction.place === here) {
+        tables.addOwnReport(correction);
+        tables.setChain(correction.id, chainPlaces);
+      } else {
+        tables.addChained(correction, correctionPlace);
+        tables.send(correction.place, { reports: [correction], chains: { [correction.id]: chainPlaces } });
+      }
+      for (const slug of chainPlaces) {
+        if (slug !== here) tables.send(slug, { chained: [{ report: correction, place: correctionPlace }] });
+      }
+    } else {
+      tables.addRetraction(moderation.retraction, moderation.claimant);
+      for (const slug of tables.chainOf(id)) tables.send(slug, { retractions: [moderation.retraction] });
+    }
+    tables.removeIntent(id);
+    tables.changed({ recompute: true });
+  }
+
+  // -- the alarm: intents, documents, deliveries --------------------------------------------
+
+  private get intervalMs(): number {
+    return writeIntervalMs(this.env);
+  }
+
+  /** After a change: written in the call when the interval is 0, else from the alarm. */
+  private async afterChange(): Promise<void> {
+    if (this.intervalMs === 0) {
+      await this.ctx.blockConcurrencyWhile(() => this.work());
+      return;
+    }
+    await alarmBy(this.ctx.storage, nextFlushAt(this.tables.lastFlushAt, this.intervalMs, Date.now()));
+  }
+
+  private async scheduleRetry(): Promise<void> {
+    const failures = this.tables.failures + 1;
+    this.tables.failures = failures;
+    await alarmBy(this.ctx.storage, retryAt(failures, Date.now()));
+  }
+
+  /** Everything pending, in order; a failure is logged and tried again later, never lost. */
+  private async work(): Promise<void> {
+    const { tables } = this;
+    try {
+      for (const moderation of tables.intents()) await this.writeModeration(moderation);
+      const now = Date.now();
+      if (tables.dirty && now >= nextFlushAt(tables.lastFlushAt, this.intervalMs, now)) await this.flush();
+      await this.share();
+      await this.deliver();
+      tables.failures = 0;
+    } catch (error) {
+      log('error', 'place writer failed; will retry', { place: tables.slug, error: String(error) });
+      await this.scheduleRetry();
+      return;
+    }
+    if (tables.hasPendingWork()) {
+      await alarmBy(this.ctx.storage, nextFlushAt(tables.lastFlushAt, this.intervalMs, Date.now()));
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const { tables } = this;
+    const slug = tables.slug;
+    const seq = tables.changeSeq;
+    const derived = await this.derive();
+    if (slug && derived) {
+      await this.writeDocument(placeDocumentKey(slug), derived.placeDocument, (doc) =>
+        this.store.putPlaceDocument(doc),
+      );
+      const scope = { kind: 'place', slug } as const;
+      await this.writeDocument(feedDocumentKey(scope), derived.feed, (doc) =>
+        this.store.putFeedDocument(scope, doc),
+      );
+      tables.setStatus(derived.placeDocument.status);
+      tables.markApplied(derived.applied);
+      tables.pruneReports([
+        ...derived.placeDocument.head.map((s) => s.id),
+        ...Object.values(derived.placeDocument.status.indicators).map((s) => s?.report ?? ''),
+      ]);
+      tables.lastFlushAt = Date.now();
+    }
+    tables.flushed(seq);
+  }
+
+  /** Writes a document unless what was last written under its key is the same. */
+  private async writeDocument<T>(key: string, doc: T, put: (doc: T) => Promise<unknown>): Promise<void> {
+    const digest = await sha256Hex(JSON.stringify(doc));
+    if (this.tables.writtenDigest(key) === digest) return;
+    await put(doc);
+    this.tables.setWrittenDigest(key, digest);
+  }
+
+  /** Tells the writer of all places what changed here: the place's summary and its reports. */
+  private async share(): Promise<void> {
+    const { tables } = this;
+    const place = tables.place;
+    const status = tables.status;
+    const ids = tables.unshared();
+    if (!place || !status) return;
+    const summary = summarizePlace({ place, status, reportCount: tables.count() });
+    const digest = await sha256Hex(JSON.stringify([summary, ids]));
+    if (ids.length === 0 && tables.writtenDigest('shared place') === digest) return;
+    const summaries = ids.flatMap((id) => tables.summary(id) ?? []);
+    await writersOf(this.env)
+      .allPlaces()
+      .accept({
+        place: summary,
+        summaries,
+        reports: [...tables.reports(ids).values()],
+        retractions: [...tables.retractions(ids).values()],
+      });
+    tables.markShared(ids);
+    tables.setWrittenDigest('shared place', await sha256Hex(JSON.stringify([summary, []])));
+  }
+
+  /** Delivers work for the writers of other places, in the order it was decided. */
+  private async deliver(): Promise<void> {
+    const writers = writersOf(this.env);
+    for (const { seq, place, work } of this.tables.outbox()) {
+      await writers.place(place).accept(place, work);
+      this.tables.delivered(seq);
+    }
+  }
+
+  // -- deriving the documents ---------------------------------------------------------------
+
+  /** Full reports by id: from the tables, else from KV (and kept); missing ones are left out. */
+  private async fullReports(ids: readonly string[]): Promise<Map<string, Report>> {
+    const found = this.tables.reports(ids);
+    const missing = ids.filter((id) => !found.has(id));
+    const fetched = await Promise.all(missing.map((id) => this.store.getReport(id)));
+    for (const report of fetched) {
+      if (!report) continue;
+      this.tables.putReport(report);
+      found.set(report.id, report);
+    }
+    return found;
+  }
+
+  private async deriveStatus(): Promise<PlaceStatus> {
+    const { tables } = this;
+    const picks = pickCurrent(tables.allSummaries());
+    const reports = await this.fullReports([...new Set([...picks.values()].map((s) => s.id))]);
+    return buildStatus(picks, reports, latest(tables.latestPublished(), tables.latestOwnRetraction()));
+  }
+
+  /** The status with the new reports folded in; undefined when it must be derived in full. */
+  private async statusWithNew(ids: readonly string[]): Promise<PlaceStatus | undefined> {
+    const status = this.tables.status;
+    if (!status) return undefined;
+    const reports = await this.fullReports(ids);
+    const active = ids.every((id) => this.tables.summary(id)?.state === 'active' && reports.has(id));
+    return active ? ids.flatMap((id) => reports.get(id) ?? []).reduce(applyReport, status) : undefined;
+  }
+
+  private async derive(): Promise<Derived | undefined> {
+    const { tables } = this;
+    const place = tables.place;
+    if (!place) return undefined;
+    const applied = tables.unapplied();
+    const recompute = tables.recompute || tables.status === undefined;
+    if (recompute) tables.applyFates(deriveFates(tables.fateInputs(), tables.retractedIds()));
+    const status = (!recompute && (await this.statusWithNew(applied))) || (await this.deriveStatus());
+    const head = tables.newest(headSize);
+    const reportCount = tables.count();
+    return {
+      placeDocument: { place, status, head, reportCount },
+      feed: await this.deriveFeed(place, head, reportCount),
+      applied,
+    };
+  }
+
+  private async deriveFeed(place: Place, head: readonly ReportSummary[], reportCount: number) {
+    const { tables } = this;
+    const window = await this.fullReports(head.map((s) => s.id));
+    const oldest = head.at(-1)?.id ?? '';
+    const inWindow = new Set(head.map((s) => s.id));
+    // Corrections filed elsewhere continue the entries of this place's reports they correct.
+    const chained = tables
+      .chainedCorrections()
+      .filter(({ report }) => inWindow.has(report.corrects?.report ?? '') || report.id > oldest);
+    const places = new Map<string, FeedPlace>([[place.slug, feedPlaceOf(place)]]);
+    for (const c of chained) places.set(c.place.slug, c.place);
+    const fates = new Map([
+      ...head.map((s) => [s.id, { state: s.state, supersededBy: s.supersededBy }] as const),
+      ...chained.map((c) => [c.report.id, { state: c.state }] as const),
+    ]);
+    const retracted = [...fates].flatMap(([id, fate]) => (fate.state === 'retracted' ? [id] : []));
+    return deriveFeedDocument({
+      window: head,
+      reportCount,
+      reports: [...head.flatMap((s) => window.get(s.id) ?? []), ...chained.map((c) => c.report)],
+      fates,
+      retractions: tables.retractions(retracted),
+      placeOf: (slug) => places.get(slug),
+      place,
+    });
+  }
+
+  private async documentsForRead(slug: string): Promise<Derived | undefined> {
+    if (!this.tables.initialized && !(await this.store.getPlace(slug))) return undefined;
+    await this.ready(slug);
+    const derived = await this.derive();
+    // A read found no document in KV: make sure the next flush writes it, whatever digest says.
+    this.tables.forgetWrittenDigests();
+    this.tables.changed({ recompute: false });
+    await this.afterChange();
+    return derived;
+  }
+
+  // -- reloading from the facts -------------------------------------------------------------
+
+  /** The first call after the object was created loads what the facts in KV hold. */
+  private async ready(slug: string): Promise<void> {
+    if (this.tables.initialized) {
+      if (this.tables.slug !== slug) throw new Error(`writer of ${this.tables.slug} asked about ${slug}`);
+      return;
+    }
+    await this.ctx.blockConcurrencyWhile(async () => {
+      if (!this.tables.initialized) await this.reload(slug);
+    });
+  }
+
+  private async reload(slug: string): Promise<void> {
+    const { store, tables } = this;
+    const [place, entries, chainedIds, retracted] = await Promise.all([
+      store.getPlace(slug),
+      store.wholeHistory({ kind: 'place', slug }),
+      store.chainedCorrections(slug),
+      store.retractedIds(),
+    ]);
+    if (place) tables.setPlace(place);
+    const summaries = entries.flatMap((e) => (e.summary ? [e.summary] : []));
+    for (const summary of summaries) tables.addSummary(summary);
+    await this.addChainedFromFacts(chainedIds);
+    const known = new Set([...summaries.map((s) => s.id), ...chainedIds]);
+    const retractions = await Promise.all(
+      [...retracted].filter((id) => known.has(id)).map((id) => store.getRetraction(id)),
+    );
+    for (const retraction of retractions) if (retraction) tables.addRetraction(retraction, null);
+    await this.addChainsFromFacts(summaries);
+    // The index entries whose recorded state differs from what the facts say are repaired.
+    const fates = deriveFates(tables.fateInputs(), tables.retractedIds());
+    tables.applyFates(fates);
+    const stale = summaries.flatMap((s) => {
+      const fate = tables.summary(s.id);
+      return fate && (fate.state !== s.state || fate.supersededBy !== s.supersededBy) ? [fate] : [];
+    });
+    await Promise.all(stale.map((s) => store.putHistoryEntry(s)));
+    for (const s of tables.newest(headSize)) tables.share(s.id);
+    tables.forgetWrittenDigests();
+    tables.markInitialized(slug);
+    tables.changed({ recompute: true });
+  }
+
+  private async addChainedFromFacts(ids: readonly string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.tables.hasChained(id));
+    const reports = await Promise.all(missing.map((id) => this.store.getReport(id)));
+    for (const report of reports) {
+      if (!report) continue;
+      const place = await this.store.getPlace(report.place);
+      this.tables.addChained(
+        report,
+        place ? feedPlaceOf(place) : { slug: report.place, names: { en: report.place } },
+      );
+    }
+  }
+
+  /** For reports that correct reports of other places: the places of their chains. */
+  private async addChainsFromFacts(summaries: readonly ReportSummary[]): Promise<void> {
+    const own = new Set(summaries.map((s) => s.id));
+    for (const summary of summaries) {
+      const places: string[] = [];
+      let previous = summary.corrects;
+      for (let hops = 0; previous && hops < longestChain; hops++) {
+        const entry = own.has(previous)
+          ? this.tables.summary(previous)
+          : await this.store.getHistoryEntry(previous);
+        if (!entry) break;
+        if (!own.has(entry.id)) places.push(entry.place);
+        previous = entry.corrects;
+      }
+      this.tables.setChain(summary.id, [...new Set(places)]);
+    }
+  }
+
+  /** Adds, from the facts, what the given index entries show that the writer does not know. */
+  private async addMissing(slug: string, entries: readonly ReportSummary[]): Promise<void> {
+    const { store, tables } = this;
+    for (const entry of entries) {
+      if (entry.place !== slug) continue;
+      tables.addSummary(entry);
+      const fate = tables.fateOf(entry.id);
+      if (entry.state === 'retracted' && fate.state !== 'retracted') {
+        const retraction = await store.getRetraction(entry.id);
+        if (retraction) tables.addRetraction(retraction, null);
+      }
+      const by = entry.supersededBy;
+      if (entry.state === 'superseded' && by && fate.supersededBy !== by) {
+        const correction = await store.getReport(by);
+        if (correction?.place === slug) tables.addOwnReport(correction);
+        else if (correction) await this.addChainedFromFacts([correction.id]);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+// Reaching the writers (Durable Objects) from tests: their stubs, the KV binding they write
+// through (to observe it or inject faults, as the request's binding is), and writers that
+// cannot be reached. The objects themselves stay real, with their real SQLite storage.
+
+import { runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { type Writers, writersOf } from '../../src/writers/stubs.ts';
+
+export const writers: Writers = writersOf(env);
+
+type Stub = ReturnType<Writers['place']> | ReturnType<Writers['allPlaces']>;
+
+/** Makes the object behind `stub` write through `wrap(its KV)` until it is evicted. */
+export async function wrapWriterKv(stub: Stub, wrap: (kv: KVNamespace) => KVNamespace): Promise<void> {
+  await runInDurableObject(stub, (instance: object) => {
+    const own = Reflect.get(instance, 'env') as Env;
+    const wrapped = wrap(own.STATUS_KV);
+    Object.defineProperty(instance, 'env', {
+      value: new Proxy(own, {
+        get: (target, name) => (name === 'STATUS_KV' ? wrapped : Reflect.get(target, name)),
+      }),
+      configurable: true,
+    });
+  });
+}
+
+/** The Worker's bindings with every place writer failing each call, as if it could not be reached. */
+export function unreachablePlaceWriters(bindings: Env): Env {
+  const failing = new Proxy(bindings.PLACE_WRITER, {
+    get(target, name) {
+      if (name !== 'getByName') return Reflect.get(target, name);
+      return () =>
+        new Proxy(
+          {},
+          {
+            get: () => async () => {
+              throw new Error('injected fault: place writer unreachable');
+            },
+          },
+        );
+    },
+  });
+  return { ...bindings, PLACE_WRITER: failing };
+}
