@@ -9,25 +9,26 @@ const apiTokens = Object.entries(testTokens).map(([name, { token, scopes }]) => 
   scopes,
 }));
 
-const workers = cloudflareTest({
-  wrangler: { configPath: './wrangler.toml' },
-  miniflare: {
-    // Documents are derived in the request and no answer is kept, so tests read their own
-    // writes at once, even writes made straight to KV; the paced writes and kept answers
-    // are tested with the production settings, set per request.
-    bindings: {
-      API_TOKENS: JSON.stringify(apiTokens),
-      DOCUMENT_WRITE_INTERVAL_MS: '0',
-      RECENT_ANSWER_MS: '0',
-    },
-    ratelimits: {
-      // Tests write far faster than any client should; the production limit is tested
-      // with its own binding, STRICT_WRITE_RATE_LIMITER, set as wrangler.toml sets it.
-      WRITE_RATE_LIMITER: { namespace_id: '1001', simple: { limit: 100_000, period: 10 } },
-      STRICT_WRITE_RATE_LIMITER: { namespace_id: '1002', simple: { limit: 30, period: 10 } },
-    },
-  },
-});
+const ratelimits = {
+  // Tests write far faster than any client should; the production limit is tested with its
+  // own binding, STRICT_WRITE_RATE_LIMITER, set as wrangler.toml sets it.
+  WRITE_RATE_LIMITER: { namespace_id: '1001', simple: { limit: 100_000, period: 10 as const } },
+  STRICT_WRITE_RATE_LIMITER: { namespace_id: '1002', simple: { limit: 30, period: 10 as const } },
+};
+
+function workersWith(settings: { DOCUMENT_WRITE_INTERVAL_MS: string; RECENT_ANSWER_MS: string }) {
+  return cloudflareTest({
+    wrangler: { configPath: './wrangler.toml' },
+    miniflare: { bindings: { API_TOKENS: JSON.stringify(apiTokens), ...settings }, ratelimits },
+  });
+}
+
+// The writers write in the call that hands them work and no answer is kept, so tests read
+// their own writes at once; kept answers are tested with their production lifetime, set per
+// request.
+const workers = workersWith({ DOCUMENT_WRITE_INTERVAL_MS: '0', RECENT_ANSWER_MS: '0' });
+// The writers as in production: documents written from alarms, at most once a second.
+const pacedWorkers = workersWith({ DOCUMENT_WRITE_INTERVAL_MS: '1000', RECENT_ANSWER_MS: '0' });
 
 export default defineConfig({
   test: {
@@ -38,6 +39,11 @@ export default defineConfig({
         // Unit and integration tests run inside workerd, with real KV from miniflare.
         plugins: [workers],
         test: { name: 'workers', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] },
+      },
+      {
+        // Bursts, convergence and lost work, with the writers paced as in production.
+        plugins: [pacedWorkers],
+        test: { name: 'paced', include: ['tests/paced/**/*.test.ts'], testTimeout: 120_000 },
       },
       {
         // Conformance checks that need programs outside workerd (xmllint) run in Node.

@@ -13,6 +13,7 @@
 
 import { headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
 import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
+import { compareNewestFirst } from '../domain/status.ts';
 import type { HistoryListing, StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 
@@ -41,8 +42,11 @@ interface PlaceState {
  * Writes the index entries one index has and the other lacks. Only the first listing page
  * of each is compared (the newest 1,000): a request that stopped part-way did so recently.
  */
-async function completeIndex(store: StatusStore, all: HistoryListing, places: readonly PlaceState[]) {
-  const completed = new Set<string>();
+async function completeIndex(
+  store: StatusStore,
+  all: HistoryListing,
+  places: readonly PlaceState[],
+): Promise<ReportSummary[]> {
   const allIds = new Set(all.entries.map((e) => e.id));
   const oldestAll = all.cursor ? (all.entries.at(-1)?.id ?? '') : '';
   const bySlug = new Map(places.map((p) => [p.slug, p]));
@@ -60,18 +64,17 @@ async function completeIndex(store: StatusStore, all: HistoryListing, places: re
     }
   }
   await Promise.all(missing.map((s) => store.putHistoryEntry(s)));
-  for (const s of missing) completed.add(s.place);
-  return completed;
+  return missing;
 }
 
 function sharedDiffer(
   recentHead: readonly ReportSummary[] | undefined,
   listed: PlaceSummary[] | undefined,
-  all: HistoryListing,
+  newestOfAll: readonly ReportSummary[],
   places: readonly PlaceState[],
 ): boolean {
   if (!recentHead || !listed) return true;
-  if (fingerprint(recentHead) !== fingerprint(summariesOf(all).slice(0, headSize))) return true;
+  if (fingerprint(recentHead) !== fingerprint(newestOfAll)) return true;
   const bySlug = new Map(listed.map((p) => [p.slug, JSON.stringify(p)]));
   return places.some(({ slug, doc }) => doc && bySlug.get(slug) !== JSON.stringify(summarizePlace(doc)));
 }
@@ -90,16 +93,16 @@ export async function repairDocuments(store: StatusStore, writers: Writers): Pro
     })),
   );
   const completed = await completeIndex(store, all, places);
+  // What each place's index holds now: its listing and the entries just written to it.
+  const newest = (slug: string, listing: HistoryListing) =>
+    [...summariesOf(listing), ...completed.filter((s) => s.place === slug)]
+      .sort(compareNewestFirst)
+      .slice(0, headSize);
   const stale = places.filter(
     ({ slug, doc, listing }) =>
-      marked.includes(slug) ||
-      completed.has(slug) ||
-      !doc ||
-      fingerprint(doc.head) !== fingerprint(summariesOf(listing).slice(0, headSize)),
+      marked.includes(slug) || !doc || fingerprint(doc.head) !== fingerprint(newest(slug, listing)),
   );
-  for (const { slug, listing } of stale) {
-    await writers.place(slug).reconcile(slug, summariesOf(listing).slice(0, headSize));
-  }
+  for (const { slug, listing } of stale) await writers.place(slug).reconcile(slug, newest(slug, listing));
   const [recent, listed, feed] = await Promise.all([
     store.getRecentDocument(),
     store.getPlacesDocument(),
@@ -107,9 +110,10 @@ export async function repairDocuments(store: StatusStore, writers: Writers): Pro
   ]);
   await feed?.discard();
   const repaired = stale.map((p) => p.slug);
-  if (completed.size > 0 || !feed || sharedDiffer(recent?.head, listed?.places, all, places)) {
+  const newestOfAll = [...summariesOf(all), ...completed].sort(compareNewestFirst).slice(0, headSize);
+  if (completed.length > 0 || !feed || sharedDiffer(recent?.head, listed?.places, newestOfAll, places)) {
     const summaries = places.flatMap(({ doc }) => (doc ? [summarizePlace(doc)] : []));
-    await writers.allPlaces().reconcile(summariesOf(all).slice(0, headSize), summaries);
+    await writers.allPlaces().reconcile(newestOfAll, summaries);
     repaired.push(allPlaces);
   }
   await Promise.all(marked.map((slug) => store.clearStale(slug)));

@@ -40,6 +40,7 @@ const allScope = { kind: 'all' } as const;
 export class AllPlacesWriter extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly state: SyncKvStorage;
+  private working = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -66,13 +67,13 @@ export class AllPlacesWriter extends DurableObject<Env> {
 
   /**
    * From the scheduled repair: the newest entries of the KV index of all places and every
-   * place's summary as its document shows it. What the writer lacks is added; states it
-   * holds stay, since the places' writers keep them current and a listing may lag.
+   * place's summary as its document shows it. What the writer lacks is added; what it holds
+   * stays, since the places' writers keep it current and KV may show it late.
    */
   async reconcile(entries: readonly ReportSummary[], places: readonly PlaceSummary[]): Promise<void> {
     await this.ready();
     for (const entry of entries) this.insert('summaries', entry.id, entry);
-    for (const place of places) this.upsertPlace(place);
+    for (const place of places) this.insert('places', place.slug, place);
     this.forgetWrittenDigests();
     await this.changed();
   }
@@ -135,16 +136,29 @@ export class AllPlacesWriter extends DurableObject<Env> {
   private async changed(): Promise<void> {
     this.state.put('changeSeq', (this.state.get<number>('changeSeq') ?? 0) + 1);
     this.state.put('dirty', true);
-    if (this.intervalMs === 0) {
+    const interval = this.intervalMs;
+    if (interval === 0) {
       await this.ctx.blockConcurrencyWhile(() => this.work());
       return;
     }
-    await alarmBy(this.ctx.storage, nextFlushAt(this.lastFlushAt, this.intervalMs, Date.now()));
+    const due = nextFlushAt(this.lastFlushAt, interval, Date.now());
+    if (await alarmBy(this.ctx.storage, due, interval)) await this.work();
   }
 
   // -- writing --------------------------------------------------------------------------------
 
+  /** One run at a time: a call that finds one running leaves its work to it. */
   private async work(): Promise<void> {
+    if (this.working) return;
+    this.working = true;
+    try {
+      await this.workOnce();
+    } finally {
+      this.working = false;
+    }
+  }
+
+  private async workOnce(): Promise<void> {
     const now = Date.now();
     const dirty = this.state.get<boolean>('dirty') === true;
     try {

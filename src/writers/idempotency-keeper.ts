@@ -36,6 +36,12 @@ interface KeyRecord {
   answer?: StoredAnswer;
 }
 
+function decisionFor(record: KeyRecord, requestHash: string): KeyDecision {
+  if (record.requestHash !== requestHash) return { kind: 'conflict' };
+  if (record.answer) return { kind: 'replay', answer: record.answer };
+  return { kind: 'resume', ticket: record.ticket };
+}
+
 export class IdempotencyKeeper extends DurableObject<Env> {
   private get record(): KeyRecord | undefined {
     return this.ctx.storage.kv.get<KeyRecord>('record');
@@ -47,17 +53,21 @@ export class IdempotencyKeeper extends DurableObject<Env> {
   }
 
   async begin(scopedKey: string, requestHash: string): Promise<KeyDecision> {
-    const record = this.record ?? (await this.earlierAnswer(scopedKey));
-    if (!record) {
-      const seed = new Uint8Array(16);
-      crypto.getRandomValues(seed);
-      const ticket = { at: Date.now(), seed: hex(seed) };
-      this.record = { requestHash, ticket };
-      return { kind: 'new', ticket };
-    }
-    if (record.requestHash !== requestHash) return { kind: 'conflict' };
-    if (record.answer) return { kind: 'replay', answer: record.answer };
-    return { kind: 'resume', ticket: record.ticket };
+    const known = this.record;
+    if (known) return decisionFor(known, requestHash);
+    // Nothing else runs in the object until the key's record exists: a second request with
+    // the key waits, then finds the first one's record.
+    return this.ctx.blockConcurrencyWhile(() => this.firstUse(scopedKey, requestHash));
+  }
+
+  private async firstUse(scopedKey: string, requestHash: string): Promise<KeyDecision> {
+    const earlier = this.record ?? (await this.earlierAnswer(scopedKey));
+    if (earlier) return decisionFor(earlier, requestHash);
+    const seed = new Uint8Array(16);
+    crypto.getRandomValues(seed);
+    const ticket = { at: Date.now(), seed: hex(seed) };
+    this.record = { requestHash, ticket };
+    return { kind: 'new', ticket };
   }
 
   /** The request answered: its answer is what every later request with the key gets. */

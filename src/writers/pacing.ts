@@ -25,8 +25,21 @@ export function retryAt(failures: number, now: number, random: () => number = Ma
   return now + Math.round(ceiling * (0.5 + random() / 2));
 }
 
-/** Sets the alarm to `at` unless one is already set to go off sooner. */
-export async function alarmBy(storage: DurableObjectStorage, at: number): Promise<void> {
+/**
+ * Sets the alarm to `at` unless one is already set to go off sooner. Answers whether the
+ * alarm in effect is overdue by more than `lateMs`: an object kept busy by a stream of calls
+ * can be late to run its alarm (workerd, locally, runs none until the stream pauses), and
+ * its writer then works in the call instead of waiting.
+ */
+export async function alarmBy(
+  storage: DurableObjectStorage,
+  at: number,
+  lateMs = Number.POSITIVE_INFINITY,
+): Promise<boolean> {
   const current = await storage.getAlarm();
-  if (current === null || current > at) await storage.setAlarm(at);
+  if (current === null || current > at) {
+    await storage.setAlarm(at);
+    return false;
+  }
+  return Date.now() - current > lateMs;
 }

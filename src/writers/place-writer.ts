@@ -44,6 +44,7 @@ export class PlaceWriter extends DurableObject<Env> {
   private readonly tables: PlaceTables;
   /** Moderations being written by a call right now, which the alarm must not write again. */
   private readonly writing = new Set<string>();
+  private working = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -216,11 +217,13 @@ export class PlaceWriter extends DurableObject<Env> {
 
   /** After a change: written in the call when the interval is 0, else from the alarm. */
   private async afterChange(): Promise<void> {
-    if (this.intervalMs === 0) {
+    const interval = this.intervalMs;
+    if (interval === 0) {
       await this.ctx.blockConcurrencyWhile(() => this.work());
       return;
     }
-    await alarmBy(this.ctx.storage, nextFlushAt(this.tables.lastFlushAt, this.intervalMs, Date.now()));
+    const due = nextFlushAt(this.tables.lastFlushAt, interval, Date.now());
+    if (await alarmBy(this.ctx.storage, due, interval)) await this.work();
   }
 
   private async scheduleRetry(): Promise<void> {
@@ -229,8 +232,21 @@ export class PlaceWriter extends DurableObject<Env> {
     await alarmBy(this.ctx.storage, retryAt(failures, Date.now()));
   }
 
-  /** Everything pending, in order; a failure is logged and tried again later, never lost. */
+  /**
+   * Everything pending, in order; a failure is logged and tried again later, never lost.
+   * One run at a time: a call that finds one running leaves its work to it.
+   */
   private async work(): Promise<void> {
+    if (this.working) return;
+    this.working = true;
+    try {
+      await this.workOnce();
+    } finally {
+      this.working = false;
+    }
+  }
+
+  private async workOnce(): Promise<void> {
     const { tables } = this;
     try {
       for (const moderation of tables.intents()) await this.writeModeration(moderation);

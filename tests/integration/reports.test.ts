@@ -1,5 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/digest.ts';
+import { idempotencyKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
@@ -128,6 +130,50 @@ describe('Idempotency-Key', () => {
     expect(changed.status).toBe(409);
     expect(changed.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(await storedReportCount()).toBe(before + 1);
+  });
+
+  it('lets a key refused with a 4xx be used again with a corrected body', async () => {
+    await createPlace('idem4');
+    const headers = { 'idempotency-key': 'upload-44' };
+    const refused = await send('POST', '/api/v1/reports', syntheticReport('no-such-place'), {
+      as: 'reporter',
+      headers,
+    });
+    expect(refused.status).toBe(422);
+    const fixed = await send('POST', '/api/v1/reports', syntheticReport('idem4'), {
+      as: 'reporter',
+      headers,
+    });
+    expect(fixed.status).toBe(201);
+    expect(fixed.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('replays an answer recorded in KV before the keepers held keys, storing nothing new', async () => {
+    await createPlace('idem5');
+    const first = await postReport(syntheticReport('idem5'));
+    const body = JSON.stringify(syntheticReport('idem5'));
+    const scopedKey = await sha256Hex(`reporter\nupload-45`);
+    await env.STATUS_KV.put(
+      idempotencyKey(scopedKey),
+      JSON.stringify({
+        requestHash: await sha256Hex(`POST /api/v1/reports\n${body}`),
+        status: 201,
+        location: `/api/v1/reports/${first.id}`,
+        body: first,
+      }),
+    );
+    const before = await storedReportCount();
+    const retry = await call('/api/v1/reports', {
+      method: 'POST',
+      as: 'reporter',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'upload-45' },
+      body,
+    });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.headers.get('location')).toBe(`/api/v1/reports/${first.id}`);
+    expect(await json(retry)).toEqual(first);
+    expect(await storedReportCount()).toBe(before);
   });
 
   it('keeps keys of different tokens apart', async () => {

@@ -10,18 +10,25 @@ export const writers: Writers = writersOf(env);
 
 type Stub = ReturnType<Writers['place']> | ReturnType<Writers['allPlaces']>;
 
-/** Makes the object behind `stub` write through `wrap(its KV)` until it is evicted. */
-export async function wrapWriterKv(stub: Stub, wrap: (kv: KVNamespace) => KVNamespace): Promise<void> {
+/** Makes the object behind `stub` use `wrap(its binding)` for one binding, until it is evicted. */
+export async function wrapWriterBinding<K extends 'STATUS_KV' | 'ALL_PLACES_WRITER' | 'PLACE_WRITER'>(
+  stub: Stub,
+  name: K,
+  wrap: (binding: Env[K]) => Env[K],
+): Promise<void> {
   await runInDurableObject(stub, (instance: object) => {
     const own = Reflect.get(instance, 'env') as Env;
-    const wrapped = wrap(own.STATUS_KV);
+    const wrapped = wrap(own[name]);
     Object.defineProperty(instance, 'env', {
-      value: new Proxy(own, {
-        get: (target, name) => (name === 'STATUS_KV' ? wrapped : Reflect.get(target, name)),
-      }),
+      value: new Proxy(own, { get: (target, key) => (key === name ? wrapped : Reflect.get(target, key)) }),
       configurable: true,
     });
   });
+}
+
+/** Makes the object behind `stub` write through `wrap(its KV)` until it is evicted. */
+export function wrapWriterKv(stub: Stub, wrap: (kv: KVNamespace) => KVNamespace): Promise<void> {
+  return wrapWriterBinding(stub, 'STATUS_KV', wrap);
 }
 
 /** The Worker's bindings with every place writer failing each call, as if it could not be reached. */

@@ -1,0 +1,150 @@
+// 1,000 reports from 50 concurrent clients, some sent twice with their Idempotency-Key, with
+// the writers paced as in production: every report is stored once, is in its own history
+// as soon as it is answered, and is in status and every feed within about two seconds of
+// the last answer, with no scheduled repair. The writers' KV binding answers 429, as
+// production does, to a second write to one key within a second; it is never provoked.
+// SYNTHETIC data.
+
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { headSize } from '../../src/domain/documents.ts';
+import { historyPrefix, stalePrefix } from '../../src/store/keys.ts';
+import { call, json, send } from '../support/api.ts';
+import { syntheticReport } from '../support/builders.ts';
+import { faultyKv } from '../support/faulty-kv.ts';
+import { createPlace } from '../support/seed-api.ts';
+import { wrapWriterKv, writers } from '../support/writers.ts';
+
+const clients = 50;
+const perClient = 20;
+const places = ['burst-a', 'burst-b', 'burst-c', 'burst-d', 'burst-e'];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function reportOf(client: number, n: number) {
+  const place = places[(client + n) % places.length] as string;
+  return syntheticReport(place, { observed: `2024-0${(n % 7) + 3}-1${client % 10}` });
+}
+
+const newestIds = (ids: readonly string[]) => [...ids].sort().reverse().slice(0, headSize);
+
+describe(`${clients * perClient} reports from ${clients} concurrent clients, paced as in production`, () => {
+  it('are each stored once, and in status and every feed within about two seconds, with no repair', async () => {
+    const observed: ReturnType<typeof faultyKv>[] = [];
+    for (const stub of [...places.map((slug) => writers.place(slug)), writers.allPlaces()]) {
+      await wrapWriterKv(stub, (kv) => {
+        const binding = faultyKv(kv, { writeIntervalMs: 1000 });
+        observed.push(binding);
+        return binding.binding;
+      });
+    }
+    for (const slug of places) await createPlace(slug);
+    await sleep(1100);
+
+    const ids = new Map<string, string[]>(places.map((slug) => [slug, []]));
+    let ownHistoryMisses = 0;
+    let lastAnswer = 0;
+    const started = Date.now();
+    const statuses = await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        const answers: number[] = [];
+        for (let n = 0; n < perClient; n++) {
+          const body = reportOf(client, n);
+          const headers = { 'idempotency-key': `burst-${client}-${n}` };
+          const post = () => send('POST', '/api/v1/reports', body, { as: 'reporter', headers });
+          // Every tenth report is sent twice at once; every fourth is sent again after its answer.
+          const sent = n % 10 === 0 ? await Promise.all([post(), post()]) : [await post()];
+          if (n % 4 === 0) sent.push(await post());
+          const bodies = await Promise.all(sent.map((r) => json(r)));
+          expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+          expect(sent.slice(1).every((r) => r.headers.get('idempotent-replayed') === 'true')).toBe(true);
+          answers.push(...sent.map((r) => r.status));
+          lastAnswer = Date.now();
+          const id = bodies[0].id as string;
+          ids.get(body.place)?.push(id);
+          if ((await call(`/api/v1/reports/${id}`)).status !== 200) ownHistoryMisses++;
+        }
+        return answers;
+      }),
+    );
+    const answered = Date.now();
+    expect(new Set(statuses.flat())).toEqual(new Set([201]));
+    expect(ownHistoryMisses).toBe(0);
+
+    const all = [...ids.values()].flat();
+    expect(all).toHaveLength(clients * perClient);
+    expect(new Set(all).size).toBe(clients * perClient);
+
+    const converged = async () => {
+      const { places: listed } = await json(await call('/api/v1/places'));
+      const counted = listed
+        .filter((p: { slug: string }) => places.includes(p.slug))
+        .reduce((sum: number, p: { reportCount: number }) => sum + p.reportCount, 0);
+      if (counted !== all.length) return false;
+      const recent = await json(await call(`/api/v1/reports?limit=${headSize}`));
+      if (recent.reports.map((r: { id: string }) => r.id).join() !== newestIds(all).join()) return false;
+      const feed = await json(await call(`/feeds/all.json?limit=${headSize}`));
+      const inFeed = feed.items.map((i: { _humanitarian: { report: string } }) => i._humanitarian.report);
+      if ([...inFeed].sort().reverse().join() !== newestIds(all).join()) return false;
+      for (const slug of places) {
+        const own = ids.get(slug) ?? [];
+        const place = await json(await call(`/api/v1/places/${slug}`));
+        if (place.reportCount !== own.length) return false;
+        const placeFeed = await json(await call(`/feeds/places/${slug}.json?limit=${headSize}`));
+        const shown = placeFeed.items.map(
+          (i: { _humanitarian: { report: string } }) => i._humanitarian.report,
+        );
+        if ([...shown].sort().reverse().join() !== newestIds(own).join()) return false;
+      }
+      return true;
+    };
+    let visibleAfterMs: number | undefined;
+    while (Date.now() - lastAnswer < 15_000) {
+      if (await converged()) {
+        visibleAfterMs = Date.now() - lastAnswer;
+        break;
+      }
+      await sleep(50);
+    }
+    expect(visibleAfterMs, 'every report in status and every feed').toBeDefined();
+    expect(visibleAfterMs).toBeLessThan(3000);
+
+    for (const slug of places) {
+      const indexed = await env.STATUS_KV.list({ prefix: historyPrefix({ kind: 'place', slug }) });
+      expect(indexed.keys).toHaveLength(ids.get(slug)?.length ?? -1);
+    }
+    expect((await env.STATUS_KV.list({ prefix: stalePrefix })).keys).toEqual([]);
+
+    // Each derived document was written at most once a second, and far fewer times than reports arrived.
+    expect(observed.flatMap((o) => o.injected)).toEqual([]);
+    const derived = observed.flatMap((o) => o.writes).filter((w) => w.key.startsWith('v1/derived/'));
+    const byKey = Map.groupBy(derived, (w) => w.key);
+    expect([...byKey.keys()].sort()).toEqual(
+      [
+        'v1/derived/feed/all',
+        ...places.map((slug) => `v1/derived/feed/place/${slug}`),
+        ...places.map((slug) => `v1/derived/place/${slug}`),
+        'v1/derived/places',
+        'v1/derived/recent',
+      ].sort(),
+    );
+    let closest = Number.POSITIVE_INFINITY;
+    for (const [, keyWrites] of byKey) {
+      const times = keyWrites.map((w) => w.at).sort((a, b) => a - b);
+      for (let i = 1; i < times.length; i++)
+        closest = Math.min(closest, (times[i] ?? 0) - (times[i - 1] ?? 0));
+    }
+    expect(closest).toBeGreaterThanOrEqual(1000);
+    const mostWritten = Math.max(...[...byKey.values()].map((w) => w.length));
+    expect(mostWritten).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 1000) + 2);
+    console.log(
+      JSON.stringify({
+        reports: all.length,
+        answeredInMs: answered - started,
+        visibleAfterLastAnswerMs: visibleAfterMs,
+        derivedWrites: derived.length,
+        closestWritesOfOneKeyMs: closest,
+      }),
+    );
+  });
+});
