@@ -13,6 +13,7 @@ import os from 'node:os';
  * @typedef {{ uploadKiB: number; gzipKiB: number }} Bundle
  * @typedef {{ durationSeconds: number; connections: number; placeCount: number; elapsedSeconds: number }} Settings
  * @typedef {{ target: string; measured: string; met: boolean }} Check
+ * @typedef {Awaited<ReturnType<typeof import('./writes.mjs').compareWrites>>} Writes
  */
 
 // Everything below this line in docs/PERFORMANCE.md is written by hand (what the numbers
@@ -106,10 +107,10 @@ function table(run) {
 }
 
 /**
- * @param {{ started: Date; bundle: Bundle; renderers: RenderTiming[]; runs: Run[]; settings: Settings }} measured
+ * @param {{ started: Date; bundle: Bundle; writes: Writes; renderers: RenderTiming[]; runs: Run[]; settings: Settings }} measured
  * @returns {string} the results file
  */
-export function writeResults({ started, bundle, renderers, runs, settings }) {
+export function writeResults({ started, bundle, writes, renderers, runs, settings }) {
   const date = started.toISOString().slice(0, 10);
   const machine = {
     cpus: os.cpus().length,
@@ -131,6 +132,7 @@ export function writeResults({ started, bundle, renderers, runs, settings }) {
     versions,
     settings,
     bundle,
+    writes,
     renderers,
     runs,
     targets: checks,
@@ -163,13 +165,37 @@ function renderTable(renderers) {
   ].join('\n');
 }
 
+/** @param {Writes} writes */
+function writesSection(writes) {
+  /** @param {{ reads: number; writes: number; lists: number; durableObjectCalls: number }} c */
+  const ops = (c) =>
+    `${c.reads} reads, ${c.writes} writes, ${c.lists} lists; ${c.durableObjectCalls} Durable Object calls`;
+  return [
+    '## Writes: one writer per place, beside the design before it',
+    '',
+    `Both production bundles in one run: this tree, and commit \`${writes.baselineCommit.slice(0, 7)}\` (the last whose requests wrote the derived documents themselves, paced per isolate), built from the repository's history into \`bench/.build/baseline\`. Each runs in workerd through miniflare with the production settings (\`DOCUMENT_WRITE_INTERVAL_MS\` 1000, \`RECENT_ANSWER_MS\` 1000), a KV folder of its own and ${writes.placeCount} SYNTHETIC places (\`bench/writes.mjs\`).`,
+    '',
+    "- **KV per report**: the operations one `POST /api/v1/reports` makes on the request path, counted by each design's own benchmark Worker with an instrumented binding, on a report sent after a quiet second (what the request waits for; the writers' own KV operations come after the answer and are not counted), and the calls to Durable Objects it made.",
+    '- **POST × floor**: autocannon, 8 connections, 4 s with no warm-up (so that every report accepted is counted), against `POST /api/v1/reports` and `GET /healthz` before and after it.',
+    `- **Burst**: ${writes.burstClients} clients send 200 reports over HTTP; the time from the last \`201\` until every one of them is in its place's status, the list of places, the newest reports and every feed, polled every 20 ms.`,
+    '',
+    '| design | KV per report | with an Idempotency-Key | POST req/s | × floor | burst answered in | in status and feeds after the last 201 |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: |',
+    ...writes.results.map(
+      (r) =>
+        `| ${r.design} | ${ops(r.perReport)} | ${ops(r.perReportWithKey)} | ${Math.round(r.postRequestsPerSecond)} | ${r.postRatioToFloor.toFixed(2)} | ${r.burst.answeredInMs} ms | ${r.burst.visibleAfterLastAnswerMs} ms |`,
+    ),
+    '',
+  ].join('\n');
+}
+
 /**
  * @param {{ started: string; machine: Record<string, string | number>; versions: Record<string, string>; settings: Settings;
- *   bundle: Bundle; renderers: RenderTiming[]; runs: Run[]; targets: Check[] }} results
+ *   bundle: Bundle; writes: Writes; renderers: RenderTiming[]; runs: Run[]; targets: Check[] }} results
  * @param {string} file
  */
 function markdown(results, file) {
-  const { machine, versions, settings, bundle, renderers, runs, targets: checks } = results;
+  const { machine, versions, settings, bundle, writes, renderers, runs, targets: checks } = results;
   const missed = checks.filter((c) => !c.met);
   return [
     '# Performance',
@@ -190,6 +216,7 @@ function markdown(results, file) {
     `- Node ${versions.node}, wrangler ${versions.wrangler}, miniflare ${versions.miniflare}, workerd ${versions.workerd}, autocannon ${versions.autocannon}`,
     `- Production bundle: ${bundle.uploadKiB} KiB, ${bundle.gzipKiB} KiB gzip`,
     '',
+    writesSection(writes),
     '## Renderers',
     '',
     'Mean time of each pure renderer at `limit=50` (tinybench in Node, the same V8 as workerd), with documents derived from each history size. At 10 reports a feed has only 10 entries to render; from 1,000 on every document holds its full window (200 reports), so the last column shows whether the cost grows with history.',

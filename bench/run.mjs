@@ -3,17 +3,19 @@
 // `wrangler dev`, whose local proxy is slower than workerd itself) with a KV folder of its
 // own, loads 10, 1,000 and 100,000 SYNTHETIC reports over 20 places through the storage layer
 // in bulk, and loads each endpoint with autocannon on 127.0.0.1, bounded in time and
-// connections. Writes bench/results/<date>.json and docs/PERFORMANCE.md.
+// connections. Before that, it measures writes beside the design before the writers
+// (bench/writes.mjs). Writes bench/results/<date>.json and docs/PERFORMANCE.md.
 
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { buildSync } from 'esbuild';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { writeResults } from './report.mjs';
+import { apiTokens, benchToken, compatibilityDate, writerBindings } from './workers.mjs';
+import { compareWrites } from './writes.mjs';
 
 const sizes = (process.env.BENCH_SIZES ?? '10,1000,100000').split(',').map(Number);
 const placeCount = 20;
@@ -24,11 +26,6 @@ const loadBatch = 500;
 // the largest history take minutes less, and nothing of it outlives the run.
 const memoryBackedTmp = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 const loadConcurrency = Number(process.env.BENCH_LOAD_CONCURRENCY ?? 1);
-
-const benchToken = 'bench-token';
-const apiTokens = JSON.stringify([
-  { name: 'bench', sha256: createHash('sha256').update(benchToken).digest('hex'), scopes: ['report'] },
-]);
 
 /** `wrangler deploy --dry-run`: the production bundle, and the size it reports. */
 function build() {
@@ -50,8 +47,6 @@ function build() {
   const upload = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output);
   return { uploadKiB: Number(upload?.[1]), gzipKiB: Number(upload?.[2]) };
 }
-
-const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(readFileSync('wrangler.toml', 'utf8'))?.[1];
 
 /**
  * @typedef {{ name: string; path: string; method?: string; headers?: Record<string, string>; body?: string }} Endpoint
@@ -79,6 +74,7 @@ function startWorkers(persistPath) {
           scriptPath: 'dist/index.js',
           compatibilityDate,
           kvNamespaces,
+          durableObjects: writerBindings(),
           // As wrangler.toml sets them for production.
           bindings: {
             PUBLIC_MAX_AGE_SECONDS: '60',
@@ -97,6 +93,7 @@ function startWorkers(persistPath) {
           scriptPath: 'bench/.build/tools-worker.js',
           compatibilityDate,
           kvNamespaces,
+          durableObjects: writerBindings('app'),
           // No kept answers here: the counts are those of a read that goes to KV.
           bindings: {
             PUBLIC_MAX_AGE_SECONDS: '60',
@@ -138,6 +135,12 @@ async function loadHistory(tools, size) {
   };
   await Promise.all(Array.from({ length: loadConcurrency }, loadBatchesFrom));
   await callTools(tools, '/rebuild', {});
+  // The writers write the documents from their alarms: wait until every one is written.
+  const deadline = Date.now() + 300_000;
+  while (!(await callTools(tools, '/settled', { slugs, reports: size })).settled) {
+    if (Date.now() > deadline) throw new Error(`the writers did not write the documents of ${size} reports`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return { slugs, loadSeconds: (performance.now() - started) / 1000 };
 }
 
@@ -296,6 +299,7 @@ function measureRenderers() {
 
 const started = new Date();
 const bundle = build();
+const writes = await compareWrites();
 const renderers = measureRenderers();
 console.log(`bench: ${renderers.length} renderer timings`);
 const runs = [];
@@ -306,6 +310,7 @@ for (const size of sizes) {
 const file = writeResults({
   started,
   bundle,
+  writes,
   renderers,
   runs,
   settings: {

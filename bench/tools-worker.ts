@@ -1,7 +1,9 @@
 // The benchmark's own Worker. It runs beside the production bundle in the same Miniflare,
-// bound to the same KV namespace, and does what the production Worker must not offer:
-// loads a SYNTHETIC history in bulk through the storage layer (no HTTP call per report),
-// and sends single requests through the app with a KV binding that counts every operation.
+// bound to the same KV namespace and to the production bundle's writers (Durable Objects),
+// and does what the production Worker must not offer: loads a SYNTHETIC history in bulk
+// through the storage layer (no HTTP call per report) and has the writers reload it, tells
+// when the writers have written every document, and sends single requests through the app
+// with bindings that count every KV operation and every call to a writer.
 
 import { summarizeReport } from '../src/domain/status.ts';
 import worker from '../src/index.ts';
@@ -45,19 +47,78 @@ interface CountedRequest {
   body?: string;
 }
 
+/** A Durable Object namespace whose stubs count the calls made on them. */
+function countingNamespace<T extends DurableObjectNamespace>(namespace: T, calls: { count: number }): T {
+  return new Proxy(namespace, {
+    get(target, name) {
+      if (name !== 'getByName') return Reflect.get(target, name);
+      return (objectName: string) => {
+        const stub = target.getByName(objectName) as unknown as Record<
+          string,
+          (...args: unknown[]) => unknown
+        >;
+        return new Proxy(
+          {},
+          {
+            get: (_, method) =>
+              method === 'then'
+                ? undefined
+                : (...args: unknown[]) => {
+                    calls.count++;
+                    return stub[String(method)]?.(...args);
+                  },
+          },
+        );
+      };
+    },
+  });
+}
+
 async function countOperations(env: ToolsEnv, ctx: ExecutionContext, request: CountedRequest) {
   const { binding, counts } = countingKv(env.STATUS_KV);
+  const writerCalls = { count: 0 };
   const response = await worker.fetch(
     new Request(new URL(request.path, 'http://127.0.0.1'), {
       method: request.method ?? 'GET',
       headers: request.headers ?? {},
       ...(request.body ? { body: request.body } : {}),
     }),
-    { ...env, STATUS_KV: binding },
+    {
+      ...env,
+      STATUS_KV: binding,
+      PLACE_WRITER: countingNamespace(env.PLACE_WRITER, writerCalls),
+      ALL_PLACES_WRITER: countingNamespace(env.ALL_PLACES_WRITER, writerCalls),
+      IDEMPOTENCY_KEEPER: countingNamespace(env.IDEMPOTENCY_KEEPER, writerCalls),
+    },
     ctx,
   );
   const bytes = (await response.arrayBuffer()).byteLength;
-  return { status: response.status, bytes, etag: response.headers.get('etag'), counts };
+  return {
+    status: response.status,
+    bytes,
+    etag: response.headers.get('etag'),
+    counts,
+    durableObjectCalls: writerCalls.count,
+  };
+}
+
+/** Whether the writers have written every document of a history of `reports` reports. */
+async function settled(store: StatusStore, slugs: readonly string[], reports: number): Promise<boolean> {
+  const [recent, places, feed, ...docs] = await Promise.all([
+    store.getRecentDocument(),
+    store.getPlacesDocument(),
+    store.openFeedDocument({ kind: 'all' }),
+    ...slugs.map((slug) => store.getPlaceDocument(slug)),
+  ]);
+  await feed?.discard();
+  const counted = docs.reduce((sum, doc) => sum + (doc?.reportCount ?? 0), 0);
+  return (
+    recent?.reportCount === reports &&
+    places?.places.length === slugs.length &&
+    feed !== undefined &&
+    docs.every((doc) => doc !== undefined) &&
+    counted === reports
+  );
 }
 
 export default {
@@ -75,6 +136,10 @@ export default {
       case '/rebuild':
         await reloadWriters(store, writersOf(env));
         return Response.json({ ok: true });
+      case '/settled':
+        return Response.json({
+          settled: await settled(store, input.slugs as string[], Number(input.reports)),
+        });
       case '/count':
         return Response.json(await countOperations(env, ctx, input as unknown as CountedRequest));
       default:
