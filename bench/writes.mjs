@@ -47,12 +47,9 @@ const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(
 
 /** Builds the baseline's production bundle and benchmark Worker from the repository's history. */
 function buildBaseline() {
-  if (!existsSync(baselineTree)) {
-    execFileSync('git', ['worktree', 'add', '--detach', baselineTree, baselineCommit], { stdio: 'ignore' });
-  }
-  if (!existsSync(join(baselineTree, 'node_modules'))) {
-    symlinkSync(join(root, 'node_modules'), join(baselineTree, 'node_modules'));
-  }
+  if (existsSync(baselineTree)) execFileSync('git', ['worktree', 'remove', '--force', baselineTree]);
+  execFileSync('git', ['worktree', 'add', '--detach', baselineTree, baselineCommit], { stdio: 'ignore' });
+  symlinkSync(join(root, 'node_modules'), join(baselineTree, 'node_modules'));
   const out = join(root, 'bench/.build/baseline-out');
   execFileSync('wrangler', ['deploy', '--dry-run', '--outdir', join(out, 'app')], {
     cwd: baselineTree,
@@ -63,6 +60,8 @@ function buildBaseline() {
     ['deploy', '--dry-run', '--outdir', join(out, 'tools'), '--config', 'bench/wrangler.tools.toml'],
     { cwd: baselineTree, stdio: 'ignore' },
   );
+  // Only the bundles are needed: the work tree goes, so nothing of it lingers beside this one.
+  execFileSync('git', ['worktree', 'remove', '--force', baselineTree], { stdio: 'ignore' });
   return { appScript: join(out, 'app/index.js'), toolsScript: join(out, 'tools/tools-worker.js') };
 }
 

@@ -3,12 +3,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
-import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './http/app-env.ts';
 import { publicReads } from './http/caching.ts';
+import { publicReadsAcrossOrigins } from './http/cross-origin.ts';
 import { PayloadTooLarge } from './http/errors.ts';
+import { allowedMethods } from './http/method-not-allowed.ts';
 import { notFound, onError } from './http/problem.ts';
 import { keepRecentAnswers } from './http/recent-answers.ts';
 import { requestLog } from './http/request-log.ts';
@@ -34,17 +35,7 @@ app.use(requestLog());
 app.use(except('/docs', strictSecurityHeaders()));
 app.use('/docs', docsSecurityHeaders());
 app.use(provideStorage());
-// Reads are public and open to every origin; writes get no CORS headers, so browsers on
-// other origins cannot send them.
-app.on(
-  ['GET', 'HEAD', 'OPTIONS'],
-  '*',
-  cors({
-    origin: '*',
-    allowMethods: ['GET', 'HEAD'],
-    exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'X-Request-Id'],
-  }),
-);
+app.use(publicReadsAcrossOrigins());
 app.on('GET', ['/api/v1/*', '/feeds/*', '/feeds.opml', '/exports/*'], keepRecentAnswers());
 app.on(['GET', 'HEAD'], ['/api/v1/*', '/exports/*'], publicReads(), etag());
 app.use(
@@ -67,5 +58,5 @@ app.route('/problems', problemRoutes);
 app.route('/', pageRoutes);
 serveContract(app);
 
-app.notFound(notFound);
+app.notFound(notFound(allowedMethods(app.routes)));
 app.onError(onError);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isCalendarDate, partialDatePattern } from './dates.ts';
 import { reportIdPattern } from './ids.ts';
 import { type IndicatorOfKind, indicatorIds, indicatorKinds, indicatorRegistry } from './indicators.ts';
+import { checkWrittenText, withCanonicalLanguages } from './written-text.ts';
 
 // Control characters other than tab and newline have no place in a report and can break
 // feeds and terminals downstream.
@@ -25,6 +26,14 @@ export function text(maxLength: number) {
       message: 'must not contain control characters other than tab and newline',
     })
     .refine((value) => value.isWellFormed(), { message: 'must be well-formed Unicode (no lone surrogates)' });
+}
+
+/**
+ * An input as people write it now: the rules of written text (domain/written-text.ts) apply,
+ * which facts stored before them need not meet, so stored schemas are built without them.
+ */
+function asWritten<T extends z.ZodType>(schema: T) {
+  return schema.superRefine((input, ctx) => checkWrittenText(input, ctx)).overwrite(withCanonicalLanguages);
 }
 
 export const languageTag = z
@@ -63,7 +72,7 @@ export const placeNames = z
   .record(languageTag, text(120))
   .refine((names) => 'en' in names, { message: 'must include an English name ("en")' });
 
-export const placeInput = z.strictObject({
+const placeFields = z.strictObject({
   names: placeNames,
   country: z.strictObject({
     code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
@@ -89,9 +98,11 @@ export const placeInput = z.strictObject({
     })
     .optional(),
 });
+/** A place as an admin writes it; the rules of written text apply (domain/written-text.ts). */
+export const placeInput = asWritten(placeFields);
 export type PlaceInput = z.infer<typeof placeInput>;
 
-export const place = placeInput.extend({ slug });
+export const place = placeFields.extend({ slug });
 export type Place = z.infer<typeof place>;
 
 // -- indicators ---------------------------------------------------------------------------
@@ -168,7 +179,7 @@ export const summary = z.strictObject({
   original: z.strictObject({ text: text(4000), language: languageTag }).optional(),
 });
 
-export const reportInput = z.strictObject({
+const reportFields = z.strictObject({
   place: slug,
   observed: partialDate,
   figures: z
@@ -182,16 +193,19 @@ export const reportInput = z.strictObject({
   source,
   verification,
 });
+
+/** A report as a reporter writes it. */
+export const reportInput = asWritten(reportFields);
 export type ReportInput = z.infer<typeof reportInput>;
 
 export const reason = text(1000);
 
-export const correctionInput = reportInput.extend({ reason });
+export const correctionInput = asWritten(reportFields.extend({ reason }));
 export type CorrectionInput = z.infer<typeof correctionInput>;
 
-export const retractionInput = z.strictObject({ reason });
+export const retractionInput = asWritten(z.strictObject({ reason }));
 
-export const report = reportInput.extend({
+export const report = reportFields.extend({
   id: reportId,
   published: timestamp,
   corrects: z.strictObject({ report: reportId, reason }).optional(),

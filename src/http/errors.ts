@@ -8,7 +8,11 @@ export class Forbidden extends Error {
   }
 }
 
-export class UnsupportedMediaType extends Error {}
+export class UnsupportedMediaType extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+}
 
 export class PayloadTooLarge extends Error {
   constructor(readonly limit: number) {

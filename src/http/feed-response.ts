@@ -10,6 +10,7 @@ import { nameUrn } from '../domain/ids.ts';
 import type { Place } from '../domain/model.ts';
 import { latest } from '../domain/status.ts';
 import { renderAtom } from '../render/atom.ts';
+import { isolated } from '../render/escape.ts';
 import { type FeedHead, type FeedItem, itemFromEntry, itemFromSummary } from '../render/feed-items.ts';
 import { renderJsonFeed } from '../render/json-feed.ts';
 import { placeTitle, renderOpml } from '../render/opml.ts';
@@ -60,25 +61,47 @@ function render(format: Format, items: readonly FeedItem[], head: FeedHead, site
   return renderJsonFeed(items, head, site);
 }
 
-function siteFor(c: Context<AppEnv>, scope: HistoryScope, title: string, previous?: string): FeedSite {
-  const url = new URL(c.req.url);
-  const current = new URL(url);
-  current.searchParams.delete('cursor');
-  const olderPage = new URL(url);
-  if (previous) olderPage.searchParams.set('cursor', previous);
+/**
+ * The request's URL in canonical form: filters deduplicated and sorted, the default limit
+ * left out. Every spelling of one request names one document, so the links a feed carries
+ * never depend on which spelling first filled the cache.
+ */
+function canonicalUrl(requestUrl: string, query: FeedQuery, cursor: string | undefined): string {
+  const { origin, pathname } = new URL(requestUrl);
+  const url = new URL(pathname, origin);
+  for (const indicator of distinctSorted(query.indicator)) url.searchParams.append('indicator', indicator);
+  for (const verification of distinctSorted(query.verification)) {
+    url.searchParams.append('verification', verification);
+  }
+  if (query.limit !== undefined && query.limit !== defaultPageSize)
+    url.searchParams.set('limit', String(query.limit));
+  if (cursor) url.searchParams.set('cursor', cursor);
+  return url.href;
+}
+
+const distinctSorted = (values: readonly string[] | undefined) => [...new Set(values ?? [])].sort();
+
+function siteFor(
+  c: Context<AppEnv>,
+  scope: HistoryScope,
+  title: string,
+  query: FeedQuery,
+  previous?: string,
+): FeedSite {
+  const { origin } = new URL(c.req.url);
   return {
-    origin: url.origin,
-    self: url.href,
-    current: current.href,
-    alternate: scope.kind === 'all' ? homePageUrl(url.origin) : placePageUrl(url.origin, scope.slug),
-    ...(previous ? { previousArchive: olderPage.href } : {}),
+    origin,
+    self: canonicalUrl(c.req.url, query, query.cursor),
+    current: canonicalUrl(c.req.url, query, undefined),
+    alternate: scope.kind === 'all' ? homePageUrl(origin) : placePageUrl(origin, scope.slug),
+    ...(previous ? { previousArchive: canonicalUrl(c.req.url, query, previous) } : {}),
     id: nameUrn(scope.kind === 'all' ? 'feed:all' : `feed:place:${scope.slug}`),
     title,
   };
 }
 
 const feedTitle = (place?: Pick<Place, 'names' | 'slug'>) =>
-  `Humanitarian status: ${place ? placeTitle(place) : 'all places'}`;
+  `Humanitarian status: ${place ? isolated(placeTitle(place)) : 'all places'}`;
 
 function filterOf(query: FeedQuery): HistoryFilter {
   return {
@@ -108,12 +131,7 @@ async function serveFeed(c: Context<AppEnv>, scope: HistoryScope, format: Format
   const filter = filterOf(query);
   const limit = query.limit ?? defaultPageSize;
   const opened = await openFeed(c.get('store'), c.get('writers'), scope);
-  const variant = [
-    format,
-    limit,
-    [...(filter.indicators ?? [])].sort(),
-    [...(filter.verifications ?? [])].sort(),
-  ];
+  const variant = [format, limit, distinctSorted(filter.indicators), distinctSorted(filter.verifications)];
   const etag = `"${opened.version}.${variant.join('.').replaceAll(',', '+')}"`;
   if (isNotModified(c.req.raw, etag, opened.updated)) {
     await opened.discard();
@@ -131,7 +149,7 @@ async function serveFeed(c: Context<AppEnv>, scope: HistoryScope, format: Format
   const items = selectEntries(doc.entries, filter, limit).map((entry) => itemFromEntry(entry, origin));
   const start = archiveStart(doc, filter, limit);
   const previous = start ? encodeCursor({ after: start }, scope, filter) : undefined;
-  const site = siteFor(c, scope, feedTitle(doc.place), previous);
+  const site = siteFor(c, scope, feedTitle(doc.place), query, previous);
   const head = { updated: doc.updated, coordinates: doc.place?.coordinates, archive: false };
   const body = render(format, items, head, site, maxAgeSeconds(c.env));
   renderings.set(cacheKey, body);
@@ -167,6 +185,7 @@ async function serveArchive(
     c,
     scope,
     `${feedTitle(place)} (archive)`,
+    query,
     page.next && encodeCursor(page.next, scope, filter),
   );
   const updated = page.summaries.reduce<string | null>((at, s) => latest(at, s.published), null);
@@ -204,7 +223,10 @@ export async function serveOpml(c: Context<AppEnv>) {
     }));
   const groups = [
     { title: 'All places', feeds: feedsOf('all', 'All places') },
-    ...places.map((p) => ({ title: placeTitle(p), feeds: feedsOf(`places/${p.slug}`, placeTitle(p)) })),
+    ...places.map((p) => ({
+      title: placeTitle(p),
+      feeds: feedsOf(`places/${p.slug}`, isolated(placeTitle(p))),
+    })),
   ];
   const updated = places.reduce<string | null>((at, p) => latest(at, p.updated), null);
   return c.body(renderOpml('Humanitarian status feeds', groups, updated), 200, {

@@ -41,6 +41,11 @@ export const problemTypes = {
     title: 'Not found',
     description: 'No such place, report or endpoint.',
   },
+  'method-not-allowed': {
+    title: 'Method not allowed',
+    description:
+      'The path is served, but not with this method. The `Allow` header lists the methods it is served with.',
+  },
   conflict: {
     title: 'Conflict',
     description:

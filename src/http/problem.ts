@@ -88,7 +88,7 @@ function describe(error: unknown): Problem {
     };
   }
   if (error instanceof UnsupportedMediaType) {
-    return { type: 'unsupported-media-type', status: 415, detail: 'send the body as application/json' };
+    return { type: 'unsupported-media-type', status: 415, detail: error.detail };
   }
   if (error instanceof PayloadTooLarge) {
     return { type: 'payload-too-large', status: 413, detail: `the body exceeds ${error.limit} bytes` };
@@ -117,5 +117,19 @@ export const onError: ErrorHandler = (error, c) => {
   return problemResponse(c, problem);
 };
 
-export const notFound: NotFoundHandler = (c) =>
-  problemResponse(c, { type: 'not-found', status: 404, detail: `nothing at ${new URL(c.req.url).pathname}` });
+/** 404 for a path nothing serves; 405 with Allow for a path served with other methods. */
+export function notFound(methodsFor: (path: string) => string[]): NotFoundHandler {
+  return function notFoundHandler(c) {
+    const { pathname } = new URL(c.req.url);
+    const allowed = methodsFor(pathname);
+    if (allowed.length > 0) {
+      return problemResponse(c, {
+        type: 'method-not-allowed',
+        status: 405,
+        detail: `${c.req.method} is not served at ${pathname}; it is served with ${allowed.join(', ')}`,
+        headers: { allow: allowed.join(', ') },
+      });
+    }
+    return problemResponse(c, { type: 'not-found', status: 404, detail: `nothing at ${pathname}` });
+  };
+}

@@ -6,12 +6,18 @@ import { isCalendarDate } from '../domain/dates.ts';
 import { indicatorIds } from '../domain/indicators.ts';
 import { verification } from '../domain/model.ts';
 
+/** For endpoints that take no parameters: anything given is a 400, as everywhere else. */
+export const noQuery = z.strictObject({});
+
 export const defaultPageSize = 50;
 export const maxPageSize = 200;
 
-/** A repeatable parameter: `?indicator=gas&indicator=electricity`. */
+/** A repeatable parameter: `?indicator=gas&indicator=electricity`; a value given twice counts once. */
 export function repeatable<T extends z.ZodType>(item: T) {
-  return z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(item));
+  return z.preprocess(
+    (v) => (Array.isArray(v) ? v : [v]),
+    z.array(item).overwrite((values) => [...new Set(values)]),
+  );
 }
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;

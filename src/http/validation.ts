@@ -2,11 +2,9 @@
 // InvalidInput naming each field (as a JSON Pointer) and the rule it broke.
 
 import { zValidator } from '@hono/zod-validator';
-import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { InvalidInput, pointerOf, type ValidationIssue } from '../domain/errors.ts';
-import { UnsupportedMediaType } from './errors.ts';
 
 /** Whether the input holds anything at `path`; zod does not report the input it saw. */
 function isPresent(input: unknown, path: readonly PropertyKey[]): boolean {
@@ -90,61 +88,4 @@ export function validationHook(result: ValidationResult): undefined {
 /** Hono's validator for `target`, failing with an InvalidInput that names every field. */
 export function valid<T extends z.ZodType, Tgt extends keyof typeof locationOf>(target: Tgt, schema: T) {
   return zValidator(target, schema, validationHook);
-}
-
-const jsonMediaType = /^application\/json\s*(;|$)/i;
-
-// Keys that name JavaScript's object machinery. zod's records skip "__proto__" without a
-// word, which would drop input silently, so bodies naming any of them are refused outright.
-const machineryKeys = new Set(['__proto__', 'constructor', 'prototype']);
-
-// No valid body is nested more than a few levels; deeper ones are refused before any
-// recursive code (the schema's included) could run out of stack on them.
-const maxNesting = 16;
-
-/** The first problem in a body's shape: a machinery key, or nesting beyond the limit. */
-function findShapeProblem(body: unknown): { path: PropertyKey[]; rule: string; detail: string } | undefined {
-  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: body, path: [] }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value, path } = next;
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length >= maxNesting) {
-      return { path, rule: `nested at most ${maxNesting} levels`, detail: 'the body is nested too deeply' };
-    }
-    for (const key of Object.keys(value)) {
-      if (machineryKeys.has(key)) {
-        return {
-          path: [...path, key],
-          rule: 'not a reserved key',
-          detail: `"${key}" is not accepted as a key`,
-        };
-      }
-      pending.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
-    }
-  }
-  return undefined;
-}
-
-/**
- * Writes take JSON only: anything else is 415, before the validator would see an empty body.
- * The body is parsed here (Hono keeps the parse for the validator) to refuse machinery keys
- * and deep nesting before the schema sees it.
- */
-export function requireJsonBody(): MiddlewareHandler {
-  return async function requireJsonBodyMiddleware(c, next) {
-    if (!jsonMediaType.test(c.req.header('content-type') ?? '')) throw new UnsupportedMediaType();
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new HTTPException(400, { message: 'Malformed JSON in request body' });
-    }
-    const problem = findShapeProblem(body);
-    if (problem) {
-      throw new InvalidInput([
-        { pointer: pointerOf(problem.path), rule: problem.rule, detail: problem.detail },
-      ]);
-    }
-    await next();
-  };
 }

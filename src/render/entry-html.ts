@@ -4,7 +4,7 @@
 
 import type { FeedEntry } from '../domain/feed.ts';
 import { describeDate, figureLabel, figureValue } from '../domain/figure-text.ts';
-import { escapeMarkup as e } from './escape.ts';
+import { escapeMarkup as e, isolatedHtml } from './escape.ts';
 import { reportUrl } from './site.ts';
 
 const sourceKindWords = {
@@ -18,13 +18,13 @@ export function entryHtml(entry: FeedEntry, origin: string): string {
   const { report } = entry;
   const parts: string[] = [];
   if (entry.change === 'retraction') {
-    parts.push(`<p><strong>Retracted</strong>${entry.reason ? `: ${e(entry.reason)}` : ''}</p>`);
+    parts.push(`<p><strong>Retracted</strong>${entry.reason ? `: ${isolatedHtml(entry.reason)}` : ''}</p>`);
   } else if (entry.change === 'correction') {
-    parts.push(`<p><strong>Correction</strong>${entry.reason ? `: ${e(entry.reason)}` : ''}</p>`);
+    parts.push(`<p><strong>Correction</strong>${entry.reason ? `: ${isolatedHtml(entry.reason)}` : ''}</p>`);
   }
   parts.push(`<p lang="${e(report.summary.language)}">${e(report.summary.text)}</p>`);
   const items = report.figures.map((figure) => {
-    const note = 'note' in figure && figure.note ? ` <em>(${e(figure.note)})</em>` : '';
+    const note = 'note' in figure && figure.note ? ` <em>(${isolatedHtml(figure.note)})</em>` : '';
     return `<li><strong>${e(figureLabel(figure))}</strong>: ${e(figureValue(figure))}${note}</li>`;
   });
   parts.push(`<ul>${items.join('')}</ul>`);
@@ -34,9 +34,9 @@ export function entryHtml(entry: FeedEntry, origin: string): string {
   const { source } = report;
   const who = [source.name, source.role].filter(Boolean).join(', ');
   const link = source.url ? ` <a href="${e(source.url)}">${e(source.url)}</a>` : '';
-  const via = source.via ? `; via ${e(source.via)}` : '';
+  const via = source.via ? `; via ${isolatedHtml(source.via)}` : '';
   parts.push(
-    `<p>Source: ${e(who)} (${e(sourceKindWords[source.kind])}, ${e(source.language)})${via}.${link}</p>`,
+    `<p>Source: ${isolatedHtml(who)} (${e(sourceKindWords[source.kind])}, ${e(source.language)})${via}.${link}</p>`,
   );
   const original = report.summary.original;
   if (original) parts.push(`<blockquote lang="${e(original.language)}">${e(original.text)}</blockquote>`);

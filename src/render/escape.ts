@@ -23,3 +23,20 @@ export function xmlCharactersOnly(value: string): string {
 export function escapeMarkup(value: string): string {
   return xmlCharactersOnly(value).replace(/[&<>"]/g, (c) => entities[c] ?? c);
 }
+
+// Where user text meets generated text ("Bakhmut: at least 120 civilians killed"), text in
+// a right-to-left script, or a stray bidi control, would reorder the generated words around
+// it. So user text is isolated: between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE in
+// plain text (titles), in <bdi> in HTML.
+const firstStrongIsolate = '\u2068';
+const popDirectionalIsolate = '\u2069';
+
+/** User text in plain text beside generated words. */
+export function isolated(text: string): string {
+  return `${firstStrongIsolate}${text}${popDirectionalIsolate}`;
+}
+
+/** User text in HTML beside generated words, escaped. */
+export function isolatedHtml(text: string): string {
+  return `<bdi>${escapeMarkup(text)}</bdi>`;
+}

@@ -10,7 +10,7 @@ import { reportUrn } from '../domain/ids.ts';
 import type { FigureSummary, ReportSummary, Verification } from '../domain/model.ts';
 import { summarizeFigure } from '../domain/status.ts';
 import { entryHtml } from './entry-html.ts';
-import { escapeMarkup as e } from './escape.ts';
+import { escapeMarkup as e, isolated, isolatedHtml } from './escape.ts';
 import { reportUrl } from './site.ts';
 
 export interface FeedItem {
@@ -53,7 +53,7 @@ function title(
   verification: Verification,
   change: HeadlineChange,
 ) {
-  return headline(placeName(place), figures, observed, verification, change);
+  return headline(isolated(placeName(place)), figures, observed, verification, change);
 }
 
 export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
@@ -112,7 +112,7 @@ export function itemFromSummary(summary: ReportSummary, place: FeedPlace, origin
     `<p>${e(stateWords[summary.state])}Archived summary; the full report, with notes, quote and source details, is linked below.</p>`,
     `<ul>${figures}</ul>`,
     `<p>Observed: ${e(describeDate(summary.observed))}. Verification: <strong>${e(summary.verification)}</strong>.</p>`,
-    `<p>Source: ${e(summary.source.name)} (${e(summary.source.kind)}).</p>`,
+    `<p>Source: ${isolatedHtml(summary.source.name)} (${e(summary.source.kind)}).</p>`,
     `<p><a href="${e(reportUrl(origin, summary.id))}">Report ${e(summary.id)} as JSON</a></p>`,
   ].join('\n');
   return {

@@ -4,6 +4,7 @@
 // package: its XML writer leaves text that already looks like an entity unescaped, so a
 // source named "&amp;" would reach readers as "&" (found by the property test).
 
+import { escapeMarkup } from './escape.ts';
 import type { FeedHead, FeedItem } from './feed-items.ts';
 import { type FeedSite, indicatorScheme, verificationScheme } from './site.ts';
 import { element, type XmlElement, xmlDocument } from './xml.ts';
@@ -52,7 +53,8 @@ export function renderRss(
         {},
         element('title', {}, site.title),
         element('link', {}, site.alternate),
-        element('description', {}, `Reported humanitarian conditions: ${site.title}`),
+        // Readers take a channel's description as HTML, as an item's: it is written as HTML.
+        element('description', {}, escapeMarkup(`Reported humanitarian conditions: ${site.title}`)),
         element('language', {}, 'en'),
         element('lastBuildDate', {}, updated),
         element('pubDate', {}, updated),

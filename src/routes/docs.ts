@@ -4,6 +4,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { AppEnv } from '../http/app-env.ts';
+import { noQuery } from '../http/queries.ts';
+import { valid } from '../http/validation.ts';
 
 export const openApiPath = '/api/v1/openapi.json';
 
@@ -33,7 +35,7 @@ export function serveContract(app: OpenAPIHono<AppEnv>) {
   // Generating the document walks every schema; it is the same until the next deploy, so
   // each isolate builds it once. The server URL is relative: the document serves any origin.
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
-  app.get(openApiPath, (c) => {
+  app.get(openApiPath, valid('query', noQuery), (c) => {
     document ??= app.getOpenAPI31Document({
       openapi: '3.1.0',
       info: { title: 'Humanitarian status feed', version: '1.0.0', description: apiDescription },
@@ -44,6 +46,7 @@ export function serveContract(app: OpenAPIHono<AppEnv>) {
   });
   app.get(
     '/docs',
+    valid('query', noQuery),
     Scalar((c) => ({
       url: openApiPath,
       pageTitle: 'Humanitarian status feed API',

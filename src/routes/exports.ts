@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { slug } from '../domain/model.ts';
 import { readHistory } from '../http/history-response.ts';
 import { cachingHeaders, openApiRoutes, problems, readProblems } from '../http/openapi.ts';
-import { historyQuery } from '../http/queries.ts';
+import { historyQuery, noQuery } from '../http/queries.ts';
 import { renderStatusGeoJson, statusCollection } from '../render/geojson.ts';
 import { renderHistoryCsv, renderStatusCsv } from '../render/hxl-csv.ts';
 import { loadPlacesList } from '../services/reading.ts';
@@ -18,9 +18,6 @@ import { loadPlacesList } from '../services/reading.ts';
 // the HXL hashtags).
 const csvType = 'text/csv; charset=utf-8; header=present';
 const geoJsonType = 'application/geo+json';
-
-/** No parameters: anything given is a 400, never silently ignored. */
-const noQuery = z.strictObject({});
 
 /** The history filters of the JSON API, and `place` to keep to one place's history. */
 const reportsQuery = historyQuery.safeExtend({ place: slug.optional() });

@@ -7,6 +7,7 @@ import { humanitarianItemExtension } from '../domain/feed-extension.ts';
 import { slug } from '../domain/model.ts';
 import { feedFile, feedQuery, serveFeedRequest, serveOpml } from '../http/feed-response.ts';
 import { cachingHeaders, openApiRoutes, readProblems } from '../http/openapi.ts';
+import { noQuery } from '../http/queries.ts';
 
 const xml = z.string().meta({ description: 'The feed document' });
 
@@ -61,6 +62,7 @@ const opml = createRoute({
   path: '/feeds.opml',
   tags: ['Feeds'],
   summary: 'OPML listing every feed of every place, to import into a feed reader',
+  request: { query: noQuery },
   responses: {
     200: { description: 'The OPML outline', content: { 'text/x-opml': { schema: xml } } },
     ...readProblems(),

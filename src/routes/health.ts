@@ -3,12 +3,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { jsonContent, openApiRoutes } from '../http/openapi.ts';
+import { noQuery } from '../http/queries.ts';
 
 const health = createRoute({
   method: 'get',
   path: '/healthz',
   tags: ['Service'],
   summary: 'Liveness: a constant answer that touches no storage',
+  request: { query: noQuery },
   responses: {
     200: {
       description: 'The Worker runs',

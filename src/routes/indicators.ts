@@ -5,6 +5,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { indicatorRegistry } from '../domain/indicators.ts';
 import { type IndicatorList, indicatorList } from '../domain/model.ts';
 import { cachingHeaders, jsonContent, openApiRoutes } from '../http/openapi.ts';
+import { noQuery } from '../http/queries.ts';
 
 const body: IndicatorList = { indicators: [...indicatorRegistry] };
 
@@ -13,6 +14,7 @@ const listIndicators = createRoute({
   path: '/',
   tags: ['Indicators'],
   summary: 'The indicators a report may carry',
+  request: { query: noQuery },
   description: 'Each with its permanent numeric code, its kind (utility, count or text) and labels.',
   responses: {
     200: {

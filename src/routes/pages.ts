@@ -10,6 +10,7 @@ import { slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { publicReads } from '../http/caching.ts';
 import { htmlHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { noQuery } from '../http/queries.ts';
 import { valid } from '../http/validation.ts';
 import { renderIndexPage } from '../render/html/index-page.tsx';
 import { languages } from '../render/html/messages.ts';
@@ -27,7 +28,7 @@ const slugParam = z.strictObject({ slug });
 const pageCaching = [publicReads(), etag()] as const;
 
 export const pageRoutes = new Hono<AppEnv>()
-  .get(stylesheetPath, (c) =>
+  .get(stylesheetPath, valid('query', noQuery), (c) =>
     // The path names the content, so it never changes under a cached copy.
     c.body(stylesheet, 200, {
       'content-type': 'text/css; charset=utf-8',

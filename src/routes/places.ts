@@ -13,6 +13,7 @@ import {
   slug,
 } from '../domain/model.ts';
 import { historyResponse } from '../http/history-response.ts';
+import { requireJsonBody } from '../http/json-body.ts';
 import {
   bearerAuth,
   cachingHeaders,
@@ -23,8 +24,7 @@ import {
   readProblems,
   writeProblems,
 } from '../http/openapi.ts';
-import { historyQuery } from '../http/queries.ts';
-import { requireJsonBody } from '../http/validation.ts';
+import { historyQuery, noQuery } from '../http/queries.ts';
 import { writeAccess } from '../http/write-access.ts';
 import { savePlace } from '../services/places.ts';
 import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
@@ -36,6 +36,7 @@ const listPlaces = createRoute({
   path: '/',
   tags: ['Places'],
   summary: 'Every place with its short status',
+  request: { query: noQuery },
   description: 'One KV read. Figures are summarised: value, state and qualifier, without notes.',
   responses: {
     200: { description: 'Every place', headers: cachingHeaders, content: jsonContent(placeList) },
@@ -50,7 +51,7 @@ const getPlace = createRoute({
   summary: "A place's full current status",
   description:
     'Each indicator with the figure, its qualifier and note, and the report, source, observed date and verification it comes from.',
-  request: { params: slugParam },
+  request: { params: slugParam, query: noQuery },
   responses: {
     200: {
       description: 'The place and its status',
@@ -78,7 +79,7 @@ const putPlace = createRoute({
   description: 'Its status and history stay as they are. Renaming or relocating updates its feeds.',
   security: bearerAuth,
   middleware: [writeAccess('admin'), requireJsonBody()] as const,
-  request: { params: slugParam, body: { required: true, content: jsonContent(placeInput) } },
+  request: { params: slugParam, query: noQuery, body: { required: true, content: jsonContent(placeInput) } },
   responses: {
     200: { description: 'The place was updated', content: jsonContent(place) },
     201: { description: 'The place was created', content: jsonContent(place) },

@@ -12,6 +12,7 @@ import {
 } from '../domain/model.ts';
 import { historyResponse } from '../http/history-response.ts';
 import { idempotent } from '../http/idempotency.ts';
+import { requireJsonBody } from '../http/json-body.ts';
 import {
   bearerAuth,
   cachingHeaders,
@@ -23,8 +24,7 @@ import {
   readProblems,
   writeProblems,
 } from '../http/openapi.ts';
-import { historyQuery } from '../http/queries.ts';
-import { requireJsonBody } from '../http/validation.ts';
+import { historyQuery, noQuery } from '../http/queries.ts';
 import { writeAccess } from '../http/write-access.ts';
 import { correctReport, retractReport } from '../services/moderation.ts';
 import { publishReports } from '../services/publishing.ts';
@@ -65,7 +65,7 @@ const getReport = createRoute({
   path: '/{id}',
   tags: ['History'],
   summary: 'One report in full, with what became of it',
-  request: { params: idParam },
+  request: { params: idParam, query: noQuery },
   responses: {
     200: { description: 'The report', headers: cachingHeaders, content: jsonContent(reportView) },
     ...readProblems(),
@@ -77,7 +77,7 @@ const postReport = createRoute({
   ...reportWrite,
   path: '/',
   summary: 'Publish a report (report scope)',
-  request: { headers: idempotencyHeader, body: reportWrite.body },
+  request: { query: noQuery, headers: idempotencyHeader, body: reportWrite.body },
   responses: {
     201: { description: 'The report as accepted', headers: location, content: jsonContent(reportView) },
     ...writeProblems(),
@@ -90,7 +90,7 @@ const postBatch = createRoute({
   ...batchWrite,
   path: '/batch',
   summary: 'Publish up to 100 reports at once, all or nothing (report scope)',
-  request: { headers: idempotencyHeader, body: batchWrite.body },
+  request: { query: noQuery, headers: idempotencyHeader, body: batchWrite.body },
   responses: {
     201: { description: 'The reports as accepted', headers: location, content: jsonContent(reportBatch) },
     ...writeProblems(),
@@ -103,7 +103,7 @@ const postCorrection = createRoute({
   ...correctionWrite,
   path: '/{id}/corrections',
   summary: 'Supersede a report with a corrected one (moderate scope)',
-  request: { params: idParam, headers: idempotencyHeader, body: correctionWrite.body },
+  request: { params: idParam, query: noQuery, headers: idempotencyHeader, body: correctionWrite.body },
   responses: {
     201: { description: 'The correction, a new report', headers: location, content: jsonContent(reportView) },
     ...writeProblems(),
@@ -116,7 +116,7 @@ const postRetraction = createRoute({
   ...retractionWrite,
   path: '/{id}/retraction',
   summary: 'Withdraw a report, keeping it visible as retracted (moderate scope)',
-  request: { params: idParam, headers: idempotencyHeader, body: retractionWrite.body },
+  request: { params: idParam, query: noQuery, headers: idempotencyHeader, body: retractionWrite.body },
   responses: {
     201: { description: 'The retracted report', headers: location, content: jsonContent(reportView) },
     ...writeProblems(),

@@ -69,7 +69,7 @@ const pages = [
   {
     name: 'synthetic',
     path: '/places/synthville',
-    chart: 'Residents remaining in Synthville (synthetic) over time',
+    chart: 'Residents remaining in \u2068Synthville (synthetic)\u2069 over time',
     texts: [
       'Synthville (synthetic)',
       'Residents remaining: about 16,000',

@@ -108,6 +108,23 @@ const invalidBodies: [string, unknown, number, string, string][] = [
     'at least 1 items',
   ],
   ['a body that is not an object', [1, 2, 3], 422, '', 'type object'],
+  [
+    'a source name made only of invisible characters',
+    {
+      ...syntheticReport('errville'),
+      source: { ...syntheticReport('x').source, name: '\u200B\u2060\u3164' },
+    },
+    422,
+    '/source/name',
+    'must contain a visible character',
+  ],
+  [
+    'a source name with a right-to-left override',
+    { ...syntheticReport('errville'), source: { ...syntheticReport('x').source, name: 'Synthetic\u202E' } },
+    422,
+    '/source/name',
+    'must not contain bidi embedding, override or isolate characters (U+202A-U+202E, U+2066-U+2069)',
+  ],
 ];
 
 describe('bad input is refused with problem+json and stores nothing', () => {
@@ -150,6 +167,70 @@ describe('bad input is refused with problem+json and stores nothing', () => {
     });
     expect(response.status).toBe(415);
     expect(response.headers.get('content-type')).toBe(problemJson);
+  });
+
+  it('accepts application/json with a space before its parameters', async () => {
+    const response = await call('/api/v1/reports', {
+      method: 'POST',
+      as: 'reporter',
+      headers: { 'content-type': 'application/json ; charset=utf-8' },
+      body: JSON.stringify(syntheticReport('errville')),
+    });
+    expect(response.status).toBe(201);
+  });
+
+  it('refuses a body in another charset with 415, and bytes that are not UTF-8 with 400', async () => {
+    const before = await snapshotKeys();
+    const latin1 = await call('/api/v1/reports', {
+      method: 'POST',
+      as: 'reporter',
+      headers: { 'content-type': 'application/json; charset=latin1' },
+      body: JSON.stringify(syntheticReport('errville')),
+    });
+    expect(latin1.status).toBe(415);
+    expect((await json(latin1)).detail).toMatch(/UTF-8/);
+    const body = new TextEncoder().encode(
+      JSON.stringify(syntheticReport('errville')).replace('SYNTHETIC', 'S\u00ffNTHETIC'),
+    );
+    const invalid = new Uint8Array([...body].map((byte) => (byte === 0xc3 ? 0xff : byte)));
+    const garbled = await call('/api/v1/reports', {
+      method: 'POST',
+      as: 'reporter',
+      headers: { 'content-type': 'application/json' },
+      body: invalid,
+    });
+    expect(garbled.status).toBe(400);
+    expect(garbled.headers.get('content-type')).toBe(problemJson);
+    expect((await json(garbled)).detail).toMatch(/not valid UTF-8/);
+    expect(await snapshotKeys()).toEqual(before);
+  });
+
+  it('refuses a body that names one key twice with 400, naming where', async () => {
+    const before = await snapshotKeys();
+    const text = JSON.stringify(syntheticReport('errville')).replace(
+      '"verification":"unconfirmed"',
+      '"verification":"unconfirmed","verification":"verified"',
+    );
+    const response = await call('/api/v1/reports', {
+      method: 'POST',
+      as: 'reporter',
+      headers: { 'content-type': 'application/json' },
+      body: text,
+    });
+    expect(response.status).toBe(400);
+    expect((await json(response)).detail).toContain('"verification" twice in one object, at /verification');
+    const nested = JSON.stringify(syntheticReport('errville')).replace(
+      '"kind":"ngo"',
+      '"kind":"ngo","kind":"media"',
+    );
+    const again = await call('/api/v1/reports', {
+      method: 'POST',
+      as: 'reporter',
+      headers: { 'content-type': 'application/json' },
+      body: nested,
+    });
+    expect((await json(again)).detail).toContain('at /source/kind');
+    expect(await snapshotKeys()).toEqual(before);
   });
 
   it('refuses a body over 64 KiB with 413', async () => {
@@ -238,5 +319,66 @@ describe('unknown routes', () => {
       type: 'invalid-body',
       title: 'The request body is invalid',
     });
+  });
+});
+
+describe('the same HTTP rules on every endpoint', () => {
+  beforeAll(async () => {
+    await createPlace('rulesville');
+  });
+
+  const reads = [
+    '/healthz',
+    '/api/v1/indicators',
+    '/api/v1/places',
+    '/api/v1/places/rulesville',
+    '/api/v1/places/rulesville/reports',
+    '/api/v1/reports',
+    '/api/v1/reports/01ARZ3NDEKTSV4RRFFQ69G5FAV',
+    '/api/v1/openapi.json',
+    '/feeds/all.atom',
+    '/feeds/places/rulesville.json',
+    '/feeds.opml',
+    '/exports/status.csv',
+    '/exports/reports.csv',
+    '/problems/not-found',
+    '/',
+    '/places/rulesville',
+  ];
+
+  it.each(reads)('refuses an unknown query parameter on GET %s with 400, naming it', async (path) => {
+    const response = await call(`${path}?colour=red`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe(problemJson);
+    expect((await json(response)).errors).toContainEqual(
+      expect.objectContaining({ pointer: '/colour', rule: 'unknown field' }),
+    );
+  });
+
+  it('refuses an unknown query parameter on a write with 400, storing nothing', async () => {
+    const before = await snapshotKeys();
+    const response = await send('POST', '/api/v1/reports?colour=red', syntheticReport('rulesville'), {
+      as: 'reporter',
+    });
+    expect(response.status).toBe(400);
+    expect(await snapshotKeys()).toEqual(before);
+  });
+
+  it.each([
+    ['DELETE', '/api/v1/places/rulesville', 'GET, HEAD, PUT'],
+    ['POST', '/api/v1/places', 'GET, HEAD'],
+    ['PUT', '/api/v1/reports', 'GET, HEAD, POST'],
+    ['GET', '/api/v1/reports/01ARZ3NDEKTSV4RRFFQ69G5FAV/retraction', 'POST'],
+    ['PATCH', '/feeds/all.atom', 'GET, HEAD'],
+  ])('answers %s %s with 405 and Allow: %s', async (method, path, allow) => {
+    const response = await call(path, { method, as: 'admin' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe(allow);
+    expect(response.headers.get('content-type')).toBe(problemJson);
+    expect((await json(response)).type).toMatch(/\/problems\/method-not-allowed$/);
+  });
+
+  it('still answers 404 for a path served with no method', async () => {
+    expect((await call('/api/v1/places/rulesville/nothing', { method: 'DELETE' })).status).toBe(404);
   });
 });

@@ -2,12 +2,15 @@
 // the text as text, never as markup. RELAX NG validation of the same renderers runs in
 // tests/node (xmllint cannot run inside workerd).
 
+import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { StatusStore } from '../../src/store/status-store.ts';
 import { call, send } from '../support/api.ts';
-import { syntheticReport } from '../support/builders.ts';
-import { createPlace } from '../support/seed-api.ts';
+import { syntheticPlace, syntheticReport } from '../support/builders.ts';
+import { createPlace, postReport } from '../support/seed-api.ts';
+import { writers } from '../support/writers.ts';
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -77,5 +80,47 @@ describe('feeds with hostile text', () => {
     );
     expect(accepted).toBeGreaterThan(10);
     expect(refused).toBeGreaterThan(0);
+  });
+});
+
+describe('text where it meets generated text', () => {
+  it('is isolated, so a right-to-left override in a stored name reorders nothing around it', async () => {
+    // Such a name can no longer be written through the API; stored before, it is still shown.
+    const store = new StatusStore(env.STATUS_KV);
+    await store.putPlace({
+      ...syntheticPlace({ names: { en: 'Overtown\u202E (synthetic)', nl: 'Overdorp\u202E' } }),
+      slug: 'override',
+    });
+    await writers.place('override').resync('override');
+    await postReport(
+      syntheticReport('override', {
+        figures: [
+          { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least', note: 'SYNTHETIC\u202E note' },
+        ],
+      }),
+    );
+    const atom = parser.parse(await (await call('/feeds/places/override.atom')).text()).feed;
+    expect(String(atom.title)).toBe('Humanitarian status: \u2068Overtown\u202E (synthetic)\u2069');
+    expect(String(atom.entry[0].title)).toBe(
+      '\u2068Overtown\u202E (synthetic)\u2069: at least 120 civilians killed (unconfirmed)',
+    );
+    expect(String(atom.entry[0].content['#text'])).toContain('<em>(<bdi>SYNTHETIC\u202E note</bdi>)</em>');
+    const page = await (await call('/places/override', { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('<title>\u2068Overtown\u202E (synthetic)\u2069: humanitarian status');
+    expect(page).toContain('<h1><bdi>Overtown\u202E (synthetic)</bdi></h1>');
+    expect(page).toContain('Also known as: <bdi lang="nl">Overdorp\u202E</bdi>');
+    const opml = await (await call('/feeds.opml')).text();
+    expect(opml).toContain('title="\u2068Overtown\u202E (synthetic)\u2069 (atom)"');
+  });
+
+  it('is written as HTML in an RSS channel description, as in an item, so no markup reaches a reader', async () => {
+    await createPlace('markup', { en: '<script>alert(1)</script> (synthetic)' });
+    await postReport(syntheticReport('markup'));
+    const rss = parser.parse(await (await call('/feeds/places/markup.rss')).text()).rss.channel;
+    // One parse gives HTML, as a reader gets it: the markup is still escaped there.
+    expect(String(rss.description)).toBe(
+      'Reported humanitarian conditions: Humanitarian status: \u2068&lt;script&gt;alert(1)&lt;/script&gt; (synthetic)\u2069',
+    );
+    expect(String(rss.description)).not.toContain('<script');
   });
 });

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/domain/model.ts';
-import { call, json, send } from '../support/api.ts';
+import { call, json, origin, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
@@ -55,7 +55,9 @@ describe('feed URLs', () => {
             : format === 'rss'
               ? feed.rss.channel.item.map((i: any) => i.title)
               : feed.items.map((i: any) => i.title);
-        expect(titles).toContain('feedtown (synthetic): at least 7 civilians killed (unconfirmed)');
+        expect(titles).toContain(
+          '\u2068feedtown (synthetic)\u2069: at least 7 civilians killed (unconfirmed)',
+        );
       }
     }
   });
@@ -94,11 +96,13 @@ describe('feed URLs', () => {
     await postReport(syntheticReport('filterfeed', { figures: [deaths(2)], verification: 'disputed' }));
     const titles = async (query: string) =>
       (await readFeed(`/feeds/places/filterfeed.json?${query}`)).feed.items.map((i: any) => i.title);
-    expect(await titles('indicator=gas')).toEqual(['filterfeed (synthetic): gas available (unconfirmed)']);
+    expect(await titles('indicator=gas')).toEqual([
+      '\u2068filterfeed (synthetic)\u2069: gas available (unconfirmed)',
+    ]);
     expect(await titles('verification=verified&verification=disputed')).toHaveLength(2);
     expect(await titles('indicator=gas&indicator=civilian_deaths&limit=2')).toHaveLength(2);
     expect(await titles('limit=1')).toEqual([
-      'filterfeed (synthetic): at least 2 civilians killed (disputed)',
+      '\u2068filterfeed (synthetic)\u2069: at least 2 civilians killed (disputed)',
     ]);
   });
 
@@ -125,7 +129,9 @@ describe('lost feed documents', () => {
     await env.STATUS_KV.delete('v1/derived/feed/all');
     for (const path of ['/feeds/places/rebuildfeed.json', '/feeds/all.json']) {
       const titles = (await readFeed(path)).feed.items.map((i: any) => i.title);
-      expect(titles).toContain('rebuildfeed (synthetic): at least 3 civilians killed (unconfirmed)');
+      expect(titles).toContain(
+        '\u2068rebuildfeed (synthetic)\u2069: at least 3 civilians killed (unconfirmed)',
+      );
     }
     expect(await env.STATUS_KV.get('v1/derived/feed/place/rebuildfeed')).not.toBeNull();
   });
@@ -151,7 +157,7 @@ describe('corrections and retractions in feeds', () => {
     expect(corrected.atom).toHaveLength(1);
     expect(corrected.atom[0][0]).toBe(id);
     expect(corrected.atom[0][1]).toBe(
-      'Correction: amend (synthetic): at least 45 civilians killed (unconfirmed)',
+      'Correction: \u2068amend (synthetic)\u2069: at least 45 civilians killed (unconfirmed)',
     );
     expect(corrected.atom[0][2] > updatedBefore).toBe(true);
     expect(corrected.rss[0]).toEqual([id, corrected.atom[0][1]]);
@@ -174,7 +180,7 @@ describe('corrections and retractions in feeds', () => {
     const retracted = await entriesOf('amend');
     expect(retracted.atom).toHaveLength(1);
     expect(retracted.atom[0][0]).toBe(id);
-    expect(retracted.atom[0][1]).toMatch(/^Retracted: amend \(synthetic\): /);
+    expect(retracted.atom[0][1]).toMatch(/^Retracted: \u2068amend \(synthetic\)\u2069: /);
     const atom = (await readFeed('/feeds/places/amend.atom')).feed.feed;
     expect(atom['at:deleted-entry']['@ref']).toBe(id);
     expect(atom['at:deleted-entry']['at:comment']).toBe('SYNTHETIC: source withdrew it');
@@ -244,11 +250,32 @@ describe('HTTP caching of feeds', () => {
   it('opens GETs to every origin and writes to none', async () => {
     const get = await call('/feeds/all.atom', { headers: { origin: 'https://dashboard.example' } });
     expect(get.headers.get('access-control-allow-origin')).toBe('*');
+    // The preflight a page elsewhere holding a token sends before a write grants nothing.
     const preflight = await call('/api/v1/reports', {
       method: 'OPTIONS',
-      headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' },
+      headers: {
+        origin: 'https://dashboard.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
-    expect(preflight.headers.get('access-control-allow-methods')).not.toContain('POST');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
+    // A read's preflight is granted, with the headers a conditional read needs and no others.
+    const readPreflight = await call('/feeds/all.atom', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://dashboard.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'if-none-match, authorization',
+      },
+    });
+    expect(readPreflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(readPreflight.headers.get('access-control-allow-headers')?.toLowerCase()).toBe(
+      'if-none-match,if-modified-since',
+    );
     const post = await send(
       'POST',
       '/api/v1/reports',
@@ -256,6 +283,30 @@ describe('HTTP caching of feeds', () => {
       { headers: { origin: 'https://dashboard.example' } },
     );
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('links a feed carries', () => {
+  it('are built from the canonical request, whichever spelling of it came first', async () => {
+    await createPlace('canon');
+    for (let day = 1; day <= 3; day++) {
+      await postReport(syntheticReport('canon', { observed: `2024-03-0${day}` }));
+    }
+    const canonical = `${origin}/feeds/places/canon.atom?indicator=electricity&verification=unconfirmed&limit=2`;
+    const spellings = [
+      '/feeds/places/canon.atom?limit=2&verification=unconfirmed&indicator=electricity&indicator=electricity',
+      '/feeds/places/canon.atom?indicator=electricity&verification=unconfirmed&limit=2',
+    ];
+    for (const path of spellings) {
+      const { response, feed } = await readFeed(path);
+      expect(response.status).toBe(200);
+      const links = feed.feed.link.map((l: any) => [l['@rel'], l['@href']]);
+      expect(links).toContainEqual(['self', canonical]);
+      const older = links.find(([rel]: string[]) => rel === 'prev-archive')?.[1] ?? '';
+      expect(older.startsWith(`${canonical}&cursor=`)).toBe(true);
+    }
+    const byDefault = await readFeed('/feeds/places/canon.json?limit=50');
+    expect(byDefault.feed.feed_url).toBe(`${origin}/feeds/places/canon.json`);
   });
 });
 

@@ -74,7 +74,7 @@ describe('the front page', () => {
     const text = visibleText(html);
     expect(text).toContain('Testville (synthetic)');
     expect(text).toContain('Also known as: Testdorp (synthetisch)');
-    expect(html).toContain('<span lang="nl">Testdorp (synthetisch)</span>');
+    expect(html).toContain('<bdi lang="nl">Testdorp (synthetisch)</bdi>');
     expect(text).toContain('Electricity : unavailable since about January 2024');
     expect(text).toContain('Running water : intermittent');
     expect(html).toMatch(
@@ -270,7 +270,7 @@ describe('a place page', () => {
     expect(chart).toContain('role="img"');
     expect(chart).toContain('aria-labelledby="chart-title chart-desc"');
     expect(chart).toContain(
-      '<title id="chart-title">Residents remaining in charttown (synthetic) over time</title>',
+      '<title id="chart-title">Residents remaining in \u2068charttown (synthetic)\u2069 over time</title>',
     );
     expect(chart).toContain('2 reported figures from January 2024 to March 2024');
     expect(chart.match(/class="marker marker-hollow"/g)).toHaveLength(2);

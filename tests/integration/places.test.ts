@@ -54,6 +54,58 @@ describe('PUT /api/v1/places/{slug}', () => {
   });
 });
 
+describe('names of places', () => {
+  it('refuse bidi overrides and names of invisible characters, naming the field', async () => {
+    const override = await send(
+      'PUT',
+      '/api/v1/places/bidi',
+      syntheticPlace({ names: { en: 'Testville\u202E (synthetic)' } }),
+      { as: 'admin' },
+    );
+    expect(override.status).toBe(422);
+    expect((await json(override)).errors[0]).toMatchObject({ pointer: '/names/en' });
+    const invisible = await send(
+      'PUT',
+      '/api/v1/places/bidi',
+      syntheticPlace({ names: { en: '\u200B\u00AD' } }),
+      {
+        as: 'admin',
+      },
+    );
+    expect(invisible.status).toBe(422);
+    expect((await json(invisible)).errors[0]).toMatchObject({
+      pointer: '/names/en',
+      rule: 'must contain a visible character',
+    });
+  });
+
+  it('keep one key per language: tags are stored canonical, and two spellings of one tag are refused', async () => {
+    const saved = await send(
+      'PUT',
+      '/api/v1/places/tags',
+      syntheticPlace({ names: { en: 'Tagville (synthetic)', 'nl-be': 'Tagdorp (synthetisch)' } }),
+      { as: 'admin' },
+    );
+    expect(saved.status).toBe(201);
+    expect((await json(saved)).names).toEqual({
+      en: 'Tagville (synthetic)',
+      'nl-BE': 'Tagdorp (synthetisch)',
+    });
+    const twice = await send(
+      'PUT',
+      '/api/v1/places/tags',
+      syntheticPlace({ names: { en: 'Tagville (synthetic)', 'nl-BE': 'Tagdorp', 'nl-be': 'Tagdorp' } }),
+      { as: 'admin' },
+    );
+    expect(twice.status).toBe(422);
+    expect((await json(twice)).errors[0]).toMatchObject({ pointer: '/names/nl-be' });
+    const report = await postReport(
+      syntheticReport('tags', { summary: { text: 'SYNTHETIC.', language: 'nl-be' } }),
+    );
+    expect(report.summary.language).toBe('nl-BE');
+  });
+});
+
 describe('GET /api/v1/places', () => {
   it('lists every place with its current status summary, ordered by English name', async () => {
     await createPlace('zulu', { en: 'Zulu (synthetic)' });

@@ -68,7 +68,7 @@ describe('renderPlacePage', () => {
     const chart = /<svg class="chart"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
     expect(chart).toContain('2 reported figures from January 2024 to March 2024');
     expect(chart.match(/<title[^>]*>[^<]*<\/title>/g)).toEqual([
-      '<title id="chart-title">Residents remaining in Testville (synthetic) over time</title>',
+      '<title id="chart-title">Residents remaining in \u2068Testville (synthetic)\u2069 over time</title>',
       '<title>about 41,000, January 2024, Unconfirmed</title>',
       '<title>about 28,000, March 2024, Unconfirmed</title>',
     ]);
@@ -122,10 +122,10 @@ describe('the history on a place page', () => {
 describe('renderIndexPage', () => {
   it('shows a card per place with the figures of the list of places', () => {
     const html = renderIndexPage([summarizePlace(doc)], { ...site, path: '/' }, 'en', now);
-    expect(html).toContain('<a href="/places/testville-synthetic">Testville (synthetic)</a>');
+    expect(html).toContain('<a href="/places/testville-synthetic"><bdi>Testville (synthetic)</bdi></a>');
     expect(html).toContain('<strong>about 28,000</strong>');
     expect(html).toContain('<strong>at least 14</strong>');
-    expect(html).toContain('Source: Synthetic source, test fixture (NGO)');
+    expect(html).toContain('Source: <bdi>Synthetic source, test fixture</bdi> (NGO)');
   });
 
   it('says so when there is no place yet', () => {

@@ -42,7 +42,13 @@ export function FigureList({ figures, m, language, textElsewhere }: FigureListPr
                 <strong>{row.stateWords}</strong>
                 {row.since ? ` ${row.since}` : ''}
               </span>
-              {row.note ? <span class="figure-note">{row.note}</span> : ''}
+              {row.note ? (
+                <span class="figure-note">
+                  <bdi>{row.note}</bdi>
+                </span>
+              ) : (
+                ''
+              )}
             </li>
           );
         }
@@ -53,7 +59,13 @@ export function FigureList({ figures, m, language, textElsewhere }: FigureListPr
               <span class="figure-value">
                 <strong>{row.words}</strong>
               </span>
-              {row.note ? <span class="figure-note">{row.note}</span> : ''}
+              {row.note ? (
+                <span class="figure-note">
+                  <bdi>{row.note}</bdi>
+                </span>
+              ) : (
+                ''
+              )}
             </li>
           );
         }
@@ -101,10 +113,19 @@ interface ProvenanceProps {
 
 function SourceWords({ source, m }: { source: ProvenanceProps['source']; m: Messages }) {
   const who = [source.name, 'role' in source ? source.role : undefined].filter(Boolean).join(', ');
-  const via = 'via' in source && source.via ? `; ${m.via} ${source.via}` : '';
+  const via = 'via' in source && source.via ? source.via : undefined;
   return (
     <>
-      {`${who} (${m.sourceKinds[source.kind]})${via}`}
+      <bdi>{who}</bdi>
+      {` (${m.sourceKinds[source.kind]})`}
+      {via ? (
+        <>
+          {`; ${m.via} `}
+          <bdi>{via}</bdi>
+        </>
+      ) : (
+        ''
+      )}
       {'url' in source && source.url ? (
         <>
           {' '}

@@ -6,7 +6,7 @@ import type { PageSite } from '../site.ts';
 import { FigureList, groupByReport, Provenance } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
 import { type Language, type Messages, messages } from './messages.ts';
-import { OtherNames, PlaceName } from './names.tsx';
+import { OtherNames, PlaceName, PlaceWhere } from './names.tsx';
 import { timeSince } from './wording.ts';
 
 interface CardProps {
@@ -20,7 +20,6 @@ interface CardProps {
 function Card({ place, site, language, m, now }: CardProps) {
   const href = pageHref(`/places/${place.slug}`, site, language);
   const statuses = Object.values(place.indicators).filter((s) => s !== undefined);
-  const where = [...place.admin.map((a) => a.name), place.country.name].join(', ');
   return (
     <li class="card">
       <article aria-labelledby={`place-${place.slug}`}>
@@ -30,7 +29,9 @@ function Card({ place, site, language, m, now }: CardProps) {
           </a>
         </h2>
         <OtherNames names={place.names} language={language} m={m} />
-        <p class="place-where">{where}</p>
+        <p class="place-where">
+          <PlaceWhere place={place} />
+        </p>
         <p class="updated">
           {m.lastReport}:{' '}
           {place.updated ? (

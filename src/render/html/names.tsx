@@ -12,10 +12,13 @@ export function localName(names: Names, language: Language): { text: string; lan
   return local ? { text: local, lang: language } : { text: names.en ?? '', lang: 'en' };
 }
 
-/** The place's name, marked with its language where it differs from the page's. */
+/**
+ * The place's name, marked with its language where it differs from the page's, and isolated
+ * from the words around it (src/render/escape.ts says why).
+ */
 export function PlaceName({ names, language }: { names: Names; language: Language }) {
   const name = localName(names, language);
-  return name.lang === language ? name.text : <span lang={name.lang}>{name.text}</span>;
+  return name.lang === language ? <bdi>{name.text}</bdi> : <bdi lang={name.lang}>{name.text}</bdi>;
 }
 
 export function OtherNames({ names, language, m }: { names: Names; language: Language; m: Messages }) {
@@ -28,9 +31,24 @@ export function OtherNames({ names, language, m }: { names: Names; language: Lan
       {others.map(([lang, text], i) => (
         <>
           {i > 0 ? ', ' : ''}
-          <span lang={lang}>{text}</span>
+          <bdi lang={lang}>{text}</bdi>
         </>
       ))}
     </p>
+  );
+}
+
+/** Where the place is: its admin areas and country, each name isolated. */
+export function PlaceWhere({ place }: { place: Pick<Place, 'admin' | 'country'> }) {
+  const parts = [...place.admin.map((a) => a.name), place.country.name];
+  return (
+    <>
+      {parts.map((part, i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <bdi>{part}</bdi>
+        </>
+      ))}
+    </>
   );
 }

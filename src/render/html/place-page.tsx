@@ -4,13 +4,14 @@
 
 import type { PlaceDocument } from '../../domain/documents.ts';
 import type { IndicatorStatus } from '../../domain/model.ts';
+import { isolated } from '../escape.ts';
 import type { PageSite } from '../site.ts';
 import { PopulationChart } from './chart.tsx';
 import { FigureList, groupByReport, Provenance } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
 import type { Language } from './messages.ts';
 import { messages } from './messages.ts';
-import { localName, OtherNames, PlaceName } from './names.tsx';
+import { localName, OtherNames, PlaceName, PlaceWhere } from './names.tsx';
 import { Timeline } from './timeline.tsx';
 import { timeSince } from './wording.ts';
 
@@ -24,10 +25,14 @@ export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: La
   const name = localName(place.names, language).text;
   const statuses = Object.values(status.indicators).filter((s): s is IndicatorStatus => s !== undefined);
   const baseline = status.indicators.population_baseline?.figure;
-  const feeds: PageFeeds = { slug: place.slug, title: name };
-  const where = [...place.admin.map((a) => a.name), place.country.name].join(', ');
+  const feeds: PageFeeds = { slug: place.slug, title: isolated(name) };
   return htmlDocument(
-    <Layout site={site} language={language} title={`${m.placeTitle(name)} · ${m.siteName}`} feeds={feeds}>
+    <Layout
+      site={site}
+      language={language}
+      title={`${m.placeTitle(isolated(name))} · ${m.siteName}`}
+      feeds={feeds}
+    >
       <p class="breadcrumb">
         <a href={pageHref('/', site, language)}>{m.allPlaces}</a>
       </p>
@@ -36,7 +41,7 @@ export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: La
       </h1>
       <OtherNames names={place.names} language={language} m={m} />
       <p class="place-where">
-        {where}
+        <PlaceWhere place={place} />
         {place.coordinates ? ` · ${m.coordinates}: ${place.coordinates.lat}, ${place.coordinates.lon}` : ''}
       </p>
       <p class="updated">
@@ -81,7 +86,7 @@ export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: La
           history={doc.head}
           reportCount={doc.reportCount}
           baseline={baseline && 'value' in baseline ? baseline : undefined}
-          placeName={name}
+          placeName={isolated(name)}
           m={m}
           language={language}
         />
