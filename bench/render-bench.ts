@@ -33,6 +33,7 @@ const site: FeedSite = {
   current: `${origin}/feeds/all.atom`,
   id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
   title: 'Humanitarian status: all places',
+  mediaType: 'application/atom+xml',
 };
 const pageSite = { origin, path: '/', languageInUrl: false };
 

@@ -1,8 +1,8 @@
 // npm run schemas: writes schema/{name}.schema.json for every public JSON document, from
-// the zod definitions in src/http/public-documents.ts.
+// the zod definitions in src/contract/public-documents.ts.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { jsonSchemaOf, type PublicDocumentName, publicDocuments } from '../src/http/public-documents.ts';
+import { jsonSchemaOf, type PublicDocumentName, publicDocuments } from '../src/contract/public-documents.ts';
 
 mkdirSync('schema', { recursive: true });
 for (const name of Object.keys(publicDocuments) as PublicDocumentName[]) {

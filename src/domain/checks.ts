@@ -1,8 +1,8 @@
 // Rules that need more than the shape of a report: they depend on the clock or on which
 // places exist. Each returns issues in the same form as schema validation.
 
+import type { ValidationIssue } from '../problems.ts';
 import { isAfter, periodEnd, periodStart } from './dates.ts';
-import type { ValidationIssue } from './errors.ts';
 import type { ReportInput } from './model.ts';
 
 /**

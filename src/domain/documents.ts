@@ -2,6 +2,7 @@
 // the immutable reports and may be thrown away and rebuilt at any time.
 
 import { z } from 'zod';
+import { maxPageSize } from './history.ts';
 import type { IndicatorId } from './indicators.ts';
 import {
   type Place,
@@ -24,7 +25,7 @@ import {
 } from './status.ts';
 
 /** How many of the newest reports a document keeps: the largest page the API serves. */
-export const headSize = 200;
+export const headSize = maxPageSize;
 
 export const placeDocument = z.strictObject({
   place,

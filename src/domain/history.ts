@@ -4,6 +4,10 @@
 import type { IndicatorId } from './indicators.ts';
 import type { ReportSummary, Verification } from './model.ts';
 
+/** The page size when a request names none; at most `maxPageSize`, the largest the API serves. */
+export const defaultPageSize = 50;
+export const maxPageSize = 200;
+
 export interface HistoryFilter {
   indicators?: readonly IndicatorId[];
   verifications?: readonly Verification[];

@@ -4,8 +4,8 @@
 
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { Forbidden, Unauthenticated } from '../problems.ts';
 import type { AppEnv } from './app-env.ts';
-import { Forbidden, Unauthenticated } from './errors.ts';
 
 export const scopes = ['report', 'moderate', 'admin'] as const;
 export type Scope = (typeof scopes)[number];

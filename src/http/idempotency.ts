@@ -7,7 +7,7 @@
 
 import type { MiddlewareHandler } from 'hono';
 import { hex, sha256 } from '../digest.ts';
-import { Conflict, InvalidInput } from '../domain/errors.ts';
+import { Conflict, InvalidRequest } from '../problems.ts';
 import { ticketClock } from '../services/clock.ts';
 import type { AppEnv } from './app-env.ts';
 
@@ -22,7 +22,7 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
     const key = c.req.header('idempotency-key');
     if (key === undefined) return next();
     if (!idempotencyKeyPattern.test(key)) {
-      throw new InvalidInput(
+      throw new InvalidRequest(
         [
           {
             pointer: '/Idempotency-Key',

@@ -6,9 +6,7 @@
 // refused before recursive code could run on them.
 
 import type { MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import { InvalidInput, pointerOf } from '../domain/errors.ts';
-import { UnsupportedMediaType } from './errors.ts';
+import { BadRequest, InvalidBody, pointerOf, UnsupportedMediaType } from '../problems.ts';
 
 /** "application/json", with any parameters, however spaced ("application/json ; charset=utf-8"). */
 function mediaTypeOf(header: string): { type: string; charset: string | undefined } {
@@ -112,23 +110,23 @@ export function requireJsonBody(): MiddlewareHandler {
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
-      throw new HTTPException(400, { message: 'The request body is not valid UTF-8' });
+      throw new BadRequest('The request body is not valid UTF-8');
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new HTTPException(400, { message: 'Malformed JSON in request body' });
+      throw new BadRequest('Malformed JSON in request body');
     }
     const duplicate = duplicateKey(text);
     if (duplicate) {
-      throw new HTTPException(400, {
-        message: `The request body names "${duplicate.key}" twice in one object, at ${duplicate.pointer}`,
-      });
+      throw new BadRequest(
+        `The request body names "${duplicate.key}" twice in one object, at ${duplicate.pointer}`,
+      );
     }
     const problem = findShapeProblem(body);
     if (problem) {
-      throw new InvalidInput([
+      throw new InvalidBody([
         { pointer: pointerOf(problem.path), rule: problem.rule, detail: problem.detail },
       ]);
     }

@@ -4,11 +4,11 @@
 
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { problemDocument } from '../contract/problem-document.ts';
 import { reportPage } from '../domain/model.ts';
+import { type ProblemKind, problemCatalogue } from '../problems.ts';
 import type { AppEnv } from './app-env.ts';
 import { idempotencyKeyPattern } from './idempotency.ts';
-import { problemDocument } from './problem-document.ts';
-import { problemTypes } from './problem-types.ts';
 import { validationHook } from './validation.ts';
 
 /** A sub-app whose routes appear in the OpenAPI document and fail validation as problems. */
@@ -16,19 +16,14 @@ export function openApiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 }
 
-const problemStatuses = {
-  400: 'A query or path parameter is invalid, or the body is not JSON (invalid-request, bad-request)',
-  401: problemTypes.unauthenticated.title,
-  403: problemTypes.forbidden.title,
-  404: problemTypes['not-found'].title,
-  409: problemTypes.conflict.title,
-  413: problemTypes['payload-too-large'].title,
-  415: problemTypes['unsupported-media-type'].title,
-  422: problemTypes['invalid-body'].title,
-  429: `${problemTypes['rate-limited'].title}; Retry-After says when to send it again`,
-  503: `${problemTypes.unavailable.title}; Retry-After says when to send it again`,
-} as const;
-type ProblemStatus = keyof typeof problemStatuses;
+type ProblemStatus = ProblemKind['status'];
+
+/** What an answer with this status means, from the problem catalogue: each type's title. */
+const meaningOf = (status: ProblemStatus) =>
+  problemCatalogue
+    .filter((kind) => kind.status === status)
+    .map((kind) => `${kind.title} (${kind.type})`)
+    .join('; ');
 
 /** The problem answers a route can give, for its `responses`. */
 export function problems(...statuses: ProblemStatus[]): RouteConfig['responses'] {
@@ -36,7 +31,7 @@ export function problems(...statuses: ProblemStatus[]): RouteConfig['responses']
     statuses.map((status) => [
       status,
       {
-        description: problemStatuses[status],
+        description: meaningOf(status),
         content: { 'application/problem+json': { schema: problemDocument } },
       },
     ]),

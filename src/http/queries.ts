@@ -3,14 +3,12 @@
 
 import { z } from 'zod';
 import { isCalendarDate } from '../domain/dates.ts';
+import { type HistoryFilter, maxPageSize } from '../domain/history.ts';
 import { indicatorIds } from '../domain/indicators.ts';
 import { verification } from '../domain/model.ts';
 
 /** For endpoints that take no parameters: anything given is a 400, as everywhere else. */
 export const noQuery = z.strictObject({});
-
-export const defaultPageSize = 50;
-export const maxPageSize = 200;
 
 /** A repeatable parameter: `?indicator=gas&indicator=electricity`; a value given twice counts once. */
 export function repeatable<T extends z.ZodType>(item: T) {
@@ -64,3 +62,26 @@ export const historyQuery = z
     path: ['since'],
   });
 export type HistoryQuery = z.output<typeof historyQuery>;
+
+/** The parameters of a feed: its filters and page size, and an archive page's cursor. */
+export const feedQuery = z.strictObject({
+  indicator: indicatorFilter,
+  verification: verificationFilter,
+  limit: pageLimit,
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+/** The history filter a query names. */
+export function historyFilterOf(query: {
+  indicator?: HistoryFilter['indicators'];
+  verification?: HistoryFilter['verifications'];
+  since?: string;
+  until?: string;
+}): HistoryFilter {
+  return {
+    ...(query.indicator ? { indicators: query.indicator } : {}),
+    ...(query.verification ? { verifications: query.verification } : {}),
+    ...(query.since ? { since: query.since } : {}),
+    ...(query.until ? { until: query.until } : {}),
+  };
+}

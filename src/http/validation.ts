@@ -1,10 +1,10 @@
-// Request validation with zod through Hono's validator. Every failure becomes one
-// InvalidInput naming each field (as a JSON Pointer) and the rule it broke.
+// Request validation with zod through Hono's validator. Every failure becomes one problem
+// naming each field (as a JSON Pointer) and the rule it broke: InvalidBody for the body,
+// InvalidRequest for the query, path and headers.
 
 import { zValidator } from '@hono/zod-validator';
-import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { InvalidInput, pointerOf, type ValidationIssue } from '../domain/errors.ts';
+import { BadRequest, InvalidBody, InvalidRequest, pointerOf, type ValidationIssue } from '../problems.ts';
 
 /** Whether the input holds anything at `path`; zod does not report the input it saw. */
 function isPresent(input: unknown, path: readonly PropertyKey[]): boolean {
@@ -65,6 +65,7 @@ export function issuesFromZod(error: z.core.$ZodError, input: unknown): Validati
 }
 
 const locationOf = { json: 'body', query: 'query', param: 'path', header: 'header' } as const;
+type Target = keyof typeof locationOf;
 
 /** What Hono's zod validators hand their hook; `data` is the input when validation failed. */
 interface ValidationResult {
@@ -74,18 +75,16 @@ interface ValidationResult {
   target: string;
 }
 
-/** Every validation failure becomes one InvalidInput naming each field and its rule. */
+/** Every validation failure becomes one problem naming each field and its rule. */
 export function validationHook(result: ValidationResult): undefined {
   if (result.success) return;
-  const location = Object.hasOwn(locationOf, result.target)
-    ? locationOf[result.target as keyof typeof locationOf]
-    : 'query';
-  if (!(result.error instanceof z.core.$ZodError))
-    throw new HTTPException(400, { message: 'invalid request' });
-  throw new InvalidInput(issuesFromZod(result.error, result.data), location);
+  if (!(result.error instanceof z.core.$ZodError)) throw new BadRequest('invalid request');
+  const issues = issuesFromZod(result.error, result.data);
+  const location = Object.hasOwn(locationOf, result.target) ? locationOf[result.target as Target] : 'query';
+  throw location === 'body' ? new InvalidBody(issues) : new InvalidRequest(issues, location);
 }
 
-/** Hono's validator for `target`, failing with an InvalidInput that names every field. */
-export function valid<T extends z.ZodType, Tgt extends keyof typeof locationOf>(target: Tgt, schema: T) {
+/** Hono's validator for `target`, failing with a problem that names every field. */
+export function valid<T extends z.ZodType, Tgt extends Target>(target: Tgt, schema: T) {
   return zValidator(target, schema, validationHook);
 }

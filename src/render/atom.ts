@@ -56,11 +56,11 @@ export function renderAtom(items: readonly FeedItem[], head: FeedHead, site: Fee
       element('title', {}, site.title),
       element('updated', {}, head.updated ?? nothingYet),
       element('author', {}, element('name', {}, 'Humanitarian status feed')),
-      element('link', { rel: 'self', type: 'application/atom+xml', href: site.self }),
+      element('link', { rel: 'self', type: site.mediaType, href: site.self }),
       element('link', { rel: 'alternate', type: 'text/html', href: site.alternate }),
-      head.archive && element('link', { rel: 'current', type: 'application/atom+xml', href: site.current }),
+      head.archive && element('link', { rel: 'current', type: site.mediaType, href: site.current }),
       site.previousArchive &&
-        element('link', { rel: 'prev-archive', type: 'application/atom+xml', href: site.previousArchive }),
+        element('link', { rel: 'prev-archive', type: site.mediaType, href: site.previousArchive }),
       head.archive && element('fh:archive'),
       point(head.coordinates),
       // Foreign elements go before the entries: RFC 4287 allows any order, but libxml2's

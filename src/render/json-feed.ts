@@ -2,8 +2,19 @@
 // dashboard can read numbers without scraping HTML. Written directly: the `feed` package
 // only emits JSON Feed 1.0.
 
+import { z } from 'zod';
+import { humanitarianItemExtension } from '../domain/feed-extension.ts';
 import { extensionAbout, type FeedHead, type FeedItem } from './feed-items.ts';
 import type { FeedSite } from './site.ts';
+
+/** JSON Feed 1.1 as served: the standard members, and the extension on every item. */
+export const jsonFeedDocument = z
+  .looseObject({
+    version: z.literal('https://jsonfeed.org/version/1.1'),
+    title: z.string(),
+    items: z.array(z.looseObject({ id: z.string(), _humanitarian: humanitarianItemExtension })),
+  })
+  .meta({ description: 'JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)' });
 
 function jsonItem(item: FeedItem) {
   return {

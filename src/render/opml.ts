@@ -6,7 +6,8 @@ import { element, xmlDocument } from './xml.ts';
 export interface OpmlFeed {
   title: string;
   url: string;
-  type: 'atom' | 'rss' | 'json';
+  /** `rss` for a feed readers subscribe to (Atom too), `link` for one they may not read. */
+  outline: 'rss' | 'link';
 }
 
 export function renderOpml(
@@ -33,11 +34,11 @@ export function renderOpml(
             { text: group.title, title: group.title },
             ...group.feeds.map((f) =>
               element('outline', {
-                type: f.type === 'json' ? 'link' : 'rss',
+                type: f.outline,
                 text: f.title,
                 title: f.title,
                 xmlUrl: f.url,
-                ...(f.type === 'json' ? { url: f.url } : {}),
+                ...(f.outline === 'link' ? { url: f.url } : {}),
               }),
             ),
           ),

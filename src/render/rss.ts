@@ -59,12 +59,12 @@ export function renderRss(
         element('lastBuildDate', {}, updated),
         element('pubDate', {}, updated),
         element('ttl', {}, String(ttlMinutes)),
-        element('atom:link', { href: site.self, rel: 'self', type: 'application/rss+xml' }),
+        element('atom:link', { href: site.self, rel: 'self', type: site.mediaType }),
         site.previousArchive &&
           element('atom:link', {
             href: site.previousArchive,
             rel: 'prev-archive',
-            type: 'application/rss+xml',
+            type: site.mediaType,
           }),
         ...items.map((item) => rssItem(item, site)),
       ),

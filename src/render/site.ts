@@ -15,6 +15,8 @@ export interface FeedSite {
   /** A stable URI identifying the feed. */
   id: string;
   title: string;
+  /** The media type of the document being rendered, for the links to its other pages. */
+  mediaType: string;
 }
 
 export const reportUrl = (origin: string, id: string) => `${origin}/api/v1/reports/${id}`;
@@ -25,9 +27,8 @@ export const verificationScheme = (origin: string) => `${origin}/api/v1/indicato
 export const homePageUrl = (origin: string) => `${origin}/`;
 export const placePageUrl = (origin: string, slug: string) => `${origin}/places/${slug}`;
 
-export type FeedFormat = 'atom' | 'rss' | 'json';
-/** A subscription feed: of all places, or of the place with this slug. */
-export const feedUrl = (origin: string, slug: string | undefined, format: FeedFormat) =>
+/** A subscription feed: of all places, or of the place with this slug; `format` is its extension. */
+export const feedUrl = (origin: string, slug: string | undefined, format: string) =>
   `${origin}/feeds/${slug ? `places/${slug}` : 'all'}.${format}`;
 
 /** Where a status page is served, handed to the page renderers like FeedSite to feeds. */

@@ -7,7 +7,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { slug } from '../domain/model.ts';
-import { readHistory } from '../http/history-response.ts';
+import { historyOf } from '../http/history-request.ts';
 import { cachingHeaders, openApiRoutes, problems, readProblems } from '../http/openapi.ts';
 import { historyQuery, noQuery } from '../http/queries.ts';
 import { renderStatusGeoJson, statusCollection } from '../render/geojson.ts';
@@ -92,7 +92,7 @@ export const exportRoutes = openApiRoutes()
   })
   .openapi(reportsCsv, async (c) => {
     const { place, ...query } = c.req.valid('query');
-    const page = await readHistory(c, place ? { kind: 'place', slug: place } : { kind: 'all' }, query);
+    const page = await historyOf(c, place ? { kind: 'place', slug: place } : { kind: 'all' }, query);
     return c.body(renderHistoryCsv(page.reports, siteOf(c.req.url)), 200, {
       'content-type': csvType,
       ...(page.next ? { link: `<${page.next}>; rel="next"` } : {}),

@@ -1,34 +1,38 @@
-// /feeds: Atom, RSS and JSON Feed for all places and for each place, and an OPML list of
-// every feed.
+// /feeds: a feed of all places and one per place, in every format of the feed-format
+// registry, and an OPML list of every feed.
 
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
-import { humanitarianItemExtension } from '../domain/feed-extension.ts';
 import { slug } from '../domain/model.ts';
-import { feedFile, feedQuery, serveFeedRequest, serveOpml } from '../http/feed-response.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { isNotModified, maxAgeSeconds, publicCacheControl } from '../http/caching.ts';
 import { cachingHeaders, openApiRoutes, readProblems } from '../http/openapi.ts';
-import { noQuery } from '../http/queries.ts';
+import { feedQuery, historyFilterOf, noQuery } from '../http/queries.ts';
+import { type FeedFormat, feedFormatEntries, feedFormatNames, feedFormats } from '../render/feed-formats.ts';
+import { type FeedAnswer, feedsOutline, openFeed } from '../services/feeds.ts';
+import type { HistoryScope } from '../store/keys.ts';
 
-const xml = z.string().meta({ description: 'The feed document' });
+const extensions = feedFormatNames.map((format) => `.${format}`);
 
-/** JSON Feed 1.1 as served: the standard members, and the extension on every item. */
-const jsonFeed = z
-  .looseObject({
-    version: z.literal('https://jsonfeed.org/version/1.1'),
-    title: z.string(),
-    items: z.array(z.looseObject({ id: z.string(), _humanitarian: humanitarianItemExtension })),
-  })
-  .meta({ description: 'JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)' });
+/** `{name}.{format}`: the file name of a feed, its extension one of the registry's formats. */
+const feedFile = (name: z.ZodType<string, string>) =>
+  z.strictObject({
+    file: z
+      .string()
+      .regex(new RegExp(`^[^.]+\\.(${feedFormatNames.join('|')})$`), `must end in ${extensions.join(', ')}`)
+      .transform((file) => {
+        const dot = file.lastIndexOf('.');
+        return { name: file.slice(0, dot), format: file.slice(dot + 1) };
+      })
+      .pipe(z.object({ name, format: z.enum(feedFormatNames) })),
+  });
 
 const feedResponses = {
   200: {
     description: 'The feed in the format its file name ends with',
     headers: cachingHeaders,
-    content: {
-      'application/atom+xml': { schema: xml },
-      'application/rss+xml': { schema: xml },
-      'application/feed+json': { schema: jsonFeed },
-    },
+    content: Object.fromEntries(feedFormatEntries.map(([, f]) => [f.mediaType, { schema: f.schema }])),
   },
   304: { description: 'Not modified since the ETag sent as If-None-Match' },
   ...readProblems(),
@@ -41,7 +45,7 @@ const placeFeed = createRoute({
   method: 'get',
   path: '/feeds/places/{file}',
   tags: ['Feeds'],
-  summary: "A place's feed: {slug}.atom, {slug}.rss or {slug}.json",
+  summary: `A place's feed: ${extensions.map((e) => `{slug}${e}`).join(', ')}`,
   description: feedDescription,
   request: { params: feedFile(slug), query: feedQuery },
   responses: feedResponses,
@@ -51,7 +55,7 @@ const allFeed = createRoute({
   method: 'get',
   path: '/feeds/{file}',
   tags: ['Feeds'],
-  summary: 'The feed of every place: all.atom, all.rss or all.json',
+  summary: `The feed of every place: ${extensions.map((e) => `all${e}`).join(', ')}`,
   description: feedDescription,
   request: { params: feedFile(z.literal('all')), query: feedQuery },
   responses: feedResponses,
@@ -64,17 +68,55 @@ const opml = createRoute({
   summary: 'OPML listing every feed of every place, to import into a feed reader',
   request: { query: noQuery },
   responses: {
-    200: { description: 'The OPML outline', content: { 'text/x-opml': { schema: xml } } },
+    200: {
+      description: 'The OPML outline',
+      content: { 'text/x-opml': { schema: z.string().meta({ description: 'The OPML document' }) } },
+    },
     ...readProblems(),
   },
 });
 
+function feedAnswered(c: Context<AppEnv>, format: FeedFormat, answer: FeedAnswer, body: string | null) {
+  const headers = {
+    etag: answer.etag,
+    'cache-control': publicCacheControl(maxAgeSeconds(c.env)),
+    'content-type': `${feedFormats[format].mediaType}; charset=utf-8`,
+    ...(answer.updated ? { 'last-modified': new Date(answer.updated).toUTCString() } : {}),
+  };
+  return body === null ? c.body(null, 304, headers) : c.body(body, 200, headers);
+}
+
+type FeedQuery = z.output<typeof feedQuery>;
+
+async function serveFeed(c: Context<AppEnv>, scope: HistoryScope, format: FeedFormat, query: FeedQuery) {
+  const answer = await openFeed(c.get('store'), c.get('writers'), {
+    scope,
+    format,
+    filter: historyFilterOf(query),
+    limit: query.limit,
+    cursor: query.cursor,
+    url: c.req.url,
+    maxAgeSeconds: maxAgeSeconds(c.env),
+  });
+  if (!isNotModified(c.req.raw, answer.etag, answer.updated)) {
+    return feedAnswered(c, format, answer, await answer.body());
+  }
+  await answer.discard();
+  return feedAnswered(c, format, answer, null);
+}
+
 export const feedRoutes = openApiRoutes()
   .openapi(placeFeed, (c) => {
     const { name, format } = c.req.valid('param').file;
-    return serveFeedRequest(c, { kind: 'place', slug: name }, format, c.req.valid('query'));
+    return serveFeed(c, { kind: 'place', slug: name }, format, c.req.valid('query'));
   })
   .openapi(allFeed, (c) =>
-    serveFeedRequest(c, { kind: 'all' }, c.req.valid('param').file.format, c.req.valid('query')),
+    serveFeed(c, { kind: 'all' }, c.req.valid('param').file.format, c.req.valid('query')),
   )
-  .openapi(opml, serveOpml);
+  .openapi(opml, async (c) => {
+    const body = await feedsOutline(c.get('store'), c.get('writers'), new URL(c.req.url).origin);
+    return c.body(body, 200, {
+      'content-type': 'text/x-opml; charset=utf-8',
+      'cache-control': publicCacheControl(maxAgeSeconds(c.env)),
+    });
+  });

@@ -5,13 +5,13 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
-import { NotFound } from '../domain/errors.ts';
 import { slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { publicReads } from '../http/caching.ts';
 import { htmlHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
 import { noQuery } from '../http/queries.ts';
 import { valid } from '../http/validation.ts';
+import { NotFound } from '../problems.ts';
 import { renderIndexPage } from '../render/html/index-page.tsx';
 import { languages } from '../render/html/messages.ts';
 import { renderPlacePage } from '../render/html/place-page.tsx';

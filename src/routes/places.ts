@@ -2,7 +2,6 @@
 
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { NotFound } from '../domain/errors.ts';
 import {
   type PlaceList,
   type PlaceView,
@@ -12,7 +11,7 @@ import {
   placeView,
   slug,
 } from '../domain/model.ts';
-import { historyResponse } from '../http/history-response.ts';
+import { historyOf } from '../http/history-request.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import {
   bearerAuth,
@@ -26,6 +25,7 @@ import {
 } from '../http/openapi.ts';
 import { historyQuery, noQuery } from '../http/queries.ts';
 import { writeAccess } from '../http/write-access.ts';
+import { NotFound } from '../problems.ts';
 import { savePlace } from '../services/places.ts';
 import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
 
@@ -99,9 +99,10 @@ export const placeRoutes = openApiRoutes()
     const body: PlaceView = { place: doc.place, status: doc.status, reportCount: doc.reportCount };
     return c.json(body, 200);
   })
-  .openapi(placeHistory, (c) =>
-    historyResponse(c, { kind: 'place', slug: c.req.valid('param').slug }, c.req.valid('query')),
-  )
+  .openapi(placeHistory, async (c) => {
+    const scope = { kind: 'place', slug: c.req.valid('param').slug } as const;
+    return c.json(await historyOf(c, scope, c.req.valid('query')), 200);
+  })
   .openapi(putPlace, async (c) => {
     const { created, place } = await savePlace(c.get('writers'), {
       ...c.req.valid('json'),

@@ -1,14 +1,14 @@
-// /problems/{type}: what each problem `type` URI in an error answer means.
+// /problems/{type}: what each problem `type` URI in an error answer means, from the catalogue.
 
 import { Hono } from 'hono';
-import { NotFound } from '../domain/errors.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { problemTypes } from '../http/problem-types.ts';
 import { noQuery } from '../http/queries.ts';
 import { valid } from '../http/validation.ts';
+import { NotFound, problemCatalogue } from '../problems.ts';
 
 export const problemRoutes = new Hono<AppEnv>().get('/:type', valid('query', noQuery), (c) => {
   const type = c.req.param('type');
-  if (!Object.hasOwn(problemTypes, type)) throw new NotFound(`no problem type "${type}"`);
-  return c.json({ type, ...problemTypes[type as keyof typeof problemTypes] });
+  const kind = problemCatalogue.find((k) => k.type === type);
+  if (!kind) throw new NotFound(`no problem type "${type}"`);
+  return c.json(kind);
 });

@@ -10,7 +10,7 @@ import {
   reportView,
   retractionInput,
 } from '../domain/model.ts';
-import { historyResponse } from '../http/history-response.ts';
+import { historyOf } from '../http/history-request.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import {
@@ -125,7 +125,7 @@ const postRetraction = createRoute({
 });
 
 export const reportRoutes = openApiRoutes()
-  .openapi(listReports, (c) => historyResponse(c, { kind: 'all' }, c.req.valid('query')))
+  .openapi(listReports, async (c) => c.json(await historyOf(c, { kind: 'all' }, c.req.valid('query')), 200))
   .openapi(getReport, async (c) => c.json(await viewReport(c.get('store'), c.req.valid('param').id), 200))
   .openapi(postReport, async (c) => {
     const [report] = await publishReports(

@@ -1,12 +1,14 @@
 // History pages. The first page comes from a derived document (one KV read); each older
-// page from one KV list call, with the summaries read from the index keys' metadata.
+// page from one KV list call, with the summaries read from the index keys' metadata. A
+// request's page carries the cursor and the URL of the next one.
 
 import type { RecentDocument } from '../domain/documents.ts';
-import { NotFound } from '../domain/errors.ts';
-import { type HistoryFilter, isPastRange, matchesFilter } from '../domain/history.ts';
-import type { ReportSummary } from '../domain/model.ts';
+import { defaultPageSize, type HistoryFilter, isPastRange, matchesFilter } from '../domain/history.ts';
+import type { ReportPage, ReportSummary } from '../domain/model.ts';
+import { NotFound } from '../problems.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import type { StatusStore } from '../store/status-store.ts';
+import { decodeCursor, encodeCursor } from './history-cursor.ts';
 
 /** Where the next page starts: after report `after`, from KV list position `list`. */
 export interface HistoryPosition {
@@ -81,4 +83,30 @@ async function pageFromListing(
     summaries,
     next: listing.cursor && last ? { after: last.id, list: listing.cursor } : undefined,
   };
+}
+
+/** What a history request asks. */
+export interface HistoryRequest {
+  scope: HistoryScope;
+  filter: HistoryFilter;
+  limit: number | undefined;
+  /** The cursor of an earlier page. */
+  cursor: string | undefined;
+  /** The URL asked for: the next page's URL is this one with the next cursor. */
+  url: string;
+}
+
+/** One page of history, with the cursor and the full URL of the next page (null on the last). */
+export async function historyPage(store: StatusStore, request: HistoryRequest): Promise<ReportPage> {
+  const { scope, filter } = request;
+  const position = request.cursor === undefined ? undefined : decodeCursor(request.cursor, scope, filter);
+  const page = await readHistoryPage(store, scope, filter, request.limit ?? defaultPageSize, position);
+  const nextCursor = page.next ? encodeCursor(page.next, scope, filter) : null;
+  let next: string | null = null;
+  if (nextCursor) {
+    const url = new URL(request.url);
+    url.searchParams.set('cursor', nextCursor);
+    next = url.href;
+  }
+  return { reports: page.summaries, nextCursor, next };
 }

@@ -3,9 +3,9 @@
 // report sent at once exactly one wins; the writer then writes the facts (see
 // src/writers/place-writer.ts). Here the request finds the report and builds what it asks.
 
-import { Conflict, NotFound } from '../domain/errors.ts';
 import { feedPlaceOf } from '../domain/feed.ts';
 import type { CorrectionInput, Report, ReportSummary, ReportView, Retraction } from '../domain/model.ts';
+import { Conflict, NotFound } from '../problems.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { ModerationOutcome } from '../writers/messages.ts';
 import type { Writers } from '../writers/stubs.ts';

@@ -3,10 +3,10 @@
 // derived; then each place's writer is handed its reports and derives the documents.
 
 import { checkPlaceExists, checkReportDates } from '../domain/checks.ts';
-import { InvalidInput } from '../domain/errors.ts';
 import { newReportId } from '../domain/ids.ts';
 import type { Report, ReportInput, ReportSummary } from '../domain/model.ts';
 import { summarizeReport } from '../domain/status.ts';
+import { InvalidBody } from '../problems.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 import type { Clock } from './clock.ts';
@@ -23,7 +23,7 @@ export function validate(
     ...checkPlaceExists(input, known, pointerPrefix(i)),
     ...checkReportDates(input, now, pointerPrefix(i)),
   ]);
-  if (issues.length > 0) throw new InvalidInput(issues);
+  if (issues.length > 0) throw new InvalidBody(issues);
 }
 
 export function accept(input: ReportInput, clock: Clock, corrects?: Report['corrects']): Report {

@@ -3,9 +3,9 @@
 // derives it from what it knows and writes it again.
 
 import type { PlaceDocument } from '../domain/documents.ts';
-import { NotFound } from '../domain/errors.ts';
 import type { FeedDocument } from '../domain/feed.ts';
 import type { PlaceSummary, Report, ReportSummary, ReportView, Retraction } from '../domain/model.ts';
+import { NotFound } from '../problems.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import { feedVersionOf, type OpenedFeedDocument, type StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
@@ -25,7 +25,7 @@ export async function loadPlacesList(store: StatusStore, writers: Writers): Prom
 }
 
 /** A scope's feed document, opened so that its version is known before its body is read. */
-export async function openFeed(
+export async function openFeedDocument(
   store: StatusStore,
   writers: Writers,
   scope: HistoryScope,

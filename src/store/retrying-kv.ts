@@ -2,14 +2,7 @@
 // time. KV answers 429 to a second write to one key within a second and any call can fail
 // in passing; past the last attempt the failure becomes StorageUnavailable (a 503).
 
-export class StorageUnavailable extends Error {
-  constructor(
-    readonly operation: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`storage unavailable during ${operation}`, options);
-  }
-}
+import { StorageUnavailable } from '../problems.ts';
 
 export interface RetryPolicy {
   attempts: number;

@@ -21,6 +21,7 @@ import {
   report,
   retraction,
 } from '../domain/model.ts';
+import { StorageUnavailable } from '../problems.ts';
 import {
   chainKey,
   chainPrefix,
@@ -41,7 +42,7 @@ import {
   staleKey,
   stalePrefix,
 } from './keys.ts';
-import { type RetryPolicy, retryingKv, StorageUnavailable } from './retrying-kv.ts';
+import { type RetryPolicy, retryingKv } from './retrying-kv.ts';
 import { decodeSummary, encodeSummary } from './summary-metadata.ts';
 
 /** KV returns at most 1,000 keys per list call. */

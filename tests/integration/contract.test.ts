@@ -15,7 +15,7 @@ import reportBatch from '../../schema/report-batch.schema.json';
 import reportPage from '../../schema/report-page.schema.json';
 import status from '../../schema/status.schema.json';
 import statusGeoJson from '../../schema/status-geojson.schema.json';
-import type { PublicDocumentName } from '../../src/http/public-documents.ts';
+import type { PublicDocumentName } from '../../src/contract/public-documents.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';

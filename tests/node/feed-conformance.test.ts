@@ -63,6 +63,7 @@ const site: FeedSite = {
   previousArchive: 'https://status.example.org/feeds/places/testville.atom?cursor=abc',
   id: 'urn:uuid:00000000-0000-8000-8000-000000000000',
   title: 'Humanitarian status: Testville (synthetic)',
+  mediaType: 'application/atom+xml',
 };
 
 const seedPlace: Place = place.parse(seedFile.place);
@@ -113,11 +114,11 @@ async function validateAll(items: readonly FeedItem[], head: FeedHead) {
   const rss = renderRss(
     items,
     head,
-    { ...site, self: site.self.replace('.atom', '.rss') },
+    { ...site, self: site.self.replace('.atom', '.rss'), mediaType: 'application/rss+xml' },
     { ttlMinutes: 1 },
   );
   await xmllint(rss);
-  const json = JSON.parse(renderJsonFeed(items, head, site));
+  const json = JSON.parse(renderJsonFeed(items, head, { ...site, mediaType: 'application/feed+json' }));
   const result = jsonFeed.validate(json);
   expect(result.errors).toEqual([]);
   return { atom: parser.parse(atom), rss: parser.parse(rss), json };
@@ -222,7 +223,7 @@ describe('the seeded Bakhmut report as feeds', () => {
       [
         {
           title: 'Bakhmut',
-          feeds: [{ type: 'atom', title: 'Bakhmut (atom)', url: 'https://x/feeds/places/bakhmut.atom' }],
+          feeds: [{ outline: 'rss', title: 'Bakhmut (atom)', url: 'https://x/feeds/places/bakhmut.atom' }],
         },
       ],
       null,

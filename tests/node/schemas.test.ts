@@ -2,7 +2,11 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaOf, type PublicDocumentName, publicDocuments } from '../../src/http/public-documents.ts';
+import {
+  jsonSchemaOf,
+  type PublicDocumentName,
+  publicDocuments,
+} from '../../src/contract/public-documents.ts';
 
 const names = Object.keys(publicDocuments) as PublicDocumentName[];
 

@@ -3,16 +3,10 @@
 
 import type { Child } from 'hono/jsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { type FeedFormat, feedUrl, type PageSite } from '../site.ts';
+import { feedFormatEntries } from '../feed-formats.ts';
+import { feedUrl, type PageSite } from '../site.ts';
 import { type Language, languages, messages } from './messages.ts';
 import { stylesheetPath } from './stylesheet.ts';
-
-const feedTypes: Record<FeedFormat, { type: string; name: string }> = {
-  atom: { type: 'application/atom+xml', name: 'Atom' },
-  rss: { type: 'application/rss+xml', name: 'RSS' },
-  json: { type: 'application/feed+json', name: 'JSON Feed' },
-};
-const feedFormats = Object.keys(feedTypes) as FeedFormat[];
 
 /** The feeds a page offers: of all places, or of one place. */
 export interface PageFeeds {
@@ -45,11 +39,11 @@ export function Layout({ site, language, title, feeds, children }: LayoutProps) 
         <link rel="stylesheet" href={stylesheetPath} />
         {/* No favicon to fetch: the browser would ask for /favicon.ico, which is not served. */}
         <link rel="icon" href="data:," />
-        {feedFormats.map((format) => (
+        {feedFormatEntries.map(([format, { mediaType, label }]) => (
           <link
             rel="alternate"
-            type={feedTypes[format].type}
-            title={`${feeds.title} (${feedTypes[format].name})`}
+            type={mediaType}
+            title={`${feeds.title} (${label})`}
             href={feedUrl(site.origin, feeds.slug, format)}
           />
         ))}
@@ -115,10 +109,10 @@ export function Subscribe({
       <h2 id="subscribe">{m.subscribe}</h2>
       <p>{feeds.slug ? m.subscribeIntro : m.subscribeAllIntro}</p>
       <ul class="subscribe-links">
-        {feedFormats.map((format) => (
+        {feedFormatEntries.map(([format, { mediaType, label }]) => (
           <li>
-            <a href={feedUrl(site.origin, feeds.slug, format)} type={feedTypes[format].type}>
-              {feedTypes[format].name}
+            <a href={feedUrl(site.origin, feeds.slug, format)} type={mediaType}>
+              {label}
             </a>
           </li>
         ))}

@@ -1,7 +1,7 @@
 // The body of every error answer, as a zod schema: for the OpenAPI document and schema/.
 
 import { z } from 'zod';
-import type { ValidationIssue } from '../domain/errors.ts';
+import type { ValidationIssue } from '../problems.ts';
 
 const validationIssue = z.strictObject({
   pointer: z.string().meta({ description: 'JSON Pointer to the field, in the body, query or path' }),

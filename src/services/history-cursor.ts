@@ -3,11 +3,11 @@
 // replayed against another place or other filters and silently return the wrong page.
 
 import { z } from 'zod';
-import { InvalidInput } from '../domain/errors.ts';
 import type { HistoryFilter } from '../domain/history.ts';
 import { reportIdPattern } from '../domain/ids.ts';
-import type { HistoryPosition } from '../services/history.ts';
+import { InvalidRequest } from '../problems.ts';
 import { type HistoryScope, historyPrefix } from '../store/keys.ts';
+import type { HistoryPosition } from './history.ts';
 
 const cursorPayload = z.strictObject({
   a: z.string().regex(reportIdPattern),
@@ -55,7 +55,7 @@ export function encodeCursor(position: HistoryPosition, scope: HistoryScope, fil
 }
 
 const malformed = (detail: string) =>
-  new InvalidInput([{ pointer: '/cursor', rule: 'cursor from a previous page', detail }], 'query');
+  new InvalidRequest([{ pointer: '/cursor', rule: 'cursor from a previous page', detail }], 'query');
 
 export function decodeCursor(token: string, scope: HistoryScope, filter: HistoryFilter): HistoryPosition {
   let payload: z.infer<typeof cursorPayload>;

@@ -1,0 +1,273 @@
+// The problem catalogue: every way a request can fail, declared once. Each error class
+// states its problem type, status, title and description; the one error path (onError in
+// src/http/problem.ts), the /problems/{name} pages and the OpenAPI responses are all derived
+// from the classes below. Services, the store and the HTTP layer throw them; nothing
+// classifies an error by its message.
+
+export interface ValidationIssue {
+  /** Where the problem is, as a JSON Pointer into the input ("/figures/0/value"). */
+  pointer: string;
+  /** The rule the value broke, in a word or two ("integer", "unknown place"). */
+  rule: string;
+  detail: string;
+}
+
+/** A path into an input as a JSON Pointer (RFC 6901). */
+export function pointerOf(path: readonly PropertyKey[]): string {
+  return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+export interface ProblemKind {
+  /** The name in its type URI, /problems/{type}. */
+  type: string;
+  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  title: string;
+  description: string;
+}
+
+/** An error that answers as one problem type. */
+export abstract class Problem extends Error {
+  static readonly kind: ProblemKind;
+
+  constructor(
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(detail, options);
+  }
+
+  get kind(): ProblemKind {
+    return (this.constructor as typeof Problem).kind;
+  }
+
+  /** Headers the answer carries besides the body (Retry-After, Allow, WWW-Authenticate). */
+  get headers(): Record<string, string> {
+    return {};
+  }
+
+  /** For invalid input: each field and the rule it broke. */
+  get errors(): readonly ValidationIssue[] | undefined {
+    return undefined;
+  }
+}
+
+const fieldList = (issues: readonly ValidationIssue[]) =>
+  issues.map((i) => `${i.pointer || '/'} (${i.rule})`).join(', ');
+
+/** Input that broke a rule; `issues` names each field. */
+abstract class InvalidInput extends Problem {
+  constructor(
+    readonly issues: readonly ValidationIssue[],
+    location: string,
+  ) {
+    super(`invalid ${location}: ${fieldList(issues)}`);
+  }
+
+  override get errors() {
+    return this.issues;
+  }
+}
+
+export class InvalidBody extends InvalidInput {
+  static override readonly kind: ProblemKind = {
+    type: 'invalid-body',
+    status: 422,
+    title: 'The request body is invalid',
+    description:
+      'The body parsed as JSON but broke a rule of the schema. `errors` lists each field as a JSON Pointer with the rule it broke. Nothing was stored.',
+  };
+
+  constructor(issues: readonly ValidationIssue[]) {
+    super(issues, 'body');
+  }
+}
+
+export class InvalidRequest extends InvalidInput {
+  static override readonly kind: ProblemKind = {
+    type: 'invalid-request',
+    status: 400,
+    title: 'A query or path parameter is invalid',
+    description:
+      'A query parameter, path parameter or header broke a rule. `errors` names each one. Values are never clamped or ignored.',
+  };
+
+  constructor(issues: readonly ValidationIssue[], location: 'query' | 'path' | 'header') {
+    super(issues, location);
+  }
+}
+
+export class BadRequest extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'bad-request',
+    status: 400,
+    title: 'The request could not be read',
+    description: 'For example, the body is not well-formed JSON. Nothing was stored.',
+  };
+}
+
+export class UnsupportedMediaType extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'unsupported-media-type',
+    status: 415,
+    title: 'Unsupported media type',
+    description: 'Write endpoints accept only application/json bodies.',
+  };
+}
+
+export class PayloadTooLarge extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'payload-too-large',
+    status: 413,
+    title: 'The body is too large',
+    description: 'Write requests are limited to 64 KiB. Split a large batch into several.',
+  };
+
+  constructor(limit: number) {
+    super(`the body exceeds ${limit} bytes`);
+  }
+}
+
+export class Unauthenticated extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'unauthenticated',
+    status: 401,
+    title: 'Authentication required',
+    description: 'Send a write token as `Authorization: Bearer <token>`.',
+  };
+
+  constructor() {
+    super('a valid bearer token is required');
+  }
+
+  override get headers() {
+    return { 'www-authenticate': 'Bearer realm="humanitarian-status"' };
+  }
+}
+
+export class Forbidden extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'forbidden',
+    status: 403,
+    title: 'Insufficient scope',
+    description: 'The token is valid but lacks the scope this endpoint needs (report, moderate or admin).',
+  };
+
+  constructor(scope: string) {
+    super(`this token lacks the "${scope}" scope`);
+  }
+}
+
+export class RateLimited extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'rate-limited',
+    status: 429,
+    title: 'Too many writes',
+    description:
+      'Writes are limited per token. Wait for the Retry-After seconds, then send the same request with the same Idempotency-Key: nothing is stored twice.',
+  };
+
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      `too many writes with this token; retry after ${retryAfterSeconds} seconds with the same Idempotency-Key`,
+    );
+  }
+
+  override get headers() {
+    return { 'retry-after': String(this.retryAfterSeconds) };
+  }
+}
+
+export class NotFound extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'not-found',
+    status: 404,
+    title: 'Not found',
+    description: 'No such place, report or endpoint.',
+  };
+}
+
+export class MethodNotAllowed extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'method-not-allowed',
+    status: 405,
+    title: 'Method not allowed',
+    description:
+      'The path is served, but not with this method. The `Allow` header lists the methods it is served with.',
+  };
+
+  constructor(
+    method: string,
+    path: string,
+    readonly allowed: readonly string[],
+  ) {
+    super(`${method} is not served at ${path}; it is served with ${allowed.join(', ')}`);
+  }
+
+  override get headers() {
+    return { allow: this.allowed.join(', ') };
+  }
+}
+
+export class Conflict extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'conflict',
+    status: 409,
+    title: 'Conflict',
+    description:
+      'The request conflicts with what is stored: an Idempotency-Key reused with another body, or moderation of a report that is already superseded or retracted.',
+  };
+}
+
+export class StorageUnavailable extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'unavailable',
+    status: 503,
+    title: 'Storage unavailable',
+    description:
+      'Storage failed even after retries. Nothing of the request is visible. Wait for Retry-After seconds and send it again with the same Idempotency-Key.',
+  };
+
+  constructor(
+    readonly operation: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      'storage did not answer in time; nothing of this request is visible. Retry with the same Idempotency-Key',
+      options,
+    );
+  }
+
+  override get headers() {
+    return { 'retry-after': '5' };
+  }
+}
+
+export class InternalError extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'internal',
+    status: 500,
+    title: 'Internal error',
+    description: 'The service failed. The request id identifies the failure in the logs.',
+  };
+
+  constructor() {
+    super('the service failed; the request id identifies it');
+  }
+}
+
+/** Every problem type, in the order the /problems pages and the OpenAPI document list them. */
+export const problemCatalogue: readonly ProblemKind[] = [
+  InvalidBody,
+  InvalidRequest,
+  BadRequest,
+  UnsupportedMediaType,
+  PayloadTooLarge,
+  Unauthenticated,
+  Forbidden,
+  RateLimited,
+  NotFound,
+  MethodNotAllowed,
+  Conflict,
+  StorageUnavailable,
+  InternalError,
+].map((problem) => problem.kind);

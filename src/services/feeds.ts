@@ -1,0 +1,179 @@
+// Feeds for readers: the subscription feed of a scope, from its feed document (one KV read;
+// a 304 or a rendering already in memory never parses it), its RFC 5005 archive pages, from
+// the history index, and the OPML list of every feed. Context-free: a route hands over what
+// was asked and the URL it was asked at, and answers HTTP.
+
+import { hex, sha256 } from '../digest.ts';
+import { archiveStart, feedPlaceOf, selectEntries } from '../domain/feed.ts';
+import { defaultPageSize, type HistoryFilter } from '../domain/history.ts';
+import { nameUrn } from '../domain/ids.ts';
+import type { Place } from '../domain/model.ts';
+import { latest } from '../domain/status.ts';
+import { isolated } from '../render/escape.ts';
+import { type FeedFormat, feedFormatEntries, feedFormats } from '../render/feed-formats.ts';
+import { itemFromEntry, itemFromSummary } from '../render/feed-items.ts';
+import { placeTitle, renderOpml } from '../render/opml.ts';
+import { type FeedSite, feedUrl, homePageUrl, placePageUrl } from '../render/site.ts';
+import type { HistoryScope } from '../store/keys.ts';
+import type { StatusStore } from '../store/status-store.ts';
+import type { Writers } from '../writers/stubs.ts';
+import { readHistoryPage } from './history.ts';
+import { decodeCursor, encodeCursor } from './history-cursor.ts';
+import { loadPlacesList, openFeedDocument } from './reading.ts';
+import { RenderCache } from './render-cache.ts';
+
+/** What a feed request asks. */
+export interface FeedRequest {
+  scope: HistoryScope;
+  format: FeedFormat;
+  filter: Pick<HistoryFilter, 'indicators' | 'verifications'>;
+  limit: number | undefined;
+  /** The cursor of an archive page; none for the subscription feed. */
+  cursor: string | undefined;
+  /** The URL asked for: the feed's links keep its origin and path. */
+  url: string;
+  maxAgeSeconds: number;
+}
+
+/** A feed, known by its ETag before its body is made: a 304 needs no body. */
+export interface FeedAnswer {
+  etag: string;
+  updated: string | null;
+  body(): Promise<string>;
+  /** Releases what was opened when the body is not wanted. */
+  discard(): Promise<void>;
+}
+
+const distinctSorted = (values: readonly string[] | undefined) => [...new Set(values ?? [])].sort();
+
+/**
+ * The request's URL in canonical form: filters sorted, the default limit left out. Every
+ * spelling of one request names one document, so the links a feed carries never depend on
+ * which spelling first filled the cache.
+ */
+function canonicalUrl(request: FeedRequest, cursor: string | undefined): string {
+  const { origin, pathname } = new URL(request.url);
+  const url = new URL(pathname, origin);
+  for (const indicator of distinctSorted(request.filter.indicators))
+    url.searchParams.append('indicator', indicator);
+  for (const state of distinctSorted(request.filter.verifications))
+    url.searchParams.append('verification', state);
+  if (request.limit !== undefined && request.limit !== defaultPageSize) {
+    url.searchParams.set('limit', String(request.limit));
+  }
+  if (cursor) url.searchParams.set('cursor', cursor);
+  return url.href;
+}
+
+const feedTitle = (place?: Pick<Place, 'names' | 'slug'>) =>
+  `Humanitarian status: ${place ? isolated(placeTitle(place)) : 'all places'}`;
+
+function siteFor(request: FeedRequest, title: string, previous: string | undefined): FeedSite {
+  const { origin } = new URL(request.url);
+  const { scope } = request;
+  return {
+    origin,
+    self: canonicalUrl(request, request.cursor),
+    current: canonicalUrl(request, undefined),
+    alternate: scope.kind === 'all' ? homePageUrl(origin) : placePageUrl(origin, scope.slug),
+    ...(previous ? { previousArchive: canonicalUrl(request, previous) } : {}),
+    id: nameUrn(scope.kind === 'all' ? 'feed:all' : `feed:place:${scope.slug}`),
+    title,
+    mediaType: feedFormats[request.format].mediaType,
+  };
+}
+
+// Renderings by origin and ETag: the same data renders to the same bytes.
+const renderings = new RenderCache(64);
+
+/** The subscription feed: one KV read; 304s and kept renderings never parse the document. */
+async function subscriptionFeed(
+  store: StatusStore,
+  writers: Writers,
+  request: FeedRequest,
+): Promise<FeedAnswer> {
+  const { scope, filter, format } = request;
+  const limit = request.limit ?? defaultPageSize;
+  const opened = await openFeedDocument(store, writers, scope);
+  const variant = [format, limit, distinctSorted(filter.indicators), distinctSorted(filter.verifications)];
+  const etag = `"${opened.version}.${variant.join('.').replaceAll(',', '+')}"`;
+  const { origin } = new URL(request.url);
+  const render = async () => {
+    const kept = renderings.get(`${origin} ${etag}`);
+    if (kept !== undefined) {
+      await opened.discard();
+      return kept;
+    }
+    const doc = await opened.read();
+    if (!doc) throw new Error('feed document unreadable');
+    const start = archiveStart(doc, filter, limit);
+    const body = feedFormats[format].render({
+      items: selectEntries(doc.entries, filter, limit).map((entry) => itemFromEntry(entry, origin)),
+      head: { updated: doc.updated, coordinates: doc.place?.coordinates, archive: false },
+      site: siteFor(
+        request,
+        feedTitle(doc.place),
+        start ? encodeCursor({ after: start }, scope, filter) : undefined,
+      ),
+      maxAgeSeconds: request.maxAgeSeconds,
+    });
+    renderings.set(`${origin} ${etag}`, body);
+    return body;
+  };
+  return { etag, updated: opened.updated, body: render, discard: () => opened.discard() };
+}
+
+/**
+ * An RFC 5005 archive page: history older than the feed, from the history index (one KV
+ * list), with place names from the list of places (one read).
+ */
+async function archivePage(store: StatusStore, request: FeedRequest, cursor: string): Promise<FeedAnswer> {
+  const { scope, filter, format } = request;
+  const position = decodeCursor(cursor, scope, filter);
+  const [page, placeList] = await Promise.all([
+    readHistoryPage(store, scope, filter, request.limit ?? defaultPageSize, position),
+    store.getPlacesDocument(),
+  ]);
+  const known = new Map((placeList?.places ?? []).map((p) => [p.slug, feedPlaceOf(p)]));
+  const { origin } = new URL(request.url);
+  const place = scope.kind === 'place' ? placeList?.places.find((p) => p.slug === scope.slug) : undefined;
+  const updated = page.summaries.reduce<string | null>((at, s) => latest(at, s.published), null);
+  const body = feedFormats[format].render({
+    items: page.summaries.map((s) =>
+      itemFromSummary(s, known.get(s.place) ?? { slug: s.place, names: { en: s.place } }, origin),
+    ),
+    head: { updated, coordinates: place?.coordinates, archive: true },
+    site: siteFor(
+      request,
+      `${feedTitle(place)} (archive)`,
+      page.next && encodeCursor(page.next, scope, filter),
+    ),
+    maxAgeSeconds: request.maxAgeSeconds,
+  });
+  const etag = `"${hex((await sha256(body)).slice(0, 12))}"`;
+  return { etag, updated, body: async () => body, discard: async () => {} };
+}
+
+/** The feed a request asks for: the subscription feed, or with a cursor an archive page. */
+export function openFeed(store: StatusStore, writers: Writers, request: FeedRequest): Promise<FeedAnswer> {
+  return request.cursor
+    ? archivePage(store, request, request.cursor)
+    : subscriptionFeed(store, writers, request);
+}
+
+/** OPML listing every feed of every place: one KV read, of the list of places. */
+export async function feedsOutline(store: StatusStore, writers: Writers, origin: string) {
+  const places = await loadPlacesList(store, writers);
+  const feedsOf = (slug: string | undefined, title: string) =>
+    feedFormatEntries.map(([format, { opmlType }]) => ({
+      title: `${title} (${format})`,
+      url: feedUrl(origin, slug, format),
+      outline: opmlType,
+    }));
+  const groups = [
+    { title: 'All places', feeds: feedsOf(undefined, 'All places') },
+    ...places.map((p) => ({ title: placeTitle(p), feeds: feedsOf(p.slug, isolated(placeTitle(p))) })),
+  ];
+  const updated = places.reduce<string | null>((at, p) => latest(at, p.updated), null);
+  return renderOpml('Humanitarian status feeds', groups, updated);
+}
