@@ -1,8 +1,8 @@
 // HTML answers: the status pages and the HTML form of errors. Their language is
 // negotiated here, and they carry a Content-Security-Policy of their own.
 
-import { type Language, languages } from '../render/html/messages.ts';
 import type { PageSite } from '../render/site.ts';
+import { type Language, languages } from '../words/messages.ts';
 
 /**
  * The pages need one thing the global policy (default-src 'none') forbids: their stylesheet,

@@ -4,13 +4,14 @@
 
 import type { FeedEntry, FeedPlace } from '../domain/feed.ts';
 import type { HumanitarianItemExtension } from '../domain/feed-extension.ts';
-import { describeDate, figureLabel, figureValue } from '../domain/figure-text.ts';
-import { type HeadlineChange, headline } from '../domain/headline.ts';
 import { reportUrn } from '../domain/ids.ts';
 import type { FigureSummary, ReportSummary, Verification } from '../domain/model.ts';
 import { summarizeFigure } from '../domain/status.ts';
-import { entryHtml } from './entry-html.ts';
-import { escapeMarkup as e, isolated, isolatedHtml } from './escape.ts';
+import { headline } from '../words/headline.ts';
+import type { HeadlineChange } from '../words/messages.ts';
+import { placeTitle } from '../words/places.ts';
+import { entryHtml, summaryHtml } from './entry-html.ts';
+import { isolated } from './escape.ts';
 import { reportUrl } from './site.ts';
 
 export interface FeedItem {
@@ -44,8 +45,6 @@ export interface FeedHead {
 
 export const extensionAbout = 'https://jsonfeed.org/version/1.1 extension: see README, "Feeds"';
 
-const placeName = (place: Pick<FeedPlace, 'names' | 'slug'>) => place.names.en ?? place.slug;
-
 function title(
   place: FeedPlace,
   figures: readonly FigureSummary[],
@@ -53,7 +52,7 @@ function title(
   verification: Verification,
   change: HeadlineChange,
 ) {
-  return headline(isolated(placeName(place)), figures, observed, verification, change);
+  return headline(isolated(placeTitle(place)), figures, observed, verification, change);
 }
 
 export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
@@ -95,26 +94,11 @@ export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
   };
 }
 
-const stateWords = {
-  active: '',
-  superseded: 'Superseded by a correction. ',
-  retracted: 'Retracted. ',
-} as const;
-
 /** An archive item: what the history index holds of a report, with a link to all of it. */
 export function itemFromSummary(summary: ReportSummary, place: FeedPlace, origin: string): FeedItem {
   const change: HeadlineChange =
     summary.state === 'retracted' ? 'retraction' : summary.corrects ? 'correction' : 'new';
-  const figures = summary.figures
-    .map((f) => `<li><strong>${e(figureLabel(f))}</strong>: ${e(figureValue(f))}</li>`)
-    .join('');
-  const html = [
-    `<p>${e(stateWords[summary.state])}Archived summary; the full report, with notes, quote and source details, is linked below.</p>`,
-    `<ul>${figures}</ul>`,
-    `<p>Observed: ${e(describeDate(summary.observed))}. Verification: <strong>${e(summary.verification)}</strong>.</p>`,
-    `<p>Source: ${isolatedHtml(summary.source.name)} (${e(summary.source.kind)}).</p>`,
-    `<p><a href="${e(reportUrl(origin, summary.id))}">Report ${e(summary.id)} as JSON</a></p>`,
-  ].join('\n');
+  const html = summaryHtml(summary, origin);
   return {
     id: reportUrn(summary.corrects ?? summary.id),
     url: reportUrl(origin, summary.id),

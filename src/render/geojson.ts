@@ -6,14 +6,15 @@
 // with the same properties, so a map can say what it could not place.
 
 import { z } from 'zod';
-import { figureValue } from '../domain/figure-text.ts';
-import { findIndicator, indicatorIds, indicatorRegistry } from '../domain/indicators.ts';
+import { indicatorIds, indicatorRegistry } from '../domain/indicators.ts';
 import {
   type IndicatorStatusSummary,
   indicatorStatusSummary,
   type PlaceSummary,
   placeSummary,
 } from '../domain/model.ts';
+import { figureWords, indicatorLabel } from '../words/figures.ts';
+import { placeTitle } from '../words/places.ts';
 import { type FeedSite, reportUrl } from './site.ts';
 
 type ExportSite = Pick<FeedSite, 'origin'>;
@@ -60,8 +61,8 @@ type StatusCollection = z.infer<typeof statusCollection>;
 
 function indicatorProperties(status: IndicatorStatusSummary, site: ExportSite): IndicatorProperties {
   return {
-    label: findIndicator(status.figure.indicator)?.label.en ?? status.figure.indicator,
-    text: figureValue(status.figure),
+    label: indicatorLabel(status.figure.indicator, 'en', false),
+    text: figureWords(status.figure, 'en'),
     ...status,
     reportUrl: reportUrl(site.origin, status.report),
   };
@@ -74,7 +75,7 @@ function placeProperties(place: PlaceSummary, site: ExportSite): PlaceProperties
   });
   return {
     slug: place.slug,
-    name: place.names.en ?? place.slug,
+    name: placeTitle(place),
     names: place.names,
     country: place.country,
     admin: place.admin,

@@ -1,6 +1,5 @@
 // OPML 2.0: every feed of every place, so a reader can subscribe to all of them at once.
 
-import type { PlaceSummary } from '../domain/model.ts';
 import { element, xmlDocument } from './xml.ts';
 
 export interface OpmlFeed {
@@ -46,8 +45,4 @@ export function renderOpml(
       ),
     ),
   );
-}
-
-export function placeTitle(place: Pick<PlaceSummary, 'names' | 'slug'>): string {
-  return place.names.en ?? place.slug;
 }

@@ -13,10 +13,10 @@ import { noQuery } from '../http/queries.ts';
 import { valid } from '../http/validation.ts';
 import { NotFound } from '../problems.ts';
 import { renderIndexPage } from '../render/html/index-page.tsx';
-import { languages } from '../render/html/messages.ts';
 import { renderPlacePage } from '../render/html/place-page.tsx';
 import { stylesheet, stylesheetPath } from '../render/html/stylesheet.ts';
 import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
+import { languages } from '../words/messages.ts';
 
 const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
 const slugParam = z.strictObject({ slug });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import seedFile from '../../seeds/bakhmut.json';
-import { headline } from '../../src/domain/headline.ts';
 import { reportInput } from '../../src/domain/model.ts';
 import { summarizeFigure } from '../../src/domain/status.ts';
+import { headline } from '../../src/words/headline.ts';
 
 const seed = reportInput.parse(seedFile.reports[0]?.report);
 const figures = (ids: string[]) => seed.figures.filter((f) => ids.includes(f.indicator)).map(summarizeFigure);

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount as headlineCount } from '../../src/domain/headline.ts';
-import { qualifiers } from '../../src/domain/model.ts';
-import { messages } from '../../src/render/html/messages.ts';
 import {
   figureRows,
   formatCount,
@@ -9,55 +6,45 @@ import {
   formatPartialDate,
   formatTimestamp,
   timeSince,
-} from '../../src/render/html/wording.ts';
+} from '../../src/words/figures.ts';
 import { deaths, electricity, remaining, situation } from './synthetic.ts';
 
-const { en, nl } = messages;
-
 describe('numbers and qualifiers', () => {
-  it('word English counts exactly as the feed headlines do', () => {
-    for (const qualifier of qualifiers) {
-      for (const value of [0, 7, 120, 12_000, 80_000, 1_000_000_000]) {
-        expect(formatCount(value, qualifier, en, 'en')).toBe(headlineCount(value, qualifier));
-      }
-    }
-  });
-
   it('group digits as each language writes them', () => {
     expect(formatNumber(12_000, 'en')).toBe('12,000');
     expect(formatNumber(12_000, 'nl')).toBe('12.000');
     expect(formatNumber(999, 'nl')).toBe('999');
     expect(formatNumber(1_000_000_000, 'nl')).toBe('1.000.000.000');
-    expect(formatCount(120, 'at_least', nl, 'nl')).toBe('ten minste 120');
-    expect(formatCount(80_000, 'approximately', nl, 'nl')).toBe('ongeveer 80.000');
+    expect(formatCount(120, 'at_least', 'nl')).toBe('ten minste 120');
+    expect(formatCount(80_000, 'approximately', 'nl')).toBe('ongeveer 80.000');
   });
 });
 
 describe('dates', () => {
   it('never state a date more precisely than the source gave it', () => {
-    expect(formatPartialDate('2022', en)).toBe('2022');
-    expect(formatPartialDate('2022-11', en)).toBe('November 2022');
-    expect(formatPartialDate('2022-11-05', en)).toBe('5 November 2022');
-    expect(formatPartialDate('2022-11-05', nl)).toBe('5 november 2022');
+    expect(formatPartialDate('2022', 'en')).toBe('2022');
+    expect(formatPartialDate('2022-11', 'en')).toBe('November 2022');
+    expect(formatPartialDate('2022-11-05', 'en')).toBe('5 November 2022');
+    expect(formatPartialDate('2022-11-05', 'nl')).toBe('5 november 2022');
   });
 
   it('write times in UTC to the minute', () => {
-    expect(formatTimestamp('2026-11-24T21:03:05.616Z', en)).toBe('24 November 2026, 21:03 UTC');
-    expect(formatTimestamp('2026-01-02T00:00:00.000Z', nl)).toBe('2 januari 2026, 00:00 UTC');
+    expect(formatTimestamp('2026-11-24T21:03:05.616Z', 'en')).toBe('24 November 2026, 21:03 UTC');
+    expect(formatTimestamp('2026-01-02T00:00:00.000Z', 'nl')).toBe('2 januari 2026, 00:00 UTC');
   });
 
   it('count the time since a report in whole units from the time passed in', () => {
     const now = new Date('2026-11-24T12:00:00.000Z');
     const before = (ms: number) => new Date(now.getTime() - ms).toISOString();
-    expect(timeSince(before(59_000), now, en)).toBe('just now');
-    expect(timeSince(before(60_000), now, en)).toBe('1 minute ago');
-    expect(timeSince(before(3 * 3_600_000 + 59_000), now, en)).toBe('3 hours ago');
-    expect(timeSince(before(3 * 3_600_000), now, nl)).toBe('3 uur geleden');
-    expect(timeSince(before(2 * 86_400_000), now, nl)).toBe('2 dagen geleden');
-    expect(timeSince(before(65 * 86_400_000), now, en)).toBe('2 months ago');
-    expect(timeSince(before(400 * 86_400_000), now, nl)).toBe('1 jaar geleden');
+    expect(timeSince(before(59_000), now, 'en')).toBe('just now');
+    expect(timeSince(before(60_000), now, 'en')).toBe('1 minute ago');
+    expect(timeSince(before(3 * 3_600_000 + 59_000), now, 'en')).toBe('3 hours ago');
+    expect(timeSince(before(3 * 3_600_000), now, 'nl')).toBe('3 uur geleden');
+    expect(timeSince(before(2 * 86_400_000), now, 'nl')).toBe('2 dagen geleden');
+    expect(timeSince(before(65 * 86_400_000), now, 'en')).toBe('2 months ago');
+    expect(timeSince(before(400 * 86_400_000), now, 'nl')).toBe('1 jaar geleden');
     // A clock a little behind the report's must not say "in the future".
-    expect(timeSince(before(-5_000), now, en)).toBe('just now');
+    expect(timeSince(before(-5_000), now, 'en')).toBe('just now');
   });
 });
 
@@ -74,7 +61,6 @@ describe('figureRows', () => {
           note: 'Almost 80,000.',
         },
       ],
-      en,
       'en',
     );
     expect(rows).toEqual([
@@ -90,11 +76,7 @@ describe('figureRows', () => {
   });
 
   it('gives a whole without its part a line of its own', () => {
-    const rows = figureRows(
-      [{ indicator: 'population_baseline', value: 80_000, qualifier: 'exact' }],
-      nl,
-      'nl',
-    );
+    const rows = figureRows([{ indicator: 'population_baseline', value: 80_000, qualifier: 'exact' }], 'nl');
     expect(rows).toEqual([
       { kind: 'count', indicator: 'population_baseline', label: 'Inwoners voor de crisis', words: '80.000' },
     ]);
@@ -107,7 +89,6 @@ describe('figureRows', () => {
         { indicator: 'gas', state: 'available' },
         { ...electricity('unavailable'), since: { date: '2022-09', qualifier: 'approximately' } },
       ],
-      nl,
       'nl',
     );
     expect(rows).toEqual([
@@ -125,7 +106,7 @@ describe('figureRows', () => {
   });
 
   it('leaves out free text that a summary does not hold', () => {
-    expect(figureRows([{ indicator: 'situation' }], en, 'en')).toEqual([
+    expect(figureRows([{ indicator: 'situation' }], 'en')).toEqual([
       { kind: 'text', indicator: 'situation', label: 'Situation' },
     ]);
   });

@@ -3,11 +3,11 @@
 // what assistive technology reads. Fewer than two figures get a sentence instead.
 
 import type { CountFigure, ReportSummary } from '../../domain/model.ts';
+import { formatCount, formatNumber, formatPartialDate } from '../../words/figures.ts';
+import type { Language, Messages } from '../../words/messages.ts';
 import { chartGeometry, chartSize, type PopulationPoint, populationPoints } from './chart-data.ts';
 import { VerificationBadge } from './figures.tsx';
 import { QualifierMarker } from './icons.tsx';
-import type { Language, Messages } from './messages.ts';
-import { formatCount, formatNumber, formatPartialDate } from './wording.ts';
 
 interface ChartProps {
   /** The place's newest reports, as its document holds them. */
@@ -60,9 +60,9 @@ function FigureTable({
         {points.map((p) => (
           <tr>
             <td>
-              <time datetime={p.observed}>{formatPartialDate(p.observed, m)}</time>
+              <time datetime={p.observed}>{formatPartialDate(p.observed, language)}</time>
             </td>
-            <td>{formatCount(p.value, p.qualifier, m, language)}</td>
+            <td>{formatCount(p.value, p.qualifier, language)}</td>
             <td>
               <VerificationBadge verification={p.verification} m={m} />
             </td>
@@ -81,8 +81,8 @@ export function PopulationChart({ history, reportCount, baseline, placeName, m, 
     return (
       <p>
         {m.chartOne(
-          formatCount(only.value, only.qualifier, m, language),
-          formatPartialDate(only.observed, m),
+          formatCount(only.value, only.qualifier, language),
+          formatPartialDate(only.observed, language),
         )}
       </p>
     );
@@ -104,8 +104,8 @@ export function PopulationChart({ history, reportCount, baseline, placeName, m, 
         <desc id="chart-desc">
           {m.chartDescription(
             points.length,
-            formatPartialDate(firstTick?.observed ?? only.observed, m),
-            formatPartialDate(lastTick?.observed ?? firstTick?.observed ?? only.observed, m),
+            formatPartialDate(firstTick?.observed ?? only.observed, language),
+            formatPartialDate(lastTick?.observed ?? firstTick?.observed ?? only.observed, language),
           )}
         </desc>
         {g.valueTicks.map((tick) => (
@@ -120,7 +120,7 @@ export function PopulationChart({ history, reportCount, baseline, placeName, m, 
         <line class="axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
         {g.timeTicks.map((tick, i) => (
           <text x={round(tick.x)} y={plot.bottom + 22} text-anchor={i === 0 ? 'start' : 'end'}>
-            {formatPartialDate(tick.observed, m)}
+            {formatPartialDate(tick.observed, language)}
           </text>
         ))}
         <text x={plot.left} y={14}>
@@ -139,7 +139,7 @@ export function PopulationChart({ history, reportCount, baseline, placeName, m, 
               y2={round(g.baseline.y)}
             />
             <text x={plot.right} y={round(g.baseline.y) - 6} text-anchor="end">
-              {m.chartBaseline(formatCount(baseline.value, baseline.qualifier, m, language))}
+              {m.chartBaseline(formatCount(baseline.value, baseline.qualifier, language))}
             </text>
           </g>
         ) : (
@@ -153,7 +153,7 @@ export function PopulationChart({ history, reportCount, baseline, placeName, m, 
         {g.points.map(({ x, y, point }) => (
           <g>
             <title>
-              {`${formatCount(point.value, point.qualifier, m, language)}, ${formatPartialDate(point.observed, m)}, ${m.verification[point.verification]}`}
+              {`${formatCount(point.value, point.qualifier, language)}, ${formatPartialDate(point.observed, language)}, ${m.verification[point.verification]}`}
             </title>
             <QualifierMarker qualifier={point.qualifier} x={round(x)} y={round(y)} />
           </g>

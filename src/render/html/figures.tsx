@@ -3,10 +3,10 @@
 // the observed date and the source of the report they come from.
 
 import type { Figure, FigureSummary, Source, Verification } from '../../domain/model.ts';
+import { figureRows, formatPartialDate, formatTimestamp } from '../../words/figures.ts';
+import { type Language, type Messages, messages } from '../../words/messages.ts';
 import { reportUrl } from '../site.ts';
 import { StateIcon, VerificationIcon } from './icons.tsx';
-import type { Language, Messages } from './messages.ts';
-import { figureRows, formatPartialDate, formatTimestamp } from './wording.ts';
 
 /** Statuses of one place grouped by the report they come from, in order of first appearance. */
 export function groupByReport<S extends { report: string }>(statuses: readonly S[]): S[][] {
@@ -17,16 +17,15 @@ export function groupByReport<S extends { report: string }>(statuses: readonly S
 
 interface FigureListProps {
   figures: readonly (Figure | FigureSummary)[];
-  m: Messages;
   language: Language;
   /** Where a summary's left-out free text can be read; full figures have their text. */
   textElsewhere?: { href: string; words: string };
 }
 
-export function FigureList({ figures, m, language, textElsewhere }: FigureListProps) {
+export function FigureList({ figures, language, textElsewhere }: FigureListProps) {
   return (
     <ul class="figures">
-      {figureRows(figures, m, language).map((row) => {
+      {figureRows(figures, language).map((row) => {
         const label = (
           <span class="figure-label">
             {row.label}
@@ -101,7 +100,7 @@ export function VerificationBadge({ verification, m }: { verification: Verificat
 }
 
 interface ProvenanceProps {
-  m: Messages;
+  language: Language;
   origin: string;
   report: string;
   observed: string;
@@ -141,17 +140,19 @@ function SourceWords({ source, m }: { source: ProvenanceProps['source']; m: Mess
 }
 
 export function Provenance(props: ProvenanceProps) {
-  const { m, source } = props;
+  const { language, source } = props;
+  const m = messages[language];
   return (
     <p class="provenance">
       <VerificationBadge verification={props.verification} m={m} />{' '}
       <span>
-        {m.observed}: <time datetime={props.observed}>{formatPartialDate(props.observed, m)}</time>
+        {m.observed}: <time datetime={props.observed}>{formatPartialDate(props.observed, language)}</time>
       </span>{' '}
       {props.published ? (
         <>
           <span>
-            {m.published}: <time datetime={props.published}>{formatTimestamp(props.published, m)}</time>
+            {m.published}:{' '}
+            <time datetime={props.published}>{formatTimestamp(props.published, language)}</time>
           </span>{' '}
         </>
       ) : (

@@ -2,7 +2,7 @@
 // meaning in words, so they are hidden from assistive technology and never stand alone.
 
 import type { Qualifier, Verification } from '../../domain/model.ts';
-import type { UtilityState } from './messages.ts';
+import type { UtilityState } from '../../words/messages.ts';
 
 const statePaths: Record<UtilityState, string> = {
   available: 'M4.5 8.5l2.3 2.3 4.7-5.3',

@@ -2,12 +2,12 @@
 // the list of places, the site, the language and the time of the request.
 
 import type { PlaceSummary } from '../../domain/model.ts';
+import { timeSince } from '../../words/figures.ts';
+import { type Language, type Messages, messages } from '../../words/messages.ts';
 import type { PageSite } from '../site.ts';
 import { FigureList, groupByReport, Provenance } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
-import { type Language, type Messages, messages } from './messages.ts';
 import { OtherNames, PlaceName, PlaceWhere } from './names.tsx';
-import { timeSince } from './wording.ts';
 
 interface CardProps {
   place: PlaceSummary;
@@ -35,7 +35,7 @@ function Card({ place, site, language, m, now }: CardProps) {
         <p class="updated">
           {m.lastReport}:{' '}
           {place.updated ? (
-            <time datetime={place.updated}>{timeSince(place.updated, now, m)}</time>
+            <time datetime={place.updated}>{timeSince(place.updated, now, language)}</time>
           ) : (
             m.noReports
           )}
@@ -50,12 +50,11 @@ function Card({ place, site, language, m, now }: CardProps) {
             <div class="report-group">
               <FigureList
                 figures={group.map((s) => s.figure)}
-                m={m}
                 language={language}
                 textElsewhere={{ href, words: m.readOnPlacePage }}
               />
               <Provenance
-                m={m}
+                language={language}
                 origin={site.origin}
                 report={first.report}
                 observed={first.observed}

@@ -3,9 +3,9 @@
 
 import type { Child } from 'hono/jsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { type Language, languages, messages } from '../../words/messages.ts';
 import { feedFormatEntries } from '../feed-formats.ts';
 import { feedUrl, type PageSite } from '../site.ts';
-import { type Language, languages, messages } from './messages.ts';
 import { stylesheetPath } from './stylesheet.ts';
 
 /** The feeds a page offers: of all places, or of one place. */

@@ -2,15 +2,10 @@
 // others, each marked with its language so that screen readers pronounce it as such.
 
 import type { Place } from '../../domain/model.ts';
-import type { Language, Messages } from './messages.ts';
+import type { Language, Messages } from '../../words/messages.ts';
+import { localName } from '../../words/places.ts';
 
 type Names = Place['names'];
-
-/** The name to show and the language it is in. */
-export function localName(names: Names, language: Language): { text: string; lang: string } {
-  const local = names[language];
-  return local ? { text: local, lang: language } : { text: names.en ?? '', lang: 'en' };
-}
 
 /**
  * The place's name, marked with its language where it differs from the page's, and isolated

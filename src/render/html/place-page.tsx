@@ -4,16 +4,17 @@
 
 import type { PlaceDocument } from '../../domain/documents.ts';
 import type { IndicatorStatus } from '../../domain/model.ts';
+import { timeSince } from '../../words/figures.ts';
+import type { Language } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
+import { localName } from '../../words/places.ts';
 import { isolated } from '../escape.ts';
 import type { PageSite } from '../site.ts';
 import { PopulationChart } from './chart.tsx';
 import { FigureList, groupByReport, Provenance } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
-import type { Language } from './messages.ts';
-import { messages } from './messages.ts';
-import { localName, OtherNames, PlaceName, PlaceWhere } from './names.tsx';
+import { OtherNames, PlaceName, PlaceWhere } from './names.tsx';
 import { Timeline } from './timeline.tsx';
-import { timeSince } from './wording.ts';
 
 // The history lists the newest 50 reports, as a feed does by default, so that a page costs
 // the same however long the history; the feeds' archives and the JSON history hold the rest.
@@ -47,7 +48,7 @@ export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: La
       <p class="updated">
         {m.lastReport}:{' '}
         {status.updated ? (
-          <time datetime={status.updated}>{timeSince(status.updated, now, m)}</time>
+          <time datetime={status.updated}>{timeSince(status.updated, now, language)}</time>
         ) : (
           m.noReports
         )}
@@ -64,9 +65,9 @@ export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: La
             if (!first) return '';
             return (
               <div class="report-group">
-                <FigureList figures={group.map((s) => s.figure)} m={m} language={language} />
+                <FigureList figures={group.map((s) => s.figure)} language={language} />
                 <Provenance
-                  m={m}
+                  language={language}
                   origin={site.origin}
                   report={first.report}
                   observed={first.observed}

@@ -3,10 +3,10 @@
 // the report it replaced, and a retracted report says it was withdrawn.
 
 import type { ReportSummary } from '../../domain/model.ts';
+import { formatTimestamp } from '../../words/figures.ts';
+import type { Language, Messages } from '../../words/messages.ts';
 import { reportUrl } from '../site.ts';
 import { FigureList, Provenance } from './figures.tsx';
-import type { Language, Messages } from './messages.ts';
-import { formatTimestamp } from './wording.ts';
 
 interface TimelineProps {
   history: readonly ReportSummary[];
@@ -24,7 +24,7 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
   const linkTo = (id: string) => {
     const other = shown.get(id);
     return other ? (
-      <a href={`#${anchor(id)}`}>{m.reportPublishedAt(formatTimestamp(other.published, m))}</a>
+      <a href={`#${anchor(id)}`}>{m.reportPublishedAt(formatTimestamp(other.published, language))}</a>
     ) : (
       <a href={reportUrl(origin, id)}>{id}</a>
     );
@@ -35,7 +35,7 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
         {history.map((s) => (
           <li id={anchor(s.id)} class={`report-${s.state}`}>
             <article aria-labelledby={`${anchor(s.id)}-title`}>
-              <h3 id={`${anchor(s.id)}-title`}>{m.reportHeading(formatTimestamp(s.published, m))}</h3>
+              <h3 id={`${anchor(s.id)}-title`}>{m.reportHeading(formatTimestamp(s.published, language))}</h3>
               {s.state === 'retracted' ? (
                 <p class="report-state">
                   <strong>{m.retracted}.</strong> {m.retractedNote}
@@ -59,12 +59,11 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
               )}
               <FigureList
                 figures={s.figures}
-                m={m}
                 language={language}
                 textElsewhere={{ href: reportUrl(origin, s.id), words: m.situationInReport }}
               />
               <Provenance
-                m={m}
+                language={language}
                 origin={origin}
                 report={s.id}
                 observed={s.observed}

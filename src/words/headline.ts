@@ -1,47 +1,25 @@
 // Headlines: a report's change in plain words, generated from its figures and never more
-// precise than they are ("Bakhmut: about 12,000 of about 80,000 residents remain").
-// The wording comes from the indicator registry, so a new indicator needs no code here.
+// precise than they are ("Bakhmut: about 12,000 of about 80,000 residents remain"). The words
+// come from the message table and the indicator registry (its `phrase` for counts), so a
+// new indicator needs no code here. Feeds are in English, so headlines are.
 
-import { monthsBetween } from './dates.ts';
-import { findIndicator } from './indicators.ts';
-import type { FigureSummary, Qualifier, Verification } from './model.ts';
+import { monthsBetween } from '../domain/dates.ts';
+import { findIndicator } from '../domain/indicators.ts';
+import type { FigureSummary, Qualifier, Verification } from '../domain/model.ts';
+import { countWords, formatPartialDate, indicatorLabel } from './figures.ts';
+import { type HeadlineChange, messages } from './messages.ts';
 
-const numberWords = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-];
-
-const qualifierWords: Record<Qualifier, string> = {
-  exact: '',
-  approximately: 'about ',
-  at_least: 'at least ',
-  at_most: 'at most ',
-};
-
-/** "about 12,000", "more than"-style hedges kept: never a bare number where the source hedged. */
-export function formatCount(value: number, qualifier: Qualifier): string {
-  return `${qualifierWords[qualifier]}${value.toLocaleString('en-US')}`;
-}
+const language = 'en';
+const m = messages[language];
 
 function spokenMonths(months: number): string {
-  if (months >= 24 && months % 12 === 0) return `${numberWords[months / 12] ?? months / 12} years`;
-  return months === 1 ? 'one month' : `${numberWords[months] ?? months} months`;
+  return months >= 24 && months % 12 === 0 ? m.yearCount(months / 12) : m.monthCount(months);
 }
 
 /** "electricity, gas or running water", joined the way people write it. */
 function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+  return `${words.slice(0, -1).join(', ')} ${m.or} ${words.at(-1)}`;
 }
 
 type Since = { date: string; qualifier: Qualifier };
@@ -50,10 +28,10 @@ type UtilityGroup = { names: string[]; since: Since | undefined };
 const sameSince = (a: Since | undefined, b: Since | undefined) =>
   a && b && a.date === b.date && a.qualifier === b.qualifier ? a : undefined;
 
-const labelOf = (indicator: string) => findIndicator(indicator)?.label.en ?? indicator;
+const labelOf = (indicator: string) => indicatorLabel(indicator, language, false);
 
 function utilityParts(figures: readonly FigureSummary[], observed: string): string[] {
-  const groups = new Map<string, UtilityGroup>();
+  const groups = new Map<keyof typeof m.utilityHeadline, UtilityGroup>();
   for (const figure of figures) {
     if (!('state' in figure)) continue;
     const group = groups.get(figure.state);
@@ -66,16 +44,12 @@ function utilityParts(figures: readonly FigureSummary[], observed: string): stri
     }
   }
   return [...groups].map(([state, { names, since }]) => {
-    const subject = joinWords(names);
-    const text =
-      state === 'available'
-        ? `${subject} available`
-        : `${state === 'unavailable' ? 'no' : 'intermittent'} ${subject}`;
+    const text = m.utilityHeadline[state](joinWords(names));
     if (!since) return text;
     const months = monthsBetween(since.date, observed);
     return months > 0
-      ? `${text} for ${qualifierWords[since.qualifier]}${spokenMonths(months)}`
-      : `${text} since ${since.date}`;
+      ? m.forDuration(text, `${m.qualifiers[since.qualifier]}${spokenMonths(months)}`)
+      : m.sinceDate(text, formatPartialDate(since.date, language));
   });
 }
 
@@ -91,10 +65,7 @@ function countParts(figures: readonly FigureSummary[]): string[] {
     const definition = findIndicator(figure.indicator);
     if (!definition?.phrase || statedAsPart.has(figure.indicator)) return [];
     const whole = definition.outOf ? counts.get(definition.outOf) : undefined;
-    const n = formatCount(figure.value, figure.qualifier);
-    return [
-      definition.phrase.replace('{n}', whole ? `${n} of ${formatCount(whole.value, whole.qualifier)}` : n),
-    ];
+    return [definition.phrase.replace('{n}', countWords(figure, whole, language))];
   });
 }
 
@@ -102,16 +73,8 @@ function countParts(figures: readonly FigureSummary[]): string[] {
 export function headlineParts(figures: readonly FigureSummary[], observed: string): string[] {
   const parts = [...utilityParts(figures, observed), ...countParts(figures)];
   if (parts.length > 0) return parts;
-  return figures.map((f) => `${labelOf(f.indicator)} update`);
+  return figures.map((f) => m.updateOf(labelOf(f.indicator)));
 }
-
-export type HeadlineChange = 'new' | 'correction' | 'retraction';
-
-const changePrefix: Record<HeadlineChange, string> = {
-  new: '',
-  correction: 'Correction: ',
-  retraction: 'Retracted: ',
-};
 
 /** "Bakhmut: no electricity, gas or running water for about two months (unconfirmed)". */
 export function headline(
@@ -121,6 +84,6 @@ export function headline(
   verification: Verification,
   change: HeadlineChange,
 ): string {
-  const body = headlineParts(figures, observed).join('; ') || 'report';
-  return `${changePrefix[change]}${placeName}: ${body} (${verification})`;
+  const body = headlineParts(figures, observed).join('; ') || m.report;
+  return `${m.changePrefix[change]}${placeName}: ${body} (${m.verification[verification].toLowerCase()})`;
 }

@@ -1,8 +1,9 @@
-// The words of the status pages in English and Dutch (the first source is Dutch). Typed:
-// a language that lacks a message does not compile. Indicator labels are not here; they
-// come from the indicator registry, which holds both languages.
+// Every word the service shows people, in English and Dutch (the first source is Dutch): the
+// pages, the feeds, headlines and exports. Typed: a language that lacks a message does not
+// compile. Indicator labels are not here; they come from the indicator registry, which holds
+// both languages.
 
-import type { Qualifier, sourceKinds, utilityStates, Verification } from '../../domain/model.ts';
+import type { Qualifier, sourceKinds, utilityStates, Verification } from '../domain/model.ts';
 
 export const languages = ['en', 'nl'] as const;
 export type Language = (typeof languages)[number];
@@ -10,6 +11,9 @@ export type Language = (typeof languages)[number];
 export type UtilityState = (typeof utilityStates)[number];
 type SourceKind = (typeof sourceKinds)[number];
 type Unit = 'minute' | 'hour' | 'day' | 'month' | 'year';
+
+/** What a feed entry is about: a new report, or a change to one. */
+export type HeadlineChange = 'new' | 'correction' | 'retraction';
 
 export interface Messages {
   languageName: string;
@@ -73,9 +77,55 @@ export interface Messages {
   retractedNote: string;
   reportPublishedAt: (published: string) => string;
   errorBack: string;
+  // -- headlines and feeds
+  changePrefix: Record<HeadlineChange, string>;
+  utilityHeadline: Record<UtilityState, (subject: string) => string>;
+  forDuration: (text: string, duration: string) => string;
+  sinceDate: (text: string, date: string) => string;
+  monthCount: (n: number) => string;
+  yearCount: (n: number) => string;
+  or: string;
+  updateOf: (label: string) => string;
+  report: string;
+  correction: string;
+  reportAsJson: (id: string) => string;
+  archivedSummary: string;
+  archivedState: Record<'active' | 'superseded' | 'retracted', string>;
 }
 
+/** Numbers up to eleven in words, and larger ones in digits. */
+const spoken = (words: readonly string[]) => (n: number) => words[n] ?? String(n);
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const englishNumber = spoken([
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+]);
+const dutchNumber = spoken([
+  'nul',
+  'één',
+  'twee',
+  'drie',
+  'vier',
+  'vijf',
+  'zes',
+  'zeven',
+  'acht',
+  'negen',
+  'tien',
+  'elf',
+]);
 
 const en: Messages = {
   languageName: 'English',
@@ -162,6 +212,24 @@ const en: Messages = {
   retractedNote: 'Withdrawn by a moderator; the reason is in the full report.',
   reportPublishedAt: (published) => `the report of ${published}`,
   errorBack: 'Back to all places',
+  changePrefix: { new: '', correction: 'Correction: ', retraction: 'Retracted: ' },
+  utilityHeadline: {
+    available: (subject) => `${subject} available`,
+    intermittent: (subject) => `intermittent ${subject}`,
+    unavailable: (subject) => `no ${subject}`,
+  },
+  forDuration: (text, duration) => `${text} for ${duration}`,
+  sinceDate: (text, date) => `${text} since ${date}`,
+  monthCount: (n) => (n === 1 ? 'one month' : `${englishNumber(n)} months`),
+  yearCount: (n) => (n === 1 ? 'one year' : `${englishNumber(n)} years`),
+  or: 'or',
+  updateOf: (label) => `${label} update`,
+  report: 'report',
+  correction: 'Correction',
+  reportAsJson: (id) => `Report ${id} as JSON`,
+  archivedSummary:
+    'Archived summary; the full report, with notes, quote and source details, is linked below.',
+  archivedState: { active: '', superseded: 'Superseded by a correction. ', retracted: 'Retracted. ' },
 };
 
 const nl: Messages = {
@@ -260,6 +328,24 @@ const nl: Messages = {
   retractedNote: 'Ingetrokken door een moderator; de reden staat in de volledige melding.',
   reportPublishedAt: (published) => `de melding van ${published}`,
   errorBack: 'Terug naar alle plaatsen',
+  changePrefix: { new: '', correction: 'Correctie: ', retraction: 'Ingetrokken: ' },
+  utilityHeadline: {
+    available: (subject) => `${subject} beschikbaar`,
+    intermittent: (subject) => `${subject} met onderbrekingen`,
+    unavailable: (subject) => `geen ${subject}`,
+  },
+  forDuration: (text, duration) => `${text}, al ${duration}`,
+  sinceDate: (text, date) => `${text} sinds ${date}`,
+  monthCount: (n) => `${dutchNumber(n)} ${n === 1 ? 'maand' : 'maanden'}`,
+  yearCount: (n) => `${dutchNumber(n)} jaar`,
+  or: 'of',
+  updateOf: (label) => `nieuws over ${label}`,
+  report: 'melding',
+  correction: 'Correctie',
+  reportAsJson: (id) => `Melding ${id} als JSON`,
+  archivedSummary:
+    'Samenvatting uit het archief; de volledige melding, met toelichting, citaat en bron, staat hieronder gelinkt.',
+  archivedState: { active: '', superseded: 'Vervangen door een correctie. ', retracted: 'Ingetrokken. ' },
 };
 
 export const messages: Record<Language, Messages> = { en, nl };

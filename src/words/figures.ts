@@ -1,0 +1,165 @@
+// Figures in words, in every language the service speaks: numbers with their qualifiers
+// ("about 12,000"), a part with its whole ("about 12,000 of about 80,000", as the indicator
+// registry's `outOf` says), utility states and since when, dates at the precision the
+// source gave, indicator labels and source kinds. Feeds, headlines, pages and exports all
+// word figures through this module, with the words of src/words/messages.ts.
+
+import { partialDatePattern } from '../domain/dates.ts';
+import { findIndicator, indicatorOrder } from '../domain/indicators.ts';
+import type { Figure, FigureSummary, Qualifier, Source } from '../domain/model.ts';
+import { type Language, messages, type UtilityState } from './messages.ts';
+
+const digitGroupSeparator: Record<Language, string> = { en: ',', nl: '.' };
+
+export function formatNumber(value: number, language: Language): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, digitGroupSeparator[language]);
+}
+
+/** "about 12,000", "at least 120": never a bare number where the source hedged. */
+export function formatCount(value: number, qualifier: Qualifier, language: Language): string {
+  return `${messages[language].qualifiers[qualifier]}${formatNumber(value, language)}`;
+}
+
+type Count = { value: number; qualifier: Qualifier };
+
+/** A count, and the whole it is a part of when there is one: "about 12,000 of about 80,000". */
+export function countWords(part: Count, whole: Count | undefined, language: Language): string {
+  const words = formatCount(part.value, part.qualifier, language);
+  return whole
+    ? `${words} ${messages[language].of} ${formatCount(whole.value, whole.qualifier, language)}`
+    : words;
+}
+
+/** "2022", "November 2022", "5 November 2022": never more precise than the source. */
+export function formatPartialDate(value: string, language: Language): string {
+  const [, year, month, day] = partialDatePattern.exec(value) ?? [];
+  if (!year) return value;
+  const monthName = month ? messages[language].months[Number(month) - 1] : undefined;
+  return [day ? String(Number(day)) : undefined, monthName, year].filter(Boolean).join(' ');
+}
+
+/** "24 November 2026, 21:33 UTC". */
+export function formatTimestamp(value: string, language: Language): string {
+  const at = new Date(value);
+  const time = `${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')}`;
+  return `${at.getUTCDate()} ${messages[language].months[at.getUTCMonth()]} ${at.getUTCFullYear()}, ${time} UTC`;
+}
+
+const minute = 60_000;
+const hour = 60 * minute;
+const day = 24 * hour;
+
+/** "3 hours ago": whole units, rounded down, so the words change at most once a minute. */
+export function timeSince(value: string, now: Date, language: Language): string {
+  const m = messages[language];
+  const elapsed = Math.max(0, now.getTime() - Date.parse(value));
+  if (elapsed < minute) return m.justNow;
+  if (elapsed < hour) return m.ago(Math.floor(elapsed / minute), 'minute');
+  if (elapsed < day) return m.ago(Math.floor(elapsed / hour), 'hour');
+  if (elapsed < 30 * day) return m.ago(Math.floor(elapsed / day), 'day');
+  if (elapsed < 365 * day) return m.ago(Math.floor(elapsed / (30 * day)), 'month');
+  return m.ago(Math.floor(elapsed / (365 * day)), 'year');
+}
+
+/** An indicator's label from the registry: "Civilians killed", or "civilians killed" inside a sentence. */
+export function indicatorLabel(indicator: string, language: Language, capitalized = true): string {
+  const label = findIndicator(indicator)?.label[language] ?? indicator;
+  return capitalized ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+}
+
+export function sourceKindWord(kind: Source['kind'], language: Language): string {
+  return messages[language].sourceKinds[kind];
+}
+
+/** "since about September 2022". */
+export function sinceWords(since: { date: string; qualifier: Qualifier }, language: Language): string {
+  const m = messages[language];
+  return `${m.since} ${m.qualifiers[since.qualifier]}${formatPartialDate(since.date, language)}`;
+}
+
+/** One line of a figure list, in words. */
+export type FigureRow =
+  | {
+      kind: 'utility';
+      indicator: string;
+      label: string;
+      state: UtilityState;
+      stateWords: string;
+      /** "since about September 2022", when the source said since when. */
+      since?: string;
+      note?: string;
+    }
+  | { kind: 'count'; indicator: string; label: string; words: string; note?: string }
+  | { kind: 'text'; indicator: string; label: string; text?: string; language?: string };
+
+type AnyFigure = Figure | FigureSummary;
+
+const noteOf = (figure: AnyFigure) => ('note' in figure && figure.note ? { note: figure.note } : {});
+
+/** The whole a count is stated as part of, among the same report's figures, by the registry. */
+function wholesIn(figures: readonly AnyFigure[]) {
+  const counts = new Map(figures.flatMap((f) => ('value' in f ? [[f.indicator as string, f] as const] : [])));
+  const wholeOf = (figure: AnyFigure) => {
+    const outOf = findIndicator(figure.indicator)?.outOf;
+    return outOf && 'value' in figure ? counts.get(outOf) : undefined;
+  };
+  const statedAsPart = new Set(
+    figures.flatMap((f) => (wholeOf(f) ? [findIndicator(f.indicator)?.outOf] : [])),
+  );
+  return { wholeOf, statedAsPart };
+}
+
+/**
+ * The figures of one report as lines, in registry order. A count stated as part of another
+ * ("residents remaining" of "population before the crisis") carries the whole, which then
+ * has no line of its own.
+ */
+export function figureRows(figures: readonly AnyFigure[], language: Language): FigureRow[] {
+  const m = messages[language];
+  const { wholeOf, statedAsPart } = wholesIn(figures);
+  const ordered = [...figures].sort((a, b) => indicatorOrder(a.indicator) - indicatorOrder(b.indicator));
+  return ordered.flatMap((figure): FigureRow[] => {
+    const label = indicatorLabel(figure.indicator, language);
+    if ('state' in figure) {
+      return [
+        {
+          kind: 'utility',
+          indicator: figure.indicator,
+          label,
+          state: figure.state,
+          stateWords: m.states[figure.state],
+          ...(figure.since ? { since: sinceWords(figure.since, language) } : {}),
+          ...noteOf(figure),
+        },
+      ];
+    }
+    if ('value' in figure) {
+      if (statedAsPart.has(figure.indicator)) return [];
+      const whole = wholeOf(figure);
+      const note = [noteOf(figure).note, whole && noteOf(whole).note].filter(Boolean).join(' ');
+      const words = countWords(figure, whole, language);
+      return [{ kind: 'count', indicator: figure.indicator, label, words, ...(note ? { note } : {}) }];
+    }
+    return [
+      {
+        kind: 'text',
+        indicator: figure.indicator,
+        label,
+        ...('text' in figure ? { text: figure.text, language: figure.language } : {}),
+      },
+    ];
+  });
+}
+
+/** A row's value in words on one line: "unavailable since about September 2022", "at least 120". */
+export function rowWords(row: FigureRow, language: Language): string {
+  if (row.kind === 'utility') return row.since ? `${row.stateWords} ${row.since}` : row.stateWords;
+  if (row.kind === 'count') return row.words;
+  return row.text ?? messages[language].situationInReport;
+}
+
+/** One figure's value in words, on its own: for exports, where each figure is a row of its own. */
+export function figureWords(figure: AnyFigure, language: Language): string {
+  const [row] = figureRows([figure], language);
+  return row ? rowWords(row, language) : '';
+}
