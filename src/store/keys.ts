@@ -14,7 +14,8 @@
 
 import { reverseOrderId } from '../domain/ids.ts';
 
-export const reportKey = (id: string) => `v1/report/${id}`;
+export const reportPrefix = 'v1/report/';
+export const reportKey = (id: string) => `${reportPrefix}${id}`;
 export const retractionPrefix = 'v1/retraction/';
 export const retractionKey = (reportId: string) => `${retractionPrefix}${reportId}`;
 export const placePrefix = 'v1/place/';
@@ -41,13 +42,15 @@ export function reportIdOfHistoryKey(key: string): string {
 export const chainPrefix = (slug: string) => `v1/chain/${slug}/`;
 export const chainKey = (slug: string, reportId: string) => `${chainPrefix(slug)}${reverseOrderId(reportId)}`;
 
-export const placeDocumentKey = (slug: string) => `v1/derived/place/${slug}`;
-export const placesDocumentKey = 'v1/derived/places';
-export const recentDocumentKey = 'v1/derived/recent';
+/** Every derived document, written only by the writers (src/writers/). */
+export const derivedPrefix = 'v1/derived/';
+export const placeDocumentKey = (slug: string) => `${derivedPrefix}place/${slug}`;
+export const placesDocumentKey = `${derivedPrefix}places`;
+export const recentDocumentKey = `${derivedPrefix}recent`;
 
 /** Feed documents: the newest entries of a scope with everything a feed renders. */
 export const feedDocumentKey = (scope: HistoryScope) =>
-  scope.kind === 'all' ? 'v1/derived/feed/all' : `v1/derived/feed/place/${scope.slug}`;
+  scope.kind === 'all' ? `${derivedPrefix}feed/all` : `${derivedPrefix}feed/place/${scope.slug}`;
 
 /** Places whose documents a request could not update; the scheduled repair clears them. */
 export const stalePrefix = 'v1/stale/';

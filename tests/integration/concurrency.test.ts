@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { reportPrefix } from '../../src/store/keys.ts';
 import { call, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { runScheduledRepair } from '../support/scheduled.ts';
@@ -63,7 +64,7 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients`, ()
     for (const status of statuses.flat()) byStatus[status] = (byStatus[status] ?? 0) + 1;
     expect(byStatus).toEqual({ 201: clients * perClient });
     const total = clients * perClient;
-    expect(await countKeys('v1/report/')).toBe(total);
+    expect(await countKeys(reportPrefix)).toBe(total);
 
     await runScheduledRepair();
 

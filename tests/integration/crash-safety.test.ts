@@ -13,17 +13,14 @@ import {
 } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { Figure } from '../../src/domain/model.ts';
 import worker from '../../src/index.ts';
 import { historyPrefix } from '../../src/store/keys.ts';
 import { call, json, origin, send } from '../support/api.ts';
-import { syntheticReport } from '../support/builders.ts';
+import { deaths, syntheticReport } from '../support/builders.ts';
 import { runScheduledRepair } from '../support/scheduled.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 import { testTokens } from '../support/tokens.ts';
 import { wrapWriterKv, writers } from '../support/writers.ts';
-
-const deaths = (value: number): Figure => ({ indicator: 'civilian_deaths', value, qualifier: 'exact' });
 
 /** A binding whose calls count as steps; from step `at` on, every call fails. */
 function dying<T extends object>(target: T, label: string, die: (name: string) => void): T {

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, json, send } from '../support/api.ts';
-import { syntheticReport } from '../support/builders.ts';
+import { syntheticReport, unknownIndicator } from '../support/builders.ts';
 import { createPlace } from '../support/seed-api.ts';
 
 const problemJson = 'application/problem+json; charset=utf-8';
@@ -43,7 +43,7 @@ const invalidBodies: [string, unknown, number, string, string][] = [
   ['an unknown place', syntheticReport('atlantis'), 422, '/place', 'known place'],
   [
     'an unknown indicator',
-    withFigure({ indicator: 'heating', state: 'unavailable' }),
+    withFigure({ indicator: unknownIndicator, state: 'unavailable' }),
     422,
     '/figures/0/indicator',
     'one of the allowed values',
@@ -259,7 +259,7 @@ const invalidQueries: [string, string, string][] = [
   ['since=2024-13-01', '/since', 'must be YYYY-MM-DD or an RFC 3339 date-time'],
   ['until=yesterday', '/until', 'must be YYYY-MM-DD or an RFC 3339 date-time'],
   ['since=2024-05-01&until=2024-04-01', '/since', 'since must not be after until'],
-  ['indicator=heating', '/indicator/0', 'one of the allowed values'],
+  [`indicator=${encodeURIComponent(unknownIndicator)}`, '/indicator/0', 'one of the allowed values'],
   ['verification=probably', '/verification/0', 'one of the allowed values'],
   ['colour=red', '/colour', 'unknown field'],
 ];

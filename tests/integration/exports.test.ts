@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, json, send } from '../support/api.ts';
-import { syntheticPlace, syntheticReport } from '../support/builders.ts';
+import { syntheticPlace, syntheticReport, unknownIndicator } from '../support/builders.ts';
 import { byTag, readCsv } from '../support/hxl.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
@@ -208,7 +208,7 @@ describe('GET /exports/reports.csv', () => {
     const cases = [
       ['/exports/reports.csv?place=Not_A_Slug', 400, '/place'],
       ['/exports/reports.csv?limit=0', 400, '/limit'],
-      ['/exports/reports.csv?indicator=heating', 400, '/indicator/0'],
+      [`/exports/reports.csv?indicator=${encodeURIComponent(unknownIndicator)}`, 400, '/indicator/0'],
       ['/exports/reports.csv?cursor=garbage', 400, '/cursor'],
       ['/exports/reports.csv?unknown=1', 400, '/unknown'],
       ['/exports/reports.csv?since=2024-02-01&until=2024-01-01', 400, '/since'],

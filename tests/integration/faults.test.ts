@@ -1,6 +1,13 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
+import {
+  historyPrefix,
+  placeDocumentKey,
+  reportPrefix,
+  staleKey,
+  stalePrefix,
+} from '../../src/store/keys.ts';
 import { StatusStore } from '../../src/store/status-store.ts';
 import { origin } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
@@ -52,14 +59,14 @@ async function reportCount(slug: string): Promise<number> {
 }
 
 async function indexedReports(slug: string): Promise<number> {
-  return (await env.STATUS_KV.list({ prefix: `v1/history/place/${slug}/` })).keys.length;
+  return (await env.STATUS_KV.list({ prefix: historyPrefix({ kind: 'place', slug }) })).keys.length;
 }
 
 describe('storage faults', () => {
   it('retries a transient failure and accepts the report', async () => {
     await createPlace('transient');
     const { response, injected } = await post(
-      { fail: (op, key, n) => op === 'put' && key.startsWith('v1/report/') && n <= 2 },
+      { fail: (op, key, n) => op === 'put' && key.startsWith(reportPrefix) && n <= 2 },
       'transient',
     );
     expect(response.status).toBe(201);
@@ -96,14 +103,19 @@ describe('storage faults', () => {
 
   it('answers 503 with Retry-After when a write keeps failing, leaves nothing visible, and a retry stores it once', async () => {
     await createPlace('down');
-    const indexedEverywhere = (await env.STATUS_KV.list({ prefix: 'v1/history/all/' })).keys.length;
-    const failing: Faults = { fail: (op, key) => op === 'put' && key.startsWith('v1/history/place/down/') };
+    const indexedEverywhere = (await env.STATUS_KV.list({ prefix: historyPrefix({ kind: 'all' }) })).keys
+      .length;
+    const failing: Faults = {
+      fail: (op, key) => op === 'put' && key.startsWith(historyPrefix({ kind: 'place', slug: 'down' })),
+    };
     const { response } = await post(failing, 'down', 'field-upload-1');
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(await indexedReports('down')).toBe(0);
-    expect((await env.STATUS_KV.list({ prefix: 'v1/history/all/' })).keys.length).toBe(indexedEverywhere);
+    expect((await env.STATUS_KV.list({ prefix: historyPrefix({ kind: 'all' }) })).keys.length).toBe(
+      indexedEverywhere,
+    );
     const history = await request(noFaults, '/api/v1/places/down/reports');
     expect(((await history.response.json()) as { reports: unknown[] }).reports).toEqual([]);
 
@@ -150,13 +162,13 @@ describe('storage faults', () => {
     const id = ((await response.json()) as { id: string }).id;
     expect((await request(noFaults, `/api/v1/reports/${id}`)).response.status).toBe(200);
     expect(await reportCount('repairme')).toBe(0);
-    expect((await env.STATUS_KV.list({ prefix: 'v1/stale/' })).keys.map((k) => k.name)).toContain(
-      'v1/stale/repairme',
+    expect((await env.STATUS_KV.list({ prefix: stalePrefix })).keys.map((k) => k.name)).toContain(
+      staleKey('repairme'),
     );
 
     await runScheduledRepair();
     expect(await reportCount('repairme')).toBe(1);
-    expect((await env.STATUS_KV.list({ prefix: 'v1/stale/' })).keys).toEqual([]);
+    expect((await env.STATUS_KV.list({ prefix: stalePrefix })).keys).toEqual([]);
     const feed = await request(noFaults, '/feeds/places/repairme.json');
     expect(((await feed.response.json()) as { items: unknown[] }).items).toHaveLength(1);
     const everywhere = await request(noFaults, '/feeds/all.json');
@@ -170,7 +182,7 @@ describe('storage faults', () => {
     await wrapWriterKv(writers.place('writerdown'), (kv) => {
       const { binding } = faultyKv(kv, {
         // Longer than one flush's retries (five attempts): the flush fails, its alarm retries.
-        fail: (op, key) => op === 'put' && key === 'v1/derived/place/writerdown' && ++failures <= 5,
+        fail: (op, key) => op === 'put' && key === placeDocumentKey('writerdown') && ++failures <= 5,
       });
       return binding;
     });
@@ -189,10 +201,10 @@ describe('storage faults', () => {
   it('repairs a place document that lost a report to a race, without any marker', async () => {
     await createPlace('race');
     await post(noFaults, 'race', undefined, '2024-03-01');
-    const before = await env.STATUS_KV.get('v1/derived/place/race');
+    const before = await env.STATUS_KV.get(placeDocumentKey('race'));
     await post(noFaults, 'race', undefined, '2024-03-02');
     // Simulate the race's lost update: the older document is written back over the newer.
-    await env.STATUS_KV.put('v1/derived/place/race', before ?? '');
+    await env.STATUS_KV.put(placeDocumentKey('race'), before ?? '');
     expect(await reportCount('race')).toBe(1);
     await runScheduledRepair();
     expect(await reportCount('race')).toBe(2);

@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Figure } from '../../src/domain/model.ts';
+import { feedDocumentKey } from '../../src/store/keys.ts';
 import { call, json, origin, send } from '../support/api.ts';
-import { syntheticReport } from '../support/builders.ts';
+import { deaths, syntheticReport, unknownIndicator } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
 const parser = new XMLParser({
@@ -17,8 +17,6 @@ const contentTypes = {
   rss: 'application/rss+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
 } as const;
-
-const deaths = (value: number): Figure => ({ indicator: 'civilian_deaths', value, qualifier: 'at_least' });
 
 async function readFeed(path: string) {
   const response = await call(path);
@@ -85,7 +83,9 @@ describe('feed URLs', () => {
     expect((await call('/feeds/places/feedtown.xml')).status).toBe(400);
     expect((await call('/feeds/everything.atom')).status).toBe(400);
     expect((await call('/feeds/all.atom?limit=500')).status).toBe(400);
-    expect((await call('/feeds/all.atom?indicator=heating')).status).toBe(400);
+    expect((await call(`/feeds/all.atom?indicator=${encodeURIComponent(unknownIndicator)}`)).status).toBe(
+      400,
+    );
     expect((await call('/feeds/all.atom?colour=red')).status).toBe(400);
   });
 
@@ -125,15 +125,15 @@ describe('lost feed documents', () => {
   it('are derived again from the reports before the feed is served', async () => {
     await createPlace('rebuildfeed');
     await postReport(syntheticReport('rebuildfeed', { figures: [deaths(3)] }));
-    await env.STATUS_KV.delete('v1/derived/feed/place/rebuildfeed');
-    await env.STATUS_KV.delete('v1/derived/feed/all');
+    await env.STATUS_KV.delete(feedDocumentKey({ kind: 'place', slug: 'rebuildfeed' }));
+    await env.STATUS_KV.delete(feedDocumentKey({ kind: 'all' }));
     for (const path of ['/feeds/places/rebuildfeed.json', '/feeds/all.json']) {
       const titles = (await readFeed(path)).feed.items.map((i: any) => i.title);
       expect(titles).toContain(
         '\u2068rebuildfeed (synthetic)\u2069: at least 3 civilians killed (unconfirmed)',
       );
     }
-    expect(await env.STATUS_KV.get('v1/derived/feed/place/rebuildfeed')).not.toBeNull();
+    expect(await env.STATUS_KV.get(feedDocumentKey({ kind: 'place', slug: 'rebuildfeed' }))).not.toBeNull();
   });
 });
 

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Figure, Qualifier } from '../../src/domain/model.ts';
 import { call, json, send } from '../support/api.ts';
-import { syntheticReport } from '../support/builders.ts';
+import { deaths, syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
-
-const deaths = (value: number, qualifier: Qualifier = 'at_least'): Figure => ({
-  indicator: 'civilian_deaths',
-  value,
-  qualifier,
-});
 
 async function currentDeaths(slug: string) {
   const { status } = await json(await call(`/api/v1/places/${slug}`));

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { placeKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
@@ -39,7 +40,7 @@ describe('PUT /api/v1/places/{slug}', () => {
     const reporter = await send('PUT', '/api/v1/places/beta', syntheticPlace(), { as: 'reporter' });
     expect(reporter.status).toBe(403);
     expect(reporter.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    expect((await env.STATUS_KV.list({ prefix: 'v1/place/beta' })).keys).toHaveLength(0);
+    expect((await env.STATUS_KV.list({ prefix: placeKey('beta') })).keys).toHaveLength(0);
   });
 
   it('rejects a slug outside [a-z0-9-] and a place without an English name', async () => {

@@ -4,13 +4,10 @@
 
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { Figure } from '../../src/domain/model.ts';
 import { historyPrefix, reportKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
-import { syntheticReport } from '../support/builders.ts';
+import { deaths, syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
-
-const deaths = (value: number): Figure => ({ indicator: 'civilian_deaths', value, qualifier: 'exact' });
 
 const correct = (id: string, value: number, place: string, headers: Record<string, string> = {}) =>
   send(

@@ -8,7 +8,15 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { headSize } from '../../src/domain/documents.ts';
-import { historyPrefix, stalePrefix } from '../../src/store/keys.ts';
+import {
+  derivedPrefix,
+  feedDocumentKey,
+  historyPrefix,
+  placeDocumentKey,
+  placesDocumentKey,
+  recentDocumentKey,
+  stalePrefix,
+} from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { faultyKv } from '../support/faulty-kv.ts';
@@ -117,15 +125,15 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients, pac
 
     // Each derived document was written at most once a second, and far fewer times than reports arrived.
     expect(observed.flatMap((o) => o.injected)).toEqual([]);
-    const derived = observed.flatMap((o) => o.writes).filter((w) => w.key.startsWith('v1/derived/'));
+    const derived = observed.flatMap((o) => o.writes).filter((w) => w.key.startsWith(derivedPrefix));
     const byKey = Map.groupBy(derived, (w) => w.key);
     expect([...byKey.keys()].sort()).toEqual(
       [
-        'v1/derived/feed/all',
-        ...places.map((slug) => `v1/derived/feed/place/${slug}`),
-        ...places.map((slug) => `v1/derived/place/${slug}`),
-        'v1/derived/places',
-        'v1/derived/recent',
+        feedDocumentKey({ kind: 'all' }),
+        ...places.map((slug) => feedDocumentKey({ kind: 'place', slug })),
+        ...places.map((slug) => placeDocumentKey(slug)),
+        placesDocumentKey,
+        recentDocumentKey,
       ].sort(),
     );
     let closest = Number.POSITIVE_INFINITY;

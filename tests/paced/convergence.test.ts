@@ -6,7 +6,7 @@
 import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { placeDocumentKey } from '../../src/store/keys.ts';
+import { derivedPrefix, placeDocumentKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { faultyKv } from '../support/faulty-kv.ts';
@@ -49,7 +49,7 @@ describe('writers paced as in production', () => {
     await wrapWriterKv(writers.place('paced-kv-down'), (kv) => {
       const { binding, injected } = faultyKv(kv, {
         // Down for two seconds: longer than one flush's own retries.
-        fail: (op, key) => op === 'put' && key.startsWith('v1/derived/') && Date.now() < until,
+        fail: (op, key) => op === 'put' && key.startsWith(derivedPrefix) && Date.now() < until,
       });
       failures = injected;
       return binding;

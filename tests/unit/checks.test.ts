@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlaceExists, checkReportDates } from '../../src/domain/checks.ts';
 import type { ReportInput } from '../../src/domain/model.ts';
-import { syntheticReport } from '../support/builders.ts';
-import { syntheticSlug } from './synthetic.ts';
+import { syntheticReport, syntheticSlug } from '../support/builders.ts';
 
 const now = new Date('2024-03-15T12:00:00.000Z');
 

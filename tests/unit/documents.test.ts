@@ -12,6 +12,8 @@ import {
 } from '../../src/domain/documents.ts';
 import { placeSummary, type Report } from '../../src/domain/model.ts';
 import {
+  acceptedPlace,
+  acceptedReport,
   byId,
   deaths,
   electricity,
@@ -21,22 +23,20 @@ import {
   situation,
   summaryOf,
   syntheticId,
-  syntheticPlace,
-  syntheticReport,
-} from './synthetic.ts';
+} from '../support/builders.ts';
 
-const testville = syntheticPlace();
+const testville = acceptedPlace();
 
 describe('mergeHead', () => {
   it('orders the head newest first by id, whatever order the summaries arrive in', () => {
-    const summaries = [1, 2, 3, 4, 5].map((n) => summaryOf(syntheticReport(n)));
+    const summaries = [1, 2, 3, 4, 5].map((n) => summaryOf(acceptedReport(n)));
     const head = mergeHead([], shuffled(summaries, 7));
     expect(head.map((s) => s.id)).toEqual([5, 4, 3, 2, 1].map(syntheticId));
   });
 
   it('replaces a summary that has the same id instead of keeping both', () => {
-    const older = syntheticReport(1);
-    const head = mergeHead([summaryOf(older), summaryOf(syntheticReport(2))], []);
+    const older = acceptedReport(1);
+    const head = mergeHead([summaryOf(older), summaryOf(acceptedReport(2))], []);
     const merged = mergeHead(head, [summaryOf(older, { state: 'superseded', supersededBy: syntheticId(3) })]);
     expect(merged).toHaveLength(2);
     expect(merged.find((s) => s.id === older.id)).toMatchObject({
@@ -47,8 +47,8 @@ describe('mergeHead', () => {
 
   it('keeps only the newest headSize (200) summaries', () => {
     expect(headSize).toBe(200);
-    const existing = Array.from({ length: 150 }, (_, i) => summaryOf(syntheticReport(i)));
-    const incoming = Array.from({ length: 100 }, (_, i) => summaryOf(syntheticReport(150 + i)));
+    const existing = Array.from({ length: 150 }, (_, i) => summaryOf(acceptedReport(i)));
+    const incoming = Array.from({ length: 100 }, (_, i) => summaryOf(acceptedReport(150 + i)));
     const head = mergeHead(existing, incoming);
     expect(head).toHaveLength(headSize);
     expect(head[0]?.id).toBe(syntheticId(249));
@@ -59,11 +59,11 @@ describe('mergeHead', () => {
 describe('withNewReports and derivePlaceDocument', () => {
   // SYNTHETIC active reports of Testville, with overlapping indicators and partial dates.
   const reports: Report[] = [
-    syntheticReport(1, { observed: '2024-03-01', figures: [electricity('unavailable'), gas('unavailable')] }),
-    syntheticReport(2, { observed: '2024-03-10', figures: [electricity('intermittent'), deaths(4)] }),
-    syntheticReport(3, { observed: '2024-02', figures: [remaining(1100), situation('SYNTHETIC: tense.')] }),
-    syntheticReport(4, { observed: '2024-03', figures: [deaths(2), remaining(1000)] }),
-    syntheticReport(5, { observed: '2024-03-12', figures: [gas('available')] }),
+    acceptedReport(1, { observed: '2024-03-01', figures: [electricity('unavailable'), gas('unavailable')] }),
+    acceptedReport(2, { observed: '2024-03-10', figures: [electricity('intermittent'), deaths(4)] }),
+    acceptedReport(3, { observed: '2024-02', figures: [remaining(1100), situation('SYNTHETIC: tense.')] }),
+    acceptedReport(4, { observed: '2024-03', figures: [deaths(2), remaining(1000)] }),
+    acceptedReport(5, { observed: '2024-03-12', figures: [gas('available')] }),
   ];
   const summaries = reports.map((r) => summaryOf(r));
   const derived = derivePlaceDocument(testville, summaries, byId(reports), null);
@@ -97,7 +97,7 @@ describe('withNewReports and derivePlaceDocument', () => {
   });
 
   it('count superseded and retracted reports in the history but keep them out of the status', () => {
-    const correction = syntheticReport(6, {
+    const correction = acceptedReport(6, {
       observed: '2024-03-10',
       figures: [deaths(40)],
       corrects: { report: syntheticId(2), reason: 'SYNTHETIC: wrong count' },
@@ -128,7 +128,7 @@ describe('withNewReports and derivePlaceDocument', () => {
 
 describe('summarizePlace', () => {
   it('gives a compact figure, without notes or free text, and its provenance for each current indicator', () => {
-    const report = syntheticReport(1, {
+    const report = acceptedReport(1, {
       observed: '2024-03',
       verification: 'verified',
       figures: [
@@ -193,12 +193,10 @@ describe('summarizePlace', () => {
 describe('listing documents', () => {
   it('keeps places sorted by English name and replaces a place with the same slug', () => {
     const alpha = summarizePlace(
-      emptyPlaceDocument(
-        syntheticPlace({ slug: 'alpha-synthetic', names: { en: 'Alphaville (synthetic)' } }),
-      ),
+      emptyPlaceDocument(acceptedPlace({ slug: 'alpha-synthetic', names: { en: 'Alphaville (synthetic)' } })),
     );
     const zulu = summarizePlace(
-      emptyPlaceDocument(syntheticPlace({ slug: 'zulu-synthetic', names: { en: 'Zulutown (synthetic)' } })),
+      emptyPlaceDocument(acceptedPlace({ slug: 'zulu-synthetic', names: { en: 'Zulutown (synthetic)' } })),
     );
     const testvilleSummary = summarizePlace(emptyPlaceDocument(testville));
     let doc = { places: [] as ReturnType<typeof summarizePlace>[] };
@@ -215,8 +213,8 @@ describe('listing documents', () => {
   });
 
   it('adds new reports to the recent head and its count', () => {
-    const first = summaryOf(syntheticReport(1));
-    const second = summaryOf(syntheticReport(2));
+    const first = summaryOf(acceptedReport(1));
+    const second = summaryOf(acceptedReport(2));
     const recent = withRecentReports(
       withRecentReports({ head: [], reportCount: 0 }, [first], 1),
       [second],

@@ -11,14 +11,14 @@ import type { Report, Retraction } from '../../src/domain/model.ts';
 import type { ReportFate } from '../../src/domain/status.ts';
 import { summarizeReport } from '../../src/domain/status.ts';
 import { itemFromEntry, itemFromSummary } from '../../src/render/feed-items.ts';
-import { deaths, syntheticPlace, syntheticReport } from './synthetic.ts';
+import { acceptedPlace, acceptedReport, deaths } from '../support/builders.ts';
 
-const where = feedPlaceOf(syntheticPlace());
+const where = feedPlaceOf(acceptedPlace());
 const placeOf = () => where;
 const active: ReportFate = { state: 'active' };
 
 function correctionOf(original: Report, n: number, value: number): Report {
-  return syntheticReport(n, {
+  return acceptedReport(n, {
     figures: [deaths(value)],
     corrects: { report: original.id, reason: `SYNTHETIC: recount ${n}` },
   });
@@ -26,7 +26,7 @@ function correctionOf(original: Report, n: number, value: number): Report {
 
 describe('deriveFeedEntries', () => {
   it('gives one entry per report, newest update first', () => {
-    const reports = [syntheticReport(1), syntheticReport(2)];
+    const reports = [acceptedReport(1), acceptedReport(2)];
     const entries = deriveFeedEntries(
       reports,
       new Map(reports.map((r) => [r.id, active])),
@@ -40,7 +40,7 @@ describe('deriveFeedEntries', () => {
   });
 
   it('shows a correction in the entry of the report it corrects, with its reason and time', () => {
-    const original = syntheticReport(1, { figures: [deaths(10)] });
+    const original = acceptedReport(1, { figures: [deaths(10)] });
     const correction = correctionOf(original, 5, 12);
     const fates = new Map<string, ReportFate>([
       [original.id, { state: 'superseded', supersededBy: correction.id }],
@@ -59,7 +59,7 @@ describe('deriveFeedEntries', () => {
   });
 
   it('shows the latest withdrawal when every version was retracted', () => {
-    const original = syntheticReport(1);
+    const original = acceptedReport(1);
     const correction = correctionOf(original, 2, 3);
     const retractions = new Map<string, Retraction>([
       [correction.id, { report: correction.id, reason: 'first', retracted: '2024-04-01T00:00:00.000Z' }],
@@ -98,7 +98,7 @@ function feedOf(reports: readonly Report[], reportCount = reports.length): FeedD
 
 describe('deriveFeedDocument', () => {
   it('keeps the newest 200 reports as entries, newest first, remembering where the archive starts', () => {
-    const reports = Array.from({ length: 205 }, (_, n) => syntheticReport(n));
+    const reports = Array.from({ length: 205 }, (_, n) => acceptedReport(n));
     const doc = feedOf(reports);
     expect(doc.entries).toHaveLength(200);
     expect(doc.entries[0]?.id).toBe(reports[204]?.id);
@@ -107,12 +107,12 @@ describe('deriveFeedDocument', () => {
   });
 
   it('has no archive when the window holds every report', () => {
-    expect(feedOf(Array.from({ length: 3 }, (_, n) => syntheticReport(n))).archiveAfter).toBeUndefined();
+    expect(feedOf(Array.from({ length: 3 }, (_, n) => acceptedReport(n))).archiveAfter).toBeUndefined();
   });
 });
 
 describe('archiveStart', () => {
-  const reports = Array.from({ length: 6 }, (_, n) => syntheticReport(n));
+  const reports = Array.from({ length: 6 }, (_, n) => acceptedReport(n));
   const doc = feedOf(reports);
 
   it('is absent when the feed shows everything there is', () => {
@@ -139,7 +139,7 @@ describe('archiveStart', () => {
 
 describe('the _humanitarian extension', () => {
   it('describes both feed items and archive items', () => {
-    const report = syntheticReport(1);
+    const report = acceptedReport(1);
     const [entry] = deriveFeedEntries([report], new Map([[report.id, active]]), new Map(), placeOf);
     if (!entry) throw new Error('no entry');
     expect(humanitarianItemExtension.safeParse(itemFromEntry(entry, 'https://x').extension).success).toBe(

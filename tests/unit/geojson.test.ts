@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderStatusGeoJson } from '../../src/render/geojson.ts';
-import { deaths, electricity, placeWith, remaining, syntheticReport } from './synthetic.ts';
+import { acceptedReport, deaths, electricity, placeWith, remaining } from '../support/builders.ts';
 
 // Every place, figure and source below is SYNTHETIC.
 
 const site = { origin: 'https://status.test' };
 
-const report = syntheticReport(1, {
+const report = acceptedReport(1, {
   observed: '2024-03',
   figures: [electricity('intermittent'), remaining(12_000), deaths(120)],
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isPastRange, matchesFilter } from '../../src/domain/history.ts';
-import { deaths, electricity, gas, summaryOf, syntheticReport } from './synthetic.ts';
+import { acceptedReport, deaths, electricity, gas, summaryOf } from '../support/builders.ts';
 
 const summary = summaryOf(
-  syntheticReport(1, {
+  acceptedReport(1, {
     published: '2024-03-15T12:00:00.000Z',
     verification: 'corroborated',
     figures: [electricity('unavailable'), deaths(3)],
@@ -35,9 +35,7 @@ describe('matchesFilter', () => {
   });
 
   it('requires every part of the filter to match', () => {
-    const other = summaryOf(
-      syntheticReport(2, { figures: [gas('available')], verification: 'corroborated' }),
-    );
+    const other = summaryOf(acceptedReport(2, { figures: [gas('available')], verification: 'corroborated' }));
     expect(matchesFilter(other, { indicators: ['gas'], verifications: ['verified'] })).toBe(false);
     expect(matchesFilter(other, { indicators: ['gas'], verifications: ['corroborated'] })).toBe(true);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportSummary } from '../../src/domain/model.ts';
 import { renderHistoryCsv, renderStatusCsv } from '../../src/render/hxl-csv.ts';
-import { byTag, readCsv } from '../support/hxl.ts';
 import {
+  acceptedReport,
   deaths,
   electricity,
   placeWith,
@@ -10,8 +10,8 @@ import {
   situation,
   summaryOf,
   syntheticId,
-  syntheticReport,
-} from './synthetic.ts';
+} from '../support/builders.ts';
+import { byTag, readCsv } from '../support/hxl.ts';
 
 // Every figure, name and source below is SYNTHETIC.
 
@@ -20,7 +20,7 @@ const site = { origin: 'https://status.test' };
 const baseline = { indicator: 'population_baseline', value: 80_000, qualifier: 'approximately' } as const;
 
 describe('renderStatusCsv', () => {
-  const report = syntheticReport(1, {
+  const report = acceptedReport(1, {
     observed: '2024-03',
     verification: 'corroborated',
     figures: [
@@ -152,7 +152,7 @@ describe('renderStatusCsv', () => {
       '-1+1',
     ];
     const places = hostile.map((name, n) =>
-      placeWith([syntheticReport(n, { source: { name, kind: 'media', language: 'en' } })], {
+      placeWith([acceptedReport(n, { source: { name, kind: 'media', language: 'en' } })], {
         slug: `hostile-${n}`,
         coordinates: { lat: -33.9, lon: -70.6 },
       }),
@@ -173,8 +173,8 @@ describe('renderStatusCsv', () => {
 });
 
 describe('renderHistoryCsv', () => {
-  const original = syntheticReport(1, { figures: [baseline, remaining(12_000), deaths(7)] });
-  const correction = syntheticReport(2, {
+  const original = acceptedReport(1, { figures: [baseline, remaining(12_000), deaths(7)] });
+  const correction = acceptedReport(2, {
     figures: [remaining(11_000)],
     corrects: { report: syntheticId(1), reason: 'SYNTHETIC correction' },
   });

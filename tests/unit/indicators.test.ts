@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorRegistry, indicatorWithCode } from '../../src/domain/indicators.ts';
+import { unknownIndicator } from '../support/builders.ts';
 
 describe('the indicator registry', () => {
   it('gives every indicator a unique id and a unique positive code', () => {
@@ -8,6 +9,11 @@ describe('the indicator registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(codes).size).toBe(codes.length);
     for (const code of codes) expect(Number.isInteger(code) && code > 0).toBe(true);
+  });
+
+  it("names every indicator in snake_case, so the tests' unknown indicator can never be one", () => {
+    for (const { id } of indicatorRegistry) expect(id).toMatch(/^[a-z]+(?:_[a-z]+)*$/);
+    expect(unknownIndicator).not.toMatch(/^[a-z]+(?:_[a-z]+)*$/);
   });
 
   it('keeps the codes that stored history already uses', () => {

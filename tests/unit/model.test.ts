@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import seedFile from '../../seeds/bakhmut.json';
 import { indicatorRegistry } from '../../src/domain/indicators.ts';
 import { place, type ReportInput, reportInput } from '../../src/domain/model.ts';
-import { syntheticSlug } from './synthetic.ts';
+import { syntheticSlug, unknownIndicator } from '../support/builders.ts';
 
 function valid(): ReportInput {
   return {
@@ -84,7 +84,7 @@ describe('reportInput', () => {
   });
 
   it('rejects an indicator that is not in the registry', () => {
-    const paths = issuePaths((i) => i.figures.push({ indicator: 'heating', state: 'unavailable' }));
+    const paths = issuePaths((i) => i.figures.push({ indicator: unknownIndicator, state: 'unavailable' }));
     expect(paths).toEqual(['figures/3/indicator']);
   });
 

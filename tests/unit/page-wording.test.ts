@@ -7,7 +7,7 @@ import {
   formatTimestamp,
   timeSince,
 } from '../../src/words/figures.ts';
-import { deaths, electricity, remaining, situation } from './synthetic.ts';
+import { deaths, electricity, remaining, situation } from '../support/builders.ts';
 
 describe('numbers and qualifiers', () => {
   it('group digits as each language writes them', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '../../src/domain/model.ts';
 import { chartGeometry, populationPoints } from '../../src/render/html/chart-data.ts';
-import { remaining, summaryOf, syntheticId, syntheticReport } from './synthetic.ts';
+import { acceptedReport, remaining, summaryOf, syntheticId } from '../support/builders.ts';
 
 const reported = (n: number, observed: string, value: number, qualifier: Qualifier = 'approximately') =>
-  syntheticReport(n, { observed, figures: [{ ...remaining(value), qualifier }] });
+  acceptedReport(n, { observed, figures: [{ ...remaining(value), qualifier }] });
 
 describe('populationPoints', () => {
   it('takes the reports that stand, in order of observation, whatever order they were published in', () => {
@@ -13,7 +13,7 @@ describe('populationPoints', () => {
       summaryOf(reported(3, '2024-06', 9_000), { state: 'retracted' }),
       summaryOf(reported(2, '2024-05', 18_000), { state: 'superseded', supersededBy: syntheticId(5) }),
       summaryOf(reported(1, '2024-01-20', 41_000, 'at_least')),
-      summaryOf(syntheticReport(0)),
+      summaryOf(acceptedReport(0)),
     ]);
     expect(points.map((p) => [p.report, p.observed, p.value, p.qualifier])).toEqual([
       [syntheticId(1), '2024-01-20', 41_000, 'at_least'],

@@ -7,34 +7,34 @@ import { renderPlacePage } from '../../src/render/html/place-page.tsx';
 import type { PageSite } from '../../src/render/site.ts';
 import {
   acceptedAt,
+  acceptedPlace,
+  acceptedReport,
   byId,
   deaths,
   electricity,
   remaining,
   summaryOf,
-  syntheticPlace,
-  syntheticReport,
-} from './synthetic.ts';
+} from '../support/builders.ts';
 
 const site: PageSite = {
   origin: 'https://status.example.org',
   path: '/places/testville-synthetic',
   languageInUrl: false,
 };
-const testville = syntheticPlace();
+const testville = acceptedPlace();
 
-const first = syntheticReport(1, {
+const first = acceptedReport(1, {
   observed: '2024-01',
   figures: [{ ...remaining(41_000) }, electricity('unavailable')],
 });
-const second = syntheticReport(2, {
+const second = acceptedReport(2, {
   observed: '2024-03',
   figures: [{ ...remaining(30_000), qualifier: 'at_least' }, deaths(12)],
   verification: 'verified',
 });
-const withdrawn = syntheticReport(3, { observed: '2024-04', figures: [remaining(1)] });
+const withdrawn = acceptedReport(3, { observed: '2024-04', figures: [remaining(1)] });
 const correction: Report = {
-  ...syntheticReport(4, { observed: '2024-03', figures: [remaining(28_000), deaths(14)] }),
+  ...acceptedReport(4, { observed: '2024-03', figures: [remaining(28_000), deaths(14)] }),
   corrects: { report: second.id, reason: 'SYNTHETIC: revised.' },
 };
 

@@ -11,6 +11,7 @@ import {
   summarizeFigure,
 } from '../../src/domain/status.ts';
 import {
+  acceptedReport,
   byId,
   deaths,
   electricity,
@@ -21,14 +22,13 @@ import {
   situation,
   summaryOf,
   syntheticId,
-  syntheticReport,
-} from './synthetic.ts';
+} from '../support/builders.ts';
 
-const original = syntheticReport(1);
-const correction = syntheticReport(2, {
+const original = acceptedReport(1);
+const correction = acceptedReport(2, {
   corrects: { report: original.id, reason: 'SYNTHETIC: wrong state' },
 });
-const unrelated = syntheticReport(3);
+const unrelated = acceptedReport(3);
 
 describe('deriveFates', () => {
   it('marks a corrected report superseded by its correction and leaves the correction active', () => {
@@ -56,7 +56,7 @@ describe('deriveFates', () => {
   });
 
   it('follows a chain of corrections, and retracting the last link reactivates the one before', () => {
-    const second = syntheticReport(4, { corrects: { report: correction.id, reason: 'SYNTHETIC: again' } });
+    const second = acceptedReport(4, { corrects: { report: correction.id, reason: 'SYNTHETIC: again' } });
     const all = [summaryOf(second), summaryOf(original), summaryOf(correction)];
 
     const fates = deriveFates(all, new Set());
@@ -80,36 +80,36 @@ describe('deriveFates', () => {
 
 describe('pickCurrent', () => {
   it('picks the report observed latest, even when it was published earlier', () => {
-    const laterObserved = syntheticReport(1, { observed: '2024-03-12' });
-    const laterPublished = syntheticReport(2, { observed: '2024-03-10' });
+    const laterObserved = acceptedReport(1, { observed: '2024-03-12' });
+    const laterPublished = acceptedReport(2, { observed: '2024-03-10' });
     const picks = pickCurrent([summaryOf(laterPublished), summaryOf(laterObserved)]);
     expect(picks.get('electricity')?.id).toBe(laterObserved.id);
   });
 
   it('breaks a tie on the observed date by the later publication', () => {
-    const earlier = syntheticReport(2, { published: '2024-03-15T12:00:00.000Z' });
-    const later = syntheticReport(1, { published: '2024-03-15T13:00:00.000Z' });
+    const earlier = acceptedReport(2, { published: '2024-03-15T12:00:00.000Z' });
+    const later = acceptedReport(1, { published: '2024-03-15T13:00:00.000Z' });
     const picks = pickCurrent([summaryOf(later), summaryOf(earlier)]);
     expect(picks.get('electricity')?.id).toBe(later.id);
   });
 
   it('breaks a tie on observed and published dates by the greater id', () => {
     const published = '2024-03-15T12:00:00.000Z';
-    const low = syntheticReport(1, { published });
-    const high = syntheticReport(2, { published });
+    const low = acceptedReport(1, { published });
+    const high = acceptedReport(2, { published });
     expect(pickCurrent([summaryOf(high), summaryOf(low)]).get('electricity')?.id).toBe(high.id);
     expect(pickCurrent([summaryOf(low), summaryOf(high)]).get('electricity')?.id).toBe(high.id);
   });
 
   it('treats a day inside a month as newer than the month itself', () => {
-    const month = syntheticReport(2, { observed: '2024-03' });
-    const day = syntheticReport(1, { observed: '2024-03-01' });
+    const month = acceptedReport(2, { observed: '2024-03' });
+    const day = acceptedReport(1, { observed: '2024-03-01' });
     expect(pickCurrent([summaryOf(month), summaryOf(day)]).get('electricity')?.id).toBe(day.id);
   });
 
   it('skips a superseded report, so the older report value comes back', () => {
-    const older = syntheticReport(1, { observed: '2024-03-10', figures: [electricity('intermittent')] });
-    const newer = syntheticReport(2, { observed: '2024-03-12', figures: [electricity('unavailable')] });
+    const older = acceptedReport(1, { observed: '2024-03-10', figures: [electricity('intermittent')] });
+    const newer = acceptedReport(2, { observed: '2024-03-12', figures: [electricity('unavailable')] });
     const picks = pickCurrent([
       summaryOf(older),
       summaryOf(newer, { state: 'superseded', supersededBy: syntheticId(9) }),
@@ -119,26 +119,26 @@ describe('pickCurrent', () => {
   });
 
   it('skips a retracted report, so the older report value comes back', () => {
-    const older = syntheticReport(1, { observed: '2024-03-10' });
-    const newer = syntheticReport(2, { observed: '2024-03-12' });
+    const older = acceptedReport(1, { observed: '2024-03-10' });
+    const newer = acceptedReport(2, { observed: '2024-03-12' });
     const picks = pickCurrent([summaryOf(older), summaryOf(newer, { state: 'retracted' })]);
     expect(picks.get('electricity')?.id).toBe(older.id);
   });
 
   it('leaves out an indicator whose only reports are retracted', () => {
-    const retracted = syntheticReport(1, { figures: [deaths(5)] });
-    const active = syntheticReport(2, { figures: [electricity('available')] });
+    const retracted = acceptedReport(1, { figures: [deaths(5)] });
+    const active = acceptedReport(2, { figures: [electricity('available')] });
     const picks = pickCurrent([summaryOf(retracted, { state: 'retracted' }), summaryOf(active)]);
     expect([...picks.keys()]).toEqual(['electricity']);
   });
 
   it('makes a report with several figures current only for the indicators where it is newest', () => {
-    const broad = syntheticReport(1, {
+    const broad = acceptedReport(1, {
       observed: '2024-03-10',
       figures: [electricity('unavailable'), gas('unavailable'), deaths(7)],
     });
-    const narrow = syntheticReport(2, { observed: '2024-03-12', figures: [electricity('available')] });
-    const stale = syntheticReport(3, { observed: '2024-03-01', figures: [deaths(3), remaining(900)] });
+    const narrow = acceptedReport(2, { observed: '2024-03-12', figures: [electricity('available')] });
+    const stale = acceptedReport(3, { observed: '2024-03-01', figures: [deaths(3), remaining(900)] });
     const picks = pickCurrent([summaryOf(narrow), summaryOf(stale), summaryOf(broad)]);
     expect(picks.get('electricity')?.id).toBe(narrow.id);
     expect(picks.get('gas')?.id).toBe(broad.id);
@@ -150,20 +150,20 @@ describe('pickCurrent', () => {
 
 describe('buildStatus', () => {
   it('throws when the full report of a pick is missing', () => {
-    const present1 = syntheticReport(1, { figures: [gas('available')] });
-    const missing = syntheticReport(2, { figures: [electricity('available')] });
+    const present1 = acceptedReport(1, { figures: [gas('available')] });
+    const missing = acceptedReport(2, { figures: [electricity('available')] });
     const picks = pickCurrent([summaryOf(present1), summaryOf(missing)]);
     expect(() => buildStatus(picks, byId([present1]), null)).toThrow(missing.id);
   });
 
   it('throws when the full report lacks the figure the pick is for', () => {
-    const report = syntheticReport(1, { figures: [electricity('available')] });
+    const report = acceptedReport(1, { figures: [electricity('available')] });
     const pick: ReportSummary = { ...summaryOf(report), figures: [{ indicator: 'gas', state: 'available' }] };
     expect(() => buildStatus(new Map([['gas', pick]]), byId([report]), null)).toThrow(report.id);
   });
 
   it('shows each figure with the provenance of its report', () => {
-    const report = syntheticReport(1, {
+    const report = acceptedReport(1, {
       observed: '2024-03',
       verification: 'corroborated',
       figures: [electricity('intermittent'), deaths(12)],
@@ -182,9 +182,9 @@ describe('buildStatus', () => {
   });
 
   it('lists indicators in registry order, whatever order the picks come in', () => {
-    const text = syntheticReport(1, { figures: [situation('SYNTHETIC: calm.')] });
-    const count = syntheticReport(2, { figures: [deaths(1)] });
-    const utility = syntheticReport(3, { figures: [gas('available'), electricity('available')] });
+    const text = acceptedReport(1, { figures: [situation('SYNTHETIC: calm.')] });
+    const count = acceptedReport(2, { figures: [deaths(1)] });
+    const utility = acceptedReport(3, { figures: [gas('available'), electricity('available')] });
     const summaries = [summaryOf(text), summaryOf(count), summaryOf(utility)];
     const picks = pickCurrent(summaries);
     expect([...picks.keys()]).not.toEqual(['electricity', 'gas', 'civilian_deaths', 'situation']);
@@ -201,18 +201,18 @@ describe('applyReport', () => {
   // observed date, the publication time, or both (where only the id decides).
   const sharedPublished = '2024-03-20T08:00:00.000Z';
   const reports: Report[] = [
-    syntheticReport(1, { observed: '2024-03', figures: [electricity('unavailable'), gas('unavailable')] }),
-    syntheticReport(2, { observed: '2024-03-10', figures: [electricity('intermittent'), deaths(4)] }),
-    syntheticReport(3, { observed: '2024-03-10', published: sharedPublished, figures: [deaths(6)] }),
-    syntheticReport(4, {
+    acceptedReport(1, { observed: '2024-03', figures: [electricity('unavailable'), gas('unavailable')] }),
+    acceptedReport(2, { observed: '2024-03-10', figures: [electricity('intermittent'), deaths(4)] }),
+    acceptedReport(3, { observed: '2024-03-10', published: sharedPublished, figures: [deaths(6)] }),
+    acceptedReport(4, {
       observed: '2024-03-10',
       published: sharedPublished,
       figures: [deaths(5), remaining(800)],
     }),
-    syntheticReport(5, { observed: '2024-02', figures: [gas('available'), situation('SYNTHETIC: tense.')] }),
-    syntheticReport(6, { observed: '2024', figures: [remaining(1200), electricity('available')] }),
-    syntheticReport(7, { observed: '2024-03-01', figures: [electricity('available'), remaining(950)] }),
-    syntheticReport(8, { observed: '2024-03-11', figures: [situation('SYNTHETIC: quieter.')] }),
+    acceptedReport(5, { observed: '2024-02', figures: [gas('available'), situation('SYNTHETIC: tense.')] }),
+    acceptedReport(6, { observed: '2024', figures: [remaining(1200), electricity('available')] }),
+    acceptedReport(7, { observed: '2024-03-01', figures: [electricity('available'), remaining(950)] }),
+    acceptedReport(8, { observed: '2024-03-11', figures: [situation('SYNTHETIC: quieter.')] }),
   ];
   const empty: PlaceStatus = { updated: null, indicators: {} };
 
@@ -251,8 +251,8 @@ describe('applyReport', () => {
   });
 
   it('keeps the held figure when the new report is older for that indicator', () => {
-    const newer = syntheticReport(1, { observed: '2024-03-12', figures: [deaths(9)] });
-    const older = syntheticReport(2, { observed: '2024-03-01', figures: [deaths(2)] });
+    const newer = acceptedReport(1, { observed: '2024-03-12', figures: [deaths(9)] });
+    const older = acceptedReport(2, { observed: '2024-03-01', figures: [deaths(2)] });
     const status = applyReport(applyReport(empty, newer), older);
     expect(status.indicators.civilian_deaths?.figure).toEqual(deaths(9));
     expect(status.updated).toBe(older.published);

@@ -19,7 +19,7 @@ import {
   encodeSummary,
   metadataByteLimit,
 } from '../../src/store/summary-metadata.ts';
-import { summaryOf, syntheticId, syntheticReport } from './synthetic.ts';
+import { acceptedReport, summaryOf, syntheticId } from '../support/builders.ts';
 
 function codeOfKind(kind: 'utility' | 'count' | 'text'): number {
   const definition = indicatorRegistry.find((i) => i.kind === kind);
@@ -32,7 +32,7 @@ function throughKv(summary: ReportSummary): unknown {
   return JSON.parse(JSON.stringify(encodeSummary(summary)));
 }
 
-const base: ReportSummary = summaryOf(syntheticReport(1, { observed: '2024-03' }));
+const base: ReportSummary = summaryOf(acceptedReport(1, { observed: '2024-03' }));
 
 describe('encodeSummary and decodeSummary', () => {
   const figures: [string, FigureSummary][] = [
