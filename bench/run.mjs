@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { buildSync } from 'esbuild';
-import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { writeResults } from './report.mjs';
-import { apiTokens, benchToken, compatibilityDate, writerBindings } from './workers.mjs';
+import { benchToken, startBenchWorkers } from './workers.mjs';
 import { compareWrites } from './writes.mjs';
 
 const sizes = (process.env.BENCH_SIZES ?? '10,1000,100000').split(',').map(Number);
@@ -53,62 +52,9 @@ function build() {
  * @typedef {{ fetch: (url: string, init: RequestInit) => Promise<Response> }} Tools
  */
 
-/**
- * The production bundle and the benchmark's tools, on one KV namespace in a fresh folder.
- * @param {string} persistPath
- */
-function startWorkers(persistPath) {
-  const kvNamespaces = { STATUS_KV: 'bench-status' };
-  return new Miniflare(
-    convertV4MiniflareOptions({
-      host: '127.0.0.1',
-      port: 0,
-      // The Worker's request log is one line per request: at thousands a second it would
-      // measure the terminal.
-      handleStructuredLogs: () => {},
-      resourcePersistencePath: persistPath,
-      workers: [
-        {
-          name: 'app',
-          modules: true,
-          scriptPath: 'dist/index.js',
-          compatibilityDate,
-          kvNamespaces,
-          durableObjects: writerBindings(),
-          // As wrangler.toml sets them for production.
-          bindings: {
-            PUBLIC_MAX_AGE_SECONDS: '60',
-            DOCUMENT_WRITE_INTERVAL_MS: '1000',
-            RECENT_ANSWER_MS: '1000',
-            API_TOKENS: apiTokens,
-          },
-          // Raised far above production's 30 per 10 s so that the limit does not throttle the measurement.
-          ratelimits: {
-            WRITE_RATE_LIMITER: { namespace_id: '1001', simple: { limit: 1_000_000_000, period: 10 } },
-          },
-        },
-        {
-          name: 'tools',
-          modules: true,
-          scriptPath: 'bench/.build/tools-worker.js',
-          compatibilityDate,
-          kvNamespaces,
-          durableObjects: writerBindings('app'),
-          // No kept answers here: the counts are those of a read that goes to KV.
-          bindings: {
-            PUBLIC_MAX_AGE_SECONDS: '60',
-            DOCUMENT_WRITE_INTERVAL_MS: '0',
-            RECENT_ANSWER_MS: '0',
-            API_TOKENS: apiTokens,
-          },
-          ratelimits: {
-            WRITE_RATE_LIMITER: { namespace_id: '1002', simple: { limit: 1_000_000_000, period: 10 } },
-          },
-        },
-      ],
-    }),
-  );
-}
+/** @param {string} persistPath */
+const startWorkers = (persistPath) =>
+  startBenchWorkers({ appScript: 'dist/index.js', toolsScript: 'bench/.build/tools-worker.js', persistPath });
 
 /** @param {Tools} tools @param {string} path @param {unknown} body @returns {Promise<any>} */
 async function callTools(tools, path, body) {
@@ -228,7 +174,7 @@ async function measureSize(size) {
   }
 }
 
-/** @param {Miniflare} mf */
+/** @param {import('miniflare').Miniflare} mf */
 async function toolsOf(mf) {
   return /** @type {Tools} */ (/** @type {unknown} */ (await mf.getWorker('tools')));
 }

@@ -12,6 +12,7 @@ import { StatusStore } from '../src/store/status-store.ts';
 import { writersOf } from '../src/writers/stubs.ts';
 import { syntheticPlace } from '../tests/support/builders.ts';
 import { countingKv } from '../tests/support/counting-kv.ts';
+import { observedNamespace } from '../tests/support/observed-namespace.ts';
 import { syntheticHistoryReport } from '../tests/support/synthetic-history.ts';
 
 interface ToolsEnv extends Env {}
@@ -47,36 +48,12 @@ interface CountedRequest {
   body?: string;
 }
 
-/** A Durable Object namespace whose stubs count the calls made on them. */
-function countingNamespace<T extends DurableObjectNamespace>(namespace: T, calls: { count: number }): T {
-  return new Proxy(namespace, {
-    get(target, name) {
-      if (name !== 'getByName') return Reflect.get(target, name);
-      return (objectName: string) => {
-        const stub = target.getByName(objectName) as unknown as Record<
-          string,
-          (...args: unknown[]) => unknown
-        >;
-        return new Proxy(
-          {},
-          {
-            get: (_, method) =>
-              method === 'then'
-                ? undefined
-                : (...args: unknown[]) => {
-                    calls.count++;
-                    return stub[String(method)]?.(...args);
-                  },
-          },
-        );
-      };
-    },
-  });
-}
-
 async function countOperations(env: ToolsEnv, ctx: ExecutionContext, request: CountedRequest) {
   const { binding, counts } = countingKv(env.STATUS_KV);
-  const writerCalls = { count: 0 };
+  let writerCalls = 0;
+  const counted = () => {
+    writerCalls++;
+  };
   const response = await worker.fetch(
     new Request(new URL(request.path, 'http://127.0.0.1'), {
       method: request.method ?? 'GET',
@@ -86,9 +63,9 @@ async function countOperations(env: ToolsEnv, ctx: ExecutionContext, request: Co
     {
       ...env,
       STATUS_KV: binding,
-      PLACE_WRITER: countingNamespace(env.PLACE_WRITER, writerCalls),
-      ALL_PLACES_WRITER: countingNamespace(env.ALL_PLACES_WRITER, writerCalls),
-      IDEMPOTENCY_KEEPER: countingNamespace(env.IDEMPOTENCY_KEEPER, writerCalls),
+      PLACE_WRITER: observedNamespace(env.PLACE_WRITER, counted),
+      ALL_PLACES_WRITER: observedNamespace(env.ALL_PLACES_WRITER, counted),
+      IDEMPOTENCY_KEEPER: observedNamespace(env.IDEMPOTENCY_KEEPER, counted),
     },
     ctx,
   );
@@ -98,7 +75,7 @@ async function countOperations(env: ToolsEnv, ctx: ExecutionContext, request: Co
     bytes,
     etag: response.headers.get('etag'),
     counts,
-    durableObjectCalls: writerCalls.count,
+    durableObjectCalls: writerCalls,
   };
 }
 

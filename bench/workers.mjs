@@ -1,8 +1,9 @@
-// What every Miniflare the benchmark starts shares: the write token, the compatibility date
-// and the writers (Durable Objects) as wrangler.toml declares them.
+// What every Miniflare the benchmark starts shares: the write token, the compatibility date,
+// the writers (Durable Objects) as wrangler.toml declares them, and the two Workers.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 
 export const benchToken = 'bench-token';
 export const apiTokens = JSON.stringify([
@@ -29,5 +30,57 @@ export function writerBindings(scriptName) {
       binding,
       { className, useSQLite: true, ...(scriptName ? { scriptName } : {}) },
     ]),
+  );
+}
+
+/**
+ * The production bundle ('app') and a benchmark Worker ('tools') beside it in one workerd,
+ * on one KV namespace in a folder of their own, with the production settings. The tools
+ * keep no answers: what they count is what a request costs when it goes to KV.
+ * @param {{ appScript: string; toolsScript: string; persistPath: string; writers?: boolean }} options
+ */
+export function startBenchWorkers({ appScript, toolsScript, persistPath, writers = true }) {
+  const kvNamespaces = { STATUS_KV: 'bench-status' };
+  const production = {
+    PUBLIC_MAX_AGE_SECONDS: '60',
+    DOCUMENT_WRITE_INTERVAL_MS: '1000',
+    RECENT_ANSWER_MS: '1000',
+    API_TOKENS: apiTokens,
+  };
+  // Raised far above production's 30 per 10 s so that the limit does not throttle the measurement.
+  const ratelimit = (/** @type {string} */ namespace_id) => ({
+    WRITE_RATE_LIMITER: { namespace_id, simple: { limit: 1_000_000_000, period: /** @type {const} */ (10) } },
+  });
+  return new Miniflare(
+    convertV4MiniflareOptions({
+      host: '127.0.0.1',
+      port: 0,
+      // The Worker's request log is one line per request: at thousands a second it would
+      // measure the terminal.
+      handleStructuredLogs: () => {},
+      resourcePersistencePath: persistPath,
+      workers: [
+        {
+          name: 'app',
+          modules: true,
+          scriptPath: appScript,
+          compatibilityDate,
+          kvNamespaces,
+          ...(writers ? { durableObjects: writerBindings() } : {}),
+          bindings: production,
+          ratelimits: ratelimit('1001'),
+        },
+        {
+          name: 'tools',
+          modules: true,
+          scriptPath: toolsScript,
+          compatibilityDate,
+          kvNamespaces,
+          ...(writers ? { durableObjects: writerBindings('app') } : {}),
+          bindings: { ...production, RECENT_ANSWER_MS: '0' },
+          ratelimits: ratelimit('1002'),
+        },
+      ],
+    }),
   );
 }

@@ -21,8 +21,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
-import { apiTokens, benchToken, compatibilityDate, writerBindings } from './workers.mjs';
+import { benchToken, startBenchWorkers } from './workers.mjs';
 
 /** The last commit whose requests wrote the derived documents themselves. */
 export const baselineCommit = 'e88fe6575f02080dd1083e8bdb82b9f65061923f';
@@ -63,51 +62,6 @@ function buildBaseline() {
   // Only the bundles are needed: the work tree goes, so nothing of it lingers beside this one.
   execFileSync('git', ['worktree', 'remove', '--force', baselineTree], { stdio: 'ignore' });
   return { appScript: join(out, 'app/index.js'), toolsScript: join(out, 'tools/tools-worker.js') };
-}
-
-/** @param {Design} design @param {string} persistPath */
-function start(design, persistPath) {
-  const kvNamespaces = { STATUS_KV: 'bench-writes' };
-  const production = {
-    PUBLIC_MAX_AGE_SECONDS: '60',
-    DOCUMENT_WRITE_INTERVAL_MS: '1000',
-    RECENT_ANSWER_MS: '1000',
-    API_TOKENS: apiTokens,
-  };
-  const ratelimits = /** @type {const} */ ({
-    WRITE_RATE_LIMITER: { namespace_id: '1001', simple: { limit: 1_000_000_000, period: 10 } },
-  });
-  return new Miniflare(
-    convertV4MiniflareOptions({
-      host: '127.0.0.1',
-      port: 0,
-      handleStructuredLogs: () => {},
-      resourcePersistencePath: persistPath,
-      workers: [
-        {
-          name: 'app',
-          modules: true,
-          scriptPath: design.appScript,
-          compatibilityDate,
-          kvNamespaces,
-          ...(design.writers ? { durableObjects: writerBindings() } : {}),
-          bindings: production,
-          ratelimits,
-        },
-        {
-          name: 'tools',
-          modules: true,
-          scriptPath: design.toolsScript,
-          compatibilityDate,
-          kvNamespaces,
-          ...(design.writers ? { durableObjects: writerBindings('app') } : {}),
-          // The counted request runs here, with the production pacing.
-          bindings: { ...production, RECENT_ANSWER_MS: '0' },
-          ratelimits,
-        },
-      ],
-    }),
-  );
 }
 
 /** @param {{ fetch: (url: string, init: RequestInit) => Promise<Response> }} tools @param {string} path @param {unknown} body */
@@ -253,7 +207,7 @@ async function burst(url, app, slugs, before) {
 /** @param {Design} design @returns {Promise<WritesResult>} */
 async function measure(design) {
   const persistPath = mkdtempSync(join(tmpdir(), 'bench-writes-'));
-  const mf = start(design, persistPath);
+  const mf = startBenchWorkers({ ...design, persistPath });
   try {
     const url = await mf.ready;
     const tools = /** @type {any} */ (await mf.getWorker('tools'));

@@ -6,7 +6,6 @@
 // many places changed meanwhile.
 
 import { DurableObject } from 'cloudflare:workers';
-import { sha256Hex } from '../digest.ts';
 import {
   headSize,
   inPlaceOrder,
@@ -19,7 +18,7 @@ import type { PlaceSummary, Report, ReportSummary, Retraction } from '../domain/
 import { feedDocumentKey, placesDocumentKey, recentDocumentKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { SharedWork } from './messages.ts';
-import { alarmBy, nextFlushAt, retryAt, writeIntervalMs } from './pacing.ts';
+import { Pace, writeIntervalMs } from './pacing.ts';
 
 const schema = [
   'CREATE TABLE IF NOT EXISTS places (slug TEXT PRIMARY KEY, json TEXT NOT NULL)',
@@ -40,12 +39,13 @@ const allScope = { kind: 'all' } as const;
 export class AllPlacesWriter extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly state: SyncKvStorage;
-  private working = false;
+  private readonly pace: Pace;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.state = ctx.storage.kv;
+    this.pace = new Pace(ctx, () => writeIntervalMs(this.env), 'all-places writer');
     for (const statement of schema) this.sql.exec(statement);
   }
 
@@ -74,7 +74,7 @@ export class AllPlacesWriter extends DurableObject<Env> {
     await this.ready();
     for (const entry of entries) this.insert('summaries', entry.id, entry);
     for (const place of places) this.insert('places', place.slug, place);
-    this.forgetWrittenDigests();
+    this.pace.forgetWritten();
     await this.changed();
   }
 
@@ -121,85 +121,40 @@ export class AllPlacesWriter extends DurableObject<Env> {
       .map((row) => JSON.parse(String(row.json)) as T);
   }
 
-  private forgetWrittenDigests(): void {
-    for (const [key] of this.state.list({ prefix: 'written:' })) this.state.delete(key);
+  private get dirty(): boolean {
+    return this.state.get<boolean>('dirty') === true;
   }
 
-  private get intervalMs(): number {
-    return writeIntervalMs(this.env);
-  }
-
-  private get lastFlushAt(): number {
-    return this.state.get<number>('lastFlushAt') ?? 0;
+  private get changeSeq(): number {
+    return this.state.get<number>('changeSeq') ?? 0;
   }
 
   private async changed(): Promise<void> {
-    this.state.put('changeSeq', (this.state.get<number>('changeSeq') ?? 0) + 1);
+    this.state.put('changeSeq', this.changeSeq + 1);
     this.state.put('dirty', true);
-    const interval = this.intervalMs;
-    if (interval === 0) {
-      await this.ctx.blockConcurrencyWhile(() => this.work());
-      return;
-    }
-    const due = nextFlushAt(this.lastFlushAt, interval, Date.now());
-    if (await alarmBy(this.ctx.storage, due, interval)) await this.work();
+    await this.pace.soon(() => this.work());
   }
 
   // -- writing --------------------------------------------------------------------------------
 
-  /** One run at a time: a call that finds one running leaves its work to it. */
   private async work(): Promise<void> {
-    if (this.working) return;
-    this.working = true;
-    try {
-      await this.workOnce();
-    } finally {
-      this.working = false;
-    }
-  }
-
-  private async workOnce(): Promise<void> {
-    const now = Date.now();
-    const dirty = this.state.get<boolean>('dirty') === true;
-    try {
-      if (dirty && now >= nextFlushAt(this.lastFlushAt, this.intervalMs, now)) await this.flush();
-      this.state.put('failures', 0);
-    } catch (error) {
-      const failures = (this.state.get<number>('failures') ?? 0) + 1;
-      this.state.put('failures', failures);
-      console.log(
-        JSON.stringify({
-          level: 'error',
-          message: 'all-places writer failed; will retry',
-          error: String(error),
-        }),
-      );
-      await alarmBy(this.ctx.storage, retryAt(failures, Date.now()));
-      return;
-    }
-    if (this.state.get<boolean>('dirty') === true) {
-      await alarmBy(this.ctx.storage, nextFlushAt(this.lastFlushAt, this.intervalMs, Date.now()));
-    }
+    const done = await this.pace.run(async () => {
+      if (this.dirty && this.pace.mayFlush()) await this.flush();
+    });
+    if (done && this.dirty) await this.pace.later();
   }
 
   private async flush(): Promise<void> {
-    const seq = this.state.get<number>('changeSeq') ?? 0;
+    const seq = this.changeSeq;
     const shared = await this.derive();
-    await this.writeDocument(placesDocumentKey, shared.places, (doc) => this.store.putPlacesDocument(doc));
-    await this.writeDocument(recentDocumentKey, shared.recent, (doc) => this.store.putRecentDocument(doc));
-    await this.writeDocument(feedDocumentKey(allScope), shared.feed, (doc) =>
+    await this.pace.write(placesDocumentKey, shared.places, (doc) => this.store.putPlacesDocument(doc));
+    await this.pace.write(recentDocumentKey, shared.recent, (doc) => this.store.putRecentDocument(doc));
+    await this.pace.write(feedDocumentKey(allScope), shared.feed, (doc) =>
       this.store.putFeedDocument(allScope, doc),
     );
     this.prune(shared.recent.head);
-    this.state.put('lastFlushAt', Date.now());
-    if ((this.state.get<number>('changeSeq') ?? 0) === seq) this.state.put('dirty', false);
-  }
-
-  private async writeDocument<T>(key: string, doc: T, put: (doc: T) => Promise<unknown>): Promise<void> {
-    const digest = await sha256Hex(JSON.stringify(doc));
-    if (this.state.get<string>(`written:${key}`) === digest) return;
-    await put(doc);
-    this.state.put(`written:${key}`, digest);
+    this.pace.flushed();
+    if (this.changeSeq === seq) this.state.put('dirty', false);
   }
 
   /** Keeps only what the newest reports need. */
@@ -253,7 +208,7 @@ export class AllPlacesWriter extends DurableObject<Env> {
     await this.ready();
     const shared = await this.derive();
     // A read found a document missing in KV: the next flush writes all of them again.
-    this.forgetWrittenDigests();
+    this.pace.forgetWritten();
     await this.changed();
     return shared;
   }
@@ -280,7 +235,7 @@ export class AllPlacesWriter extends DurableObject<Env> {
     for (const retraction of retractions) {
       if (retraction) this.insert('retractions', retraction.report, retraction);
     }
-    this.forgetWrittenDigests();
+    this.pace.forgetWritten();
     this.state.put('initialized', true);
   }
 }

@@ -1,8 +1,12 @@
-// When a writer writes. KV takes about one write per second per key, so a writer writes its
-// documents at most once per DOCUMENT_WRITE_INTERVAL_MS, from its alarm: whatever arrives in
-// between is written together. A failed write is tried again later, with backoff, by the
-// writer itself: the platform retries a failed alarm only a few times.
+// When a writer writes, and what both writers share to do it. KV takes about one write per
+// second per key, so a writer writes its documents at most once per
+// DOCUMENT_WRITE_INTERVAL_MS, from its alarm: whatever arrives in between is written
+// together. One run at a time; a failed run is tried again later, with backoff, by the
+// writer itself (the platform retries a failed alarm only a few times); a document that is
+// unchanged is not written again. Its state lives in the object's own storage, so it
+// outlives an eviction.
 
+import { sha256Hex } from '../digest.ts';
 import { wholeNumberSetting } from '../settings.ts';
 
 const defaultIntervalMs = 1000;
@@ -31,15 +35,113 @@ export function retryAt(failures: number, now: number, random: () => number = Ma
  * can be late to run its alarm (workerd, locally, runs none until the stream pauses), and
  * its writer then works in the call instead of waiting.
  */
-export async function alarmBy(
-  storage: DurableObjectStorage,
-  at: number,
-  lateMs = Number.POSITIVE_INFINITY,
-): Promise<boolean> {
+async function alarmBy(storage: DurableObjectStorage, at: number, lateMs = Number.POSITIVE_INFINITY) {
   const current = await storage.getAlarm();
   if (current === null || current > at) {
     await storage.setAlarm(at);
     return false;
   }
   return Date.now() - current > lateMs;
+}
+
+export class Pace {
+  #running = false;
+
+  /** @param intervalMs read at each use, so the writer's settings decide it */
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly intervalMs: () => number,
+    private readonly writer: string,
+  ) {}
+
+  private get kv(): SyncKvStorage {
+    return this.ctx.storage.kv;
+  }
+
+  get lastFlushAt(): number {
+    return this.kv.get<number>('lastFlushAt') ?? 0;
+  }
+
+  /** Whether the interval since the last flush has passed. */
+  mayFlush(now = Date.now()): boolean {
+    return now >= this.lastFlushAt + this.intervalMs();
+  }
+
+  flushed(at = Date.now()): void {
+    this.kv.put('lastFlushAt', at);
+  }
+
+  /**
+   * After a change: the writer's work (which runs itself through `run`) is done in the call
+   * when the interval is 0, else from the alarm.
+   */
+  async soon(work: () => Promise<void>): Promise<void> {
+    const interval = this.intervalMs();
+    if (interval === 0) {
+      await this.ctx.blockConcurrencyWhile(work);
+      return;
+    }
+    if (await alarmBy(this.ctx.storage, nextFlushAt(this.lastFlushAt, interval, Date.now()), interval)) {
+      await work();
+    }
+  }
+
+  /** Sets the alarm for the next flush, for work still pending. */
+  async later(): Promise<void> {
+    await alarmBy(this.ctx.storage, nextFlushAt(this.lastFlushAt, this.intervalMs(), Date.now()));
+  }
+
+  /**
+   * Runs `work` unless a run is going on (that run leaves its work to it). A failure is
+   * logged and tried again later. Answers whether `work` ran to its end.
+   */
+  async run(work: () => Promise<void>): Promise<boolean> {
+    if (this.#running) return false;
+    this.#running = true;
+    try {
+      await work();
+      this.kv.put('failures', 0);
+      return true;
+    } catch (error) {
+      console.log(
+        JSON.stringify({
+          level: 'error',
+          message: `${this.writer} failed; will retry`,
+          error: String(error),
+        }),
+      );
+      await this.retryLater();
+      return false;
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** An attempt failed: the alarm tries again, later with every failure in a row. */
+  async retryLater(): Promise<void> {
+    const failures = (this.kv.get<number>('failures') ?? 0) + 1;
+    this.kv.put('failures', failures);
+    await alarmBy(this.ctx.storage, retryAt(failures, Date.now()));
+  }
+
+  /** Whether `value` is what was last recorded under `key` (a document written, a summary sent). */
+  async unchanged(key: string, value: unknown): Promise<boolean> {
+    return this.kv.get<string>(`written:${key}`) === (await sha256Hex(JSON.stringify(value)));
+  }
+
+  async remember(key: string, value: unknown): Promise<void> {
+    this.kv.put(`written:${key}`, await sha256Hex(JSON.stringify(value)));
+  }
+
+  /** Writes `doc` under `key` with `put`, unless what was last written there is the same. */
+  async write<T>(key: string, doc: T, put: (doc: T) => Promise<unknown>): Promise<void> {
+    if (await this.unchanged(key, doc)) return;
+    await put(doc);
+    await this.remember(key, doc);
+  }
+
+  /** Forgets what was written, so the next flush writes everything again (a document was lost). */
+  forgetWritten(): void {
+    for (const [key] of this.kv.list({ prefix: 'written:' })) this.kv.delete(key);
+  }
 }

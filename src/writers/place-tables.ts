@@ -124,36 +124,6 @@ export class PlaceTables {
     this.kv.put('recompute', false);
   }
 
-  /** Digest of what was last written under a KV key, so an unchanged document is not written again. */
-  writtenDigest(key: string): string | undefined {
-    return this.kv.get<string>(`written:${key}`);
-  }
-
-  setWrittenDigest(key: string, digest: string | undefined): void {
-    if (digest === undefined) this.kv.delete(`written:${key}`);
-    else this.kv.put(`written:${key}`, digest);
-  }
-
-  forgetWrittenDigests(): void {
-    for (const [key] of this.kv.list({ prefix: 'written:' })) this.kv.delete(key);
-  }
-
-  get lastFlushAt(): number {
-    return this.kv.get<number>('lastFlushAt') ?? 0;
-  }
-
-  set lastFlushAt(at: number) {
-    this.kv.put('lastFlushAt', at);
-  }
-
-  get failures(): number {
-    return this.kv.get<number>('failures') ?? 0;
-  }
-
-  set failures(count: number) {
-    this.kv.put('failures', count);
-  }
-
   // -- what arrives -----------------------------------------------------------------------
 
   /** Adds what the work carries; reports already known are left as they are. */

@@ -13,7 +13,6 @@
 // for anything it never heard of.
 
 import { DurableObject } from 'cloudflare:workers';
-import { sha256Hex } from '../digest.ts';
 import { headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
 import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
 import type { Place, PlaceStatus, Report, ReportSummary } from '../domain/model.ts';
@@ -22,7 +21,7 @@ import { feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { Moderation, ModerationOutcome, PlaceSaved, PlaceWork } from './messages.ts';
 import { writeModerationFacts } from './moderation-facts.ts';
-import { alarmBy, nextFlushAt, retryAt, writeIntervalMs } from './pacing.ts';
+import { Pace, writeIntervalMs } from './pacing.ts';
 import { PlaceTables } from './place-tables.ts';
 import { writersOf } from './stubs.ts';
 
@@ -44,11 +43,12 @@ export class PlaceWriter extends DurableObject<Env> {
   private readonly tables: PlaceTables;
   /** Moderations being written by a call right now, which the alarm must not write again. */
   private readonly writing = new Set<string>();
-  private working = false;
+  private readonly pace: Pace;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.tables = new PlaceTables(ctx.storage.sql, ctx.storage.kv);
+    this.pace = new Pace(ctx, () => writeIntervalMs(this.env), 'place writer');
   }
 
   private get store(): StatusStore {
@@ -114,7 +114,7 @@ export class PlaceWriter extends DurableObject<Env> {
     } else {
       await this.addMissing(slug, entries);
     }
-    this.tables.forgetWrittenDigests();
+    this.pace.forgetWritten();
     this.tables.changed({ recompute: true });
     await this.afterChange();
   }
@@ -179,7 +179,7 @@ export class PlaceWriter extends DurableObject<Env> {
     } catch (error) {
       // The intent stays recorded; the alarm writes it again until it is complete.
       log('error', 'moderation not yet written; will retry', { report: id, error: String(error) });
-      await this.scheduleRetry();
+      await this.pace.retryLater();
     } finally {
       this.writing.delete(id);
     }
@@ -211,58 +211,22 @@ export class PlaceWriter extends DurableObject<Env> {
 
   // -- the alarm: intents, documents, deliveries --------------------------------------------
 
-  private get intervalMs(): number {
-    return writeIntervalMs(this.env);
-  }
-
   /** After a change: written in the call when the interval is 0, else from the alarm. */
-  private async afterChange(): Promise<void> {
-    const interval = this.intervalMs;
-    if (interval === 0) {
-      await this.ctx.blockConcurrencyWhile(() => this.work());
-      return;
-    }
-    const due = nextFlushAt(this.tables.lastFlushAt, interval, Date.now());
-    if (await alarmBy(this.ctx.storage, due, interval)) await this.work();
+  private afterChange(): Promise<void> {
+    return this.pace.soon(() => this.work());
   }
 
-  private async scheduleRetry(): Promise<void> {
-    const failures = this.tables.failures + 1;
-    this.tables.failures = failures;
-    await alarmBy(this.ctx.storage, retryAt(failures, Date.now()));
-  }
-
-  /**
-   * Everything pending, in order; a failure is logged and tried again later, never lost.
-   * One run at a time: a call that finds one running leaves its work to it.
-   */
+  /** Everything pending, in order: moderations, the documents, what other writers are told. */
   private async work(): Promise<void> {
-    if (this.working) return;
-    this.working = true;
-    try {
-      await this.workOnce();
-    } finally {
-      this.working = false;
-    }
-  }
-
-  private async workOnce(): Promise<void> {
     const { tables } = this;
-    try {
+    const done = await this.pace.run(async () => {
       for (const moderation of tables.intents()) await this.writeModeration(moderation);
-      const now = Date.now();
-      if (tables.dirty && now >= nextFlushAt(tables.lastFlushAt, this.intervalMs, now)) await this.flush();
-      await this.share();
+      if (tables.dirty && this.pace.mayFlush()) await this.flush();
+      // The writer of all places is told only what this place's documents already show.
+      if (!tables.dirty) await this.share();
       await this.deliver();
-      tables.failures = 0;
-    } catch (error) {
-      log('error', 'place writer failed; will retry', { place: tables.slug, error: String(error) });
-      await this.scheduleRetry();
-      return;
-    }
-    if (tables.hasPendingWork()) {
-      await alarmBy(this.ctx.storage, nextFlushAt(tables.lastFlushAt, this.intervalMs, Date.now()));
-    }
+    });
+    if (done && tables.hasPendingWork()) await this.pace.later();
   }
 
   private async flush(): Promise<void> {
@@ -271,11 +235,11 @@ export class PlaceWriter extends DurableObject<Env> {
     const seq = tables.changeSeq;
     const derived = await this.derive();
     if (slug && derived) {
-      await this.writeDocument(placeDocumentKey(slug), derived.placeDocument, (doc) =>
+      await this.pace.write(placeDocumentKey(slug), derived.placeDocument, (doc) =>
         this.store.putPlaceDocument(doc),
       );
       const scope = { kind: 'place', slug } as const;
-      await this.writeDocument(feedDocumentKey(scope), derived.feed, (doc) =>
+      await this.pace.write(feedDocumentKey(scope), derived.feed, (doc) =>
         this.store.putFeedDocument(scope, doc),
       );
       tables.setStatus(derived.placeDocument.status);
@@ -284,17 +248,9 @@ export class PlaceWriter extends DurableObject<Env> {
         ...derived.placeDocument.head.map((s) => s.id),
         ...Object.values(derived.placeDocument.status.indicators).map((s) => s?.report ?? ''),
       ]);
-      tables.lastFlushAt = Date.now();
+      this.pace.flushed();
     }
     tables.flushed(seq);
-  }
-
-  /** Writes a document unless what was last written under its key is the same. */
-  private async writeDocument<T>(key: string, doc: T, put: (doc: T) => Promise<unknown>): Promise<void> {
-    const digest = await sha256Hex(JSON.stringify(doc));
-    if (this.tables.writtenDigest(key) === digest) return;
-    await put(doc);
-    this.tables.setWrittenDigest(key, digest);
   }
 
   /** Tells the writer of all places what changed here: the place's summary and its reports. */
@@ -305,8 +261,7 @@ export class PlaceWriter extends DurableObject<Env> {
     const ids = tables.unshared();
     if (!place || !status) return;
     const summary = summarizePlace({ place, status, reportCount: tables.count() });
-    const digest = await sha256Hex(JSON.stringify([summary, ids]));
-    if (ids.length === 0 && tables.writtenDigest('shared place') === digest) return;
+    if (ids.length === 0 && (await this.pace.unchanged('shared place', summary))) return;
     const summaries = ids.flatMap((id) => tables.summary(id) ?? []);
     await writersOf(this.env)
       .allPlaces()
@@ -317,7 +272,7 @@ export class PlaceWriter extends DurableObject<Env> {
         retractions: [...tables.retractions(ids).values()],
       });
     tables.markShared(ids);
-    tables.setWrittenDigest('shared place', await sha256Hex(JSON.stringify([summary, []])));
+    await this.pace.remember('shared place', summary);
   }
 
   /** Delivers work for the writers of other places, in the order it was decided. */
@@ -409,7 +364,7 @@ export class PlaceWriter extends DurableObject<Env> {
     await this.ready(slug);
     const derived = await this.derive();
     // A read found no document in KV: make sure the next flush writes it, whatever digest says.
-    this.tables.forgetWrittenDigests();
+    this.pace.forgetWritten();
     this.tables.changed({ recompute: false });
     await this.afterChange();
     return derived;
@@ -455,7 +410,7 @@ export class PlaceWriter extends DurableObject<Env> {
     });
     await Promise.all(stale.map((s) => store.putHistoryEntry(s)));
     for (const s of tables.newest(headSize)) tables.share(s.id);
-    tables.forgetWrittenDigests();
+    this.pace.forgetWritten();
     tables.markInitialized(slug);
     tables.changed({ recompute: true });
   }

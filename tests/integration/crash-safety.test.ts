@@ -17,6 +17,7 @@ import worker from '../../src/index.ts';
 import { historyPrefix } from '../../src/store/keys.ts';
 import { call, json, origin, send } from '../support/api.ts';
 import { deaths, syntheticReport } from '../support/builders.ts';
+import { observedNamespace } from '../support/observed-namespace.ts';
 import { runScheduledRepair } from '../support/scheduled.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 import { testTokens } from '../support/tokens.ts';
@@ -36,37 +37,6 @@ function dying<T extends object>(target: T, label: string, die: (name: string) =
   });
 }
 
-/** A Durable Object namespace whose stubs' calls count as steps. */
-function dyingNamespace<T extends DurableObjectNamespace>(
-  namespace: T,
-  label: string,
-  die: (name: string) => void,
-): T {
-  return new Proxy(namespace, {
-    get(object, name) {
-      if (name !== 'getByName') return Reflect.get(object, name);
-      return (objectName: string) => {
-        const stub = object.getByName(objectName) as unknown as Record<
-          string,
-          (...args: unknown[]) => unknown
-        >;
-        return new Proxy(
-          {},
-          {
-            get: (_, method) =>
-              method === 'then'
-                ? undefined
-                : (...args: unknown[]) => {
-                    die(`${label}.${String(method)}`);
-                    return stub[String(method)]?.(...args);
-                  },
-          },
-        );
-      };
-    },
-  });
-}
-
 /** The Worker's bindings, dying at storage step `at` (Infinity: never), and the steps taken. */
 function bindingsDyingAt(at: number) {
   const steps: string[] = [];
@@ -77,9 +47,11 @@ function bindingsDyingAt(at: number) {
   const bindings: Env = {
     ...env,
     STATUS_KV: dying(env.STATUS_KV, 'kv', die),
-    PLACE_WRITER: dyingNamespace(env.PLACE_WRITER, 'place writer', die),
-    ALL_PLACES_WRITER: dyingNamespace(env.ALL_PLACES_WRITER, 'all-places writer', die),
-    IDEMPOTENCY_KEEPER: dyingNamespace(env.IDEMPOTENCY_KEEPER, 'keeper', die),
+    PLACE_WRITER: observedNamespace(env.PLACE_WRITER, (method) => die(`place writer.${method}`)),
+    ALL_PLACES_WRITER: observedNamespace(env.ALL_PLACES_WRITER, (method) =>
+      die(`all-places writer.${method}`),
+    ),
+    IDEMPOTENCY_KEEPER: observedNamespace(env.IDEMPOTENCY_KEEPER, (method) => die(`keeper.${method}`)),
   };
   return { bindings, steps };
 }

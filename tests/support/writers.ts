@@ -5,6 +5,7 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { type Writers, writersOf } from '../../src/writers/stubs.ts';
+import { observedNamespace } from './observed-namespace.ts';
 
 export const writers: Writers = writersOf(env);
 
@@ -33,19 +34,8 @@ export function wrapWriterKv(stub: Stub, wrap: (kv: KVNamespace) => KVNamespace)
 
 /** The Worker's bindings with every place writer failing each call, as if it could not be reached. */
 export function unreachablePlaceWriters(bindings: Env): Env {
-  const failing = new Proxy(bindings.PLACE_WRITER, {
-    get(target, name) {
-      if (name !== 'getByName') return Reflect.get(target, name);
-      return () =>
-        new Proxy(
-          {},
-          {
-            get: () => async () => {
-              throw new Error('injected fault: place writer unreachable');
-            },
-          },
-        );
-    },
+  const unreachable = observedNamespace(bindings.PLACE_WRITER, () => {
+    throw new Error('injected fault: place writer unreachable');
   });
-  return { ...bindings, PLACE_WRITER: failing };
+  return { ...bindings, PLACE_WRITER: unreachable };
 }
