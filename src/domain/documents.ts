@@ -51,10 +51,6 @@ export function mergeHead(head: readonly ReportSummary[], summaries: readonly Re
   return [...byId.values()].sort(compareNewestFirst).slice(0, headSize);
 }
 
-export function emptyPlaceDocument(of: Place): PlaceDocument {
-  return { place: of, status: { updated: null, indicators: {} }, head: [], reportCount: 0 };
-}
-
 /** The document after new, active reports of this place: no history needs to be read. */
 export function withNewReports(
   doc: PlaceDocument,
@@ -88,14 +84,6 @@ export function derivePlaceDocument(
   };
 }
 
-export function withRecentReports(
-  doc: RecentDocument,
-  summaries: readonly ReportSummary[],
-  added: number,
-): RecentDocument {
-  return { head: mergeHead(doc.head, summaries), reportCount: doc.reportCount + added };
-}
-
 export function summarizePlace(doc: Pick<PlaceDocument, 'place' | 'status' | 'reportCount'>): PlaceSummary {
   const indicators: PlaceSummary['indicators'] = {};
   for (const [id, status] of Object.entries(doc.status.indicators) as [
@@ -125,8 +113,4 @@ export function inPlaceOrder(places: readonly PlaceSummary[]): PlaceSummary[] {
   return [...places].sort(
     (a, b) => (a.names.en ?? '').localeCompare(b.names.en ?? '') || a.slug.localeCompare(b.slug),
   );
-}
-
-export function withPlaceSummary(doc: PlacesDocument, entry: PlaceSummary): PlacesDocument {
-  return { places: inPlaceOrder([...doc.places.filter((p) => p.slug !== entry.slug), entry]) };
 }

@@ -264,10 +264,6 @@ export class StatusStore {
     return this.write(recentDocumentKey, doc);
   }
 
-  getFeedDocument(scope: HistoryScope): Promise<FeedDocument | undefined> {
-    return this.read(feedDocumentKey(scope), feedDocument);
-  }
-
   /** Stores a feed document with its version (a hash of its content) in the key's metadata. */
   async putFeedDocument(scope: HistoryScope, doc: FeedDocument): Promise<FeedVersion> {
     const metadata = await feedVersionOf(doc);

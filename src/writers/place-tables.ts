@@ -5,16 +5,9 @@
 // KV listings, which other locations may see up to a minute late; the copy itself is
 // derived from the facts in KV and can be reloaded from them at any time.
 
+import { type PlaceDocument, placeDocument } from '../domain/documents.ts';
 import type { FeedPlace } from '../domain/feed.ts';
-import {
-  type Place,
-  type PlaceStatus,
-  place,
-  placeStatus,
-  type Report,
-  type ReportSummary,
-  type Retraction,
-} from '../domain/model.ts';
+import { type Place, place, type Report, type ReportSummary, type Retraction } from '../domain/model.ts';
 import { type ReportFate, summarizeReport } from '../domain/status.ts';
 import type { Moderation, PlaceWork } from './messages.ts';
 
@@ -36,7 +29,7 @@ const schema = [
   'CREATE TABLE IF NOT EXISTS chains (id TEXT PRIMARY KEY, places TEXT NOT NULL)',
   // Moderations decided but whose facts may not all be written yet: one per report at most.
   'CREATE TABLE IF NOT EXISTS intents (report TEXT PRIMARY KEY, claimant TEXT NOT NULL, json TEXT NOT NULL)',
-  // New reports not yet folded into the stored status.
+  // New reports not yet folded into the stored document.
   'CREATE TABLE IF NOT EXISTS unapplied (id TEXT PRIMARY KEY)',
   // Reports whose summary the writer of all places has not been given since it changed.
   'CREATE TABLE IF NOT EXISTS unshared (id TEXT PRIMARY KEY)',
@@ -87,14 +80,15 @@ export class PlaceTables {
     this.changed({ recompute: false });
   }
 
-  /** The status as last derived; undefined when it must be derived from the whole history. */
-  get status(): PlaceStatus | undefined {
-    const stored = placeStatus.safeParse(this.kv.get('status'));
+  /** The document as last derived; undefined when it must be derived from the whole history. */
+  get document(): PlaceDocument | undefined {
+    // Checked, since one derived by an earlier version may no longer have today's shape.
+    const stored = placeDocument.safeParse(this.kv.get('document'));
     return stored.success ? stored.data : undefined;
   }
 
-  setStatus(value: PlaceStatus): void {
-    this.kv.put('status', value);
+  setDocument(value: PlaceDocument): void {
+    this.kv.put('document', value);
   }
 
   /** Counts changes, so a flush knows whether anything arrived while it was writing. */
@@ -317,11 +311,6 @@ export class PlaceTables {
       .exec('SELECT json FROM summaries')
       .toArray()
       .map((row) => parsed<ReportSummary>(row, 'json'));
-  }
-
-  latestPublished(): string | null {
-    const row = this.sql.exec('SELECT MAX(published) AS at FROM summaries').one();
-    return row.at ? String(row.at) : null;
   }
 
   /** The time of the latest retraction of one of the place's own reports. */

@@ -13,10 +13,16 @@
 // for anything it never heard of.
 
 import { DurableObject } from 'cloudflare:workers';
-import { headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
+import {
+  derivePlaceDocument,
+  headSize,
+  type PlaceDocument,
+  summarizePlace,
+  withNewReports,
+} from '../domain/documents.ts';
 import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
-import type { Place, PlaceStatus, Report, ReportSummary } from '../domain/model.ts';
-import { applyReport, buildStatus, deriveFates, latest, pickCurrent } from '../domain/status.ts';
+import type { Place, Report, ReportSummary } from '../domain/model.ts';
+import { deriveFates, pickCurrent } from '../domain/status.ts';
 import { feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { Moderation, ModerationOutcome, PlaceSaved, PlaceWork } from './messages.ts';
@@ -242,7 +248,7 @@ export class PlaceWriter extends DurableObject<Env> {
       await this.pace.write(feedDocumentKey(scope), derived.feed, (doc) =>
         this.store.putFeedDocument(scope, doc),
       );
-      tables.setStatus(derived.placeDocument.status);
+      tables.setDocument(derived.placeDocument);
       tables.markApplied(derived.applied);
       tables.pruneReports([
         ...derived.placeDocument.head.map((s) => s.id),
@@ -256,11 +262,10 @@ export class PlaceWriter extends DurableObject<Env> {
   /** Tells the writer of all places what changed here: the place's summary and its reports. */
   private async share(): Promise<void> {
     const { tables } = this;
-    const place = tables.place;
-    const status = tables.status;
+    const document = tables.document;
     const ids = tables.unshared();
-    if (!place || !status) return;
-    const summary = summarizePlace({ place, status, reportCount: tables.count() });
+    if (!document) return;
+    const summary = summarizePlace(document);
     if (ids.length === 0 && (await this.pace.unchanged('shared place', summary))) return;
     const summaries = ids.flatMap((id) => tables.summary(id) ?? []);
     await writersOf(this.env)
@@ -299,20 +304,23 @@ export class PlaceWriter extends DurableObject<Env> {
     return found;
   }
 
-  private async deriveStatus(): Promise<PlaceStatus> {
+  /** The document derived from the place's whole history: after moderation, or a reload. */
+  private async derivedInFull(place: Place): Promise<PlaceDocument> {
     const { tables } = this;
-    const picks = pickCurrent(tables.allSummaries());
-    const reports = await this.fullReports([...new Set([...picks.values()].map((s) => s.id))]);
-    return buildStatus(picks, reports, latest(tables.latestPublished(), tables.latestOwnRetraction()));
+    const history = tables.allSummaries();
+    const picks = [...new Set([...pickCurrent(history).values()].map((s) => s.id))];
+    return derivePlaceDocument(place, history, await this.fullReports(picks), tables.latestOwnRetraction());
   }
 
-  /** The status with the new reports folded in; undefined when it must be derived in full. */
-  private async statusWithNew(ids: readonly string[]): Promise<PlaceStatus | undefined> {
-    const status = this.tables.status;
-    if (!status) return undefined;
+  /** The last document with the new reports folded in; undefined when it must be derived in full. */
+  private async withNew(place: Place, previous: PlaceDocument, ids: readonly string[]) {
     const reports = await this.fullReports(ids);
-    const active = ids.every((id) => this.tables.summary(id)?.state === 'active' && reports.has(id));
-    return active ? ids.flatMap((id) => reports.get(id) ?? []).reduce(applyReport, status) : undefined;
+    const summaries = ids.flatMap((id) => this.tables.summary(id) ?? []);
+    const active = summaries.length === ids.length && summaries.every((s) => s.state === 'active');
+    const arrived = ids.flatMap((id) => reports.get(id) ?? []);
+    return active && arrived.length === ids.length
+      ? withNewReports({ ...previous, place }, arrived, summaries)
+      : undefined;
   }
 
   private async derive(): Promise<Derived | undefined> {
@@ -320,14 +328,15 @@ export class PlaceWriter extends DurableObject<Env> {
     const place = tables.place;
     if (!place) return undefined;
     const applied = tables.unapplied();
-    const recompute = tables.recompute || tables.status === undefined;
+    const previous = tables.document;
+    const recompute = tables.recompute || previous === undefined;
     if (recompute) tables.applyFates(deriveFates(tables.fateInputs(), tables.retractedIds()));
-    const status = (!recompute && (await this.statusWithNew(applied))) || (await this.deriveStatus());
-    const head = tables.newest(headSize);
-    const reportCount = tables.count();
+    const placeDocument =
+      (!recompute && previous && (await this.withNew(place, previous, applied))) ||
+      (await this.derivedInFull(place));
     return {
-      placeDocument: { place, status, head, reportCount },
-      feed: await this.deriveFeed(place, head, reportCount),
+      placeDocument,
+      feed: await this.deriveFeed(place, placeDocument.head, placeDocument.reportCount),
       applied,
     };
   }

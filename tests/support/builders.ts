@@ -3,7 +3,12 @@
 // sends them (syntheticPlace, syntheticReport), figures, and places and reports as stored
 // (acceptedPlace, acceptedReport).
 
-import { emptyPlaceDocument, summarizePlace, withNewReports } from '../../src/domain/documents.ts';
+import {
+  derivePlaceDocument,
+  type PlaceDocument,
+  summarizePlace,
+  withNewReports,
+} from '../../src/domain/documents.ts';
 import { newReportId } from '../../src/domain/ids.ts';
 import type {
   CountFigure,
@@ -141,13 +146,18 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
+/** A place's document before any report, as its writer derives it from an empty history. */
+export function documentWithoutReports(of: Place): PlaceDocument {
+  return derivePlaceDocument(of, [], new Map(), null);
+}
+
 /** A place's entry in the list of places, after the given reports. */
 export function placeWith(
   reports: Report[],
   overrides: Parameters<typeof acceptedPlace>[0] = {},
 ): PlaceSummary {
   const doc = withNewReports(
-    emptyPlaceDocument(acceptedPlace(overrides)),
+    documentWithoutReports(acceptedPlace(overrides)),
     reports,
     reports.map((r) => summaryOf(r)),
   );

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   derivePlaceDocument,
-  emptyPlaceDocument,
   headSize,
+  inPlaceOrder,
   mergeHead,
   placeDocument,
   summarizePlace,
   withNewReports,
-  withPlaceSummary,
-  withRecentReports,
 } from '../../src/domain/documents.ts';
 import { placeSummary, type Report } from '../../src/domain/model.ts';
 import {
@@ -16,6 +14,7 @@ import {
   acceptedReport,
   byId,
   deaths,
+  documentWithoutReports,
   electricity,
   gas,
   remaining,
@@ -69,7 +68,7 @@ describe('withNewReports and derivePlaceDocument', () => {
   const derived = derivePlaceDocument(testville, summaries, byId(reports), null);
 
   it('agree when the reports arrive in one batch', () => {
-    const incremental = withNewReports(emptyPlaceDocument(testville), reports, summaries);
+    const incremental = withNewReports(documentWithoutReports(testville), reports, summaries);
     expect(incremental).toEqual(derived);
     expect(incremental.reportCount).toBe(5);
   });
@@ -78,7 +77,7 @@ describe('withNewReports and derivePlaceDocument', () => {
     for (const seed of [3, 5, 8, 13]) {
       const doc = shuffled(reports, seed).reduce(
         (d, r) => withNewReports(d, [r], [summaryOf(r)]),
-        emptyPlaceDocument(testville),
+        documentWithoutReports(testville),
       );
       expect(doc.status).toEqual(derived.status);
       expect(doc.head).toEqual(derived.head);
@@ -142,7 +141,7 @@ describe('summarizePlace', () => {
         situation('SYNTHETIC: a long description that listings do not show.'),
       ],
     });
-    const doc = withNewReports(emptyPlaceDocument(testville), [report], [summaryOf(report)]);
+    const doc = withNewReports(documentWithoutReports(testville), [report], [summaryOf(report)]);
     const summary = summarizePlace(doc);
 
     expect(summary.indicators).toEqual({
@@ -183,44 +182,36 @@ describe('summarizePlace', () => {
   });
 
   it('gives no indicators for a place without reports', () => {
-    const summary = summarizePlace(emptyPlaceDocument(testville));
+    const summary = summarizePlace(documentWithoutReports(testville));
     expect(summary.indicators).toEqual({});
     expect(summary.updated).toBeNull();
     expect(summary.reportCount).toBe(0);
   });
 });
 
-describe('listing documents', () => {
-  it('keeps places sorted by English name and replaces a place with the same slug', () => {
+describe('the list of places', () => {
+  it('is sorted by English name, then slug', () => {
     const alpha = summarizePlace(
-      emptyPlaceDocument(acceptedPlace({ slug: 'alpha-synthetic', names: { en: 'Alphaville (synthetic)' } })),
+      documentWithoutReports(
+        acceptedPlace({ slug: 'alpha-synthetic', names: { en: 'Alphaville (synthetic)' } }),
+      ),
     );
     const zulu = summarizePlace(
-      emptyPlaceDocument(acceptedPlace({ slug: 'zulu-synthetic', names: { en: 'Zulutown (synthetic)' } })),
+      documentWithoutReports(
+        acceptedPlace({ slug: 'zulu-synthetic', names: { en: 'Zulutown (synthetic)' } }),
+      ),
     );
-    const testvilleSummary = summarizePlace(emptyPlaceDocument(testville));
-    let doc = { places: [] as ReturnType<typeof summarizePlace>[] };
-    for (const entry of [zulu, testvilleSummary, alpha]) doc = withPlaceSummary(doc, entry);
-    expect(doc.places.map((p) => p.slug)).toEqual([
+    const twin = summarizePlace(
+      documentWithoutReports(
+        acceptedPlace({ slug: 'alpha-twin-synthetic', names: { en: 'Alphaville (synthetic)' } }),
+      ),
+    );
+    const testvilleSummary = summarizePlace(documentWithoutReports(testville));
+    expect(inPlaceOrder([zulu, testvilleSummary, twin, alpha]).map((p) => p.slug)).toEqual([
       'alpha-synthetic',
+      'alpha-twin-synthetic',
       'testville-synthetic',
       'zulu-synthetic',
     ]);
-
-    doc = withPlaceSummary(doc, { ...testvilleSummary, reportCount: 3 });
-    expect(doc.places).toHaveLength(3);
-    expect(doc.places.find((p) => p.slug === 'testville-synthetic')?.reportCount).toBe(3);
-  });
-
-  it('adds new reports to the recent head and its count', () => {
-    const first = summaryOf(acceptedReport(1));
-    const second = summaryOf(acceptedReport(2));
-    const recent = withRecentReports(
-      withRecentReports({ head: [], reportCount: 0 }, [first], 1),
-      [second],
-      1,
-    );
-    expect(recent.head.map((s) => s.id)).toEqual([second.id, first.id]);
-    expect(recent.reportCount).toBe(2);
   });
 });
