@@ -87,12 +87,28 @@ async function seed() {
     const { place, reports } = JSON.parse(readFileSync(`seeds/${file}`, 'utf8'));
     const { slug, ...fields } = place;
     await send('PUT', `/api/v1/places/${slug}`, fields);
-    for (const { idempotencyKey, report } of reports) {
-      const response = await send('POST', '/api/v1/reports', report, { 'idempotency-key': idempotencyKey });
+    // A seed is a history: an entry that `corrects` another (named by its key) enters as a
+    // correction of it, so a store seeded before the correction keeps one current version.
+    /** @type {Map<string, string>} */
+    const seeded = new Map();
+    for (const { idempotencyKey, report, corrects, reason } of reports) {
+      const corrected = corrects === undefined ? undefined : seeded.get(corrects);
+      if (corrects !== undefined && corrected === undefined)
+        throw new Error(`seed ${file}: ${idempotencyKey} corrects ${corrects}, which comes after it`);
+      const response = corrected
+        ? await send(
+            'POST',
+            `/api/v1/reports/${corrected}/corrections`,
+            { ...report, reason },
+            {
+              'idempotency-key': idempotencyKey,
+            },
+          )
+        : await send('POST', '/api/v1/reports', report, { 'idempotency-key': idempotencyKey });
+      const location = response.headers.get('location') ?? '';
+      seeded.set(idempotencyKey, location.split('/').at(-1) ?? '');
       const replayed = response.headers.get('idempotent-replayed') === 'true';
-      console.log(
-        `seed: ${slug} report ${response.headers.get('location')}${replayed ? ' (already seeded)' : ''}`,
-      );
+      console.log(`seed: ${slug} report ${location}${replayed ? ' (already seeded)' : ''}`);
     }
     await waitForStatus(slug, reports.length, Date.now() + 30_000);
   }

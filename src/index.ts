@@ -3,6 +3,7 @@
 
 import { app } from './app.ts';
 import { recentAnswersFor } from './http/recent-answers.ts';
+import { withoutTrackingParameters } from './http/tracking.ts';
 import { repairDocuments } from './services/repair.ts';
 import { StatusStore } from './store/status-store.ts';
 import { writersOf } from './writers/stubs.ts';
@@ -12,7 +13,8 @@ export { IdempotencyKeeper } from './writers/idempotency-keeper.ts';
 export { PlaceWriter } from './writers/place-writer.ts';
 
 export default {
-  fetch: app.fetch,
+  fetch: (request: Request, env: Env, ctx: ExecutionContext) =>
+    app.fetch(withoutTrackingParameters(request), env, ctx),
   /** Every minute (wrangler.toml [triggers]): tell the writers whatever they never heard of. */
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(

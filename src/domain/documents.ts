@@ -98,6 +98,8 @@ export function summarizePlace(doc: Pick<PlaceDocument, 'place' | 'status' | 're
       published: status.published,
       verification: status.verification,
       source: status.source,
+      ...(status.figure.quote ? { quote: status.figure.quote } : {}),
+      staleAfter: status.staleAfter,
     };
   }
   return {

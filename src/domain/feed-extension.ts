@@ -2,7 +2,8 @@
 // a program reads figures, qualifiers and provenance without parsing HTML.
 
 import { z } from 'zod';
-import { feedChanges, feedPlace } from './feed.ts';
+import { feedChanges, feedPlace, figureChange } from './feed.ts';
+import { indicatorIds } from './indicators.ts';
 import {
   figure,
   figureSummary,
@@ -28,7 +29,14 @@ const common = {
 export const feedItemExtension = z.strictObject({
   ...common,
   reason: reason.optional(),
+  changes: z.array(figureChange).optional().meta({
+    description: 'For a correction or a restored version: each figure that changed, before and after',
+  }),
   figures: z.array(figure),
+  staleAfter: z.partialRecord(z.enum(indicatorIds), z.iso.date()).meta({
+    description:
+      "Per figure, the last day (UTC) it counts as current: the end of the observed period plus its indicator's currentForDays",
+  }),
   source,
   original: summary.shape.original,
 });

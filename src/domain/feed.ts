@@ -5,7 +5,10 @@
 import { z } from 'zod';
 import { headSize } from './documents.ts';
 import type { HistoryFilter } from './history.ts';
+import { indicatorIds, indicatorOrder } from './indicators.ts';
 import {
+  type Figure,
+  figure,
   type Place,
   place,
   type Report,
@@ -18,7 +21,19 @@ import {
 } from './model.ts';
 import { latest, type ReportFate } from './status.ts';
 
-export const feedChanges = ['new', 'correction', 'retraction'] as const;
+/**
+ * What an entry shows: a new report, a correction of it, its retraction, or an earlier
+ * version restored because the correction that replaced it was retracted.
+ */
+export const feedChanges = ['new', 'correction', 'retraction', 'restored'] as const;
+
+/** One figure as it was before a change and as it is after; absent where there was none. */
+export const figureChange = z.strictObject({
+  indicator: z.enum(indicatorIds),
+  before: figure.optional(),
+  after: figure.optional(),
+});
+export type FigureChange = z.infer<typeof figureChange>;
 
 export const feedPlace = place.pick({ slug: true, names: true, coordinates: true });
 export type FeedPlace = z.infer<typeof feedPlace>;
@@ -31,6 +46,8 @@ export const feedEntry = z.strictObject({
   updated: timestamp,
   change: z.enum(feedChanges),
   reason: reason.optional(),
+  /** For a correction or a restored version: each figure that changed, before and after. */
+  changes: z.array(figureChange).optional(),
   /** The version the entry shows: the latest that was not retracted, or the retracted one. */
   report,
 });
@@ -83,31 +100,76 @@ export function deriveFeedEntries(
   for (const [root, members] of chains) {
     const first = members[0];
     if (!first) continue;
-    const retractedAt = (r: Report) => retractions.get(r.id)?.retracted;
+    const retraction = (r: Report) => retractions.get(r.id);
     const live = members.filter((r) => fates.get(r.id)?.state !== 'retracted');
     // With every version withdrawn, the entry shows the last withdrawal and its reason.
     const lastWithdrawn = members.reduce((a, b) =>
-      (retractedAt(b) ?? '') >= (retractedAt(a) ?? '') ? b : a,
+      (retraction(b)?.retracted ?? '') >= (retraction(a)?.retracted ?? '') ? b : a,
     );
     const shown = live.at(-1) ?? lastWithdrawn;
     const where = placeOf(shown.place);
     if (!where) continue;
-    const changeTimes = members.map((r) => retractedAt(r) ?? r.published);
+    const changeTimes = members.map((r) => retraction(r)?.retracted ?? r.published);
     const updated = changeTimes.reduce<string | null>(latest, null) ?? first.published;
-    const retraction = live.length === 0 ? retractions.get(shown.id) : undefined;
-    const change = live.length === 0 ? 'retraction' : shown.id !== root ? 'correction' : 'new';
-    const why = retraction?.reason ?? (change === 'correction' ? shown.corrects?.reason : undefined);
     entries.push({
       id: root,
       place: where,
       published: byId.get(root)?.published ?? first.published,
       updated,
-      change,
-      ...(why ? { reason: why } : {}),
+      ...changeOf(shown, root, live.length > 0, members, byId, retractions),
       report: shown,
     });
   }
   return entries.sort(newerFirst);
+}
+
+/** The figures that differ between two versions, in registry order. */
+export function figureChanges(before: readonly Figure[], after: readonly Figure[]): FigureChange[] {
+  const indicators = [...new Set([...before, ...after].map((f) => f.indicator))].sort(
+    (a, b) => indicatorOrder(a) - indicatorOrder(b),
+  );
+  return indicators.flatMap((indicator) => {
+    const was = before.find((f) => f.indicator === indicator);
+    const is = after.find((f) => f.indicator === indicator);
+    if (JSON.stringify(was) === JSON.stringify(is)) return [];
+    return [{ indicator, ...(was ? { before: was } : {}), ...(is ? { after: is } : {}) }];
+  });
+}
+
+/**
+ * What the entry of a chain says happened last, and why. A version shown after a later
+ * correction of it was retracted is restored, with that retraction's reason: the entry never
+ * turns back into the old report without a word.
+ */
+function changeOf(
+  shown: Report,
+  root: string,
+  anyLive: boolean,
+  members: readonly Report[],
+  byId: ReadonlyMap<string, Report>,
+  retractions: ReadonlyMap<string, Retraction>,
+): Pick<FeedEntry, 'change' | 'reason' | 'changes'> {
+  if (!anyLive) {
+    const why = retractions.get(shown.id)?.reason;
+    return { change: 'retraction', ...(why ? { reason: why } : {}) };
+  }
+  const withdrawnLater = members
+    .filter((r) => r.id > shown.id && retractions.has(r.id))
+    .sort((a, b) =>
+      (retractions.get(b.id)?.retracted ?? '').localeCompare(retractions.get(a.id)?.retracted ?? ''),
+    );
+  const undone = withdrawnLater[0];
+  const undoneWhy = undone && retractions.get(undone.id)?.reason;
+  if (undone && undoneWhy) {
+    return { change: 'restored', reason: undoneWhy, changes: figureChanges(undone.figures, shown.figures) };
+  }
+  if (shown.id === root || !shown.corrects) return { change: 'new' };
+  const previous = byId.get(shown.corrects.report);
+  return {
+    change: 'correction',
+    reason: shown.corrects.reason,
+    ...(previous ? { changes: figureChanges(previous.figures, shown.figures) } : {}),
+  };
 }
 
 /** What a feed document is derived from: the newest reports of its scope, with their fates. */

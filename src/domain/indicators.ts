@@ -17,18 +17,36 @@ export interface IndicatorDefinition {
   readonly phrase?: string;
   /** A count stated as a part of another ("12,000 of 80,000"), which the headline then omits. */
   readonly outOf?: string;
+  /**
+   * Days a figure stays current after the end of its observed period; after that, every
+   * output says it has not been confirmed since (README, "Freshness", says why each value).
+   */
+  readonly currentForDays: number;
 }
 
 export const indicatorRegistry = [
-  { id: 'electricity', code: 1, kind: 'utility', label: { en: 'electricity', nl: 'elektriciteit' } },
-  { id: 'gas', code: 2, kind: 'utility', label: { en: 'gas', nl: 'gas' } },
-  { id: 'running_water', code: 3, kind: 'utility', label: { en: 'running water', nl: 'stromend water' } },
+  {
+    id: 'electricity',
+    code: 1,
+    kind: 'utility',
+    label: { en: 'electricity', nl: 'elektriciteit' },
+    currentForDays: 14,
+  },
+  { id: 'gas', code: 2, kind: 'utility', label: { en: 'gas', nl: 'gas' }, currentForDays: 14 },
+  {
+    id: 'running_water',
+    code: 3,
+    kind: 'utility',
+    label: { en: 'running water', nl: 'stromend water' },
+    currentForDays: 14,
+  },
   {
     id: 'population_baseline',
     code: 4,
     kind: 'count',
     label: { en: 'population before the crisis', nl: 'inwoners voor de crisis' },
     phrase: '{n} residents before the crisis',
+    currentForDays: 365,
   },
   {
     id: 'population_remaining',
@@ -37,6 +55,7 @@ export const indicatorRegistry = [
     label: { en: 'residents remaining', nl: 'overgebleven inwoners' },
     phrase: '{n} residents remain',
     outOf: 'population_baseline',
+    currentForDays: 90,
   },
   {
     id: 'civilian_deaths',
@@ -44,6 +63,7 @@ export const indicatorRegistry = [
     kind: 'count',
     label: { en: 'civilians killed', nl: 'burgerdoden' },
     phrase: '{n} civilians killed',
+    currentForDays: 30,
   },
   {
     id: 'civilian_injuries',
@@ -51,8 +71,9 @@ export const indicatorRegistry = [
     kind: 'count',
     label: { en: 'civilians injured', nl: 'gewonde burgers' },
     phrase: '{n} civilians injured',
+    currentForDays: 30,
   },
-  { id: 'situation', code: 8, kind: 'text', label: { en: 'situation', nl: 'situatie' } },
+  { id: 'situation', code: 8, kind: 'text', label: { en: 'situation', nl: 'situatie' }, currentForDays: 7 },
 ] as const satisfies readonly IndicatorDefinition[];
 
 export type IndicatorId = (typeof indicatorRegistry)[number]['id'];

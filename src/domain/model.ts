@@ -120,45 +120,15 @@ export const indicator = z.strictObject({
   outOf: z.enum(indicatorIds).optional().meta({
     description: 'The count this one is a part of: residents remaining out of the population before',
   }),
+  currentForDays: z.int().min(0).meta({
+    description:
+      'Days a figure stays current after the end of its observed period; staleAfter in a status is computed from it',
+  }),
 });
 export const indicatorList = z.strictObject({ indicators: z.array(indicator) });
 export type IndicatorList = z.infer<typeof indicatorList>;
 
-// -- figures ------------------------------------------------------------------------------
-
-const note = text(500).optional();
-
-function indicatorsOfKind<K extends 'utility' | 'count' | 'text'>(kind: K) {
-  const ids = indicatorRegistry.filter((i) => i.kind === kind).map((i) => i.id);
-  return z.enum(ids as [IndicatorOfKind<K>, ...IndicatorOfKind<K>[]]);
-}
-
-export const utilityFigure = z.strictObject({
-  indicator: indicatorsOfKind('utility'),
-  state: z.enum(utilityStates),
-  since: z.strictObject({ date: partialDate, qualifier }).optional(),
-  note,
-});
-
-export const countFigure = z.strictObject({
-  indicator: indicatorsOfKind('count'),
-  value: z.int().min(0).max(1_000_000_000),
-  qualifier,
-  note,
-});
-
-export const textFigure = z.strictObject({
-  indicator: indicatorsOfKind('text'),
-  text: text(2000),
-  language: languageTag,
-});
-
-export const figure = z.discriminatedUnion('indicator', [utilityFigure, countFigure, textFigure]);
-export type Figure = z.infer<typeof figure>;
-export type UtilityFigure = z.infer<typeof utilityFigure>;
-export type CountFigure = z.infer<typeof countFigure>;
-
-// -- reports ------------------------------------------------------------------------------
+// -- sources ------------------------------------------------------------------------------
 
 export const source = z.strictObject({
   name: text(100),
@@ -172,6 +142,63 @@ export const source = z.strictObject({
   via: text(200).optional(),
 });
 export type Source = z.infer<typeof source>;
+
+// -- figures ------------------------------------------------------------------------------
+
+const note = text(500).optional();
+
+/** The longest quote a figure may carry: the words that state it, not the whole article. */
+export const maxQuoteLength = 1000;
+
+/**
+ * Who stated a figure, when another voice than the report's source did ("the residents
+ * say…", "…says the deputy mayor"), and the exact words of the original text that state it.
+ */
+const figureProvenance = {
+  source: source.optional().meta({
+    description:
+      "Who stated this figure, when not the report's source; the report's source applies otherwise",
+  }),
+  quote: text(maxQuoteLength).optional().meta({
+    description:
+      "The exact words of the original text that state the figure: a part of summary.original's text",
+  }),
+};
+
+function indicatorsOfKind<K extends 'utility' | 'count' | 'text'>(kind: K) {
+  const ids = indicatorRegistry.filter((i) => i.kind === kind).map((i) => i.id);
+  return z.enum(ids as [IndicatorOfKind<K>, ...IndicatorOfKind<K>[]]);
+}
+
+export const utilityFigure = z.strictObject({
+  indicator: indicatorsOfKind('utility'),
+  state: z.enum(utilityStates),
+  since: z.strictObject({ date: partialDate, qualifier }).optional(),
+  note,
+  ...figureProvenance,
+});
+
+export const countFigure = z.strictObject({
+  indicator: indicatorsOfKind('count'),
+  value: z.int().min(0).max(1_000_000_000),
+  qualifier,
+  note,
+  ...figureProvenance,
+});
+
+export const textFigure = z.strictObject({
+  indicator: indicatorsOfKind('text'),
+  text: text(2000),
+  language: languageTag,
+  ...figureProvenance,
+});
+
+export const figure = z.discriminatedUnion('indicator', [utilityFigure, countFigure, textFigure]);
+export type Figure = z.infer<typeof figure>;
+export type UtilityFigure = z.infer<typeof utilityFigure>;
+export type CountFigure = z.infer<typeof countFigure>;
+
+// -- reports ------------------------------------------------------------------------------
 
 export const summary = z.strictObject({
   text: text(2000),
@@ -194,13 +221,31 @@ const reportFields = z.strictObject({
   verification,
 });
 
+/**
+ * A figure's quote is the original's own words: when the report holds the original text,
+ * the quote must be found in it exactly, so that no one can put words in a source's mouth.
+ */
+function quotesFromOriginal(input: z.infer<typeof reportFields>, ctx: z.RefinementCtx): void {
+  const original = input.summary.original?.text;
+  if (original === undefined) return;
+  input.figures.forEach((figure, index) => {
+    if (figure.quote !== undefined && !original.includes(figure.quote)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['figures', index, 'quote'],
+        message: 'must be words of summary.original.text exactly as they stand there',
+      });
+    }
+  });
+}
+
 /** A report as a reporter writes it. */
-export const reportInput = asWritten(reportFields);
+export const reportInput = asWritten(reportFields.superRefine(quotesFromOriginal));
 export type ReportInput = z.infer<typeof reportInput>;
 
 export const reason = text(1000);
 
-export const correctionInput = asWritten(reportFields.extend({ reason }));
+export const correctionInput = asWritten(reportFields.extend({ reason }).superRefine(quotesFromOriginal));
 export type CorrectionInput = z.infer<typeof correctionInput>;
 
 export const retractionInput = asWritten(z.strictObject({ reason }));
@@ -231,10 +276,11 @@ export const reportView = report.extend({
 });
 export type ReportView = z.infer<typeof reportView>;
 
-/** A figure as listings show it: the value and its qualifier, without free text. */
+/** A figure as listings show it: the value and its qualifier, without free text or its own source. */
+const freeText = { note: true, source: true, quote: true } as const;
 export const figureSummary = z.union([
-  utilityFigure.omit({ note: true }),
-  countFigure.omit({ note: true }),
+  utilityFigure.omit(freeText),
+  countFigure.omit(freeText),
   textFigure.pick({ indicator: true }),
 ]);
 export type FigureSummary = z.infer<typeof figureSummary>;
@@ -256,6 +302,15 @@ export type ReportSummary = z.infer<typeof reportSummary>;
 
 // -- status -------------------------------------------------------------------------------
 
+const staleAfter = z.iso.date().meta({
+  description:
+    "The last day (UTC) on which the figure counts as current: the end of its observed period plus its indicator's currentForDays. After it, the figure has not been confirmed since its observed date",
+});
+
+const statedBy = source.meta({
+  description: "Who stated the figure: the figure's own source, or else the report's",
+});
+
 /** The current value of one indicator, with the provenance of the report it comes from. */
 export const indicatorStatus = z.strictObject({
   figure,
@@ -263,7 +318,11 @@ export const indicatorStatus = z.strictObject({
   observed: partialDate,
   published: timestamp,
   verification,
-  source,
+  source: statedBy,
+  staleAfter,
+  language: languageTag.meta({
+    description: "The language of the report's own words: its notes and summary",
+  }),
 });
 export type IndicatorStatus = z.infer<typeof indicatorStatus>;
 
@@ -275,7 +334,7 @@ export type PlaceStatus = z.infer<typeof placeStatus>;
 
 /**
  * The current value of one indicator as the list of places shows it: the figure without
- * notes or free text, with its provenance. `published` and `source` are there so that the
+ * notes or free text, with its provenance and quote. `published` and `source` are there so that the
  * exports (CSV, GeoJSON) are served from the list of places alone, with one KV read.
  */
 export const indicatorStatusSummary = z.strictObject({
@@ -284,7 +343,9 @@ export const indicatorStatusSummary = z.strictObject({
   observed: partialDate,
   published: timestamp,
   verification,
-  source,
+  source: statedBy,
+  quote: figureProvenance.quote,
+  staleAfter,
 });
 export type IndicatorStatusSummary = z.infer<typeof indicatorStatusSummary>;
 

@@ -2,6 +2,7 @@
 // reports and summaries as values, so the rules can be tested without storage.
 
 import { comparePartialDates } from './dates.ts';
+import { staleAfter } from './freshness.ts';
 import { type IndicatorId, indicatorOrder } from './indicators.ts';
 import type {
   Figure,
@@ -112,7 +113,9 @@ function indicatorStatusOf(report: Report, figure: Figure): IndicatorStatus {
     observed: report.observed,
     published: report.published,
     verification: report.verification,
-    source: report.source,
+    source: figure.source ?? report.source,
+    staleAfter: staleAfter(figure.indicator, report.observed),
+    language: report.summary.language,
   };
 }
 

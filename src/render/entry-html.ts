@@ -1,54 +1,94 @@
-// The HTML body of a feed item: every figure with its qualifier (a part with its whole), the
-// observed date at its precision, the verification, the source and a link to the report in
-// full, in the words of the message table (feeds are in English). A feed entry shows the
-// full report, with notes, the source's role and URL, and the original-language quote; an
-// archive item what the history index holds of it. Every value is escaped, and user text
+// The HTML body of a feed item: what changed and why, every figure with its qualifier (a
+// part with its whole), who stated it and the original's words, the observed date at its
+// precision and when the service published it, the verification, the source and a link to
+// the report's page, in the words of the message table (feeds are in English). A feed
+// entry shows the full report, with notes, the source's role and URL, and the
+// original-language text; an archive item what the history index holds of it. Every value is escaped, and user text
 // beside generated words is isolated.
 
-import type { FeedEntry } from '../domain/feed.ts';
-import type { Figure, FigureSummary, ReportSummary, Verification } from '../domain/model.ts';
-import { figureRows, formatPartialDate, rowWords, sourceKindWord } from '../words/figures.ts';
+import type { FeedEntry, FigureChange } from '../domain/feed.ts';
+import type { Figure, FigureSummary, ReportSummary, Source, Verification } from '../domain/model.ts';
+import {
+  changeWords,
+  figureRows,
+  formatPartialDate,
+  formatTimestamp,
+  indicatorLabel,
+  rowWords,
+  sourceKindWord,
+} from '../words/figures.ts';
 import { messages } from '../words/messages.ts';
+import { languageName } from '../words/places.ts';
 import { escapeMarkup as e, isolatedHtml } from './escape.ts';
-import { reportUrl } from './site.ts';
+import { reportPageUrl } from './site.ts';
 
 const language = 'en';
 const m = messages[language];
 
-function figureList(figures: readonly (Figure | FigureSummary)[]): string {
+function sourceWords(source: Source | Pick<Source, 'name' | 'kind'>): string {
+  const who = [source.name, 'role' in source ? source.role : undefined].filter(Boolean).join(', ');
+  const language = 'language' in source ? `, ${e(languageName(source.language, 'en'))}` : '';
+  const via = 'via' in source && source.via ? `; ${e(m.via)} ${isolatedHtml(source.via)}` : '';
+  const link = 'url' in source && source.url ? ` <a href="${e(source.url)}">${e(source.url)}</a>` : '';
+  return `${isolatedHtml(who)} (${e(sourceKindWord(source.kind, 'en'))}${language})${via}${link}`;
+}
+
+function figureList(figures: readonly (Figure | FigureSummary)[], quoteLanguage?: string): string {
   const items = figureRows(figures, language).map((row) => {
     const note = 'note' in row && row.note ? ` <em>(${isolatedHtml(row.note)})</em>` : '';
-    return `<li><strong>${e(row.label)}</strong>: ${e(rowWords(row, language))}${note}</li>`;
+    const sources = (row.sources ?? []).map((s) => `<br>${e(m.statedBy)}: ${sourceWords(s)}`).join('');
+    const lang = quoteLanguage ? ` lang="${e(quoteLanguage)}"` : '';
+    const quotes = (row.quotes ?? []).map((q) => ` <q${lang}>${e(q)}</q>`).join('');
+    return `<li><strong>${e(row.label)}</strong>: ${e(rowWords(row, language))}${note}${quotes}${sources}</li>`;
   });
   return `<ul>${items.join('')}</ul>`;
 }
 
-function observedAndVerification(observed: string, verification: Verification): string {
-  return `<p>${e(m.observed)}: ${e(formatPartialDate(observed, language))}. ${e(m.verificationLabel)}: <strong>${e(m.verification[verification])}</strong>.</p>`;
+function datesAndVerification(observed: string, verification: Verification, published?: string): string {
+  const when = published ? ` ${e(m.published)}: ${e(formatTimestamp(published, language))}.` : '';
+  return `<p>${e(m.observed)}: ${e(formatPartialDate(observed, language))}.${when} ${e(m.verificationLabel)}: <strong>${e(m.verification[verification])}</strong>.</p>`;
 }
 
-const reportLink = (origin: string, id: string) =>
-  `<p><a href="${e(reportUrl(origin, id))}">${e(m.reportAsJson(id))}</a></p>`;
+const reportLink = (origin: string, id: string, published: string) =>
+  `<p><a href="${e(reportPageUrl(origin, id))}">${e(m.reportHeading(formatTimestamp(published, language)))}</a></p>`;
+
+/** Each changed figure, before → after, with its qualifiers: "about 12,000 → 12,000". */
+export function changeList(changes: readonly FigureChange[]): string {
+  const items = changes.map((c) => {
+    const { before, after, valueUnchanged } = changeWords(c, language);
+    const unchanged = valueUnchanged ? ` (${e(m.valueUnchanged)})` : '';
+    return `<li><strong>${e(indicatorLabel(c.indicator, language))}</strong>: ${e(before)} → ${e(after)}${unchanged}</li>`;
+  });
+  return `<p>${e(m.changesHeading)}:</p><ul>${items.join('')}</ul>`;
+}
+
+function changeNotice(entry: FeedEntry): string {
+  const reason = entry.reason ? ` ${e(m.reasonLabel)}: ${isolatedHtml(entry.reason)}` : '';
+  switch (entry.change) {
+    case 'new':
+      return '';
+    case 'retraction':
+      return `<p><strong>${e(m.retracted)}.</strong>${reason}</p>`;
+    case 'correction':
+      return `<p><strong>${e(m.correction)}.</strong>${reason}</p>`;
+    case 'restored':
+      return `<p><strong>${e(m.restored)}:</strong> ${e(m.restoredNote)}.${reason}</p>`;
+  }
+}
 
 export function entryHtml(entry: FeedEntry, origin: string): string {
   const { report } = entry;
-  const parts: string[] = [];
-  const reason = entry.reason ? `: ${isolatedHtml(entry.reason)}` : '';
-  if (entry.change === 'retraction') parts.push(`<p><strong>${e(m.retracted)}</strong>${reason}</p>`);
-  else if (entry.change === 'correction') parts.push(`<p><strong>${e(m.correction)}</strong>${reason}</p>`);
-  parts.push(`<p lang="${e(report.summary.language)}">${e(report.summary.text)}</p>`);
-  parts.push(figureList(report.figures));
-  parts.push(observedAndVerification(report.observed, report.verification));
-  const { source } = report;
-  const who = [source.name, source.role].filter(Boolean).join(', ');
-  const link = source.url ? ` <a href="${e(source.url)}">${e(source.url)}</a>` : '';
-  const via = source.via ? `; ${e(m.via)} ${isolatedHtml(source.via)}` : '';
-  parts.push(
-    `<p>${e(m.source)}: ${isolatedHtml(who)} (${e(sourceKindWord(source.kind, language))}, ${e(source.language)})${via}.${link}</p>`,
-  );
   const original = report.summary.original;
+  const parts: string[] = [];
+  const notice = changeNotice(entry);
+  if (notice) parts.push(notice);
+  if (entry.changes?.length) parts.push(changeList(entry.changes));
+  parts.push(`<p lang="${e(report.summary.language)}">${e(report.summary.text)}</p>`);
+  parts.push(figureList(report.figures, original?.language ?? report.source.language));
+  parts.push(datesAndVerification(report.observed, report.verification, report.published));
+  parts.push(`<p>${e(m.source)}: ${sourceWords(report.source)}.</p>`);
   if (original) parts.push(`<blockquote lang="${e(original.language)}">${e(original.text)}</blockquote>`);
-  parts.push(reportLink(origin, report.id));
+  parts.push(reportLink(origin, report.id, report.published));
   return parts.join('\n');
 }
 
@@ -56,8 +96,8 @@ export function summaryHtml(summary: ReportSummary, origin: string): string {
   return [
     `<p>${e(m.archivedState[summary.state])}${e(m.archivedSummary)}</p>`,
     figureList(summary.figures),
-    observedAndVerification(summary.observed, summary.verification),
-    `<p>${e(m.source)}: ${isolatedHtml(summary.source.name)} (${e(sourceKindWord(summary.source.kind, language))}).</p>`,
-    reportLink(origin, summary.id),
+    datesAndVerification(summary.observed, summary.verification, summary.published),
+    `<p>${e(m.source)}: ${sourceWords(summary.source)}.</p>`,
+    reportLink(origin, summary.id, summary.published),
   ].join('\n');
 }

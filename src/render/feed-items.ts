@@ -4,6 +4,7 @@
 
 import type { FeedEntry, FeedPlace } from '../domain/feed.ts';
 import type { HumanitarianItemExtension } from '../domain/feed-extension.ts';
+import { staleAfter } from '../domain/freshness.ts';
 import { reportUrn } from '../domain/ids.ts';
 import type { FigureSummary, ReportSummary, Verification } from '../domain/model.ts';
 import { summarizeFigure } from '../domain/status.ts';
@@ -12,13 +13,15 @@ import type { HeadlineChange } from '../words/messages.ts';
 import { placeTitle } from '../words/places.ts';
 import { entryHtml, summaryHtml } from './entry-html.ts';
 import { isolated } from './escape.ts';
-import { reportUrl } from './site.ts';
+import { reportJsonUrl, reportPageUrl } from './site.ts';
 
 export interface FeedItem {
   /** The entry's URN: the first report of its chain. */
   id: string;
-  /** Where the report shown can be read in full. */
+  /** Where people read the report shown in full: its page. */
   url: string;
+  /** The same report as JSON, for programs. */
+  jsonUrl: string;
   title: string;
   published: string;
   updated: string;
@@ -59,7 +62,8 @@ export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
   const { report } = entry;
   return {
     id: reportUrn(entry.id),
-    url: reportUrl(origin, report.id),
+    url: reportPageUrl(origin, report.id),
+    jsonUrl: reportJsonUrl(origin, report.id),
     title: title(
       entry.place,
       report.figures.map(summarizeFigure),
@@ -83,11 +87,15 @@ export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
       about: extensionAbout,
       change: entry.change,
       ...(entry.reason ? { reason: entry.reason } : {}),
+      ...(entry.changes ? { changes: entry.changes } : {}),
       place: entry.place,
       report: report.id,
       observed: report.observed,
       verification: report.verification,
       figures: report.figures,
+      staleAfter: Object.fromEntries(
+        report.figures.map((f) => [f.indicator, staleAfter(f.indicator, report.observed)]),
+      ),
       source: report.source,
       ...(report.summary.original ? { original: report.summary.original } : {}),
     },
@@ -101,7 +109,8 @@ export function itemFromSummary(summary: ReportSummary, place: FeedPlace, origin
   const html = summaryHtml(summary, origin);
   return {
     id: reportUrn(summary.corrects ?? summary.id),
-    url: reportUrl(origin, summary.id),
+    url: reportPageUrl(origin, summary.id),
+    jsonUrl: reportJsonUrl(origin, summary.id),
     title: title(place, summary.figures, summary.observed, summary.verification, change),
     published: summary.published,
     updated: summary.published,

@@ -15,7 +15,7 @@ import {
 } from '../domain/model.ts';
 import { figureWords, indicatorLabel } from '../words/figures.ts';
 import { placeTitle } from '../words/places.ts';
-import { type FeedSite, reportUrl } from './site.ts';
+import { type FeedSite, placePageUrl, reportJsonUrl, reportPageUrl } from './site.ts';
 
 type ExportSite = Pick<FeedSite, 'origin'>;
 
@@ -25,7 +25,8 @@ type ExportSite = Pick<FeedSite, 'origin'>;
 const indicatorPropertiesShape = indicatorStatusSummary.extend({
   label: z.string(),
   text: z.string().meta({ description: 'The figure in words with its qualifier ("at least 120")' }),
-  reportUrl: z.url(),
+  reportUrl: z.url().meta({ description: 'The report as JSON' }),
+  reportPage: z.url().meta({ description: "The report's page, for people" }),
 });
 type IndicatorProperties = z.infer<typeof indicatorPropertiesShape>;
 
@@ -33,7 +34,8 @@ const placePropertiesShape = placeSummary
   .pick({ slug: true, names: true, country: true, admin: true, updated: true, reportCount: true })
   .extend({
     name: z.string(),
-    url: z.url(),
+    url: z.url().meta({ description: "The place's status as JSON" }),
+    page: z.url().meta({ description: "The place's page, for people" }),
     indicators: z.partialRecord(z.enum(indicatorIds), indicatorPropertiesShape),
   });
 type PlaceProperties = z.infer<typeof placePropertiesShape>;
@@ -64,7 +66,8 @@ function indicatorProperties(status: IndicatorStatusSummary, site: ExportSite): 
     label: indicatorLabel(status.figure.indicator, 'en', false),
     text: figureWords(status.figure, 'en'),
     ...status,
-    reportUrl: reportUrl(site.origin, status.report),
+    reportUrl: reportJsonUrl(site.origin, status.report),
+    reportPage: reportPageUrl(site.origin, status.report),
   };
 }
 
@@ -82,6 +85,7 @@ function placeProperties(place: PlaceSummary, site: ExportSite): PlaceProperties
     updated: place.updated,
     reportCount: place.reportCount,
     url: `${site.origin}/api/v1/places/${place.slug}`,
+    page: placePageUrl(site.origin, place.slug),
     indicators: Object.fromEntries(indicators),
   };
 }

@@ -26,12 +26,17 @@
 //   p-codes are in the "#adm1+code"… columns.
 // - "#status+verification" and "#status+report": HXL's #status is the status of a report;
 //   the attribute says which (how sure we are; active, superseded or retracted).
-// - "#meta+source" is who said it; "#meta+id" and "#meta+url" identify the report.
+// - "#meta+source" is who said it: in the status table, the figure's own source when it has
+//   one (history rows name the report's: the history index holds no per-figure sources);
+//   "#meta+quote" the original's words that state it.
+// - "#meta+id" and "#meta+url" identify the report and its JSON, as they always have;
+//   "#meta+url+page" is its page for people, added beside them so no column moved.
+// - "#date+stale_after" is the last day the figure counts as current (README, "Freshness").
 
 import { findIndicator, type IndicatorId, indicatorRegistry } from '../domain/indicators.ts';
 import type { FigureSummary, IndicatorStatusSummary, PlaceSummary, ReportSummary } from '../domain/model.ts';
 import { type CsvCell, renderCsv } from './csv.ts';
-import { type FeedSite, reportUrl } from './site.ts';
+import { type FeedSite, reportJsonUrl, reportPageUrl } from './site.ts';
 
 type ExportSite = Pick<FeedSite, 'origin'>;
 
@@ -128,7 +133,14 @@ const statusColumns: Column<IndicatorStatusSummary | undefined>[] = [
   { header: 'Source kind', tag: '#meta+source+type', cell: (s) => s?.source.kind },
   { header: 'Source URL', tag: '#meta+source+url', cell: (s) => s?.source.url },
   { header: 'Report', tag: '#meta+id', cell: (s) => s?.report },
-  { header: 'Report URL', tag: '#meta+url', cell: (s, site) => s && reportUrl(site.origin, s.report) },
+  { header: 'Report URL', tag: '#meta+url', cell: (s, site) => s && reportJsonUrl(site.origin, s.report) },
+  {
+    header: 'Report page',
+    tag: '#meta+url+page',
+    cell: (s, site) => s && reportPageUrl(site.origin, s.report),
+  },
+  { header: 'Quote', tag: '#meta+quote', cell: (s) => s?.quote },
+  { header: 'Stale after', tag: '#date+stale_after', cell: (s) => s?.staleAfter },
 ];
 
 interface StatusRow extends FigureCells {
@@ -164,7 +176,8 @@ const historyColumns: Column<ReportSummary>[] = [
   { header: 'Source', tag: '#meta+source', cell: (r) => r.source.name },
   { header: 'Source kind', tag: '#meta+source+type', cell: (r) => r.source.kind },
   { header: 'Report', tag: '#meta+id', cell: (r) => r.id },
-  { header: 'Report URL', tag: '#meta+url', cell: (r, site) => reportUrl(site.origin, r.id) },
+  { header: 'Report URL', tag: '#meta+url', cell: (r, site) => reportJsonUrl(site.origin, r.id) },
+  { header: 'Report page', tag: '#meta+url+page', cell: (r, site) => reportPageUrl(site.origin, r.id) },
   { header: 'Corrects', tag: '#meta+id+corrects', cell: (r) => r.corrects },
   { header: 'Superseded by', tag: '#meta+id+superseded_by', cell: (r) => r.supersededBy },
 ];

@@ -1,6 +1,8 @@
 // RSS 2.0 following the RSS Advisory Board's best practices: atom:link rel=self, guid with
 // isPermaLink="false", RFC 822 dates, dc:creator (RSS's <author> must be an e-mail
-// address), categories and ttl. Written with the typed XML layer rather than the `feed`
+// address), categories and ttl. An item has one date, pubDate: RSS has no element for the
+// time of the last change, and a dc:date beside pubDate is a duplicate the W3C validator
+// warns about; the item's content states when it was corrected or retracted. Written with the typed XML layer rather than the `feed`
 // package: its XML writer leaves text that already looks like an entity unescaped, so a
 // source named "&amp;" would reach readers as "&" (found by the property test).
 
@@ -25,7 +27,6 @@ function rssItem(item: FeedItem, site: FeedSite): XmlElement {
     element('link', {}, item.url),
     element('guid', { isPermaLink: 'false' }, item.id),
     element('pubDate', {}, rfc822(item.published)),
-    element('dc:date', {}, item.updated),
     element('dc:creator', {}, item.author),
     ...item.indicators.map((term) => element('category', { domain: indicatorScheme(site.origin) }, term)),
     element('category', { domain: verificationScheme(site.origin) }, item.verification),

@@ -19,7 +19,9 @@ export interface FeedSite {
   mediaType: string;
 }
 
-export const reportUrl = (origin: string, id: string) => `${origin}/api/v1/reports/${id}`;
+/** A report in full: its page for people, and its JSON for programs. */
+export const reportPageUrl = (origin: string, id: string) => `${origin}/reports/${id}`;
+export const reportJsonUrl = (origin: string, id: string) => `${origin}/api/v1/reports/${id}`;
 export const indicatorScheme = (origin: string) => `${origin}/api/v1/indicators`;
 export const verificationScheme = (origin: string) => `${origin}/api/v1/indicators#verification`;
 

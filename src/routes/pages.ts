@@ -1,11 +1,11 @@
-// The status pages for people: every place at /, one place at /places/{slug}, and their
-// stylesheet. HTML rendered on the server from one derived document each (the list of
-// places; the place's document), as the JSON API reads them; no script.
+// The pages for people: every place at /, one place at /places/{slug}, one report at
+// /reports/{id}, and their stylesheet. HTML rendered on the server from what the JSON API
+// reads (the list of places; the place's document; the report and its fate); no script.
 
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
-import { slug } from '../domain/model.ts';
+import { reportId, slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { publicReads } from '../http/caching.ts';
 import { htmlHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
@@ -14,12 +14,15 @@ import { valid } from '../http/validation.ts';
 import { NotFound } from '../problems.ts';
 import { renderIndexPage } from '../render/html/index-page.tsx';
 import { renderPlacePage } from '../render/html/place-page.tsx';
+import { renderReportPage } from '../render/html/report-page.tsx';
 import { stylesheet, stylesheetPath } from '../render/html/stylesheet.ts';
 import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
+import { loadReportPage } from '../services/report-page.ts';
 import { languages } from '../words/messages.ts';
 
 const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
 const slugParam = z.strictObject({ slug });
+const idParam = z.strictObject({ id: reportId });
 
 // Pages say "3 hours ago", so they change with time and not only with the data. The same
 // max-age as the API (60 s by default) holds: the words count whole minutes at the finest,
@@ -49,5 +52,12 @@ export const pageRoutes = new Hono<AppEnv>()
     const doc = await loadPlaceDocument(c.get('store'), c.get('writers'), slug);
     if (!doc) throw new NotFound(`no place with slug "${slug}"`);
     const page = renderPlacePage(doc, pageSite(c.req.url, lang), language, new Date());
+    return c.html(page, 200, htmlHeaders(language));
+  })
+  .get('/reports/:id', valid('param', idParam), valid('query', pageQuery), ...pageCaching, async (c) => {
+    const { lang } = c.req.valid('query');
+    const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    const data = await loadReportPage(c.get('store'), c.get('writers'), c.req.valid('param').id);
+    const page = renderReportPage(data, pageSite(c.req.url, lang), language, new Date());
     return c.html(page, 200, htmlHeaders(language));
   });

@@ -77,24 +77,49 @@ export function sinceWords(since: { date: string; qualifier: Qualifier }, langua
   return `${m.since} ${m.qualifiers[since.qualifier]}${formatPartialDate(since.date, language)}`;
 }
 
+/** Who stated a line's figures, when not the report's source, and the words that state them. */
+interface RowProvenance {
+  /** The figures' own sources, each once; the report's source applies when there is none. */
+  sources?: Source[];
+  /** The exact words of the original text, in the original's language. */
+  quotes?: string[];
+}
+
 /** One line of a figure list, in words. */
-export type FigureRow =
-  | {
-      kind: 'utility';
-      indicator: string;
-      label: string;
-      state: UtilityState;
-      stateWords: string;
-      /** "since about September 2022", when the source said since when. */
-      since?: string;
-      note?: string;
-    }
-  | { kind: 'count'; indicator: string; label: string; words: string; note?: string }
-  | { kind: 'text'; indicator: string; label: string; text?: string; language?: string };
+export type FigureRow = RowProvenance &
+  (
+    | {
+        kind: 'utility';
+        indicator: string;
+        label: string;
+        state: UtilityState;
+        stateWords: string;
+        /** "since about September 2022", when the source said since when. */
+        since?: string;
+        note?: string;
+      }
+    | { kind: 'count'; indicator: string; label: string; words: string; note?: string }
+    | { kind: 'text'; indicator: string; label: string; text?: string; language?: string }
+  );
 
 type AnyFigure = Figure | FigureSummary;
 
 const noteOf = (figure: AnyFigure) => ('note' in figure && figure.note ? { note: figure.note } : {});
+
+/** The own sources and quotes of the figures a line states (a part and its whole). */
+function provenanceOf(...figures: (AnyFigure | undefined)[]): RowProvenance {
+  const sources: Source[] = [];
+  const quotes: string[] = [];
+  for (const figure of figures) {
+    if (!figure) continue;
+    if ('source' in figure && figure.source) {
+      const own = figure.source;
+      if (!sources.some((s) => JSON.stringify(s) === JSON.stringify(own))) sources.push(own);
+    }
+    if ('quote' in figure && figure.quote) quotes.push(figure.quote);
+  }
+  return { ...(sources.length ? { sources } : {}), ...(quotes.length ? { quotes } : {}) };
+}
 
 /** The whole a count is stated as part of, among the same report's figures, by the registry. */
 function wholesIn(figures: readonly AnyFigure[]) {
@@ -130,6 +155,7 @@ export function figureRows(figures: readonly AnyFigure[], language: Language): F
           stateWords: m.states[figure.state],
           ...(figure.since ? { since: sinceWords(figure.since, language) } : {}),
           ...noteOf(figure),
+          ...provenanceOf(figure),
         },
       ];
     }
@@ -138,7 +164,16 @@ export function figureRows(figures: readonly AnyFigure[], language: Language): F
       const whole = wholeOf(figure);
       const note = [noteOf(figure).note, whole && noteOf(whole).note].filter(Boolean).join(' ');
       const words = countWords(figure, whole, language);
-      return [{ kind: 'count', indicator: figure.indicator, label, words, ...(note ? { note } : {}) }];
+      return [
+        {
+          kind: 'count',
+          indicator: figure.indicator,
+          label,
+          words,
+          ...(note ? { note } : {}),
+          ...provenanceOf(figure, whole),
+        },
+      ];
     }
     return [
       {
@@ -146,6 +181,7 @@ export function figureRows(figures: readonly AnyFigure[], language: Language): F
         indicator: figure.indicator,
         label,
         ...('text' in figure ? { text: figure.text, language: figure.language } : {}),
+        ...provenanceOf(figure),
       },
     ];
   });
@@ -162,4 +198,19 @@ export function rowWords(row: FigureRow, language: Language): string {
 export function figureWords(figure: AnyFigure, language: Language): string {
   const [row] = figureRows([figure], language);
   return row ? rowWords(row, language) : '';
+}
+
+/**
+ * A changed figure in words, before and after. A change of its source, quote or note alone
+ * leaves the words the same: `valueUnchanged` says so, so that it is not read as no change.
+ */
+export function changeWords(
+  change: { before?: Figure; after?: Figure },
+  language: Language,
+): { before: string; after: string; valueUnchanged: boolean } {
+  const words = (figure: Figure | undefined) =>
+    figure ? figureWords(figure, language) : messages[language].notStated;
+  const before = words(change.before);
+  const after = words(change.after);
+  return { before, after, valueUnchanged: before === after };
 }

@@ -1,5 +1,5 @@
 // Headlines: a report's change in plain words, generated from its figures and never more
-// precise than they are ("Bakhmut: about 12,000 of about 80,000 residents remain"). The words
+// precise than they are ("Bakhmut, November 2022: 12,000 of about 80,000 residents remain"). The words
 // come from the message table and the indicator registry (its `phrase` for counts), so a
 // new indicator needs no code here. Feeds are in English, so headlines are.
 
@@ -76,7 +76,11 @@ export function headlineParts(figures: readonly FigureSummary[], observed: strin
   return figures.map((f) => m.updateOf(labelOf(f.indicator)));
 }
 
-/** "Bakhmut: no electricity, gas or running water for about two months (unconfirmed)". */
+/**
+ * "Bakhmut, November 2022: no electricity, gas or running water for about two months
+ * (unconfirmed)": the observed period comes first after the place, so that a reader's list
+ * of entries, which shows when each was published, cannot pass an old figure off as news.
+ */
 export function headline(
   placeName: string,
   figures: readonly FigureSummary[],
@@ -85,5 +89,6 @@ export function headline(
   change: HeadlineChange,
 ): string {
   const body = headlineParts(figures, observed).join('; ') || m.report;
-  return `${m.changePrefix[change]}${placeName}: ${body} (${m.verification[verification].toLowerCase()})`;
+  const when = formatPartialDate(observed, language);
+  return `${m.changePrefix[change]}${placeName}, ${when}: ${body} (${m.verification[verification].toLowerCase()})`;
 }

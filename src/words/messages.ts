@@ -3,7 +3,8 @@
 // compile. Indicator labels are not here; they come from the indicator registry, which holds
 // both languages.
 
-import type { Qualifier, sourceKinds, utilityStates, Verification } from '../domain/model.ts';
+import type { feedChanges } from '../domain/feed.ts';
+import type { Qualifier, ReportState, sourceKinds, utilityStates, Verification } from '../domain/model.ts';
 
 export const languages = ['en', 'nl'] as const;
 export type Language = (typeof languages)[number];
@@ -13,7 +14,7 @@ type SourceKind = (typeof sourceKinds)[number];
 type Unit = 'minute' | 'hour' | 'day' | 'month' | 'year';
 
 /** What a feed entry is about: a new report, or a change to one. */
-export type HeadlineChange = 'new' | 'correction' | 'retraction';
+export type HeadlineChange = (typeof feedChanges)[number];
 
 export interface Messages {
   languageName: string;
@@ -30,7 +31,6 @@ export interface Messages {
   coordinates: string;
   currentStatus: string;
   noStatus: string;
-  lastReport: string;
   noReports: string;
   reportCount: (n: number) => string;
   observed: string;
@@ -77,6 +77,40 @@ export interface Messages {
   retractedNote: string;
   reportPublishedAt: (published: string) => string;
   errorBack: string;
+  // -- freshness
+  reportedStatus: string;
+  lastConfirmed: (date: string, ago: string) => string;
+  notConfirmedSince: string;
+  newestObserved: string;
+  addedHere: string;
+  // -- who said each figure, and what changed
+  statedBy: string;
+  quoteIn: (language: string) => string;
+  original: (language: string) => string;
+  writtenIn: (language: string) => string;
+  changesHeading: string;
+  notStated: string;
+  valueUnchanged: string;
+  restored: string;
+  restoredNote: string;
+  reasonLabel: string;
+  // -- the page of a report
+  reportOn: string;
+  summaryHeading: string;
+  figuresHeading: string;
+  sourceHeading: string;
+  fateHeading: string;
+  fate: Record<ReportState, string>;
+  sourceName: string;
+  sourceRole: string;
+  sourceKind: string;
+  sourceLanguage: string;
+  sourceLink: string;
+  correctsReport: string;
+  correctedByReport: string;
+  retractedOn: (when: string) => string;
+  reportAsJsonLink: string;
+  placePage: string;
   // -- headlines and feeds
   changePrefix: Record<HeadlineChange, string>;
   utilityHeadline: Record<UtilityState, (subject: string) => string>;
@@ -88,7 +122,6 @@ export interface Messages {
   updateOf: (label: string) => string;
   report: string;
   correction: string;
-  reportAsJson: (id: string) => string;
   archivedSummary: string;
   archivedState: Record<'active' | 'superseded' | 'retracted', string>;
 }
@@ -143,14 +176,13 @@ const en: Messages = {
   coordinates: 'Coordinates',
   currentStatus: 'Current status',
   noStatus: 'No report about this place yet.',
-  lastReport: 'Last report',
   noReports: 'no reports yet',
   reportCount: (n) => plural(n, 'report', 'reports'),
   observed: 'Observed',
   published: 'Published',
   source: 'Source',
   via: 'via',
-  fullReport: 'Full report (JSON)',
+  fullReport: 'Full report',
   readOnPlacePage: 'described on the place page',
   situationInReport: 'described in the full report',
   qualifiers: { exact: '', approximately: 'about ', at_least: 'at least ', at_most: 'at most ' },
@@ -209,10 +241,45 @@ const en: Messages = {
   retracted: 'Retracted',
   correctedBy: 'Corrected by',
   correctionOf: 'Correction of',
-  retractedNote: 'Withdrawn by a moderator; the reason is in the full report.',
+  retractedNote: 'Withdrawn by a moderator; the report says why.',
   reportPublishedAt: (published) => `the report of ${published}`,
   errorBack: 'Back to all places',
-  changePrefix: { new: '', correction: 'Correction: ', retraction: 'Retracted: ' },
+  reportedStatus: 'Last reported status',
+  lastConfirmed: (date, ago) => `Last confirmed ${date} (${ago})`,
+  notConfirmedSince: 'Not confirmed since: this may not be the situation today.',
+  newestObserved: 'Newest figures observed',
+  addedHere: 'last report added',
+  statedBy: 'Stated by',
+  quoteIn: (language) => `Quote (${language})`,
+  original: (language) => `Original text (${language})`,
+  writtenIn: (language) => `written in ${language}`,
+  changesHeading: 'What changed',
+  notStated: 'not stated',
+  valueUnchanged: 'the same figure; its source, quote or note changed',
+  restored: 'Restored',
+  restoredNote: 'the correction that had replaced this version was retracted',
+  reasonLabel: 'Reason',
+  reportOn: 'Report on',
+  summaryHeading: 'Summary',
+  figuresHeading: 'Figures',
+  sourceHeading: 'Source',
+  fateHeading: 'What became of this report',
+  fate: {
+    active: 'Current: neither corrected nor retracted.',
+    superseded: 'Superseded by a correction.',
+    retracted: 'Retracted.',
+  },
+  sourceName: 'Name',
+  sourceRole: 'Role',
+  sourceKind: 'Kind',
+  sourceLanguage: 'Language of what we hold',
+  sourceLink: 'Link',
+  correctsReport: 'This report corrects',
+  correctedByReport: 'Corrected by',
+  retractedOn: (when) => `Retracted on ${when}`,
+  reportAsJsonLink: 'This report as JSON',
+  placePage: 'Status of the place',
+  changePrefix: { new: '', correction: 'Correction: ', retraction: 'Retracted: ', restored: 'Restored: ' },
   utilityHeadline: {
     available: (subject) => `${subject} available`,
     intermittent: (subject) => `intermittent ${subject}`,
@@ -226,7 +293,6 @@ const en: Messages = {
   updateOf: (label) => `${label} update`,
   report: 'report',
   correction: 'Correction',
-  reportAsJson: (id) => `Report ${id} as JSON`,
   archivedSummary:
     'Archived summary; the full report, with notes, quote and source details, is linked below.',
   archivedState: { active: '', superseded: 'Superseded by a correction. ', retracted: 'Retracted. ' },
@@ -248,14 +314,13 @@ const nl: Messages = {
   coordinates: 'Coördinaten',
   currentStatus: 'Huidige situatie',
   noStatus: 'Nog geen melding over deze plaats.',
-  lastReport: 'Laatste melding',
   noReports: 'nog geen meldingen',
   reportCount: (n) => plural(n, 'melding', 'meldingen'),
   observed: 'Waargenomen',
   published: 'Gepubliceerd',
   source: 'Bron',
   via: 'via',
-  fullReport: 'Volledige melding (JSON)',
+  fullReport: 'Volledige melding',
   readOnPlacePage: 'beschreven op de pagina van de plaats',
   situationInReport: 'beschreven in de volledige melding',
   qualifiers: { exact: '', approximately: 'ongeveer ', at_least: 'ten minste ', at_most: 'hoogstens ' },
@@ -270,7 +335,12 @@ const nl: Messages = {
     disputed: 'Betwist',
   },
   verificationLabel: 'Verificatie',
-  sourceKinds: { official: 'officieel', media: 'media', ngo: 'ngo', social_media: 'sociale media' },
+  sourceKinds: {
+    official: 'officieel',
+    media: 'media',
+    ngo: 'niet-gouvernementele organisatie',
+    social_media: 'sociale media',
+  },
   months: [
     'januari',
     'februari',
@@ -325,10 +395,45 @@ const nl: Messages = {
   retracted: 'Ingetrokken',
   correctedBy: 'Gecorrigeerd door',
   correctionOf: 'Correctie van',
-  retractedNote: 'Ingetrokken door een moderator; de reden staat in de volledige melding.',
+  retractedNote: 'Ingetrokken door een moderator; de melding zegt waarom.',
   reportPublishedAt: (published) => `de melding van ${published}`,
   errorBack: 'Terug naar alle plaatsen',
-  changePrefix: { new: '', correction: 'Correctie: ', retraction: 'Ingetrokken: ' },
+  reportedStatus: 'Laatst gemelde situatie',
+  lastConfirmed: (date, ago) => `Laatst bevestigd ${date} (${ago})`,
+  notConfirmedSince: 'Sindsdien niet bevestigd: dit is misschien niet de situatie van vandaag.',
+  newestObserved: 'Nieuwste cijfers waargenomen',
+  addedHere: 'laatste melding toegevoegd',
+  statedBy: 'Gezegd door',
+  quoteIn: (language) => `Citaat (${language})`,
+  original: (language) => `Oorspronkelijke tekst (${language})`,
+  writtenIn: (language) => `geschreven in het ${language}`,
+  changesHeading: 'Wat er veranderde',
+  notStated: 'niet vermeld',
+  valueUnchanged: 'hetzelfde cijfer; de bron, het citaat of de toelichting veranderde',
+  restored: 'Hersteld',
+  restoredNote: 'de correctie die deze versie had vervangen is ingetrokken',
+  reasonLabel: 'Reden',
+  reportOn: 'Melding over',
+  summaryHeading: 'Samenvatting',
+  figuresHeading: 'Cijfers',
+  sourceHeading: 'Bron',
+  fateHeading: 'Wat er van deze melding werd',
+  fate: {
+    active: 'Actueel: niet gecorrigeerd of ingetrokken.',
+    superseded: 'Vervangen door een correctie.',
+    retracted: 'Ingetrokken.',
+  },
+  sourceName: 'Naam',
+  sourceRole: 'Functie',
+  sourceKind: 'Soort',
+  sourceLanguage: 'Taal van wat wij hebben',
+  sourceLink: 'Link',
+  correctsReport: 'Deze melding corrigeert',
+  correctedByReport: 'Gecorrigeerd door',
+  retractedOn: (when) => `Ingetrokken op ${when}`,
+  reportAsJsonLink: 'Deze melding als JSON',
+  placePage: 'Situatie van de plaats',
+  changePrefix: { new: '', correction: 'Correctie: ', retraction: 'Ingetrokken: ', restored: 'Hersteld: ' },
   utilityHeadline: {
     available: (subject) => `${subject} beschikbaar`,
     intermittent: (subject) => `${subject} met onderbrekingen`,
@@ -342,7 +447,6 @@ const nl: Messages = {
   updateOf: (label) => `nieuws over ${label}`,
   report: 'melding',
   correction: 'Correctie',
-  reportAsJson: (id) => `Melding ${id} als JSON`,
   archivedSummary:
     'Samenvatting uit het archief; de volledige melding, met toelichting, citaat en bron, staat hieronder gelinkt.',
   archivedState: { active: '', superseded: 'Vervangen door een correctie. ', retracted: 'Ingetrokken. ' },

@@ -1,5 +1,6 @@
-// A place's names in words: the one in a language (English when it has none), and the name
-// feeds and OPML give it (feeds are in English).
+// Names in words: a place's in a language (English when it has none), the name feeds and
+// OPML give it (feeds are in English), and the names of countries and languages, which the
+// runtime's Unicode data (Intl.DisplayNames) gives in every page language.
 
 import type { Place } from '../domain/model.ts';
 import type { Language } from './messages.ts';
@@ -13,4 +14,26 @@ export function localName(names: Place['names'], language: Language): { text: st
 /** The place's name in feeds, OPML and every English title. */
 export function placeTitle(place: Pick<Place, 'names' | 'slug'>): string {
   return place.names.en ?? place.slug;
+}
+
+/**
+ * The country's name in the page's language, from its ISO 3166-1 code ("Oekraïne"); the name
+ * the place was entered with when the runtime does not know the code.
+ */
+export function countryName(country: Place['country'], language: Language): string {
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(country.code);
+    return name ?? country.name;
+  } catch {
+    return country.name;
+  }
+}
+
+/** A language's name in the page's language ("Dutch", "Nederlands"); the tag when unknown. */
+export function languageName(tag: string, language: Language): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }

@@ -87,7 +87,7 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients`, ()
       for (const format of ['atom', 'rss']) {
         const ids = await walk(
           `${scope}.${format}?limit=200`,
-          (page) => [...page.matchAll(/\/api\/v1\/reports\/([0-9A-Z]{26})/g)].map((m) => m[1] as string),
+          (page) => [...page.matchAll(/\/reports\/([0-9A-Z]{26})/g)].map((m) => m[1] as string),
           (page) =>
             /rel="prev-archive"[^>]*href="([^"]+)"|href="([^"]+)" rel="prev-archive"/
               .exec(page)

@@ -173,7 +173,7 @@ describe('storage faults', () => {
     expect(((await feed.response.json()) as { items: unknown[] }).items).toHaveLength(1);
     const everywhere = await request(noFaults, '/feeds/all.json');
     const urls = ((await everywhere.response.json()) as { items: { url: string }[] }).items.map((i) => i.url);
-    expect(urls).toContain(`${origin}/api/v1/reports/${id}`);
+    expect(urls).toContain(`${origin}/reports/${id}`);
   });
 
   it('retries a writer whose KV writes fail, from its alarm, until its documents are written', async () => {

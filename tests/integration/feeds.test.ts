@@ -54,7 +54,7 @@ describe('feed URLs', () => {
               ? feed.rss.channel.item.map((i: any) => i.title)
               : feed.items.map((i: any) => i.title);
         expect(titles).toContain(
-          '\u2068feedtown (synthetic)\u2069: at least 7 civilians killed (unconfirmed)',
+          '\u2068feedtown (synthetic)\u2069, 15 March 2024: at least 7 civilians killed (unconfirmed)',
         );
       }
     }
@@ -97,12 +97,12 @@ describe('feed URLs', () => {
     const titles = async (query: string) =>
       (await readFeed(`/feeds/places/filterfeed.json?${query}`)).feed.items.map((i: any) => i.title);
     expect(await titles('indicator=gas')).toEqual([
-      '\u2068filterfeed (synthetic)\u2069: gas available (unconfirmed)',
+      '\u2068filterfeed (synthetic)\u2069, 15 March 2024: gas available (unconfirmed)',
     ]);
     expect(await titles('verification=verified&verification=disputed')).toHaveLength(2);
     expect(await titles('indicator=gas&indicator=civilian_deaths&limit=2')).toHaveLength(2);
     expect(await titles('limit=1')).toEqual([
-      '\u2068filterfeed (synthetic)\u2069: at least 2 civilians killed (disputed)',
+      '\u2068filterfeed (synthetic)\u2069, 15 March 2024: at least 2 civilians killed (disputed)',
     ]);
   });
 
@@ -130,7 +130,7 @@ describe('lost feed documents', () => {
     for (const path of ['/feeds/places/rebuildfeed.json', '/feeds/all.json']) {
       const titles = (await readFeed(path)).feed.items.map((i: any) => i.title);
       expect(titles).toContain(
-        '\u2068rebuildfeed (synthetic)\u2069: at least 3 civilians killed (unconfirmed)',
+        '\u2068rebuildfeed (synthetic)\u2069, 15 March 2024: at least 3 civilians killed (unconfirmed)',
       );
     }
     expect(await env.STATUS_KV.get(feedDocumentKey({ kind: 'place', slug: 'rebuildfeed' }))).not.toBeNull();
@@ -157,7 +157,7 @@ describe('corrections and retractions in feeds', () => {
     expect(corrected.atom).toHaveLength(1);
     expect(corrected.atom[0][0]).toBe(id);
     expect(corrected.atom[0][1]).toBe(
-      'Correction: \u2068amend (synthetic)\u2069: at least 45 civilians killed (unconfirmed)',
+      'Correction: \u2068amend (synthetic)\u2069, 15 March 2024: at least 45 civilians killed (unconfirmed)',
     );
     expect(corrected.atom[0][2] > updatedBefore).toBe(true);
     expect(corrected.rss[0]).toEqual([id, corrected.atom[0][1]]);
@@ -180,7 +180,7 @@ describe('corrections and retractions in feeds', () => {
     const retracted = await entriesOf('amend');
     expect(retracted.atom).toHaveLength(1);
     expect(retracted.atom[0][0]).toBe(id);
-    expect(retracted.atom[0][1]).toMatch(/^Retracted: \u2068amend \(synthetic\)\u2069: /);
+    expect(retracted.atom[0][1]).toMatch(/^Retracted: \u2068amend \(synthetic\)\u2069, 15 March 2024: /);
     const atom = (await readFeed('/feeds/places/amend.atom')).feed.feed;
     expect(atom['at:deleted-entry']['@ref']).toBe(id);
     expect(atom['at:deleted-entry']['at:comment']).toBe('SYNTHETIC: source withdrew it');

@@ -86,8 +86,10 @@ describe('the front page', () => {
     expect(text).toContain('Civilians killed : at least 120');
     expect(text).toContain('Verification: Unconfirmed');
     expect(text).toContain('Observed: March 2024');
-    expect(text).toContain('Source: Synthetic source, test fixture (NGO)');
-    expect(text).toMatch(/Last report: (just now|\d+ minutes? ago) · 1 report/);
+    expect(text).toContain('Source: Synthetic source, test fixture (NGO, English)');
+    expect(text).toMatch(
+      /Newest figures observed: March 2024 · last report added (just now|\d+ minutes? ago) · 1 report/,
+    );
     expect(html).toContain('<a href="/places/cardtown">');
   });
 
@@ -193,8 +195,9 @@ describe('a place page', () => {
     const { html } = await page('/places/fulltown?lang=nl');
     const text = visibleText(html);
     expect(text).toContain('Burgerdoden : 7 SYNTHETIC note.');
+    expect(html).toContain('<bdi lang="en">SYNTHETIC note.</bdi>');
     expect(html).toContain('<span class="figure-value" lang="en">SYNTHETIC: calm.</span>');
-    expect(text).toContain('Bron: Synthetic mayor, mayor (officieel); via a synthetic article');
+    expect(text).toContain('Bron: Synthetic mayor, mayor (officieel, Nederlands); via a synthetic article');
     expect(html).toContain('<a href="https://example.org/synthetic" rel="nofollow noopener">');
     expect(text).toContain('Waargenomen: 15 maart 2024');
   });
@@ -241,7 +244,8 @@ describe('a place page', () => {
     const [retractedItem, correctionItem, originalItem] = items.map(([, , , body]) =>
       visibleText(body ?? ''),
     );
-    expect(retractedItem).toContain('Retracted. Withdrawn by a moderator; the reason is in the full report.');
+    expect(retractedItem).toContain('Retracted. Withdrawn by a moderator; the report says why.');
+    expect(html).toContain(`<a href="http://status.test/reports/${withdrawn.id}">Withdrawn by a moderator`);
     expect(correctionItem).toMatch(/Correction of the report of \d+ \w+ \d{4}, \d\d:\d\d UTC ?\./);
     expect(correctionItem).toContain('Civilians killed : 112');
     expect(originalItem).toMatch(/Corrected by the report of \d+ \w+ \d{4}, \d\d:\d\d UTC ?\./);

@@ -135,6 +135,8 @@ describe('GET /api/v1/places', () => {
       published: report.published,
       verification: 'unconfirmed',
       source: report.source,
+      // 2024-03-15 plus 90 days for residents remaining
+      staleAfter: '2024-06-13',
     });
   });
 });
@@ -161,6 +163,9 @@ describe('GET /api/v1/places/{slug}', () => {
       published: report.published,
       verification: 'corroborated',
       source: { name: 'Synthetic source', role: 'test fixture', kind: 'ngo', language: 'en' },
+      // the last day of February 2024 plus 30 days for civilians killed
+      staleAfter: '2024-03-30',
+      language: 'en',
     });
     expect(status.updated).toBe(report.published);
   });

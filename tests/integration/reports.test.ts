@@ -275,6 +275,7 @@ describe('GET /api/v1/indicators', () => {
       code: 3,
       kind: 'utility',
       label: { en: 'running water', nl: 'stromend water' },
+      currentForDays: 14,
     });
   });
 });

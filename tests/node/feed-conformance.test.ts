@@ -67,7 +67,8 @@ const site: FeedSite = {
 };
 
 const seedPlace: Place = place.parse(seedFile.place);
-const seedReport = reportInput.parse(seedFile.reports[0]?.report);
+/** The seed's current version: its last entry, which corrects the first. */
+const seedReport = reportInput.parse(seedFile.reports.at(-1)?.report);
 
 function accepted(input: ReportInput, minute: number, corrects?: Report['corrects']): Report {
   const at = new Date(Date.UTC(2024, 2, 15, 12, minute));
@@ -158,7 +159,7 @@ describe('the seeded Bakhmut report as feeds', () => {
       expect(entry.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
       expect(Date.parse(entry.published)).not.toBeNaN();
       expect(Date.parse(entry.updated)).not.toBeNaN();
-      expect(entry.author.name).toBe('Oleksandr Marchenko, deputy mayor of Bakhmut');
+      expect(entry.author.name).toBe(seedReport.source.name);
       const verificationCategory = entry.category.at(-1);
       expect(verificationStates).toContain(verificationCategory['@term']);
       expect(verificationCategory['@scheme']).toMatch(/#verification$/);
@@ -168,11 +169,12 @@ describe('the seeded Bakhmut report as feeds', () => {
     }
     const titles = feed.entry.map((e: { title: string }) => e.title);
     expect(titles).toContain(
-      'Retracted: \u2068Bakhmut\u2069: no electricity, gas or running water for about two months; about 12,000 of about 80,000 residents remain; at least 120 civilians killed (unconfirmed)',
+      'Retracted: \u2068Bakhmut\u2069, November 2022: no electricity, gas or running water for about two months; 12,000 of about 80,000 residents remain; at least 120 civilians killed (unconfirmed)',
     );
     expect(
       titles.some(
-        (t: string) => t.startsWith('Correction: \u2068Bakhmut\u2069: ') && t.endsWith('(corroborated)'),
+        (t: string) =>
+          t.startsWith('Correction: \u2068Bakhmut\u2069, November 2022: ') && t.endsWith('(corroborated)'),
       ),
     ).toBe(true);
     const tombstone = feed['at:deleted-entry'];
@@ -193,7 +195,9 @@ describe('the seeded Bakhmut report as feeds', () => {
     for (const item of channel.item) {
       expect(item.guid['@isPermaLink']).toBe('false');
       expect(item.pubDate).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
-      expect(item['dc:creator']).toBe('Oleksandr Marchenko, deputy mayor of Bakhmut');
+      expect(item['dc:creator']).toBe(seedReport.source.name);
+      // one date per item: dc:date beside pubDate is a duplicate the W3C validator warns about
+      expect(item['dc:date']).toBeUndefined();
       expect(item.author).toBeUndefined();
       expect(item.category.length).toBeGreaterThan(1);
     }
@@ -276,7 +280,7 @@ describe('archive pages (RFC 5005)', () => {
       'self',
     ]);
     expect(atom.feed.entry[0].title).toMatch(
-      /^(Retracted|Correction): \u2068Bakhmut\u2069: |^\u2068Bakhmut\u2069: /,
+      /^(Retracted|Correction): \u2068Bakhmut\u2069, November 2022: |^\u2068Bakhmut\u2069, November 2022: /,
     );
     expect(json._humanitarian.archive).toBe(true);
     expect(json.items[0]._humanitarian.figures.length).toBeGreaterThan(0);
@@ -288,9 +292,9 @@ describe('hostile text in reports', () => {
     await fc.assert(
       fc.asyncProperty(hostile, hostile, hostile, async (name, summaryText, note) => {
         const input = reportInput.safeParse({
-          ...seedFile.reports[0]?.report,
+          ...seedFile.reports.at(-1)?.report,
           summary: { text: summaryText, language: 'en' },
-          source: { ...seedReport.source, name },
+          source: { ...seedReport.source, name, role: 'SYNTHETIC role' },
           figures: [{ indicator: 'civilian_deaths', value: 3, qualifier: 'exact', note }],
         });
         // Text the model refuses (control characters, blank) never reaches a renderer.
@@ -300,11 +304,9 @@ describe('hostile text in reports', () => {
         const { atom, rss, json } = await checkAll(documentFor(placeInput, input.data));
         const expectedName = input.data.source.name;
         const entry = atom.feed.entry[0];
-        expect(String(entry.author.name)).toBe(`${expectedName}, deputy mayor of Bakhmut`);
+        expect(String(entry.author.name)).toBe(`${expectedName}, SYNTHETIC role`);
         expect(String(entry.content['#text'] ?? entry.content)).not.toMatch(/<script/i);
-        expect(String(rss.rss.channel.item[0]['dc:creator'])).toBe(
-          `${expectedName}, deputy mayor of Bakhmut`,
-        );
+        expect(String(rss.rss.channel.item[0]['dc:creator'])).toBe(`${expectedName}, SYNTHETIC role`);
         expect(json.items[0].summary).toBe(input.data.summary.text);
       }),
       { numRuns: 60, seed: 20221101 },

@@ -156,6 +156,7 @@ describe('summarizePlace', () => {
         published: report.published,
         verification: 'verified',
         source: report.source,
+        staleAfter: '2024-04-14',
       },
       civilian_deaths: {
         figure: { indicator: 'civilian_deaths', value: 12, qualifier: 'at_least' },
@@ -164,6 +165,7 @@ describe('summarizePlace', () => {
         published: report.published,
         verification: 'verified',
         source: report.source,
+        staleAfter: '2024-04-30',
       },
       situation: {
         figure: { indicator: 'situation' },
@@ -172,6 +174,7 @@ describe('summarizePlace', () => {
         published: report.published,
         verification: 'verified',
         source: report.source,
+        staleAfter: '2024-04-07',
       },
     });
     expect(summary.slug).toBe(testville.slug);

@@ -11,7 +11,7 @@ import type { Report, Retraction } from '../../src/domain/model.ts';
 import type { ReportFate } from '../../src/domain/status.ts';
 import { summarizeReport } from '../../src/domain/status.ts';
 import { itemFromEntry, itemFromSummary } from '../../src/render/feed-items.ts';
-import { acceptedPlace, acceptedReport, deaths } from '../support/builders.ts';
+import { acceptedPlace, acceptedReport, deaths, remaining } from '../support/builders.ts';
 
 const where = feedPlaceOf(acceptedPlace());
 const placeOf = () => where;
@@ -76,6 +76,63 @@ describe('deriveFeedEntries', () => {
       reason: 'second',
       updated: '2024-05-01T00:00:00.000Z',
     });
+  });
+});
+
+describe('what a change shows', () => {
+  it('gives a correction each changed figure before and after, with qualifiers, and nothing unchanged', () => {
+    const original = acceptedReport(1, { figures: [deaths(10_000, 'approximately'), remaining(500)] });
+    const correction = acceptedReport(2, {
+      figures: [deaths(9_000, 'at_least'), remaining(500)],
+      corrects: { report: original.id, reason: 'SYNTHETIC: recount' },
+    });
+    const fates = new Map<string, ReportFate>([
+      [original.id, { state: 'superseded', supersededBy: correction.id }],
+      [correction.id, active],
+    ]);
+    const [entry] = deriveFeedEntries([original, correction], fates, new Map(), placeOf);
+    expect(entry?.changes).toEqual([
+      {
+        indicator: 'civilian_deaths',
+        before: { indicator: 'civilian_deaths', value: 10_000, qualifier: 'approximately' },
+        after: { indicator: 'civilian_deaths', value: 9_000, qualifier: 'at_least' },
+      },
+    ]);
+    const item = itemFromEntry(entry as NonNullable<typeof entry>, 'https://status.test');
+    expect(item.html).toContain('about 10,000 → at least 9,000');
+    expect(item.html).toContain('Reason: <bdi>SYNTHETIC: recount</bdi>');
+    expect(item.extension).toMatchObject({ change: 'correction', reason: 'SYNTHETIC: recount' });
+  });
+
+  it('says a version was restored, and why, when the correction that replaced it is retracted', () => {
+    const original = acceptedReport(1, { figures: [deaths(10_000, 'approximately')] });
+    const correction = correctionOf(original, 2, 9_000);
+    const retractions = new Map<string, Retraction>([
+      [
+        correction.id,
+        { report: correction.id, reason: 'SYNTHETIC: wrong report', retracted: '2024-04-01T00:00:00.000Z' },
+      ],
+    ]);
+    const fates = new Map<string, ReportFate>([
+      [original.id, active],
+      [correction.id, { state: 'retracted' }],
+    ]);
+    const [entry] = deriveFeedEntries([original, correction], fates, retractions, placeOf);
+    expect(entry).toMatchObject({
+      id: original.id,
+      change: 'restored',
+      reason: 'SYNTHETIC: wrong report',
+      updated: '2024-04-01T00:00:00.000Z',
+      report: { id: original.id },
+    });
+    expect(entry?.changes?.[0]).toMatchObject({ before: { value: 9_000 }, after: { value: 10_000 } });
+    const item = itemFromEntry(entry as NonNullable<typeof entry>, 'https://status.test');
+    expect(item.title).toMatch(/^Restored: /);
+    expect(item.html).toContain(
+      'Restored:</strong> the correction that had replaced this version was retracted',
+    );
+    expect(item.html).toContain('SYNTHETIC: wrong report');
+    expect(item.html).toContain('at least 9,000 → about 10,000');
   });
 });
 

@@ -34,6 +34,7 @@ describe('renderStatusGeoJson', () => {
       updated: report.published,
       reportCount: 1,
       url: 'https://status.test/api/v1/places/west-synthetic',
+      page: 'https://status.test/places/west-synthetic',
     });
     expect(Object.keys(properties.indicators)).toEqual([
       'electricity',
@@ -49,7 +50,9 @@ describe('renderStatusGeoJson', () => {
       published: report.published,
       verification: 'unconfirmed',
       source: report.source,
+      staleAfter: '2024-04-30',
       reportUrl: `https://status.test/api/v1/reports/${report.id}`,
+      reportPage: `https://status.test/reports/${report.id}`,
     });
     expect(properties.indicators.electricity.text).toBe('intermittent');
   });

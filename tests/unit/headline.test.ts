@@ -4,14 +4,14 @@ import { reportInput } from '../../src/domain/model.ts';
 import { summarizeFigure } from '../../src/domain/status.ts';
 import { headline } from '../../src/words/headline.ts';
 
-const seed = reportInput.parse(seedFile.reports[0]?.report);
+const seed = reportInput.parse(seedFile.reports.at(-1)?.report);
 const figures = (ids: string[]) => seed.figures.filter((f) => ids.includes(f.indicator)).map(summarizeFigure);
 
 describe('headline', () => {
   it('says the place and the utilities cut, for how long, hedged as the source hedged', () => {
     expect(
       headline('Bakhmut', figures(['electricity', 'gas', 'running_water']), '2022-11', 'unconfirmed', 'new'),
-    ).toBe('Bakhmut: no electricity, gas or running water for about two months (unconfirmed)');
+    ).toBe('Bakhmut, November 2022: no electricity, gas or running water for about two months (unconfirmed)');
   });
 
   it('states remaining residents out of the baseline, each with its qualifier', () => {
@@ -23,28 +23,39 @@ describe('headline', () => {
         'unconfirmed',
         'new',
       ),
-    ).toBe('Bakhmut: about 12,000 of about 80,000 residents remain (unconfirmed)');
+    ).toBe('Bakhmut, November 2022: 12,000 of about 80,000 residents remain (unconfirmed)');
   });
 
   it('keeps "at least" for a count the source gave as a minimum', () => {
     expect(headline('Bakhmut', figures(['civilian_deaths']), '2022-11', 'corroborated', 'new')).toBe(
-      'Bakhmut: at least 120 civilians killed (corroborated)',
+      'Bakhmut, November 2022: at least 120 civilians killed (corroborated)',
     );
   });
 
   it('prefixes corrections and retractions', () => {
     const deaths = figures(['civilian_deaths']);
     expect(headline('Testville', deaths, '2022-11', 'verified', 'correction')).toMatch(
-      /^Correction: Testville: /,
+      /^Correction: Testville, November 2022: /,
     );
     expect(headline('Testville', deaths, '2022-11', 'disputed', 'retraction')).toMatch(
-      /^Retracted: Testville: .*\(disputed\)$/,
+      /^Retracted: Testville, November 2022: .*\(disputed\)$/,
+    );
+    expect(headline('Testville', deaths, '2022-11', 'verified', 'restored')).toMatch(
+      /^Restored: Testville, November 2022: /,
+    );
+  });
+
+  it('names the observed period at the precision the source gave it', () => {
+    const deaths = figures(['civilian_deaths']);
+    expect(headline('Testville', deaths, '2022', 'verified', 'new')).toMatch(/^Testville, 2022: /);
+    expect(headline('Testville', deaths, '2022-11-05', 'verified', 'new')).toMatch(
+      /^Testville, 5 November 2022: /,
     );
   });
 
   it('joins the whole seed report in registry order', () => {
     expect(headline('Bakhmut', seed.figures.map(summarizeFigure), '2022-11', 'unconfirmed', 'new')).toBe(
-      'Bakhmut: no electricity, gas or running water for about two months; about 12,000 of about 80,000 residents remain; at least 120 civilians killed (unconfirmed)',
+      'Bakhmut, November 2022: no electricity, gas or running water for about two months; 12,000 of about 80,000 residents remain; at least 120 civilians killed (unconfirmed)',
     );
   });
 
@@ -61,12 +72,14 @@ describe('headline', () => {
         'verified',
         'new',
       ),
-    ).toBe('Testville: intermittent electricity; running water available; 3 civilians injured (verified)');
+    ).toBe(
+      'Testville, March 2024: intermittent electricity; running water available; 3 civilians injured (verified)',
+    );
   });
 
   it('names a situation update when there is nothing else to say', () => {
     expect(headline('Testville', [{ indicator: 'situation' }], '2024-03', 'unconfirmed', 'new')).toBe(
-      'Testville: situation update (unconfirmed)',
+      'Testville, March 2024: situation update (unconfirmed)',
     );
   });
 });

@@ -78,6 +78,9 @@ describe('renderStatusCsv', () => {
       '#meta+source+url',
       '#meta+id',
       '#meta+url',
+      '#meta+url+page',
+      '#meta+quote',
+      '#date+stale_after',
     ]);
     expect(headers).toHaveLength(tags?.length ?? 0);
     expect(rows.map((row) => row[14])).toEqual([

@@ -58,7 +58,7 @@ describe('renderPlacePage', () => {
 
   it('says how long ago the last change was, from the time passed in', () => {
     expect(renderPlacePage(doc, site, 'en', now)).toContain(
-      `Last report: <time datetime="${acceptedAt(5).toISOString()}">3 hours ago</time>`,
+      `last report added <time datetime="${acceptedAt(5).toISOString()}">3 hours ago</time>`,
     );
     expect(renderPlacePage(doc, site, 'nl', now)).toContain('>3 uur geleden</time>');
   });
@@ -92,15 +92,15 @@ describe('renderPlacePage', () => {
     expect(html).toContain(
       `<strong>Corrected by</strong> <a href="#report-${correction.id}">the report of 15 March 2024, 12:04 UTC</a>.`,
     );
-    expect(html).toContain('<strong>Retracted.</strong> Withdrawn by a moderator');
+    expect(html).toContain(
+      `<strong>Retracted.</strong> <a href="https://status.example.org/reports/${withdrawn.id}">Withdrawn by a moderator`,
+    );
   });
 
-  it('links a report outside the window shown as JSON instead of an anchor on the page', () => {
+  it('links a report outside the window shown to its page instead of an anchor on this one', () => {
     const outside = { ...doc, head: doc.head.filter((s) => s.id !== second.id), reportCount: 250 };
     const html = renderPlacePage(outside, site, 'en', now);
-    expect(html).toContain(
-      `<a href="https://status.example.org/api/v1/reports/${second.id}">${second.id}</a>`,
-    );
+    expect(html).toContain(`<a href="https://status.example.org/reports/${second.id}">${second.id}</a>`);
     expect(html).toContain('The newest 3 of 250 reports');
   });
 });
@@ -125,7 +125,7 @@ describe('renderIndexPage', () => {
     expect(html).toContain('<a href="/places/testville-synthetic"><bdi>Testville (synthetic)</bdi></a>');
     expect(html).toContain('<strong>about 28,000</strong>');
     expect(html).toContain('<strong>at least 14</strong>');
-    expect(html).toContain('Source: <bdi>Synthetic source, test fixture</bdi> (NGO)');
+    expect(html).toContain('Source: <bdi>Synthetic source, test fixture</bdi> (NGO, English)');
   });
 
   it('says so when there is no place yet', () => {
@@ -139,5 +139,55 @@ describe('renderErrorPage', () => {
     expect(html).toContain('<html lang="nl">');
     expect(html).toContain('<h1 lang="en">Not found</h1><p lang="en">no place</p>');
     expect(html).toContain('<title>404 Not found · Humanitaire situatie</title>');
+  });
+});
+
+describe('freshness on the pages', () => {
+  // Observed March 2024: electricity (14 days) is current to 14 April 2024, residents
+  // remaining (90 days) to 29 June 2024.
+  const observedMarch = acceptedReport(6, {
+    observed: '2024-03',
+    figures: [electricity('unavailable'), remaining(28_000)],
+  });
+  const freshness = derivePlaceDocument(
+    testville,
+    [summaryOf(observedMarch)],
+    byId([observedMarch]),
+    acceptedAt(6).toISOString(),
+  );
+
+  it('gives every figure of the status its staleAfter, from the data alone', () => {
+    expect(freshness.status.indicators.electricity?.staleAfter).toBe('2024-04-14');
+    expect(freshness.status.indicators.population_remaining?.staleAfter).toBe('2024-06-29');
+  });
+
+  it('calls figures current status until their staleAfter has passed', () => {
+    const page = renderPlacePage(freshness, site, 'en', new Date('2024-04-14T12:00:00Z'));
+    expect(page).toContain('>Current status</h2>');
+    expect(page).not.toContain('Last confirmed');
+  });
+
+  it('says plainly that a figure has not been confirmed since, once it is stale', () => {
+    const page = renderPlacePage(freshness, site, 'en', new Date('2024-04-15T00:00:00Z'));
+    expect(page).toContain('>Last reported status</h2>');
+    expect(page).not.toContain('>Current status</h2>');
+    expect(page).toMatch(/Last confirmed March 2024 \(14 days ago\)\.<\/strong> Not confirmed since/);
+    // residents remaining is still current: it is shown apart, without the notice
+    expect(page.match(/class="report-group stale"/g)).toHaveLength(1);
+    expect(page.match(/class="report-group"/g)).toHaveLength(1);
+  });
+
+  it('says it in Dutch on the Dutch page, years later', () => {
+    const page = renderPlacePage(freshness, site, 'nl', new Date('2026-12-01T00:00:00Z'));
+    expect(page).toContain('>Laatst gemelde situatie</h2>');
+    expect(page).toContain('Laatst bevestigd maart 2024 (2 jaar geleden).');
+    expect(page.match(/class="report-group stale"/g)).toHaveLength(1);
+  });
+
+  it('puts the observed date before the time the last report was added', () => {
+    const page = renderPlacePage(freshness, site, 'en', new Date('2026-12-01T00:00:00Z'));
+    const observedAt = page.indexOf('Newest figures observed: <time datetime="2024-03">March 2024</time>');
+    expect(observedAt).toBeGreaterThan(-1);
+    expect(page.indexOf('last report added')).toBeGreaterThan(observedAt);
   });
 });

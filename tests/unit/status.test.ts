@@ -177,8 +177,20 @@ describe('buildStatus', () => {
       published: report.published,
       verification: 'corroborated',
       source: report.source,
+      staleAfter: '2024-04-30',
+      language: 'en',
     });
     expect(status.indicators.electricity?.figure).toEqual(electricity('intermittent'));
+  });
+
+  it('gives a figure stated by another voice that voice as its source, and the report’s to the others', () => {
+    const mayor = { name: 'Synthetic mayor', kind: 'official', language: 'nl' } as const;
+    const report = acceptedReport(1, {
+      figures: [electricity('unavailable'), { ...deaths(12), source: mayor, quote: 'SYNTHETIC' }],
+    });
+    const status = buildStatus(pickCurrent([summaryOf(report)]), byId([report]), null);
+    expect(status.indicators.civilian_deaths?.source).toEqual(mayor);
+    expect(status.indicators.electricity?.source).toEqual(report.source);
   });
 
   it('lists indicators in registry order, whatever order the picks come in', () => {

@@ -1,17 +1,40 @@
-// Figures and their provenance, shared by the cards, the place's status and its history:
-// each figure in words with its qualifier, each group of figures with the verification,
-// the observed date and the source of the report they come from.
+// Figures and their provenance, shared by the cards, the place's status, its history and
+// the page of a report: each figure in words with its qualifier, who stated it when another
+// voice than the report's source did, and the original's words that state it; each group
+// of figures with the verification, the observed date and the source they come from, and,
+// once they are stale, that they have not been confirmed since.
 
+import { comparePartialDates, periodEnd } from '../../domain/dates.ts';
+import { isStale } from '../../domain/freshness.ts';
 import type { Figure, FigureSummary, Source, Verification } from '../../domain/model.ts';
-import { figureRows, formatPartialDate, formatTimestamp } from '../../words/figures.ts';
+import {
+  type FigureRow,
+  figureRows,
+  formatPartialDate,
+  formatTimestamp,
+  timeSince,
+} from '../../words/figures.ts';
 import { type Language, type Messages, messages } from '../../words/messages.ts';
-import { reportUrl } from '../site.ts';
+import { languageName } from '../../words/places.ts';
+import { reportPageUrl } from '../site.ts';
 import { StateIcon, VerificationIcon } from './icons.tsx';
 
-/** Statuses of one place grouped by the report they come from, in order of first appearance. */
-export function groupByReport<S extends { report: string }>(statuses: readonly S[]): S[][] {
+interface GroupedStatus {
+  report: string;
+  source: Pick<Source, 'name' | 'kind'>;
+  staleAfter: string;
+}
+
+/**
+ * Statuses of one place in groups that share a report, a source and whether they are stale
+ * at `now`, in order of first appearance: each group is then shown under one provenance.
+ */
+export function groupByProvenance<S extends GroupedStatus>(statuses: readonly S[], now: Date): S[][] {
   const groups = new Map<string, S[]>();
-  for (const status of statuses) groups.set(status.report, [...(groups.get(status.report) ?? []), status]);
+  for (const status of statuses) {
+    const key = JSON.stringify([status.report, status.source, isStale(status.staleAfter, now)]);
+    groups.set(key, [...(groups.get(key) ?? []), status]);
+  }
   return [...groups.values()];
 }
 
@@ -20,9 +43,51 @@ interface FigureListProps {
   language: Language;
   /** Where a summary's left-out free text can be read; full figures have their text. */
   textElsewhere?: { href: string; words: string };
+  /** The language of the original text the figures' quotes are taken from. */
+  quoteLanguage?: string;
+  /** Whether to name a figure's own source: not where the group's provenance already does. */
+  ownSources?: boolean;
+  /** The language notes are written in, when it is not the page's. */
+  notesLanguage?: string;
 }
 
-export function FigureList({ figures, language, textElsewhere }: FigureListProps) {
+function RowProvenance({
+  row,
+  language,
+  quoteLanguage,
+  ownSources,
+}: {
+  row: FigureRow;
+  language: Language;
+  quoteLanguage: string | undefined;
+  ownSources: boolean;
+}) {
+  const m = messages[language];
+  return (
+    <>
+      {ownSources && row.sources
+        ? row.sources.map((source) => (
+            <span class="figure-source">
+              {m.statedBy}: <SourceWords source={source} m={m} language={language} />
+            </span>
+          ))
+        : ''}
+      {(row.quotes ?? []).map((quote) => (
+        <span class="figure-quote">
+          {quoteLanguage ? `${m.quoteIn(languageName(quoteLanguage, language))}: ` : ''}
+          <q lang={quoteLanguage}>{quote}</q>
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function FigureList(props: FigureListProps) {
+  const { figures, language, textElsewhere, quoteLanguage, ownSources = true, notesLanguage } = props;
+  const noteLang = notesLanguage && notesLanguage !== language ? notesLanguage : undefined;
+  const provenance = (row: FigureRow) => (
+    <RowProvenance row={row} language={language} quoteLanguage={quoteLanguage} ownSources={ownSources} />
+  );
   return (
     <ul class="figures">
       {figureRows(figures, language).map((row) => {
@@ -43,11 +108,12 @@ export function FigureList({ figures, language, textElsewhere }: FigureListProps
               </span>
               {row.note ? (
                 <span class="figure-note">
-                  <bdi>{row.note}</bdi>
+                  <bdi lang={noteLang}>{row.note}</bdi>
                 </span>
               ) : (
                 ''
               )}
+              {provenance(row)}
             </li>
           );
         }
@@ -60,11 +126,12 @@ export function FigureList({ figures, language, textElsewhere }: FigureListProps
               </span>
               {row.note ? (
                 <span class="figure-note">
-                  <bdi>{row.note}</bdi>
+                  <bdi lang={noteLang}>{row.note}</bdi>
                 </span>
               ) : (
                 ''
               )}
+              {provenance(row)}
             </li>
           );
         }
@@ -82,6 +149,7 @@ export function FigureList({ figures, language, textElsewhere }: FigureListProps
                 </span>
               )
             )}
+            {provenance(row)}
           </li>
         );
       })}
@@ -108,15 +176,25 @@ interface ProvenanceProps {
   /** The whole source, or its name and kind only, as history summaries hold it. */
   source: Source | Pick<Source, 'name' | 'kind'>;
   published?: string;
+  /** Where the report's page is linked from: "Full report" links it unless it is that page. */
+  linkReport?: boolean;
 }
 
-function SourceWords({ source, m }: { source: ProvenanceProps['source']; m: Messages }) {
+export function SourceWords({
+  source,
+  m,
+  language,
+}: {
+  source: ProvenanceProps['source'];
+  m: Messages;
+  language: Language;
+}) {
   const who = [source.name, 'role' in source ? source.role : undefined].filter(Boolean).join(', ');
   const via = 'via' in source && source.via ? source.via : undefined;
   return (
     <>
       <bdi>{who}</bdi>
-      {` (${m.sourceKinds[source.kind]})`}
+      {` (${m.sourceKinds[source.kind]}${'language' in source ? `, ${languageName(source.language, language)}` : ''})`}
       {via ? (
         <>
           {`; ${m.via} `}
@@ -140,7 +218,7 @@ function SourceWords({ source, m }: { source: ProvenanceProps['source']; m: Mess
 }
 
 export function Provenance(props: ProvenanceProps) {
-  const { language, source } = props;
+  const { language, source, linkReport = true } = props;
   const m = messages[language];
   return (
     <p class="provenance">
@@ -159,11 +237,141 @@ export function Provenance(props: ProvenanceProps) {
         ''
       )}
       <span>
-        {m.source}: <SourceWords source={source} m={m} />
-      </span>{' '}
-      <a href={reportUrl(props.origin, props.report)} type="application/json">
-        {m.fullReport}
-      </a>
+        {m.source}: <SourceWords source={source} m={m} language={language} />
+      </span>
+      {linkReport ? (
+        <>
+          {' '}
+          <a href={reportPageUrl(props.origin, props.report)}>{m.fullReport}</a>
+        </>
+      ) : (
+        ''
+      )}
+    </p>
+  );
+}
+
+/** Said of stale figures: when they were last confirmed, and that they may not hold today. */
+export function StaleNotice({
+  observed,
+  now,
+  language,
+}: {
+  observed: string;
+  now: Date;
+  language: Language;
+}) {
+  const m = messages[language];
+  const ago = timeSince(periodEnd(observed).toISOString(), now, language);
+  return (
+    <p class="stale-notice">
+      <strong>{m.lastConfirmed(formatPartialDate(observed, language), ago)}.</strong> {m.notConfirmedSince}
+    </p>
+  );
+}
+
+interface StatusGroupsProps<S> {
+  statuses: readonly S[];
+  language: Language;
+  origin: string;
+  now: Date;
+  textElsewhere?: { href: string; words: string };
+}
+
+type ShownStatus = GroupedStatus & {
+  figure: Figure | FigureSummary;
+  observed: string;
+  published: string;
+  verification: Verification;
+  source: Source;
+};
+
+/** A place's current figures, under the provenance they share, stale ones said to be so. */
+export function StatusGroups<S extends ShownStatus>({
+  statuses,
+  language,
+  origin,
+  now,
+  textElsewhere,
+}: StatusGroupsProps<S>) {
+  return (
+    <>
+      {groupByProvenance(statuses, now).map((group) => {
+        const [first] = group;
+        if (!first) return '';
+        const stale = isStale(first.staleAfter, now);
+        return (
+          <div class={stale ? 'report-group stale' : 'report-group'}>
+            {stale ? <StaleNotice observed={first.observed} now={now} language={language} /> : ''}
+            <FigureList
+              figures={group.map((s) => s.figure)}
+              language={language}
+              quoteLanguage={first.source.language}
+              ownSources={false}
+              {...('language' in first && typeof first.language === 'string'
+                ? { notesLanguage: first.language }
+                : {})}
+              {...(textElsewhere ? { textElsewhere } : {})}
+            />
+            <Provenance
+              language={language}
+              origin={origin}
+              report={first.report}
+              observed={first.observed}
+              published={first.published}
+              verification={first.verification}
+              source={first.source}
+            />
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/** True when every figure shown is current at `now`: only then is it "current status". */
+export function allCurrent(statuses: readonly { staleAfter: string }[], now: Date): boolean {
+  return statuses.every((s) => !isStale(s.staleAfter, now));
+}
+
+/**
+ * When a place's figures were observed, then when its last report was added: the observed
+ * date leads, so that "1 minute ago" cannot be read as the age of the figures.
+ */
+export function Updated(props: {
+  statuses: readonly { observed: string }[];
+  updated: string | null;
+  reportCount: number;
+  language: Language;
+  now: Date;
+}) {
+  const { statuses, updated, reportCount, language, now } = props;
+  const m = messages[language];
+  const newest = statuses
+    .map((s) => s.observed)
+    .reduce<string | undefined>(
+      (a, b) => (a === undefined || comparePartialDates(b, a) > 0 ? b : a),
+      undefined,
+    );
+  return (
+    <p class="updated">
+      {newest ? (
+        <>
+          {m.newestObserved}: <time datetime={newest}>{formatPartialDate(newest, language)}</time>
+          {' · '}
+        </>
+      ) : (
+        ''
+      )}
+      {updated ? (
+        <>
+          {m.addedHere} <time datetime={updated}>{timeSince(updated, now, language)}</time>
+        </>
+      ) : (
+        m.noReports
+      )}
+      {' · '}
+      {m.reportCount(reportCount)}
     </p>
   );
 }

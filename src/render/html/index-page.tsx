@@ -2,10 +2,9 @@
 // the list of places, the site, the language and the time of the request.
 
 import type { PlaceSummary } from '../../domain/model.ts';
-import { timeSince } from '../../words/figures.ts';
 import { type Language, type Messages, messages } from '../../words/messages.ts';
 import type { PageSite } from '../site.ts';
-import { FigureList, groupByReport, Provenance } from './figures.tsx';
+import { StatusGroups, Updated } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
 import { OtherNames, PlaceName, PlaceWhere } from './names.tsx';
 
@@ -30,40 +29,23 @@ function Card({ place, site, language, m, now }: CardProps) {
         </h2>
         <OtherNames names={place.names} language={language} m={m} />
         <p class="place-where">
-          <PlaceWhere place={place} />
+          <PlaceWhere place={place} language={language} />
         </p>
-        <p class="updated">
-          {m.lastReport}:{' '}
-          {place.updated ? (
-            <time datetime={place.updated}>{timeSince(place.updated, now, language)}</time>
-          ) : (
-            m.noReports
-          )}
-          {' · '}
-          {m.reportCount(place.reportCount)}
-        </p>
+        <Updated
+          statuses={statuses}
+          updated={place.updated}
+          reportCount={place.reportCount}
+          language={language}
+          now={now}
+        />
         {statuses.length === 0 ? <p>{m.noStatus}</p> : ''}
-        {groupByReport(statuses).map((group) => {
-          const [first] = group;
-          if (!first) return '';
-          return (
-            <div class="report-group">
-              <FigureList
-                figures={group.map((s) => s.figure)}
-                language={language}
-                textElsewhere={{ href, words: m.readOnPlacePage }}
-              />
-              <Provenance
-                language={language}
-                origin={site.origin}
-                report={first.report}
-                observed={first.observed}
-                verification={first.verification}
-                source={first.source}
-              />
-            </div>
-          );
-        })}
+        <StatusGroups
+          statuses={statuses}
+          language={language}
+          origin={site.origin}
+          now={now}
+          textElsewhere={{ href, words: m.readOnPlacePage }}
+        />
       </article>
     </li>
   );

@@ -25,10 +25,20 @@ interface LayoutProps {
   language: Language;
   title: string;
   feeds: PageFeeds;
+  /** The page's content as JSON, announced as its alternate for programs. */
+  json?: string;
   children: Child;
 }
 
-export function Layout({ site, language, title, feeds, children }: LayoutProps) {
+/**
+ * The page's one address: without the tracking parameters a shared link may carry, with
+ * ?lang= only when the reader chose the language with it (src/http/tracking.ts).
+ */
+export function canonicalUrl(site: PageSite, language: Language): string {
+  return `${site.origin}${pageHref(site.path, site, language)}`;
+}
+
+export function Layout({ site, language, title, feeds, json, children }: LayoutProps) {
   const m = messages[language];
   return (
     <html lang={language}>
@@ -36,6 +46,7 @@ export function Layout({ site, language, title, feeds, children }: LayoutProps) 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
+        <link rel="canonical" href={canonicalUrl(site, language)} />
         <link rel="stylesheet" href={stylesheetPath} />
         {/* No favicon to fetch: the browser would ask for /favicon.ico, which is not served. */}
         <link rel="icon" href="data:," />
@@ -50,6 +61,7 @@ export function Layout({ site, language, title, feeds, children }: LayoutProps) 
         {languages.map((other) => (
           <link rel="alternate" hreflang={other} href={`${site.origin}${site.path}?lang=${other}`} />
         ))}
+        {json ? <link rel="alternate" type="application/json" href={json} /> : ''}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -3,7 +3,7 @@
 
 import type { Place } from '../../domain/model.ts';
 import type { Language, Messages } from '../../words/messages.ts';
-import { localName } from '../../words/places.ts';
+import { countryName, localName } from '../../words/places.ts';
 
 type Names = Place['names'];
 
@@ -33,9 +33,15 @@ export function OtherNames({ names, language, m }: { names: Names; language: Lan
   );
 }
 
-/** Where the place is: its admin areas and country, each name isolated. */
-export function PlaceWhere({ place }: { place: Pick<Place, 'admin' | 'country'> }) {
-  const parts = [...place.admin.map((a) => a.name), place.country.name];
+/** Where the place is: its admin areas and country (named in the page's language), each isolated. */
+export function PlaceWhere({
+  place,
+  language,
+}: {
+  place: Pick<Place, 'admin' | 'country'>;
+  language: Language;
+}) {
+  const parts = [...place.admin.map((a) => a.name), countryName(place.country, language)];
   return (
     <>
       {parts.map((part, i) => (

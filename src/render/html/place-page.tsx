@@ -4,14 +4,13 @@
 
 import type { PlaceDocument } from '../../domain/documents.ts';
 import type { IndicatorStatus } from '../../domain/model.ts';
-import { timeSince } from '../../words/figures.ts';
 import type { Language } from '../../words/messages.ts';
 import { messages } from '../../words/messages.ts';
 import { localName } from '../../words/places.ts';
 import { isolated } from '../escape.ts';
 import type { PageSite } from '../site.ts';
 import { PopulationChart } from './chart.tsx';
-import { FigureList, groupByReport, Provenance } from './figures.tsx';
+import { allCurrent, StatusGroups, Updated } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
 import { OtherNames, PlaceName, PlaceWhere } from './names.tsx';
 import { Timeline } from './timeline.tsx';
@@ -42,42 +41,22 @@ export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: La
       </h1>
       <OtherNames names={place.names} language={language} m={m} />
       <p class="place-where">
-        <PlaceWhere place={place} />
+        <PlaceWhere place={place} language={language} />
         {place.coordinates ? ` · ${m.coordinates}: ${place.coordinates.lat}, ${place.coordinates.lon}` : ''}
       </p>
-      <p class="updated">
-        {m.lastReport}:{' '}
-        {status.updated ? (
-          <time datetime={status.updated}>{timeSince(status.updated, now, language)}</time>
-        ) : (
-          m.noReports
-        )}
-        {' · '}
-        {m.reportCount(doc.reportCount)}
-      </p>
+      <Updated
+        statuses={statuses}
+        updated={status.updated}
+        reportCount={doc.reportCount}
+        language={language}
+        now={now}
+      />
 
       <section aria-labelledby="status">
-        <h2 id="status">{m.currentStatus}</h2>
+        <h2 id="status">{allCurrent(statuses, now) ? m.currentStatus : m.reportedStatus}</h2>
         {statuses.length === 0 ? <p>{m.noStatus}</p> : ''}
         <div class="status-groups">
-          {groupByReport(statuses).map((group) => {
-            const [first] = group;
-            if (!first) return '';
-            return (
-              <div class="report-group">
-                <FigureList figures={group.map((s) => s.figure)} language={language} />
-                <Provenance
-                  language={language}
-                  origin={site.origin}
-                  report={first.report}
-                  observed={first.observed}
-                  published={first.published}
-                  verification={first.verification}
-                  source={first.source}
-                />
-              </div>
-            );
-          })}
+          <StatusGroups statuses={statuses} language={language} origin={site.origin} now={now} />
         </div>
       </section>
 

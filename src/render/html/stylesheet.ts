@@ -106,6 +106,21 @@ th, td {
 .report-retracted .figures { text-decoration: line-through; }
 .subscribe-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; padding: 0; }
 blockquote { margin: 0.5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); }
+.figure-source, .figure-quote { font-size: 0.9rem; color: var(--muted); }
+.stale-notice {
+  margin: 0 0 0.5rem; padding: 0.4rem 0.6rem; border-left: 4px solid var(--intermittent);
+  background: #fff8e5;
+}
+.report-group.stale .figure-value { color: var(--muted); }
+.changes del { color: var(--unavailable); }
+.changes ins { color: var(--available); text-decoration: none; font-weight: 600; }
+.fate { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0 1rem; }
+.fate.report-retracted { border-color: var(--unavailable); }
+.fate.report-superseded { border-color: var(--intermittent); }
+.source { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; overflow-wrap: anywhere; }
+.source dd { margin: 0; }
+figure.original { margin: 1rem 0; }
+figure.original figcaption { font-size: 0.9rem; color: var(--muted); }
 /* A phone shows the chart at about three quarters of its size: larger type keeps it legible. */
 @media (max-width: 30rem) {
   .chart text { font-size: 18px; }

@@ -5,7 +5,7 @@
 import type { ReportSummary } from '../../domain/model.ts';
 import { formatTimestamp } from '../../words/figures.ts';
 import type { Language, Messages } from '../../words/messages.ts';
-import { reportUrl } from '../site.ts';
+import { reportPageUrl } from '../site.ts';
 import { FigureList, Provenance } from './figures.tsx';
 
 interface TimelineProps {
@@ -20,13 +20,13 @@ const anchor = (id: string) => `report-${id}`;
 
 export function Timeline({ history, reportCount, origin, m, language }: TimelineProps) {
   const shown = new Map(history.map((s) => [s.id, s]));
-  // A report on this page is linked in place; an older one, outside the window, as JSON.
+  // A report on this page is linked in place; an older one, outside the window, to its page.
   const linkTo = (id: string) => {
     const other = shown.get(id);
     return other ? (
       <a href={`#${anchor(id)}`}>{m.reportPublishedAt(formatTimestamp(other.published, language))}</a>
     ) : (
-      <a href={reportUrl(origin, id)}>{id}</a>
+      <a href={reportPageUrl(origin, id)}>{id}</a>
     );
   };
   return (
@@ -38,7 +38,7 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
               <h3 id={`${anchor(s.id)}-title`}>{m.reportHeading(formatTimestamp(s.published, language))}</h3>
               {s.state === 'retracted' ? (
                 <p class="report-state">
-                  <strong>{m.retracted}.</strong> {m.retractedNote}
+                  <strong>{m.retracted}.</strong> <a href={reportPageUrl(origin, s.id)}>{m.retractedNote}</a>
                 </p>
               ) : (
                 ''
@@ -60,7 +60,7 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
               <FigureList
                 figures={s.figures}
                 language={language}
-                textElsewhere={{ href: reportUrl(origin, s.id), words: m.situationInReport }}
+                textElsewhere={{ href: reportPageUrl(origin, s.id), words: m.situationInReport }}
               />
               <Provenance
                 language={language}
