@@ -15,6 +15,8 @@ export interface IndicatorDefinition {
   readonly label: { readonly en: string; readonly nl: string };
   /** How a headline states a count: "{n}" is the number with its qualifier. */
   readonly phrase?: string;
+  /** The same for a count of one, where the words are singular ("1 civilian injured"). */
+  readonly phraseOne?: string;
   /** A count stated as a part of another ("12,000 of 80,000"), which the headline then omits. */
   readonly outOf?: string;
   /**
@@ -46,6 +48,7 @@ export const indicatorRegistry = [
     kind: 'count',
     label: { en: 'population before the crisis', nl: 'inwoners voor de crisis' },
     phrase: '{n} residents before the crisis',
+    phraseOne: '{n} resident before the crisis',
     currentForDays: 365,
   },
   {
@@ -54,6 +57,7 @@ export const indicatorRegistry = [
     kind: 'count',
     label: { en: 'residents remaining', nl: 'overgebleven inwoners' },
     phrase: '{n} residents remain',
+    phraseOne: '{n} resident remains',
     outOf: 'population_baseline',
     currentForDays: 90,
   },
@@ -63,6 +67,7 @@ export const indicatorRegistry = [
     kind: 'count',
     label: { en: 'civilians killed', nl: 'burgerdoden' },
     phrase: '{n} civilians killed',
+    phraseOne: '{n} civilian killed',
     currentForDays: 30,
   },
   {
@@ -71,6 +76,7 @@ export const indicatorRegistry = [
     kind: 'count',
     label: { en: 'civilians injured', nl: 'gewonde burgers' },
     phrase: '{n} civilians injured',
+    phraseOne: '{n} civilian injured',
     currentForDays: 30,
   },
   { id: 'situation', code: 8, kind: 'text', label: { en: 'situation', nl: 'situatie' }, currentForDays: 7 },

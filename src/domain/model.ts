@@ -117,6 +117,7 @@ export const indicator = z.strictObject({
     .string()
     .optional()
     .meta({ description: 'How a count reads in a sentence; {n} stands for the value with its qualifier' }),
+  phraseOne: z.string().optional().meta({ description: 'The same for a count of one, in the singular' }),
   outOf: z.enum(indicatorIds).optional().meta({
     description: 'The count this one is a part of: residents remaining out of the population before',
   }),
@@ -273,6 +274,10 @@ export const reportView = report.extend({
   state: reportState,
   supersededBy: reportId.optional(),
   retraction: retraction.omit({ report: true }).optional(),
+  restored: z.strictObject({ correction: reportId, reason, retracted: timestamp }).optional().meta({
+    description:
+      'Set when a correction of this report was retracted, which made it current again: that correction, and the reason and time of its retraction',
+  }),
 });
 export type ReportView = z.infer<typeof reportView>;
 
@@ -294,6 +299,9 @@ export const reportSummary = z.strictObject({
   verification,
   state: reportState,
   supersededBy: reportId.optional(),
+  restoredFrom: reportId.optional().meta({
+    description: 'The retracted correction whose retraction made this report current again',
+  }),
   corrects: reportId.optional(),
   figures: z.array(figureSummary),
   source: source.pick({ name: true, kind: true }),

@@ -14,10 +14,35 @@ import type {
   ReportSummary,
 } from './model.ts';
 
-/** What became of a report: nothing, a correction replaced it, or it was withdrawn. */
+/**
+ * What became of a report: nothing, a correction replaced it, or it was withdrawn; and, for
+ * a report current again because the correction that replaced it was retracted, that
+ * correction.
+ */
 export interface ReportFate {
   state: ReportState;
   supersededBy?: string;
+  restoredFrom?: string;
+}
+
+/** The summary with another fate. */
+export function withFate(summary: ReportSummary, fate: ReportFate): ReportSummary {
+  const { supersededBy: _, restoredFrom: __, ...rest } = summary;
+  return {
+    ...rest,
+    state: fate.state,
+    ...(fate.supersededBy ? { supersededBy: fate.supersededBy } : {}),
+    ...(fate.restoredFrom ? { restoredFrom: fate.restoredFrom } : {}),
+  };
+}
+
+/** True when the summary already records this fate. */
+export function hasFate(summary: ReportSummary, fate: ReportFate): boolean {
+  return (
+    summary.state === fate.state &&
+    summary.supersededBy === fate.supersededBy &&
+    summary.restoredFrom === fate.restoredFrom
+  );
 }
 
 export function summarizeFigure(figure: Figure): FigureSummary {
@@ -43,6 +68,7 @@ export function summarizeReport(report: Report, fate: ReportFate): ReportSummary
     verification: report.verification,
     state: fate.state,
     ...(fate.supersededBy ? { supersededBy: fate.supersededBy } : {}),
+    ...(fate.restoredFrom ? { restoredFrom: fate.restoredFrom } : {}),
     ...(report.corrects ? { corrects: report.corrects.report } : {}),
     figures: report.figures.map(summarizeFigure),
     source: { name: report.source.name, kind: report.source.kind },
@@ -83,12 +109,21 @@ export function deriveFates(
       supersededBy.set(report.corrects, report.id);
     }
   }
+  // A report that no correction supersedes, but that a retracted correction named, is
+  // current again because of that retraction: the newest such correction restored it.
+  const restoredFrom = new Map<string, string>();
+  for (const report of [...reports].sort(compareNewestFirst)) {
+    if (report.corrects && retracted.has(report.id) && !restoredFrom.has(report.corrects)) {
+      restoredFrom.set(report.corrects, report.id);
+    }
+  }
   const fates = new Map<string, ReportFate>();
   for (const { id } of reports) {
     const by = supersededBy.get(id);
+    const from = restoredFrom.get(id);
     if (retracted.has(id)) fates.set(id, { state: 'retracted' });
     else if (by) fates.set(id, { state: 'superseded', supersededBy: by });
-    else fates.set(id, { state: 'active' });
+    else fates.set(id, { state: 'active', ...(from ? { restoredFrom: from } : {}) });
   }
   return fates;
 }

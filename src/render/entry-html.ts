@@ -94,7 +94,7 @@ export function entryHtml(entry: FeedEntry, origin: string): string {
 
 export function summaryHtml(summary: ReportSummary, origin: string): string {
   return [
-    `<p>${e(m.archivedState[summary.state])}${e(m.archivedSummary)}</p>`,
+    `<p>${e(m.archivedState[summary.state])}${summary.restoredFrom ? `<strong>${e(m.restored)}:</strong> ${e(m.restoredNote)}. ` : ''}${e(m.archivedSummary)}</p>`,
     figureList(summary.figures),
     datesAndVerification(summary.observed, summary.verification, summary.published),
     `<p>${e(m.source)}: ${sourceWords(summary.source)}.</p>`,

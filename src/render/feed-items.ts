@@ -105,7 +105,13 @@ export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
 /** An archive item: what the history index holds of a report, with a link to all of it. */
 export function itemFromSummary(summary: ReportSummary, place: FeedPlace, origin: string): FeedItem {
   const change: HeadlineChange =
-    summary.state === 'retracted' ? 'retraction' : summary.corrects ? 'correction' : 'new';
+    summary.state === 'retracted'
+      ? 'retraction'
+      : summary.restoredFrom
+        ? 'restored'
+        : summary.corrects
+          ? 'correction'
+          : 'new';
   const html = summaryHtml(summary, origin);
   return {
     id: reportUrn(summary.corrects ?? summary.id),

@@ -40,18 +40,32 @@ export async function openFeedDocument(
   return { ...(await feedVersionOf(doc)), read: async () => doc, discard: async () => {} };
 }
 
+/**
+ * A report and what became of it: two reads (the report and its index entry), and a third
+ * for a retraction, its own or that of the correction whose retraction restored it.
+ */
 export async function viewReport(store: StatusStore, id: string): Promise<ReportView> {
   const [report, summary] = await Promise.all([store.getReport(id), store.getHistoryEntry(id)]);
   // A report is visible once indexed: one whose acceptance failed part-way stays hidden.
   if (!report || !summary) throw new NotFound(`no report with id ${id}`);
-  return viewOf(report, summary, summary.state === 'retracted' ? await store.getRetraction(id) : undefined);
+  const retractionOf = summary.state === 'retracted' ? id : summary.restoredFrom;
+  const retraction = retractionOf ? await store.getRetraction(retractionOf) : undefined;
+  return viewOf(report, summary, retraction);
 }
 
+/** `retraction` is the report's own, or, for a restored report, its correction's. */
 export function viewOf(report: Report, summary?: ReportSummary, retraction?: Retraction): ReportView {
+  const { reason, retracted } = retraction ?? {};
+  const fate =
+    retraction && reason && retracted
+      ? retraction.report === report.id
+        ? { retraction: { reason, retracted } }
+        : { restored: { correction: retraction.report, reason, retracted } }
+      : {};
   return {
     ...report,
     state: summary?.state ?? 'active',
     ...(summary?.supersededBy ? { supersededBy: summary.supersededBy } : {}),
-    ...(retraction ? { retraction: { reason: retraction.reason, retracted: retraction.retracted } } : {}),
+    ...fate,
   };
 }

@@ -1,13 +1,14 @@
-// What the page of a report shows besides the report: its place, the version it corrects
-// (to show what changed), the correction that superseded it, and, when a correction of it
-// was retracted, that retraction (the report was restored). Found from the place's document
-// and a few facts, each read once; nothing here is derived again.
+// What the page of a report shows besides the report and its fate: its place, the version
+// it corrects and what the correction changed, the correction that superseded it, and, for a
+// report restored by the retraction of its correction, what that retraction changed back.
+// A few facts, each read once; nothing here is derived again.
 
 import { type FigureChange, figureChanges } from '../domain/feed.ts';
-import type { Place, Report, ReportSummary, ReportView, Retraction } from '../domain/model.ts';
+import type { Place, Report, ReportSummary, ReportView } from '../domain/model.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
-import { loadPlaceDocument, viewReport } from './reading.ts';
+import { knownPlaces } from './places.ts';
+import { viewReport } from './reading.ts';
 
 export interface ReportPageData {
   view: ReportView;
@@ -16,13 +17,8 @@ export interface ReportPageData {
   corrected?: { report: Report; changes: FigureChange[] };
   /** The correction that superseded this report. */
   correctedBy?: ReportSummary;
-  /** A correction of this report that was retracted, which made it current again. */
-  restored?: { correction: string; retraction: Retraction; changes: FigureChange[] };
-}
-
-/** The newest retracted correction of `id` among the place's newest reports. */
-function retractedCorrection(head: readonly ReportSummary[], id: string): ReportSummary | undefined {
-  return head.find((s) => s.corrects === id && s.state === 'retracted');
+  /** What the retracted correction had changed, which its retraction changed back. */
+  restoredChanges?: FigureChange[];
 }
 
 export async function loadReportPage(
@@ -31,30 +27,19 @@ export async function loadReportPage(
   id: string,
 ): Promise<ReportPageData> {
   const view = await viewReport(store, id);
-  const [doc, corrected, correctedBy] = await Promise.all([
-    loadPlaceDocument(store, writers, view.place),
+  const [places, corrected, correctedBy, undone] = await Promise.all([
+    knownPlaces(store, writers, [view.place]),
     view.corrects ? store.getReport(view.corrects.report) : undefined,
     view.supersededBy ? store.getHistoryEntry(view.supersededBy) : undefined,
+    view.restored ? store.getReport(view.restored.correction) : undefined,
   ]);
-  const undone = view.state === 'active' && doc ? retractedCorrection(doc.head, id) : undefined;
-  const [undoneReport, undoneRetraction] = undone
-    ? await Promise.all([store.getReport(undone.id), store.getRetraction(undone.id)])
-    : [undefined, undefined];
   return {
     view,
-    place: doc?.place,
+    place: places.get(view.place),
     ...(corrected
       ? { corrected: { report: corrected, changes: figureChanges(corrected.figures, view.figures) } }
       : {}),
     ...(correctedBy ? { correctedBy } : {}),
-    ...(undone && undoneReport && undoneRetraction
-      ? {
-          restored: {
-            correction: undone.id,
-            retraction: undoneRetraction,
-            changes: figureChanges(undoneReport.figures, view.figures),
-          },
-        }
-      : {}),
+    ...(undone ? { restoredChanges: figureChanges(undone.figures, view.figures) } : {}),
   };
 }

@@ -30,6 +30,8 @@ export type EncodedSummary = [
   figures: EncodedFigure[],
   sourceName: string,
   sourceKind: number,
+  // Appended later: entries written before it have eleven positions, and decode as if empty.
+  restoredFrom?: string,
 ];
 
 function encodeFigure(figure: FigureSummary): EncodedFigure {
@@ -67,7 +69,7 @@ function decodeFigure([indicatorCode, first, second, third]: EncodedFigure): unk
 }
 
 export function encodeSummary(summary: ReportSummary): EncodedSummary {
-  return [
+  const encoded: EncodedSummary = [
     summary.id,
     summary.place,
     summary.observed,
@@ -80,13 +82,27 @@ export function encodeSummary(summary: ReportSummary): EncodedSummary {
     summary.source.name,
     sourceKinds.indexOf(summary.source.kind),
   ];
+  if (summary.restoredFrom) encoded.push(summary.restoredFrom);
+  return encoded;
 }
 
 /** Expands stored metadata; anything that does not decode to a valid summary is undefined. */
 export function decodeSummary(metadata: unknown): ReportSummary | undefined {
-  if (!Array.isArray(metadata) || metadata.length !== 11) return undefined;
-  const [id, place, observed, published, verification, state, supersededBy, corrects, figures, name, kind] =
-    metadata as EncodedSummary;
+  if (!Array.isArray(metadata) || (metadata.length !== 11 && metadata.length !== 12)) return undefined;
+  const [
+    id,
+    place,
+    observed,
+    published,
+    verification,
+    state,
+    supersededBy,
+    corrects,
+    figures,
+    name,
+    kind,
+    from,
+  ] = metadata as EncodedSummary;
   if (!Array.isArray(figures)) return undefined;
   const parsed = reportSummary.safeParse({
     id,
@@ -96,6 +112,7 @@ export function decodeSummary(metadata: unknown): ReportSummary | undefined {
     verification: valueAt(verificationStates, verification),
     state: valueAt(reportStates, state),
     ...(supersededBy ? { supersededBy } : {}),
+    ...(from === undefined ? {} : { restoredFrom: from }),
     ...(corrects ? { corrects } : {}),
     figures: figures.map((f) => (Array.isArray(f) ? decodeFigure(f) : undefined)),
     source: { name, kind: valueAt(sourceKinds, kind) },

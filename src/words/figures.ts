@@ -121,15 +121,26 @@ function provenanceOf(...figures: (AnyFigure | undefined)[]): RowProvenance {
   return { ...(sources.length ? { sources } : {}), ...(quotes.length ? { quotes } : {}) };
 }
 
-/** The whole a count is stated as part of, among the same report's figures, by the registry. */
-function wholesIn(figures: readonly AnyFigure[]) {
-  const counts = new Map(figures.flatMap((f) => ('value' in f ? [[f.indicator as string, f] as const] : [])));
+const countsOf = (figures: readonly AnyFigure[]) =>
+  new Map(figures.flatMap((f) => ('value' in f ? [[f.indicator as string, f] as const] : [])));
+
+/**
+ * The whole a count is stated as part of, by the registry: among the same figures, or else
+ * among `elsewhere` (a place's other current figures, when its baseline came from another
+ * report). Only a whole among the same figures loses its own line.
+ */
+function wholesIn(figures: readonly AnyFigure[], elsewhere: readonly AnyFigure[]) {
+  const counts = countsOf(figures);
+  const otherCounts = countsOf(elsewhere);
   const wholeOf = (figure: AnyFigure) => {
     const outOf = findIndicator(figure.indicator)?.outOf;
-    return outOf && 'value' in figure ? counts.get(outOf) : undefined;
+    return outOf && 'value' in figure ? (counts.get(outOf) ?? otherCounts.get(outOf)) : undefined;
   };
   const statedAsPart = new Set(
-    figures.flatMap((f) => (wholeOf(f) ? [findIndicator(f.indicator)?.outOf] : [])),
+    figures.flatMap((f) => {
+      const outOf = findIndicator(f.indicator)?.outOf;
+      return outOf && 'value' in f && counts.has(outOf) ? [outOf] : [];
+    }),
   );
   return { wholeOf, statedAsPart };
 }
@@ -137,11 +148,15 @@ function wholesIn(figures: readonly AnyFigure[]) {
 /**
  * The figures of one report as lines, in registry order. A count stated as part of another
  * ("residents remaining" of "population before the crisis") carries the whole, which then
- * has no line of its own.
+ * has no line of its own; `wholesElsewhere` holds wholes another report gave.
  */
-export function figureRows(figures: readonly AnyFigure[], language: Language): FigureRow[] {
+export function figureRows(
+  figures: readonly AnyFigure[],
+  language: Language,
+  wholesElsewhere: readonly AnyFigure[] = [],
+): FigureRow[] {
   const m = messages[language];
-  const { wholeOf, statedAsPart } = wholesIn(figures);
+  const { wholeOf, statedAsPart } = wholesIn(figures, wholesElsewhere);
   const ordered = [...figures].sort((a, b) => indicatorOrder(a.indicator) - indicatorOrder(b.indicator));
   return ordered.flatMap((figure): FigureRow[] => {
     const label = indicatorLabel(figure.indicator, language);
@@ -162,7 +177,9 @@ export function figureRows(figures: readonly AnyFigure[], language: Language): F
     if ('value' in figure) {
       if (statedAsPart.has(figure.indicator)) return [];
       const whole = wholeOf(figure);
-      const note = [noteOf(figure).note, whole && noteOf(whole).note].filter(Boolean).join(' ');
+      // A whole from another report keeps its note and provenance on its own line.
+      const ownWhole = whole && figures.includes(whole) ? whole : undefined;
+      const note = [noteOf(figure).note, ownWhole && noteOf(ownWhole).note].filter(Boolean).join(' ');
       const words = countWords(figure, whole, language);
       return [
         {
@@ -171,7 +188,7 @@ export function figureRows(figures: readonly AnyFigure[], language: Language): F
           label,
           words,
           ...(note ? { note } : {}),
-          ...provenanceOf(figure, whole),
+          ...provenanceOf(figure, ownWhole),
         },
       ];
     }

@@ -65,7 +65,8 @@ function countParts(figures: readonly FigureSummary[]): string[] {
     const definition = findIndicator(figure.indicator);
     if (!definition?.phrase || statedAsPart.has(figure.indicator)) return [];
     const whole = definition.outOf ? counts.get(definition.outOf) : undefined;
-    return [definition.phrase.replace('{n}', countWords(figure, whole, language))];
+    const phrase = figure.value === 1 && definition.phraseOne ? definition.phraseOne : definition.phrase;
+    return [phrase.replace('{n}', countWords(figure, whole, language))];
   });
 }
 

@@ -37,7 +37,7 @@ export interface Messages {
   published: string;
   source: string;
   via: string;
-  fullReport: string;
+  fullReport: (published: string) => string;
   readOnPlacePage: string;
   situationInReport: string;
   qualifiers: Record<Qualifier, string>;
@@ -182,7 +182,7 @@ const en: Messages = {
   published: 'Published',
   source: 'Source',
   via: 'via',
-  fullReport: 'Full report',
+  fullReport: (published) => `Full report of ${published}`,
   readOnPlacePage: 'described on the place page',
   situationInReport: 'described in the full report',
   qualifiers: { exact: '', approximately: 'about ', at_least: 'at least ', at_most: 'at most ' },
@@ -320,7 +320,7 @@ const nl: Messages = {
   published: 'Gepubliceerd',
   source: 'Bron',
   via: 'via',
-  fullReport: 'Volledige melding',
+  fullReport: (published) => `Volledige melding van ${published}`,
   readOnPlacePage: 'beschreven op de pagina van de plaats',
   situationInReport: 'beschreven in de volledige melding',
   qualifiers: { exact: '', approximately: 'ongeveer ', at_least: 'ten minste ', at_most: 'hoogstens ' },

@@ -4,15 +4,9 @@
 // entries that make it visible. Every write is idempotent, so a moderation whose writer
 // stopped part-way is simply written again from its recorded intent.
 
-import type { ReportSummary } from '../domain/model.ts';
-import { summarizeReport } from '../domain/status.ts';
+import { summarizeReport, withFate } from '../domain/status.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Moderation } from './messages.ts';
-
-function withState(summary: ReportSummary, state: ReportSummary['state'], supersededBy?: string) {
-  const { supersededBy: _, ...rest } = summary;
-  return { ...rest, state, ...(supersededBy ? { supersededBy } : {}) };
-}
 
 /** @param chainPlaces the places, other than its own, whose chains a correction continues */
 export async function writeModerationFacts(
@@ -25,10 +19,13 @@ export async function writeModerationFacts(
     await store.putReport(correction);
     await Promise.all(chainPlaces.map((slug) => store.putChainEntry(slug, correction.id)));
     await store.putHistoryEntry(summarizeReport(correction, { state: 'active' }));
-    await store.putHistoryEntry(withState(original, 'superseded', correction.id));
+    await store.putHistoryEntry(withFate(original, { state: 'superseded', supersededBy: correction.id }));
     return;
   }
   await store.putRetraction(moderation.retraction);
-  await store.putHistoryEntry(withState(moderation.original, 'retracted'));
-  if (moderation.restored) await store.putHistoryEntry(withState(moderation.restored, 'active'));
+  await store.putHistoryEntry(withFate(moderation.original, { state: 'retracted' }));
+  if (moderation.restored) {
+    const restoredFrom = moderation.original.id;
+    await store.putHistoryEntry(withFate(moderation.restored, { state: 'active', restoredFrom }));
+  }
 }

@@ -8,7 +8,7 @@
 import { type PlaceDocument, placeDocument } from '../domain/documents.ts';
 import type { FeedPlace } from '../domain/feed.ts';
 import { type Place, place, type Report, type ReportSummary, type Retraction } from '../domain/model.ts';
-import { type ReportFate, summarizeReport } from '../domain/status.ts';
+import { hasFate, type ReportFate, summarizeReport, withFate } from '../domain/status.ts';
 import type { Moderation, PlaceWork } from './messages.ts';
 
 const schema = [
@@ -41,11 +41,6 @@ type Row = Record<string, SqlStorageValue>;
 
 const text = (row: Row | undefined, column: string): string => String(row?.[column] ?? '');
 const parsed = <T>(row: Row, column: string): T => JSON.parse(text(row, column)) as T;
-
-function withFate(summary: ReportSummary, fate: ReportFate): ReportSummary {
-  const { supersededBy: _, ...rest } = summary;
-  return { ...rest, state: fate.state, ...(fate.supersededBy ? { supersededBy: fate.supersededBy } : {}) };
-}
 
 export class PlaceTables {
   constructor(
@@ -245,7 +240,7 @@ export class PlaceTables {
     for (const row of this.sql.exec('SELECT json FROM summaries').toArray()) {
       const summary = parsed<ReportSummary>(row, 'json');
       const fate = fates.get(summary.id) ?? { state: 'active' };
-      if (summary.state === fate.state && summary.supersededBy === fate.supersededBy) continue;
+      if (hasFate(summary, fate)) continue;
       const updated = withFate(summary, fate);
       this.sql.exec(
         'UPDATE summaries SET state = ?, json = ? WHERE id = ?',

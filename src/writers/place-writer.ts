@@ -22,7 +22,7 @@ import {
 } from '../domain/documents.ts';
 import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
 import type { Place, Report, ReportSummary } from '../domain/model.ts';
-import { deriveFates, pickCurrent } from '../domain/status.ts';
+import { deriveFates, hasFate, pickCurrent } from '../domain/status.ts';
 import { feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { Moderation, ModerationOutcome, PlaceSaved, PlaceWork } from './messages.ts';
@@ -415,7 +415,7 @@ export class PlaceWriter extends DurableObject<Env> {
     tables.applyFates(fates);
     const stale = summaries.flatMap((s) => {
       const fate = tables.summary(s.id);
-      return fate && (fate.state !== s.state || fate.supersededBy !== s.supersededBy) ? [fate] : [];
+      return fate && !hasFate(s, fate) ? [fate] : [];
     });
     await Promise.all(stale.map((s) => store.putHistoryEntry(s)));
     for (const s of tables.newest(headSize)) tables.share(s.id);

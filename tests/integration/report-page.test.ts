@@ -170,6 +170,74 @@ describe('the page of a report', () => {
   });
 });
 
+describe('changes in every feed format, the pages and the JSON', () => {
+  it('show a correction’s figures before and after, and its reason, in Atom, RSS and JSON Feed', async () => {
+    await createPlace();
+    const first = await postReport(articleReport());
+    const input = articleReport();
+    input.figures = input.figures.map((f) =>
+      'value' in f ? { ...f, value: 35, qualifier: 'approximately' } : f,
+    );
+    await correct(first.id, input, 'SYNTHETIC: recounted');
+    const change = 'Civilians killed&lt;/strong&gt;: at least 40 → about 35';
+    const atom = await (await call(`/feeds/places/${slug}.atom`)).text();
+    expect(atom).toContain(change);
+    expect(atom).toContain('Reason: &lt;bdi&gt;SYNTHETIC: recounted');
+    const rss = await (await call(`/feeds/places/${slug}.rss`)).text();
+    expect(rss).toContain(change);
+    const feed = await json(await call(`/feeds/places/${slug}.json`));
+    const [item] = feed.items;
+    expect(item.content_html).toContain('Civilians killed</strong>: at least 40 → about 35');
+    expect(item._humanitarian).toMatchObject({
+      change: 'correction',
+      reason: 'SYNTHETIC: recounted',
+      changes: [
+        {
+          indicator: 'civilian_deaths',
+          before: { value: 40, qualifier: 'at_least' },
+          after: { value: 35, qualifier: 'approximately' },
+        },
+      ],
+    });
+  });
+
+  it('say a report was restored, and why, when its correction is retracted: feeds, pages and JSON', async () => {
+    await createPlace();
+    const first = await postReport(articleReport());
+    const input = articleReport();
+    input.figures = input.figures.map((f) => ('value' in f ? { ...f, value: 35 } : f));
+    const correction = await correct(first.id, input, 'SYNTHETIC: recounted');
+    await retract(correction.id, 'SYNTHETIC: the recount was of another town');
+    const why = 'SYNTHETIC: the recount was of another town';
+
+    for (const format of ['atom', 'rss']) {
+      const xml = await (await call(`/feeds/places/${slug}.${format}`)).text();
+      expect(xml, format).toContain('Restored: \u2068Testville (synthetic)\u2069, March 2024');
+      expect(xml, format).toContain('the correction that had replaced this version was retracted');
+      expect(xml, format).toContain(why);
+    }
+    const feed = await json(await call(`/feeds/places/${slug}.json`));
+    expect(feed.items[0]._humanitarian).toMatchObject({ change: 'restored', reason: why, report: first.id });
+    expect(feed.items[0].title).toMatch(/^Restored: /);
+
+    const view = await json(await call(`/api/v1/reports/${first.id}`));
+    expect(view).toMatchObject({
+      state: 'active',
+      restored: { correction: correction.id, reason: why },
+    });
+    expect(view.retraction).toBeUndefined();
+    const history = await json(await call(`/api/v1/places/${slug}/reports`));
+    expect(history.reports.find((r: { id: string }) => r.id === first.id)).toMatchObject({
+      state: 'active',
+      restoredFrom: correction.id,
+    });
+    const placePage = (await html(`/places/${slug}`)).body;
+    expect(placePage).toContain(
+      '<strong>Restored:</strong> the correction that had replaced this version was retracted',
+    );
+  });
+});
+
 describe('links for people', () => {
   it('point to the report page from every feed, the pages and the exports; the JSON stays linked', async () => {
     await createPlace();
@@ -217,8 +285,11 @@ describe('who said each figure, in every output', () => {
       'Stated by: <bdi>Synthetic Mayor, mayor of Reportville</bdi>',
     );
     expect(feed.items[0].content_html).toContain('<q lang="nl">meer dan 40 doden</q>');
-    const atom = await (await call(`/feeds/places/${slug}.atom`)).text();
-    expect(atom).toContain('Stated by: &lt;bdi&gt;Synthetic Mayor');
+    for (const format of ['atom', 'rss']) {
+      const xml = await (await call(`/feeds/places/${slug}.${format}`)).text();
+      expect(xml, format).toContain('Stated by: &lt;bdi&gt;Synthetic Mayor');
+      expect(xml, format).toContain('&lt;q lang=&quot;nl&quot;&gt;meer dan 40 doden&lt;/q&gt;');
+    }
 
     const csv = await (await call('/exports/status.csv')).text();
     const deathsRow = csv.split('\r\n').find((line) => line.includes('civilian_deaths'));

@@ -45,6 +45,18 @@ describe('headline', () => {
     );
   });
 
+  it('says a count of one in the singular', () => {
+    expect(
+      headline(
+        'Testville',
+        [{ indicator: 'civilian_injuries', value: 1, qualifier: 'at_least' }],
+        '2024-03',
+        'verified',
+        'new',
+      ),
+    ).toBe('Testville, March 2024: at least 1 civilian injured (verified)');
+  });
+
   it('names the observed period at the precision the source gave it', () => {
     const deaths = figures(['civilian_deaths']);
     expect(headline('Testville', deaths, '2022', 'verified', 'new')).toMatch(/^Testville, 2022: /);

@@ -191,3 +191,23 @@ describe('freshness on the pages', () => {
     expect(page.indexOf('last report added')).toBeGreaterThan(observedAt);
   });
 });
+
+describe('a part whose whole came from another report', () => {
+  const baselineReport = acceptedReport(7, {
+    observed: '2024-01',
+    figures: [{ indicator: 'population_baseline', value: 80_000, qualifier: 'approximately' }],
+  });
+  const remainingReport = acceptedReport(8, { observed: '2024-03', figures: [remaining(8_600)] });
+  const split = derivePlaceDocument(
+    testville,
+    [summaryOf(remainingReport), summaryOf(baselineReport)],
+    byId([baselineReport, remainingReport]),
+    acceptedAt(8).toISOString(),
+  );
+
+  it('is still stated out of that whole, which keeps its own line and provenance', () => {
+    const page = renderPlacePage(split, site, 'en', now);
+    expect(page).toContain('<strong>about 8,600 of about 80,000</strong>');
+    expect(page).toContain('<strong>about 80,000</strong>');
+  });
+});

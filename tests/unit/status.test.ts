@@ -46,7 +46,7 @@ describe('deriveFates', () => {
   it('lets a retracted correction supersede nothing, so the corrected report is active again', () => {
     const fates = deriveFates([summaryOf(original), summaryOf(correction)], new Set([correction.id]));
     expect(fates.get(correction.id)).toEqual({ state: 'retracted' });
-    expect(fates.get(original.id)).toEqual({ state: 'active' });
+    expect(fates.get(original.id)).toEqual({ state: 'active', restoredFrom: correction.id });
   });
 
   it('counts a report that is both corrected and retracted as retracted', () => {
@@ -66,7 +66,7 @@ describe('deriveFates', () => {
 
     const afterRetraction = deriveFates(all, new Set([second.id]));
     expect(afterRetraction.get(original.id)).toEqual({ state: 'superseded', supersededBy: correction.id });
-    expect(afterRetraction.get(correction.id)).toEqual({ state: 'active' });
+    expect(afterRetraction.get(correction.id)).toEqual({ state: 'active', restoredFrom: second.id });
   });
 
   it('gives the same fates whatever order the reports are listed in', () => {

@@ -75,6 +75,17 @@ describe('encodeSummary and decodeSummary', () => {
     }
   });
 
+  it('round-trips a report restored by the retraction of its correction', () => {
+    const summary: ReportSummary = { ...base, restoredFrom: syntheticId(4) };
+    expect(encodeSummary(summary)).toHaveLength(12);
+    expect(decodeSummary(throughKv(summary))).toEqual(summary);
+  });
+
+  it('reads entries written before restoredFrom existed, with eleven positions', () => {
+    expect(encodeSummary(base)).toHaveLength(11);
+    expect(decodeSummary(encodeSummary(base))).toEqual(base);
+  });
+
   it('leaves supersededBy and corrects out when the summary has none', () => {
     const decoded = decodeSummary(throughKv(base));
     expect(decoded).toBeDefined();
@@ -105,7 +116,8 @@ describe('decodeSummary on junk', () => {
     ['an object', { id: base.id }],
     ['an empty array', []],
     ['an array one slot short', good.slice(0, 10)],
-    ['an array one slot long', [...good, 0]],
+    ['an array one slot long, not naming a report', [...good, 0]],
+    ['an array two slots long', [...good, syntheticId(5), 0]],
     ['a malformed id', withSlot(0, 'not-an-id')],
     ['a malformed place slug', withSlot(1, 'Not A Slug')],
     ['an impossible observed date', withSlot(2, '2024-02-30')],
@@ -209,6 +221,7 @@ describe('the largest summary the schema allows', () => {
     verification: lastOf(verificationStates),
     state: lastOf(reportStates),
     supersededBy: syntheticId(100),
+    restoredFrom: syntheticId(101),
     corrects: syntheticId(98),
     figures: indicatorRegistry.map(largestFigure),
     source: { name, kind: lastOf(sourceKinds) },

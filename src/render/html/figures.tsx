@@ -49,6 +49,8 @@ interface FigureListProps {
   ownSources?: boolean;
   /** The language notes are written in, when it is not the page's. */
   notesLanguage?: string;
+  /** Figures of other reports a count may be stated as part of ("of about 80,000"). */
+  wholesElsewhere?: readonly (Figure | FigureSummary)[];
 }
 
 function RowProvenance({
@@ -83,14 +85,22 @@ function RowProvenance({
 }
 
 export function FigureList(props: FigureListProps) {
-  const { figures, language, textElsewhere, quoteLanguage, ownSources = true, notesLanguage } = props;
+  const {
+    figures,
+    language,
+    textElsewhere,
+    quoteLanguage,
+    ownSources = true,
+    notesLanguage,
+    wholesElsewhere,
+  } = props;
   const noteLang = notesLanguage && notesLanguage !== language ? notesLanguage : undefined;
   const provenance = (row: FigureRow) => (
     <RowProvenance row={row} language={language} quoteLanguage={quoteLanguage} ownSources={ownSources} />
   );
   return (
     <ul class="figures">
-      {figureRows(figures, language).map((row) => {
+      {figureRows(figures, language, wholesElsewhere).map((row) => {
         const label = (
           <span class="figure-label">
             {row.label}
@@ -176,6 +186,8 @@ interface ProvenanceProps {
   /** The whole source, or its name and kind only, as history summaries hold it. */
   source: Source | Pick<Source, 'name' | 'kind'>;
   published?: string;
+  /** When the report was published: its link says so, so that no two links read the same. */
+  reportPublished: string;
   /** Where the report's page is linked from: "Full report" links it unless it is that page. */
   linkReport?: boolean;
 }
@@ -242,7 +254,9 @@ export function Provenance(props: ProvenanceProps) {
       {linkReport ? (
         <>
           {' '}
-          <a href={reportPageUrl(props.origin, props.report)}>{m.fullReport}</a>
+          <a href={reportPageUrl(props.origin, props.report)}>
+            {m.fullReport(formatTimestamp(props.reportPublished, language))}
+          </a>
         </>
       ) : (
         ''
@@ -308,6 +322,7 @@ export function StatusGroups<S extends ShownStatus>({
               language={language}
               quoteLanguage={first.source.language}
               ownSources={false}
+              wholesElsewhere={statuses.map((s) => s.figure)}
               {...('language' in first && typeof first.language === 'string'
                 ? { notesLanguage: first.language }
                 : {})}
@@ -319,6 +334,7 @@ export function StatusGroups<S extends ShownStatus>({
               report={first.report}
               observed={first.observed}
               published={first.published}
+              reportPublished={first.published}
               verification={first.verification}
               source={first.source}
             />

@@ -55,7 +55,7 @@ function Reason({ reason, m }: { reason: string; m: Messages }) {
 
 function Fate({ data, site, language }: { data: ReportPageData; site: PageSite; language: Language }) {
   const m = messages[language];
-  const { view, corrected, correctedBy, restored } = data;
+  const { view, corrected, correctedBy } = data;
   const link = (id: string, published: string) => (
     <a href={pageHref(`/reports/${id}`, site, language)}>
       {m.reportPublishedAt(formatTimestamp(published, language))}
@@ -82,17 +82,17 @@ function Fate({ data, site, language }: { data: ReportPageData; site: PageSite; 
       ) : (
         ''
       )}
-      {restored ? (
+      {view.restored ? (
         <>
           <p>
             <strong>{m.restored}:</strong> {m.restoredNote} (
-            <a href={pageHref(`/reports/${restored.correction}`, site, language)}>
-              {m.retractedOn(formatTimestamp(restored.retraction.retracted, language))}
+            <a href={pageHref(`/reports/${view.restored.correction}`, site, language)}>
+              {m.retractedOn(formatTimestamp(view.restored.retracted, language))}
             </a>
             ).
           </p>
-          <Reason reason={restored.retraction.reason} m={m} />
-          <Changes changes={restored.changes} language={language} m={m} />
+          <Reason reason={view.restored.reason} m={m} />
+          <Changes changes={data.restoredChanges ?? []} language={language} m={m} />
         </>
       ) : (
         ''
@@ -158,6 +158,7 @@ export function renderReportPage(
         report={view.id}
         observed={view.observed}
         published={view.published}
+        reportPublished={view.published}
         verification={view.verification}
         source={source}
         linkReport={false}

@@ -1,6 +1,7 @@
 // A place's history, newest first: every report with its dates, figures, source and
 // verification. Nothing is hidden: a corrected report names its correction, a correction
-// the report it replaced, and a retracted report says it was withdrawn.
+// the report it replaced, a retracted report says it was withdrawn, and a report restored
+// by the retraction of its correction says so.
 
 import type { ReportSummary } from '../../domain/model.ts';
 import { formatTimestamp } from '../../words/figures.ts';
@@ -50,6 +51,13 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
               ) : (
                 ''
               )}
+              {s.restoredFrom ? (
+                <p class="report-state">
+                  <strong>{m.restored}:</strong> {m.restoredNote} ({linkTo(s.restoredFrom)}).
+                </p>
+              ) : (
+                ''
+              )}
               {s.corrects ? (
                 <p class="report-state">
                   <strong>{m.correctionOf}</strong> {linkTo(s.corrects)}.
@@ -66,6 +74,7 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
                 language={language}
                 origin={origin}
                 report={s.id}
+                reportPublished={s.published}
                 observed={s.observed}
                 verification={s.verification}
                 source={s.source}
