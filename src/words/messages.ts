@@ -38,6 +38,7 @@ export interface Messages {
   source: string;
   via: string;
   fullReport: (published: string) => string;
+  fullCorrection: (published: string) => string;
   readOnPlacePage: string;
   situationInReport: string;
   qualifiers: Record<Qualifier, string>;
@@ -183,6 +184,7 @@ const en: Messages = {
   source: 'Source',
   via: 'via',
   fullReport: (published) => `Full report of ${published}`,
+  fullCorrection: (published) => `Full correction of ${published}`,
   readOnPlacePage: 'described on the place page',
   situationInReport: 'described in the full report',
   qualifiers: { exact: '', approximately: 'about ', at_least: 'at least ', at_most: 'at most ' },
@@ -321,6 +323,7 @@ const nl: Messages = {
   source: 'Bron',
   via: 'via',
   fullReport: (published) => `Volledige melding van ${published}`,
+  fullCorrection: (published) => `Volledige correctie van ${published}`,
   readOnPlacePage: 'beschreven op de pagina van de plaats',
   situationInReport: 'beschreven in de volledige melding',
   qualifiers: { exact: '', approximately: 'ongeveer ', at_least: 'ten minste ', at_most: 'hoogstens ' },

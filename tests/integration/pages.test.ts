@@ -251,6 +251,14 @@ describe('a place page', () => {
     expect(originalItem).toMatch(/Corrected by the report of \d+ \w+ \d{4}, \d\d:\d\d UTC ?\./);
     expect(originalItem).toContain('Civilians killed : at least 120');
     expect(html).toContain(`<a href="#report-${correction.id}">`);
+    // each report's link names it: a report and its correction never read the same
+    const timeline = html.slice(html.indexOf('<ol class="timeline">'));
+    const linkTexts = [
+      ...timeline.matchAll(/<a href="http:\/\/status\.test\/reports\/([0-9A-Z]{26})">([^<]+)<\/a>/g),
+    ];
+    const textOf = (id: string) => linkTexts.find(([, linked]) => linked === id)?.[2];
+    expect(textOf(original.id)).toMatch(/^Full report of /);
+    expect(textOf(correction.id)).toMatch(/^Full correction of /);
     expect(html).toContain(`<a href="#report-${original.id}">`);
   });
 

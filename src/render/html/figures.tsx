@@ -186,8 +186,12 @@ interface ProvenanceProps {
   /** The whole source, or its name and kind only, as history summaries hold it. */
   source: Source | Pick<Source, 'name' | 'kind'>;
   published?: string;
-  /** When the report was published: its link says so, so that no two links read the same. */
+  /**
+   * When the report was published, and whether it is a correction: its link says both, so
+   * that a report and its correction are never linked with the same words.
+   */
   reportPublished: string;
+  correction?: boolean;
   /** Where the report's page is linked from: "Full report" links it unless it is that page. */
   linkReport?: boolean;
 }
@@ -255,7 +259,9 @@ export function Provenance(props: ProvenanceProps) {
         <>
           {' '}
           <a href={reportPageUrl(props.origin, props.report)}>
-            {m.fullReport(formatTimestamp(props.reportPublished, language))}
+            {(props.correction ? m.fullCorrection : m.fullReport)(
+              formatTimestamp(props.reportPublished, language),
+            )}
           </a>
         </>
       ) : (

@@ -75,6 +75,7 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
                 origin={origin}
                 report={s.id}
                 reportPublished={s.published}
+                correction={s.corrects !== undefined}
                 observed={s.observed}
                 verification={s.verification}
                 source={s.source}
