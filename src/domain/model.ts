@@ -149,7 +149,7 @@ export type Source = z.infer<typeof source>;
 const note = text(500).optional();
 
 /** The longest quote a figure may carry: the words that state it, not the whole article. */
-export const maxQuoteLength = 1000;
+const maxQuoteLength = 1000;
 
 /**
  * Who stated a figure, when another voice than the report's source did ("the residents

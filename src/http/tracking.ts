@@ -5,7 +5,7 @@
 
 const trackingNames = new Set(['fbclid', 'gclid', 'mc_cid', 'mc_eid', 'ref']);
 
-export function isTrackingParameter(name: string): boolean {
+function isTrackingParameter(name: string): boolean {
   return name.startsWith('utm_') || trackingNames.has(name);
 }
 

@@ -53,7 +53,7 @@ const reportLink = (origin: string, id: string, published: string) =>
   `<p><a href="${e(reportPageUrl(origin, id))}">${e(m.reportHeading(formatTimestamp(published, language)))}</a></p>`;
 
 /** Each changed figure, before → after, with its qualifiers: "about 12,000 → 12,000". */
-export function changeList(changes: readonly FigureChange[]): string {
+function changeList(changes: readonly FigureChange[]): string {
   const items = changes.map((c) => {
     const { before, after, valueUnchanged } = changeWords(c, language);
     const unchanged = valueUnchanged ? ` (${e(m.valueUnchanged)})` : '';

@@ -3,23 +3,12 @@
 // report restored by the retraction of its correction, what that retraction changed back.
 // A few facts, each read once; nothing here is derived again.
 
-import { type FigureChange, figureChanges } from '../domain/feed.ts';
-import type { Place, Report, ReportSummary, ReportView } from '../domain/model.ts';
+import { figureChanges } from '../domain/feed.ts';
+import type { ReportPageData } from '../render/html/report-page.tsx';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 import { knownPlaces } from './places.ts';
 import { viewReport } from './reading.ts';
-
-export interface ReportPageData {
-  view: ReportView;
-  place: Place | undefined;
-  /** The version this report corrects, and what the correction changed. */
-  corrected?: { report: Report; changes: FigureChange[] };
-  /** The correction that superseded this report. */
-  correctedBy?: ReportSummary;
-  /** What the retracted correction had changed, which its retraction changed back. */
-  restoredChanges?: FigureChange[];
-}
 
 export async function loadReportPage(
   store: StatusStore,

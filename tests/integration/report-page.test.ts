@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportInput } from '../../src/domain/model.ts';
+import type { Qualifier, ReportInput } from '../../src/domain/model.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { postReport } from '../support/seed-api.ts';
@@ -75,6 +75,23 @@ async function retract(id: string, reason: string) {
   expect(response.status).toBe(201);
 }
 
+/**
+ * A report, and its correction of the deaths to 35 (the qualifier kept, or `qualifier`);
+ * `retracted` then retracts the correction, which restores the report.
+ */
+async function recount(options: { qualifier?: Qualifier; retracted?: string } = {}) {
+  await createPlace();
+  const first = await postReport(articleReport());
+  const input = articleReport();
+  const { qualifier } = options;
+  input.figures = input.figures.map((f) =>
+    'value' in f ? { ...f, value: 35, ...(qualifier ? { qualifier } : {}) } : f,
+  );
+  const correction = await correct(first.id, input, 'SYNTHETIC: recounted');
+  if (options.retracted) await retract(correction.id, options.retracted);
+  return { first, correction };
+}
+
 describe('the page of a report', () => {
   it('shows everything the report says, each figure with its own source and quote', async () => {
     await createPlace();
@@ -123,13 +140,7 @@ describe('the page of a report', () => {
   });
 
   it('shows what a correction changed and why, with links both ways along the chain', async () => {
-    await createPlace();
-    const first = await postReport(articleReport());
-    const input = articleReport();
-    input.figures = input.figures.map((f) =>
-      'value' in f ? { ...f, value: 35, qualifier: 'approximately' } : f,
-    );
-    const correction = await correct(first.id, input, 'SYNTHETIC: recounted');
+    const { first, correction } = await recount({ qualifier: 'approximately' });
 
     const corrected = (await html(`/reports/${first.id}`)).body;
     expect(corrected).toContain('Superseded by a correction.');
@@ -142,12 +153,7 @@ describe('the page of a report', () => {
   });
 
   it('says a retracted report was withdrawn, when and why; and that a report was restored, and why', async () => {
-    await createPlace();
-    const first = await postReport(articleReport());
-    const input = articleReport();
-    input.figures = input.figures.map((f) => ('value' in f ? { ...f, value: 35 } : f));
-    const correction = await correct(first.id, input, 'SYNTHETIC: recounted');
-    await retract(correction.id, 'SYNTHETIC: the recount was of another town');
+    const { first, correction } = await recount({ retracted: 'SYNTHETIC: the recount was of another town' });
 
     const withdrawn = (await html(`/reports/${correction.id}`)).body;
     expect(withdrawn).toContain('Retracted.');
@@ -172,13 +178,7 @@ describe('the page of a report', () => {
 
 describe('changes in every feed format, the pages and the JSON', () => {
   it('show a correction’s figures before and after, and its reason, in Atom, RSS and JSON Feed', async () => {
-    await createPlace();
-    const first = await postReport(articleReport());
-    const input = articleReport();
-    input.figures = input.figures.map((f) =>
-      'value' in f ? { ...f, value: 35, qualifier: 'approximately' } : f,
-    );
-    await correct(first.id, input, 'SYNTHETIC: recounted');
+    await recount({ qualifier: 'approximately' });
     const change = 'Civilians killed&lt;/strong&gt;: at least 40 → about 35';
     const atom = await (await call(`/feeds/places/${slug}.atom`)).text();
     expect(atom).toContain(change);
@@ -202,12 +202,7 @@ describe('changes in every feed format, the pages and the JSON', () => {
   });
 
   it('say a report was restored, and why, when its correction is retracted: feeds, pages and JSON', async () => {
-    await createPlace();
-    const first = await postReport(articleReport());
-    const input = articleReport();
-    input.figures = input.figures.map((f) => ('value' in f ? { ...f, value: 35 } : f));
-    const correction = await correct(first.id, input, 'SYNTHETIC: recounted');
-    await retract(correction.id, 'SYNTHETIC: the recount was of another town');
+    const { first, correction } = await recount({ retracted: 'SYNTHETIC: the recount was of another town' });
     const why = 'SYNTHETIC: the recount was of another town';
 
     for (const format of ['atom', 'rss']) {

@@ -29,7 +29,7 @@ interface GroupedStatus {
  * Statuses of one place in groups that share a report, a source and whether they are stale
  * at `now`, in order of first appearance: each group is then shown under one provenance.
  */
-export function groupByProvenance<S extends GroupedStatus>(statuses: readonly S[], now: Date): S[][] {
+function groupByProvenance<S extends GroupedStatus>(statuses: readonly S[], now: Date): S[][] {
   const groups = new Map<string, S[]>();
   for (const status of statuses) {
     const key = JSON.stringify([status.report, status.source, isStale(status.staleAfter, now)]);

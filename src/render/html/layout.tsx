@@ -34,7 +34,7 @@ interface LayoutProps {
  * The page's one address: without the tracking parameters a shared link may carry, with
  * ?lang= only when the reader chose the language with it (src/http/tracking.ts).
  */
-export function canonicalUrl(site: PageSite, language: Language): string {
+function canonicalUrl(site: PageSite, language: Language): string {
   return `${site.origin}${pageHref(site.path, site, language)}`;
 }
 

@@ -6,7 +6,7 @@
 
 import type { FigureChange } from '../../domain/feed.ts';
 import { isStale, staleAfter } from '../../domain/freshness.ts';
-import type { ReportPageData } from '../../services/report-page.ts';
+import type { Place, Report, ReportSummary, ReportView } from '../../domain/model.ts';
 import { changeWords, formatPartialDate, formatTimestamp, indicatorLabel } from '../../words/figures.ts';
 import { type Language, type Messages, messages } from '../../words/messages.ts';
 import { languageName, localName, placeTitle } from '../../words/places.ts';
@@ -15,6 +15,18 @@ import { type PageSite, placePageUrl, reportJsonUrl } from '../site.ts';
 import { FigureList, Provenance, SourceWords, StaleNotice } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref } from './layout.tsx';
 import { PlaceName, PlaceWhere } from './names.tsx';
+
+/** A report with what its page shows besides it. */
+export interface ReportPageData {
+  view: ReportView;
+  place: Place | undefined;
+  /** The version this report corrects, and what the correction changed. */
+  corrected?: { report: Report; changes: FigureChange[] };
+  /** The correction that superseded this report. */
+  correctedBy?: ReportSummary;
+  /** What the retracted correction had changed, which its retraction changed back. */
+  restoredChanges?: FigureChange[];
+}
 
 function Changes({
   changes,
