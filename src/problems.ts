@@ -10,6 +10,8 @@ export interface ValidationIssue {
   /** The rule the value broke, in a word or two ("integer", "unknown place"). */
   rule: string;
   detail: string;
+  /** Known values near what was written, nearest first, where the value was unknown. */
+  suggestions?: string[];
 }
 
 /** A path into an input as a JSON Pointer (RFC 6901). */

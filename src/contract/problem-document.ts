@@ -7,6 +7,10 @@ const validationIssue = z.strictObject({
   pointer: z.string().meta({ description: 'JSON Pointer to the field, in the body, query or path' }),
   rule: z.string().meta({ description: 'The rule it broke, e.g. "required" or "at most 100 items"' }),
   detail: z.string(),
+  suggestions: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Known values near what was written (places, indicators), nearest first' }),
 }) satisfies z.ZodType<ValidationIssue>;
 
 export const problemDocument = z

@@ -3,7 +3,8 @@
 
 import type { ValidationIssue } from '../problems.ts';
 import { isAfter, periodEnd, periodStart } from './dates.ts';
-import type { ReportInput } from './model.ts';
+import type { Place, ReportInput } from './model.ts';
+import { nearest } from './nearest.ts';
 
 /**
  * Dates may be as coarse as the source was, but never after `now`, and `since` never after
@@ -38,11 +39,28 @@ export function checkReportDates(input: ReportInput, now: Date, at = ''): Valida
   return issues;
 }
 
+/**
+ * `place` must be the slug of a known place. Otherwise the issue suggests the places whose
+ * slug or name, in any language, is nearest to what was written ("Bachmoet" → "bakhmut").
+ */
 export function checkPlaceExists(
   input: Pick<ReportInput, 'place'>,
   known: ReadonlySet<string>,
   at = '',
+  places: readonly Pick<Place, 'slug' | 'names'>[] = [],
 ): ValidationIssue[] {
   if (known.has(input.place)) return [];
-  return [{ pointer: `${at}/place`, rule: 'known place', detail: `no place with slug "${input.place}"` }];
+  const suggestions = nearest(
+    input.place,
+    places.map((p) => ({ value: p.slug, names: [p.slug, ...Object.values(p.names)] })),
+  );
+  const hint = suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+  return [
+    {
+      pointer: `${at}/place`,
+      rule: 'known place',
+      detail: `no place with slug "${input.place}"${hint} Write the slug of a place, as in /places/{slug}.`,
+      ...(suggestions.length ? { suggestions } : {}),
+    },
+  ];
 }

@@ -240,13 +240,26 @@ function quotesFromOriginal(input: z.infer<typeof reportFields>, ctx: z.Refineme
   });
 }
 
+/**
+ * What a reporter names the place by. It must be the slug of a known place; that is checked
+ * against the places that exist (src/domain/checks.ts), which suggest the nearest by any of
+ * their names, so a name written as "Bakhmut" or "Bachmoet" is answered with "bakhmut".
+ */
+const placeReference = z
+  .string()
+  .min(1)
+  .max(200)
+  .meta({ description: 'The slug of a known place, as in /places/{slug}' });
+
+const inputFields = reportFields.extend({ place: placeReference });
+
 /** A report as a reporter writes it. */
-export const reportInput = asWritten(reportFields.superRefine(quotesFromOriginal));
+export const reportInput = asWritten(inputFields.superRefine(quotesFromOriginal));
 export type ReportInput = z.infer<typeof reportInput>;
 
 export const reason = text(1000);
 
-export const correctionInput = asWritten(reportFields.extend({ reason }).superRefine(quotesFromOriginal));
+export const correctionInput = asWritten(inputFields.extend({ reason }).superRefine(quotesFromOriginal));
 export type CorrectionInput = z.infer<typeof correctionInput>;
 
 export const retractionInput = asWritten(z.strictObject({ reason }));

@@ -91,6 +91,21 @@ export function duplicateKey(text: string): { pointer: string; key: string } | u
 }
 
 /**
+ * Where JSON.parse stopped, as a person finds it in an editor: line and column (from 1),
+ * and what it expected there. The parser's message names the offset; without one (the text
+ * ended too soon) the place is the end of the text.
+ */
+export function malformedJson(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? text.length);
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = (before.at(-1) ?? '').length + 1;
+  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+  return `Malformed JSON in request body at line ${line}, column ${column}: ${reason || 'unexpected end'}. Check for a missing or extra comma, quote or bracket there.`;
+}
+
+/**
  * Writes take JSON in UTF-8 only. The body is read and checked here, before the validator
  * sees it (Hono keeps what was read for the validator).
  */
@@ -115,8 +130,8 @@ export function requireJsonBody(): MiddlewareHandler {
     let body: unknown;
     try {
       body = JSON.parse(text);
-    } catch {
-      throw new BadRequest('Malformed JSON in request body');
+    } catch (error) {
+      throw new BadRequest(malformedJson(text, error));
     }
     const duplicate = duplicateKey(text);
     if (duplicate) {

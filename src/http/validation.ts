@@ -4,6 +4,8 @@
 
 import { zValidator } from '@hono/zod-validator';
 import { z } from 'zod';
+import { indicatorRegistry } from '../domain/indicators.ts';
+import { nearest } from '../domain/nearest.ts';
 import { BadRequest, InvalidBody, InvalidRequest, pointerOf, type ValidationIssue } from '../problems.ts';
 
 /** Whether the input holds anything at `path`; zod does not report the input it saw. */
@@ -50,6 +52,33 @@ function ruleOf(issue: z.core.$ZodIssue, input: unknown): string {
   }
 }
 
+/** The input's value at `path`, when there is one. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const indicatorCandidates = indicatorRegistry.map((i) => ({
+  value: i.id,
+  names: [i.id, i.label.en, i.label.nl],
+}));
+
+/** An unknown indicator, named with the nearest in the registry, by id or by label. */
+function unknownIndicator(path: readonly PropertyKey[], written: unknown): ValidationIssue {
+  const suggestions = typeof written === 'string' ? nearest(written, indicatorCandidates) : [];
+  const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+  return {
+    pointer: pointerOf(path),
+    rule: 'known indicator',
+    detail: `${typeof written === 'string' ? `"${written}" is not an indicator.` : 'An indicator is required.'}${hint} GET /api/v1/indicators lists them.`,
+    ...(suggestions.length ? { suggestions } : {}),
+  };
+}
+
 export function issuesFromZod(error: z.core.$ZodError, input: unknown): ValidationIssue[] {
   return error.issues.flatMap((issue): ValidationIssue[] => {
     const path = issue.path;
@@ -59,6 +88,10 @@ export function issuesFromZod(error: z.core.$ZodError, input: unknown): Validati
         rule: 'unknown field',
         detail: `"${key}" is not a field here`,
       }));
+    }
+    if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'indicator') {
+      const at = path.at(-1) === 'indicator' ? path : [...path, 'indicator'];
+      return [unknownIndicator(at, valueAt(input, at))];
     }
     return [{ pointer: pointerOf(path), rule: ruleOf(issue, input), detail: issue.message }];
   });

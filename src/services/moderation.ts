@@ -38,7 +38,7 @@ export async function correctReport(
   const original = await loadIndexed(store, id);
   const { reason, ...fields } = input;
   const places = await knownPlaces(store, writers, [fields.place]);
-  validate([fields], new Set(places.keys()), clock.now, () => '');
+  await validate(store, writers, [fields], new Set(places.keys()), clock.now, () => '');
   const correction = accept(fields, clock, { report: id, reason });
   const place = places.get(fields.place);
   if (!place) throw new NotFound(`no place with slug "${fields.place}"`);

@@ -1,7 +1,7 @@
 // Places: which exist, and editing one. An edit is decided by the place's writer, which
 // stores the place and derives its documents again without dropping any pending work.
 
-import type { Place } from '../domain/model.ts';
+import { type Place, slug } from '../domain/model.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { PlaceSaved } from '../writers/messages.ts';
 import type { Writers } from '../writers/stubs.ts';
@@ -16,9 +16,10 @@ export async function knownPlaces(
   writers: Writers,
   slugs: readonly string[],
 ): Promise<Map<string, Place>> {
-  const unique = [...new Set(slugs)];
+  // What is not a slug names no place, and is never turned into a writer of its own.
+  const unique = [...new Set(slugs)].filter((s) => slug.safeParse(s).success);
   const places = await Promise.all(
-    unique.map(async (slug) => (await store.getPlace(slug)) ?? (await writers.place(slug).knownPlace(slug))),
+    unique.map(async (s) => (await store.getPlace(s)) ?? (await writers.place(s).knownPlace(s))),
   );
   return new Map(places.flatMap((place) => (place ? [[place.slug, place] as const] : [])));
 }

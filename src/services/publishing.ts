@@ -11,16 +11,23 @@ import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 import type { Clock } from './clock.ts';
 import { knownPlaces } from './places.ts';
+import { loadPlacesList } from './reading.ts';
 
-/** Refuses inputs that name an unknown place or impossible dates, naming each field. */
-export function validate(
+/**
+ * Refuses inputs that name an unknown place or impossible dates, naming each field. Only
+ * when a place is unknown is the list of places read, for the nearest to suggest.
+ */
+export async function validate(
+  store: StatusStore,
+  writers: Writers,
   inputs: readonly ReportInput[],
   known: ReadonlySet<string>,
   now: Date,
   pointerPrefix: (i: number) => string,
-): void {
+): Promise<void> {
+  const places = inputs.some((input) => !known.has(input.place)) ? await loadPlacesList(store, writers) : [];
   const issues = inputs.flatMap((input, i) => [
-    ...checkPlaceExists(input, known, pointerPrefix(i)),
+    ...checkPlaceExists(input, known, pointerPrefix(i), places),
     ...checkReportDates(input, now, pointerPrefix(i)),
   ]);
   if (issues.length > 0) throw new InvalidBody(issues);
@@ -108,7 +115,7 @@ export async function publishReports(
     writers,
     inputs.map((i) => i.place),
   );
-  validate(inputs, new Set(known.keys()), clock.now, pointerPrefix);
+  await validate(store, writers, inputs, new Set(known.keys()), clock.now, pointerPrefix);
   const reports = inSubmittedOrder(inputs.map((input) => accept(input, clock)));
   await writeFacts(
     store,

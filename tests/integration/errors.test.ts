@@ -46,7 +46,7 @@ const invalidBodies: [string, unknown, number, string, string][] = [
     withFigure({ indicator: unknownIndicator, state: 'unavailable' }),
     422,
     '/figures/0/indicator',
-    'one of the allowed values',
+    'known indicator',
   ],
   [
     'a negative count',

@@ -1,0 +1,52 @@
+// The known values nearest to what a person typed: for "did you mean" when a place or an
+// indicator is unknown. Names are compared without case or accents, by edit distance, over
+// every name a value has (a place's slug and its names in every language).
+
+/** Lower case, accents dropped, runs of space, dash and underscore as one space. */
+function comparable(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions, each costing one. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+export interface Candidate {
+  /** What to suggest: a slug or an indicator id. */
+  value: string;
+  /** Every name it is known by, the value itself included. */
+  names: readonly string[];
+}
+
+/**
+ * Up to `most` values whose nearest name is within a third of the typed text's length (at
+ * least 2 edits) of it, nearest first.
+ */
+export function nearest(typed: string, candidates: readonly Candidate[], most = 3): string[] {
+  const query = comparable(typed);
+  const allowed = Math.max(2, Math.floor(query.length / 3));
+  return candidates
+    .map((c) => ({
+      value: c.value,
+      distance: Math.min(...c.names.map((n) => editDistance(query, comparable(n)))),
+    }))
+    .filter((c) => c.distance <= allowed)
+    .sort((a, b) => a.distance - b.distance || a.value.localeCompare(b.value))
+    .slice(0, most)
+    .map((c) => c.value);
+}
