@@ -76,7 +76,8 @@ const reportBody = (slug, n) =>
   JSON.stringify({
     place: slug,
     observed: `2024-0${(n % 9) + 1}-1${n % 10}`,
-    figures: [{ indicator: 'civilian_deaths', value: n, qualifier: 'at_least' }],
+    // Values close together: none is ten times another, which a write would be warned of.
+    figures: [{ indicator: 'civilian_deaths', value: 1000 + (n % 100), qualifier: 'at_least' }],
     summary: { text: 'SYNTHETIC benchmark report.', language: 'en' },
     source: { name: 'Synthetic source', kind: 'ngo', language: 'en' },
     verification: 'unconfirmed',

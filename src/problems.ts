@@ -84,6 +84,20 @@ export class InvalidBody extends InvalidInput {
   }
 }
 
+export class UnconfirmedWarnings extends InvalidInput {
+  static override readonly kind: ProblemKind = {
+    type: 'unconfirmed-warnings',
+    status: 422,
+    title: 'The report needs a second look',
+    description:
+      "The body is valid, but a figure looks like a slip: above its whole or the population, ten times the current figure or less, or observed long before the place's newest figures. `errors` lists each warning: its pointer, its code as the rule, and what it found. Nothing was stored. Check the figures; if they stand, send the request again with the header `Confirm-Warnings` naming the codes (or try it first with `?dryRun=true`).",
+  };
+
+  constructor(issues: readonly ValidationIssue[]) {
+    super(issues, 'body, to confirm');
+  }
+}
+
 export class InvalidRequest extends InvalidInput {
   static override readonly kind: ProblemKind = {
     type: 'invalid-request',
@@ -260,6 +274,7 @@ export class InternalError extends Problem {
 /** Every problem type, in the order the /problems pages and the OpenAPI document list them. */
 export const problemCatalogue: readonly ProblemKind[] = [
   InvalidBody,
+  UnconfirmedWarnings,
   InvalidRequest,
   BadRequest,
   UnsupportedMediaType,

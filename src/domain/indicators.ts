@@ -24,6 +24,12 @@ export interface IndicatorDefinition {
    * output says it has not been confirmed since (README, "Freshness", says why each value).
    */
   readonly currentForDays: number;
+  /**
+   * Plausibility (src/domain/plausibility.ts): a count more than `jumpFactor` times above or
+   * below the place's current figure is questioned, and so is one above any of `notAbove`.
+   * A count stated `outOf` another is never above it either.
+   */
+  readonly plausible?: { readonly jumpFactor?: number; readonly notAbove?: readonly string[] };
 }
 
 export const indicatorRegistry = [
@@ -50,6 +56,7 @@ export const indicatorRegistry = [
     phrase: '{n} residents before the crisis',
     phraseOne: '{n} resident before the crisis',
     currentForDays: 365,
+    plausible: { jumpFactor: 10 },
   },
   {
     id: 'population_remaining',
@@ -60,6 +67,7 @@ export const indicatorRegistry = [
     phraseOne: '{n} resident remains',
     outOf: 'population_baseline',
     currentForDays: 90,
+    plausible: { jumpFactor: 10 },
   },
   {
     id: 'civilian_deaths',
@@ -69,6 +77,7 @@ export const indicatorRegistry = [
     phrase: '{n} civilians killed',
     phraseOne: '{n} civilian killed',
     currentForDays: 30,
+    plausible: { jumpFactor: 10, notAbove: ['population_baseline'] },
   },
   {
     id: 'civilian_injuries',
@@ -78,6 +87,7 @@ export const indicatorRegistry = [
     phrase: '{n} civilians injured',
     phraseOne: '{n} civilian injured',
     currentForDays: 30,
+    plausible: { jumpFactor: 10, notAbove: ['population_baseline'] },
   },
   { id: 'situation', code: 8, kind: 'text', label: { en: 'situation', nl: 'situatie' }, currentForDays: 7 },
 ] as const satisfies readonly IndicatorDefinition[];

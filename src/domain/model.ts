@@ -121,6 +121,16 @@ export const indicator = z.strictObject({
   outOf: z.enum(indicatorIds).optional().meta({
     description: 'The count this one is a part of: residents remaining out of the population before',
   }),
+  plausible: z
+    .strictObject({
+      jumpFactor: z.number().optional(),
+      notAbove: z.array(z.enum(indicatorIds)).readonly().optional(),
+    })
+    .optional()
+    .meta({
+      description:
+        'A count more than jumpFactor times the current one, either way, or above a notAbove count, gets a warning',
+    }),
   currentForDays: z.int().min(0).meta({
     description:
       'Days a figure stays current after the end of its observed period; staleAfter in a status is computed from it',

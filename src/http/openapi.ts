@@ -6,6 +6,7 @@ import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { problemDocument } from '../contract/problem-document.ts';
 import { reportPage } from '../domain/model.ts';
+import { warningCodes } from '../domain/plausibility.ts';
 import { type ProblemKind, problemCatalogue } from '../problems.ts';
 import type { AppEnv } from './app-env.ts';
 import { idempotencyKeyPattern } from './idempotency.ts';
@@ -68,4 +69,15 @@ export const idempotencyHeader = z.object({
     description:
       'A client-chosen key (1-255 of A-Z a-z 0-9 . _ : -). A retry with the same key and body replays the first answer and stores nothing new; the same key with another body is 409.',
   }),
+});
+
+/** A new report's headers: its Idempotency-Key, and the warnings its writer has seen. */
+export const reportWriteHeaders = idempotencyHeader.extend({
+  'confirm-warnings': z
+    .string()
+    .regex(new RegExp(`^\\s*(${warningCodes.join('|')})(\\s*,\\s*(${warningCodes.join('|')}))*\\s*$`))
+    .optional()
+    .meta({
+      description: `The warnings the writer has seen and stands by, by code, comma-separated (${warningCodes.join(', ')}). A warning not named here refuses the write with 422 unconfirmed-warnings.`,
+    }),
 });

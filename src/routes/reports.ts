@@ -10,6 +10,7 @@ import {
   reportView,
   retractionInput,
 } from '../domain/model.ts';
+import { warning, warningCodes } from '../domain/plausibility.ts';
 import { historyOf } from '../http/history-request.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { requireJsonBody } from '../http/json-body.ts';
@@ -22,6 +23,7 @@ import {
   openApiRoutes,
   problems,
   readProblems,
+  reportWriteHeaders,
   writeProblems,
 } from '../http/openapi.ts';
 import { historyQuery, noQuery } from '../http/queries.ts';
@@ -38,6 +40,26 @@ const batchInput = z
   .meta({ id: 'ReportBatchInput' });
 
 const reportPath = (id: string) => `/api/v1/reports/${id}`;
+
+const dryRunQuery = z.strictObject({
+  dryRun: z.enum(['true', 'false']).optional().meta({
+    description:
+      'true: check the report(s) as a real write would, store nothing, and answer 200 with the warnings',
+  }),
+});
+const warnings = z
+  .array(warning)
+  .meta({ description: 'Figures that look like a slip; see Confirm-Warnings' });
+const dryRunOne = z.strictObject({ report: reportView, warnings }).meta({ id: 'ReportDryRun' });
+const dryRunBatch = z
+  .strictObject({ reports: z.array(reportView), warnings })
+  .meta({ id: 'ReportBatchDryRun' });
+
+/** The warning codes a request's Confirm-Warnings header names. */
+function confirmedWarnings(header: string | undefined): Set<string> {
+  const named = (header ?? '').split(',').map((code) => code.trim());
+  return new Set(warningCodes.filter((code) => named.includes(code)));
+}
 const location = z.object({ Location: z.string().meta({ description: 'The new report' }) });
 
 /** A write's declaration: a token with `scope`, a JSON body, and an optional Idempotency-Key. */
@@ -77,8 +99,12 @@ const postReport = createRoute({
   ...reportWrite,
   path: '/',
   summary: 'Publish a report (report scope)',
-  request: { query: noQuery, headers: idempotencyHeader, body: reportWrite.body },
+  request: { query: dryRunQuery, headers: reportWriteHeaders, body: reportWrite.body },
   responses: {
+    200: {
+      description: 'A dry run: the report as it would be stored, and its warnings',
+      content: jsonContent(dryRunOne),
+    },
     201: { description: 'The report as accepted', headers: location, content: jsonContent(reportView) },
     ...writeProblems(),
     ...problems(409),
@@ -90,8 +116,12 @@ const postBatch = createRoute({
   ...batchWrite,
   path: '/batch',
   summary: 'Publish up to 100 reports at once, all or nothing (report scope)',
-  request: { query: noQuery, headers: idempotencyHeader, body: batchWrite.body },
+  request: { query: dryRunQuery, headers: reportWriteHeaders, body: batchWrite.body },
   responses: {
+    200: {
+      description: 'A dry run: the reports as they would be stored, and their warnings',
+      content: jsonContent(dryRunBatch),
+    },
     201: { description: 'The reports as accepted', headers: location, content: jsonContent(reportBatch) },
     ...writeProblems(),
     ...problems(409),
@@ -128,29 +158,36 @@ export const reportRoutes = openApiRoutes()
   .openapi(listReports, async (c) => c.json(await historyOf(c, { kind: 'all' }, c.req.valid('query')), 200))
   .openapi(getReport, async (c) => c.json(await viewReport(c.get('store'), c.req.valid('param').id), 200))
   .openapi(postReport, async (c) => {
-    const [report] = await publishReports(
+    const dryRun = c.req.valid('query').dryRun === 'true';
+    const { reports, warnings } = await publishReports(
       c.get('store'),
       c.get('writers'),
       [c.req.valid('json')],
       c.get('clock'),
+      { dryRun, confirmed: confirmedWarnings(c.req.valid('header')['confirm-warnings']) },
     );
+    const [report] = reports;
     if (!report) throw new Error('publishing one report returned none');
+    if (dryRun) return c.json({ report: viewOf(report), warnings }, 200);
     return c.json(viewOf(report), 201, { location: reportPath(report.id) });
   })
   .openapi(postBatch, async (c) => {
-    const reports = await publishReports(
+    const dryRun = c.req.valid('query').dryRun === 'true';
+    const { reports, warnings } = await publishReports(
       c.get('store'),
       c.get('writers'),
       c.req.valid('json').reports,
       c.get('clock'),
-      (i) => `/reports/${i}`,
+      {
+        dryRun,
+        confirmed: confirmedWarnings(c.req.valid('header')['confirm-warnings']),
+        pointerPrefix: (i) => `/reports/${i}`,
+      },
     );
+    const views = reports.map((r) => viewOf(r));
+    if (dryRun) return c.json({ reports: views, warnings }, 200);
     const first = reports[0];
-    return c.json(
-      { reports: reports.map((r) => viewOf(r)) },
-      201,
-      first ? { location: reportPath(first.id) } : {},
-    );
+    return c.json({ reports: views }, 201, first ? { location: reportPath(first.id) } : {});
   })
   .openapi(postCorrection, async (c) => {
     const { id } = c.req.valid('param');

@@ -3,15 +3,16 @@
 // derived; then each place's writer is handed its reports and derives the documents.
 
 import { checkPlaceExists, checkReportDates } from '../domain/checks.ts';
+import type { PlaceDocument } from '../domain/documents.ts';
 import { newReportId } from '../domain/ids.ts';
-import type { Report, ReportInput, ReportSummary } from '../domain/model.ts';
+import { slug as placeSlug, type Report, type ReportInput, type ReportSummary } from '../domain/model.ts';
+import { plausibilityWarnings, type Warning } from '../domain/plausibility.ts';
 import { summarizeReport } from '../domain/status.ts';
-import { InvalidBody } from '../problems.ts';
+import { InvalidBody, UnconfirmedWarnings } from '../problems.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 import type { Clock } from './clock.ts';
-import { knownPlaces } from './places.ts';
-import { loadPlacesList } from './reading.ts';
+import { loadPlaceDocument, loadPlacesList } from './reading.ts';
 
 /**
  * Refuses inputs that name an unknown place or impossible dates, naming each field. Only
@@ -102,21 +103,59 @@ export async function handOver(
   );
 }
 
-/** Accepts reports all or nothing: every one is checked before any is written. */
+/** Each named place's document, by slug: what it holds now, for the warnings. */
+async function placesNow(
+  store: StatusStore,
+  writers: Writers,
+  slugs: readonly string[],
+): Promise<Map<string, PlaceDocument>> {
+  const unique = [...new Set(slugs)].filter((s) => placeSlug.safeParse(s).success);
+  const docs = await Promise.all(unique.map((s) => loadPlaceDocument(store, writers, s)));
+  return new Map(docs.flatMap((doc) => (doc ? [[doc.place.slug, doc] as const] : [])));
+}
+
+export interface Publishing {
+  /** Check everything and store nothing: the answer says what would be stored. */
+  dryRun?: boolean;
+  /** The warning codes the writer has seen and stands by. */
+  confirmed?: ReadonlySet<string>;
+  pointerPrefix?: (index: number) => string;
+}
+
+export interface Published {
+  reports: Report[];
+  warnings: Warning[];
+}
+
+/**
+ * Accepts reports all or nothing: every one is checked before any is written. A warning
+ * the writer has not confirmed refuses them all, and a dry run stores nothing either way.
+ */
 export async function publishReports(
   store: StatusStore,
   writers: Writers,
   inputs: readonly ReportInput[],
   clock: Clock,
-  pointerPrefix: (index: number) => string = () => '',
-): Promise<Report[]> {
-  const known = await knownPlaces(
+  { dryRun = false, confirmed = new Set(), pointerPrefix = () => '' }: Publishing = {},
+): Promise<Published> {
+  const places = await placesNow(
     store,
     writers,
     inputs.map((i) => i.place),
   );
-  await validate(store, writers, inputs, new Set(known.keys()), clock.now, pointerPrefix);
+  await validate(store, writers, inputs, new Set(places.keys()), clock.now, pointerPrefix);
+  const warnings = inputs.flatMap((input, i) => {
+    const doc = places.get(input.place);
+    return doc ? plausibilityWarnings(input, doc.status, pointerPrefix(i)) : [];
+  });
   const reports = inSubmittedOrder(inputs.map((input) => accept(input, clock)));
+  if (dryRun) return { reports, warnings };
+  const unconfirmed = warnings.filter((w) => !confirmed.has(w.code));
+  if (unconfirmed.length > 0) {
+    throw new UnconfirmedWarnings(
+      unconfirmed.map((w) => ({ pointer: w.pointer, rule: w.code, detail: w.detail })),
+    );
+  }
   await writeFacts(
     store,
     reports,
@@ -124,5 +163,5 @@ export async function publishReports(
     clock.repeat === true,
   );
   await handOver(store, writers, reports);
-  return reports;
+  return { reports, warnings };
 }

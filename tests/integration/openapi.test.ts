@@ -79,10 +79,12 @@ describe('the OpenAPI document', () => {
     );
     const post = doc.paths['/api/v1/reports']?.post;
     expect(post?.security).toEqual([{ bearerAuth: [] }]);
-    expect(post?.parameters?.map((p) => `${p.in} ${p.name}`)).toEqual(['header idempotency-key']);
+    expect(post?.parameters?.map((p) => `${p.in} ${p.name}`).sort()).toEqual(
+      ['query dryRun', 'header idempotency-key', 'header confirm-warnings'].sort(),
+    );
     expect(Object.keys(post?.requestBody?.content ?? {})).toEqual(['application/json']);
     expect(Object.keys(post?.responses ?? {}).sort()).toEqual(
-      ['201', '400', '401', '403', '409', '413', '415', '422', '429', '503'].sort(),
+      ['200', '201', '400', '401', '403', '409', '413', '415', '422', '429', '503'].sort(),
     );
     expect(post?.responses['422']?.content).toEqual({
       'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },

@@ -102,3 +102,143 @@ describe('malformed JSON', () => {
     expect((await json(cut)).detail).toMatch(/at line 2, column 15:/);
   });
 });
+
+let places = 0;
+
+/**
+ * A SYNTHETIC place of its own (storage lasts the whole file), whose current status holds
+ * 12,000 of 80,000 residents, observed 2024-03; its slug.
+ */
+async function placeWithResidents(): Promise<string> {
+  const slug = `residents-${++places}`;
+  const created = await send('PUT', `/api/v1/places/${slug}`, syntheticPlace(), { as: 'admin' });
+  expect(created.status).toBe(201);
+  const first = syntheticReport(slug, {
+    observed: '2024-03',
+    figures: [
+      { indicator: 'population_baseline', value: 80_000, qualifier: 'approximately' },
+      { indicator: 'population_remaining', value: 12_000, qualifier: 'exact' },
+    ],
+  });
+  const response = await send('POST', '/api/v1/reports', first, { as: 'reporter' });
+  expect(response.status).toBe(201);
+  return slug;
+}
+
+const typedTheDutchWay = (slug: string) =>
+  syntheticReport(slug, {
+    observed: '2024-04',
+    // "value": 12.000 is valid JSON for 12
+    figures: [{ indicator: 'population_remaining', value: 12, qualifier: 'exact' }],
+  });
+
+async function historySize(slug: string) {
+  return (await json(await call(`/api/v1/places/${slug}/reports`))).reports.length;
+}
+
+describe('a dry run', () => {
+  it('checks a report as a write would, stores nothing, and answers 200 with what would be stored', async () => {
+    const slug = await placeWithResidents();
+    const before = await historySize(slug);
+    const response = await send('POST', '/api/v1/reports?dryRun=true', typedTheDutchWay(slug), {
+      as: 'reporter',
+      headers: { 'idempotency-key': 'dry-run-key' },
+    });
+    expect(response.status).toBe(200);
+    const { report, warnings } = await json(response);
+    expect(report).toMatchObject({ place: slug, state: 'active', observed: '2024-04' });
+    expect(report.id).toMatch(/^[0-9A-Z]{26}$/);
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'far-from-current', pointer: '/figures/0/value' }),
+    ]);
+    expect(await historySize(slug)).toBe(before);
+    // the key was not used up: the real write with it is the first
+    const real = await send('POST', '/api/v1/reports', typedTheDutchWay(slug), {
+      as: 'reporter',
+      headers: { 'idempotency-key': 'dry-run-key', 'confirm-warnings': 'far-from-current' },
+    });
+    expect(real.status).toBe(201);
+    expect(real.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('refuses invalid input exactly as a write does', async () => {
+    await placeWithResidents();
+    const response = await send('POST', '/api/v1/reports?dryRun=true', syntheticReport('atlantis-nowhere'), {
+      as: 'reporter',
+    });
+    expect(response.status).toBe(422);
+    expect((await json(response)).errors[0]).toMatchObject({ pointer: '/place', rule: 'known place' });
+  });
+
+  it('checks a batch, naming each warning by its report', async () => {
+    const slug = await placeWithResidents();
+    const batch = { reports: [syntheticReport(slug), typedTheDutchWay(slug)] };
+    const response = await send('POST', '/api/v1/reports/batch?dryRun=true', batch, { as: 'reporter' });
+    expect(response.status).toBe(200);
+    const { reports, warnings } = await json(response);
+    expect(reports).toHaveLength(2);
+    expect(warnings.map((w: { pointer: string }) => w.pointer)).toEqual(['/reports/1/figures/0/value']);
+  });
+});
+
+describe('plausibility warnings', () => {
+  it('refuse a write with a warning it has not confirmed, with 422 naming each, and store nothing', async () => {
+    const slug = await placeWithResidents();
+    const before = await historySize(slug);
+    const response = await send('POST', '/api/v1/reports', typedTheDutchWay(slug), { as: 'reporter' });
+    expect(response.status).toBe(422);
+    const problem = await json(response);
+    expect(problem.type).toMatch(/\/problems\/unconfirmed-warnings$/);
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ pointer: '/figures/0/value', rule: 'far-from-current' }),
+    ]);
+    expect(problem.errors[0].detail).toContain('12.000 is 12 in JSON');
+    expect(await historySize(slug)).toBe(before);
+  });
+
+  it('let a confirmed write through, and refuse a confirmation of other warnings', async () => {
+    const slug = await placeWithResidents();
+    const wrongCode = await send('POST', '/api/v1/reports', typedTheDutchWay(slug), {
+      as: 'reporter',
+      headers: { 'confirm-warnings': 'old-observation' },
+    });
+    expect(wrongCode.status).toBe(422);
+    const malformed = await send('POST', '/api/v1/reports', typedTheDutchWay(slug), {
+      as: 'reporter',
+      headers: { 'confirm-warnings': 'everything' },
+    });
+    expect(malformed.status).toBe(400);
+    const confirmed = await send('POST', '/api/v1/reports', typedTheDutchWay(slug), {
+      as: 'reporter',
+      headers: { 'confirm-warnings': 'above-whole, far-from-current' },
+    });
+    expect(confirmed.status).toBe(201);
+  });
+
+  it('question remaining above the baseline, deaths above the population and an old observation', async () => {
+    const slug = await placeWithResidents();
+    const odd = syntheticReport(slug, {
+      observed: '2022-11',
+      figures: [
+        { indicator: 'population_remaining', value: 90_000, qualifier: 'exact' },
+        { indicator: 'civilian_deaths', value: 100_000, qualifier: 'at_least' },
+      ],
+    });
+    const response = await send('POST', '/api/v1/reports?dryRun=true', odd, { as: 'reporter' });
+    const { warnings } = await json(response);
+    expect(warnings.map((w: { code: string; pointer: string }) => [w.code, w.pointer])).toEqual([
+      ['above-whole', '/figures/0/value'],
+      ['above-population', '/figures/1/value'],
+      ['old-observation', '/observed'],
+    ]);
+  });
+
+  it('say nothing of an ordinary report', async () => {
+    const slug = await placeWithResidents();
+    const ordinary = syntheticReport(slug, {
+      observed: '2024-04',
+      figures: [{ indicator: 'population_remaining', value: 11_000, qualifier: 'approximately' }],
+    });
+    expect((await send('POST', '/api/v1/reports', ordinary, { as: 'reporter' })).status).toBe(201);
+  });
+});

@@ -1,0 +1,102 @@
+// Warnings before a report is published: figures that are possible but look like a slip
+// ("12.000" typed the Dutch way is 12 in JSON). Each rule reads the indicator registry's
+// data (`outOf`, `plausible`), never an indicator's name. A warning does not refuse a
+// report by itself: the writer confirms it has seen it (README, "Warnings").
+
+import { z } from 'zod';
+import { comparePartialDates, monthsBetween } from './dates.ts';
+import { findIndicator } from './indicators.ts';
+import type { CountFigure, Figure, IndicatorStatus, ReportInput } from './model.ts';
+
+export const warningCodes = [
+  'above-whole',
+  'far-from-current',
+  'above-population',
+  'old-observation',
+] as const;
+export type WarningCode = (typeof warningCodes)[number];
+
+export const warning = z.strictObject({
+  code: z.enum(warningCodes),
+  pointer: z.string().meta({ description: 'Where in the body, as a JSON Pointer' }),
+  detail: z.string(),
+});
+export type Warning = z.infer<typeof warning>;
+
+/** What the place holds now: its current figure per indicator and its newest observation. */
+export interface PlaceNow {
+  indicators: Partial<Record<string, Pick<IndicatorStatus, 'figure' | 'observed'>>>;
+}
+
+/** More than this many months before the place's newest observation is questioned. */
+const oldObservationMonths = 12;
+
+const isCount = (figure: Figure | undefined): figure is CountFigure =>
+  figure !== undefined && 'value' in figure;
+
+const words = (n: number) => n.toLocaleString('en');
+
+/** The warnings for one report, its pointers under `at` ("/reports/3" in a batch). */
+export function plausibilityWarnings(input: ReportInput, now: PlaceNow, at = ''): Warning[] {
+  const warnings: Warning[] = [];
+  const stated = (id: string) => input.figures.find((f) => f.indicator === id);
+  const current = (id: string) => now.indicators[id]?.figure;
+  /** A count of the same report, or else the place's current one. */
+  const countOf = (id: string) => {
+    const own = stated(id);
+    if (isCount(own)) return own;
+    const held = current(id);
+    return isCount(held) ? held : undefined;
+  };
+  input.figures.forEach((figure, index) => {
+    if (!isCount(figure)) return;
+    const pointer = `${at}/figures/${index}/value`;
+    const definition = findIndicator(figure.indicator);
+    const label = definition?.label.en ?? figure.indicator;
+    const whole = definition?.outOf ? countOf(definition.outOf) : undefined;
+    if (whole && figure.value > whole.value) {
+      warnings.push({
+        code: 'above-whole',
+        pointer,
+        detail: `${label}: ${words(figure.value)} is more than the ${findIndicator(whole.indicator)?.label.en} (${words(whole.value)})`,
+      });
+    }
+    for (const bound of definition?.plausible?.notAbove ?? []) {
+      const limit = countOf(bound);
+      if (limit && figure.value > limit.value) {
+        warnings.push({
+          code: 'above-population',
+          pointer,
+          detail: `${label}: ${words(figure.value)} is more than the ${findIndicator(bound)?.label.en} (${words(limit.value)})`,
+        });
+      }
+    }
+    const factor = definition?.plausible?.jumpFactor;
+    const held = current(figure.indicator);
+    if (factor && isCount(held) && held.value > 0 && figure.value > 0) {
+      const ratio = figure.value / held.value;
+      if (ratio > factor || ratio < 1 / factor) {
+        warnings.push({
+          code: 'far-from-current',
+          pointer,
+          detail: `${label}: ${words(figure.value)} is more than ${factor} times ${ratio > 1 ? 'above' : 'below'} the current figure (${words(held.value)}); a number written as 12.000 is 12 in JSON`,
+        });
+      }
+    }
+  });
+  const newest = Object.values(now.indicators)
+    .map((s) => s?.observed)
+    .filter((d): d is string => d !== undefined)
+    .reduce<string | undefined>(
+      (a, b) => (a === undefined || comparePartialDates(b, a) > 0 ? b : a),
+      undefined,
+    );
+  if (newest && monthsBetween(input.observed, newest) > oldObservationMonths) {
+    warnings.push({
+      code: 'old-observation',
+      pointer: `${at}/observed`,
+      detail: `observed ${input.observed}, more than a year before the place's newest figures (${newest})`,
+    });
+  }
+  return warnings;
+}
