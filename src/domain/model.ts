@@ -269,7 +269,30 @@ export type ReportInput = z.infer<typeof reportInput>;
 
 export const reason = text(1000);
 
-export const correctionInput = asWritten(inputFields.extend({ reason }).superRefine(quotesFromOriginal));
+/**
+ * A correction as a moderator writes it: the reason, and what changes. A body with every
+ * field of a report is the corrected report whole, as it always was. A body without some
+ * names only what changes: the fields it has replace the original's, its `figures` replace
+ * the original's figures of the same indicators and keep the others, and `withoutFigures`
+ * drops figures. Either way the stored correction is a complete report
+ * (src/domain/corrections.ts), checked by every rule of a report.
+ */
+export const correctionInput = asWritten(
+  z.strictObject({
+    reason,
+    place: placeReference.optional(),
+    observed: partialDate.optional(),
+    figures: reportFields.shape.figures.optional(),
+    withoutFigures: z
+      .array(z.enum(indicatorIds))
+      .min(1)
+      .optional()
+      .meta({ description: "Indicators whose figures the correction drops from the original's" }),
+    summary: summary.optional(),
+    source: source.optional(),
+    verification: verification.optional(),
+  }),
+);
 export type CorrectionInput = z.infer<typeof correctionInput>;
 
 export const retractionInput = asWritten(z.strictObject({ reason }));

@@ -3,9 +3,18 @@
 // report sent at once exactly one wins; the writer then writes the facts (see
 // src/writers/place-writer.ts). Here the request finds the report and builds what it asks.
 
+import { correctedReport } from '../domain/corrections.ts';
 import { feedPlaceOf } from '../domain/feed.ts';
-import type { CorrectionInput, Report, ReportSummary, ReportView, Retraction } from '../domain/model.ts';
-import { Conflict, NotFound } from '../problems.ts';
+import {
+  type CorrectionInput,
+  type Report,
+  type ReportInput,
+  type ReportSummary,
+  type ReportView,
+  type Retraction,
+  reportInput,
+} from '../domain/model.ts';
+import { Conflict, InvalidBody, NotFound, pointerOf } from '../problems.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { ModerationOutcome } from '../writers/messages.ts';
 import type { Writers } from '../writers/stubs.ts';
@@ -28,6 +37,22 @@ function decided(outcome: ModerationOutcome): void {
   if (!outcome.accepted) throw new Conflict(outcome.conflict);
 }
 
+/**
+ * The corrected report checked by every rule of a report: a correction naming only what
+ * changes may leave something that no longer holds (a quote that a new original lacks).
+ */
+function wholeReport(corrected: ReportInput): ReportInput {
+  const checked = reportInput.safeParse(corrected);
+  if (checked.success) return checked.data;
+  throw new InvalidBody(
+    checked.error.issues.map((issue) => ({
+      pointer: pointerOf(issue.path),
+      rule: 'the corrected report',
+      detail: `${issue.message}, in the report as corrected`,
+    })),
+  );
+}
+
 export async function correctReport(
   store: StatusStore,
   writers: Writers,
@@ -36,7 +61,8 @@ export async function correctReport(
   clock: Clock,
 ): Promise<Report> {
   const original = await loadIndexed(store, id);
-  const { reason, ...fields } = input;
+  const fields = wholeReport(correctedReport(original.report, input));
+  const { reason } = input;
   const places = await knownPlaces(store, writers, [fields.place]);
   await validate(store, writers, [fields], new Set(places.keys()), clock.now, () => '');
   const correction = accept(fields, clock, { report: id, reason });

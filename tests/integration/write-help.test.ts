@@ -242,3 +242,94 @@ describe('plausibility warnings', () => {
     expect((await send('POST', '/api/v1/reports', ordinary, { as: 'reporter' })).status).toBe(201);
   });
 });
+
+describe('a correction naming only what changes', () => {
+  async function original(slug: string) {
+    const report = syntheticReport(slug, {
+      observed: '2024-03',
+      figures: [
+        { indicator: 'electricity', state: 'unavailable' },
+        { indicator: 'population_remaining', value: 12_000, qualifier: 'approximately' },
+        { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' },
+      ],
+    });
+    const response = await send('POST', '/api/v1/reports', report, { as: 'reporter' });
+    expect(response.status).toBe(201);
+    return json(response);
+  }
+
+  async function correct(id: string, body: unknown) {
+    return send('POST', `/api/v1/reports/${id}/corrections`, body, { as: 'moderator' });
+  }
+
+  it('is stored as the whole report, with that one figure changed', async () => {
+    const slug = await placeWithResidents();
+    const first = await original(slug);
+    const response = await correct(first.id, {
+      reason: 'SYNTHETIC: the source gave a plain number',
+      figures: [{ indicator: 'population_remaining', value: 12_000, qualifier: 'exact' }],
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const correction = await json(response);
+    expect(correction.figures).toEqual([
+      { indicator: 'electricity', state: 'unavailable' },
+      { indicator: 'population_remaining', value: 12_000, qualifier: 'exact' },
+      { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' },
+    ]);
+    expect(correction).toMatchObject({
+      place: slug,
+      observed: '2024-03',
+      summary: first.summary,
+      source: first.source,
+      verification: first.verification,
+      corrects: { report: first.id, reason: 'SYNTHETIC: the source gave a plain number' },
+    });
+    const stored = await json(await call(`/api/v1/reports/${correction.id}`));
+    expect(stored.figures).toEqual(correction.figures);
+    const feed = await json(await call(`/feeds/places/${slug}.json`));
+    expect(feed.items[0]._humanitarian.changes).toEqual([
+      {
+        indicator: 'population_remaining',
+        before: { indicator: 'population_remaining', value: 12_000, qualifier: 'approximately' },
+        after: { indicator: 'population_remaining', value: 12_000, qualifier: 'exact' },
+      },
+    ]);
+  });
+
+  it('drops the figures it names in withoutFigures, and changes other fields it names', async () => {
+    const slug = await placeWithResidents();
+    const first = await original(slug);
+    const response = await correct(first.id, {
+      reason: 'SYNTHETIC: the deaths were of another town',
+      withoutFigures: ['civilian_deaths'],
+      verification: 'disputed',
+    });
+    expect(response.status).toBe(201);
+    const correction = await json(response);
+    expect(correction.figures.map((f: { indicator: string }) => f.indicator)).toEqual([
+      'electricity',
+      'population_remaining',
+    ]);
+    expect(correction.verification).toBe('disputed');
+  });
+
+  it('is refused when the report it makes breaks a rule, naming the field', async () => {
+    const slug = await placeWithResidents();
+    const first = await original(slug);
+    const emptied = await correct(first.id, {
+      reason: 'SYNTHETIC',
+      withoutFigures: ['electricity', 'population_remaining', 'civilian_deaths'],
+    });
+    expect(emptied.status).toBe(422);
+    expect((await json(emptied)).errors[0]).toMatchObject({
+      pointer: '/figures',
+      rule: 'the corrected report',
+    });
+    const unknownField = await correct(first.id, { reason: 'SYNTHETIC', figuers: [] });
+    expect(unknownField.status).toBe(422);
+    expect((await json(unknownField)).errors[0]).toMatchObject({
+      pointer: '/figuers',
+      rule: 'unknown field',
+    });
+  });
+});
