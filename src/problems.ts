@@ -4,14 +4,38 @@
 // from the classes below. Services, the store and the HTTP layer throw them; nothing
 // classifies an error by its message.
 
+/**
+ * What a broken rule is, as data, so that its `detail` is worded in the reader's language
+ * (src/words/validation.ts) when the problem is answered.
+ */
+export type IssueWords =
+  | { kind: 'required' }
+  | { kind: 'type'; expected: string }
+  | { kind: 'length'; bound: 'min' | 'max'; limit: number; unit: 'characters' | 'items' }
+  | { kind: 'range'; bound: 'min' | 'max'; limit: number }
+  | { kind: 'oneOf'; options: readonly string[] }
+  | { kind: 'format'; format: string }
+  | { kind: 'shape' }
+  | { kind: 'unknownField'; field: string; suggestions?: readonly string[] }
+  | { kind: 'unknownIndicator'; written: string | undefined; suggestions: readonly string[] }
+  | { kind: 'unknownPlace'; written: string; suggestions: readonly string[] }
+  | { kind: 'future'; date: string }
+  | { kind: 'sinceAfterObserved'; since: string; observed: string }
+  | { kind: 'sameLanguage'; first: string }
+  /** A rule the model states in words of its own ("must name a real calendar date"). */
+  | { kind: 'rule'; message: string };
+
 export interface ValidationIssue {
   /** Where the problem is, as a JSON Pointer into the input ("/figures/0/value"). */
   pointer: string;
   /** The rule the value broke, in a word or two ("integer", "unknown place"). */
   rule: string;
+  /** What is wrong and what to write instead, in English; see `words`. */
   detail: string;
   /** Known values near what was written, nearest first, where the value was unknown. */
   suggestions?: string[];
+  /** The rule as data, for `detail` in the reader's language; never sent as such. */
+  words?: IssueWords;
 }
 
 /** A path into an input as a JSON Pointer (RFC 6901). */

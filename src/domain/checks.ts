@@ -17,6 +17,7 @@ export function checkReportDates(input: ReportInput, now: Date, at = ''): Valida
       pointer: `${at}/observed`,
       rule: 'not in the future',
       detail: `observed date ${input.observed} is after the current date`,
+      words: { kind: 'future', date: input.observed },
     });
   }
   input.figures.forEach((figure, index) => {
@@ -27,12 +28,14 @@ export function checkReportDates(input: ReportInput, now: Date, at = ''): Valida
         pointer,
         rule: 'not in the future',
         detail: `${figure.since.date} is after the current date`,
+        words: { kind: 'future', date: figure.since.date },
       });
     } else if (periodStart(figure.since.date) >= periodEnd(input.observed)) {
       issues.push({
         pointer,
         rule: 'not after observed',
         detail: `a state cannot hold since ${figure.since.date} when it was observed in ${input.observed}`,
+        words: { kind: 'sinceAfterObserved', since: figure.since.date, observed: input.observed },
       });
     }
   });
@@ -61,6 +64,7 @@ export function checkPlaceExists(
       rule: 'known place',
       detail: `no place with slug "${input.place}"${hint} Write the slug of a place, as in /places/{slug}.`,
       ...(suggestions.length ? { suggestions } : {}),
+      words: { kind: 'unknownPlace', written: input.place, suggestions },
     },
   ];
 }

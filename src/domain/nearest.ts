@@ -35,18 +35,23 @@ export interface Candidate {
 
 /**
  * Up to `most` values whose nearest name is within a third of the typed text's length (at
- * least 2 edits) of it, nearest first.
+ * least 2 edits) of it and within 2 edits of the nearest value's, nearest first.
  */
 export function nearest(typed: string, candidates: readonly Candidate[], most = 3): string[] {
   const query = comparable(typed);
   const allowed = Math.max(2, Math.floor(query.length / 3));
-  return candidates
+  const near = candidates
     .map((c) => ({
       value: c.value,
       distance: Math.min(...c.names.map((n) => editDistance(query, comparable(n)))),
     }))
     .filter((c) => c.distance <= allowed)
-    .sort((a, b) => a.distance - b.distance || a.value.localeCompare(b.value))
+    .sort((a, b) => a.distance - b.distance || a.value.localeCompare(b.value));
+  // Values much farther than the nearest are noise beside it: "Testdorp" is seven edits
+  // from "Bachmoet", which names a place exactly.
+  const best = near[0]?.distance ?? 0;
+  return near
+    .filter((c) => c.distance <= best + 2)
     .slice(0, most)
     .map((c) => c.value);
 }

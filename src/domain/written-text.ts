@@ -58,6 +58,7 @@ function checkNameKeys(names: Record<string, unknown>, path: Path, ctx: z.Refine
         code: 'custom',
         path: [...path, key],
         message: `names the same language as "${first}"`,
+        params: { words: { kind: 'sameLanguage', first } },
       });
     }
     seen.set(canonical, key);

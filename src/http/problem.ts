@@ -7,6 +7,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { BadRequest, InternalError, MethodNotAllowed, NotFound, Problem } from '../problems.ts';
 import { renderErrorPage } from '../render/html/error-page.tsx';
+import { issueDetail } from '../words/validation.ts';
 import { htmlHeaders, negotiateLanguage, pageSite, wantsHtml } from './html.ts';
 
 export function problemResponse(c: Context, problem: Problem): Response {
@@ -33,18 +34,28 @@ export function problemResponse(c: Context, problem: Problem): Response {
       },
     });
   }
+  // Each field's detail is worded in the reader's language; the rest is the problem type's.
+  const language = negotiateLanguage(undefined, c.req.header('accept-language'));
+  const errors = problem.errors?.map(({ words, ...issue }) =>
+    words ? { ...issue, detail: issueDetail(words, language) } : issue,
+  );
   const body = {
     type: new URL(`/problems/${type}`, c.req.url).href,
     title,
     status,
     detail: problem.detail,
     instance: new URL(c.req.url).pathname,
-    ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(errors ? { errors } : {}),
     ...(requestId ? { requestId } : {}),
   };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', vary: 'Accept', ...headers },
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      ...(errors ? { 'content-language': language } : {}),
+      vary: 'Accept, Accept-Language',
+      ...headers,
+    },
   });
 }
 

@@ -5,6 +5,7 @@
 
 import { correctedReport } from '../domain/corrections.ts';
 import { feedPlaceOf } from '../domain/feed.ts';
+import { issuesFromZod } from '../domain/issues.ts';
 import {
   type CorrectionInput,
   type Report,
@@ -14,7 +15,7 @@ import {
   type Retraction,
   reportInput,
 } from '../domain/model.ts';
-import { Conflict, InvalidBody, NotFound, pointerOf } from '../problems.ts';
+import { Conflict, InvalidBody, NotFound } from '../problems.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { ModerationOutcome } from '../writers/messages.ts';
 import type { Writers } from '../writers/stubs.ts';
@@ -45,11 +46,7 @@ function wholeReport(corrected: ReportInput): ReportInput {
   const checked = reportInput.safeParse(corrected);
   if (checked.success) return checked.data;
   throw new InvalidBody(
-    checked.error.issues.map((issue) => ({
-      pointer: pointerOf(issue.path),
-      rule: 'the corrected report',
-      detail: `${issue.message}, in the report as corrected`,
-    })),
+    issuesFromZod(checked.error, corrected).map((issue) => ({ ...issue, rule: 'the corrected report' })),
   );
 }
 

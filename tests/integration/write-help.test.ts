@@ -333,3 +333,41 @@ describe('a correction naming only what changes', () => {
     });
   });
 });
+
+describe('validation messages in the reader’s language', () => {
+  it('word each field’s detail in Dutch for Accept-Language: nl, and in English otherwise', async () => {
+    await createNamedPlace();
+    const body = {
+      ...syntheticReport('Bachmoet (synthetisch)'),
+      figures: [{ indicator: 'civilian_deaths', value: 12, qualifier: 'roughly' }],
+    };
+    const dutch = await send('POST', '/api/v1/reports', body, {
+      as: 'reporter',
+      headers: { 'accept-language': 'nl-NL,nl;q=0.9,en;q=0.5' },
+    });
+    expect(dutch.status).toBe(422);
+    expect(dutch.headers.get('content-language')).toBe('nl');
+    expect(dutch.headers.get('vary')).toContain('Accept-Language');
+    const { errors } = await json(dutch);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        pointer: '/figures/0/qualifier',
+        rule: 'one of the allowed values',
+        detail: 'Schrijf een van "exact", "approximately", "at_least" of "at_most".',
+      }),
+    ]);
+    expect(errors[0].words).toBeUndefined();
+
+    const english = await send('POST', '/api/v1/reports', body, { as: 'reporter' });
+    expect((await json(english)).errors[0].detail).toBe(
+      'Write one of "exact", "approximately", "at_least" or "at_most".',
+    );
+    const unknownPlace = await send('POST', '/api/v1/reports', syntheticReport('Bachmoet (synthetisch)'), {
+      as: 'reporter',
+      headers: { 'accept-language': 'nl' },
+    });
+    expect((await json(unknownPlace)).errors[0].detail).toBe(
+      'Geen plaats met slug "Bachmoet (synthetisch)"; bedoelt u "bakhmut-synthetic"? Schrijf de slug van een plaats, zoals in /places/{slug}.',
+    );
+  });
+});

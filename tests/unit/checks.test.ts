@@ -17,7 +17,12 @@ describe('checkReportDates', () => {
   it('reports an observed date in the future at /observed under the rule "not in the future"', () => {
     const issues = checkReportDates(input({ observed: '2024-03-16' }), now);
     expect(issues).toEqual([
-      { pointer: '/observed', rule: 'not in the future', detail: expect.stringContaining('2024-03-16') },
+      {
+        pointer: '/observed',
+        rule: 'not in the future',
+        detail: expect.stringContaining('2024-03-16'),
+        words: { kind: 'future', date: '2024-03-16' },
+      },
     ]);
   });
 
@@ -54,6 +59,7 @@ describe('checkReportDates', () => {
         pointer: '/figures/1/since/date',
         rule: 'not after observed',
         detail: expect.stringContaining('2024-03-12'),
+        words: expect.objectContaining({ kind: 'sinceAfterObserved' }),
       },
     ]);
   });
@@ -73,6 +79,7 @@ describe('checkReportDates', () => {
         pointer: '/figures/0/since/date',
         rule: 'not in the future',
         detail: expect.stringContaining('2025'),
+        words: expect.objectContaining({ kind: 'future' }),
       },
     ]);
   });
@@ -150,7 +157,12 @@ describe('checkPlaceExists', () => {
 
   it('reports an unknown place at /place under the rule "known place"', () => {
     expect(checkPlaceExists({ place: 'nowhere-synthetic' }, known)).toEqual([
-      { pointer: '/place', rule: 'known place', detail: expect.stringContaining('nowhere-synthetic') },
+      {
+        pointer: '/place',
+        rule: 'known place',
+        detail: expect.stringContaining('nowhere-synthetic'),
+        words: { kind: 'unknownPlace', written: 'nowhere-synthetic', suggestions: [] },
+      },
     ]);
   });
 
