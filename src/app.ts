@@ -16,6 +16,7 @@ import { docsSecurityHeaders, strictSecurityHeaders } from './http/security-head
 import { provideStorage } from './http/storage.ts';
 import { validationHook } from './http/validation.ts';
 import { PayloadTooLarge } from './problems.ts';
+import { deskRoutes } from './routes/desk.ts';
 import { serveContract } from './routes/docs.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { feedRoutes } from './routes/feeds.ts';
@@ -56,6 +57,7 @@ app.route('/api/v1/reports', reportRoutes);
 app.route('/exports', exportRoutes);
 app.route('/problems', problemRoutes);
 app.route('/', pageRoutes);
+app.route('/', deskRoutes);
 serveContract(app);
 
 app.notFound(notFound(allowedMethods(app.routes)));

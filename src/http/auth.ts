@@ -88,3 +88,8 @@ export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+/** Who a token, typed into the desk's sign-in form, belongs to; undefined for an unknown one. */
+export function principalOfToken(token: string, secret: string | undefined): Promise<Principal | undefined> {
+  return identify(token, registeredTokens(secret));
+}

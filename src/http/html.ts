@@ -14,6 +14,21 @@ import { type Language, languages } from '../words/messages.ts';
 export const pageContentSecurityPolicy =
   "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
+/** The desk's pages post their forms to this origin, and nowhere else. */
+export const deskContentSecurityPolicy = pageContentSecurityPolicy.replace(
+  "form-action 'none'",
+  "form-action 'self'",
+);
+
+/** A desk page: its own policy, and never cached, since it shows a session. */
+export function deskHeaders(language: Language): Record<string, string> {
+  return {
+    ...htmlHeaders(language),
+    'content-security-policy': deskContentSecurityPolicy,
+    'cache-control': 'no-store',
+  };
+}
+
 export function htmlHeaders(language: Language): Record<string, string> {
   return {
     'content-security-policy': pageContentSecurityPolicy,

@@ -112,6 +112,22 @@ export interface Messages {
   retractedOn: (when: string) => string;
   reportAsJsonLink: string;
   placePage: string;
+  // -- the desk
+  desk: string;
+  deskIntro: string;
+  signInTitle: string;
+  signInIntro: string;
+  tokenLabel: string;
+  tokenHint: string;
+  signIn: string;
+  signOut: string;
+  signedInAs: string;
+  scopesLabel: string;
+  scopeNames: Record<'report' | 'moderate' | 'admin', string>;
+  wrongToken: string;
+  sessionEnded: string;
+  noDeskScope: string;
+  formExpired: string;
   // -- headlines and feeds
   changePrefix: Record<HeadlineChange, string>;
   utilityHeadline: Record<UtilityState, (subject: string) => string>;
@@ -281,6 +297,27 @@ const en: Messages = {
   retractedOn: (when) => `Retracted on ${when}`,
   reportAsJsonLink: 'This report as JSON',
   placePage: 'Status of the place',
+  desk: 'Desk',
+  deskIntro: 'Write, correct and retract reports here, with the same rules as the API.',
+  signInTitle: 'Sign in to the desk',
+  signInIntro:
+    'Sign in with your write token. The token is checked and forgotten: only your session is kept, for eight hours or until you sign out.',
+  tokenLabel: 'Write token',
+  tokenHint: 'The token you were given for the API (not its hash).',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as ',
+  scopesLabel: 'You may',
+  scopeNames: {
+    report: 'write reports',
+    moderate: 'correct and retract reports',
+    admin: 'create and edit places',
+  },
+  wrongToken: 'That token is not known. Check that you pasted the whole token, and try again.',
+  sessionEnded: 'Your session has ended. Sign in again to go on.',
+  noDeskScope: 'This token may not write, correct or edit anything, so the desk has nothing for it.',
+  formExpired:
+    'This form is from an earlier session, or from another site. Open the desk again and send it from there.',
   changePrefix: { new: '', correction: 'Correction: ', retraction: 'Retracted: ', restored: 'Restored: ' },
   utilityHeadline: {
     available: (subject) => `${subject} available`,
@@ -436,6 +473,27 @@ const nl: Messages = {
   retractedOn: (when) => `Ingetrokken op ${when}`,
   reportAsJsonLink: 'Deze melding als JSON',
   placePage: 'Situatie van de plaats',
+  desk: 'Redactie',
+  deskIntro: 'Schrijf, corrigeer en trek meldingen hier in, met dezelfde regels als de API.',
+  signInTitle: 'Aanmelden bij de redactie',
+  signInIntro:
+    'Meld u aan met uw schrijftoken. Het token wordt gecontroleerd en vergeten: alleen uw sessie wordt bewaard, acht uur lang of tot u zich afmeldt.',
+  tokenLabel: 'Schrijftoken',
+  tokenHint: 'Het token dat u voor de API kreeg (niet de hash ervan).',
+  signIn: 'Aanmelden',
+  signOut: 'Afmelden',
+  signedInAs: 'Aangemeld als ',
+  scopesLabel: 'U mag',
+  scopeNames: {
+    report: 'meldingen schrijven',
+    moderate: 'meldingen corrigeren en intrekken',
+    admin: 'plaatsen aanmaken en bewerken',
+  },
+  wrongToken: 'Dat token is onbekend. Controleer of u het hele token hebt geplakt en probeer het opnieuw.',
+  sessionEnded: 'Uw sessie is afgelopen. Meld u opnieuw aan om verder te gaan.',
+  noDeskScope: 'Dit token mag niets schrijven, corrigeren of bewerken, dus de redactie heeft er niets voor.',
+  formExpired:
+    'Dit formulier komt uit een eerdere sessie of van een andere site. Open de redactie opnieuw en verstuur het van daaruit.',
   changePrefix: { new: '', correction: 'Correctie: ', retraction: 'Ingetrokken: ', restored: 'Hersteld: ' },
   utilityHeadline: {
     available: (subject) => `${subject} beschikbaar`,

@@ -24,7 +24,8 @@ interface LayoutProps {
   site: PageSite;
   language: Language;
   title: string;
-  feeds: PageFeeds;
+  /** The feeds the page announces; none on the desk's pages. */
+  feeds?: PageFeeds;
   /** The page's content as JSON, announced as its alternate for programs. */
   json?: string;
   children: Child;
@@ -50,14 +51,16 @@ export function Layout({ site, language, title, feeds, json, children }: LayoutP
         <link rel="stylesheet" href={stylesheetPath} />
         {/* No favicon to fetch: the browser would ask for /favicon.ico, which is not served. */}
         <link rel="icon" href="data:," />
-        {feedFormatEntries.map(([format, { mediaType, label }]) => (
-          <link
-            rel="alternate"
-            type={mediaType}
-            title={`${feeds.title} (${label})`}
-            href={feedUrl(site.origin, feeds.slug, format)}
-          />
-        ))}
+        {feeds
+          ? feedFormatEntries.map(([format, { mediaType, label }]) => (
+              <link
+                rel="alternate"
+                type={mediaType}
+                title={`${feeds.title} (${label})`}
+                href={feedUrl(site.origin, feeds.slug, format)}
+              />
+            ))
+          : ''}
         {languages.map((other) => (
           <link rel="alternate" hreflang={other} href={`${site.origin}${site.path}?lang=${other}`} />
         ))}

@@ -1,0 +1,68 @@
+// The desk's sessions. Signing in with a token opens a session: a random id in a signed,
+// HttpOnly, SameSite=Strict cookie (Secure but on plain-http localhost) that expires, and a
+// record in the session's own Durable Object (src/writers/desk-session.ts) with who signed
+// in and the session's form token. The token itself is never stored, in the cookie, a page
+// or a log. Signing out deletes the record, so a copy of the cookie is worth nothing after.
+
+import type { Context } from 'hono';
+import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { hex, sha256 } from '../digest.ts';
+import type { DeskSessionRecord } from '../writers/desk-session.ts';
+import type { AppEnv } from './app-env.ts';
+import type { Principal } from './auth.ts';
+
+const cookieName = 'desk_session';
+/** A working day: long enough to file the day's reports, short enough to end by itself. */
+export const sessionSeconds = 8 * 60 * 60;
+
+/**
+ * The cookie's signing key, derived from the token registry: no secret of its own to deploy,
+ * and replacing or revoking tokens ends every session at once.
+ */
+async function signingKey(c: Context<AppEnv>): Promise<string> {
+  return hex(await sha256(`desk session cookie\n${c.env.API_TOKENS ?? ''}`));
+}
+
+function randomHex(bytes: number): string {
+  return hex(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+/** Browsers keep a Secure cookie only over https; on plain-http localhost it is left off. */
+function secure(c: Context<AppEnv>): boolean {
+  const { protocol, hostname } = new URL(c.req.url);
+  return !(protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));
+}
+
+export interface DeskSessionInfo extends DeskSessionRecord {
+  id: string;
+}
+
+export async function openSession(c: Context<AppEnv>, principal: Principal): Promise<void> {
+  const id = randomHex(32);
+  const record: DeskSessionRecord = {
+    principal: { name: principal.name, scopes: [...principal.scopes] },
+    expires: Date.now() + sessionSeconds * 1000,
+    formToken: randomHex(32),
+  };
+  await c.get('writers').session(id).open(record);
+  await setSignedCookie(c, cookieName, id, await signingKey(c), {
+    path: '/desk',
+    httpOnly: true,
+    secure: secure(c),
+    sameSite: 'Strict',
+    maxAge: sessionSeconds,
+  });
+}
+
+/** The request's session while it lasts; undefined without one, or once it has ended. */
+export async function currentSession(c: Context<AppEnv>): Promise<DeskSessionInfo | undefined> {
+  const id = await getSignedCookie(c, await signingKey(c), cookieName);
+  if (!id || !/^[0-9a-f]{64}$/.test(id)) return undefined;
+  const record = await c.get('writers').session(id).read(Date.now());
+  return record && { ...record, id };
+}
+
+export async function endSession(c: Context<AppEnv>, session: DeskSessionInfo): Promise<void> {
+  await c.get('writers').session(session.id).close();
+  deleteCookie(c, cookieName, { path: '/desk', secure: secure(c) });
+}

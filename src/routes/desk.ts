@@ -1,0 +1,110 @@
+// The editorial desk: signing in with a write token, the desk of a signed-in writer, and
+// signing out. Forms from other sites are refused twice over: by Hono's csrf middleware
+// (the browser's Origin or Sec-Fetch-Site must be this site's) and by the session's form
+// token, which every form of a session carries. A wrong token, a session that ended or a
+// token without a scope gets a page that says so, in the reader's language, never a 500.
+
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { z } from 'zod';
+import type { AppEnv } from '../http/app-env.ts';
+import { principalOfToken, scopes } from '../http/auth.ts';
+import { currentSession, endSession, openSession } from '../http/desk-session.ts';
+import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { valid } from '../http/validation.ts';
+import { PayloadTooLarge } from '../problems.ts';
+import {
+  deskPath,
+  renderDeskPage,
+  renderSignInPage,
+  signInPath,
+  signOutPath,
+} from '../render/html/desk-pages.tsx';
+import { pageHref } from '../render/html/layout.tsx';
+import { languages, messages } from '../words/messages.ts';
+
+const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
+
+/** The fields of a desk form, as text; anything else in it is ignored, as browsers send it. */
+async function formField(c: { req: { parseBody: () => Promise<Record<string, unknown>> } }, name: string) {
+  const value = (await c.req.parseBody())[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A form is small: a body beyond this is refused before it is read. */
+const maxFormBytes = 16 * 1024;
+
+export const deskRoutes = new Hono<AppEnv>()
+  .use('/desk/*', csrf())
+  .use(
+    '/desk/*',
+    bodyLimit({
+      maxSize: maxFormBytes,
+      onError: () => {
+        throw new PayloadTooLarge(maxFormBytes);
+      },
+    }),
+  )
+  .get(deskPath, valid('query', pageQuery), async (c) => {
+    const { lang } = c.req.valid('query');
+    const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    const site = pageSite(c.req.url, lang);
+    const session = await currentSession(c);
+    if (!session) return c.redirect(pageHref(signInPath, site, language), 303);
+    const view = {
+      name: session.principal.name,
+      scopes: scopes.filter((s) => session.principal.scopes.includes(s)),
+      formToken: session.formToken,
+    };
+    return c.html(renderDeskPage(view, site, language), 200, deskHeaders(language));
+  })
+  .get(signInPath, valid('query', pageQuery), (c) => {
+    const { lang } = c.req.valid('query');
+    const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    return c.html(renderSignInPage(pageSite(c.req.url, lang), language), 200, deskHeaders(language));
+  })
+  .post(signInPath, valid('query', pageQuery), async (c) => {
+    const { lang } = c.req.valid('query');
+    const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    const site = pageSite(c.req.url, lang);
+    const principal = await principalOfToken((await formField(c, 'token')).trim(), c.env.API_TOKENS);
+    if (!principal) {
+      return c.html(
+        renderSignInPage(site, language, messages[language].wrongToken),
+        401,
+        deskHeaders(language),
+      );
+    }
+    if (principal.scopes.length === 0) {
+      return c.html(
+        renderSignInPage(site, language, messages[language].noDeskScope),
+        403,
+        deskHeaders(language),
+      );
+    }
+    await openSession(c, principal);
+    return c.redirect(pageHref(deskPath, site, language), 303);
+  })
+  .post(signOutPath, valid('query', pageQuery), async (c) => {
+    const { lang } = c.req.valid('query');
+    const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    const site = pageSite(c.req.url, lang);
+    const session = await currentSession(c);
+    if (!session) {
+      return c.html(
+        renderSignInPage(site, language, messages[language].sessionEnded),
+        401,
+        deskHeaders(language),
+      );
+    }
+    if ((await formField(c, 'formToken')) !== session.formToken) {
+      return c.html(
+        renderSignInPage(site, language, messages[language].formExpired),
+        403,
+        deskHeaders(language),
+      );
+    }
+    await endSession(c, session);
+    return c.redirect(pageHref(signInPath, site, language), 303);
+  });

@@ -1,0 +1,33 @@
+// A signed-in session of the desk: a SQLite-backed Durable Object per session id, so that
+// signing out ends the session at once everywhere (a cookie alone could be replayed until
+// it expired, and KV would let another location see it for up to a minute). It holds who
+// signed in, with which scopes, until when, and the session's form token.
+
+import { DurableObject } from 'cloudflare:workers';
+
+export interface DeskSessionRecord {
+  /** Who signed in: the token's name and scopes, never the token. */
+  principal: { name: string; scopes: readonly string[] };
+  /** Milliseconds since the epoch after which the session is over. */
+  expires: number;
+  /** The token every form of the session carries (a second guard beside Origin checks). */
+  formToken: string;
+}
+
+export class DeskSession extends DurableObject<Env> {
+  open(record: DeskSessionRecord): void {
+    this.ctx.storage.kv.put('record', record);
+  }
+
+  /** The session while it lasts; an ended or expired one is gone. */
+  read(now: number): DeskSessionRecord | undefined {
+    const record = this.ctx.storage.kv.get<DeskSessionRecord>('record');
+    if (record && record.expires > now) return record;
+    if (record) this.ctx.storage.kv.delete('record');
+    return undefined;
+  }
+
+  close(): void {
+    this.ctx.storage.kv.delete('record');
+  }
+}
