@@ -4,9 +4,13 @@
 // in and the session's form token. The token itself is never stored, in the cookie, a page
 // or a log. Signing out deletes the record, so a copy of the cookie is worth nothing after.
 
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
 import { hex, sha256 } from '../digest.ts';
+import { PayloadTooLarge } from '../problems.ts';
 import type { DeskSessionRecord } from '../writers/desk-session.ts';
 import type { AppEnv } from './app-env.ts';
 import type { Principal } from './auth.ts';
@@ -65,4 +69,45 @@ export async function currentSession(c: Context<AppEnv>): Promise<DeskSessionInf
 export async function endSession(c: Context<AppEnv>, session: DeskSessionInfo): Promise<void> {
   await c.get('writers').session(session.id).close();
   deleteCookie(c, cookieName, { path: '/desk', secure: secure(c) });
+}
+
+/** A form is small: a body beyond this is refused before it is read. */
+const maxFormBytes = 64 * 1024;
+
+/**
+ * What every request of the desk passes first: Hono's csrf middleware (a form must come
+ * from this site, by its Origin or Sec-Fetch-Site) and a limit on the size of its body.
+ */
+export function deskGuards(): MiddlewareHandler<AppEnv> {
+  return every(
+    csrf(),
+    bodyLimit({
+      maxSize: maxFormBytes,
+      onError: () => {
+        throw new PayloadTooLarge(maxFormBytes);
+      },
+    }),
+  );
+}
+
+/** A desk form's fields, as text; files and repeated fields are not part of any desk form. */
+export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody({ all: true });
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string') fields[name] = value;
+  }
+  return fields;
+}
+
+/** One field of a desk form, as text. */
+export async function formField(c: Context<AppEnv>, name: string): Promise<string> {
+  return (await formFields(c))[name] ?? '';
+}
+
+/** The values of a field sent more than once (the confirmed warnings' checkboxes). */
+export async function formValues(c: Context<AppEnv>, name: string): Promise<string[]> {
+  const value = (await c.req.parseBody({ all: true }))[name];
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((v): v is string => typeof v === 'string');
 }

@@ -5,15 +5,12 @@
 // token without a scope gets a page that says so, in the reader's language, never a 500.
 
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.ts';
 import { principalOfToken, scopes } from '../http/auth.ts';
-import { currentSession, endSession, openSession } from '../http/desk-session.ts';
+import { currentSession, endSession, formField, openSession } from '../http/desk-session.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
 import { valid } from '../http/validation.ts';
-import { PayloadTooLarge } from '../problems.ts';
 import {
   deskPath,
   renderDeskPage,
@@ -26,26 +23,7 @@ import { languages, messages } from '../words/messages.ts';
 
 const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
 
-/** The fields of a desk form, as text; anything else in it is ignored, as browsers send it. */
-async function formField(c: { req: { parseBody: () => Promise<Record<string, unknown>> } }, name: string) {
-  const value = (await c.req.parseBody())[name];
-  return typeof value === 'string' ? value : '';
-}
-
-/** A form is small: a body beyond this is refused before it is read. */
-const maxFormBytes = 16 * 1024;
-
 export const deskRoutes = new Hono<AppEnv>()
-  .use('/desk/*', csrf())
-  .use(
-    '/desk/*',
-    bodyLimit({
-      maxSize: maxFormBytes,
-      onError: () => {
-        throw new PayloadTooLarge(maxFormBytes);
-      },
-    }),
-  )
   .get(deskPath, valid('query', pageQuery), async (c) => {
     const { lang } = c.req.valid('query');
     const language = negotiateLanguage(lang, c.req.header('accept-language'));

@@ -128,6 +128,36 @@ export interface Messages {
   sessionEnded: string;
   noDeskScope: string;
   formExpired: string;
+  form: {
+    newReport: string;
+    intro: string;
+    place: string;
+    placeHint: string;
+    observedHint: string;
+    state: string;
+    since: string;
+    dateHint: string;
+    value: string;
+    valueHint: string;
+    qualifier: string;
+    note: string;
+    quote: string;
+    quoteHint: string;
+    figureSource: string;
+    name: string;
+    language: string;
+    text: string;
+    summary: string;
+    original: string;
+    preview: string;
+    publish: string;
+    previewHeading: string;
+    previewIntro: string;
+    warningsHeading: string;
+    confirm: string;
+    errorsHeading: string;
+    qualifierWords: Record<Qualifier, string>;
+  };
   // -- headlines and feeds
   changePrefix: Record<HeadlineChange, string>;
   utilityHeadline: Record<UtilityState, (subject: string) => string>;
@@ -315,6 +345,42 @@ const en: Messages = {
   },
   wrongToken: 'That token is not known. Check that you pasted the whole token, and try again.',
   sessionEnded: 'Your session has ended. Sign in again to go on.',
+  form: {
+    newReport: 'New report',
+    intro:
+      'Fill in what the source states, and only that. Leave a figure empty when the source does not state it.',
+    place: 'Place',
+    placeHint: 'Type any of its names and pick it from the list; or write its slug.',
+    observedHint: 'When the conditions held, as precisely as the source says: 2022, 2022-11 or 2022-11-05.',
+    state: 'State',
+    since: 'Since',
+    dateHint: '2022, 2022-09 or 2022-09-15',
+    value: 'Number',
+    valueHint: 'As the source wrote it: 12000, 12,000 or 12.000 are all twelve thousand.',
+    qualifier: 'How the source put it',
+    note: 'Note',
+    quote: 'Quote',
+    quoteHint: 'The exact words of the original text that state this figure.',
+    figureSource: 'Stated by someone else than the source of the report',
+    name: 'Name',
+    language: 'Language (a code such as "en" or "nl")',
+    text: 'Text',
+    summary: 'Summary',
+    original: 'Original text',
+    preview: 'Preview',
+    publish: 'Publish',
+    previewHeading: 'Preview',
+    previewIntro: 'This is how the report will read. Nothing is published yet.',
+    warningsHeading: 'Please look again',
+    confirm: 'I have checked this, and the figure stands',
+    errorsHeading: 'The report cannot be published yet',
+    qualifierWords: {
+      exact: 'exactly, a plain number',
+      approximately: 'almost, about, roughly',
+      at_least: 'more than, at least',
+      at_most: 'up to, at most',
+    },
+  },
   noDeskScope: 'This token may not write, correct or edit anything, so the desk has nothing for it.',
   formExpired:
     'This form is from an earlier session, or from another site. Open the desk again and send it from there.',
@@ -491,6 +557,41 @@ const nl: Messages = {
   },
   wrongToken: 'Dat token is onbekend. Controleer of u het hele token hebt geplakt en probeer het opnieuw.',
   sessionEnded: 'Uw sessie is afgelopen. Meld u opnieuw aan om verder te gaan.',
+  form: {
+    newReport: 'Nieuwe melding',
+    intro: 'Vul in wat de bron zegt, en alleen dat. Laat een cijfer leeg als de bron het niet noemt.',
+    place: 'Plaats',
+    placeHint: 'Typ een van de namen en kies uit de lijst; of schrijf de slug.',
+    observedHint: 'Wanneer de situatie zo was, zo precies als de bron zegt: 2022, 2022-11 of 2022-11-05.',
+    state: 'Toestand',
+    since: 'Sinds',
+    dateHint: '2022, 2022-09 of 2022-09-15',
+    value: 'Getal',
+    valueHint: 'Zoals de bron het schreef: 12000, 12.000 of 12,000 zijn alle twaalfduizend.',
+    qualifier: 'Hoe de bron het zei',
+    note: 'Toelichting',
+    quote: 'Citaat',
+    quoteHint: 'De letterlijke woorden uit de oorspronkelijke tekst die dit cijfer noemen.',
+    figureSource: 'Gezegd door een ander dan de bron van de melding',
+    name: 'Naam',
+    language: 'Taal (een code zoals "en" of "nl")',
+    text: 'Tekst',
+    summary: 'Samenvatting',
+    original: 'Oorspronkelijke tekst',
+    preview: 'Voorbeeld',
+    publish: 'Publiceren',
+    previewHeading: 'Voorbeeld',
+    previewIntro: 'Zo komt de melding te staan. Er is nog niets gepubliceerd.',
+    warningsHeading: 'Kijk nog eens',
+    confirm: 'Ik heb dit nagekeken en het cijfer klopt',
+    errorsHeading: 'De melding kan nog niet worden gepubliceerd',
+    qualifierWords: {
+      exact: 'precies, een gewoon getal',
+      approximately: 'bijna, ongeveer',
+      at_least: 'meer dan, ten minste',
+      at_most: 'tot, hoogstens',
+    },
+  },
   noDeskScope: 'Dit token mag niets schrijven, corrigeren of bewerken, dus de redactie heeft er niets voor.',
   formExpired:
     'Dit formulier komt uit een eerdere sessie of van een andere site. Open de redactie opnieuw en verstuur het van daaruit.',

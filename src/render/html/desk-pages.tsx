@@ -9,6 +9,8 @@ import { htmlDocument, Layout, pageHref } from './layout.tsx';
 export const deskPath = '/desk';
 export const signInPath = '/desk/sign-in';
 export const signOutPath = '/desk/sign-out';
+/** Where a report is written; the form itself is src/render/html/report-form.tsx. */
+export const newReportPath = '/desk/reports/new';
 
 /** The sign-in form, with what went wrong the last time when something did. */
 export function renderSignInPage(site: PageSite, language: Language, problem?: string): string {
@@ -74,6 +76,13 @@ export function renderDeskPage(desk: DeskView, site: PageSite, language: Languag
           <li>{m.scopeNames[scope]}</li>
         ))}
       </ul>
+      {desk.scopes.includes('report') ? (
+        <p>
+          <a href={pageHref(newReportPath, site, language)}>{m.form.newReport}</a>
+        </p>
+      ) : (
+        ''
+      )}
       <form method="post" action={pageHref(signOutPath, site, language)} class="desk-form">
         <input type="hidden" name="formToken" value={desk.formToken} />
         <p>

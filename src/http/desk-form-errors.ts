@@ -1,0 +1,66 @@
+// Where each problem of a report belongs in the desk's form: a JSON Pointer into the report
+// the form built, turned into the name of the field that holds it, so that the form shows
+// each problem beside its field, in the reader's language.
+
+import type { ValidationIssue } from '../problems.ts';
+import { reportFields as f, figureField } from '../render/html/report-form-fields.ts';
+import type { Language } from '../words/messages.ts';
+import { issueDetail } from '../words/validation.ts';
+
+const topLevel: Record<string, string> = {
+  '/place': f.place,
+  '/observed': f.observed,
+  '/summary/text': f.summaryText,
+  '/summary/language': f.summaryLanguage,
+  '/summary/original/text': f.originalText,
+  '/summary/original/language': f.originalLanguage,
+  '/source/name': f.sourceName,
+  '/source/role': f.sourceRole,
+  '/source/kind': f.sourceKind,
+  '/source/language': f.sourceLanguage,
+  '/source/url': f.sourceUrl,
+  '/source/via': f.sourceVia,
+  '/verification': f.verification,
+};
+
+const figurePart: Record<string, string> = {
+  state: 'state',
+  value: 'value',
+  qualifier: 'qualifier',
+  note: 'note',
+  quote: 'quote',
+  text: 'text',
+  language: 'language',
+  since: 'since',
+  'since/date': 'since',
+  'since/qualifier': 'sinceQualifier',
+  'source/name': 'sourceName',
+  'source/role': 'sourceRole',
+  'source/kind': 'sourceKind',
+};
+
+/** The form field a pointer names, or '' for a problem of the whole report. */
+export function fieldOf(pointer: string, figures: readonly { indicator: string }[]): string {
+  const direct = topLevel[pointer];
+  if (direct) return direct;
+  const figure = /^\/figures\/(\d+)(?:\/(.+))?$/.exec(pointer);
+  const indicator = figure && figures[Number(figure[1])]?.indicator;
+  if (!indicator) return '';
+  const part = figure[2] ? figurePart[figure[2]] : undefined;
+  return part ? figureField(indicator, part) : indicator;
+}
+
+/** Each problem's words, in `language`, by the field they belong to. */
+export function errorsByField(
+  issues: readonly ValidationIssue[],
+  figures: readonly { indicator: string }[],
+  language: Language,
+): Record<string, string[]> {
+  const byField: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const field = fieldOf(issue.pointer, figures);
+    const words = issue.words ? issueDetail(issue.words, language) : issue.detail;
+    byField[field] = [...(byField[field] ?? []), words];
+  }
+  return byField;
+}

@@ -1,0 +1,102 @@
+// The desk's report form read back as a report input: empty fields are left out, a figure
+// exists when its value (or state, or text) is given, and a number is read as people write
+// it ("12.000" and "12,000" are twelve thousand, as a Dutch or English writer means them,
+// never twelve). What it builds then passes the same validation as the API's JSON.
+
+import { indicatorRegistry } from '../domain/indicators.ts';
+import { reportFields as f, figureField } from '../render/html/report-form-fields.ts';
+
+export type FormFields = Record<string, string>;
+
+/** A whole number as people write it, with or without thousands separators; else the text. */
+export function readCount(text: string): number | string {
+  const trimmed = text.trim();
+  if (/^\d{1,3}([.,\s\u00A0\u202F]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ''));
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed;
+}
+
+const given = (fields: FormFields, name: string) => {
+  const value = fields[name]?.trim();
+  return value ? value : undefined;
+};
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+function figureSource(fields: FormFields, indicator: string, language: string | undefined) {
+  const name = given(fields, figureField(indicator, 'sourceName'));
+  if (!name) return {};
+  return {
+    source: {
+      name,
+      ...optional('role', given(fields, figureField(indicator, 'sourceRole'))),
+      kind: given(fields, figureField(indicator, 'sourceKind')) ?? 'media',
+      language: language ?? 'en',
+    },
+  };
+}
+
+/** The report the form describes, for the schema to judge. */
+export function reportFromForm(fields: FormFields): unknown {
+  const sourceLanguage = given(fields, f.sourceLanguage);
+  const figures = indicatorRegistry.flatMap(({ id, kind }): object[] => {
+    const part = (name: string) => given(fields, figureField(id, name));
+    const provenance = {
+      ...optional('quote', part('quote')),
+      ...(kind === 'text' ? {} : figureSource(fields, id, sourceLanguage)),
+    };
+    if (kind === 'utility') {
+      const state = part('state');
+      if (!state) return [];
+      const since = part('since');
+      return [
+        {
+          indicator: id,
+          state,
+          ...(since ? { since: { date: since, qualifier: part('sinceQualifier') ?? 'exact' } } : {}),
+          ...optional('note', part('note')),
+          ...provenance,
+        },
+      ];
+    }
+    if (kind === 'count') {
+      const value = part('value');
+      if (value === undefined) return [];
+      return [
+        {
+          indicator: id,
+          value: readCount(value),
+          qualifier: part('qualifier') ?? 'exact',
+          ...optional('note', part('note')),
+          ...provenance,
+        },
+      ];
+    }
+    const text = part('text');
+    return text ? [{ indicator: id, text, language: part('language') ?? 'en', ...provenance }] : [];
+  });
+  const originalText = given(fields, f.originalText);
+  return {
+    place: given(fields, f.place) ?? '',
+    observed: given(fields, f.observed) ?? '',
+    figures,
+    summary: {
+      text: given(fields, f.summaryText) ?? '',
+      language: given(fields, f.summaryLanguage) ?? 'en',
+      ...(originalText
+        ? { original: { text: originalText, language: given(fields, f.originalLanguage) ?? 'en' } }
+        : {}),
+    },
+    source: {
+      name: given(fields, f.sourceName) ?? '',
+      ...optional('role', given(fields, f.sourceRole)),
+      kind: given(fields, f.sourceKind) ?? '',
+      language: sourceLanguage ?? '',
+      ...optional('url', given(fields, f.sourceUrl)),
+      ...optional('via', given(fields, f.sourceVia)),
+    },
+    verification: given(fields, f.verification) ?? '',
+  };
+}

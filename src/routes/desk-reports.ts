@@ -1,0 +1,124 @@
+// Writing a report at the desk: the form, its preview (the dry run of the API: the report as
+// it would be stored, and its warnings), and publishing it with the warnings its writer
+// confirmed, after which the new report's page opens. The form's report passes exactly the
+// API's validation; each problem is shown beside its field.
+
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { issuesFromZod } from '../domain/issues.ts';
+import { type Report, type ReportInput, reportInput } from '../domain/model.ts';
+import type { Warning } from '../domain/plausibility.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { errorsByField } from '../http/desk-form-errors.ts';
+import { currentSession, formFields, formValues } from '../http/desk-session.ts';
+import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { reportFromForm } from '../http/report-form.ts';
+import { valid } from '../http/validation.ts';
+import { InvalidBody, UnconfirmedWarnings } from '../problems.ts';
+import { newReportPath, renderSignInPage, signInPath } from '../render/html/desk-pages.tsx';
+import { pageHref } from '../render/html/layout.tsx';
+import {
+  type PlaceChoice,
+  previewPath,
+  publishPath,
+  renderPreview,
+  renderReportForm,
+} from '../render/html/report-form.tsx';
+import { reportFields as f } from '../render/html/report-form-fields.ts';
+import { publishReports } from '../services/publishing.ts';
+import { loadPlacesList } from '../services/reading.ts';
+import { languages, messages } from '../words/messages.ts';
+
+const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
+
+async function placeChoices(c: Context<AppEnv>): Promise<PlaceChoice[]> {
+  const places = await loadPlacesList(c.get('store'), c.get('writers'));
+  return places.map((p) => ({ slug: p.slug, names: Object.values(p.names) }));
+}
+
+type Mode = 'preview' | 'publish';
+
+async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
+  const lang = c.req.query('lang');
+  const language = negotiateLanguage(lang, c.req.header('accept-language'));
+  const site = pageSite(c.req.url, lang);
+  const m = messages[language];
+  const session = await currentSession(c);
+  if (!session) {
+    if (mode === 'form') return c.redirect(pageHref(signInPath, site, language), 303);
+    return c.html(renderSignInPage(site, language, m.sessionEnded), 401, deskHeaders(language));
+  }
+  if (!session.principal.scopes.includes('report')) {
+    return c.html(renderSignInPage(site, language, m.noDeskScope), 403, deskHeaders(language));
+  }
+  const formState = async (values: Record<string, string>, errors: Record<string, string[]>) => ({
+    values,
+    errors,
+    formToken: session.formToken,
+    places: await placeChoices(c),
+  });
+  if (mode === 'form') {
+    return c.html(renderReportForm(await formState({}, {}), site, language), 200, deskHeaders(language));
+  }
+  const values = await formFields(c);
+  if (values[f.formToken] !== session.formToken) {
+    return c.html(renderSignInPage(site, language, m.formExpired), 403, deskHeaders(language));
+  }
+  const built = reportFromForm(values);
+  const figures = (built as { figures: { indicator: string }[] }).figures;
+  const refuse = async (issues: InvalidBody['issues']) =>
+    c.html(
+      renderReportForm(await formState(values, errorsByField(issues, figures, language)), site, language),
+      422,
+      deskHeaders(language),
+    );
+  const checked = reportInput.safeParse(built);
+  if (!checked.success) return refuse(issuesFromZod(checked.error, built));
+  const input: ReportInput = checked.data;
+  try {
+    const confirmed = new Set(await formValues(c, f.confirm));
+    const { reports, warnings } = await publishReports(
+      c.get('store'),
+      c.get('writers'),
+      [input],
+      c.get('clock'),
+      {
+        dryRun: mode === 'preview',
+        confirmed,
+      },
+    );
+    const [report] = reports;
+    if (!report) throw new Error('publishing one report returned none');
+    if (mode === 'publish') return c.redirect(pageHref(`/reports/${report.id}`, site, language), 303);
+    return c.html(renderPreview(previewOf(report, warnings), site, language), 200, deskHeaders(language));
+  } catch (error) {
+    if (error instanceof InvalidBody) return refuse(error.issues);
+    if (!(error instanceof UnconfirmedWarnings)) throw error;
+    // Published with warnings left unconfirmed: the preview again, saying which.
+    const again = await publishReports(c.get('store'), c.get('writers'), [input], c.get('clock'), {
+      dryRun: true,
+    });
+    const [report] = again.reports;
+    if (!report) throw error;
+    const preview = { ...previewOf(report, again.warnings), unconfirmed: true };
+    return c.html(renderPreview(preview, site, language), 422, deskHeaders(language));
+  }
+
+  function previewOf(report: Report, warnings: Warning[]) {
+    return {
+      values,
+      formToken: session?.formToken ?? '',
+      report: report.figures,
+      observed: report.observed,
+      published: report.published,
+      verification: report.verification,
+      source: report.source,
+      warnings,
+    };
+  }
+}
+
+export const deskReportRoutes = new Hono<AppEnv>()
+  .get(newReportPath, valid('query', pageQuery), (c) => answer(c, 'form'))
+  .post(previewPath, valid('query', pageQuery), (c) => answer(c, 'preview'))
+  .post(publishPath, valid('query', pageQuery), (c) => answer(c, 'publish'));

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { call, json, send } from '../support/api.ts';
+import { syntheticPlace, syntheticReport } from '../support/builders.ts';
+import { testTokens } from '../support/tokens.ts';
+
+const sameSite = { origin: 'http://status.test', 'sec-fetch-site': 'same-origin' };
+const manual = { redirect: 'manual' } as const;
+
+async function signIn(token: string = testTokens.reporter.token) {
+  const response = await call('/desk/sign-in', {
+    ...manual,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameSite },
+    body: new URLSearchParams({ token }).toString(),
+  });
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const form = await (await call('/desk/reports/new', { ...manual, headers: { cookie } })).text();
+  const formToken = /name="formToken" value="([0-9a-f]{64})"/.exec(form)?.[1] ?? '';
+  return { cookie, formToken, form };
+}
+
+function postForm(path: string, cookie: string, fields: [string, string][]) {
+  return call(path, {
+    ...manual,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameSite, cookie },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+let places = 0;
+
+/** A SYNTHETIC place of its own, with 12,000 residents remaining as its current figure. */
+async function placeWithResidents(): Promise<string> {
+  const slug = `deskville-${++places}`;
+  const created = await send('PUT', `/api/v1/places/${slug}`, syntheticPlace(), { as: 'admin' });
+  expect(created.status).toBe(201);
+  const first = syntheticReport(slug, {
+    observed: '2024-03',
+    figures: [{ indicator: 'population_remaining', value: 12_000, qualifier: 'exact' }],
+  });
+  expect((await send('POST', '/api/v1/reports', first, { as: 'reporter' })).status).toBe(201);
+  return slug;
+}
+
+/** The form's fields for a SYNTHETIC report, as a writer fills them in. */
+function filledIn(slug: string, formToken: string, remaining: string): [string, string][] {
+  return [
+    ['formToken', formToken],
+    ['place', slug],
+    ['observed', '2024-04'],
+    ['electricity.state', 'unavailable'],
+    ['electricity.since', '2024-02'],
+    ['electricity.sinceQualifier', 'approximately'],
+    ['population_remaining.value', remaining],
+    ['population_remaining.qualifier', 'approximately'],
+    ['summary.text', 'SYNTHETIC: written at the desk.'],
+    ['summary.language', 'en'],
+    ['source.name', 'Synthetic desk source'],
+    ['source.kind', 'ngo'],
+    ['source.language', 'en'],
+    ['verification', 'unconfirmed'],
+  ];
+}
+
+describe('the report form', () => {
+  it('is generated from the indicator registry, with the words sources use for qualifiers', async () => {
+    const { form } = await signIn();
+    for (const legend of ['Electricity', 'Residents remaining', 'Civilians killed', 'Situation']) {
+      expect(form).toContain(`<legend>${legend}</legend>`);
+    }
+    expect(form).toContain('<label for="field-population_remaining-value">Number</label>');
+    expect(form).toContain('<option value="approximately">almost, about, roughly</option>');
+    expect(form).toContain('<option value="at_least">more than, at least</option>');
+    expect(form).toContain('<datalist id="places">');
+    expect(form).not.toMatch(/<script/i);
+    // every control has a visible label
+    const ids = [...form.matchAll(/<(?:input|select|textarea) id="([^"]+)"/g)].map((m) => m[1]);
+    for (const id of ids) expect(form, id).toContain(`<label for="${id}">`);
+  });
+
+  it('is for signed-in writers only', async () => {
+    const response = await call('/desk/reports/new', manual);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/desk/sign-in');
+  });
+});
+
+describe('writing a report at the desk', () => {
+  it('previews it as the pages will show it, then publishes it and opens its page', async () => {
+    const slug = await placeWithResidents();
+    const { cookie, formToken } = await signIn();
+    const preview = await postForm('/desk/reports/preview', cookie, filledIn(slug, formToken, '11.500'));
+    expect(preview.status).toBe(200);
+    const page = await preview.text();
+    // "11.500" typed the Dutch way is eleven thousand five hundred, never eleven
+    expect(page).toContain('<strong>about 11,500</strong>');
+    expect(page).toContain('unavailable');
+    expect(page).not.toContain('type="checkbox"');
+    const hidden = [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map(
+      (m) => [m[1] ?? '', (m[2] ?? '').replaceAll('&amp;', '&')] as [string, string],
+    );
+    const published = await postForm('/desk/reports', cookie, hidden);
+    expect(published.status).toBe(303);
+    const location = published.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/reports\/[0-9A-Z]{26}$/);
+    expect((await call(location)).status).toBe(200);
+    const { status } = await json(await call(`/api/v1/places/${slug}`));
+    expect(status.indicators.population_remaining.figure).toMatchObject({
+      value: 11_500,
+      qualifier: 'approximately',
+    });
+    const atom = await (await call(`/feeds/places/${slug}.atom`)).text();
+    expect(atom).toContain(location.replace('/reports/', ''));
+  });
+
+  it('shows a warning to confirm, and publishes only once it is confirmed', async () => {
+    const slug = await placeWithResidents();
+    const { cookie, formToken } = await signIn();
+    const fields = filledIn(slug, formToken, '12');
+    const preview = await (await postForm('/desk/reports/preview', cookie, fields)).text();
+    expect(preview).toContain('type="checkbox"');
+    expect(preview).toContain('value="far-from-current"');
+    expect(preview).toContain('12.000 is 12 in JSON');
+    const unconfirmed = await postForm('/desk/reports', cookie, fields);
+    expect(unconfirmed.status).toBe(422);
+    expect(await unconfirmed.text()).toContain('role="alert"');
+    expect((await json(await call(`/api/v1/places/${slug}/reports`))).reports).toHaveLength(1);
+    const confirmed = await postForm('/desk/reports', cookie, [...fields, ['confirm', 'far-from-current']]);
+    expect(confirmed.status).toBe(303);
+    expect((await json(await call(`/api/v1/places/${slug}/reports`))).reports).toHaveLength(2);
+  });
+
+  it('shows each problem beside its field, in the reader’s language, and stores nothing', async () => {
+    const slug = await placeWithResidents();
+    const { cookie, formToken } = await signIn();
+    const fields = filledIn(slug, formToken, 'twelve').map(([k, v]): [string, string] =>
+      k === 'source.name' ? [k, ''] : k === 'place' ? [k, 'Testdorp (synthetisch)'] : [k, v],
+    );
+    const answer = await postForm('/desk/reports/preview?lang=nl', cookie, fields);
+    expect(answer.status).toBe(422);
+    const page = await answer.text();
+    expect(page).toContain('De melding kan nog niet worden gepubliceerd');
+    expect(page).toMatch(/id="field-population_remaining-value"[^>]*aria-invalid="true"/);
+    expect(page).toContain('Schrijf een getal');
+    expect(page).toMatch(/id="field-source-name"[^>]*aria-invalid="true"/);
+    expect(page).toContain('value="twelve"');
+    expect((await json(await call(`/api/v1/places/${slug}/reports`))).reports).toHaveLength(1);
+  });
+
+  it('refuses a form from another session', async () => {
+    const slug = await placeWithResidents();
+    const { cookie } = await signIn();
+    const other = await signIn();
+    const answer = await postForm('/desk/reports/preview', cookie, filledIn(slug, other.formToken, '12000'));
+    expect(answer.status).toBe(403);
+  });
+});
