@@ -18,6 +18,7 @@ import { provideStorage } from './http/storage.ts';
 import { validationHook } from './http/validation.ts';
 import { PayloadTooLarge } from './problems.ts';
 import { deskRoutes } from './routes/desk.ts';
+import { deskModerationRoutes } from './routes/desk-moderation.ts';
 import { deskReportRoutes } from './routes/desk-reports.ts';
 import { serveContract } from './routes/docs.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -62,6 +63,7 @@ app.route('/', pageRoutes);
 app.use('/desk/*', deskGuards());
 app.route('/', deskRoutes);
 app.route('/', deskReportRoutes);
+app.route('/', deskModerationRoutes);
 serveContract(app);
 
 app.notFound(notFound(allowedMethods(app.routes)));

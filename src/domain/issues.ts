@@ -93,6 +93,10 @@ function wordsOf(issue: z.core.$ZodIssue, input: unknown): IssueWords {
       return { kind: 'type', expected: issue.expected };
     case 'too_small':
     case 'too_big': {
+      // An empty text is a field left empty, however long the text may be.
+      if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
+        return { kind: 'required' };
+      }
       const bound = issue.code === 'too_small' ? 'min' : 'max';
       const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
       return issue.origin === 'string' || issue.origin === 'array'

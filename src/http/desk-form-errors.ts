@@ -21,6 +21,7 @@ const topLevel: Record<string, string> = {
   '/source/url': f.sourceUrl,
   '/source/via': f.sourceVia,
   '/verification': f.verification,
+  '/reason': f.reason,
 };
 
 const figurePart: Record<string, string> = {

@@ -4,9 +4,13 @@
 // never twelve). What it builds then passes the same validation as the API's JSON.
 
 import { indicatorRegistry } from '../domain/indicators.ts';
+import type { Figure } from '../domain/model.ts';
 import { reportFields as f, figureField } from '../render/html/report-form-fields.ts';
 
 export type FormFields = Record<string, string>;
+
+/** A figure as the form states it, for the schema to judge. */
+type FormFigure = { indicator: string } & Record<string, unknown>;
 
 /** A whole number as people write it, with or without thousands separators; else the text. */
 export function readCount(text: string): number | string {
@@ -38,10 +42,9 @@ function figureSource(fields: FormFields, indicator: string, language: string | 
   };
 }
 
-/** The report the form describes, for the schema to judge. */
-export function reportFromForm(fields: FormFields): unknown {
-  const sourceLanguage = given(fields, f.sourceLanguage);
-  const figures = indicatorRegistry.flatMap(({ id, kind }): object[] => {
+/** The figures the form's fields describe, in registry order; `sourceLanguage` for their own sources. */
+export function figuresFromForm(fields: FormFields, sourceLanguage: string | undefined): FormFigure[] {
+  return indicatorRegistry.flatMap(({ id, kind }): FormFigure[] => {
     const part = (name: string) => given(fields, figureField(id, name));
     const provenance = {
       ...optional('quote', part('quote')),
@@ -77,6 +80,38 @@ export function reportFromForm(fields: FormFields): unknown {
     const text = part('text');
     return text ? [{ indicator: id, text, language: part('language') ?? 'en', ...provenance }] : [];
   });
+}
+
+/** The form's fields of one figure, filled in with what it says: for a correction's form. */
+export function formOfFigure(figure: Figure): FormFields {
+  const id = figure.indicator;
+  const values: FormFields = {};
+  const set = (part: string, value: string | number | undefined) => {
+    if (value !== undefined) values[figureField(id, part)] = String(value);
+  };
+  if ('state' in figure) {
+    set('state', figure.state);
+    set('since', figure.since?.date);
+    set('sinceQualifier', figure.since?.qualifier);
+  } else if ('value' in figure) {
+    set('value', figure.value);
+    set('qualifier', figure.qualifier);
+  } else {
+    set('text', figure.text);
+    set('language', figure.language);
+  }
+  set('note', 'note' in figure ? figure.note : undefined);
+  set('quote', figure.quote);
+  set('sourceName', figure.source?.name);
+  set('sourceRole', figure.source?.role);
+  set('sourceKind', figure.source?.kind);
+  return values;
+}
+
+/** The report the form describes, for the schema to judge. */
+export function reportFromForm(fields: FormFields): unknown {
+  const sourceLanguage = given(fields, f.sourceLanguage);
+  const figures = figuresFromForm(fields, sourceLanguage);
   const originalText = given(fields, f.originalText);
   return {
     place: given(fields, f.place) ?? '',

@@ -128,6 +128,21 @@ export interface Messages {
   sessionEnded: string;
   noDeskScope: string;
   formExpired: string;
+  moderation: {
+    atDesk: string;
+    heading: string;
+    intro: string;
+    correctFigure: (label: string) => string;
+    correctionHeading: (label: string) => string;
+    correctionIntro: string;
+    reason: string;
+    publishCorrection: string;
+    retract: string;
+    retractionIntro: string;
+    publishRetraction: string;
+    notModerator: string;
+    cannot: string;
+  };
   form: {
     newReport: string;
     intro: string;
@@ -345,6 +360,24 @@ const en: Messages = {
   },
   wrongToken: 'That token is not known. Check that you pasted the whole token, and try again.',
   sessionEnded: 'Your session has ended. Sign in again to go on.',
+  moderation: {
+    atDesk: 'Correct or retract this report at the desk',
+    heading: 'Correct or retract a report',
+    intro:
+      'A correction is published as a new report that replaces this one; a retraction withdraws it. Neither deletes anything: both stay visible, with your reason.',
+    correctFigure: (label) => `Correct: ${label}`,
+    correctionHeading: (label) => `Correct one figure: ${label}`,
+    correctionIntro:
+      'Change what the source got wrong, or what was entered wrong. Empty the fields to drop the figure.',
+    reason: 'Reason (shown to every reader)',
+    publishCorrection: 'Publish the correction',
+    retract: 'Retract this report',
+    retractionIntro:
+      'A retracted report stays visible, marked as withdrawn, with your reason. Its figures leave the current status.',
+    publishRetraction: 'Retract it',
+    notModerator: 'This token may not correct or retract reports.',
+    cannot: 'This report cannot be moderated now',
+  },
   form: {
     newReport: 'New report',
     intro:
@@ -373,7 +406,7 @@ const en: Messages = {
     previewIntro: 'This is how the report will read. Nothing is published yet.',
     warningsHeading: 'Please look again',
     confirm: 'I have checked this, and the figure stands',
-    errorsHeading: 'The report cannot be published yet',
+    errorsHeading: 'This cannot be published yet',
     qualifierWords: {
       exact: 'exactly, a plain number',
       approximately: 'almost, about, roughly',
@@ -557,6 +590,24 @@ const nl: Messages = {
   },
   wrongToken: 'Dat token is onbekend. Controleer of u het hele token hebt geplakt en probeer het opnieuw.',
   sessionEnded: 'Uw sessie is afgelopen. Meld u opnieuw aan om verder te gaan.',
+  moderation: {
+    atDesk: 'Deze melding corrigeren of intrekken bij de redactie',
+    heading: 'Een melding corrigeren of intrekken',
+    intro:
+      'Een correctie verschijnt als nieuwe melding die deze vervangt; een intrekking trekt haar terug. Geen van beide wist iets: beide blijven zichtbaar, met uw reden.',
+    correctFigure: (label) => `Corrigeren: ${label}`,
+    correctionHeading: (label) => `Eén cijfer corrigeren: ${label}`,
+    correctionIntro:
+      'Verander wat de bron of de invoer verkeerd had. Maak de velden leeg om het cijfer te laten vallen.',
+    reason: 'Reden (elke lezer ziet die)',
+    publishCorrection: 'Correctie publiceren',
+    retract: 'Deze melding intrekken',
+    retractionIntro:
+      'Een ingetrokken melding blijft zichtbaar, gemarkeerd als teruggetrokken, met uw reden. Haar cijfers verdwijnen uit de huidige situatie.',
+    publishRetraction: 'Intrekken',
+    notModerator: 'Dit token mag geen meldingen corrigeren of intrekken.',
+    cannot: 'Deze melding kan nu niet worden gecorrigeerd of ingetrokken',
+  },
   form: {
     newReport: 'Nieuwe melding',
     intro: 'Vul in wat de bron zegt, en alleen dat. Laat een cijfer leeg als de bron het niet noemt.',
@@ -584,7 +635,7 @@ const nl: Messages = {
     previewIntro: 'Zo komt de melding te staan. Er is nog niets gepubliceerd.',
     warningsHeading: 'Kijk nog eens',
     confirm: 'Ik heb dit nagekeken en het cijfer klopt',
-    errorsHeading: 'De melding kan nog niet worden gepubliceerd',
+    errorsHeading: 'Dit kan nog niet worden gepubliceerd',
     qualifierWords: {
       exact: 'precies, een gewoon getal',
       approximately: 'bijna, ongeveer',

@@ -73,7 +73,7 @@ function english(words: IssueWords): string {
     case 'type':
       return `Write ${englishTypes[words.expected] ?? words.expected}.`;
     case 'length':
-      return `Write ${words.bound === 'min' ? 'at least' : 'at most'} ${words.limit} ${words.unit === 'items' ? 'items' : 'characters'}.`;
+      return `Write ${words.bound === 'min' ? 'at least' : 'at most'} ${words.limit} ${words.unit === 'items' ? (words.limit === 1 ? 'item' : 'items') : words.limit === 1 ? 'character' : 'characters'}.`;
     case 'range':
       return `Write a number ${words.bound === 'min' ? 'of at least' : 'of at most'} ${words.limit}.`;
     case 'oneOf':
@@ -106,7 +106,7 @@ function dutch(words: IssueWords): string {
     case 'type':
       return `Schrijf ${dutchTypes[words.expected] ?? words.expected}.`;
     case 'length':
-      return `Schrijf ${words.bound === 'min' ? 'ten minste' : 'hoogstens'} ${words.limit} ${words.unit === 'items' ? 'onderdelen' : 'tekens'}.`;
+      return `Schrijf ${words.bound === 'min' ? 'ten minste' : 'hoogstens'} ${words.limit} ${words.unit === 'items' ? (words.limit === 1 ? 'onderdeel' : 'onderdelen') : words.limit === 1 ? 'teken' : 'tekens'}.`;
     case 'range':
       return `Schrijf een getal van ${words.bound === 'min' ? 'ten minste' : 'hoogstens'} ${words.limit}.`;
     case 'oneOf':

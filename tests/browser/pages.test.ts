@@ -320,13 +320,13 @@ describe('the desk in Chromium', () => {
         await page.locator('#field-source-language').focus();
         await Promise.all([page.waitForURL(/\/desk\/reports\/preview/), page.keyboard.press('Enter')]);
         await noViolation('/desk/reports/preview');
-        await expect(page.locator('main').innerText()).resolves.toContain('more than 10 times');
+        await expect(page.locator('main').textContent()).resolves.toContain('more than 10 times');
         await page.locator('#confirm-0').focus();
         await page.keyboard.press('Space');
         await page.getByRole('button', { name: 'Publish' }).focus();
         await Promise.all([page.waitForURL(/\/reports\/[0-9A-Z]{26}$/), page.keyboard.press('Enter')]);
         const reportPath = new URL(page.url()).pathname;
-        await expect(page.locator('h1').innerText()).resolves.toMatch(/Report on Synthville/);
+        await expect(page.locator('h1').textContent()).resolves.toMatch(/Report on Synthville/);
 
         const placePage = await (await fetch(`${base()}/places/synthville`)).text();
         expect(placePage).toContain(reportPath);

@@ -140,7 +140,7 @@ describe('writing a report at the desk', () => {
     const answer = await postForm('/desk/reports/preview?lang=nl', cookie, fields);
     expect(answer.status).toBe(422);
     const page = await answer.text();
-    expect(page).toContain('De melding kan nog niet worden gepubliceerd');
+    expect(page).toContain('Dit kan nog niet worden gepubliceerd');
     expect(page).toMatch(/id="field-population_remaining-value"[^>]*aria-invalid="true"/);
     expect(page).toContain('Schrijf een getal');
     expect(page).toMatch(/id="field-source-name"[^>]*aria-invalid="true"/);

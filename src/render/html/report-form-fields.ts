@@ -18,5 +18,7 @@ export const reportFields = {
   sourceVia: 'source.via',
   verification: 'verification',
   formToken: 'formToken',
+  /** A moderation's reason. */
+  reason: 'reason',
   confirm: 'confirm',
 } as const;

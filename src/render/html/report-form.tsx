@@ -44,14 +44,14 @@ function Problems({ name, errors }: { name: string; errors: ReportFormState['err
 interface FieldProps {
   name: string;
   label: string;
-  state: ReportFormState;
+  state: Pick<ReportFormState, 'values' | 'errors'>;
   hint?: string;
   multiline?: boolean;
   required?: boolean;
   list?: string;
 }
 
-function Field({ name, label, state, hint, multiline, required, list }: FieldProps) {
+export function Field({ name, label, state, hint, multiline, required, list }: FieldProps) {
   const id = idOf(name);
   const described = [hint ? `${id}-hint` : '', state.errors[name]?.length ? `${id}-problem` : '']
     .filter(Boolean)
@@ -88,7 +88,7 @@ function Field({ name, label, state, hint, multiline, required, list }: FieldPro
 function Choice(props: {
   name: string;
   label: string;
-  state: ReportFormState;
+  state: Pick<ReportFormState, 'values' | 'errors'>;
   options: readonly { value: string; words: string }[];
 }) {
   const { name, label, state, options } = props;
@@ -108,67 +108,78 @@ function Choice(props: {
   );
 }
 
-function IndicatorFields({ state, language }: { state: ReportFormState; language: Language }) {
+/** Each indicator's fields, by its kind; `only` keeps to one indicator (a correction's figure). */
+export function IndicatorFields({
+  state,
+  language,
+  only,
+}: {
+  state: Pick<ReportFormState, 'values' | 'errors'>;
+  language: Language;
+  only?: string;
+}) {
   const m = messages[language];
   const qualifierOptions = qualifiers.map((q) => ({ value: q, words: m.form.qualifierWords[q] }));
   const kindOptions = sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] }));
   return (
     <>
-      {indicatorRegistry.map(({ id, kind }) => {
-        const name = (part: string) => figureField(id, part);
-        const figureSource = (
-          <fieldset class="figure-source-fields">
-            <legend>{m.form.figureSource}</legend>
-            <Field name={name('sourceName')} label={m.form.name} state={state} />
-            <Field name={name('sourceRole')} label={m.sourceRole} state={state} />
-            <Choice name={name('sourceKind')} label={m.sourceKind} state={state} options={kindOptions} />
-          </fieldset>
-        );
-        return (
-          <fieldset class="figure-fields">
-            <legend>{indicatorLabel(id, language)}</legend>
-            {kind === 'utility' ? (
-              <>
-                <Choice
-                  name={name('state')}
-                  label={m.form.state}
-                  state={state}
-                  options={[
-                    { value: '', words: m.notStated },
-                    ...utilityStates.map((s) => ({ value: s, words: m.states[s] })),
-                  ]}
-                />
-                <Field name={name('since')} label={m.form.since} hint={m.form.dateHint} state={state} />
-                <Choice
-                  name={name('sinceQualifier')}
-                  label={m.form.qualifier}
-                  state={state}
-                  options={qualifierOptions}
-                />
-              </>
-            ) : kind === 'count' ? (
-              <>
-                <Field name={name('value')} label={m.form.value} hint={m.form.valueHint} state={state} />
-                <Choice
-                  name={name('qualifier')}
-                  label={m.form.qualifier}
-                  state={state}
-                  options={qualifierOptions}
-                />
-              </>
-            ) : (
-              <>
-                <Field name={name('text')} label={m.form.text} state={state} multiline />
-                <Field name={name('language')} label={m.form.language} state={state} />
-              </>
-            )}
-            {kind === 'text' ? '' : <Field name={name('note')} label={m.form.note} state={state} />}
-            <Field name={name('quote')} label={m.form.quote} hint={m.form.quoteHint} state={state} />
-            {kind === 'text' ? '' : figureSource}
-            <Problems name={id} errors={state.errors} />
-          </fieldset>
-        );
-      })}
+      {indicatorRegistry
+        .filter(({ id }) => only === undefined || id === only)
+        .map(({ id, kind }) => {
+          const name = (part: string) => figureField(id, part);
+          const figureSource = (
+            <fieldset class="figure-source-fields">
+              <legend>{m.form.figureSource}</legend>
+              <Field name={name('sourceName')} label={m.form.name} state={state} />
+              <Field name={name('sourceRole')} label={m.sourceRole} state={state} />
+              <Choice name={name('sourceKind')} label={m.sourceKind} state={state} options={kindOptions} />
+            </fieldset>
+          );
+          return (
+            <fieldset class="figure-fields">
+              <legend>{indicatorLabel(id, language)}</legend>
+              {kind === 'utility' ? (
+                <>
+                  <Choice
+                    name={name('state')}
+                    label={m.form.state}
+                    state={state}
+                    options={[
+                      { value: '', words: m.notStated },
+                      ...utilityStates.map((s) => ({ value: s, words: m.states[s] })),
+                    ]}
+                  />
+                  <Field name={name('since')} label={m.form.since} hint={m.form.dateHint} state={state} />
+                  <Choice
+                    name={name('sinceQualifier')}
+                    label={m.form.qualifier}
+                    state={state}
+                    options={qualifierOptions}
+                  />
+                </>
+              ) : kind === 'count' ? (
+                <>
+                  <Field name={name('value')} label={m.form.value} hint={m.form.valueHint} state={state} />
+                  <Choice
+                    name={name('qualifier')}
+                    label={m.form.qualifier}
+                    state={state}
+                    options={qualifierOptions}
+                  />
+                </>
+              ) : (
+                <>
+                  <Field name={name('text')} label={m.form.text} state={state} multiline />
+                  <Field name={name('language')} label={m.form.language} state={state} />
+                </>
+              )}
+              {kind === 'text' ? '' : <Field name={name('note')} label={m.form.note} state={state} />}
+              <Field name={name('quote')} label={m.form.quote} hint={m.form.quoteHint} state={state} />
+              {kind === 'text' ? '' : figureSource}
+              <Problems name={id} errors={state.errors} />
+            </fieldset>
+          );
+        })}
     </>
   );
 }

@@ -268,6 +268,9 @@ export function renderReportPage(
             {m.reportAsJsonLink}
           </a>
         </li>
+        <li>
+          <a href={pageHref(`/desk/reports/${view.id}`, site, language)}>{m.moderation.atDesk}</a>
+        </li>
       </ul>
     </Layout>,
   );

@@ -1,0 +1,124 @@
+// The desk's moderation of one report: the report's figures, each with a link to correct it
+// alone; the form of one figure's correction, prefilled with what the report says; and the
+// retraction form. A correction names only the figure it changes (the API's partial
+// correction), so the rest of the report stays as it was. Pure.
+
+import type { ReportView } from '../../domain/model.ts';
+import { formatTimestamp, indicatorLabel } from '../../words/figures.ts';
+import { type Language, messages } from '../../words/messages.ts';
+import type { PageSite } from '../site.ts';
+import { FigureList } from './figures.tsx';
+import { htmlDocument, Layout, pageHref } from './layout.tsx';
+import { Field, IndicatorFields } from './report-form.tsx';
+import { reportFields as f } from './report-form-fields.ts';
+
+export const moderatePath = (id: string) => `/desk/reports/${id}`;
+export const correctPath = (id: string) => `/desk/reports/${id}/correction`;
+export const retractPath = (id: string) => `/desk/reports/${id}/retraction`;
+
+export interface ModerationState {
+  values: Record<string, string>;
+  errors: Record<string, string[]>;
+  formToken: string;
+  /** The report's state forbids it (already superseded or retracted), not what was written. */
+  conflict?: boolean;
+}
+
+function Errors({ state, language }: { state: ModerationState; language: Language }) {
+  const all = Object.values(state.errors).flat();
+  if (all.length === 0) return '';
+  const m = messages[language];
+  return (
+    <div class="form-problem" role="alert">
+      <p>
+        <strong>{state.conflict ? m.moderation.cannot : m.form.errorsHeading}</strong>
+      </p>
+      <ul>
+        {all.map((e) => (
+          <li>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A report's figures, each to be corrected alone, and its retraction. */
+export function renderModerationPage(
+  view: ReportView,
+  state: ModerationState,
+  site: PageSite,
+  language: Language,
+): string {
+  const m = messages[language];
+  const mm = m.moderation;
+  return htmlDocument(
+    <Layout site={site} language={language} title={`${mm.heading} · ${m.desk} · ${m.siteName}`}>
+      <p class="breadcrumb">
+        <a href={pageHref('/desk', site, language)}>{m.desk}</a> ›{' '}
+        <a href={pageHref(`/reports/${view.id}`, site, language)}>
+          {m.reportPublishedAt(formatTimestamp(view.published, language))}
+        </a>
+      </p>
+      <h1>{mm.heading}</h1>
+      <p class="intro">{mm.intro}</p>
+      <Errors state={state} language={language} />
+      <FigureList figures={view.figures} language={language} />
+      <ul class="subscribe-links">
+        {view.figures.map((figure) => (
+          <li>
+            <a
+              href={`${pageHref(correctPath(view.id), site, language)}${site.languageInUrl ? '&' : '?'}figure=${figure.indicator}`}
+            >
+              {mm.correctFigure(indicatorLabel(figure.indicator, language, false))}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h2>{mm.retract}</h2>
+      <p>{mm.retractionIntro}</p>
+      <form method="post" action={pageHref(retractPath(view.id), site, language)} class="desk-form">
+        <input type="hidden" name={f.formToken} value={state.formToken} />
+        <Field name={f.reason} label={mm.reason} state={state} multiline required />
+        <p>
+          <button type="submit">{mm.publishRetraction}</button>
+        </p>
+      </form>
+    </Layout>,
+  );
+}
+
+/** One figure's correction, prefilled with what the report says of it. */
+export function renderCorrectionForm(
+  view: ReportView,
+  indicator: string,
+  state: ModerationState,
+  site: PageSite,
+  language: Language,
+): string {
+  const m = messages[language];
+  const mm = m.moderation;
+  const label = indicatorLabel(indicator, language, false);
+  return htmlDocument(
+    <Layout
+      site={site}
+      language={language}
+      title={`${mm.correctionHeading(label)} · ${m.desk} · ${m.siteName}`}
+    >
+      <p class="breadcrumb">
+        <a href={pageHref(moderatePath(view.id), site, language)}>{mm.heading}</a>
+      </p>
+      <h1>{mm.correctionHeading(label)}</h1>
+      <p class="intro">{mm.correctionIntro}</p>
+      <Errors state={state} language={language} />
+      <form method="post" action={pageHref(correctPath(view.id), site, language)} class="desk-form">
+        <input type="hidden" name={f.formToken} value={state.formToken} />
+        <input type="hidden" name="figure" value={indicator} />
+        <IndicatorFields state={state} language={language} only={indicator} />
+        <Field name={f.reason} label={mm.reason} state={state} multiline required />
+        <p>
+          <button type="submit">{mm.publishCorrection}</button>
+        </p>
+      </form>
+    </Layout>,
+  );
+}

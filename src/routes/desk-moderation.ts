@@ -1,0 +1,159 @@
+// Moderating at the desk (scope `moderate`): from a report's page, correct one figure (the
+// form prefilled with what the report says; the API's partial correction, so the rest of the
+// report stays as it was) or retract the report with a reason. Each then opens the page of
+// the report it made or changed.
+
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { issuesFromZod } from '../domain/issues.ts';
+import { correctionInput, reportId, retractionInput } from '../domain/model.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { errorsByField } from '../http/desk-form-errors.ts';
+import { currentSession, type DeskSessionInfo, formFields } from '../http/desk-session.ts';
+import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { figuresFromForm, formOfFigure } from '../http/report-form.ts';
+import { valid } from '../http/validation.ts';
+import { Conflict, InvalidBody, NotFound, type ValidationIssue } from '../problems.ts';
+import { renderSignInPage, signInPath } from '../render/html/desk-pages.tsx';
+import { pageHref } from '../render/html/layout.tsx';
+import {
+  correctPath,
+  moderatePath,
+  renderCorrectionForm,
+  renderModerationPage,
+  retractPath,
+} from '../render/html/moderation-forms.tsx';
+import { reportFields as f } from '../render/html/report-form-fields.ts';
+import { correctReport, retractReport } from '../services/moderation.ts';
+import { viewReport } from '../services/reading.ts';
+import { languages, messages } from '../words/messages.ts';
+
+const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
+const correctionQuery = pageQuery.extend({ figure: z.string().max(64).optional() });
+const idParam = z.strictObject({ id: reportId });
+
+interface Moderator {
+  session: DeskSessionInfo;
+  language: ReturnType<typeof negotiateLanguage>;
+  site: ReturnType<typeof pageSite>;
+}
+
+/** The signed-in moderator, or the page that says why there is none. */
+async function moderator(c: Context<AppEnv>): Promise<Moderator | Response> {
+  const lang = c.req.query('lang');
+  const language = negotiateLanguage(lang, c.req.header('accept-language'));
+  const site = pageSite(c.req.url, lang);
+  const m = messages[language];
+  const session = await currentSession(c);
+  if (!session) {
+    if (c.req.method === 'GET') return c.redirect(pageHref(signInPath, site, language), 303);
+    return c.html(renderSignInPage(site, language, m.sessionEnded), 401, deskHeaders(language));
+  }
+  if (!session.principal.scopes.includes('moderate')) {
+    return c.html(renderSignInPage(site, language, m.moderation.notModerator), 403, deskHeaders(language));
+  }
+  if (c.req.method === 'POST' && (await formFields(c))[f.formToken] !== session.formToken) {
+    return c.html(renderSignInPage(site, language, m.formExpired), 403, deskHeaders(language));
+  }
+  return { session, language, site };
+}
+
+/** A refused moderation's problems, as the form shows them. */
+function problemsOf(error: unknown): { status: 404 | 409 | 422; issues: ValidationIssue[] } | undefined {
+  if (error instanceof InvalidBody) return { status: 422, issues: [...error.issues] };
+  if (error instanceof Conflict || error instanceof NotFound) {
+    return {
+      status: error instanceof Conflict ? 409 : 404,
+      issues: [{ pointer: '', rule: '', detail: error.detail }],
+    };
+  }
+  return undefined;
+}
+
+export const deskModerationRoutes = new Hono<AppEnv>()
+  .get(moderatePath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
+    const who = await moderator(c);
+    if (who instanceof Response) return who;
+    const view = await viewReport(c.get('store'), c.req.valid('param').id);
+    const state = { values: {}, errors: {}, formToken: who.session.formToken };
+    return c.html(renderModerationPage(view, state, who.site, who.language), 200, deskHeaders(who.language));
+  })
+  .get(correctPath(':id'), valid('param', idParam), valid('query', correctionQuery), async (c) => {
+    const who = await moderator(c);
+    if (who instanceof Response) return who;
+    const view = await viewReport(c.get('store'), c.req.valid('param').id);
+    const figure = view.figures.find((fig) => fig.indicator === c.req.valid('query').figure);
+    if (!figure)
+      throw new NotFound(`report ${view.id} has no figure for "${c.req.valid('query').figure ?? ''}"`);
+    const state = { values: formOfFigure(figure), errors: {}, formToken: who.session.formToken };
+    const page = renderCorrectionForm(view, figure.indicator, state, who.site, who.language);
+    return c.html(page, 200, deskHeaders(who.language));
+  })
+  .post(correctPath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
+    const who = await moderator(c);
+    if (who instanceof Response) return who;
+    const view = await viewReport(c.get('store'), c.req.valid('param').id);
+    const values = await formFields(c);
+    const indicator = view.figures.find((fig) => fig.indicator === values.figure)?.indicator;
+    if (!indicator) throw new NotFound(`report ${view.id} has no figure for "${values.figure ?? ''}"`);
+    const figures = figuresFromForm(values, view.source.language).filter(
+      (fig) => fig.indicator === indicator,
+    );
+    const body = {
+      reason: values[f.reason] ?? '',
+      ...(figures.length > 0 ? { figures } : { withoutFigures: [indicator] }),
+    };
+    const refuse = (status: 404 | 409 | 422, issues: readonly ValidationIssue[]) => {
+      const errors = errorsByField(issues, figures, who.language);
+      const page = renderCorrectionForm(
+        view,
+        indicator,
+        { values, errors, formToken: who.session.formToken, conflict: status !== 422 },
+        who.site,
+        who.language,
+      );
+      return c.html(page, status, deskHeaders(who.language));
+    };
+    const checked = correctionInput.safeParse(body);
+    if (!checked.success) return refuse(422, issuesFromZod(checked.error, body));
+    try {
+      const correction = await correctReport(
+        c.get('store'),
+        c.get('writers'),
+        view.id,
+        checked.data,
+        c.get('clock'),
+      );
+      return c.redirect(pageHref(`/reports/${correction.id}`, who.site, who.language), 303);
+    } catch (error) {
+      const refused = problemsOf(error);
+      if (!refused) throw error;
+      return refuse(refused.status, refused.issues);
+    }
+  })
+  .post(retractPath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
+    const who = await moderator(c);
+    if (who instanceof Response) return who;
+    const view = await viewReport(c.get('store'), c.req.valid('param').id);
+    const values = await formFields(c);
+    const refuse = (status: 404 | 409 | 422, issues: readonly ValidationIssue[]) => {
+      const errors = errorsByField(issues, [], who.language);
+      const state = { values, errors, formToken: who.session.formToken, conflict: status !== 422 };
+      return c.html(
+        renderModerationPage(view, state, who.site, who.language),
+        status,
+        deskHeaders(who.language),
+      );
+    };
+    const body = { reason: values[f.reason] ?? '' };
+    const checked = retractionInput.safeParse(body);
+    if (!checked.success) return refuse(422, issuesFromZod(checked.error, body));
+    try {
+      await retractReport(c.get('store'), c.get('writers'), view.id, checked.data.reason, c.get('clock'));
+      return c.redirect(pageHref(`/reports/${view.id}`, who.site, who.language), 303);
+    } catch (error) {
+      const refused = problemsOf(error);
+      if (!refused) throw error;
+      return refuse(refused.status, refused.issues);
+    }
+  });

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { call, json, send } from '../support/api.ts';
+import { syntheticPlace, syntheticReport } from '../support/builders.ts';
+import { testTokens } from '../support/tokens.ts';
+
+const sameSite = { origin: 'http://status.test', 'sec-fetch-site': 'same-origin' };
+const manual = { redirect: 'manual' } as const;
+
+async function signIn(token: string) {
+  const response = await call('/desk/sign-in', {
+    ...manual,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameSite },
+    body: new URLSearchParams({ token }).toString(),
+  });
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const desk = await (await call('/desk', { ...manual, headers: { cookie } })).text();
+  const formToken = /name="formToken" value="([0-9a-f]{64})"/.exec(desk)?.[1] ?? '';
+  return { cookie, formToken };
+}
+
+function postForm(path: string, cookie: string, fields: Record<string, string>) {
+  return call(path, {
+    ...manual,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameSite, cookie },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+let places = 0;
+
+/** A SYNTHETIC report of a place of its own: electricity cut, at least 120 killed. */
+async function aReport(): Promise<{ id: string; place: string }> {
+  const slug = `moderation-${++places}`;
+  expect((await send('PUT', `/api/v1/places/${slug}`, syntheticPlace(), { as: 'admin' })).status).toBe(201);
+  const report = syntheticReport(slug, {
+    figures: [
+      { indicator: 'electricity', state: 'unavailable' },
+      { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least', note: 'SYNTHETIC note' },
+    ],
+  });
+  const response = await send('POST', '/api/v1/reports', report, { as: 'reporter' });
+  expect(response.status).toBe(201);
+  return json(response);
+}
+
+describe('moderating at the desk', () => {
+  it('is linked from every report’s page, and open to moderators only', async () => {
+    const report = await aReport();
+    const page = await (await call(`/reports/${report.id}`)).text();
+    expect(page).toContain(
+      `<a href="/desk/reports/${report.id}">Correct or retract this report at the desk</a>`,
+    );
+    const reporter = await signIn(testTokens.reporter.token);
+    const refused = await call(`/desk/reports/${report.id}`, {
+      ...manual,
+      headers: { cookie: reporter.cookie },
+    });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('may not correct or retract');
+    const moderator = await signIn(testTokens.moderator.token);
+    const desk = await call(`/desk/reports/${report.id}`, {
+      ...manual,
+      headers: { cookie: moderator.cookie },
+    });
+    expect(desk.status).toBe(200);
+    const html = await desk.text();
+    expect(html).toContain(`href="/desk/reports/${report.id}/correction?figure=civilian_deaths"`);
+    expect(html).toContain('Retract this report');
+  });
+
+  it('corrects one figure from a form prefilled with it, and keeps the rest of the report', async () => {
+    const report = await aReport();
+    const { cookie, formToken } = await signIn(testTokens.moderator.token);
+    const form = await (
+      await call(`/desk/reports/${report.id}/correction?figure=civilian_deaths`, {
+        ...manual,
+        headers: { cookie },
+      })
+    ).text();
+    expect(form).toMatch(/id="field-civilian_deaths-value"[^>]*value="120"/);
+    expect(form).toContain('<option value="at_least" selected="">');
+    expect(form).toMatch(/SYNTHETIC note/);
+    expect(form).not.toContain('field-electricity-state');
+    const response = await postForm(`/desk/reports/${report.id}/correction`, cookie, {
+      formToken,
+      figure: 'civilian_deaths',
+      'civilian_deaths.value': '112',
+      'civilian_deaths.qualifier': 'exact',
+      'civilian_deaths.note': 'SYNTHETIC note',
+      reason: 'SYNTHETIC: the official count',
+    });
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location') ?? '';
+    const correction = await json(await call(`/api/v1${location}`));
+    expect(correction.corrects).toEqual({ report: report.id, reason: 'SYNTHETIC: the official count' });
+    expect(correction.figures).toEqual([
+      { indicator: 'electricity', state: 'unavailable' },
+      { indicator: 'civilian_deaths', value: 112, qualifier: 'exact', note: 'SYNTHETIC note' },
+    ]);
+    const page = await (await call(location)).text();
+    expect(page).toContain('<del>at least 120</del> → <ins>112</ins>');
+  });
+
+  it('asks for a reason, beside its field, and stores nothing without one', async () => {
+    const report = await aReport();
+    const { cookie, formToken } = await signIn(testTokens.moderator.token);
+    const response = await postForm(`/desk/reports/${report.id}/correction`, cookie, {
+      formToken,
+      figure: 'civilian_deaths',
+      'civilian_deaths.value': '112',
+      reason: '',
+    });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('This field is required');
+    expect((await json(await call(`/api/v1/reports/${report.id}`))).state).toBe('active');
+  });
+
+  it('retracts a report with a reason, and says so when it is already retracted', async () => {
+    const report = await aReport();
+    const { cookie, formToken } = await signIn(testTokens.moderator.token);
+    const response = await postForm(`/desk/reports/${report.id}/retraction`, cookie, {
+      formToken,
+      reason: 'SYNTHETIC: withdrawn by the source',
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/reports/${report.id}`);
+    const view = await json(await call(`/api/v1/reports/${report.id}`));
+    expect(view).toMatchObject({
+      state: 'retracted',
+      retraction: { reason: 'SYNTHETIC: withdrawn by the source' },
+    });
+    const again = await postForm(`/desk/reports/${report.id}/retraction`, cookie, {
+      formToken,
+      reason: 'SYNTHETIC',
+    });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('This report cannot be moderated now');
+  });
+});
