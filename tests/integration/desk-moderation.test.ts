@@ -1,32 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
+import { manual, postForm, sameSite, signIn as signInWith } from '../support/desk.ts';
 import { testTokens } from '../support/tokens.ts';
 
-const sameSite = { origin: 'http://status.test', 'sec-fetch-site': 'same-origin' };
-const manual = { redirect: 'manual' } as const;
+/** A form posted from this site with the session's cookie. */
+const postFormWith = (path: string, cookie: string, fields: Record<string, string>) =>
+  postForm(path, fields, { ...sameSite, cookie });
 
-async function signIn(token: string) {
-  const response = await call('/desk/sign-in', {
-    ...manual,
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameSite },
-    body: new URLSearchParams({ token }).toString(),
-  });
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const desk = await (await call('/desk', { ...manual, headers: { cookie } })).text();
-  const formToken = /name="formToken" value="([0-9a-f]{64})"/.exec(desk)?.[1] ?? '';
+const signIn = async (token: string) => {
+  const { cookie, formToken } = await signInWith(token);
   return { cookie, formToken };
-}
-
-function postForm(path: string, cookie: string, fields: Record<string, string>) {
-  return call(path, {
-    ...manual,
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameSite, cookie },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
+};
 
 let places = 0;
 
@@ -83,7 +68,7 @@ describe('moderating at the desk', () => {
     expect(form).toContain('<option value="at_least" selected="">');
     expect(form).toMatch(/SYNTHETIC note/);
     expect(form).not.toContain('field-electricity-state');
-    const response = await postForm(`/desk/reports/${report.id}/correction`, cookie, {
+    const response = await postFormWith(`/desk/reports/${report.id}/correction`, cookie, {
       formToken,
       figure: 'civilian_deaths',
       'civilian_deaths.value': '112',
@@ -106,7 +91,7 @@ describe('moderating at the desk', () => {
   it('asks for a reason, beside its field, and stores nothing without one', async () => {
     const report = await aReport();
     const { cookie, formToken } = await signIn(testTokens.moderator.token);
-    const response = await postForm(`/desk/reports/${report.id}/correction`, cookie, {
+    const response = await postFormWith(`/desk/reports/${report.id}/correction`, cookie, {
       formToken,
       figure: 'civilian_deaths',
       'civilian_deaths.value': '112',
@@ -120,7 +105,7 @@ describe('moderating at the desk', () => {
   it('retracts a report with a reason, and says so when it is already retracted', async () => {
     const report = await aReport();
     const { cookie, formToken } = await signIn(testTokens.moderator.token);
-    const response = await postForm(`/desk/reports/${report.id}/retraction`, cookie, {
+    const response = await postFormWith(`/desk/reports/${report.id}/retraction`, cookie, {
       formToken,
       reason: 'SYNTHETIC: withdrawn by the source',
     });
@@ -131,7 +116,7 @@ describe('moderating at the desk', () => {
       state: 'retracted',
       retraction: { reason: 'SYNTHETIC: withdrawn by the source' },
     });
-    const again = await postForm(`/desk/reports/${report.id}/retraction`, cookie, {
+    const again = await postFormWith(`/desk/reports/${report.id}/retraction`, cookie, {
       formToken,
       reason: 'SYNTHETIC',
     });

@@ -1,32 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
+import { manual, postForm, sameSite, signIn as signInWith } from '../support/desk.ts';
 import { testTokens } from '../support/tokens.ts';
 
-const sameSite = { origin: 'http://status.test', 'sec-fetch-site': 'same-origin' };
-const manual = { redirect: 'manual' } as const;
-
+/** Signs in, and reads the form token from the report form, as a writer opening it would. */
 async function signIn(token: string = testTokens.reporter.token) {
-  const response = await call('/desk/sign-in', {
-    ...manual,
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameSite },
-    body: new URLSearchParams({ token }).toString(),
-  });
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { cookie } = await signInWith(token);
   const form = await (await call('/desk/reports/new', { ...manual, headers: { cookie } })).text();
   const formToken = /name="formToken" value="([0-9a-f]{64})"/.exec(form)?.[1] ?? '';
   return { cookie, formToken, form };
 }
 
-function postForm(path: string, cookie: string, fields: [string, string][]) {
-  return call(path, {
-    ...manual,
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameSite, cookie },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
+/** A form posted from this site with the session's cookie. */
+const postWithSession = (path: string, cookie: string, fields: [string, string][]) =>
+  postForm(path, fields, { ...sameSite, cookie });
 
 let places = 0;
 
@@ -90,7 +78,11 @@ describe('writing a report at the desk', () => {
   it('previews it as the pages will show it, then publishes it and opens its page', async () => {
     const slug = await placeWithResidents();
     const { cookie, formToken } = await signIn();
-    const preview = await postForm('/desk/reports/preview', cookie, filledIn(slug, formToken, '11.500'));
+    const preview = await postWithSession(
+      '/desk/reports/preview',
+      cookie,
+      filledIn(slug, formToken, '11.500'),
+    );
     expect(preview.status).toBe(200);
     const page = await preview.text();
     // "11.500" typed the Dutch way is eleven thousand five hundred, never eleven
@@ -100,7 +92,7 @@ describe('writing a report at the desk', () => {
     const hidden = [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map(
       (m) => [m[1] ?? '', (m[2] ?? '').replaceAll('&amp;', '&')] as [string, string],
     );
-    const published = await postForm('/desk/reports', cookie, hidden);
+    const published = await postWithSession('/desk/reports', cookie, hidden);
     expect(published.status).toBe(303);
     const location = published.headers.get('location') ?? '';
     expect(location).toMatch(/^\/reports\/[0-9A-Z]{26}$/);
@@ -118,15 +110,18 @@ describe('writing a report at the desk', () => {
     const slug = await placeWithResidents();
     const { cookie, formToken } = await signIn();
     const fields = filledIn(slug, formToken, '12');
-    const preview = await (await postForm('/desk/reports/preview', cookie, fields)).text();
+    const preview = await (await postWithSession('/desk/reports/preview', cookie, fields)).text();
     expect(preview).toContain('type="checkbox"');
     expect(preview).toContain('value="far-from-current"');
     expect(preview).toContain('12.000 is 12 in JSON');
-    const unconfirmed = await postForm('/desk/reports', cookie, fields);
+    const unconfirmed = await postWithSession('/desk/reports', cookie, fields);
     expect(unconfirmed.status).toBe(422);
     expect(await unconfirmed.text()).toContain('role="alert"');
     expect((await json(await call(`/api/v1/places/${slug}/reports`))).reports).toHaveLength(1);
-    const confirmed = await postForm('/desk/reports', cookie, [...fields, ['confirm', 'far-from-current']]);
+    const confirmed = await postWithSession('/desk/reports', cookie, [
+      ...fields,
+      ['confirm', 'far-from-current'],
+    ]);
     expect(confirmed.status).toBe(303);
     expect((await json(await call(`/api/v1/places/${slug}/reports`))).reports).toHaveLength(2);
   });
@@ -137,7 +132,7 @@ describe('writing a report at the desk', () => {
     const fields = filledIn(slug, formToken, 'twelve').map(([k, v]): [string, string] =>
       k === 'source.name' ? [k, ''] : k === 'place' ? [k, 'Testdorp (synthetisch)'] : [k, v],
     );
-    const answer = await postForm('/desk/reports/preview?lang=nl', cookie, fields);
+    const answer = await postWithSession('/desk/reports/preview?lang=nl', cookie, fields);
     expect(answer.status).toBe(422);
     const page = await answer.text();
     expect(page).toContain('Dit kan nog niet worden gepubliceerd');
@@ -152,7 +147,11 @@ describe('writing a report at the desk', () => {
     const slug = await placeWithResidents();
     const { cookie } = await signIn();
     const other = await signIn();
-    const answer = await postForm('/desk/reports/preview', cookie, filledIn(slug, other.formToken, '12000'));
+    const answer = await postWithSession(
+      '/desk/reports/preview',
+      cookie,
+      filledIn(slug, other.formToken, '12000'),
+    );
     expect(answer.status).toBe(403);
   });
 });

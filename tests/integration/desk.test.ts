@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/api.ts';
+import { manual, postForm as post, sameSite, signIn } from '../support/desk.ts';
 import { testTokens } from '../support/tokens.ts';
-
-const sameSite = { origin: 'http://status.test', 'sec-fetch-site': 'same-origin' };
-const form = 'application/x-www-form-urlencoded';
-
-// The Worker's fetch follows redirects unless told not to; a browser's next request is what
-// the tests make themselves.
-const manual = { redirect: 'manual' } as const;
-
-function post(path: string, fields: Record<string, string>, headers: Record<string, string> = sameSite) {
-  return call(path, {
-    ...manual,
-    method: 'POST',
-    headers: { 'content-type': form, ...headers },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
-
-/** The session cookie a sign-in set, as a browser would send it back. */
-function cookieOf(response: Response): string {
-  const setCookie = response.headers.get('set-cookie') ?? '';
-  return setCookie.split(';')[0] ?? '';
-}
-
-async function signIn(token: string = testTokens.moderator.token) {
-  const response = await post('/desk/sign-in', { token });
-  return { response, cookie: cookieOf(response) };
-}
 
 async function desk(cookie: string) {
   const response = await call('/desk', { ...manual, headers: { cookie } });
@@ -59,12 +33,11 @@ describe('signing in to the desk', () => {
   });
 
   it('leaves Secure off only on plain-http localhost', async () => {
-    const response = await call('http://localhost/desk/sign-in', {
-      ...manual,
-      method: 'POST',
-      headers: { 'content-type': form, origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
-      body: new URLSearchParams({ token: testTokens.reporter.token }).toString(),
-    });
+    const response = await post(
+      'http://localhost/desk/sign-in',
+      { token: testTokens.reporter.token },
+      { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get('set-cookie')).not.toContain('Secure');
   });
