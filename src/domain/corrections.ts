@@ -8,7 +8,7 @@ import type { CorrectionInput, Report, ReportInput } from './model.ts';
 const reportFields = ['place', 'observed', 'figures', 'summary', 'source', 'verification'] as const;
 
 /** True when the body names every field of a report: then it is the corrected report whole. */
-export function isWholeReport(input: CorrectionInput): boolean {
+function isWholeReport(input: CorrectionInput): boolean {
   return reportFields.every((field) => input[field] !== undefined) && input.withoutFigures === undefined;
 }
 

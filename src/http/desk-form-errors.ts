@@ -41,7 +41,7 @@ const figurePart: Record<string, string> = {
 };
 
 /** The form field a pointer names, or '' for a problem of the whole report. */
-export function fieldOf(pointer: string, figures: readonly { indicator: string }[]): string {
+function fieldOf(pointer: string, figures: readonly { indicator: string }[]): string {
   const direct = topLevel[pointer];
   if (direct) return direct;
   const figure = /^\/figures\/(\d+)(?:\/(.+))?$/.exec(pointer);

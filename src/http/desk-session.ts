@@ -17,7 +17,7 @@ import type { Principal } from './auth.ts';
 
 const cookieName = 'desk_session';
 /** A working day: long enough to file the day's reports, short enough to end by itself. */
-export const sessionSeconds = 8 * 60 * 60;
+const sessionSeconds = 8 * 60 * 60;
 
 /**
  * The cookie's signing key, derived from the token registry: no secret of its own to deploy,

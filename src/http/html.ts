@@ -15,7 +15,7 @@ export const pageContentSecurityPolicy =
   "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** The desk's pages post their forms to this origin, and nowhere else. */
-export const deskContentSecurityPolicy = pageContentSecurityPolicy.replace(
+const deskContentSecurityPolicy = pageContentSecurityPolicy.replace(
   "form-action 'none'",
   "form-action 'self'",
 );

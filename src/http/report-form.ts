@@ -13,7 +13,7 @@ export type FormFields = Record<string, string>;
 type FormFigure = { indicator: string } & Record<string, unknown>;
 
 /** A whole number as people write it, with or without thousands separators; else the text. */
-export function readCount(text: string): number | string {
+function readCount(text: string): number | string {
   const trimmed = text.trim();
   if (/^\d{1,3}([.,\s\u00A0\u202F]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ''));
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
