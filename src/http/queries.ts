@@ -6,6 +6,10 @@ import { isCalendarDate } from '../domain/dates.ts';
 import { type HistoryFilter, maxPageSize } from '../domain/history.ts';
 import { indicatorIds } from '../domain/indicators.ts';
 import { verification } from '../domain/model.ts';
+import { languages } from '../words/messages.ts';
+
+/** The query of a page for people: the language the reader chose, and nothing else. */
+export const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
 
 /** For endpoints that take no parameters: anything given is a 400, as everywhere else. */
 export const noQuery = z.strictObject({});

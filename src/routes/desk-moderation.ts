@@ -11,6 +11,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { errorsByField } from '../http/desk-form-errors.ts';
 import { currentSession, type DeskSessionInfo, formFields } from '../http/desk-session.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { pageQuery } from '../http/queries.ts';
 import { figuresFromForm, formOfFigure } from '../http/report-form.ts';
 import { valid } from '../http/validation.ts';
 import { Conflict, InvalidBody, NotFound, type ValidationIssue } from '../problems.ts';
@@ -26,9 +27,8 @@ import {
 import { reportFields as f } from '../render/html/report-form-fields.ts';
 import { correctReport, retractReport } from '../services/moderation.ts';
 import { viewReport } from '../services/reading.ts';
-import { languages, messages } from '../words/messages.ts';
+import { messages } from '../words/messages.ts';
 
-const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
 const correctionQuery = pageQuery.extend({ figure: z.string().max(64).optional() });
 const idParam = z.strictObject({ id: reportId });
 

@@ -4,7 +4,6 @@
 // API's validation; each problem is shown beside its field.
 
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
 import { issuesFromZod } from '../domain/issues.ts';
 import { type Report, type ReportInput, reportInput } from '../domain/model.ts';
 import type { Warning } from '../domain/plausibility.ts';
@@ -12,6 +11,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { errorsByField } from '../http/desk-form-errors.ts';
 import { currentSession, formFields, formValues } from '../http/desk-session.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { pageQuery } from '../http/queries.ts';
 import { reportFromForm } from '../http/report-form.ts';
 import { valid } from '../http/validation.ts';
 import { InvalidBody, UnconfirmedWarnings } from '../problems.ts';
@@ -27,9 +27,7 @@ import {
 import { reportFields as f } from '../render/html/report-form-fields.ts';
 import { publishReports } from '../services/publishing.ts';
 import { loadPlacesList } from '../services/reading.ts';
-import { languages, messages } from '../words/messages.ts';
-
-const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
+import { messages } from '../words/messages.ts';
 
 async function placeChoices(c: Context<AppEnv>): Promise<PlaceChoice[]> {
   const places = await loadPlacesList(c.get('store'), c.get('writers'));

@@ -5,11 +5,11 @@
 // token without a scope gets a page that says so, in the reader's language, never a 500.
 
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.ts';
 import { principalOfToken, scopes } from '../http/auth.ts';
 import { currentSession, endSession, formField, openSession } from '../http/desk-session.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { pageQuery } from '../http/queries.ts';
 import { valid } from '../http/validation.ts';
 import {
   deskPath,
@@ -19,9 +19,7 @@ import {
   signOutPath,
 } from '../render/html/desk-pages.tsx';
 import { pageHref } from '../render/html/layout.tsx';
-import { languages, messages } from '../words/messages.ts';
-
-const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
+import { messages } from '../words/messages.ts';
 
 export const deskRoutes = new Hono<AppEnv>()
   .get(deskPath, valid('query', pageQuery), async (c) => {

@@ -9,7 +9,7 @@ import { reportId, slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { publicReads } from '../http/caching.ts';
 import { htmlHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
-import { noQuery } from '../http/queries.ts';
+import { noQuery, pageQuery } from '../http/queries.ts';
 import { valid } from '../http/validation.ts';
 import { NotFound } from '../problems.ts';
 import { renderIndexPage } from '../render/html/index-page.tsx';
@@ -18,9 +18,7 @@ import { renderReportPage } from '../render/html/report-page.tsx';
 import { stylesheet, stylesheetPath } from '../render/html/stylesheet.ts';
 import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
 import { loadReportPage } from '../services/report-page.ts';
-import { languages } from '../words/messages.ts';
 
-const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
 const slugParam = z.strictObject({ slug });
 const idParam = z.strictObject({ id: reportId });
 
