@@ -5,7 +5,7 @@
 import type { ValidationIssue } from '../problems.ts';
 import { reportFields as f, figureField } from '../render/html/report-form-fields.ts';
 import type { Language } from '../words/messages.ts';
-import { issueDetail } from '../words/validation.ts';
+import { issueText } from '../words/validation.ts';
 
 const topLevel: Record<string, string> = {
   '/place': f.place,
@@ -60,8 +60,7 @@ export function errorsByField(
   const byField: Record<string, string[]> = {};
   for (const issue of issues) {
     const field = fieldOf(issue.pointer, figures);
-    const words = issue.words ? issueDetail(issue.words, language) : issue.detail;
-    byField[field] = [...(byField[field] ?? []), words];
+    byField[field] = [...(byField[field] ?? []), issueText(issue, language)];
   }
   return byField;
 }

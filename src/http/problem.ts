@@ -7,7 +7,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { BadRequest, InternalError, MethodNotAllowed, NotFound, Problem } from '../problems.ts';
 import { renderErrorPage } from '../render/html/error-page.tsx';
-import { issueDetail } from '../words/validation.ts';
+import { issueText } from '../words/validation.ts';
 import { htmlHeaders, negotiateLanguage, pageSite, wantsHtml } from './html.ts';
 
 export function problemResponse(c: Context, problem: Problem): Response {
@@ -36,9 +36,10 @@ export function problemResponse(c: Context, problem: Problem): Response {
   }
   // Each field's detail is worded in the reader's language; the rest is the problem type's.
   const language = negotiateLanguage(undefined, c.req.header('accept-language'));
-  const errors = problem.errors?.map(({ words, ...issue }) =>
-    words ? { ...issue, detail: issueDetail(words, language) } : issue,
-  );
+  const errors = problem.errors?.map((issue) => {
+    const { words: _, ...sent } = issue;
+    return { ...sent, detail: issueText(issue, language) };
+  });
   const body = {
     type: new URL(`/problems/${type}`, c.req.url).href,
     title,

@@ -3,19 +3,19 @@
 // report stays as it was) or retract the report with a reason. Each then opens the page of
 // the report it made or changed.
 
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { issuesFromZod } from '../domain/issues.ts';
 import { correctionInput, reportId, retractionInput } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { deskReader } from '../http/desk-access.ts';
 import { errorsByField } from '../http/desk-form-errors.ts';
-import { currentSession, type DeskSessionInfo, formFields } from '../http/desk-session.ts';
-import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { formFields } from '../http/desk-session.ts';
+import { deskHeaders } from '../http/html.ts';
 import { pageQuery } from '../http/queries.ts';
 import { figuresFromForm, formOfFigure } from '../http/report-form.ts';
 import { valid } from '../http/validation.ts';
 import { Conflict, InvalidBody, NotFound, type ValidationIssue } from '../problems.ts';
-import { renderSignInPage, signInPath } from '../render/html/desk-pages.tsx';
 import { pageHref } from '../render/html/layout.tsx';
 import {
   correctPath,
@@ -27,36 +27,9 @@ import {
 import { reportFields as f } from '../render/html/report-form-fields.ts';
 import { correctReport, retractReport } from '../services/moderation.ts';
 import { viewReport } from '../services/reading.ts';
-import { messages } from '../words/messages.ts';
 
 const correctionQuery = pageQuery.extend({ figure: z.string().max(64).optional() });
 const idParam = z.strictObject({ id: reportId });
-
-interface Moderator {
-  session: DeskSessionInfo;
-  language: ReturnType<typeof negotiateLanguage>;
-  site: ReturnType<typeof pageSite>;
-}
-
-/** The signed-in moderator, or the page that says why there is none. */
-async function moderator(c: Context<AppEnv>): Promise<Moderator | Response> {
-  const lang = c.req.query('lang');
-  const language = negotiateLanguage(lang, c.req.header('accept-language'));
-  const site = pageSite(c.req.url, lang);
-  const m = messages[language];
-  const session = await currentSession(c);
-  if (!session) {
-    if (c.req.method === 'GET') return c.redirect(pageHref(signInPath, site, language), 303);
-    return c.html(renderSignInPage(site, language, m.sessionEnded), 401, deskHeaders(language));
-  }
-  if (!session.principal.scopes.includes('moderate')) {
-    return c.html(renderSignInPage(site, language, m.moderation.notModerator), 403, deskHeaders(language));
-  }
-  if (c.req.method === 'POST' && (await formFields(c))[f.formToken] !== session.formToken) {
-    return c.html(renderSignInPage(site, language, m.formExpired), 403, deskHeaders(language));
-  }
-  return { session, language, site };
-}
 
 /** A refused moderation's problems, as the form shows them. */
 function problemsOf(error: unknown): { status: 404 | 409 | 422; issues: ValidationIssue[] } | undefined {
@@ -72,14 +45,14 @@ function problemsOf(error: unknown): { status: 404 | 409 | 422; issues: Validati
 
 export const deskModerationRoutes = new Hono<AppEnv>()
   .get(moderatePath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
-    const who = await moderator(c);
+    const who = await deskReader(c, 'moderate');
     if (who instanceof Response) return who;
     const view = await viewReport(c.get('store'), c.req.valid('param').id);
     const state = { values: {}, errors: {}, formToken: who.session.formToken };
     return c.html(renderModerationPage(view, state, who.site, who.language), 200, deskHeaders(who.language));
   })
   .get(correctPath(':id'), valid('param', idParam), valid('query', correctionQuery), async (c) => {
-    const who = await moderator(c);
+    const who = await deskReader(c, 'moderate');
     if (who instanceof Response) return who;
     const view = await viewReport(c.get('store'), c.req.valid('param').id);
     const figure = view.figures.find((fig) => fig.indicator === c.req.valid('query').figure);
@@ -90,7 +63,7 @@ export const deskModerationRoutes = new Hono<AppEnv>()
     return c.html(page, 200, deskHeaders(who.language));
   })
   .post(correctPath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
-    const who = await moderator(c);
+    const who = await deskReader(c, 'moderate');
     if (who instanceof Response) return who;
     const view = await viewReport(c.get('store'), c.req.valid('param').id);
     const values = await formFields(c);
@@ -132,7 +105,7 @@ export const deskModerationRoutes = new Hono<AppEnv>()
     }
   })
   .post(retractPath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
-    const who = await moderator(c);
+    const who = await deskReader(c, 'moderate');
     if (who instanceof Response) return who;
     const view = await viewReport(c.get('store'), c.req.valid('param').id);
     const values = await formFields(c);

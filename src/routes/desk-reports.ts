@@ -8,14 +8,15 @@ import { issuesFromZod } from '../domain/issues.ts';
 import { type Report, type ReportInput, reportInput } from '../domain/model.ts';
 import type { Warning } from '../domain/plausibility.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { deskReader } from '../http/desk-access.ts';
 import { errorsByField } from '../http/desk-form-errors.ts';
-import { currentSession, formFields, formValues } from '../http/desk-session.ts';
-import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { formFields, formValues } from '../http/desk-session.ts';
+import { deskHeaders } from '../http/html.ts';
 import { pageQuery } from '../http/queries.ts';
 import { reportFromForm } from '../http/report-form.ts';
 import { valid } from '../http/validation.ts';
 import { InvalidBody, UnconfirmedWarnings } from '../problems.ts';
-import { newReportPath, renderSignInPage, signInPath } from '../render/html/desk-pages.tsx';
+import { newReportPath } from '../render/html/desk-pages.tsx';
 import { pageHref } from '../render/html/layout.tsx';
 import {
   type PlaceChoice,
@@ -27,7 +28,6 @@ import {
 import { reportFields as f } from '../render/html/report-form-fields.ts';
 import { publishReports } from '../services/publishing.ts';
 import { loadPlacesList } from '../services/reading.ts';
-import { messages } from '../words/messages.ts';
 
 async function placeChoices(c: Context<AppEnv>): Promise<PlaceChoice[]> {
   const places = await loadPlacesList(c.get('store'), c.get('writers'));
@@ -37,18 +37,9 @@ async function placeChoices(c: Context<AppEnv>): Promise<PlaceChoice[]> {
 type Mode = 'preview' | 'publish';
 
 async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
-  const lang = c.req.query('lang');
-  const language = negotiateLanguage(lang, c.req.header('accept-language'));
-  const site = pageSite(c.req.url, lang);
-  const m = messages[language];
-  const session = await currentSession(c);
-  if (!session) {
-    if (mode === 'form') return c.redirect(pageHref(signInPath, site, language), 303);
-    return c.html(renderSignInPage(site, language, m.sessionEnded), 401, deskHeaders(language));
-  }
-  if (!session.principal.scopes.includes('report')) {
-    return c.html(renderSignInPage(site, language, m.noDeskScope), 403, deskHeaders(language));
-  }
+  const reader = await deskReader(c, 'report');
+  if (reader instanceof Response) return reader;
+  const { session, language, site } = reader;
   const formState = async (values: Record<string, string>, errors: Record<string, string[]>) => ({
     values,
     errors,
@@ -59,9 +50,6 @@ async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
     return c.html(renderReportForm(await formState({}, {}), site, language), 200, deskHeaders(language));
   }
   const values = await formFields(c);
-  if (values[f.formToken] !== session.formToken) {
-    return c.html(renderSignInPage(site, language, m.formExpired), 403, deskHeaders(language));
-  }
   const built = reportFromForm(values);
   const figures = (built as { figures: { indicator: string }[] }).figures;
   const refuse = async (issues: InvalidBody['issues']) =>
@@ -105,7 +93,7 @@ async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
   function previewOf(report: Report, warnings: Warning[]) {
     return {
       values,
-      formToken: session?.formToken ?? '',
+      formToken: session.formToken,
       report: report.figures,
       observed: report.observed,
       published: report.published,

@@ -7,7 +7,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import { principalOfToken, scopes } from '../http/auth.ts';
-import { currentSession, endSession, formField, openSession } from '../http/desk-session.ts';
+import { deskReader } from '../http/desk-access.ts';
+import { endSession, formField, openSession } from '../http/desk-session.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
 import { pageQuery } from '../http/queries.ts';
 import { valid } from '../http/validation.ts';
@@ -23,11 +24,9 @@ import { messages } from '../words/messages.ts';
 
 export const deskRoutes = new Hono<AppEnv>()
   .get(deskPath, valid('query', pageQuery), async (c) => {
-    const { lang } = c.req.valid('query');
-    const language = negotiateLanguage(lang, c.req.header('accept-language'));
-    const site = pageSite(c.req.url, lang);
-    const session = await currentSession(c);
-    if (!session) return c.redirect(pageHref(signInPath, site, language), 303);
+    const reader = await deskReader(c);
+    if (reader instanceof Response) return reader;
+    const { session, site, language } = reader;
     const view = {
       name: session.principal.name,
       scopes: scopes.filter((s) => session.principal.scopes.includes(s)),
@@ -63,24 +62,9 @@ export const deskRoutes = new Hono<AppEnv>()
     return c.redirect(pageHref(deskPath, site, language), 303);
   })
   .post(signOutPath, valid('query', pageQuery), async (c) => {
-    const { lang } = c.req.valid('query');
-    const language = negotiateLanguage(lang, c.req.header('accept-language'));
-    const site = pageSite(c.req.url, lang);
-    const session = await currentSession(c);
-    if (!session) {
-      return c.html(
-        renderSignInPage(site, language, messages[language].sessionEnded),
-        401,
-        deskHeaders(language),
-      );
-    }
-    if ((await formField(c, 'formToken')) !== session.formToken) {
-      return c.html(
-        renderSignInPage(site, language, messages[language].formExpired),
-        403,
-        deskHeaders(language),
-      );
-    }
+    const reader = await deskReader(c);
+    if (reader instanceof Response) return reader;
+    const { session, site, language } = reader;
     await endSession(c, session);
     return c.redirect(pageHref(signInPath, site, language), 303);
   });

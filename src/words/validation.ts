@@ -3,7 +3,7 @@
 // of the request's Accept-Language. The rules themselves stay as they are (`rule` is for
 // programs); only these words change with the reader.
 
-import type { IssueWords } from '../problems.ts';
+import type { IssueWords, ValidationIssue } from '../problems.ts';
 import type { Language } from './messages.ts';
 
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`);
@@ -137,6 +137,11 @@ function dutch(words: IssueWords): string {
 /** What a broken rule means and what to write instead, in `language`. */
 export function issueDetail(words: IssueWords, language: Language): string {
   return language === 'nl' ? dutch(words) : english(words);
+}
+
+/** An issue's detail in `language`: from its rule as data, or as written when it has none. */
+export function issueText(issue: ValidationIssue, language: Language): string {
+  return issue.words ? issueDetail(issue.words, language) : issue.detail;
 }
 
 /** The rules with words of their own, for the test that each has its Dutch. */
