@@ -194,6 +194,18 @@ describe('archiveStart', () => {
   });
 });
 
+describe('an archive item of a restored report', () => {
+  it('says it was restored, in its change, title and content', () => {
+    const restored = { ...summarizeReport(acceptedReport(1), active), restoredFrom: acceptedReport(2).id };
+    const item = itemFromSummary(restored, where, 'https://status.test');
+    expect(item.extension.change).toBe('restored');
+    expect(item.title).toMatch(/^Restored: /);
+    expect(item.html).toContain(
+      'Restored:</strong> the correction that had replaced this version was retracted',
+    );
+  });
+});
+
 describe('the _humanitarian extension', () => {
   it('describes both feed items and archive items', () => {
     const report = acceptedReport(1);
