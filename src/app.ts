@@ -18,7 +18,9 @@ import { provideStorage } from './http/storage.ts';
 import { validationHook } from './http/validation.ts';
 import { PayloadTooLarge } from './problems.ts';
 import { deskRoutes } from './routes/desk.ts';
+import { deskImportRoutes } from './routes/desk-import.ts';
 import { deskModerationRoutes } from './routes/desk-moderation.ts';
+import { deskPlaceRoutes } from './routes/desk-places.ts';
 import { deskReportRoutes } from './routes/desk-reports.ts';
 import { serveContract } from './routes/docs.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -64,6 +66,8 @@ app.use('/desk/*', deskGuards());
 app.route('/', deskRoutes);
 app.route('/', deskReportRoutes);
 app.route('/', deskModerationRoutes);
+app.route('/', deskImportRoutes);
+app.route('/', deskPlaceRoutes);
 serveContract(app);
 
 app.notFound(notFound(allowedMethods(app.routes)));

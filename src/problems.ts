@@ -197,6 +197,20 @@ export class Forbidden extends Problem {
   }
 }
 
+export class CrossSiteForm extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'cross-site-form',
+    status: 403,
+    title: 'The form came from another site',
+    description:
+      "A form of the desk was sent from a page of another site, as its Origin or Sec-Fetch-Site header said. Nothing was done: a page elsewhere must never act with a writer's session. Open the desk on this site, and send the form from there.",
+  };
+
+  constructor() {
+    super('a form of the desk must be sent from a page of this site');
+  }
+}
+
 export class RateLimited extends Problem {
   static override readonly kind: ProblemKind = {
     type: 'rate-limited',
@@ -305,6 +319,7 @@ export const problemCatalogue: readonly ProblemKind[] = [
   PayloadTooLarge,
   Unauthenticated,
   Forbidden,
+  CrossSiteForm,
   RateLimited,
   NotFound,
   MethodNotAllowed,

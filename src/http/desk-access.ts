@@ -34,7 +34,12 @@ export async function deskReader(c: Context<AppEnv>, scope?: Scope): Promise<Des
     return refuse(401, m.sessionEnded);
   }
   if (scope && !session.principal.scopes.includes(scope)) {
-    return refuse(403, scope === 'moderate' ? m.moderation.notModerator : m.noDeskScope);
+    const withoutScope: Record<Scope, string> = {
+      report: m.noDeskScope,
+      moderate: m.moderation.notModerator,
+      admin: m.places.notAdmin,
+    };
+    return refuse(403, withoutScope[scope]);
   }
   if (c.req.method === 'POST' && (await formFields(c))[f.formToken] !== session.formToken) {
     return refuse(403, m.formExpired);

@@ -1,6 +1,7 @@
 // Where each problem of a report belongs in the desk's form: a JSON Pointer into the report
 // the form built, turned into the name of the field that holds it, so that the form shows
-// each problem beside its field, in the reader's language.
+// each problem beside its field, in the reader's language. Other forms of the desk (the
+// place form) say where their problems belong and share the wording (errorsAt).
 
 import type { ValidationIssue } from '../problems.ts';
 import { reportFields as f, figureField } from '../render/html/report-form-fields.ts';
@@ -51,16 +52,25 @@ function fieldOf(pointer: string, figures: readonly { indicator: string }[]): st
   return part ? figureField(indicator, part) : indicator;
 }
 
-/** Each problem's words, in `language`, by the field they belong to. */
+/** Each problem's words, in `language`, by the field `fieldOf` says it belongs to. */
+export function errorsAt(
+  issues: readonly ValidationIssue[],
+  fieldOf: (issue: ValidationIssue) => string,
+  language: Language,
+): Record<string, string[]> {
+  const byField: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const field = fieldOf(issue);
+    byField[field] = [...(byField[field] ?? []), issueText(issue, language)];
+  }
+  return byField;
+}
+
+/** Each problem of a report's form, in `language`, by the field it belongs to. */
 export function errorsByField(
   issues: readonly ValidationIssue[],
   figures: readonly { indicator: string }[],
   language: Language,
 ): Record<string, string[]> {
-  const byField: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const field = fieldOf(issue.pointer, figures);
-    byField[field] = [...(byField[field] ?? []), issueText(issue, language)];
-  }
-  return byField;
+  return errorsAt(issues, (issue) => fieldOf(issue.pointer, figures), language);
 }

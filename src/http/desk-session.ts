@@ -11,6 +11,7 @@ import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { hex, sha256 } from '../digest.ts';
 import { PayloadTooLarge } from '../problems.ts';
+import { importPath } from '../render/html/import-page.tsx';
 import type { DeskSessionRecord } from '../writers/desk-session.ts';
 import type { AppEnv } from './app-env.ts';
 import type { Principal } from './auth.ts';
@@ -74,23 +75,31 @@ export async function endSession(c: Context<AppEnv>, session: DeskSessionInfo): 
 /** A form is small: a body beyond this is refused before it is read. */
 const maxFormBytes = 64 * 1024;
 
+/** The largest spreadsheet the desk imports: 100 reports fit in far less. */
+export const maxImportFileBytes = 1024 * 1024;
+
+/** An import's form carries its file (as base64, in the check's form): room for that and the rest. */
+const maxImportFormBytes = 2 * maxImportFileBytes;
+
+const limitTo = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new PayloadTooLarge(maxSize);
+    },
+  });
+
 /**
  * What every request of the desk passes first: Hono's csrf middleware (a form must come
  * from this site, by its Origin or Sec-Fetch-Site) and a limit on the size of its body.
  */
 export function deskGuards(): MiddlewareHandler<AppEnv> {
-  return every(
-    csrf(),
-    bodyLimit({
-      maxSize: maxFormBytes,
-      onError: () => {
-        throw new PayloadTooLarge(maxFormBytes);
-      },
-    }),
-  );
+  const formLimit = limitTo(maxFormBytes);
+  const importLimit = limitTo(maxImportFormBytes);
+  return every(csrf(), (c, next) => (c.req.path.startsWith(importPath) ? importLimit : formLimit)(c, next));
 }
 
-/** A desk form's fields, as text; files and repeated fields are not part of any desk form. */
+/** A desk form's fields, as text: an uploaded file is read where it is expected (the import). */
 export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
   const body = await c.req.parseBody({ all: true });
   const fields: Record<string, string> = {};

@@ -5,7 +5,14 @@
 
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { BadRequest, InternalError, MethodNotAllowed, NotFound, Problem } from '../problems.ts';
+import {
+  BadRequest,
+  CrossSiteForm,
+  InternalError,
+  MethodNotAllowed,
+  NotFound,
+  Problem,
+} from '../problems.ts';
 import { renderErrorPage } from '../render/html/error-page.tsx';
 import { issueText } from '../words/validation.ts';
 import { htmlHeaders, negotiateLanguage, pageSite, wantsHtml } from './html.ts';
@@ -62,7 +69,8 @@ export function problemResponse(c: Context, problem: Problem): Response {
 
 function asProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
-  // Hono's own 4xx, from its middleware.
+  // Hono's own 4xx, from its middleware; its only 403 is the csrf middleware's.
+  if (error instanceof HTTPException && error.status === 403) return new CrossSiteForm();
   if (error instanceof HTTPException && error.status < 500) return new BadRequest(error.message);
   return new InternalError();
 }

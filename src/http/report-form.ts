@@ -6,19 +6,12 @@
 import { indicatorRegistry } from '../domain/indicators.ts';
 import type { Figure } from '../domain/model.ts';
 import { reportFields as f, figureField } from '../render/html/report-form-fields.ts';
+import { readCount } from '../words/figures.ts';
 
 export type FormFields = Record<string, string>;
 
 /** A figure as the form states it, for the schema to judge. */
 type FormFigure = { indicator: string } & Record<string, unknown>;
-
-/** A whole number as people write it, with or without thousands separators; else the text. */
-function readCount(text: string): number | string {
-  const trimmed = text.trim();
-  if (/^\d{1,3}([.,\s\u00A0\u202F]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ''));
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  return trimmed;
-}
 
 const given = (fields: FormFields, name: string) => {
   const value = fields[name]?.trim();

@@ -40,11 +40,29 @@ import { type FeedSite, reportJsonUrl, reportPageUrl } from './site.ts';
 
 type ExportSite = Pick<FeedSite, 'origin'>;
 
-interface Column<Row> {
+/**
+ * Where an import puts a column's cells (README, "Import"): in the report, or in the figure
+ * of its row, at a JSON Pointer. A column without one is derived by the service, so an
+ * import leaves it as the export wrote it.
+ */
+export interface ReportField {
+  level: 'report' | 'figure';
+  pointer: string;
+}
+
+/** A column's name for people and for machines, and what an import reads from it. */
+export interface TableColumn {
   header: string;
   tag: string;
+  reads?: ReportField;
+}
+
+interface Column<Row> extends TableColumn {
   cell: (row: Row, site: ExportSite) => CsvCell;
 }
+
+const inReport = (pointer: string): ReportField => ({ level: 'report', pointer });
+const inFigure = (pointer: string): ReportField => ({ level: 'figure', pointer });
 
 type CountSummary = Extract<FigureSummary, { value: number }>;
 
@@ -56,30 +74,52 @@ interface FigureCells {
 
 /** The same columns over a bigger row. */
 function over<Row, Part>(columns: readonly Column<Part>[], part: (row: Row) => Part): Column<Row>[] {
-  return columns.map(({ header, tag, cell }) => ({
-    header,
-    tag,
-    cell: (row, site) => cell(part(row), site),
-  }));
+  return columns.map((column) => ({ ...column, cell: (row, site) => column.cell(part(row), site) }));
 }
 
 const figureColumns: Column<FigureCells>[] = [
-  { header: 'Indicator', tag: '#indicator+code', cell: ({ figure }) => figure?.indicator },
+  {
+    header: 'Indicator',
+    tag: '#indicator+code',
+    reads: inFigure('/indicator'),
+    cell: ({ figure }) => figure?.indicator,
+  },
   {
     header: 'Indicator label',
     tag: '#indicator+name',
     cell: ({ figure }) => figure && findIndicator(figure.indicator)?.label.en,
   },
-  { header: 'Value', tag: '#indicator+num', cell: ({ figure }) => countOf(figure)?.value },
-  { header: 'Qualifier', tag: '#indicator+qualifier', cell: ({ figure }) => countOf(figure)?.qualifier },
+  {
+    header: 'Value',
+    tag: '#indicator+num',
+    reads: inFigure('/value'),
+    cell: ({ figure }) => countOf(figure)?.value,
+  },
+  {
+    header: 'Qualifier',
+    tag: '#indicator+qualifier',
+    reads: inFigure('/qualifier'),
+    cell: ({ figure }) => countOf(figure)?.qualifier,
+  },
   { header: 'Out of', tag: '#indicator+num+total', cell: ({ whole }) => whole?.value },
   { header: 'Out of qualifier', tag: '#indicator+qualifier+total', cell: ({ whole }) => whole?.qualifier },
   { header: 'Out of indicator', tag: '#indicator+code+total', cell: ({ whole }) => whole?.indicator },
-  { header: 'State', tag: '#indicator+state', cell: ({ figure }) => utilityOf(figure)?.state },
-  { header: 'Since', tag: '#date+start', cell: ({ figure }) => utilityOf(figure)?.since?.date },
+  {
+    header: 'State',
+    tag: '#indicator+state',
+    reads: inFigure('/state'),
+    cell: ({ figure }) => utilityOf(figure)?.state,
+  },
+  {
+    header: 'Since',
+    tag: '#date+start',
+    reads: inFigure('/since/date'),
+    cell: ({ figure }) => utilityOf(figure)?.since?.date,
+  },
   {
     header: 'Since qualifier',
     tag: '#date+start+qualifier',
+    reads: inFigure('/since/qualifier'),
     cell: ({ figure }) => utilityOf(figure)?.since?.qualifier,
   },
 ];
@@ -164,18 +204,34 @@ function statusRows(place: PlaceSummary): StatusRow[] {
   return rows.length > 0 ? rows : [{ place, status: undefined, figure: undefined, whole: undefined }];
 }
 
+/**
+ * The Report column groups an import's rows: rows with the same value are one report. An
+ * exported row names its report's id, which the import compares with the stored report.
+ */
+export const reportColumn: ReportField = { level: 'report', pointer: '' };
+
 interface HistoryRow extends FigureCells {
   report: ReportSummary;
 }
 
 const historyColumns: Column<ReportSummary>[] = [
-  { header: 'Observed', tag: '#date+observed', cell: (r) => r.observed },
+  { header: 'Observed', tag: '#date+observed', reads: inReport('/observed'), cell: (r) => r.observed },
   { header: 'Reported', tag: '#date+reported', cell: (r) => r.published },
-  { header: 'Verification', tag: '#status+verification', cell: (r) => r.verification },
+  {
+    header: 'Verification',
+    tag: '#status+verification',
+    reads: inReport('/verification'),
+    cell: (r) => r.verification,
+  },
   { header: 'Report state', tag: '#status+report', cell: (r) => r.state },
-  { header: 'Source', tag: '#meta+source', cell: (r) => r.source.name },
-  { header: 'Source kind', tag: '#meta+source+type', cell: (r) => r.source.kind },
-  { header: 'Report', tag: '#meta+id', cell: (r) => r.id },
+  { header: 'Source', tag: '#meta+source', reads: inReport('/source/name'), cell: (r) => r.source.name },
+  {
+    header: 'Source kind',
+    tag: '#meta+source+type',
+    reads: inReport('/source/kind'),
+    cell: (r) => r.source.kind,
+  },
+  { header: 'Report', tag: '#meta+id', reads: reportColumn, cell: (r) => r.id },
   { header: 'Report URL', tag: '#meta+url', cell: (r, site) => reportJsonUrl(site.origin, r.id) },
   { header: 'Report page', tag: '#meta+url+page', cell: (r, site) => reportPageUrl(site.origin, r.id) },
   { header: 'Corrects', tag: '#meta+id+corrects', cell: (r) => r.corrects },
@@ -183,7 +239,7 @@ const historyColumns: Column<ReportSummary>[] = [
 ];
 
 const historyTable: Column<HistoryRow>[] = [
-  { header: 'Place slug', tag: '#loc+code', cell: (row) => row.report.place },
+  { header: 'Place slug', tag: '#loc+code', reads: inReport('/place'), cell: (row) => row.report.place },
   ...over(figureColumns, (row: HistoryRow) => row),
   ...over(historyColumns, (row: HistoryRow) => row.report),
 ];
@@ -211,3 +267,36 @@ export function renderStatusCsv(places: readonly PlaceSummary[], site: ExportSit
 export function renderHistoryCsv(reports: readonly ReportSummary[], site: ExportSite): string {
   return renderTable(historyTable, reports.flatMap(historyRows), site);
 }
+
+/**
+ * What an import reads beyond the history's columns: what the history index does not hold
+ * (the summary, the source's language, role and address, a figure's quote and note, a
+ * situation's text), which a new report needs. Tags follow the exports' choices above:
+ * "#description" is HXL's hashtag for text describing a thing, "#language+code" a
+ * language's code, with an attribute saying whose.
+ */
+const importOnlyColumns: TableColumn[] = [
+  { header: 'Source role', tag: '#meta+source+role', reads: inReport('/source/role') },
+  { header: 'Source URL', tag: '#meta+source+url', reads: inReport('/source/url') },
+  { header: 'Source language', tag: '#language+code+source', reads: inReport('/source/language') },
+  { header: 'Summary', tag: '#description+summary', reads: inReport('/summary/text') },
+  { header: 'Summary language', tag: '#language+code+summary', reads: inReport('/summary/language') },
+  { header: 'Quote', tag: '#meta+quote', reads: inFigure('/quote') },
+  { header: 'Note', tag: '#description+note', reads: inFigure('/note') },
+  { header: 'Text', tag: '#description+situation', reads: inFigure('/text') },
+  { header: 'Text language', tag: '#language+code+situation', reads: inFigure('/language') },
+];
+
+/**
+ * Every column an import knows: the history's, the import's own, and the status table's,
+ * so that any exported file reads back. Where the status table names a column as the
+ * history or the import does, the first is kept.
+ */
+export const importColumns: readonly TableColumn[] = [
+  ...[...historyTable, ...importOnlyColumns, ...statusTable]
+    .reduce((known, { header, tag, reads }) => {
+      if (!known.has(header)) known.set(header, reads ? { header, tag, reads } : { header, tag });
+      return known;
+    }, new Map<string, TableColumn>())
+    .values(),
+];

@@ -1,5 +1,5 @@
-// Places: which exist, and editing one. An edit is decided by the place's writer, which
-// stores the place and derives its documents again without dropping any pending work.
+// Places: which exist, and creating or editing one. Each is decided by the place's writer,
+// which stores the place and derives its documents again without dropping any pending work.
 
 import { type Place, slug } from '../domain/model.ts';
 import type { StatusStore } from '../store/status-store.ts';
@@ -27,4 +27,18 @@ export async function knownPlaces(
 /** Creates or updates a place; its status and history stay as they are. */
 export function savePlace(writers: Writers, place: Place): Promise<PlaceSaved> {
   return writers.place(place.slug).savePlace(place.slug, place);
+}
+
+/** Creates a place unless its slug is taken; false, with nothing changed, when it is. */
+export function createPlace(writers: Writers, place: Place): Promise<boolean> {
+  return writers.place(place.slug).createPlace(place.slug, place);
+}
+
+/** The place of `slug`, if there is one. */
+export async function findPlace(
+  store: StatusStore,
+  writers: Writers,
+  slug: string,
+): Promise<Place | undefined> {
+  return (await knownPlaces(store, writers, [slug])).get(slug);
 }

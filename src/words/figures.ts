@@ -2,7 +2,8 @@
 // ("about 12,000"), a part with its whole ("about 12,000 of about 80,000", as the indicator
 // registry's `outOf` says), utility states and since when, dates at the precision the
 // source gave, indicator labels and source kinds. Feeds, headlines, pages and exports all
-// word figures through this module, with the words of src/words/messages.ts.
+// word figures through this module, with the words of src/words/messages.ts; the desk's
+// form and import read numbers back as people write them.
 
 import { partialDatePattern } from '../domain/dates.ts';
 import { findIndicator, indicatorOrder } from '../domain/indicators.ts';
@@ -10,6 +11,17 @@ import type { Figure, FigureSummary, Qualifier, Source } from '../domain/model.t
 import { type Language, messages, type UtilityState } from './messages.ts';
 
 const digitGroupSeparator: Record<Language, string> = { en: ',', nl: '.' };
+
+/**
+ * A whole number as people write it, with or without thousands separators ("12.000" and
+ * "12,000" are twelve thousand, as a Dutch or English writer means them); else the text.
+ */
+export function readCount(text: string): number | string {
+  const trimmed = text.trim();
+  if (/^\d{1,3}([.,\s\u00A0\u202F]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ''));
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed;
+}
 
 export function formatNumber(value: number, language: Language): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, digitGroupSeparator[language]);

@@ -143,6 +143,41 @@ export interface Messages {
     notModerator: string;
     cannot: string;
   };
+  places: {
+    heading: string;
+    intro: string;
+    none: string;
+    newPlace: string;
+    edit: (name: string) => string;
+    editHeading: (name: string) => string;
+    formIntro: string;
+    slug: string;
+    slugHint: string;
+    exists: (slug: string) => string;
+    editExisting: string;
+    names: string;
+    nameIn: (language: string) => string;
+    otherNames: string;
+    otherNamesHint: string;
+    otherName: (n: number) => string;
+    languageTag: string;
+    name: string;
+    country: string;
+    countryCode: string;
+    countryName: string;
+    admin: string;
+    adminHint: string;
+    adminLevel: (level: number) => string;
+    pcode: string;
+    coordinates: string;
+    coordinatesHint: string;
+    latitude: string;
+    longitude: string;
+    create: string;
+    save: string;
+    errorsHeading: string;
+    notAdmin: string;
+  };
   form: {
     newReport: string;
     intro: string;
@@ -378,6 +413,44 @@ const en: Messages = {
     notModerator: 'This token may not correct or retract reports.',
     cannot: 'This report cannot be moderated now',
   },
+  places: {
+    heading: 'Places',
+    intro:
+      'Create a place before a report names it, and keep its names, areas and coordinates right. Its status and reports stay as they are.',
+    none: 'There are no places yet.',
+    newPlace: 'New place',
+    edit: (name) => `Edit ${name}`,
+    editHeading: (name) => `Edit ${name}`,
+    formIntro: 'Only the English name is required of the names.',
+    slug: 'Slug',
+    slugHint:
+      'The place’s address, /places/{slug}: a-z, 0-9 and -, such as "bakhmut". It cannot be changed later.',
+    exists: (slug) => `A place with the slug "${slug}" exists already; nothing was saved.`,
+    editExisting: 'Edit that place instead',
+    names: 'Names',
+    nameIn: (language) => `Name in ${language}`,
+    otherNames: 'Names in other languages',
+    otherNamesHint:
+      'One language to a row. Two empty rows are always offered: save, and the form comes back with more when they are full.',
+    otherName: (n) => `Other name ${n}`,
+    languageTag: 'Language (a code such as "ru" or "crh")',
+    name: 'Name',
+    country: 'Country',
+    countryCode: 'Country code (two letters, such as "UA")',
+    countryName: 'Country name, in English',
+    admin: 'Administrative areas',
+    adminHint: 'From the largest (level 1, such as an oblast) down; leave a level empty when it has none.',
+    adminLevel: (level) => `Level ${level}`,
+    pcode: 'P-code (such as "UA14")',
+    coordinates: 'Coordinates',
+    coordinatesHint: 'In decimal degrees, with a point or a comma: 48.5953 or 48,5953.',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
+    create: 'Create the place',
+    save: 'Save the place',
+    errorsHeading: 'This place cannot be saved yet',
+    notAdmin: 'This token may not create or edit places.',
+  },
   form: {
     newReport: 'New report',
     intro:
@@ -607,6 +680,45 @@ const nl: Messages = {
     publishRetraction: 'Intrekken',
     notModerator: 'Dit token mag geen meldingen corrigeren of intrekken.',
     cannot: 'Deze melding kan nu niet worden gecorrigeerd of ingetrokken',
+  },
+  places: {
+    heading: 'Plaatsen',
+    intro:
+      'Maak een plaats aan voordat een melding haar noemt, en houd haar namen, gebieden en coördinaten juist. Haar situatie en meldingen blijven zoals ze zijn.',
+    none: 'Er zijn nog geen plaatsen.',
+    newPlace: 'Nieuwe plaats',
+    edit: (name) => `${name} bewerken`,
+    editHeading: (name) => `${name} bewerken`,
+    formIntro: 'Van de namen is alleen de Engelse verplicht.',
+    slug: 'Slug',
+    slugHint:
+      'Het adres van de plaats, /places/{slug}: a-z, 0-9 en -, zoals "bakhmut". Dit kan later niet meer veranderen.',
+    exists: (slug) => `Er bestaat al een plaats met de slug "${slug}"; er is niets opgeslagen.`,
+    editExisting: 'Die plaats bewerken',
+    names: 'Namen',
+    nameIn: (language) => `Naam in het ${language}`,
+    otherNames: 'Namen in andere talen',
+    otherNamesHint:
+      'Eén taal per rij. Er zijn altijd twee lege rijen: sla op, en het formulier komt terug met meer als ze vol zijn.',
+    otherName: (n) => `Andere naam ${n}`,
+    languageTag: 'Taal (een code zoals "ru" of "crh")',
+    name: 'Naam',
+    country: 'Land',
+    countryCode: 'Landcode (twee letters, zoals "UA")',
+    countryName: 'Naam van het land, in het Engels',
+    admin: 'Bestuurlijke gebieden',
+    adminHint:
+      'Van het grootste (niveau 1, zoals een oblast) omlaag; laat een niveau leeg als het er niet is.',
+    adminLevel: (level) => `Niveau ${level}`,
+    pcode: 'P-code (zoals "UA14")',
+    coordinates: 'Coördinaten',
+    coordinatesHint: 'In decimale graden, met een punt of een komma: 48.5953 of 48,5953.',
+    latitude: 'Breedtegraad',
+    longitude: 'Lengtegraad',
+    create: 'Plaats aanmaken',
+    save: 'Plaats opslaan',
+    errorsHeading: 'Deze plaats kan nog niet worden opgeslagen',
+    notAdmin: 'Dit token mag geen plaatsen aanmaken of bewerken.',
   },
   form: {
     newReport: 'Nieuwe melding',

@@ -94,6 +94,23 @@ export class PlaceWriter extends DurableObject<Env> {
     return { created, place };
   }
 
+  /**
+   * Creates the place unless one has its slug already: then nothing is written, and the
+   * answer is false. Decided here, one at a time, so that two admins creating one slug at
+   * once never overwrite each other.
+   */
+  async createPlace(slug: string, place: Place): Promise<boolean> {
+    await this.ready(slug);
+    const created = await this.ctx.blockConcurrencyWhile(async () => {
+      if (this.tables.place !== undefined) return false;
+      await this.store.putPlace(place);
+      this.tables.setPlace(place);
+      return true;
+    });
+    if (created) await this.afterChange();
+    return created;
+  }
+
   /** The place, if it exists; asked only when KV did not show it (yet) where a request ran. */
   async knownPlace(slug: string): Promise<Place | undefined> {
     return this.tables.initialized ? this.tables.place : this.store.getPlace(slug);

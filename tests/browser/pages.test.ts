@@ -284,7 +284,7 @@ async function typeInto(page: Page, selector: string, text: string) {
 
 describe('the desk in Chromium', () => {
   it.each(Object.entries(viewports))(
-    'signs in, writes a report with a warning to confirm, publishes it and signs out, by keyboard, at %s width, with no axe violation',
+    'signs in, writes a report with a warning to confirm, publishes it, corrects one figure, retracts the correction and signs out, by keyboard, at %s width, with no axe violation',
     async (size, viewport) => {
       const context = await launched().newContext({ viewport, bypassCSP: true });
       try {
@@ -332,6 +332,65 @@ describe('the desk in Chromium', () => {
         expect(placePage).toContain(reportPath);
         const atom = await (await fetch(`${base()}/feeds/places/synthville.atom`)).text();
         expect(atom).toContain(reportPath);
+
+        // Correcting one figure of the new report, from its page, by keyboard
+        await page.getByRole('link', { name: 'Correct or retract this report at the desk' }).focus();
+        await Promise.all([page.waitForURL(`${base()}/desk${reportPath}`), page.keyboard.press('Enter')]);
+        await noViolation('/desk/reports/{id}');
+        await page.locator('a[href$="figure=population_remaining"]').focus();
+        await Promise.all([
+          page.waitForURL(`${base()}/desk${reportPath}/correction?figure=population_remaining`),
+          page.keyboard.press('Enter'),
+        ]);
+        await noViolation('/desk/reports/{id}/correction');
+        const value = page.locator('#field-population_remaining-value');
+        const published = Number(await value.inputValue());
+        expect([16, 16_000]).toContain(published);
+        const corrected = String(published + 1);
+        await value.focus();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(corrected);
+        await typeInto(page, '#field-reason', 'SYNTHETIC: the source gave the exact number.');
+        await page.getByRole('button', { name: 'Publish the correction' }).focus();
+        await Promise.all([page.waitForURL(/\/reports\/[0-9A-Z]{26}$/), page.keyboard.press('Enter')]);
+        const correctionPath = new URL(page.url()).pathname;
+        expect(correctionPath).not.toBe(reportPath);
+        const correctionPage = await page.locator('main').textContent();
+        expect(correctionPage).toContain('This report corrects');
+        expect(correctionPage).toContain('SYNTHETIC: the source gave the exact number.');
+        expect(correctionPage).toContain(published.toLocaleString('en'));
+        expect(correctionPage).toContain((published + 1).toLocaleString('en'));
+        // the feed document is written by the place's writer, at most once a second
+        await expect
+          .poll(async () => (await fetch(`${base()}/feeds/places/synthville.atom`)).text(), {
+            timeout: 10_000,
+          })
+          .toContain(correctionPath);
+
+        // Retracting the correction, from its page, with a reason
+        await page.getByRole('link', { name: 'Correct or retract this report at the desk' }).focus();
+        await Promise.all([page.waitForURL(`${base()}/desk${correctionPath}`), page.keyboard.press('Enter')]);
+        await typeInto(page, '#field-reason', 'SYNTHETIC: withdrawn in the browser test.');
+        await page.getByRole('button', { name: 'Retract it' }).focus();
+        await Promise.all([page.waitForURL(`${base()}${correctionPath}`), page.keyboard.press('Enter')]);
+        await noViolation('/reports/{id} retracted');
+        const retractedPage = await page.locator('main').textContent();
+        expect(retractedPage).toContain('Retracted.');
+        expect(retractedPage).toContain('Reason: SYNTHETIC: withdrawn in the browser test.');
+
+        // The places of the desk, for an admin (the local token has every scope)
+        await page.goto(`${base()}/desk/places`, { waitUntil: 'load' });
+        await noViolation('/desk/places');
+        await page.getByRole('link', { name: 'New place' }).focus();
+        await Promise.all([page.waitForURL(`${base()}/desk/places/new`), page.keyboard.press('Enter')]);
+        await noViolation('/desk/places/new');
+        expect(
+          await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+        ).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: new URL(`desk-place-form-${size}.png`, screenshots).pathname,
+          fullPage: true,
+        });
 
         await page.goto(`${base()}/desk`, { waitUntil: 'load' });
         await page.getByRole('button', { name: 'Sign out' }).focus();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, renderCsv } from '../../src/render/csv.ts';
+import { csvCell, readCsv, renderCsv } from '../../src/render/csv.ts';
 
 /** A strict RFC 4180 reader: refuses a quote inside an unquoted field or text after a closing quote. */
 function parseCsv(text: string): string[][] {
@@ -72,5 +72,43 @@ describe('CSV cells', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('reading CSV', () => {
+  const header = ['Place slug', 'Indicator', 'Value'];
+  const safeText = fc.string({ unit: 'grapheme', maxLength: 30 }).filter((s) => !/^[=+\-@\t\r']/.test(s));
+
+  it('reads back every table the exports write, quotes, commas and line breaks in cells included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(safeText, { minLength: 3, maxLength: 3 }), { maxLength: 8 }), (rows) => {
+        const read = readCsv(renderCsv([header, ...rows]));
+        expect(read).toEqual({ ok: true, records: [header, ...rows] });
+      }),
+    );
+  });
+
+  it('reads what spreadsheets save: LF line ends, semicolons (a Dutch Excel), tabs, no final line end', () => {
+    const expected = {
+      ok: true,
+      records: [
+        ['a', 'b'],
+        ['1', 'x;y'],
+      ],
+    };
+    expect(readCsv('a,b\n1,x;y')).toEqual(expected);
+    expect(readCsv('a;b\r\n1;"x;y"\r\n')).toEqual(expected);
+    expect(readCsv('a\tb\n1\tx;y\n')).toEqual(expected);
+  });
+
+  it('keeps a quote inside an unquoted cell, and names the row of a quote never closed', () => {
+    expect(readCsv('a,b\r\n5" tall,x\r\n')).toEqual({
+      ok: true,
+      records: [
+        ['a', 'b'],
+        ['5" tall', 'x'],
+      ],
+    });
+    expect(readCsv('a,b\r\n1,2\r\n"open,3\r\n4,5\r\n')).toEqual({ ok: false, unclosedQuoteAt: 3 });
   });
 });

@@ -11,6 +11,8 @@ export const signInPath = '/desk/sign-in';
 export const signOutPath = '/desk/sign-out';
 /** Where a report is written; the form itself is src/render/html/report-form.tsx. */
 export const newReportPath = '/desk/reports/new';
+/** The places, to create and edit; the pages themselves are src/render/html/place-forms.tsx. */
+export const deskPlacesPath = '/desk/places';
 
 /** The sign-in form, with what went wrong the last time when something did. */
 export function renderSignInPage(site: PageSite, language: Language, problem?: string): string {
@@ -79,6 +81,13 @@ export function renderDeskPage(desk: DeskView, site: PageSite, language: Languag
       {desk.scopes.includes('report') ? (
         <p>
           <a href={pageHref(newReportPath, site, language)}>{m.form.newReport}</a>
+        </p>
+      ) : (
+        ''
+      )}
+      {desk.scopes.includes('admin') ? (
+        <p>
+          <a href={pageHref(deskPlacesPath, site, language)}>{m.places.heading}</a>
         </p>
       ) : (
         ''
