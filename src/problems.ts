@@ -150,7 +150,8 @@ export class UnsupportedMediaType extends Problem {
     type: 'unsupported-media-type',
     status: 415,
     title: 'Unsupported media type',
-    description: 'Write endpoints accept only application/json bodies.',
+    description:
+      "Write endpoints accept only application/json bodies in UTF-8, and the desk's forms only what a browser sends (form-urlencoded or multipart, in UTF-8).",
   };
 }
 

@@ -15,6 +15,7 @@ import { importPath } from '../render/html/import-page.tsx';
 import type { DeskSessionRecord } from '../writers/desk-session.ts';
 import type { AppEnv } from './app-env.ts';
 import type { Principal } from './auth.ts';
+import { requireFormBody } from './form-body.ts';
 
 const cookieName = 'desk_session';
 /** A working day: long enough to file the day's reports, short enough to end by itself. */
@@ -91,12 +92,17 @@ const limitTo = (maxSize: number) =>
 
 /**
  * What every request of the desk passes first: Hono's csrf middleware (a form must come
- * from this site, by its Origin or Sec-Fetch-Site) and a limit on the size of its body.
+ * from this site, by its Origin or Sec-Fetch-Site), a limit on the size of its body, and
+ * the check that it is a form in UTF-8.
  */
 export function deskGuards(): MiddlewareHandler<AppEnv> {
   const formLimit = limitTo(maxFormBytes);
   const importLimit = limitTo(maxImportFormBytes);
-  return every(csrf(), (c, next) => (c.req.path.startsWith(importPath) ? importLimit : formLimit)(c, next));
+  return every(
+    csrf(),
+    (c, next) => (c.req.path.startsWith(importPath) ? importLimit : formLimit)(c, next),
+    requireFormBody(),
+  );
 }
 
 /** A desk form's fields, as text: an uploaded file is read where it is expected (the import). */

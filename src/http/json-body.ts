@@ -8,8 +8,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { BadRequest, InvalidBody, pointerOf, UnsupportedMediaType } from '../problems.ts';
 
-/** "application/json", with any parameters, however spaced ("application/json ; charset=utf-8"). */
-function mediaTypeOf(header: string): { type: string; charset: string | undefined } {
+/** A media type and its charset, however spaced ("application/json ; charset=utf-8"). */
+export function mediaTypeOf(header: string): { type: string; charset: string | undefined } {
   const [type = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
   const charset = parameters
     .map((p) => p.split('=').map((side) => side.trim()))
@@ -18,7 +18,7 @@ function mediaTypeOf(header: string): { type: string; charset: string | undefine
   return { type, charset };
 }
 
-const utf8 = new Set(['utf-8', 'utf8']);
+export const utf8 = new Set(['utf-8', 'utf8']);
 
 // zod's records skip "__proto__" without a word, which would drop input silently.
 const machineryKeys = new Set(['__proto__', 'constructor', 'prototype']);

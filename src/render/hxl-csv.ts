@@ -3,7 +3,8 @@
 // and indicator, or per report and figure), never one column per indicator: the indicator
 // registry grows by data, and a new indicator must arrive as new rows, not as a new column
 // that breaks every dashboard's column mapping. Every cell goes through csv.ts, which quotes
-// per RFC 4180 and neutralises text a spreadsheet would run as a formula.
+// per RFC 4180 and neutralises text a spreadsheet would run as a formula. The desk's import
+// reads the same columns back (src/render/report-table.ts): `reads` says where in a report.
 //
 // Hashtags are written in HXL's normalised form, without spaces ("#date+reported").
 // Why each column has the tag it has:

@@ -26,6 +26,8 @@ import {
   renderReportForm,
 } from '../render/html/report-form.tsx';
 import { reportFields as f } from '../render/html/report-form-fields.ts';
+import type { Clock } from '../services/clock.ts';
+import { once } from '../services/once.ts';
 import { publishReports } from '../services/publishing.ts';
 import { loadPlacesList } from '../services/reading.ts';
 
@@ -63,19 +65,21 @@ async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
   const input: ReportInput = checked.data;
   try {
     const confirmed = new Set(await formValues(c, f.confirm));
-    const { reports, warnings } = await publishReports(
-      c.get('store'),
-      c.get('writers'),
-      [input],
-      c.get('clock'),
-      {
-        dryRun: mode === 'preview',
-        confirmed,
-      },
-    );
+    const publish = (clock: Clock, dryRun: boolean) =>
+      publishReports(c.get('store'), c.get('writers'), [input], clock, { dryRun, confirmed });
+    if (mode === 'publish') {
+      // A form sent twice (a second click, a reload) publishes its report once.
+      const content = `desk report\n${session.principal.name}\n${JSON.stringify(input)}`;
+      const published = await once(c.get('writers'), content, async (clock) => {
+        const [report] = (await publish(clock, false)).reports;
+        if (!report) throw new Error('publishing one report returned none');
+        return report.id;
+      });
+      return c.redirect(pageHref(`/reports/${published.value}`, site, language), 303);
+    }
+    const { reports, warnings } = await publish(c.get('clock'), true);
     const [report] = reports;
-    if (!report) throw new Error('publishing one report returned none');
-    if (mode === 'publish') return c.redirect(pageHref(`/reports/${report.id}`, site, language), 303);
+    if (!report) throw new Error('previewing one report returned none');
     return c.html(renderPreview(previewOf(report, warnings), site, language), 200, deskHeaders(language));
   } catch (error) {
     if (error instanceof InvalidBody) return refuse(error.issues);

@@ -3,10 +3,8 @@
 // all or nothing. A report the file names by the id of a stored one (an exported row) is
 // left as it is when the file agrees with it, and refused where the file changes it: a
 // published report changes only by a correction. Importing the same reports again stores
-// nothing: the import is its own Idempotency-Key (the reports' digest), so a second import,
-// or a retry of one that stopped part-way, makes the very same reports or none.
+// nothing (src/services/once.ts).
 
-import { hex, sha256 } from '../digest.ts';
 import { reportIdPattern } from '../domain/ids.ts';
 import { issuesFromZod } from '../domain/issues.ts';
 import { type Report, type ReportInput, reportInput } from '../domain/model.ts';
@@ -15,7 +13,8 @@ import { InvalidBody, type ValidationIssue } from '../problems.ts';
 import { columnOf, readReportTable, type TableProblem, type TableReport } from '../render/report-table.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
-import { type Clock, ticketClock } from './clock.ts';
+import type { Clock } from './clock.ts';
+import { once } from './once.ts';
 import { publishReports } from './publishing.ts';
 
 /** Where in the file: its row (counted from 1, as a spreadsheet does) and column. */
@@ -190,14 +189,9 @@ export type ImportOutcome =
   /** The same reports were imported before: nothing was stored again. */
   | { kind: 'imported-before'; reports: ImportedReport[]; at: string };
 
-interface ImportAnswer {
-  reports: ImportedReport[];
-  at: string;
-}
-
 /**
  * Publishes a file's reports, all or nothing, when it has no problem and every warning's
- * code is confirmed. The reports' digest is the import's Idempotency-Key.
+ * code is confirmed; once, however often the same reports are imported.
  */
 export async function publishImport(
   store: StatusStore,
@@ -212,27 +206,13 @@ export async function publishImport(
   if (inputs.length === 0)
     return { kind: 'published', reports: [], alreadyPublished: check.alreadyPublished };
 
-  const digest = hex(await sha256(`desk import\n${JSON.stringify(inputs)}`));
-  const keeper = writers.keeper(digest);
-  const decision = await keeper.begin(digest, digest);
-  if (decision.kind === 'replay') {
-    const answer = JSON.parse(decision.answer.body) as ImportAnswer;
-    return { kind: 'imported-before', reports: answer.reports, at: answer.at };
-  }
-  if (decision.kind === 'conflict') throw new Error('an import digest named another request');
-  const ticket = ticketClock(decision.ticket, decision.kind === 'resume');
-  try {
-    const { reports } = await publishReports(store, writers, inputs, ticket, { confirmed });
-    const imported = reports.map((report, i) => ({
+  const published = await once(writers, `desk import\n${JSON.stringify(inputs)}`, async (clock) => {
+    const { reports } = await publishReports(store, writers, inputs, clock, { confirmed });
+    return reports.map((report, i) => ({
       rows: check.reports[i]?.rows ?? [],
       report: { id: report.id, place: report.place, observed: report.observed, figures: report.figures },
     }));
-    const answer: ImportAnswer = { reports: imported, at: ticket.now.toISOString() };
-    await keeper.complete(digest, { status: 201, location: '', body: JSON.stringify(answer) });
-    return { kind: 'published', reports: imported, alreadyPublished: check.alreadyPublished };
-  } catch (error) {
-    // Refused before anything was stored (a place removed since the check): the import may run again.
-    if (error instanceof InvalidBody) await keeper.release(digest);
-    throw error;
-  }
+  });
+  if (published.repeat) return { kind: 'imported-before', reports: published.value, at: published.at };
+  return { kind: 'published', reports: published.value, alreadyPublished: check.alreadyPublished };
 }

@@ -392,6 +392,28 @@ describe('the desk in Chromium', () => {
           fullPage: true,
         });
 
+        // A spreadsheet imported: chosen, checked and published by keyboard
+        await page.goto(`${base()}/desk/import`, { waitUntil: 'load' });
+        await noViolation('/desk/import');
+        await page.locator('#import-file').setInputFiles({
+          name: 'reports.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(
+            [
+              'Place slug,Indicator,State,Observed,Verification,Source,Source kind,Source language,Summary,Summary language',
+              `synthville,gas,intermittent,2024-07,unconfirmed,Synthetic import source,ngo,en,SYNTHETIC: imported at ${size} width.,en`,
+            ].join('\r\n'),
+          ),
+        });
+        await page.getByRole('button', { name: 'Check the file' }).focus();
+        await Promise.all([page.waitForURL(/\/desk\/import\/check/), page.keyboard.press('Enter')]);
+        await noViolation('/desk/import/check');
+        await expect(page.locator('main').textContent()).resolves.toContain('One report will be published');
+        await page.getByRole('button', { name: 'Publish all' }).focus();
+        await Promise.all([page.waitForURL(/\/desk\/import$/), page.keyboard.press('Enter')]);
+        await noViolation('/desk/import (published)');
+        await expect(page.locator('h1').textContent()).resolves.toBe('One report published');
+
         await page.goto(`${base()}/desk`, { waitUntil: 'load' });
         await page.getByRole('button', { name: 'Sign out' }).focus();
         await Promise.all([page.waitForURL(`${base()}/desk/sign-in`), page.keyboard.press('Enter')]);

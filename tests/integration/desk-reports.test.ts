@@ -126,6 +126,26 @@ describe('writing a report at the desk', () => {
     expect((await json(await call(`/api/v1/places/${slug}/reports`))).reports).toHaveLength(2);
   });
 
+  it('publishes a form sent twice (a second click, a reload) once, and opens the same report', async () => {
+    const slug = await placeWithResidents();
+    const { cookie, formToken } = await signIn();
+    const fields = filledIn(slug, formToken, '11.800');
+    const [first, second] = await Promise.all([
+      postWithSession('/desk/reports', cookie, fields),
+      postWithSession('/desk/reports', cookie, fields),
+    ]);
+    expect(first.status).toBe(303);
+    expect(second.status).toBe(303);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    const again = await postWithSession('/desk/reports', cookie, fields);
+    expect(again.headers.get('location')).toBe(first.headers.get('location'));
+    expect((await json(await call(`/api/v1/places/${slug}/reports`))).reports).toHaveLength(2);
+    // another report is another report
+    const other = await postWithSession('/desk/reports', cookie, filledIn(slug, formToken, '11.700'));
+    expect(other.headers.get('location')).not.toBe(first.headers.get('location'));
+    expect((await json(await call(`/api/v1/places/${slug}/reports`))).reports).toHaveLength(3);
+  });
+
   it('shows each problem beside its field, in the reader’s language, and stores nothing', async () => {
     const slug = await placeWithResidents();
     const { cookie, formToken } = await signIn();
