@@ -4,6 +4,8 @@
 // from the classes below. Services, the store and the HTTP layer throw them; nothing
 // classifies an error by its message.
 
+import type { Warning } from './domain/plausibility.ts';
+
 /**
  * What a broken rule is, as data, so that its `detail` is worded in the reader's language
  * (src/words/validation.ts) when the problem is answered.
@@ -22,6 +24,8 @@ export type IssueWords =
   | { kind: 'future'; date: string }
   | { kind: 'sinceAfterObserved'; since: string; observed: string }
   | { kind: 'sameLanguage'; first: string }
+  /** A figure that looks like a slip, which the writer has not confirmed. */
+  | { kind: 'warning'; warning: Warning }
   /** A rule the model states in words of its own ("must name a real calendar date"). */
   | { kind: 'rule'; message: string };
 

@@ -16,12 +16,27 @@ export const warningCodes = [
 ] as const;
 export type WarningCode = (typeof warningCodes)[number];
 
+/** A warning as the API answers it: its words are the reader's (src/words/warnings.ts). */
 export const warning = z.strictObject({
   code: z.enum(warningCodes),
   pointer: z.string().meta({ description: 'Where in the body, as a JSON Pointer' }),
   detail: z.string(),
 });
-export type Warning = z.infer<typeof warning>;
+export type WarningView = z.infer<typeof warning>;
+
+interface Count {
+  indicator: string;
+  value: number;
+}
+
+/** What a warning found, as data, to be worded in the reader's language. */
+export type WarningFacts =
+  /** A count above the count it is a part of (`outOf`), or above a `notAbove` bound. */
+  | { code: 'above-whole' | 'above-population'; figure: Count; limit: Count }
+  | { code: 'far-from-current'; figure: Count; current: number; factor: number }
+  | { code: 'old-observation'; observed: string; newest: string };
+
+export type Warning = WarningFacts & { pointer: string };
 
 /** What the place holds now: its current figure per indicator and its newest observation. */
 export interface PlaceNow {
@@ -33,8 +48,6 @@ const oldObservationMonths = 12;
 
 const isCount = (figure: Figure | undefined): figure is CountFigure =>
   figure !== undefined && 'value' in figure;
-
-const words = (n: number) => n.toLocaleString('en');
 
 /** The warnings for one report, its pointers under `at` ("/reports/3" in a batch). */
 export function plausibilityWarnings(input: ReportInput, now: PlaceNow, at = ''): Warning[] {
@@ -52,23 +65,15 @@ export function plausibilityWarnings(input: ReportInput, now: PlaceNow, at = '')
     if (!isCount(figure)) return;
     const pointer = `${at}/figures/${index}/value`;
     const definition = findIndicator(figure.indicator);
-    const label = definition?.label.en ?? figure.indicator;
+    const stated = { indicator: figure.indicator, value: figure.value };
     const whole = definition?.outOf ? countOf(definition.outOf) : undefined;
     if (whole && figure.value > whole.value) {
-      warnings.push({
-        code: 'above-whole',
-        pointer,
-        detail: `${label}: ${words(figure.value)} is more than the ${findIndicator(whole.indicator)?.label.en} (${words(whole.value)})`,
-      });
+      warnings.push({ code: 'above-whole', pointer, figure: stated, limit: whole });
     }
     for (const bound of definition?.plausible?.notAbove ?? []) {
       const limit = countOf(bound);
       if (limit && figure.value > limit.value) {
-        warnings.push({
-          code: 'above-population',
-          pointer,
-          detail: `${label}: ${words(figure.value)} is more than the ${findIndicator(bound)?.label.en} (${words(limit.value)})`,
-        });
+        warnings.push({ code: 'above-population', pointer, figure: stated, limit });
       }
     }
     const factor = definition?.plausible?.jumpFactor;
@@ -76,11 +81,7 @@ export function plausibilityWarnings(input: ReportInput, now: PlaceNow, at = '')
     if (factor && isCount(held) && held.value > 0 && figure.value > 0) {
       const ratio = figure.value / held.value;
       if (ratio > factor || ratio < 1 / factor) {
-        warnings.push({
-          code: 'far-from-current',
-          pointer,
-          detail: `${label}: ${words(figure.value)} is more than ${factor} times ${ratio > 1 ? 'above' : 'below'} the current figure (${words(held.value)}); a number written as 12.000 is 12 in JSON`,
-        });
+        warnings.push({ code: 'far-from-current', pointer, figure: stated, current: held.value, factor });
       }
     }
   });
@@ -92,11 +93,7 @@ export function plausibilityWarnings(input: ReportInput, now: PlaceNow, at = '')
       undefined,
     );
   if (newest && monthsBetween(input.observed, newest) > oldObservationMonths) {
-    warnings.push({
-      code: 'old-observation',
-      pointer: `${at}/observed`,
-      detail: `observed ${input.observed}, more than a year before the place's newest figures (${newest})`,
-    });
+    warnings.push({ code: 'old-observation', pointer: `${at}/observed`, observed: input.observed, newest });
   }
   return warnings;
 }

@@ -10,12 +10,12 @@ import { correctionInput, reportId, retractionInput } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { deskReader } from '../http/desk-access.ts';
 import { errorsByField } from '../http/desk-form-errors.ts';
-import { formFields } from '../http/desk-session.ts';
+import { formFields, formValues } from '../http/desk-session.ts';
 import { deskHeaders } from '../http/html.ts';
 import { pageQuery } from '../http/queries.ts';
 import { figuresFromForm, formOfFigure } from '../http/report-form.ts';
 import { valid } from '../http/validation.ts';
-import { Conflict, InvalidBody, NotFound, type ValidationIssue } from '../problems.ts';
+import { Conflict, InvalidBody, NotFound, UnconfirmedWarnings, type ValidationIssue } from '../problems.ts';
 import { pageHref } from '../render/html/layout.tsx';
 import {
   correctPath,
@@ -96,9 +96,17 @@ export const deskModerationRoutes = new Hono<AppEnv>()
         view.id,
         checked.data,
         c.get('clock'),
+        new Set(await formValues(c, f.confirm)),
       );
       return c.redirect(pageHref(`/reports/${correction.id}`, who.site, who.language), 303);
     } catch (error) {
+      if (error instanceof UnconfirmedWarnings) {
+        // The form again, its values kept, with each warning to confirm.
+        const warnings = error.issues.flatMap((i) => (i.words?.kind === 'warning' ? [i.words.warning] : []));
+        const state = { values, errors: {}, formToken: who.session.formToken, warnings };
+        const page = renderCorrectionForm(view, indicator, state, who.site, who.language);
+        return c.html(page, 422, deskHeaders(who.language));
+      }
       const refused = problemsOf(error);
       if (!refused) throw error;
       return refuse(refused.status, refused.issues);

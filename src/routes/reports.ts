@@ -1,6 +1,7 @@
 // /api/v1/reports: history of every place, single reports, and the write endpoints.
 
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import {
   correctionInput,
@@ -10,8 +11,9 @@ import {
   reportView,
   retractionInput,
 } from '../domain/model.ts';
-import { warning, warningCodes } from '../domain/plausibility.ts';
+import { type Warning, warning, warningCodes } from '../domain/plausibility.ts';
 import { historyOf } from '../http/history-request.ts';
+import { negotiateLanguage } from '../http/html.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import {
@@ -31,6 +33,7 @@ import { writeAccess } from '../http/write-access.ts';
 import { correctReport, retractReport } from '../services/moderation.ts';
 import { publishReports } from '../services/publishing.ts';
 import { viewOf, viewReport } from '../services/reading.ts';
+import { warningView } from '../words/warnings.ts';
 
 export const maxBatchSize = 100;
 
@@ -133,7 +136,7 @@ const postCorrection = createRoute({
   ...correctionWrite,
   path: '/{id}/corrections',
   summary: 'Supersede a report with a corrected one (moderate scope)',
-  request: { params: idParam, query: noQuery, headers: idempotencyHeader, body: correctionWrite.body },
+  request: { params: idParam, query: noQuery, headers: reportWriteHeaders, body: correctionWrite.body },
   responses: {
     201: { description: 'The correction, a new report', headers: location, content: jsonContent(reportView) },
     ...writeProblems(),
@@ -154,6 +157,12 @@ const postRetraction = createRoute({
   },
 });
 
+/** The warnings as the API answers them, worded in the language of the request's Accept-Language. */
+function inReadersWords(c: Context, warnings: readonly Warning[]) {
+  const language = negotiateLanguage(undefined, c.req.header('accept-language'));
+  return warnings.map((w) => warningView(w, language));
+}
+
 export const reportRoutes = openApiRoutes()
   .openapi(listReports, async (c) => c.json(await historyOf(c, { kind: 'all' }, c.req.valid('query')), 200))
   .openapi(getReport, async (c) => c.json(await viewReport(c.get('store'), c.req.valid('param').id), 200))
@@ -168,7 +177,7 @@ export const reportRoutes = openApiRoutes()
     );
     const [report] = reports;
     if (!report) throw new Error('publishing one report returned none');
-    if (dryRun) return c.json({ report: viewOf(report), warnings }, 200);
+    if (dryRun) return c.json({ report: viewOf(report), warnings: inReadersWords(c, warnings) }, 200);
     return c.json(viewOf(report), 201, { location: reportPath(report.id) });
   })
   .openapi(postBatch, async (c) => {
@@ -185,7 +194,7 @@ export const reportRoutes = openApiRoutes()
       },
     );
     const views = reports.map((r) => viewOf(r));
-    if (dryRun) return c.json({ reports: views, warnings }, 200);
+    if (dryRun) return c.json({ reports: views, warnings: inReadersWords(c, warnings) }, 200);
     const first = reports[0];
     return c.json({ reports: views }, 201, first ? { location: reportPath(first.id) } : {});
   })
@@ -197,6 +206,7 @@ export const reportRoutes = openApiRoutes()
       id,
       c.req.valid('json'),
       c.get('clock'),
+      confirmedWarnings(c.req.valid('header')['confirm-warnings']),
     );
     return c.json(viewOf(correction), 201, { location: reportPath(correction.id) });
   })

@@ -15,14 +15,15 @@ import {
   type Retraction,
   reportInput,
 } from '../domain/model.ts';
+import { plausibilityWarnings, type Warning } from '../domain/plausibility.ts';
 import { Conflict, InvalidBody, NotFound } from '../problems.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { ModerationOutcome } from '../writers/messages.ts';
 import type { Writers } from '../writers/stubs.ts';
 import { type Clock, claimantOf } from './clock.ts';
 import { knownPlaces } from './places.ts';
-import { accept, validate } from './publishing.ts';
-import { viewOf } from './reading.ts';
+import { accept, refuseUnconfirmed, validate } from './publishing.ts';
+import { loadPlaceDocument, viewOf } from './reading.ts';
 
 /** A report as published and as the index holds it: one whose acceptance failed is not found. */
 async function loadIndexed(
@@ -50,18 +51,45 @@ function wholeReport(corrected: ReportInput): ReportInput {
   );
 }
 
+/**
+ * The warnings of a correction, for what it changes: its figures, against the place's current
+ * figures (the corrected report's own among them: a correction of 12,000 to 12 is as likely
+ * a slip as a report of it, and one of 12 to 12,000 is confirmed once), and its observed
+ * date. Pointers name the correction's body.
+ */
+async function correctionWarnings(
+  store: StatusStore,
+  writers: Writers,
+  fields: ReportInput,
+  input: CorrectionInput,
+): Promise<Warning[]> {
+  const doc = await loadPlaceDocument(store, writers, fields.place);
+  if (!doc) return [];
+  return plausibilityWarnings(fields, doc.status).flatMap((warning): Warning[] => {
+    if (warning.code === 'old-observation') return input.observed === undefined ? [] : [warning];
+    const stated = (input.figures ?? []).findIndex((f) => f.indicator === warning.figure.indicator);
+    return stated < 0 ? [] : [{ ...warning, pointer: `/figures/${stated}/value` }];
+  });
+}
+
+/**
+ * Corrects a report: the correction is the original with what the input changes, checked as
+ * a report is, and refused for a warning its writer has not confirmed.
+ */
 export async function correctReport(
   store: StatusStore,
   writers: Writers,
   id: string,
   input: CorrectionInput,
   clock: Clock,
+  confirmed: ReadonlySet<string> = new Set(),
 ): Promise<Report> {
   const original = await loadIndexed(store, id);
   const fields = wholeReport(correctedReport(original.report, input));
   const { reason } = input;
   const places = await knownPlaces(store, writers, [fields.place]);
   await validate(store, writers, [fields], new Set(places.keys()), clock.now, () => '');
+  refuseUnconfirmed(await correctionWarnings(store, writers, fields, input), confirmed);
   const correction = accept(fields, clock, { report: id, reason });
   const place = places.get(fields.place);
   if (!place) throw new NotFound(`no place with slug "${fields.place}"`);

@@ -10,6 +10,7 @@ import { plausibilityWarnings, type Warning } from '../domain/plausibility.ts';
 import { summarizeReport } from '../domain/status.ts';
 import { InvalidBody, UnconfirmedWarnings } from '../problems.ts';
 import type { StatusStore } from '../store/status-store.ts';
+import { warningDetail } from '../words/warnings.ts';
 import type { Writers } from '../writers/stubs.ts';
 import type { Clock } from './clock.ts';
 import { loadPlaceDocument, loadPlacesList } from './reading.ts';
@@ -114,6 +115,20 @@ async function placesNow(
   return new Map(docs.flatMap((doc) => (doc ? [[doc.place.slug, doc] as const] : [])));
 }
 
+/** Refuses a write with a warning its writer has not confirmed, naming each. */
+export function refuseUnconfirmed(warnings: readonly Warning[], confirmed: ReadonlySet<string>): void {
+  const unconfirmed = warnings.filter((w) => !confirmed.has(w.code));
+  if (unconfirmed.length === 0) return;
+  throw new UnconfirmedWarnings(
+    unconfirmed.map((w) => ({
+      pointer: w.pointer,
+      rule: w.code,
+      detail: warningDetail(w, 'en'),
+      words: { kind: 'warning', warning: w },
+    })),
+  );
+}
+
 export interface Publishing {
   /** Check everything and store nothing: the answer says what would be stored. */
   dryRun?: boolean;
@@ -150,12 +165,7 @@ export async function publishReports(
   });
   const reports = inSubmittedOrder(inputs.map((input) => accept(input, clock)));
   if (dryRun) return { reports, warnings };
-  const unconfirmed = warnings.filter((w) => !confirmed.has(w.code));
-  if (unconfirmed.length > 0) {
-    throw new UnconfirmedWarnings(
-      unconfirmed.map((w) => ({ pointer: w.pointer, rule: w.code, detail: w.detail })),
-    );
-  }
+  refuseUnconfirmed(warnings, confirmed);
   await writeFacts(
     store,
     reports,

@@ -5,6 +5,7 @@
 
 import type { IssueWords, ValidationIssue } from '../problems.ts';
 import type { Language } from './messages.ts';
+import { warningDetail } from './warnings.ts';
 
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`);
 
@@ -94,6 +95,8 @@ function english(words: IssueWords): string {
       return `A state cannot hold since ${words.since} when it was observed in ${words.observed}: write a "since" date no later than the observed date.`;
     case 'sameLanguage':
       return `This names the same language as "${words.first}": write each language once.`;
+    case 'warning':
+      return `${warningDetail(words.warning, 'en')}.`;
     case 'rule':
       return `This ${words.message}.`;
   }
@@ -127,6 +130,8 @@ function dutch(words: IssueWords): string {
       return `Een toestand kan niet gelden sinds ${words.since} als hij in ${words.observed} is waargenomen: schrijf een "since"-datum die niet later is dan de waarneming.`;
     case 'sameLanguage':
       return `Dit noemt dezelfde taal als "${words.first}": schrijf elke taal één keer.`;
+    case 'warning':
+      return `${warningDetail(words.warning, 'nl')}.`;
     case 'rule': {
       const rule = dutchRules[words.message];
       return rule ? `Dit ${rule}.` : `Dit veld voldoet niet aan de regel: ${words.message}.`;

@@ -88,6 +88,31 @@ describe('moderating at the desk', () => {
     expect(page).toContain('<del>at least 120</del> → <ins>112</ins>');
   });
 
+  it('shows a correction’s warnings to confirm, and publishes it only once they are confirmed', async () => {
+    const report = await aReport();
+    const { cookie, formToken } = await signIn(testTokens.moderator.token);
+    const fields = {
+      formToken,
+      figure: 'civilian_deaths',
+      'civilian_deaths.value': '12.000',
+      'civilian_deaths.qualifier': 'exact',
+      reason: 'SYNTHETIC: the official count',
+    };
+    const unconfirmed = await postFormWith(`/desk/reports/${report.id}/correction?lang=nl`, cookie, fields);
+    expect(unconfirmed.status).toBe(422);
+    const page = await unconfirmed.text();
+    expect(page).toContain('is meer dan 10 keer hoger dan het huidige cijfer (120)');
+    expect(page).toContain('name="confirm" value="far-from-current"');
+    expect(page).toMatch(/id="field-civilian_deaths-value"[^>]*value="12.000"/);
+    expect((await json(await call(`/api/v1/reports/${report.id}`))).state).toBe('active');
+    const confirmed = await postFormWith(`/desk/reports/${report.id}/correction`, cookie, {
+      ...fields,
+      confirm: 'far-from-current',
+    });
+    expect(confirmed.status).toBe(303);
+    expect((await json(await call(`/api/v1/reports/${report.id}`))).state).toBe('superseded');
+  });
+
   it('asks for a reason, beside its field, and stores nothing without one', async () => {
     const report = await aReport();
     const { cookie, formToken } = await signIn(testTokens.moderator.token);

@@ -114,6 +114,8 @@ describe('writing a report at the desk', () => {
     expect(preview).toContain('type="checkbox"');
     expect(preview).toContain('value="far-from-current"');
     expect(preview).toContain('12.000 is 12 in JSON');
+    const dutch = await (await postWithSession('/desk/reports/preview?lang=nl', cookie, fields)).text();
+    expect(dutch).toContain('is meer dan 10 keer lager dan het huidige cijfer');
     const unconfirmed = await postWithSession('/desk/reports', cookie, fields);
     expect(unconfirmed.status).toBe(422);
     expect(await unconfirmed.text()).toContain('role="alert"');

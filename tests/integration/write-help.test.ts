@@ -196,6 +196,21 @@ describe('plausibility warnings', () => {
     expect(await historySize(slug)).toBe(before);
   });
 
+  it('are worded in the reader’s language, in a dry run and in the refusal alike', async () => {
+    const slug = await placeWithResidents();
+    const dutch = { as: 'reporter' as const, headers: { 'accept-language': 'nl' } };
+    const dry = await json(await send('POST', '/api/v1/reports?dryRun=true', typedTheDutchWay(slug), dutch));
+    expect(dry.warnings[0].detail).toBe(
+      'overgebleven inwoners: 12 is meer dan 10 keer lager dan het huidige cijfer (12.000); een getal geschreven als 12.000 is 12 in JSON',
+    );
+    const refused = await json(await send('POST', '/api/v1/reports', typedTheDutchWay(slug), dutch));
+    expect(refused.errors[0].detail).toContain('meer dan 10 keer lager dan het huidige cijfer');
+    const english = await json(
+      await send('POST', '/api/v1/reports?dryRun=true', typedTheDutchWay(slug), { as: 'reporter' }),
+    );
+    expect(english.warnings[0].detail).toContain('is more than 10 times below the current figure (12,000)');
+  });
+
   it('let a confirmed write through, and refuse a confirmation of other warnings', async () => {
     const slug = await placeWithResidents();
     const wrongCode = await send('POST', '/api/v1/reports', typedTheDutchWay(slug), {
@@ -294,6 +309,29 @@ describe('a correction naming only what changes', () => {
         after: { indicator: 'population_remaining', value: 12_000, qualifier: 'exact' },
       },
     ]);
+  });
+
+  it('is refused for a warning it has not confirmed, as a report is', async () => {
+    const slug = await placeWithResidents();
+    const first = await original(slug);
+    // "value": 12.000 in JSON is 12
+    const slip = {
+      reason: 'SYNTHETIC: corrected',
+      figures: [{ indicator: 'population_remaining', value: 12, qualifier: 'exact' }],
+    };
+    const refused = await correct(first.id, slip);
+    expect(refused.status).toBe(422);
+    const problem = await json(refused);
+    expect(problem.type).toMatch(/\/problems\/unconfirmed-warnings$/);
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ pointer: '/figures/0/value', rule: 'far-from-current' }),
+    ]);
+    expect((await json(await call(`/api/v1/reports/${first.id}`))).state).toBe('active');
+    const confirmed = await send('POST', `/api/v1/reports/${first.id}/corrections`, slip, {
+      as: 'moderator',
+      headers: { 'confirm-warnings': 'far-from-current' },
+    });
+    expect(confirmed.status).toBe(201);
   });
 
   it('drops the figures it names in withoutFigures, and changes other fields it names', async () => {

@@ -9,6 +9,7 @@ import { cellOfProblem, type ImportCheck, type ImportedReport } from '../../serv
 import { figureWords, formatPartialDate, formatTimestamp, indicatorLabel } from '../../words/figures.ts';
 import { importProblemText, importWords } from '../../words/import.ts';
 import { type Language, messages } from '../../words/messages.ts';
+import { warningDetail } from '../../words/warnings.ts';
 import type { PageSite } from '../site.ts';
 import { htmlDocument, Layout, pageHref } from './layout.tsx';
 import { reportFields as f } from './report-form-fields.ts';
@@ -250,7 +251,7 @@ export function renderImportCheck(view: ImportCheckView, site: PageSite, languag
                     {warnings.map(({ row, column, warning }) => (
                       <li>
                         {w.row} {row}
-                        {column ? `, ${column}` : ''}: {warning.detail}
+                        {column ? `, ${column}` : ''}: {warningDetail(warning, language)}
                       </li>
                     ))}
                   </ul>

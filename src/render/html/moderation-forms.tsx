@@ -4,12 +4,13 @@
 // correction), so the rest of the report stays as it was. Pure.
 
 import type { ReportView } from '../../domain/model.ts';
+import type { Warning } from '../../domain/plausibility.ts';
 import { formatTimestamp, indicatorLabel } from '../../words/figures.ts';
 import { type Language, messages } from '../../words/messages.ts';
 import type { PageSite } from '../site.ts';
 import { FigureList } from './figures.tsx';
 import { htmlDocument, Layout, pageHref } from './layout.tsx';
-import { Field, IndicatorFields } from './report-form.tsx';
+import { Field, IndicatorFields, WarningsToConfirm } from './report-form.tsx';
 import { reportFields as f } from './report-form-fields.ts';
 
 export const moderatePath = (id: string) => `/desk/reports/${id}`;
@@ -22,6 +23,8 @@ export interface ModerationState {
   formToken: string;
   /** The report's state forbids it (already superseded or retracted), not what was written. */
   conflict?: boolean;
+  /** Warnings of the correction its writer has not confirmed yet. */
+  warnings?: readonly Warning[];
 }
 
 function Errors({ state, language }: { state: ModerationState; language: Language }) {
@@ -115,6 +118,7 @@ export function renderCorrectionForm(
         <input type="hidden" name="figure" value={indicator} />
         <IndicatorFields state={state} language={language} only={indicator} />
         <Field name={f.reason} label={mm.reason} state={state} multiline required />
+        <WarningsToConfirm warnings={state.warnings ?? []} unconfirmed language={language} />
         <p>
           <button type="submit">{mm.publishCorrection}</button>
         </p>

@@ -8,6 +8,7 @@ import { qualifiers, sourceKinds, utilityStates, verificationStates } from '../.
 import type { Warning } from '../../domain/plausibility.ts';
 import { indicatorLabel } from '../../words/figures.ts';
 import { type Language, messages } from '../../words/messages.ts';
+import { warningDetail } from '../../words/warnings.ts';
 import type { PageSite } from '../site.ts';
 import { FigureList, Provenance } from './figures.tsx';
 import { htmlDocument, Layout, pageHref } from './layout.tsx';
@@ -272,6 +273,33 @@ export interface PreviewState {
   unconfirmed?: boolean;
 }
 
+/** Each warning with a checkbox to confirm it; an alert when a publish was refused for them. */
+export function WarningsToConfirm({
+  warnings,
+  unconfirmed,
+  language,
+}: {
+  warnings: readonly Warning[];
+  unconfirmed: boolean | undefined;
+  language: Language;
+}) {
+  if (warnings.length === 0) return '';
+  const m = messages[language];
+  return (
+    <fieldset class="warnings" {...(unconfirmed ? { role: 'alert' } : {})}>
+      <legend>{m.form.warningsHeading}</legend>
+      {warnings.map((w, i) => (
+        <p class="field">
+          <input type="checkbox" id={`confirm-${i}`} name={f.confirm} value={w.code} />
+          <label for={`confirm-${i}`}>
+            {warningDetail(w, language)}. {m.form.confirm}
+          </label>
+        </p>
+      ))}
+    </fieldset>
+  );
+}
+
 /** The report as it will read, its warnings to confirm, and the button that publishes it. */
 export function renderPreview(preview: PreviewState, site: PageSite, language: Language): string {
   const m = messages[language];
@@ -297,21 +325,11 @@ export function renderPreview(preview: PreviewState, site: PageSite, language: L
           name === f.formToken || name === f.confirm ? '' : <input type="hidden" name={name} value={value} />,
         )}
         <input type="hidden" name={f.formToken} value={preview.formToken} />
-        {preview.warnings.length ? (
-          <fieldset class="warnings" {...(preview.unconfirmed ? { role: 'alert' } : {})}>
-            <legend>{m.form.warningsHeading}</legend>
-            {preview.warnings.map((w, i) => (
-              <p class="field">
-                <input type="checkbox" id={`confirm-${i}`} name={f.confirm} value={w.code} />
-                <label for={`confirm-${i}`}>
-                  {w.detail}. {m.form.confirm}
-                </label>
-              </p>
-            ))}
-          </fieldset>
-        ) : (
-          ''
-        )}
+        <WarningsToConfirm
+          warnings={preview.warnings}
+          unconfirmed={preview.unconfirmed}
+          language={language}
+        />
         <p>
           <button type="submit">{m.form.publish}</button>
         </p>

@@ -1,0 +1,45 @@
+// What each plausibility warning found, in every language the service speaks: the `detail`
+// of a dry run's warnings and of an unconfirmed-warnings problem, and the desk's words
+// beside each figure to confirm.
+
+import type { Warning } from '../domain/plausibility.ts';
+import { formatNumber, indicatorLabel } from './figures.ts';
+import type { Language } from './messages.ts';
+
+function english(w: Warning): string {
+  const n = (value: number) => formatNumber(value, 'en');
+  const label = (indicator: string) => indicatorLabel(indicator, 'en', false);
+  switch (w.code) {
+    case 'above-whole':
+    case 'above-population':
+      return `${label(w.figure.indicator)}: ${n(w.figure.value)} is more than the ${label(w.limit.indicator)} (${n(w.limit.value)})`;
+    case 'far-from-current':
+      return `${label(w.figure.indicator)}: ${n(w.figure.value)} is more than ${w.factor} times ${w.figure.value > w.current ? 'above' : 'below'} the current figure (${n(w.current)}); a number written as 12.000 is 12 in JSON`;
+    case 'old-observation':
+      return `observed ${w.observed}, more than a year before the place's newest figures (${w.newest})`;
+  }
+}
+
+function dutch(w: Warning): string {
+  const n = (value: number) => formatNumber(value, 'nl');
+  const label = (indicator: string) => indicatorLabel(indicator, 'nl', false);
+  switch (w.code) {
+    case 'above-whole':
+    case 'above-population':
+      return `${label(w.figure.indicator)}: ${n(w.figure.value)} is meer dan het aantal ${label(w.limit.indicator)} (${n(w.limit.value)})`;
+    case 'far-from-current':
+      return `${label(w.figure.indicator)}: ${n(w.figure.value)} is meer dan ${w.factor} keer ${w.figure.value > w.current ? 'hoger' : 'lager'} dan het huidige cijfer (${n(w.current)}); een getal geschreven als 12.000 is 12 in JSON`;
+    case 'old-observation':
+      return `waargenomen ${w.observed}, meer dan een jaar voor de nieuwste cijfers van de plaats (${w.newest})`;
+  }
+}
+
+/** What a warning found, in `language`. */
+export function warningDetail(warning: Warning, language: Language): string {
+  return language === 'nl' ? dutch(warning) : english(warning);
+}
+
+/** A warning as the API answers it. */
+export function warningView(warning: Warning, language: Language) {
+  return { code: warning.code, pointer: warning.pointer, detail: warningDetail(warning, language) };
+}
