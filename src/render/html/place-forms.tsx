@@ -20,7 +20,7 @@ import {
   otherNameField,
   otherNameRows,
 } from './place-form-fields.ts';
-import { Field } from './report-form.tsx';
+import { Field, FormProblems } from './report-form.tsx';
 
 export const newPlacePath = '/desk/places/new';
 export const editPlacePath = (slug: string) => `/desk/places/${slug}`;
@@ -115,27 +115,6 @@ function SlugField({ state, site, language }: { state: PlaceFormState; site: Pag
   );
 }
 
-function Problems({ errors, language }: { errors: PlaceFormState['errors']; language: Language }) {
-  if (!Object.values(errors).some((e) => e.length > 0)) return '';
-  const general = errors[''] ?? [];
-  return (
-    <div class="form-problem" role="alert">
-      <p>
-        <strong>{messages[language].places.errorsHeading}</strong>
-      </p>
-      {general.length ? (
-        <ul>
-          {general.map((e) => (
-            <li>{e}</li>
-          ))}
-        </ul>
-      ) : (
-        ''
-      )}
-    </div>
-  );
-}
-
 /** The fields of a place, new or edited: names, country, administrative areas, coordinates. */
 function PlaceFields({ state, language }: { state: PlaceFormState; language: Language }) {
   const mp = messages[language].places;
@@ -208,7 +187,7 @@ export function renderPlaceForm(
       </p>
       <h1>{heading}</h1>
       <p class="intro">{mp.formIntro}</p>
-      <Problems errors={state.errors} language={language} />
+      <FormProblems errors={state.errors} heading={messages[language].places.errorsHeading} />
       <form method="post" action={pageHref(action, site, language)} class="desk-form">
         <input type="hidden" name={f.formToken} value={state.formToken} />
         {place ? '' : <SlugField state={state} site={site} language={language} />}

@@ -190,7 +190,6 @@ export function renderReportForm(state: ReportFormState, site: PageSite, languag
   const m = messages[language];
   const verificationOptions = verificationStates.map((v) => ({ value: v, words: m.verification[v] }));
   const kindOptions = sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] }));
-  const general = state.errors[''] ?? [];
   return htmlDocument(
     <Layout site={site} language={language} title={`${m.form.newReport} · ${m.desk} · ${m.siteName}`}>
       <p class="breadcrumb">
@@ -198,24 +197,7 @@ export function renderReportForm(state: ReportFormState, site: PageSite, languag
       </p>
       <h1>{m.form.newReport}</h1>
       <p class="intro">{m.form.intro}</p>
-      {Object.values(state.errors).some((e) => e.length > 0) ? (
-        <div class="form-problem" role="alert">
-          <p>
-            <strong>{m.form.errorsHeading}</strong>
-          </p>
-          {general.length ? (
-            <ul>
-              {general.map((e) => (
-                <li>{e}</li>
-              ))}
-            </ul>
-          ) : (
-            ''
-          )}
-        </div>
-      ) : (
-        ''
-      )}
+      <FormProblems errors={state.errors} heading={m.form.errorsHeading} />
       <form method="post" action={pageHref(previewPath, site, language)} class="desk-form">
         <input type="hidden" name={f.formToken} value={state.formToken} />
         <Field
@@ -271,6 +253,31 @@ export interface PreviewState {
   warnings: readonly Warning[];
   /** Shown when a publish was refused for warnings not confirmed. */
   unconfirmed?: boolean;
+}
+
+/**
+ * The alert above a desk form that cannot be sent yet: its heading, and the problems of no
+ * one field (those of a field are shown beside it).
+ */
+export function FormProblems({ errors, heading }: { errors: Record<string, string[]>; heading: string }) {
+  if (!Object.values(errors).some((e) => e.length > 0)) return '';
+  const general = errors[''] ?? [];
+  return (
+    <div class="form-problem" role="alert">
+      <p>
+        <strong>{heading}</strong>
+      </p>
+      {general.length ? (
+        <ul>
+          {general.map((e) => (
+            <li>{e}</li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+    </div>
+  );
 }
 
 /** Each warning with a checkbox to confirm it; an alert when a publish was refused for them. */
