@@ -14,6 +14,19 @@ export const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
 /** For endpoints that take no parameters: anything given is a 400, as everywhere else. */
 export const noQuery = z.strictObject({});
 
+/**
+ * Whether a CSV carries its HXL hashtag row: `?hxl=false` leaves it out, so that a
+ * spreadsheet reads every column's type from its data.
+ */
+export const hxlParameter = z
+  .enum(['true', 'false'])
+  .default('true')
+  .transform((value) => value === 'true')
+  .meta({ description: 'false: no HXL hashtag row, only the header row and the data' });
+
+/** The query of a CSV file with no filters. */
+export const csvQuery = z.strictObject({ hxl: hxlParameter });
+
 /** A repeatable parameter: `?indicator=gas&indicator=electricity`; a value given twice counts once. */
 export function repeatable<T extends z.ZodType>(item: T) {
   return z.preprocess(

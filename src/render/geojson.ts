@@ -4,6 +4,11 @@
 // shows them. A place without coordinates cannot be a Point; rather than dropping it, the
 // collection lists it in the foreign member `placesWithoutCoordinates` (RFC 7946 §6.1)
 // with the same properties, so a map can say what it could not place.
+//
+// Map tools (QGIS, Power BI, Grafana) style a layer by a property at the top level of
+// `properties`, not by one nested in `indicators`: each indicator's figure is there too, flat,
+// named by the indicator's id ("population_remaining", "population_remaining_qualifier",
+// "electricity", "electricity_since"…), beside the nested form that keeps everything.
 
 import { z } from 'zod';
 import { indicatorIds, indicatorRegistry } from '../domain/indicators.ts';
@@ -11,7 +16,11 @@ import {
   type IndicatorStatusSummary,
   indicatorStatusSummary,
   type PlaceSummary,
+  partialDate,
   placeSummary,
+  qualifier,
+  utilityStates,
+  verification,
 } from '../domain/model.ts';
 import { figureWords, indicatorLabel } from '../words/figures.ts';
 import { placeTitle } from '../words/places.ts';
@@ -30,6 +39,33 @@ const indicatorPropertiesShape = indicatorStatusSummary.extend({
 });
 type IndicatorProperties = z.infer<typeof indicatorPropertiesShape>;
 
+/** An indicator's figure as flat properties, each named after the indicator's id. */
+function flatShape(id: string, kind: 'utility' | 'count' | 'text') {
+  const about = (what: string) => ({ description: `${what} of ${id}, when the place has a figure for it` });
+  const value =
+    kind === 'count'
+      ? { [id]: z.int().optional().meta(about('The count')) }
+      : kind === 'utility'
+        ? {
+            [id]: z.enum(utilityStates).optional().meta(about('The state')),
+            [`${id}_since`]: partialDate.optional().meta(about('Since when the state holds')),
+          }
+        : { [id]: z.string().optional().meta(about('The figure in words')) };
+  return {
+    ...value,
+    ...(kind === 'count' ? { [`${id}_qualifier`]: qualifier.optional().meta(about('The qualifier')) } : {}),
+    [`${id}_observed`]: partialDate.optional().meta(about('When the figure was observed')),
+    [`${id}_stale_after`]: z.string().optional().meta(about('The last day the figure counts as current')),
+    [`${id}_verification`]: verification.optional().meta(about('The verification')),
+    [`${id}_source`]: z.string().optional().meta(about("The source's name")),
+  };
+}
+
+const flatPropertiesShape = Object.assign(
+  {},
+  ...indicatorRegistry.map(({ id, kind }) => flatShape(id, kind)),
+);
+
 const placePropertiesShape = placeSummary
   .pick({ slug: true, names: true, country: true, admin: true, updated: true, reportCount: true })
   .extend({
@@ -37,6 +73,7 @@ const placePropertiesShape = placeSummary
     url: z.url().meta({ description: "The place's status as JSON" }),
     page: z.url().meta({ description: "The place's page, for people" }),
     indicators: z.partialRecord(z.enum(indicatorIds), indicatorPropertiesShape),
+    ...(flatPropertiesShape as Record<string, z.ZodOptional<z.ZodType>>),
   });
 type PlaceProperties = z.infer<typeof placePropertiesShape>;
 
@@ -87,6 +124,25 @@ function placeProperties(place: PlaceSummary, site: ExportSite): PlaceProperties
     url: `${site.origin}/api/v1/places/${place.slug}`,
     page: placePageUrl(site.origin, place.slug),
     indicators: Object.fromEntries(indicators),
+    ...Object.fromEntries(indicators.flatMap(([id, status]) => Object.entries(flatProperties(id, status)))),
+  };
+}
+
+/** An indicator's status as the flat properties `flatShape` describes. */
+function flatProperties(id: string, status: IndicatorStatusSummary): Record<string, unknown> {
+  const { figure } = status;
+  const value =
+    'value' in figure
+      ? { [id]: figure.value, [`${id}_qualifier`]: figure.qualifier }
+      : 'state' in figure
+        ? { [id]: figure.state, ...(figure.since ? { [`${id}_since`]: figure.since.date } : {}) }
+        : { [id]: figureWords(figure, 'en') };
+  return {
+    ...value,
+    [`${id}_observed`]: status.observed,
+    [`${id}_stale_after`]: status.staleAfter,
+    [`${id}_verification`]: status.verification,
+    [`${id}_source`]: status.source.name,
   };
 }
 

@@ -1,14 +1,16 @@
 // HXL-tagged CSV (https://hxlstandard.org) for aid dashboards: a header row for people, a
-// row of HXL hashtags for machines, then the data. The tables are long (one row per place
-// and indicator, or per report and figure), never one column per indicator: the indicator
-// registry grows by data, and a new indicator must arrive as new rows, not as a new column
-// that breaks every dashboard's column mapping. Every cell goes through csv.ts, which quotes
+// row of HXL hashtags for machines (left out on request, so that a spreadsheet reads each
+// column's type from its data), then the data. The status and history tables are long (one
+// row per place and indicator, or per report and figure): the indicator registry grows by
+// data, and a new indicator arrives there as new rows, not as a column that moves others.
+// The wide table (one row per place, below) is for charting; a new indicator adds its
+// columns at the end of it. Every cell goes through csv.ts, which quotes
 // per RFC 4180 and neutralises text a spreadsheet would run as a formula. The desk's import
 // reads the same columns back (src/render/report-table.ts): `reads` says where in a report.
 //
 // Hashtags are written in HXL's normalised form, without spaces ("#date+reported").
 // Why each column has the tag it has:
-// - Long tables name the indicator in a column, so the value is "#indicator+num" on every
+// - The long tables name the indicator in a column, so the value is "#indicator+num" on every
 //   row. Dictionary tags that name the quantity itself ("#affected+killed",
 //   "#population+total") describe a whole column of one quantity; here they would be false
 //   on every row of another indicator, so they are not used.
@@ -251,22 +253,126 @@ function historyRows(report: ReportSummary): HistoryRow[] {
   return report.figures.map((figure) => ({ report, figure, whole: wholeOf(figure, inReport) }));
 }
 
-function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[], site: ExportSite): string {
+/** Which rows a table opens with: the header, and the HXL hashtags unless left out. */
+export interface TableForm {
+  hxl: boolean;
+}
+
+function renderTable<Row>(
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+  site: ExportSite,
+  { hxl }: TableForm,
+): string {
   return renderCsv([
     columns.map((c) => c.header),
-    columns.map((c) => c.tag),
+    ...(hxl ? [columns.map((c) => c.tag)] : []),
     ...rows.map((row) => columns.map((c) => c.cell(row, site))),
   ]);
 }
 
+// -- the wide table: one row per place ---------------------------------------------------
+//
+// Dashboards chart a column per quantity, so the wide table gives each indicator columns of
+// its own, tagged with the HXL dictionary's hashtag for the quantity where there is one:
+// "#population+total" (people living there now: residents remaining), "#affected+killed"
+// and "#affected+injured" (civilians killed and injured), "#status" with an attribute for a
+// utility's state. The population before the crisis is "#population+baseline", not
+// "+total": HXL tools match a tag pattern against every column that has at least its
+// attributes, and "#population+total+baseline" would be summed with the residents. For the
+// same reason the columns about a figure (its qualifier, verification, source, report) are
+// "#meta" and its dates "#date", each with the indicator's attribute, never the value's
+// hashtag with one more attribute. A new indicator needs its entry here: the type says so.
+
+/** The hashtag of each indicator's value in the wide table, and its attribute on the rest. */
+const wideHashtags: Record<Exclude<IndicatorId, 'situation'>, { value: string; attribute: string }> = {
+  electricity: { value: '#status+electricity', attribute: 'electricity' },
+  gas: { value: '#status+gas', attribute: 'gas' },
+  running_water: { value: '#status+water', attribute: 'water' },
+  population_baseline: { value: '#population+baseline', attribute: 'baseline' },
+  population_remaining: { value: '#population+total', attribute: 'remaining' },
+  civilian_deaths: { value: '#affected+killed', attribute: 'killed' },
+  civilian_injuries: { value: '#affected+injured', attribute: 'injured' },
+};
+
+/** The columns of one indicator in the wide table; a situation's text is not in a listing. */
+function wideColumns(id: IndicatorId, kind: 'utility' | 'count' | 'text'): Column<PlaceSummary>[] {
+  if (kind === 'text' || id === 'situation') return [];
+  const { value, attribute } = wideHashtags[id];
+  const label = findIndicator(id)?.label.en ?? id;
+  const name = label.charAt(0).toUpperCase() + label.slice(1);
+  const status = (p: PlaceSummary) => p.indicators[id];
+  const figureColumns: Column<PlaceSummary>[] =
+    kind === 'count'
+      ? [
+          { header: name, tag: value, cell: (p) => countOf(status(p)?.figure)?.value },
+          {
+            header: `${name} qualifier`,
+            tag: `#meta+qualifier+${attribute}`,
+            cell: (p) => countOf(status(p)?.figure)?.qualifier,
+          },
+        ]
+      : [
+          { header: name, tag: value, cell: (p) => utilityOf(status(p)?.figure)?.state },
+          {
+            header: `${name} since`,
+            tag: `#date+start+${attribute}`,
+            cell: (p) => utilityOf(status(p)?.figure)?.since?.date,
+          },
+          {
+            header: `${name} since qualifier`,
+            tag: `#meta+qualifier+start+${attribute}`,
+            cell: (p) => utilityOf(status(p)?.figure)?.since?.qualifier,
+          },
+        ];
+  return [
+    ...figureColumns,
+    { header: `${name} observed`, tag: `#date+observed+${attribute}`, cell: (p) => status(p)?.observed },
+    {
+      header: `${name} stale after`,
+      tag: `#date+stale_after+${attribute}`,
+      cell: (p) => status(p)?.staleAfter,
+    },
+    {
+      header: `${name} verification`,
+      tag: `#meta+verification+${attribute}`,
+      cell: (p) => status(p)?.verification,
+    },
+    { header: `${name} source`, tag: `#meta+source+${attribute}`, cell: (p) => status(p)?.source.name },
+    { header: `${name} report`, tag: `#meta+id+${attribute}`, cell: (p) => status(p)?.report },
+  ];
+}
+
+const wideTable: Column<PlaceSummary>[] = [
+  ...placeColumns,
+  ...indicatorRegistry.flatMap(({ id, kind }) => wideColumns(id, kind)),
+];
+
+/** The current status, wide: one row per place, places in the order given. */
+export function renderPlacesCsv(
+  places: readonly PlaceSummary[],
+  site: ExportSite,
+  form: TableForm = { hxl: true },
+): string {
+  return renderTable(wideTable, places, site, form);
+}
+
 /** The current status: one row per place and indicator, places in the order given. */
-export function renderStatusCsv(places: readonly PlaceSummary[], site: ExportSite): string {
-  return renderTable(statusTable, places.flatMap(statusRows), site);
+export function renderStatusCsv(
+  places: readonly PlaceSummary[],
+  site: ExportSite,
+  form: TableForm = { hxl: true },
+): string {
+  return renderTable(statusTable, places.flatMap(statusRows), site, form);
 }
 
 /** History: one row per report and figure, reports in the order given (newest first). */
-export function renderHistoryCsv(reports: readonly ReportSummary[], site: ExportSite): string {
-  return renderTable(historyTable, reports.flatMap(historyRows), site);
+export function renderHistoryCsv(
+  reports: readonly ReportSummary[],
+  site: ExportSite,
+  form: TableForm = { hxl: true },
+): string {
+  return renderTable(historyTable, reports.flatMap(historyRows), site, form);
 }
 
 /**

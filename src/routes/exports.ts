@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { slug } from '../domain/model.ts';
 import { historyOf } from '../http/history-request.ts';
 import { cachingHeaders, openApiRoutes, problems, readProblems } from '../http/openapi.ts';
-import { historyQuery, noQuery } from '../http/queries.ts';
+import { csvQuery, historyQuery, hxlParameter, noQuery } from '../http/queries.ts';
 import { renderStatusGeoJson, statusCollection } from '../render/geojson.ts';
-import { renderHistoryCsv, renderStatusCsv } from '../render/hxl-csv.ts';
+import { renderHistoryCsv, renderPlacesCsv, renderStatusCsv } from '../render/hxl-csv.ts';
 import { loadPlacesList } from '../services/reading.ts';
 
 // RFC 4180 registers header=present: the first row names the columns (the second holds
@@ -20,13 +20,13 @@ const csvType = 'text/csv; charset=utf-8; header=present';
 const geoJsonType = 'application/geo+json';
 
 /** The history filters of the JSON API, and `place` to keep to one place's history. */
-const reportsQuery = historyQuery.safeExtend({ place: slug.optional() });
+const reportsQuery = historyQuery.safeExtend({ place: slug.optional(), hxl: hxlParameter });
 
 const siteOf = (url: string) => ({ origin: new URL(url).origin });
 
-const csvText = z
-  .string()
-  .meta({ description: 'HXL-tagged CSV: a header row, a row of HXL hashtags, then data' });
+const csvText = z.string().meta({
+  description: 'HXL-tagged CSV: a header row, a row of HXL hashtags (left out with ?hxl=false), then data',
+});
 const csvContent = { 'text/csv': { schema: csvText } };
 const notModified = { 304: { description: 'Not modified since the ETag sent as If-None-Match' } };
 
@@ -35,7 +35,22 @@ const statusCsv = createRoute({
   path: '/status.csv',
   tags: ['Exports'],
   summary: 'Current status as HXL-tagged CSV: one row per place and indicator',
-  request: { query: noQuery },
+  request: { query: csvQuery },
+  responses: {
+    200: { description: 'The CSV file', headers: cachingHeaders, content: csvContent },
+    ...notModified,
+    ...problems(400, 503),
+  },
+});
+
+const placesCsv = createRoute({
+  method: 'get',
+  path: '/places.csv',
+  tags: ['Exports'],
+  summary: 'Current status as a wide HXL-tagged CSV: one row per place, columns for each indicator',
+  description:
+    'Each indicator\'s value or state, qualifier, observed date, stale-after date, verification, source and report, beside the place\'s names, admin areas with p-codes and coordinates. Hashtags from the HXL dictionary where one exists (README, "For dashboard builders").',
+  request: { query: csvQuery },
   responses: {
     200: { description: 'The CSV file', headers: cachingHeaders, content: csvContent },
     ...notModified,
@@ -84,16 +99,22 @@ const reportsCsv = createRoute({
 export const exportRoutes = openApiRoutes()
   .openapi(statusCsv, async (c) => {
     const places = await loadPlacesList(c.get('store'), c.get('writers'));
-    return c.body(renderStatusCsv(places, siteOf(c.req.url)), 200, { 'content-type': csvType });
+    const form = { hxl: c.req.valid('query').hxl };
+    return c.body(renderStatusCsv(places, siteOf(c.req.url), form), 200, { 'content-type': csvType });
+  })
+  .openapi(placesCsv, async (c) => {
+    const places = await loadPlacesList(c.get('store'), c.get('writers'));
+    const form = { hxl: c.req.valid('query').hxl };
+    return c.body(renderPlacesCsv(places, siteOf(c.req.url), form), 200, { 'content-type': csvType });
   })
   .openapi(statusGeoJson, async (c) => {
     const places = await loadPlacesList(c.get('store'), c.get('writers'));
     return c.body(renderStatusGeoJson(places, siteOf(c.req.url)), 200, { 'content-type': geoJsonType });
   })
   .openapi(reportsCsv, async (c) => {
-    const { place, ...query } = c.req.valid('query');
+    const { place, hxl, ...query } = c.req.valid('query');
     const page = await historyOf(c, place ? { kind: 'place', slug: place } : { kind: 'all' }, query);
-    return c.body(renderHistoryCsv(page.reports, siteOf(c.req.url)), 200, {
+    return c.body(renderHistoryCsv(page.reports, siteOf(c.req.url), { hxl }), 200, {
       'content-type': csvType,
       ...(page.next ? { link: `<${page.next}>; rel="next"` } : {}),
     });

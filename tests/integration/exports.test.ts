@@ -139,6 +139,84 @@ describe('GET /exports/status.csv', () => {
   });
 });
 
+describe('GET /exports/places.csv', () => {
+  it('is wide: one row per place, with columns for each indicator under dictionary hashtags', async () => {
+    const text = await (await call('/exports/places.csv')).text();
+    const [headers = [], tags = []] = readCsv(text);
+    for (const tag of [
+      '#population+total',
+      '#population+baseline',
+      '#affected+killed',
+      '#affected+injured',
+    ]) {
+      expect(tags).toContain(tag);
+    }
+    for (const tag of [
+      '#loc+name',
+      '#loc+code',
+      '#adm1+code',
+      '#geo+lat',
+      '#geo+lon',
+      '#status+electricity',
+    ]) {
+      expect(tags).toContain(tag);
+    }
+    expect(new Set(tags).size).toBe(tags.length);
+    expect(headers).toContain('Residents remaining qualifier');
+    const rows = byTag(text);
+    expect(rows.map((r) => r['#loc+code'])).toEqual(expect.arrayContaining(['ex-town', 'ex-nowhere']));
+    expect(new Set(rows.map((r) => r['#loc+code'])).size).toBe(rows.length);
+    const town = rows.find((r) => r['#loc+code'] === 'ex-town');
+    expect(town).toMatchObject({
+      '#population+total': '12000',
+      '#meta+qualifier+remaining': 'approximately',
+      '#population+baseline': '80000',
+      '#affected+killed': '120',
+      '#meta+qualifier+killed': 'at_least',
+      '#date+observed+killed': '2024-03',
+      '#meta+verification+killed': 'corroborated',
+      '#meta+source+killed': 'Synthetic deputy mayor',
+      '#meta+id+killed': countReport.id,
+      '#geo+lat': '10',
+      '#geo+lon': '20',
+    });
+    expect(town?.['#date+stale_after+killed']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('never lets an HXL pattern for a quantity match another column', async () => {
+    const [, tags = []] = readCsv(await (await call('/exports/places.csv')).text());
+    const attributes = (tag: string) => new Set(tag.split('+').slice(1));
+    const matches = (pattern: string, tag: string) =>
+      tag.split('+')[0] === pattern.split('+')[0] &&
+      [...attributes(pattern)].every((a) => attributes(tag).has(a));
+    for (const quantity of [
+      '#population+total',
+      '#affected+killed',
+      '#affected+injured',
+      '#status+electricity',
+    ]) {
+      expect(tags.filter((tag) => matches(quantity, tag))).toEqual([quantity]);
+    }
+  });
+});
+
+describe('plain CSV on request', () => {
+  it.each(['/exports/status.csv', '/exports/places.csv', '/exports/reports.csv'])(
+    '%s?hxl=false has the header row and the data, no hashtag row',
+    async (path) => {
+      const tagged = readCsv(await (await call(path)).text());
+      const plain = readCsv(await (await call(`${path}?hxl=false`)).text());
+      expect(plain[0]).toEqual(tagged[0]);
+      expect(plain.slice(1)).toEqual(tagged.slice(2));
+      expect(plain.flat().some((cell) => cell.startsWith('#'))).toBe(false);
+    },
+  );
+
+  it('refuses any other value of hxl', async () => {
+    expect((await call('/exports/places.csv?hxl=no')).status).toBe(400);
+  });
+});
+
 describe('GET /exports/status.geojson', () => {
   it('is a FeatureCollection of Points at [longitude, latitude], with the status as properties', async () => {
     const collection = await json(await call('/exports/status.geojson'));

@@ -79,3 +79,29 @@ describe('renderStatusGeoJson', () => {
     );
   });
 });
+
+describe('flat properties, for map tools that style by a top-level property', () => {
+  it("carry every indicator's figure beside the nested form, named by the indicator's id", () => {
+    const { properties } = collection.features[0];
+    const nested = properties.indicators;
+    expect(properties).toMatchObject({
+      electricity: 'intermittent',
+      electricity_observed: '2024-03',
+      population_remaining: 12_000,
+      population_remaining_qualifier: nested.population_remaining.figure.qualifier,
+      population_remaining_verification: nested.population_remaining.verification,
+      population_remaining_stale_after: nested.population_remaining.staleAfter,
+      population_remaining_source: nested.population_remaining.source.name,
+      civilian_deaths: 120,
+      civilian_deaths_qualifier: nested.civilian_deaths.figure.qualifier,
+    });
+    expect(typeof properties.population_remaining).toBe('number');
+    // an indicator without a figure has no flat property at all, never a null
+    expect(Object.keys(properties)).not.toContain('gas');
+    expect(Object.keys(properties).filter((k) => k.startsWith('civilian_injuries'))).toEqual([]);
+  });
+
+  it('are there for places without coordinates too', () => {
+    expect(collection.placesWithoutCoordinates[0]).toMatchObject({ population_remaining: 12_000 });
+  });
+});
