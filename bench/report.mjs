@@ -4,12 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { wholeHistorySection } from './whole-history.mjs';
 
 /**
  * @typedef {{ get: number; getWithMetadata: number; list: number; put: number; delete: number }} KvCounts
  * @typedef {{ name: string; status: number; requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number;
  *   responseBytes: number; kv: KvCounts; requests: number; unexpectedAnswers: number; ratioToFloor: number }} Row
- * @typedef {{ reports: number; places: number; loadSeconds: number; rows: Row[] }} Run
+ * @typedef {{ reports: number; places: number; loadSeconds: number; rows: Row[];
+ *   wholeHistory: import('./whole-history.mjs').WholeHistorySize }} Run
  * @typedef {{ reports: number; renderer: string; meanMs: number; p99Ms: number; samples: number }} RenderTiming
  * @typedef {{ uploadKiB: number; gzipKiB: number }} Bundle
  * @typedef {{ durationSeconds: number; connections: number; placeCount: number; elapsedSeconds: number }} Settings
@@ -142,7 +144,7 @@ export function writeResults({ started, bundle, writes, renderers, runs, setting
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync('docs/PERFORMANCE.md', `${markdown(results, file)}\n${keptNotes()}`);
   // Written as the rest of the repository is formatted, so that npm test's format check holds.
-  execFileSync('biome', ['format', '--write', 'docs/PERFORMANCE.md'], { stdio: 'ignore' });
+  execFileSync('biome', ['format', '--write', 'docs/PERFORMANCE.md', file], { stdio: 'ignore' });
   return file;
 }
 
@@ -228,6 +230,11 @@ function markdown(results, file) {
     '## Endpoints',
     '',
     ...runs.map(table),
+    wholeHistorySection({
+      runs: runs.map((run) => run.wholeHistory),
+      measuredBy: `in the same run, after the endpoints of each size were measured (the POST row's reports included), in fresh workerd processes on the same KV folder with the app's isolate open to the inspector`,
+    }),
+    '',
     '## Targets',
     '',
     `${checks.length - missed.length} of ${checks.length} met.`,
@@ -241,6 +248,7 @@ function markdown(results, file) {
     '```sh',
     `npm run bench                                      # this run took ${Math.round(settings.elapsedSeconds)} s`,
     'BENCH_SIZES=10,1000 BENCH_SECONDS=3 npm run bench  # a quicker look',
+    'npm run bench:history                              # only the whole history in one file',
     '```',
     '',
   ].join('\n');

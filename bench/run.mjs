@@ -3,92 +3,28 @@
 // `wrangler dev`, whose local proxy is slower than workerd itself) with a KV folder of its
 // own, loads 10, 1,000 and 100,000 SYNTHETIC reports over 20 places through the storage layer
 // in bulk, and loads each endpoint with autocannon on 127.0.0.1, bounded in time and
-// connections. Before that, it measures writes beside the design before the writers
-// (bench/writes.mjs). Writes bench/results/<date>.json and docs/PERFORMANCE.md.
+// connections, and the whole history in one file, one request at a time (bench/whole-history.mjs).
+// Before that, it measures writes beside the design before the writers (bench/writes.mjs).
+// Writes bench/results/<date>.json and docs/PERFORMANCE.md.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { buildSync } from 'esbuild';
+import { build, callTools, kvFolder, loadHistory, placeCount, startWorkers, toolsOf } from './history.mjs';
 import { writeResults } from './report.mjs';
-import { benchToken, startBenchWorkers } from './workers.mjs';
+import { measureWholeHistoryIn } from './whole-history.mjs';
+import { benchToken } from './workers.mjs';
 import { compareWrites } from './writes.mjs';
 
 const sizes = (process.env.BENCH_SIZES ?? '10,1000,100000').split(',').map(Number);
-const placeCount = 20;
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 4);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const loadBatch = 500;
-// KV's local storage writes a file per value; on a memory-backed folder the 300,000 writes of
-// the largest history take minutes less, and nothing of it outlives the run.
-const memoryBackedTmp = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-const loadConcurrency = Number(process.env.BENCH_LOAD_CONCURRENCY ?? 1);
-
-/** `wrangler deploy --dry-run`: the production bundle, and the size it reports. */
-function build() {
-  const output = execFileSync('wrangler', ['deploy', '--dry-run', '--outdir', 'dist'], { encoding: 'utf8' });
-  execFileSync(
-    'wrangler',
-    [
-      'deploy',
-      '--dry-run',
-      '--outdir',
-      join(process.cwd(), 'bench/.build'),
-      '--config',
-      'bench/wrangler.tools.toml',
-    ],
-    {
-      encoding: 'utf8',
-    },
-  );
-  const upload = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output);
-  return { uploadKiB: Number(upload?.[1]), gzipKiB: Number(upload?.[2]) };
-}
 
 /**
  * @typedef {{ name: string; path: string; method?: string; headers?: Record<string, string>; body?: string }} Endpoint
- * @typedef {{ fetch: (url: string, init: RequestInit) => Promise<Response> }} Tools
+ * @typedef {import('./history.mjs').Tools} Tools
  */
-
-/** @param {string} persistPath */
-const startWorkers = (persistPath) =>
-  startBenchWorkers({ appScript: 'dist/index.js', toolsScript: 'bench/.build/tools-worker.js', persistPath });
-
-/** @param {Tools} tools @param {string} path @param {unknown} body @returns {Promise<any>} */
-async function callTools(tools, path, body) {
-  const response = await tools.fetch(`http://tools${path}`, { method: 'POST', body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`tools ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-/**
- * Loads `size` synthetic reports in batches, several at once, then derives every document.
- * @param {Tools} tools @param {number} size
- */
-async function loadHistory(tools, size) {
-  const started = performance.now();
-  const { slugs } = await callTools(tools, '/places', { count: placeCount });
-  /** @type {{ from: number; to: number }[]} */
-  const batches = [];
-  for (let from = 0; from < size; from += loadBatch)
-    batches.push({ from, to: Math.min(size, from + loadBatch) });
-  const loadBatchesFrom = async () => {
-    for (let batch = batches.shift(); batch; batch = batches.shift()) {
-      await callTools(tools, '/reports', { ...batch, places: placeCount });
-    }
-  };
-  await Promise.all(Array.from({ length: loadConcurrency }, loadBatchesFrom));
-  await callTools(tools, '/rebuild', {});
-  // The writers write the documents from their alarms: wait until every one is written.
-  const deadline = Date.now() + 300_000;
-  while (!(await callTools(tools, '/settled', { slugs, reports: size })).settled) {
-    if (Date.now() > deadline) throw new Error(`the writers did not write the documents of ${size} reports`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { slugs, loadSeconds: (performance.now() - started) / 1000 };
-}
 
 /** @param {string} slug */
 const reportBody = (slug) =>
@@ -122,7 +58,12 @@ function endpoints(slug, etag) {
       name: 'POST /api/v1/reports',
       path: '/api/v1/reports',
       method: 'POST',
-      headers: { authorization: `Bearer ${benchToken}`, 'content-type': 'application/json' },
+      // A writer who has seen the warnings the synthetic history may give this figure.
+      headers: {
+        authorization: `Bearer ${benchToken}`,
+        'content-type': 'application/json',
+        'confirm-warnings': 'above-whole, far-from-current, above-population, old-observation',
+      },
       body: reportBody(slug),
     },
   ];
@@ -152,31 +93,29 @@ function load(url, endpoint) {
 
 /**
  * One history size: loads it, then measures it in a fresh workerd on the same KV folder, so
- * that the loader's work leaves nothing behind in the process being measured.
+ * that the loader's work leaves nothing behind in the process being measured; then the whole
+ * history in one file, in another fresh workerd with the app's isolate open to the inspector.
  * @param {number} size @returns {Promise<import('./report.mjs').Run>}
  */
 async function measureSize(size) {
-  const persistPath = mkdtempSync(join(memoryBackedTmp, 'bench-kv-'));
+  const persistPath = kvFolder();
   try {
     const loader = startWorkers(persistPath);
     const { slugs, loadSeconds } = await loadHistory(await toolsOf(loader), size);
     await loader.dispose();
     const mf = startWorkers(persistPath);
+    let rows;
     try {
       const url = await mf.ready;
-      const rows = await measureEndpoints(url, await toolsOf(mf), slugs[0]);
-      return { reports: size, places: placeCount, loadSeconds, rows };
+      rows = await measureEndpoints(url, await toolsOf(mf), slugs[0]);
     } finally {
       await mf.dispose();
     }
+    const wholeHistory = await measureWholeHistoryIn(persistPath);
+    return { reports: size, places: placeCount, loadSeconds, rows, wholeHistory };
   } finally {
     rmSync(persistPath, { recursive: true, force: true });
   }
-}
-
-/** @param {import('miniflare').Miniflare} mf */
-async function toolsOf(mf) {
-  return /** @type {Tools} */ (/** @type {unknown} */ (await mf.getWorker('tools')));
 }
 
 /**

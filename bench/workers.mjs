@@ -18,6 +18,8 @@ const writerClasses = {
   PLACE_WRITER: 'PlaceWriter',
   ALL_PLACES_WRITER: 'AllPlacesWriter',
   IDEMPOTENCY_KEEPER: 'IdempotencyKeeper',
+  DESK_SESSION: 'DeskSession',
+  CHANGE_LOG: 'ChangeLog',
 };
 
 /**
@@ -36,10 +38,11 @@ export function writerBindings(scriptName) {
 /**
  * The production bundle ('app') and a benchmark Worker ('tools') beside it in one workerd,
  * on one KV namespace in a folder of their own, with the production settings. The tools
- * keep no answers: what they count is what a request costs when it goes to KV.
- * @param {{ appScript: string; toolsScript: string; persistPath: string; writers?: boolean }} options
+ * keep no answers: what they count is what a request costs when it goes to KV. With
+ * `inspectorPort`, the app's isolate is open to the V8 inspector at ws://127.0.0.1:<port>/app.
+ * @param {{ appScript: string; toolsScript: string; persistPath: string; writers?: boolean; inspectorPort?: number }} options
  */
-export function startBenchWorkers({ appScript, toolsScript, persistPath, writers = true }) {
+export function startBenchWorkers({ appScript, toolsScript, persistPath, writers = true, inspectorPort }) {
   const kvNamespaces = { STATUS_KV: 'bench-status' };
   const production = {
     PUBLIC_MAX_AGE_SECONDS: '60',
@@ -59,6 +62,7 @@ export function startBenchWorkers({ appScript, toolsScript, persistPath, writers
       // measure the terminal.
       handleStructuredLogs: () => {},
       resourcePersistencePath: persistPath,
+      ...(inspectorPort ? { inspectorPort } : {}),
       workers: [
         {
           name: 'app',
@@ -69,6 +73,7 @@ export function startBenchWorkers({ appScript, toolsScript, persistPath, writers
           ...(writers ? { durableObjects: writerBindings() } : {}),
           bindings: production,
           ratelimits: ratelimit('1001'),
+          ...(inspectorPort ? { unsafeInspectorProxy: true } : {}),
         },
         {
           name: 'tools',

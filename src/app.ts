@@ -17,6 +17,7 @@ import { docsSecurityHeaders, strictSecurityHeaders } from './http/security-head
 import { provideStorage } from './http/storage.ts';
 import { validationHook } from './http/validation.ts';
 import { PayloadTooLarge } from './problems.ts';
+import { changeRoutes } from './routes/changes.ts';
 import { deskRoutes } from './routes/desk.ts';
 import { deskImportRoutes } from './routes/desk-import.ts';
 import { deskModerationRoutes } from './routes/desk-moderation.ts';
@@ -59,6 +60,7 @@ app.route('/', feedRoutes);
 app.route('/api/v1/indicators', indicatorRoutes);
 app.route('/api/v1/places', placeRoutes);
 app.route('/api/v1/reports', reportRoutes);
+app.route('/api/v1/changes', changeRoutes);
 app.route('/exports', exportRoutes);
 app.route('/problems', problemRoutes);
 app.route('/', pageRoutes);

@@ -9,6 +9,7 @@ import { StatusStore } from './store/status-store.ts';
 import { writersOf } from './writers/stubs.ts';
 
 export { AllPlacesWriter } from './writers/all-places-writer.ts';
+export { ChangeLog } from './writers/change-log.ts';
 export { DeskSession } from './writers/desk-session.ts';
 export { IdempotencyKeeper } from './writers/idempotency-keeper.ts';
 export { PlaceWriter } from './writers/place-writer.ts';

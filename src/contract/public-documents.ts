@@ -3,6 +3,7 @@
 // stale, and contract tests validate real answers against the files.
 
 import { z } from 'zod';
+import { changeList } from '../domain/changes.ts';
 import { humanitarianItemExtension } from '../domain/feed-extension.ts';
 import {
   indicatorList,
@@ -14,6 +15,7 @@ import {
   reportPage,
   reportView,
 } from '../domain/model.ts';
+import { series } from '../domain/series.ts';
 import { statusCollection } from '../render/geojson.ts';
 import { problemDocument } from './problem-document.ts';
 
@@ -29,6 +31,10 @@ export const publicDocuments = {
     schema: reportPage,
     title: 'A page of history: GET /api/v1/reports, /api/v1/places/{slug}/reports',
   },
+  'change-page': {
+    schema: changeList,
+    title: 'GET /api/v1/changes: the changes after a cursor, and the cursor to ask with next',
+  },
   'json-feed-humanitarian': {
     schema: humanitarianItemExtension,
     title: 'The _humanitarian extension of each JSON Feed item',
@@ -36,6 +42,10 @@ export const publicDocuments = {
   'status-geojson': {
     schema: statusCollection,
     title: 'GET /exports/status.geojson: an RFC 7946 FeatureCollection of the current status',
+  },
+  series: {
+    schema: series,
+    title: 'GET /api/v1/places/{slug}/series/{indicator}: one indicator of a place over time',
   },
   problem: { schema: problemDocument, title: 'An error answer (application/problem+json, RFC 9457)' },
 } satisfies Record<string, { schema: z.ZodType; title: string }>;

@@ -14,11 +14,14 @@ export function maxAgeSeconds(env: Pick<Env, 'PUBLIC_MAX_AGE_SECONDS'>): number 
 
 export const publicCacheControl = (seconds: number) => `public, max-age=${seconds}`;
 
+/** If-None-Match compares weakly (RFC 9110, 13.1.2): `W/"x"` and `"x"` match each other. */
+const opaque = (tag: string) => tag.replace(/^W\//, '');
+
 function matchesAny(header: string, etag: string): boolean {
   return header
     .split(',')
     .map((tag) => tag.trim())
-    .some((tag) => tag === '*' || tag === etag || tag === `W/${etag}`);
+    .some((tag) => tag === '*' || opaque(tag) === opaque(etag));
 }
 
 /**

@@ -3,7 +3,7 @@
 
 import type { Context } from 'hono';
 import type { ReportPage } from '../domain/model.ts';
-import { historyPage } from '../services/history.ts';
+import { historyPage, openWholeHistory, type WholeHistory } from '../services/history.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import type { AppEnv } from './app-env.ts';
 import { type HistoryQuery, historyFilterOf } from './queries.ts';
@@ -16,4 +16,13 @@ export function historyOf(c: Context<AppEnv>, scope: HistoryScope, query: Histor
     cursor: query.cursor,
     url: c.req.url,
   });
+}
+
+/** The whole history the filters of a query pick, for one file (`limit=all`). */
+export function wholeHistoryOf(
+  c: Context<AppEnv>,
+  scope: HistoryScope,
+  query: Omit<HistoryQuery, 'limit' | 'cursor'>,
+): Promise<WholeHistory> {
+  return openWholeHistory(c.get('store'), c.get('writers'), scope, historyFilterOf(query));
 }

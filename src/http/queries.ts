@@ -3,9 +3,9 @@
 
 import { z } from 'zod';
 import { isCalendarDate } from '../domain/dates.ts';
-import { type HistoryFilter, maxPageSize } from '../domain/history.ts';
+import { defaultPageSize, type HistoryFilter, maxPageSize } from '../domain/history.ts';
 import { indicatorIds } from '../domain/indicators.ts';
-import { verification } from '../domain/model.ts';
+import { partialDate, slug, verification } from '../domain/model.ts';
 import { languages } from '../words/messages.ts';
 
 /** The query of a page for people: the language the reader chose, and nothing else. */
@@ -62,23 +62,76 @@ export const pageLimit = z
   .pipe(z.int().min(1).max(maxPageSize))
   .optional();
 
+/**
+ * `limit` of a file export: a page size as above, or `all`, every report in one file (a
+ * spreadsheet cannot follow a `Link` header from page to page).
+ */
+export const exportLimit = z
+  .string()
+  .regex(/^(all|\d{1,4})$/, 'must be a whole number, or all')
+  .transform((value): number | 'all' => (value === 'all' ? value : Number(value)))
+  .refine((limit) => limit === 'all' || (limit >= 1 && limit <= maxPageSize), {
+    message: `must be from 1 to ${maxPageSize}, or all`,
+  })
+  .optional()
+  .meta({
+    description: `reports per page, 1 to ${maxPageSize} (default ${defaultPageSize}); or all: the whole history in one file, with no cursor`,
+  });
+
 export const indicatorFilter = repeatable(z.enum(indicatorIds)).optional();
 export const verificationFilter = repeatable(verification).optional();
 
-export const historyQuery = z
+/**
+ * The query of a time series: which reports (active, or all with their state), and bounds on
+ * when the conditions held (observed) and when the service accepted them (published).
+ */
+export const seriesQuery = z
   .strictObject({
-    indicator: indicatorFilter,
-    verification: verificationFilter,
+    include: z
+      .enum(['active', 'all'])
+      .default('active')
+      .meta({ description: 'all: superseded and retracted reports too, each with its state' }),
+    observedFrom: partialDate
+      .optional()
+      .meta({ description: 'Points whose observed period ends on or after the start of this date' }),
+    observedTo: partialDate
+      .optional()
+      .meta({ description: 'Points whose observed period starts on or before the end of this date' }),
     since: instant('start').optional(),
     until: instant('end').optional(),
-    limit: pageLimit,
-    cursor: z.string().min(1).max(2048).optional(),
   })
-  .refine((q) => !q.since || !q.until || q.since <= q.until, {
-    message: 'since must not be after until',
-    path: ['since'],
+  .refine((q) => !q.observedFrom || !q.observedTo || q.observedFrom <= q.observedTo, {
+    message: 'observedFrom must not be after observedTo',
+    path: ['observedFrom'],
   });
+export type SeriesQuery = z.infer<typeof seriesQuery>;
+
+const historyParameters = {
+  indicator: indicatorFilter,
+  verification: verificationFilter,
+  since: instant('start').optional(),
+  until: instant('end').optional(),
+  limit: pageLimit,
+  cursor: z.string().min(1).max(2048).optional(),
+};
+
+const inOrder = (q: { since?: string; until?: string }) => !q.since || !q.until || q.since <= q.until;
+const outOfOrder = { message: 'since must not be after until', path: ['since'] };
+
+export const historyQuery = z.strictObject(historyParameters).refine(inOrder, outOfOrder);
 export type HistoryQuery = z.output<typeof historyQuery>;
+
+/**
+ * The query of the history as a file: the history's, `place` to keep to one place's, `hxl`,
+ * and `limit=all` for every report in one file, which has no pages and so takes no cursor.
+ */
+export const historyFileQuery = z
+  .strictObject({ ...historyParameters, place: slug.optional(), hxl: hxlParameter, limit: exportLimit })
+  .refine(inOrder, outOfOrder)
+  .refine((q) => q.limit !== 'all' || q.cursor === undefined, {
+    message: 'limit=all is the whole history in one file: it has no pages and takes no cursor',
+    path: ['cursor'],
+  });
 
 /** The parameters of a feed: its filters and page size, and an archive page's cursor. */
 export const feedQuery = z.strictObject({

@@ -100,12 +100,15 @@ export function keepRecentAnswers(): MiddlewareHandler<AppEnv> {
     const replayed = kept && replay(c.req.raw, kept);
     if (replayed) return replayed;
     await next();
-    if (!c.res.headers.has('etag')) return;
+    const etag = c.res.headers.get('etag');
+    if (etag === null) return;
     const expires = Date.now() + lifetimeMs;
-    if (c.res.status === 200) {
+    // A weak ETag marks a body streamed as it is made (the whole history as one file, tens
+    // of megabytes): reading a copy of it would hold all of it, so only its ETag is kept.
+    if (c.res.status === 200 && !etag.startsWith('W/')) {
       const body = await c.res.clone().arrayBuffer();
       answers.set(key, { headers: headersToKeep(c.res, keptHeaders), body, expires });
-    } else if (c.res.status === 304) {
+    } else if (c.res.status === 200 || c.res.status === 304) {
       answers.set(key, { headers: headersToKeep(c.res, [...notModifiedHeaders]), body: undefined, expires });
     }
   };

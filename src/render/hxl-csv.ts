@@ -38,6 +38,7 @@
 
 import { findIndicator, type IndicatorId, indicatorRegistry } from '../domain/indicators.ts';
 import type { FigureSummary, IndicatorStatusSummary, PlaceSummary, ReportSummary } from '../domain/model.ts';
+import type { SeriesPoint } from '../domain/series.ts';
 import { type CsvCell, renderCsv } from './csv.ts';
 import { type FeedSite, reportJsonUrl, reportPageUrl } from './site.ts';
 
@@ -262,13 +263,17 @@ function renderTable<Row>(
   columns: readonly Column<Row>[],
   rows: readonly Row[],
   site: ExportSite,
-  { hxl }: TableForm,
+  form: TableForm,
 ): string {
-  return renderCsv([
-    columns.map((c) => c.header),
-    ...(hxl ? [columns.map((c) => c.tag)] : []),
-    ...rows.map((row) => columns.map((c) => c.cell(row, site))),
-  ]);
+  return renderCsv([...tableHead(columns, form), ...tableBody(columns, rows, site)]);
+}
+
+function tableHead(columns: readonly TableColumn[], { hxl }: TableForm): string[][] {
+  return [columns.map((c) => c.header), ...(hxl ? [columns.map((c) => c.tag)] : [])];
+}
+
+function tableBody<Row>(columns: readonly Column<Row>[], rows: readonly Row[], site: ExportSite) {
+  return rows.map((row) => columns.map((c) => c.cell(row, site)));
 }
 
 // -- the wide table: one row per place ---------------------------------------------------
@@ -357,6 +362,48 @@ export function renderPlacesCsv(
   return renderTable(wideTable, places, site, form);
 }
 
+// -- time series: one row per point --------------------------------------------------------
+//
+// The observed period is given whole beside the partial date, so that a chart's time axis
+// needs no parsing: "#date+observed" as the source gave it, and the first and last day of
+// its period with the attributes "+period_start" and "+period_end" (a tool asking for
+// "#date+observed" takes the first such column, the partial date itself).
+
+type SeriesRow = SeriesPoint & { indicator: IndicatorId };
+
+const seriesTable: Column<SeriesRow>[] = [
+  { header: 'Place slug', tag: '#loc+code', cell: (p) => p.place },
+  { header: 'Indicator', tag: '#indicator+code', cell: (p) => p.indicator },
+  { header: 'Observed', tag: '#date+observed', cell: (p) => p.observed },
+  { header: 'Observed start', tag: '#date+observed+period_start', cell: (p) => p.observedStart },
+  { header: 'Observed end', tag: '#date+observed+period_end', cell: (p) => p.observedEnd },
+  { header: 'Observed precision', tag: '#meta+precision', cell: (p) => p.precision },
+  { header: 'Value', tag: '#indicator+num', cell: (p) => p.value },
+  { header: 'Qualifier', tag: '#indicator+qualifier', cell: (p) => p.qualifier },
+  { header: 'State', tag: '#indicator+state', cell: (p) => p.state },
+  { header: 'Since', tag: '#date+start', cell: (p) => p.since?.date },
+  { header: 'Since qualifier', tag: '#date+start+qualifier', cell: (p) => p.since?.qualifier },
+  { header: 'Verification', tag: '#status+verification', cell: (p) => p.verification },
+  { header: 'Report state', tag: '#status+report', cell: (p) => p.reportState },
+  { header: 'Source', tag: '#meta+source', cell: (p) => p.source.name },
+  { header: 'Source kind', tag: '#meta+source+type', cell: (p) => p.source.kind },
+  { header: 'Reported', tag: '#date+reported', cell: (p) => p.published },
+  { header: 'Report', tag: '#meta+id', cell: (p) => p.report },
+  { header: 'Report URL', tag: '#meta+url', cell: (p, site) => reportJsonUrl(site.origin, p.report) },
+  { header: 'Report page', tag: '#meta+url+page', cell: (p, site) => reportPageUrl(site.origin, p.report) },
+];
+
+/** One indicator over time: a row per point, in the order given (oldest observation first). */
+export function renderSeriesCsv(
+  indicator: IndicatorId,
+  points: readonly SeriesPoint[],
+  site: ExportSite,
+  form: TableForm = { hxl: true },
+): string {
+  const rows = points.map((point) => ({ ...point, indicator }));
+  return renderTable(seriesTable, rows, site, form);
+}
+
 /** The current status: one row per place and indicator, places in the order given. */
 export function renderStatusCsv(
   places: readonly PlaceSummary[],
@@ -373,6 +420,21 @@ export function renderHistoryCsv(
   form: TableForm = { hxl: true },
 ): string {
   return renderTable(historyTable, reports.flatMap(historyRows), site, form);
+}
+
+/**
+ * The same file as renderHistoryCsv, written a page of reports at a time as the pages
+ * arrive: the head first, then each page's rows, so that only one page is held at once.
+ */
+export async function* streamHistoryCsv(
+  pages: AsyncIterable<readonly ReportSummary[]>,
+  site: ExportSite,
+  form: TableForm,
+): AsyncGenerator<string> {
+  yield renderCsv(tableHead(historyTable, form));
+  for await (const reports of pages) {
+    yield renderCsv(tableBody(historyTable, reports.flatMap(historyRows), site));
+  }
 }
 
 /**

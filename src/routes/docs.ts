@@ -18,6 +18,7 @@ Within v1, fields, endpoints, indicators, enum values at the end of their lists 
 const tags = [
   { name: 'Places', description: 'Current status per place' },
   { name: 'History', description: 'Reports, newest first, with their fate' },
+  { name: 'Changes', description: 'Every new report, correction and retraction, in order, to keep a copy' },
   { name: 'Writing', description: 'Publishing, correcting and retracting reports' },
   { name: 'Feeds', description: 'Atom, RSS, JSON Feed and OPML' },
   { name: 'Exports', description: 'HXL-tagged CSV and GeoJSON for dashboards and maps' },

@@ -1,26 +1,34 @@
 // /exports: the current status and its history as files aid dashboards already read:
 // HXL-tagged CSV and GeoJSON. Each is rendered from the same data as the JSON API at the
 // same cost: the status files from the list of places (one KV read), history from the
-// history listing (first page one read, older pages one list). Caching, CORS and HEAD come
-// from the middleware index.ts applies to public reads.
+// history listing (first page one read, older pages one list; with limit=all, one read and
+// every list, streamed a list at a time). Caching, CORS and HEAD come from the middleware
+// index.ts applies to public reads.
 
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { indicatorIds } from '../domain/indicators.ts';
 import { slug } from '../domain/model.ts';
-import { historyOf } from '../http/history-request.ts';
+import { historyOf, wholeHistoryOf } from '../http/history-request.ts';
 import { cachingHeaders, openApiRoutes, problems, readProblems } from '../http/openapi.ts';
-import { csvQuery, historyQuery, hxlParameter, noQuery } from '../http/queries.ts';
+import { csvQuery, historyFileQuery, hxlParameter, noQuery, seriesQuery } from '../http/queries.ts';
+import { streamedBody } from '../http/streamed-body.ts';
 import { renderStatusGeoJson, statusCollection } from '../render/geojson.ts';
-import { renderHistoryCsv, renderPlacesCsv, renderStatusCsv } from '../render/hxl-csv.ts';
+import {
+  renderHistoryCsv,
+  renderPlacesCsv,
+  renderSeriesCsv,
+  renderStatusCsv,
+  streamHistoryCsv,
+} from '../render/hxl-csv.ts';
 import { loadPlacesList } from '../services/reading.ts';
+import { readSeries } from '../services/series.ts';
+import type { HistoryScope } from '../store/keys.ts';
 
 // RFC 4180 registers header=present: the first row names the columns (the second holds
 // the HXL hashtags).
 const csvType = 'text/csv; charset=utf-8; header=present';
 const geoJsonType = 'application/geo+json';
-
-/** The history filters of the JSON API, and `place` to keep to one place's history. */
-const reportsQuery = historyQuery.safeExtend({ place: slug.optional(), hxl: hxlParameter });
 
 const siteOf = (url: string) => ({ origin: new URL(url).origin });
 
@@ -58,6 +66,27 @@ const placesCsv = createRoute({
   },
 });
 
+const seriesCsvQuery = seriesQuery.safeExtend({
+  indicator: z.enum(indicatorIds).meta({ description: 'The indicator, e.g. "population_remaining"' }),
+  place: slug.optional().meta({ description: 'One place; every place when left out' }),
+  hxl: hxlParameter,
+});
+
+const seriesCsv = createRoute({
+  method: 'get',
+  path: '/series.csv',
+  tags: ['Exports'],
+  summary: 'One indicator over time as HXL-tagged CSV: a row per report that states it',
+  description:
+    'The points of GET /api/v1/places/{slug}/series/{indicator}, of one place or of all, oldest observation first, each with its observed period whole (start, end, precision).',
+  request: { query: seriesCsvQuery },
+  responses: {
+    200: { description: 'The CSV file', headers: cachingHeaders, content: csvContent },
+    ...notModified,
+    ...readProblems(),
+  },
+});
+
 const statusGeoJson = createRoute({
   method: 'get',
   path: '/status.geojson',
@@ -81,11 +110,11 @@ const reportsCsv = createRoute({
   tags: ['Exports'],
   summary: 'History as HXL-tagged CSV: one row per report and figure, newest first',
   description:
-    'The filters of GET /api/v1/reports, and `place` for one place. The next page is in the `Link: <...>; rel="next"` header.',
-  request: { query: reportsQuery },
+    'The filters of GET /api/v1/reports, and `place` for one place. The next page is in the `Link: <...>; rel="next"` header. With `limit=all`, every report the filters pick, in one file streamed as it is read, under a weak ETag and with no `Link`.',
+  request: { query: historyFileQuery },
   responses: {
     200: {
-      description: 'A page of history',
+      description: 'A page of history, or all of it (limit=all)',
       headers: cachingHeaders.extend({
         Link: z.string().optional().meta({ description: 'rel="next": the next page' }),
       }),
@@ -107,13 +136,31 @@ export const exportRoutes = openApiRoutes()
     const form = { hxl: c.req.valid('query').hxl };
     return c.body(renderPlacesCsv(places, siteOf(c.req.url), form), 200, { 'content-type': csvType });
   })
+  .openapi(seriesCsv, async (c) => {
+    const { indicator, place, hxl, include, ...query } = c.req.valid('query');
+    const points = await readSeries(c.get('store'), c.get('writers'), {
+      scope: place ? { kind: 'place', slug: place } : { kind: 'all' },
+      indicator,
+      includeAll: include === 'all',
+      ...query,
+    });
+    return c.body(renderSeriesCsv(indicator, points, siteOf(c.req.url), { hxl }), 200, {
+      'content-type': csvType,
+    });
+  })
   .openapi(statusGeoJson, async (c) => {
     const places = await loadPlacesList(c.get('store'), c.get('writers'));
     return c.body(renderStatusGeoJson(places, siteOf(c.req.url)), 200, { 'content-type': geoJsonType });
   })
   .openapi(reportsCsv, async (c) => {
-    const { place, hxl, ...query } = c.req.valid('query');
-    const page = await historyOf(c, place ? { kind: 'place', slug: place } : { kind: 'all' }, query);
+    const { place, hxl, limit, cursor, ...filters } = c.req.valid('query');
+    const scope: HistoryScope = place ? { kind: 'place', slug: place } : { kind: 'all' };
+    if (limit === 'all') {
+      const history = await wholeHistoryOf(c, scope, filters);
+      const body = streamedBody(streamHistoryCsv(history.pages, siteOf(c.req.url), { hxl }));
+      return c.body(body, 200, { 'content-type': csvType, etag: `W/"${history.version}"` });
+    }
+    const page = await historyOf(c, scope, { ...filters, limit, cursor });
     return c.body(renderHistoryCsv(page.reports, siteOf(c.req.url), { hxl }), 200, {
       'content-type': csvType,
       ...(page.next ? { link: `<${page.next}>; rel="next"` } : {}),

@@ -2,6 +2,7 @@
 
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { indicatorIds } from '../domain/indicators.ts';
 import {
   type PlaceList,
   type PlaceView,
@@ -11,6 +12,7 @@ import {
   placeView,
   slug,
 } from '../domain/model.ts';
+import { type Series, series } from '../domain/series.ts';
 import { historyOf } from '../http/history-request.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import {
@@ -23,11 +25,12 @@ import {
   readProblems,
   writeProblems,
 } from '../http/openapi.ts';
-import { historyQuery, noQuery } from '../http/queries.ts';
+import { historyQuery, noQuery, seriesQuery } from '../http/queries.ts';
 import { writeAccess } from '../http/write-access.ts';
 import { NotFound } from '../problems.ts';
 import { savePlace } from '../services/places.ts';
 import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
+import { readSeries } from '../services/series.ts';
 
 const slugParam = z.strictObject({ slug: slug.meta({ description: 'The place, e.g. "bakhmut"' }) });
 
@@ -71,6 +74,24 @@ const placeHistory = createRoute({
   responses: historyResponses(),
 });
 
+const seriesParams = slugParam.extend({
+  indicator: z.enum(indicatorIds).meta({ description: 'The indicator, e.g. "population_remaining"' }),
+});
+
+const placeSeries = createRoute({
+  method: 'get',
+  path: '/{slug}/series/{indicator}',
+  tags: ['History'],
+  summary: 'One indicator of a place over time: a point per report that states it',
+  description:
+    'Ordered by observed period (start, then end), then published time. Each point has its observed period whole (start, end, precision), its value or state, qualifier, verification, source and report id. Superseded and retracted reports are left out unless include=all. Read from the history index: one KV list per 1,000 reports of the place.',
+  request: { params: seriesParams, query: seriesQuery },
+  responses: {
+    200: { description: 'The series', headers: cachingHeaders, content: jsonContent(series) },
+    ...readProblems(),
+  },
+});
+
 const putPlace = createRoute({
   method: 'put',
   path: '/{slug}',
@@ -102,6 +123,18 @@ export const placeRoutes = openApiRoutes()
   .openapi(placeHistory, async (c) => {
     const scope = { kind: 'place', slug: c.req.valid('param').slug } as const;
     return c.json(await historyOf(c, scope, c.req.valid('query')), 200);
+  })
+  .openapi(placeSeries, async (c) => {
+    const { slug, indicator } = c.req.valid('param');
+    const { include, ...query } = c.req.valid('query');
+    const points = await readSeries(c.get('store'), c.get('writers'), {
+      scope: { kind: 'place', slug },
+      indicator,
+      includeAll: include === 'all',
+      ...query,
+    });
+    const body: Series = { indicator, place: slug, points };
+    return c.json(body, 200);
   })
   .openapi(putPlace, async (c) => {
     const { created, place } = await savePlace(c.get('writers'), {

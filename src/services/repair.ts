@@ -10,6 +10,9 @@
 //    missing, or the newest reports its document shows (and their states) differ.
 // 3. The writer of all places is told the newest entries of all places and each place's
 //    summary when the shared documents are missing or differ from them.
+// 4. The change log is told the newest 1,000 entries of all places, every time: it checks them
+//    against its own storage, with no KV read for what it holds, and adds what it lacks. Its
+//    first call also takes in every report stored before it existed.
 
 import { headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
 import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
@@ -24,6 +27,7 @@ export interface RepairOutcome {
 }
 
 const allPlaces = 'all places';
+const changeLog = 'change log';
 
 function fingerprint(summaries: readonly (ReportSummary | undefined)[]): string {
   return summaries.map((s) => `${s?.id}:${s?.state}:${s?.supersededBy ?? ''}`).join();
@@ -117,6 +121,8 @@ export async function repairDocuments(store: StatusStore, writers: Writers): Pro
     repaired.push(allPlaces);
   }
   await Promise.all(marked.map((slug) => store.clearStale(slug)));
+  const listedOfAll = [...summariesOf(all), ...completed];
+  if ((await writers.changeLog().reconcile(listedOfAll)) > 0) repaired.push(changeLog);
   return { checked: slugs.length, repaired };
 }
 

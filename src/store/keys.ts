@@ -52,6 +52,16 @@ export const recentDocumentKey = `${derivedPrefix}recent`;
 export const feedDocumentKey = (scope: HistoryScope) =>
   scope.kind === 'all' ? `${derivedPrefix}feed/all` : `${derivedPrefix}feed/place/${scope.slug}`;
 
+/**
+ * The change log (src/writers/change-log.ts), as numbered pages of 100 changes each. A page
+ * is one key, so a reader pays one read per page whatever the length of the log; a full page
+ * never changes again, and only the newest is rewritten, by the one change log, at most once
+ * a second. Not under "v1/derived/": the pages are the log's own record, which its writer
+ * reloads from, since a position once handed out must keep naming the same change.
+ */
+export const changePagePrefix = 'v1/changes/page/';
+export const changePageKey = (page: number) => `${changePagePrefix}${page}`;
+
 /** Places whose documents a request could not update; the scheduled repair clears them. */
 export const stalePrefix = 'v1/stale/';
 export const staleKey = (slug: string) => `${stalePrefix}${slug}`;

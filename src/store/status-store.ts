@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { sha256Hex } from '../digest.ts';
+import { type ChangePageDocument, changePageDocument } from '../domain/changes.ts';
 import {
   type PlaceDocument,
   type PlacesDocument,
@@ -25,6 +26,7 @@ import { StorageUnavailable } from '../problems.ts';
 import {
   chainKey,
   chainPrefix,
+  changePageKey,
   feedDocumentKey,
   type HistoryScope,
   historyKey,
@@ -302,6 +304,16 @@ export class StatusStore {
       },
       discard: () => value.cancel(),
     };
+  }
+
+  // -- the change log: numbered pages, written only by the change log ---------------------
+
+  getChangePage(page: number): Promise<ChangePageDocument | undefined> {
+    return this.readDerived(changePageKey(page), changePageDocument);
+  }
+
+  putChangePage(doc: ChangePageDocument): Promise<void> {
+    return this.write(changePageKey(doc.page), doc);
   }
 
   // -- repair markers --------------------------------------------------------------------

@@ -5,6 +5,7 @@
 // KV listings, which other locations may see up to a minute late; the copy itself is
 // derived from the facts in KV and can be reloaded from them at any time.
 
+import type { ChangeNotice } from '../domain/changes.ts';
 import { type PlaceDocument, placeDocument } from '../domain/documents.ts';
 import type { FeedPlace } from '../domain/feed.ts';
 import { type Place, place, type Report, type ReportSummary, type Retraction } from '../domain/model.ts';
@@ -35,6 +36,8 @@ const schema = [
   'CREATE TABLE IF NOT EXISTS unshared (id TEXT PRIMARY KEY)',
   // Work for the writers of other places, delivered in order.
   'CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, place TEXT NOT NULL, json TEXT NOT NULL)',
+  // Reports and retractions of the place the change log has not yet taken, in the order taken here.
+  'CREATE TABLE IF NOT EXISTS unlogged (seq INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL)',
 ];
 
 type Row = Record<string, SqlStorageValue>;
@@ -134,14 +137,18 @@ export class PlaceTables {
   }
 
   addOwnReport(report: Report): void {
-    if (this.addSummary(summarizeReport(report, { state: 'active' }))) {
+    if (this.addSummary(summarizeReport(report, { state: 'active' }), report.corrects?.reason)) {
       this.sql.exec('INSERT OR IGNORE INTO unapplied (id) VALUES (?)', report.id);
     }
     this.putReport(report);
   }
 
-  /** Adds a summary the writer did not know; true when it was new. */
-  addSummary(summary: ReportSummary): boolean {
+  /**
+   * Adds a summary the writer did not know; true when it was new. Every report the writer
+   * learns of, however (handed over, found by the repair, reloaded), is queued for the change
+   * log in the same step, so none is stored here and missed there.
+   */
+  addSummary(summary: ReportSummary, reason?: string): boolean {
     const cursor = this.sql.exec(
       'INSERT OR IGNORE INTO summaries (id, corrects, published, state, json) VALUES (?, ?, ?, ?, ?)',
       summary.id,
@@ -152,6 +159,9 @@ export class PlaceTables {
     );
     if (cursor.rowsWritten === 0) return false;
     this.share(summary.id);
+    const { id, place: where, published, corrects } = summary;
+    const correction = corrects ? { corrects: { report: corrects, ...(reason ? { reason } : {}) } } : {};
+    this.toLog({ kind: 'report', report: { id, place: where, published, ...correction } });
     return true;
   }
 
@@ -179,7 +189,7 @@ export class PlaceTables {
   }
 
   addRetraction(retraction: Retraction, claimant: string | null): void {
-    this.sql.exec(
+    const cursor = this.sql.exec(
       'INSERT OR IGNORE INTO retractions (id, retracted, claimant, json) VALUES (?, ?, ?, ?)',
       retraction.report,
       retraction.retracted,
@@ -187,6 +197,11 @@ export class PlaceTables {
       JSON.stringify(retraction),
     );
     this.share(retraction.report);
+    // The change log is told of a retraction by the writer of the retracted report's place;
+    // a chained correction's is told by the writer of its own.
+    const own = this.summary(retraction.report);
+    if (cursor.rowsWritten > 0 && own)
+      this.toLog({ kind: 'retraction', retraction: { ...retraction, place: own.place } });
   }
 
   setChain(id: string, places: readonly string[]): void {
@@ -431,12 +446,30 @@ export class PlaceTables {
     this.sql.exec('DELETE FROM outbox WHERE seq = ?', seq);
   }
 
+  private toLog(notice: ChangeNotice): void {
+    this.sql.exec('INSERT INTO unlogged (json) VALUES (?)', JSON.stringify(notice));
+  }
+
+  /** The oldest notices the change log has not taken, in order. */
+  unlogged(limit: number): { seq: number; notice: ChangeNotice }[] {
+    return this.sql
+      .exec('SELECT seq, json FROM unlogged ORDER BY seq LIMIT ?', limit)
+      .toArray()
+      .map((row) => ({ seq: Number(row.seq), notice: parsed<ChangeNotice>(row, 'json') }));
+  }
+
+  /** The change log took every notice up to `seq`. */
+  logged(seq: number): void {
+    this.sql.exec('DELETE FROM unlogged WHERE seq <= ?', seq);
+  }
+
   hasPendingWork(): boolean {
     return (
       this.dirty ||
       this.sql.exec('SELECT 1 FROM outbox LIMIT 1').toArray().length > 0 ||
       this.sql.exec('SELECT 1 FROM intents LIMIT 1').toArray().length > 0 ||
-      this.sql.exec('SELECT 1 FROM unshared LIMIT 1').toArray().length > 0
+      this.sql.exec('SELECT 1 FROM unshared LIMIT 1').toArray().length > 0 ||
+      this.sql.exec('SELECT 1 FROM unlogged LIMIT 1').toArray().length > 0
     );
   }
 }

@@ -34,6 +34,9 @@ import { writersOf } from './stubs.ts';
 /** How many hops of corrections across places a chain is followed back, when reloading. */
 const longestChain = 8;
 
+/** How many notices one call to the change log carries at most: a reload may queue thousands. */
+const noticesPerCall = 500;
+
 interface Derived {
   placeDocument: PlaceDocument;
   feed: FeedDocument;
@@ -245,9 +248,12 @@ export class PlaceWriter extends DurableObject<Env> {
     const done = await this.pace.run(async () => {
       for (const moderation of tables.intents()) await this.writeModeration(moderation);
       if (tables.dirty && this.pace.mayFlush()) await this.flush();
-      // The writer of all places is told only what this place's documents already show.
+      // The writer of all places and the change log are told only what this place's
+      // documents already show; the change log last, so that nothing befalling it delays a
+      // document.
       if (!tables.dirty) await this.share();
       await this.deliver();
+      if (!tables.dirty) await this.log();
     });
     if (done && tables.hasPendingWork()) await this.pace.later();
   }
@@ -295,6 +301,16 @@ export class PlaceWriter extends DurableObject<Env> {
       });
     tables.markShared(ids);
     await this.pace.remember('shared place', summary);
+  }
+
+  /** Tells the change log what the writer took, in order; it keeps each change once. */
+  private async log(): Promise<void> {
+    const changeLog = writersOf(this.env).changeLog();
+    for (let batch = this.tables.unlogged(noticesPerCall); batch.length > 0; ) {
+      await changeLog.record(batch.map((b) => b.notice));
+      this.tables.logged(batch.at(-1)?.seq ?? 0);
+      batch = this.tables.unlogged(noticesPerCall);
+    }
   }
 
   /** Delivers work for the writers of other places, in the order it was decided. */
@@ -419,7 +435,8 @@ export class PlaceWriter extends DurableObject<Env> {
     ]);
     if (place) tables.setPlace(place);
     const summaries = entries.flatMap((e) => (e.summary ? [e.summary] : []));
-    for (const summary of summaries) tables.addSummary(summary);
+    // Oldest first, the order the service took them in, which the change log is told them in.
+    for (const summary of [...summaries].reverse()) tables.addSummary(summary);
     await this.addChainedFromFacts(chainedIds);
     const known = new Set([...summaries.map((s) => s.id), ...chainedIds]);
     const retractions = await Promise.all(

@@ -4,6 +4,7 @@
 
 import { type Schema, Validator } from '@cfworker/json-schema';
 import { beforeAll, describe, expect, it } from 'vitest';
+import changePage from '../../schema/change-page.schema.json';
 import indicatorList from '../../schema/indicator-list.schema.json';
 import jsonFeedHumanitarian from '../../schema/json-feed-humanitarian.schema.json';
 import placeSchema from '../../schema/place.schema.json';
@@ -13,6 +14,7 @@ import problem from '../../schema/problem.schema.json';
 import reportSchema from '../../schema/report.schema.json';
 import reportBatch from '../../schema/report-batch.schema.json';
 import reportPage from '../../schema/report-page.schema.json';
+import series from '../../schema/series.schema.json';
 import status from '../../schema/status.schema.json';
 import statusGeoJson from '../../schema/status-geojson.schema.json';
 import type { PublicDocumentName } from '../../src/contract/public-documents.ts';
@@ -21,6 +23,7 @@ import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
 const schemas: Record<PublicDocumentName, unknown> = {
+  'change-page': changePage,
   'indicator-list': indicatorList,
   'json-feed-humanitarian': jsonFeedHumanitarian,
   place: placeSchema,
@@ -30,6 +33,7 @@ const schemas: Record<PublicDocumentName, unknown> = {
   report: reportSchema,
   'report-batch': reportBatch,
   'report-page': reportPage,
+  series,
   status,
   'status-geojson': statusGeoJson,
 };
@@ -116,12 +120,32 @@ describe('every JSON answer matches its schema in schema/', () => {
     for (const id of Object.values(ids)) expectValid('report', await body(`/api/v1/reports/${id}`));
   });
 
+  it('the change log, with a new report, a correction and a retraction, and its answer at the end', async () => {
+    const changes = await body('/api/v1/changes');
+    expectValid('change-page', changes);
+    expect(new Set(changes.changes.map((c: { kind: string }) => c.kind))).toEqual(
+      new Set(['new', 'correction', 'retraction']),
+    );
+    const end = await body(changes.next.replace('http://status.test', ''));
+    expectValid('change-page', end);
+    expect(end.changes).toEqual([]);
+  });
+
   it('history pages, first and older, of all places and of one', async () => {
     for (const path of ['/api/v1/reports?limit=2', '/api/v1/places/contract/reports?limit=2']) {
       const first = await body(path);
       expectValid('report-page', first);
       expect(first.next).not.toBeNull();
       expectValid('report-page', await body(first.next.replace('http://status.test', '')));
+    }
+  });
+
+  it('time series of every kind of indicator, with superseded and retracted points', async () => {
+    for (const indicator of ['electricity', 'population_remaining', 'civilian_deaths', 'situation']) {
+      const path = `/api/v1/places/contract/series/${indicator}?include=all`;
+      const document = await body(path);
+      expect(document.points.length, path).toBeGreaterThan(0);
+      expectValid('series', document);
     }
   });
 

@@ -84,6 +84,20 @@ describe(`KV cost of reads at a history of ${historySize} reports`, () => {
     });
   }
 
+  for (const query of ['limit=all', 'limit=all&place=bigtown']) {
+    it(`GET /exports/reports.csv?${query} costs one read and a list per 1,000 reports; its 304 one read`, async () => {
+      const { response, counts, reads } = await fetchCounting(`/exports/reports.csv?${query}`);
+      expect(response.status).toBe(200);
+      const [, , ...rows] = parse(await response.text(), { relax_quotes: false }) as string[][];
+      expect(rows).toHaveLength(historySize);
+      expect([reads, counts.list, counts.put]).toEqual([1, Math.ceil(historySize / 1_000), 0]);
+      const etag = response.headers.get('etag') ?? '';
+      const again = await fetchCountingWith(`/exports/reports.csv?${query}`, { 'if-none-match': etag });
+      expect(again.response.status).toBe(304);
+      expect([again.reads, again.counts.list, again.counts.put]).toEqual([1, 0, 0]);
+    });
+  }
+
   it('reaches every report through the Atom feed and its prev-archive links', async () => {
     const seen = new Set<string>();
     let next: string | undefined = '/feeds/places/bigtown.atom';
@@ -105,6 +119,27 @@ describe(`KV cost of reads at a history of ${historySize} reports`, () => {
       expect(pages).toBeLessThan(40);
     }
     expect(seen.size).toBe(historySize);
+  });
+
+  it('walks all of /api/v1/changes from the start, each page one KV read and no list, and its 304 too', async () => {
+    const seen: string[] = [];
+    let next = '/api/v1/changes';
+    for (let answers = 0; ; answers++) {
+      expect(answers).toBeLessThan(20);
+      const { response, counts, reads } = await fetchCounting(next);
+      expect(response.status).toBe(200);
+      expect([reads, counts.list, counts.put]).toEqual([1, 0, 0]);
+      const page = (await response.json()) as { changes: { report: string }[]; next: string };
+      if (page.changes.length === 0) {
+        const again = await fetchCountingWith(next, { 'if-none-match': response.headers.get('etag') ?? '' });
+        expect(again.response.status).toBe(304);
+        expect([again.reads, again.counts.list]).toEqual([1, 0]);
+        break;
+      }
+      seen.push(...page.changes.map((c) => c.report));
+      next = page.next;
+    }
+    expect(seen).toEqual(reports.map((r) => r.id));
   });
 
   it('GET /api/v1/reports/{id} costs two reads (report and index entry) and no list', async () => {

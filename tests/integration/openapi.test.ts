@@ -41,6 +41,7 @@ describe('the OpenAPI document', () => {
         'POST /api/v1/reports/batch',
         'POST /api/v1/reports/{id}/corrections',
         'POST /api/v1/reports/{id}/retraction',
+        'GET /api/v1/changes',
         'GET /feeds/{file}',
         'GET /feeds/places/{file}',
         'GET /feeds.opml',
@@ -90,6 +91,18 @@ describe('the OpenAPI document', () => {
       'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
     });
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('describes the change log: its cursor, its answer and its problems', async () => {
+    const doc = await openApiDocument();
+    const changes = doc.paths['/api/v1/changes']?.get;
+    expect(changes?.parameters?.map((p) => `${p.in} ${p.name}`)).toEqual(['query after']);
+    expect(Object.keys(changes?.responses ?? {}).sort()).toEqual(['200', '400', '503']);
+    const answer = changes?.responses['200']?.content?.['application/json'] as { schema: any };
+    expect(answer.schema.properties.changes.items).toEqual({ $ref: '#/components/schemas/Change' });
+    expect([...answer.schema.required].sort()).toEqual(['changes', 'next', 'nextCursor']);
+    const kinds = doc.components.schemas.Change.oneOf.map((c: any) => c.properties.kind.enum);
+    expect(kinds).toEqual([['new'], ['correction'], ['retraction']]);
   });
 });
 

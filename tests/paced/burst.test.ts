@@ -9,6 +9,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { headSize } from '../../src/domain/documents.ts';
 import {
+  changePagePrefix,
   derivedPrefix,
   feedDocumentKey,
   historyPrefix,
@@ -19,6 +20,7 @@ import {
 } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
+import { Replica } from '../support/change-replica.ts';
 import { faultyKv } from '../support/faulty-kv.ts';
 import { createPlace } from '../support/seed-api.ts';
 import { wrapWriterKv, writers } from '../support/writers.ts';
@@ -76,6 +78,17 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients, pac
       }),
     );
     const answered = Date.now();
+    // The change log hears of reports once their places' documents show them, which under a
+    // burst is mostly after it; had it sat idle meanwhile, it may have been evicted, and a
+    // binding wrapped before it with it: so it is wrapped now.
+    let changeLogWrites: { key: string; at: number }[] = [];
+    let changeLogInjected: string[] = [];
+    await wrapWriterKv(writers.changeLog(), (kv) => {
+      const binding = faultyKv(kv, { writeIntervalMs: 1000 });
+      changeLogWrites = binding.writes;
+      changeLogInjected = binding.injected;
+      return binding.binding;
+    });
     expect(new Set(statuses.flat())).toEqual(new Set([201]));
     expect(ownHistoryMisses).toBe(0);
 
@@ -145,6 +158,31 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients, pac
     expect(closest).toBeGreaterThanOrEqual(1000);
     const mostWritten = Math.max(...[...byKey.values()].map((w) => w.length));
     expect(mostWritten).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 1000) + 2);
+
+    // The change log holds every report once, each of its pages written at most once a second.
+    const replica = new Replica();
+    let loggedAfterMs: number | undefined;
+    while (Date.now() - lastAnswer < 15_000) {
+      await replica.catchUp();
+      if (all.every((id) => replica.held.has(id))) {
+        loggedAfterMs = Date.now() - lastAnswer;
+        break;
+      }
+      await sleep(100);
+    }
+    expect(loggedAfterMs, 'every report in the change log').toBeDefined();
+    expect(loggedAfterMs).toBeLessThan(5000);
+    const logged = replica.seen.filter((s) => all.includes(s.slice('new '.length)));
+    expect(new Set(logged).size).toBe(all.length);
+    expect(logged).toHaveLength(all.length);
+    const pageWrites = changeLogWrites.filter((w) => w.key.startsWith(changePagePrefix));
+    expect(pageWrites.length).toBeGreaterThan(0);
+    for (const [, keyWrites] of Map.groupBy(pageWrites, (w) => w.key)) {
+      const times = keyWrites.map((w) => w.at).sort((a, b) => a - b);
+      for (let i = 1; i < times.length; i++)
+        expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(1000);
+    }
+    expect([...observed.flatMap((o) => o.injected), ...changeLogInjected]).toEqual([]);
     console.log(
       JSON.stringify({
         reports: all.length,
@@ -152,6 +190,8 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients, pac
         visibleAfterLastAnswerMs: visibleAfterMs,
         derivedWrites: derived.length,
         closestWritesOfOneKeyMs: closest,
+        loggedAfterLastAnswerMs: loggedAfterMs,
+        changePageWrites: pageWrites.length,
       }),
     );
   });

@@ -15,3 +15,16 @@ export async function postReport(input: ReportInput): Promise<{ id: string; [key
   expect(response.status, await response.clone().text()).toBe(201);
   return json(response);
 }
+
+/** Corrects a report with what `body` changes; answers the correction's id. */
+export async function correct(id: string, body: object): Promise<string> {
+  const correction = { reason: 'SYNTHETIC: corrected', ...body };
+  const response = await send('POST', `/api/v1/reports/${id}/corrections`, correction, { as: 'moderator' });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await json(response)).id;
+}
+
+export async function retract(id: string, reason = 'SYNTHETIC: withdrawn'): Promise<void> {
+  const response = await send('POST', `/api/v1/reports/${id}/retraction`, { reason }, { as: 'moderator' });
+  expect(response.status, await response.clone().text()).toBe(201);
+}

@@ -9,14 +9,15 @@ import { observedNamespace } from './observed-namespace.ts';
 
 export const writers: Writers = writersOf(env);
 
-type Stub = ReturnType<Writers['place']> | ReturnType<Writers['allPlaces']>;
+type Stub =
+  | ReturnType<Writers['place']>
+  | ReturnType<Writers['allPlaces']>
+  | ReturnType<Writers['changeLog']>;
 
 /** Makes the object behind `stub` use `wrap(its binding)` for one binding, until it is evicted. */
-export async function wrapWriterBinding<K extends 'STATUS_KV' | 'ALL_PLACES_WRITER' | 'PLACE_WRITER'>(
-  stub: Stub,
-  name: K,
-  wrap: (binding: Env[K]) => Env[K],
-): Promise<void> {
+export async function wrapWriterBinding<
+  K extends 'STATUS_KV' | 'ALL_PLACES_WRITER' | 'PLACE_WRITER' | 'CHANGE_LOG',
+>(stub: Stub, name: K, wrap: (binding: Env[K]) => Env[K]): Promise<void> {
   await runInDurableObject(stub, (instance: object) => {
     const own = Reflect.get(instance, 'env') as Env;
     const wrapped = wrap(own[name]);

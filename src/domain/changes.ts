@@ -1,0 +1,195 @@
+// The change log's model: what one change says, and the state it leaves each report it
+// touches in. Pure: the change log (src/writers/change-log.ts) keeps the facts in its storage
+// and asks these functions, so the rules are tested without storage.
+//
+// Each change carries the fates of the reports it touches (`effects`), derived from every
+// fact the log holds at that moment by the same rule as the API's (deriveFates). So a client
+// that applies the effects in order holds the log's view of every report, and, once the log
+// holds every fact, the API's: even when facts reach the log in another order than they were
+// decided (a correction before the report it corrects, a retraction before a correction of
+// the same report), the effects of the later one state the outcome of both.
+
+import { z } from 'zod';
+import { reason, reportId, reportState, slug, timestamp } from './model.ts';
+import { deriveFates, type ReportFate } from './status.ts';
+
+/** How many changes one page of the log holds; a full page never changes again. */
+export const changePageSize = 100;
+
+const effect = z
+  .strictObject({
+    report: reportId,
+    place: slug,
+    state: reportState,
+    supersededBy: reportId.optional(),
+    restoredFrom: reportId.optional().meta({
+      description: 'The retracted correction whose retraction made this report current again',
+    }),
+  })
+  .meta({
+    description:
+      'The state the change leaves a report in, as GET /api/v1/reports/{id} shows it: a superseded or retracted report is a tombstone',
+  });
+export type ChangeEffect = z.infer<typeof effect>;
+
+const touched = {
+  report: reportId,
+  place: slug,
+  at: timestamp.meta({
+    description: 'When the service accepted it: the report published, or the retraction made',
+  }),
+  effects: z.array(effect).min(1).meta({
+    description:
+      'Every report the change touches, with the state it now has; apply them in order to hold the state of the API',
+  }),
+};
+
+export const change = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('new'), ...touched }).meta({ description: 'A new report' }),
+    z
+      .strictObject({
+        kind: z.literal('correction'),
+        ...touched,
+        corrects: reportId.meta({ description: 'The corrected report, now superseded by this one' }),
+        reason,
+      })
+      .meta({ description: 'A correction: a new report that supersedes the one it corrects' }),
+    z
+      .strictObject({
+        kind: z.literal('retraction'),
+        ...touched,
+        reason,
+        restored: reportId.optional().meta({
+          description: 'When a correction was retracted: the report it had corrected, current again',
+        }),
+      })
+      .meta({ description: 'A report withdrawn' }),
+  ])
+  .meta({ id: 'Change' });
+export type Change = z.infer<typeof change>;
+
+/** One page of the log as stored: the changes at positions page × size onwards. */
+export const changePageDocument = z.strictObject({
+  page: z.int().min(0),
+  changes: z.array(change).max(changePageSize),
+});
+export type ChangePageDocument = z.infer<typeof changePageDocument>;
+
+/** GET /api/v1/changes. */
+export const changeList = z.strictObject({
+  changes: z.array(change),
+  nextCursor: z.string().meta({ description: 'The cursor to ask with next: never null' }),
+  next: z.string().meta({ description: 'The full URL to ask next: the same path with `after=nextCursor`' }),
+});
+export type ChangeList = z.infer<typeof changeList>;
+
+// -- what the log is told, and what it makes of it ----------------------------------------------
+
+/** A report as the log is told of it; a correction's reason may be unknown to the teller. */
+export interface ReportFact {
+  id: string;
+  place: string;
+  published: string;
+  corrects?: { report: string; reason?: string };
+}
+
+export interface RetractionFact {
+  report: string;
+  place: string;
+  reason: string;
+  retracted: string;
+}
+
+/** What the writers tell the change log: a report or a retraction they took. */
+export type ChangeNotice =
+  | { kind: 'report'; report: ReportFact }
+  | { kind: 'retraction'; retraction: RetractionFact };
+
+/** What the log knows of a report: its place, and what it corrects. */
+export interface LoggedReport {
+  id: string;
+  place: string;
+  corrects?: string;
+}
+
+/** The facts the log holds, as it looks them up. */
+export interface LoggedFacts {
+  report(id: string): LoggedReport | undefined;
+  /** The reports that correct `id`. */
+  correctionsOf(id: string): readonly LoggedReport[];
+  isRetracted(id: string): boolean;
+}
+
+/** A report's fate from what the log holds: its own retraction, and its corrections and theirs. */
+export function fateIn(facts: LoggedFacts, id: string): ReportFate {
+  const rows = [{ id }, ...facts.correctionsOf(id)];
+  const retracted = new Set(rows.map((r) => r.id).filter((r) => facts.isRetracted(r)));
+  return deriveFates(rows, retracted).get(id) ?? { state: 'active' };
+}
+
+function effectOf(facts: LoggedFacts, id: string, place: string): ChangeEffect {
+  const { state, supersededBy, restoredFrom } = fateIn(facts, id);
+  return {
+    report: id,
+    place,
+    state,
+    ...(supersededBy ? { supersededBy } : {}),
+    ...(restoredFrom ? { restoredFrom } : {}),
+  };
+}
+
+/** The effect on a report the log knows, or none: one it learns of later states its own fate then. */
+function effectIfKnown(facts: LoggedFacts, id: string | undefined): ChangeEffect[] {
+  const known = id === undefined ? undefined : facts.report(id);
+  return known ? [effectOf(facts, known.id, known.place)] : [];
+}
+
+/** The change a report makes, once the log holds it (a correction: with its reason). */
+export function reportChange(
+  facts: LoggedFacts,
+  fact: ReportFact & { corrects?: { report: string; reason: string } },
+): Change {
+  const common = { report: fact.id, place: fact.place, at: fact.published };
+  const own = effectOf(facts, fact.id, fact.place);
+  if (!fact.corrects) return { kind: 'new', ...common, effects: [own] };
+  const { report: corrects, reason } = fact.corrects;
+  return {
+    kind: 'correction',
+    ...common,
+    corrects,
+    reason,
+    effects: [own, ...effectIfKnown(facts, corrects)],
+  };
+}
+
+/** The change a retraction makes, once the log holds it. */
+export function retractionChange(facts: LoggedFacts, fact: RetractionFact): Change {
+  const corrected = effectIfKnown(facts, facts.report(fact.report)?.corrects);
+  const restored = corrected.find((e) => e.state === 'active' && e.restoredFrom === fact.report);
+  return {
+    kind: 'retraction',
+    report: fact.report,
+    place: fact.place,
+    at: fact.retracted,
+    reason: fact.reason,
+    ...(restored ? { restored: restored.report } : {}),
+    effects: [effectOf(facts, fact.report, fact.place), ...corrected],
+  };
+}
+
+const noticeTime = (n: ChangeNotice) => (n.kind === 'report' ? n.report.published : n.retraction.retracted);
+const noticeId = (n: ChangeNotice) => (n.kind === 'report' ? n.report.id : n.retraction.report);
+
+/**
+ * Facts found in storage, in the order the service took them: by time, a report before a
+ * retraction made in the same millisecond, then by id (which sorts by acceptance).
+ */
+export function inTakenOrder(notices: readonly ChangeNotice[]): ChangeNotice[] {
+  return [...notices].sort(
+    (a, b) =>
+      noticeTime(a).localeCompare(noticeTime(b)) ||
+      (a.kind === b.kind ? 0 : a.kind === 'report' ? -1 : 1) ||
+      noticeId(a).localeCompare(noticeId(b)),
+  );
+}

@@ -1,0 +1,322 @@
+// The change log: every new report, correction and retraction, each at a position of its own,
+// published as numbered pages in KV that clients poll with a cursor (GET /api/v1/changes). A
+// SQLite-backed Durable Object, one for the service, because positions must come from one
+// strongly consistent counter: KV lists keys written apart in no order a reader could trust
+// not to skip one. The writers of the places tell it what they took, from a queue in their
+// own storage that they empty only once it answered, so it may be told a fact twice and
+// keeps each once (a report by its id, a retraction by the report's).
+//
+// A page is written whole, so a reader that sees an older version of the newest page only
+// sees fewer changes, and asks again from the same position: it never skips one. Pages are
+// written from the alarm, at most once per DOCUMENT_WRITE_INTERVAL_MS, newest page first, so
+// the empty page that follows a full one is written before the full one shows it is full (a
+// reader that still finds a page missing, as KV may show it late elsewhere, asks the log).
+//
+// Reports stored before the log existed are taken from the facts in KV on its first call (the
+// history index of all places, the retractions, and each correction's reason), in the order
+// the service took them; the scheduled repair tells it the newest entries of the index every
+// minute, for whatever it was never told. A log whose storage was lost reloads its pages from
+// KV, so that every position handed out keeps naming the same change.
+
+import { DurableObject } from 'cloudflare:workers';
+import {
+  type Change,
+  type ChangeNotice,
+  type ChangePageDocument,
+  changePageSize,
+  inTakenOrder,
+  type LoggedFacts,
+  type LoggedReport,
+  type ReportFact,
+  reportChange,
+  retractionChange,
+} from '../domain/changes.ts';
+import type { ReportSummary } from '../domain/model.ts';
+import { changePageKey } from '../store/keys.ts';
+import { StatusStore } from '../store/status-store.ts';
+import { Pace, writeIntervalMs } from './pacing.ts';
+
+const schema = [
+  // Every report the log holds, with what it corrects: what the fates are derived from.
+  'CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, place TEXT NOT NULL, corrects TEXT)',
+  'CREATE INDEX IF NOT EXISTS reports_corrects ON reports (corrects)',
+  'CREATE TABLE IF NOT EXISTS retractions (id TEXT PRIMARY KEY)',
+  // The log itself: each change at its position, from 0.
+  'CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)',
+];
+
+type Row = Record<string, SqlStorageValue>;
+
+const loggedReport = (row: Row): LoggedReport => ({
+  id: String(row.id),
+  place: String(row.place),
+  ...(row.corrects ? { corrects: String(row.corrects) } : {}),
+});
+
+/** A report notice from an index entry; a correction's reason is read from its fact. */
+function noticeOfSummary(summary: ReportSummary): ChangeNotice {
+  const { id, place, published, corrects } = summary;
+  return {
+    kind: 'report',
+    report: { id, place, published, ...(corrects ? { corrects: { report: corrects } } : {}) },
+  };
+}
+
+export class ChangeLog extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  private readonly state: SyncKvStorage;
+  private readonly pace: Pace;
+  private readonly facts: LoggedFacts;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.state = ctx.storage.kv;
+    this.pace = new Pace(ctx, () => writeIntervalMs(this.env), 'change log');
+    for (const statement of schema) this.sql.exec(statement);
+    const { sql } = this;
+    this.facts = {
+      report: (id) => sql.exec('SELECT * FROM reports WHERE id = ?', id).toArray().map(loggedReport)[0],
+      correctionsOf: (id) =>
+        sql.exec('SELECT * FROM reports WHERE corrects = ?', id).toArray().map(loggedReport),
+      isRetracted: (id) => sql.exec('SELECT 1 FROM retractions WHERE id = ?', id).toArray().length > 0,
+    };
+  }
+
+  private get store(): StatusStore {
+    return new StatusStore(this.env.STATUS_KV);
+  }
+
+  // -- calls --------------------------------------------------------------------------------
+
+  /** What a place's writer took, in the order it took it; what the log holds already is skipped. */
+  async record(notices: readonly ChangeNotice[]): Promise<void> {
+    await this.ready();
+    if ((await this.take(notices)) > 0) await this.changed();
+  }
+
+  /**
+   * From the scheduled repair: the newest entries of the KV index of all places. A report the
+   * log was never told of (its writer lost what it had queued) is added, and so is a
+   * retraction the index shows and the log lacks. Answers how many changes were added.
+   */
+  async reconcile(entries: readonly ReportSummary[]): Promise<number> {
+    await this.ready();
+    const unknown = entries.filter((e) => !this.facts.report(e.id));
+    const unretracted = entries.filter((e) => e.state === 'retracted' && !this.facts.isRetracted(e.id));
+    const retractions = await Promise.all(unretracted.map((e) => this.store.getRetraction(e.id)));
+    const notices = [
+      ...unknown.map(noticeOfSummary),
+      ...retractions.flatMap((r, i): ChangeNotice[] => {
+        const place = unretracted[i]?.place;
+        return r && place ? [{ kind: 'retraction', retraction: { ...r, place } }] : [];
+      }),
+    ];
+    const added = await this.take(inTakenOrder(notices));
+    if (added > 0) await this.changed();
+    return added;
+  }
+
+  /**
+   * The page holding position `from`, for a read that found it missing in KV (not written
+   * yet, or not yet visible there); undefined when the log has not reached `from`.
+   */
+  async pageFrom(from: number): Promise<ChangePageDocument | undefined> {
+    await this.ready();
+    if (from > this.logged) return undefined;
+    const page = Math.floor(from / changePageSize);
+    // The next flush writes the pages from this one on again, whatever was written before.
+    this.state.put('written', Math.min(this.written, page * changePageSize));
+    this.pace.forgetWritten();
+    await this.changed();
+    return this.pageDocument(page);
+  }
+
+  override async alarm(): Promise<void> {
+    await this.work();
+  }
+
+  // -- taking changes -------------------------------------------------------------------------
+
+  /** How many changes the log holds: the position of the next one. */
+  private get logged(): number {
+    return Number(this.sql.exec('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM changes').one().n);
+  }
+
+  /** The position up to which every page is written to KV. */
+  private get written(): number {
+    return this.state.get<number>('written') ?? 0;
+  }
+
+  /** Takes notices in order, all or none; answers how many changes were added. */
+  private async take(notices: readonly ChangeNotice[]): Promise<number> {
+    const reasons = await this.reasonsOfCorrections(notices);
+    return this.ctx.storage.transactionSync(() => {
+      const first = this.logged;
+      let next = first;
+      for (const notice of notices) {
+        const taken =
+          notice.kind === 'report' ? this.takeReport(notice.report, reasons) : this.takeRetraction(notice);
+        if (taken)
+          this.sql.exec('INSERT INTO changes (seq, json) VALUES (?, ?)', next++, JSON.stringify(taken));
+      }
+      return next - first;
+    });
+  }
+
+  private takeReport(fact: ReportFact, reasons: ReadonlyMap<string, string>): Change | undefined {
+    const corrects = fact.corrects?.report;
+    const inserted = this.sql.exec(
+      'INSERT OR IGNORE INTO reports (id, place, corrects) VALUES (?, ?, ?)',
+      fact.id,
+      fact.place,
+      corrects ?? null,
+    );
+    if (inserted.rowsWritten === 0) return undefined;
+    if (!corrects) return reportChange(this.facts, { ...fact, corrects: undefined });
+    const reason = fact.corrects?.reason ?? reasons.get(fact.id);
+    if (reason === undefined) throw new Error(`the reason of correction ${fact.id} is unknown`);
+    return reportChange(this.facts, { ...fact, corrects: { report: corrects, reason } });
+  }
+
+  private takeRetraction(notice: Extract<ChangeNotice, { kind: 'retraction' }>): Change | undefined {
+    const { retraction } = notice;
+    const inserted = this.sql.exec('INSERT OR IGNORE INTO retractions (id) VALUES (?)', retraction.report);
+    return inserted.rowsWritten === 0 ? undefined : retractionChange(this.facts, retraction);
+  }
+
+  /**
+   * The reasons of corrections new to the log that the teller did not know, from their facts
+   * in KV: read before anything is taken, so that a fact KV does not show yet (it may show it
+   * up to a minute late elsewhere) fails the call, and the teller tells it again later.
+   */
+  private async reasonsOfCorrections(notices: readonly ChangeNotice[]): Promise<Map<string, string>> {
+    const unknown = notices.flatMap((n) =>
+      n.kind === 'report' &&
+      n.report.corrects &&
+      n.report.corrects.reason === undefined &&
+      !this.facts.report(n.report.id)
+        ? [n.report.id]
+        : [],
+    );
+    const reports = await Promise.all(unknown.map((id) => this.store.getReport(id)));
+    const reasons = new Map<string, string>();
+    for (const [i, report] of reports.entries()) {
+      if (!report?.corrects)
+        throw new Error(`correction ${unknown[i]} is not in KV yet; tell the change log again`);
+      reasons.set(report.id, report.corrects.reason);
+    }
+    return reasons;
+  }
+
+  private async changed(): Promise<void> {
+    this.state.put('dirty', true);
+    await this.pace.soon(() => this.work());
+  }
+
+  // -- writing the pages ------------------------------------------------------------------------
+
+  private pageDocument(page: number): ChangePageDocument {
+    const changes = this.sql
+      .exec(
+        'SELECT json FROM changes WHERE seq >= ? AND seq < ? ORDER BY seq',
+        page * changePageSize,
+        (page + 1) * changePageSize,
+      )
+      .toArray()
+      .map((row) => JSON.parse(String(row.json)) as Change);
+    return { page, changes };
+  }
+
+  private async work(): Promise<void> {
+    const done = await this.pace.run(async () => {
+      if (this.state.get<boolean>('dirty') === true && this.pace.mayFlush()) await this.flush();
+    });
+    if (done && this.state.get<boolean>('dirty') === true) await this.pace.later();
+  }
+
+  /**
+   * Writes every page with changes not yet written, newest first: the page after a full one
+   * (empty, at first) is written before the full one, so a reader who saw a page full finds
+   * the next.
+   */
+  private async flush(): Promise<void> {
+    const logged = this.logged;
+    const first = Math.floor(this.written / changePageSize);
+    for (let page = Math.floor(logged / changePageSize); page >= first; page--) {
+      await this.pace.write(changePageKey(page), this.pageDocument(page), (doc) =>
+        this.store.putChangePage(doc),
+      );
+    }
+    this.state.put('written', logged);
+    this.pace.flushed();
+    if (this.logged === logged) this.state.put('dirty', false);
+  }
+
+  // -- the first call: the pages already in KV, or else the facts ---------------------------------
+
+  private async ready(): Promise<void> {
+    if (this.state.get<boolean>('initialized') === true) return;
+    await this.ctx.blockConcurrencyWhile(async () => {
+      if (this.state.get<boolean>('initialized') !== true) await this.reload();
+    });
+    // Written once the object takes calls again: the first page exists even while it is empty.
+    await this.changed();
+  }
+
+  private async reload(): Promise<void> {
+    const restored = await this.restorePages();
+    if (restored === 0) await this.backfill();
+    this.state.put('initialized', true);
+  }
+
+  /** Takes back the pages KV holds, one read per page; answers how many changes they held. */
+  private async restorePages(): Promise<number> {
+    let count = 0;
+    for (let page = 0; ; page++) {
+      const doc = await this.store.getChangePage(page);
+      for (const change of doc?.changes ?? []) {
+        if (change.kind === 'retraction') {
+          this.sql.exec('INSERT OR IGNORE INTO retractions (id) VALUES (?)', change.report);
+        } else {
+          const corrects = change.kind === 'correction' ? change.corrects : null;
+          this.sql.exec(
+            'INSERT OR IGNORE INTO reports VALUES (?, ?, ?)',
+            change.report,
+            change.place,
+            corrects,
+          );
+        }
+        this.sql.exec('INSERT INTO changes (seq, json) VALUES (?, ?)', count++, JSON.stringify(change));
+      }
+      if (!doc || doc.changes.length < changePageSize) break;
+    }
+    this.state.put('written', count);
+    return count;
+  }
+
+  /**
+   * Reports stored before the log existed, from the facts: one list call per 1,000 reports
+   * and per 1,000 retractions, one read per retraction and per correction (for its reason).
+   */
+  private async backfill(): Promise<void> {
+    const { store } = this;
+    const [entries, retractedIds] = await Promise.all([
+      store.wholeHistory({ kind: 'all' }),
+      store.retractedIds(),
+    ]);
+    const summaries = entries.flatMap((e) => (e.summary ? [e.summary] : []));
+    const placeOf = new Map(summaries.map((s) => [s.id, s.place]));
+    const retractions = await Promise.all(
+      [...retractedIds].filter((id) => placeOf.has(id)).map((id) => store.getRetraction(id)),
+    );
+    const notices: ChangeNotice[] = [
+      ...summaries.map(noticeOfSummary),
+      ...retractions.flatMap((r): ChangeNotice[] => {
+        const place = r && placeOf.get(r.report);
+        return r && place ? [{ kind: 'retraction', retraction: { ...r, place } }] : [];
+      }),
+    ];
+    await this.take(inTakenOrder(notices));
+  }
+}
