@@ -54,7 +54,7 @@ function ruleOf(issue: z.core.$ZodIssue, input: unknown): string {
 }
 
 /** The input's value at `path`, when there is one. */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value: unknown = input;
   for (const key of path) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;

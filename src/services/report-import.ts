@@ -6,7 +6,7 @@
 // nothing (src/services/once.ts).
 
 import { reportIdPattern } from '../domain/ids.ts';
-import { issuesFromZod } from '../domain/issues.ts';
+import { issuesFromZod, valueAt } from '../domain/issues.ts';
 import { type Report, type ReportInput, reportInput } from '../domain/model.ts';
 import type { Warning } from '../domain/plausibility.ts';
 import { InvalidBody, type ValidationIssue } from '../problems.ts';
@@ -76,15 +76,7 @@ function leaves(value: unknown, at = ''): [string, unknown][] {
   return Object.entries(value).flatMap(([key, inner]) => leaves(inner, `${at}/${key}`));
 }
 
-function valueAt(value: unknown, pointer: string): unknown {
-  return pointer
-    .split('/')
-    .slice(1)
-    .reduce<unknown>(
-      (at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
-      value,
-    );
-}
+const at = (value: unknown, pointer: string) => valueAt(value, pointer.split('/').slice(1));
 
 const same = (a: unknown, b: unknown) =>
   typeof a === 'string' && typeof b === 'string' ? a.normalize('NFC') === b.normalize('NFC') : a === b;
@@ -93,12 +85,12 @@ const same = (a: unknown, b: unknown) =>
 function changesTo(stored: Report, report: TableReport): ImportProblem[] {
   const { figures, ...whole } = report.input;
   const changes = leaves(whole)
-    .filter(([pointer, value]) => !same(valueAt(stored, pointer), value))
+    .filter(([pointer, value]) => !same(at(stored, pointer), value))
     .map(([pointer]) => cellOf(report, pointer));
   figures.forEach((figure, i) => {
     const storedFigure = stored.figures.find((f) => f.indicator === figure.indicator);
     for (const [pointer, value] of leaves(figure)) {
-      if (!storedFigure || !same(valueAt(storedFigure, pointer), value)) {
+      if (!storedFigure || !same(at(storedFigure, pointer), value)) {
         changes.push(cellOf(report, `/figures/${i}${storedFigure ? pointer : '/indicator'}`));
       }
     }
@@ -126,9 +118,14 @@ async function checkTable(
   const known = new Set(problems.map((p) => JSON.stringify(cellOfProblem(p))));
   const fresh: { report: TableReport; input: ReportInput }[] = [];
   const alreadyPublished: ImportedReport[] = [];
-  for (const report of table.reports) {
-    const stored =
-      report.label && reportIdPattern.test(report.label) ? await store.getReport(report.label) : undefined;
+  // The reports the file names by the id of a stored one, read at once.
+  const storedReports = await Promise.all(
+    table.reports.map((r) =>
+      r.label && reportIdPattern.test(r.label) ? store.getReport(r.label) : Promise.resolve(undefined),
+    ),
+  );
+  for (const [i, report] of table.reports.entries()) {
+    const stored = storedReports[i];
     if (stored) {
       // An exported row: compared with the report as it stands, cell by cell.
       const changes = changesTo(stored, report);
