@@ -16,6 +16,10 @@ export interface HistoryFilter {
   until?: string;
 }
 
+/** Whether a filter lets every report through. */
+export const filtersNothing = (filter: HistoryFilter) =>
+  !filter.indicators?.length && !filter.verifications?.length && !filter.since && !filter.until;
+
 export function matchesFilter(summary: ReportSummary, filter: HistoryFilter): boolean {
   if (filter.until && summary.published > filter.until) return false;
   if (filter.since && summary.published < filter.since) return false;

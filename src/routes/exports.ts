@@ -6,22 +6,19 @@
 // index.ts applies to public reads.
 
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { indicatorIds } from '../domain/indicators.ts';
 import { slug } from '../domain/model.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { historyOf, wholeHistoryOf } from '../http/history-request.ts';
 import { cachingHeaders, openApiRoutes, problems, readProblems } from '../http/openapi.ts';
 import { csvQuery, historyFileQuery, hxlParameter, noQuery, seriesQuery } from '../http/queries.ts';
 import { streamedBody } from '../http/streamed-body.ts';
-import { renderStatusGeoJson, statusCollection } from '../render/geojson.ts';
-import {
-  renderHistoryCsv,
-  renderPlacesCsv,
-  renderSeriesCsv,
-  renderStatusCsv,
-  streamHistoryCsv,
-} from '../render/hxl-csv.ts';
-import { loadPlacesList } from '../services/reading.ts';
+import { statusCollection } from '../render/geojson.ts';
+import { renderHistoryCsv, renderSeriesCsv, streamHistoryCsv } from '../render/hxl-csv.ts';
+import { csvForm, type StatusExport } from '../render/status-exports.ts';
+import { loadStatusExport } from '../services/reading.ts';
 import { readSeries } from '../services/series.ts';
 import type { HistoryScope } from '../store/keys.ts';
 
@@ -125,17 +122,16 @@ const reportsCsv = createRoute({
   },
 });
 
+/** A file made from the list of places: one KV read, of the file as stored, or of the list. */
+async function statusExport(c: Context<AppEnv>, name: StatusExport, contentType: string) {
+  const { origin } = new URL(c.req.url);
+  const file = await loadStatusExport(c.get('store'), c.get('writers'), name, origin);
+  return c.body(file.body, 200, { 'content-type': contentType, ...(file.etag ? { etag: file.etag } : {}) });
+}
+
 export const exportRoutes = openApiRoutes()
-  .openapi(statusCsv, async (c) => {
-    const places = await loadPlacesList(c.get('store'), c.get('writers'));
-    const form = { hxl: c.req.valid('query').hxl };
-    return c.body(renderStatusCsv(places, siteOf(c.req.url), form), 200, { 'content-type': csvType });
-  })
-  .openapi(placesCsv, async (c) => {
-    const places = await loadPlacesList(c.get('store'), c.get('writers'));
-    const form = { hxl: c.req.valid('query').hxl };
-    return c.body(renderPlacesCsv(places, siteOf(c.req.url), form), 200, { 'content-type': csvType });
-  })
+  .openapi(statusCsv, (c) => statusExport(c, csvForm('status.csv', c.req.valid('query').hxl), csvType))
+  .openapi(placesCsv, (c) => statusExport(c, csvForm('places.csv', c.req.valid('query').hxl), csvType))
   .openapi(seriesCsv, async (c) => {
     const { indicator, place, hxl, include, ...query } = c.req.valid('query');
     const points = await readSeries(c.get('store'), c.get('writers'), {
@@ -148,10 +144,7 @@ export const exportRoutes = openApiRoutes()
       'content-type': csvType,
     });
   })
-  .openapi(statusGeoJson, async (c) => {
-    const places = await loadPlacesList(c.get('store'), c.get('writers'));
-    return c.body(renderStatusGeoJson(places, siteOf(c.req.url)), 200, { 'content-type': geoJsonType });
-  })
+  .openapi(statusGeoJson, (c) => statusExport(c, 'status.geojson', geoJsonType))
   .openapi(reportsCsv, async (c) => {
     const { place, hxl, limit, cursor, ...filters } = c.req.valid('query');
     const scope: HistoryScope = place ? { kind: 'place', slug: place } : { kind: 'all' };

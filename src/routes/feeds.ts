@@ -97,6 +97,7 @@ async function serveFeed(c: Context<AppEnv>, scope: HistoryScope, format: FeedFo
     cursor: query.cursor,
     url: c.req.url,
     maxAgeSeconds: maxAgeSeconds(c.env),
+    isNotModified: (etag, updated) => isNotModified(c.req.raw, etag, updated),
   });
   if (!isNotModified(c.req.raw, answer.etag, answer.updated)) {
     return feedAnswered(c, format, answer, await answer.body());

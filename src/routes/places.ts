@@ -23,13 +23,14 @@ import {
   openApiRoutes,
   problems,
   readProblems,
+  storedJson,
   writeProblems,
 } from '../http/openapi.ts';
 import { historyQuery, noQuery, seriesQuery } from '../http/queries.ts';
 import { writeAccess } from '../http/write-access.ts';
 import { NotFound } from '../problems.ts';
 import { savePlace } from '../services/places.ts';
-import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
+import { loadPlacesListText, loadPlaceView } from '../services/reading.ts';
 import { readSeries } from '../services/series.ts';
 
 const slugParam = z.strictObject({ slug: slug.meta({ description: 'The place, e.g. "bakhmut"' }) });
@@ -110,15 +111,14 @@ const putPlace = createRoute({
 
 export const placeRoutes = openApiRoutes()
   .openapi(listPlaces, async (c) => {
-    const body: PlaceList = { places: await loadPlacesList(c.get('store'), c.get('writers')) };
-    return c.json(body, 200);
+    // The stored document is the answer: served as its writer wrote it, unparsed.
+    return storedJson<PlaceList>(c, await loadPlacesListText(c.get('store'), c.get('writers')));
   })
   .openapi(getPlace, async (c) => {
     const { slug } = c.req.valid('param');
-    const doc = await loadPlaceDocument(c.get('store'), c.get('writers'), slug);
-    if (!doc) throw new NotFound(`no place with slug "${slug}"`);
-    const body: PlaceView = { place: doc.place, status: doc.status, reportCount: doc.reportCount };
-    return c.json(body, 200);
+    const view = await loadPlaceView(c.get('store'), c.get('writers'), slug);
+    if (!view) throw new NotFound(`no place with slug "${slug}"`);
+    return storedJson<PlaceView>(c, view.body, view.etag);
   })
   .openapi(placeHistory, async (c) => {
     const scope = { kind: 'place', slug: c.req.valid('param').slug } as const;

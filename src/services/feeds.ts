@@ -4,7 +4,7 @@
 // was asked and the URL it was asked at, and answers HTTP.
 
 import { hex, sha256 } from '../digest.ts';
-import { archiveStart, feedPlaceOf, selectEntries } from '../domain/feed.ts';
+import { archiveStart, type FeedDocument, feedPlaceOf, selectEntries } from '../domain/feed.ts';
 import { defaultPageSize, type HistoryFilter } from '../domain/history.ts';
 import { nameUrn } from '../domain/ids.ts';
 import type { Place } from '../domain/model.ts';
@@ -13,14 +13,15 @@ import { isolated } from '../render/escape.ts';
 import { type FeedFormat, feedFormatEntries, feedFormats } from '../render/feed-formats.ts';
 import { itemFromEntry, itemFromSummary } from '../render/feed-items.ts';
 import { renderOpml } from '../render/opml.ts';
+import { fillTemplate, isPlainOrigin } from '../render/origin-template.ts';
 import { type FeedSite, feedUrl, homePageUrl, placePageUrl } from '../render/site.ts';
 import type { HistoryScope } from '../store/keys.ts';
-import type { StatusStore } from '../store/status-store.ts';
+import { feedVersionOf, type OpenedFeedDocument, type StatusStore } from '../store/status-store.ts';
 import { placeTitle } from '../words/places.ts';
 import type { Writers } from '../writers/stubs.ts';
 import { readHistoryPage } from './history.ts';
 import { decodeCursor, encodeCursor } from './history-cursor.ts';
-import { loadPlacesList, openFeedDocument } from './reading.ts';
+import { feedDocumentOfWriter, loadPlacesList, openFeedDocument } from './reading.ts';
 import { RenderCache } from './render-cache.ts';
 
 /** What a feed request asks. */
@@ -34,6 +35,8 @@ export interface FeedRequest {
   /** The URL asked for: the feed's links keep its origin and path. */
   url: string;
   maxAgeSeconds: number;
+  /** Whether the request's conditions (If-None-Match, If-Modified-Since) hold for these validators. */
+  isNotModified(etag: string, updated: string | null): boolean;
 }
 
 /** A feed, known by its ETag before its body is made: a 304 needs no body. */
@@ -87,17 +90,64 @@ function siteFor(request: FeedRequest, title: string, previous: string | undefin
 // Renderings by origin and ETag: the same data renders to the same bytes.
 const renderings = new RenderCache(64);
 
-/** The subscription feed: one KV read; 304s and kept renderings never parse the document. */
-async function subscriptionFeed(
-  store: StatusStore,
-  writers: Writers,
-  request: FeedRequest,
-): Promise<FeedAnswer> {
+/** The ETag of a subscription feed: its document's version and the variant asked for. */
+export function subscriptionEtag(version: string, request: Omit<FeedRequest, 'url'>): string {
+  const { filter, format } = request;
+  const limit = request.limit ?? defaultPageSize;
+  const variant = [format, limit, distinctSorted(filter.indicators), distinctSorted(filter.verifications)];
+  return `"${version}.${variant.join('.').replaceAll(',', '+')}"`;
+}
+
+/** The subscription feed a request asks for, rendered from its scope's feed document. */
+export function renderSubscriptionFeed(doc: FeedDocument, request: FeedRequest): string {
   const { scope, filter, format } = request;
   const limit = request.limit ?? defaultPageSize;
-  const opened = await openFeedDocument(store, writers, scope);
-  const variant = [format, limit, distinctSorted(filter.indicators), distinctSorted(filter.verifications)];
-  const etag = `"${opened.version}.${variant.join('.').replaceAll(',', '+')}"`;
+  const { origin } = new URL(request.url);
+  const start = archiveStart(doc, filter, limit);
+  return feedFormats[format].render({
+    items: selectEntries(doc.entries, filter, limit).map((entry) => itemFromEntry(entry, origin)),
+    head: { updated: doc.updated, coordinates: doc.place?.coordinates, archive: false },
+    site: siteFor(
+      request,
+      feedTitle(doc.place),
+      start ? encodeCursor({ after: start }, scope, filter) : undefined,
+    ),
+    maxAgeSeconds: request.maxAgeSeconds,
+  });
+}
+
+/** The request a scope's stored subscription feed answers: no filter, the default size. */
+export function defaultFeedRequest(
+  scope: HistoryScope,
+  format: FeedFormat,
+  origin: string,
+  maxAgeSeconds: number,
+): FeedRequest {
+  const url = feedUrl(origin, scope.kind === 'all' ? undefined : scope.slug, format);
+  const isNotModified = () => false;
+  return {
+    scope,
+    format,
+    filter: {},
+    limit: undefined,
+    cursor: undefined,
+    url,
+    maxAgeSeconds,
+    isNotModified,
+  };
+}
+
+const asksDefault = (request: FeedRequest) =>
+  (request.limit ?? defaultPageSize) === defaultPageSize &&
+  !request.filter.indicators?.length &&
+  !request.filter.verifications?.length;
+
+/** A feed rendered from its document in this request, kept by origin and ETag. */
+function renderedFeed(
+  request: FeedRequest,
+  opened: Pick<OpenedFeedDocument, 'version' | 'updated' | 'read' | 'discard'>,
+): FeedAnswer {
+  const etag = subscriptionEtag(opened.version, request);
   const { origin } = new URL(request.url);
   const render = async () => {
     const kept = renderings.get(`${origin} ${etag}`);
@@ -107,21 +157,44 @@ async function subscriptionFeed(
     }
     const doc = await opened.read();
     if (!doc) throw new Error('feed document unreadable');
-    const start = archiveStart(doc, filter, limit);
-    const body = feedFormats[format].render({
-      items: selectEntries(doc.entries, filter, limit).map((entry) => itemFromEntry(entry, origin)),
-      head: { updated: doc.updated, coordinates: doc.place?.coordinates, archive: false },
-      site: siteFor(
-        request,
-        feedTitle(doc.place),
-        start ? encodeCursor({ after: start }, scope, filter) : undefined,
-      ),
-      maxAgeSeconds: request.maxAgeSeconds,
-    });
+    const body = renderSubscriptionFeed(doc, request);
     renderings.set(`${origin} ${etag}`, body);
     return body;
   };
   return { etag, updated: opened.updated, body: render, discard: () => opened.discard() };
+}
+
+/**
+ * The subscription feed: one KV read. The default one is served as its writer rendered it;
+ * any other is rendered from the feed document, and 304s and kept renderings never parse it.
+ */
+async function subscriptionFeed(
+  store: StatusStore,
+  writers: Writers,
+  request: FeedRequest,
+): Promise<FeedAnswer> {
+  const { scope, format } = request;
+  const { origin } = new URL(request.url);
+  if (!asksDefault(request) || !isPlainOrigin(origin)) {
+    return renderedFeed(request, await openFeedDocument(store, writers, scope));
+  }
+  const stored = await store.openAnswer({ kind: 'feed', scope, format });
+  if (stored && request.isNotModified(stored.etag, stored.updated)) {
+    const { etag, updated, discard } = stored;
+    return { etag, updated, body: async () => '', discard };
+  }
+  const parts = await stored?.read();
+  if (stored && parts) {
+    const body = fillTemplate(parts, origin);
+    return { etag: stored.etag, updated: stored.updated, body: async () => body, discard: async () => {} };
+  }
+  // Not written yet, or damaged: the writer derives it, and writes it again.
+  const doc = await feedDocumentOfWriter(writers, scope);
+  return renderedFeed(request, {
+    ...(await feedVersionOf(doc)),
+    read: async () => doc,
+    discard: async () => {},
+  });
 }
 
 /**

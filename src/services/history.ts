@@ -1,11 +1,19 @@
-// History pages. The first page comes from a derived document (one KV read); each older
-// page from one KV list call, with the summaries read from the index keys' metadata. A
-// request's page carries the cursor and the URL of the next one. The whole history, for
-// one file, is the same listing walked to its end, a list call at a time.
+// History pages. The first page comes from a derived document (one KV read: the newest page
+// at the default size has a document of its own, a larger or filtered one reads the newest
+// 200 reports); each older page from one KV list call, with the summaries read from the
+// index keys' metadata. A request's page carries the cursor and the URL of the next one.
+// The whole history, for one file, is the same listing walked to its end, a list call at a
+// time.
 
 import { sha256Hex } from '../digest.ts';
 import type { RecentDocument } from '../domain/documents.ts';
-import { defaultPageSize, type HistoryFilter, isPastRange, matchesFilter } from '../domain/history.ts';
+import {
+  defaultPageSize,
+  filtersNothing,
+  type HistoryFilter,
+  isPastRange,
+  matchesFilter,
+} from '../domain/history.ts';
 import type { PlaceSummary, ReportPage, ReportSummary } from '../domain/model.ts';
 import { NotFound } from '../problems.ts';
 import type { HistoryScope } from '../store/keys.ts';
@@ -33,8 +41,12 @@ export async function readHistoryPage(
   position?: HistoryPosition,
 ): Promise<HistoryPage> {
   if (position) return pageFromListing(store, scope, filter, limit, position);
+  // Most requests ask for the newest page at the default size: a document of its own.
+  const firstPage =
+    filtersNothing(filter) && limit <= defaultPageSize ? await store.getFirstPageDocument(scope) : undefined;
   const doc =
-    scope.kind === 'all' ? await store.getRecentDocument() : await store.getPlaceDocument(scope.slug);
+    firstPage ??
+    (scope.kind === 'all' ? await store.getRecentDocument() : await store.getPlaceDocument(scope.slug));
   if (doc) return pageFromDocument(doc, filter, limit);
   if (scope.kind === 'place' && !(await store.getPlace(scope.slug))) {
     throw new NotFound(`no place with slug "${scope.slug}"`);

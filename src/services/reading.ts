@@ -4,8 +4,17 @@
 
 import type { PlaceDocument } from '../domain/documents.ts';
 import type { FeedDocument } from '../domain/feed.ts';
-import type { PlaceSummary, Report, ReportSummary, ReportView, Retraction } from '../domain/model.ts';
+import type {
+  PlaceSummary,
+  PlaceView,
+  Report,
+  ReportSummary,
+  ReportView,
+  Retraction,
+} from '../domain/model.ts';
 import { NotFound } from '../problems.ts';
+import { fillTemplate, isPlainOrigin } from '../render/origin-template.ts';
+import { type StatusExport, statusExports } from '../render/status-exports.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import { feedVersionOf, type OpenedFeedDocument, type StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
@@ -17,6 +26,48 @@ export async function loadPlaceDocument(
   slug: string,
 ): Promise<PlaceDocument | undefined> {
   return (await store.getPlaceDocument(slug)) ?? (await writers.place(slug).placeDocument(slug));
+}
+
+/**
+ * A place's status as `GET /api/v1/places/{slug}` answers it, as its writer stored it, with
+ * its ETag; undefined for an unknown place.
+ */
+export async function loadPlaceView(
+  store: StatusStore,
+  writers: Writers,
+  slug: string,
+): Promise<{ body: string; etag?: string } | undefined> {
+  const stored = await store.openAnswer({ kind: 'place', slug });
+  const [body] = (await stored?.read()) ?? [];
+  if (stored && body !== undefined) return { body, etag: stored.etag };
+  // Not written yet, or damaged: the writer derives it, and writes it again.
+  const doc = await writers.place(slug).placeDocument(slug);
+  if (!doc) return undefined;
+  const view: PlaceView = { place: doc.place, status: doc.status, reportCount: doc.reportCount };
+  return { body: JSON.stringify(view) };
+}
+
+/** The list of places as `GET /api/v1/places` answers it: the stored document, unparsed. */
+export async function loadPlacesListText(store: StatusStore, writers: Writers): Promise<string> {
+  return (await store.getPlacesText()) ?? JSON.stringify(await writers.allPlaces().placesDocument());
+}
+
+/**
+ * A file made from the list of places, as the writer of all places stored it for any origin;
+ * rendered here when it is not stored (yet) or the origin is not one it can be filled with.
+ */
+export async function loadStatusExport(
+  store: StatusStore,
+  writers: Writers,
+  name: StatusExport,
+  origin: string,
+): Promise<{ body: string; etag?: string }> {
+  if (isPlainOrigin(origin)) {
+    const stored = await store.openAnswer({ kind: 'export', name });
+    const parts = await stored?.read();
+    if (stored && parts) return { body: fillTemplate(parts, origin), etag: stored.etag };
+  }
+  return { body: statusExports[name](await loadPlacesList(store, writers), { origin }) };
 }
 
 /** Every place with its short status. */
@@ -32,12 +83,18 @@ export async function openFeedDocument(
 ): Promise<OpenedFeedDocument> {
   const opened = await store.openFeedDocument(scope);
   if (opened) return opened;
+  const doc = await feedDocumentOfWriter(writers, scope);
+  return { ...(await feedVersionOf(doc)), read: async () => doc, discard: async () => {} };
+}
+
+/** A scope's feed document as its writer derives it, for a read that found it missing; it is written again. */
+export async function feedDocumentOfWriter(writers: Writers, scope: HistoryScope): Promise<FeedDocument> {
   const doc: FeedDocument | undefined =
     scope.kind === 'place'
       ? await writers.place(scope.slug).feedDocument(scope.slug)
       : await writers.allPlaces().feedDocument();
   if (!doc) throw new NotFound(`no place with slug "${scope.kind === 'place' ? scope.slug : ''}"`);
-  return { ...(await feedVersionOf(doc)), read: async () => doc, discard: async () => {} };
+  return doc;
 }
 
 /**

@@ -6,10 +6,11 @@
 // 1. The index of all places and the index of each place must list the same reports: a
 //    request that stopped between the two writes left one of them without the entry, which
 //    is written again here from the other.
-// 2. A place is told its newest index entries when it is marked stale, its document is
-//    missing, or the newest reports its document shows (and their states) differ.
+// 2. A place is told its newest index entries when it is marked stale, its document or any
+//    of its stored answers is missing, or the newest reports its document shows (and their
+//    states) differ.
 // 3. The writer of all places is told the newest entries of all places and each place's
-//    summary when the shared documents are missing or differ from them.
+//    summary when any shared document or answer is missing or differs from them.
 // 4. The change log is told the newest 1,000 entries of all places, every time: it checks them
 //    against its own storage, with no KV read for what it holds, and adds what it lacks. Its
 //    first call also takes in every report stored before it existed.
@@ -17,6 +18,9 @@
 import { headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
 import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
 import { compareNewestFirst } from '../domain/status.ts';
+import { feedFormatNames } from '../render/feed-formats.ts';
+import { statusExportNames } from '../render/status-exports.ts';
+import { derivedKeysOf, type HistoryScope } from '../store/keys.ts';
 import type { HistoryListing, StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 
@@ -84,11 +88,16 @@ function sharedDiffer(
 }
 
 export async function repairDocuments(store: StatusStore, writers: Writers): Promise<RepairOutcome> {
-  const [slugs, marked, all] = await Promise.all([
+  const [slugs, marked, all, derived] = await Promise.all([
     store.placeSlugs(),
     store.staleSlugs(),
     store.listHistory({ kind: 'all' }),
+    store.derivedKeys(),
   ]);
+  const lacksAny = (scope: HistoryScope) =>
+    derivedKeysOf(scope, { feedFormats: feedFormatNames, statusExports: statusExportNames }).some(
+      (key) => !derived.has(key),
+    );
   const places = await Promise.all(
     slugs.map(async (slug) => ({
       slug,
@@ -104,7 +113,10 @@ export async function repairDocuments(store: StatusStore, writers: Writers): Pro
       .slice(0, headSize);
   const stale = places.filter(
     ({ slug, doc, listing }) =>
-      marked.includes(slug) || !doc || fingerprint(doc.head) !== fingerprint(newest(slug, listing)),
+      marked.includes(slug) ||
+      !doc ||
+      lacksAny({ kind: 'place', slug }) ||
+      fingerprint(doc.head) !== fingerprint(newest(slug, listing)),
   );
   for (const { slug, listing } of stale) await writers.place(slug).reconcile(slug, newest(slug, listing));
   const [recent, listed, feed] = await Promise.all([
@@ -115,7 +127,12 @@ export async function repairDocuments(store: StatusStore, writers: Writers): Pro
   await feed?.discard();
   const repaired = stale.map((p) => p.slug);
   const newestOfAll = [...summariesOf(all), ...completed].sort(compareNewestFirst).slice(0, headSize);
-  if (completed.length > 0 || !feed || sharedDiffer(recent?.head, listed?.places, newestOfAll, places)) {
+  if (
+    completed.length > 0 ||
+    !feed ||
+    lacksAny({ kind: 'all' }) ||
+    sharedDiffer(recent?.head, listed?.places, newestOfAll, places)
+  ) {
     const summaries = places.flatMap(({ doc }) => (doc ? [summarizePlace(doc)] : []));
     await writers.allPlaces().reconcile(newestOfAll, summaries);
     repaired.push(allPlaces);

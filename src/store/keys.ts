@@ -48,9 +48,46 @@ export const placeDocumentKey = (slug: string) => `${derivedPrefix}place/${slug}
 export const placesDocumentKey = `${derivedPrefix}places`;
 export const recentDocumentKey = `${derivedPrefix}recent`;
 
+/** A scope's newest page of history at the default page size. */
+export const firstPageKey = (scope: HistoryScope) =>
+  scope.kind === 'all' ? `${derivedPrefix}first-page/all` : `${derivedPrefix}first-page/place/${scope.slug}`;
+
+/**
+ * Answers rendered once by their writer and served as stored: a place's status as the API
+ * gives it, and each scope's subscription feed in each format.
+ */
+export type AnswerKey =
+  | { kind: 'place'; slug: string }
+  | { kind: 'feed'; scope: HistoryScope; format: string }
+  | { kind: 'export'; name: string };
+
+export function answerKey(key: AnswerKey): string {
+  if (key.kind === 'place') return `${derivedPrefix}answer/place/${key.slug}`;
+  if (key.kind === 'export') return `${derivedPrefix}answer/export/${key.name}`;
+  const scope = key.scope.kind === 'all' ? 'all' : `place/${key.scope.slug}`;
+  return `${derivedPrefix}answer/feed/${scope}.${key.format}`;
+}
+
 /** Feed documents: the newest entries of a scope with everything a feed renders. */
 export const feedDocumentKey = (scope: HistoryScope) =>
   scope.kind === 'all' ? `${derivedPrefix}feed/all` : `${derivedPrefix}feed/place/${scope.slug}`;
+
+/** Every derived value a scope's writer writes, by key: what the scheduled repair expects to find. */
+export function derivedKeysOf(
+  scope: HistoryScope,
+  answers: { feedFormats: readonly string[]; statusExports: readonly string[] },
+): string[] {
+  const feeds = answers.feedFormats.map((format) => answerKey({ kind: 'feed', scope, format }));
+  const own =
+    scope.kind === 'all'
+      ? [
+          placesDocumentKey,
+          recentDocumentKey,
+          ...answers.statusExports.map((name) => answerKey({ kind: 'export', name })),
+        ]
+      : [placeDocumentKey(scope.slug), answerKey({ kind: 'place', slug: scope.slug })];
+  return [...own, feedDocumentKey(scope), firstPageKey(scope), ...feeds];
+}
 
 /**
  * The change log (src/writers/change-log.ts), as numbered pages of 100 changes each. A page

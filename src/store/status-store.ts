@@ -1,5 +1,10 @@
-// The one module that touches the KV binding. Every read is a `get(key, 'json')` followed
-// by a schema check, so a damaged or foreign value is treated as absent, never trusted.
+// The one module that touches the KV binding. A damaged or foreign value is treated as
+// absent, never trusted. Facts are checked against their schema on every read. Derived
+// values (documents and stored answers, written only by the writers) are checked against
+// their schema once, when written, and sealed: the key's metadata carries the layout they
+// were written in and the SHA-256 of their bytes, and a read that finds another layout or
+// other bytes treats the value as absent. So a read of a derived value costs a digest of
+// its bytes, not a schema pass over all of it.
 
 import { z } from 'zod';
 import { sha256Hex } from '../digest.ts';
@@ -24,10 +29,14 @@ import {
 } from '../domain/model.ts';
 import { StorageUnavailable } from '../problems.ts';
 import {
+  type AnswerKey,
+  answerKey,
   chainKey,
   chainPrefix,
   changePageKey,
+  derivedPrefix,
   feedDocumentKey,
+  firstPageKey,
   type HistoryScope,
   historyKey,
   historyPrefix,
@@ -64,8 +73,26 @@ const storedResponse = z.strictObject({
 });
 export type StoredResponse = z.infer<typeof storedResponse>;
 
-const feedMetadata = z.strictObject({ version: z.string(), updated: z.string().nullable() });
-export type FeedVersion = z.infer<typeof feedMetadata>;
+/**
+ * The layout of every derived value. Raised whenever the shape of one changes, so that a
+ * deploy treats values written in the old shape as absent and their writers write them anew.
+ */
+export const derivedLayout = 2;
+
+const seal = { layout: z.literal(derivedLayout), sha256: z.string().regex(/^[0-9a-f]{64}$/) };
+const documentSeal = z.strictObject(seal);
+const feedSeal = z.strictObject({ ...seal, version: z.string(), updated: z.string().nullable() });
+const answerSeal = z.strictObject({
+  ...seal,
+  etag: z.string(),
+  updated: z.string().nullable(),
+  split: z.boolean(),
+});
+
+export interface FeedVersion {
+  version: string;
+  updated: string | null;
+}
 
 /** A feed document opened for reading: its version is known before its body is read. */
 export interface OpenedFeedDocument extends FeedVersion {
@@ -79,9 +106,46 @@ export async function feedVersionOf(doc: FeedDocument): Promise<FeedVersion> {
   return { version: (await sha256Hex(JSON.stringify(doc))).slice(0, 20), updated: doc.updated };
 }
 
-// Last good derived documents, per isolate: what reads fall back to when KV fails.
-const lastGoodDocuments = new Map<string, unknown>();
-const lastGoodFeeds = new Map<string, { version: FeedVersion; doc: FeedDocument }>();
+/**
+ * An answer the writer rendered once, to be served as stored: its ETag and last change, and
+ * its text in parts, between which a reader puts its own origin (the parts of an answer with
+ * no absolute link are one).
+ */
+export interface StoredAnswer {
+  etag: string;
+  updated: string | null;
+  parts: string[];
+}
+
+/** A stored answer opened for reading: its validators are known before its body is read. */
+export interface OpenedAnswer {
+  etag: string;
+  updated: string | null;
+  /** The parts, or undefined when the bytes are not what was sealed. */
+  read(): Promise<string[] | undefined>;
+  discard(): Promise<void>;
+}
+
+interface Opened<M> {
+  metadata: M;
+  text(): Promise<string | undefined>;
+  discard(): Promise<void>;
+}
+
+/** A stored answer's value: its parts, as the writer rendered them. */
+const storedAnswerParts = z.array(z.string()).min(1);
+const originSlot = '\u0000';
+
+const decoder = new TextDecoder();
+
+/** The text of sealed bytes, or undefined when they are not the bytes that were sealed. */
+async function unsealed(bytes: ArrayBuffer, sha256: string): Promise<string | undefined> {
+  return (await sha256Hex(bytes)) === sha256 ? decoder.decode(bytes) : undefined;
+}
+
+// Last good derived values, per isolate: what reads fall back to when KV fails.
+const lastGoodTexts = new Map<string, string>();
+const lastGoodSealed = new Map<string, { metadata: unknown; text: string }>();
 
 export class StatusStore {
   private readonly kv: KVNamespace;
@@ -97,21 +161,50 @@ export class StatusStore {
     return parsed.success ? parsed.data : undefined;
   }
 
+  /** A sealed value's text and metadata; undefined when absent, of another layout or damaged. */
+  private async readSealed<T extends z.ZodType<{ sha256: string }>>(key: string, metadataSchema: T) {
+    const { value, metadata } = await this.kv.getWithMetadata(key, 'arrayBuffer');
+    if (value === null) return undefined;
+    const checked = metadataSchema.safeParse(metadata);
+    if (!checked.success) return undefined;
+    const text = await unsealed(value, checked.data.sha256);
+    return text === undefined ? undefined : { text, metadata: checked.data as z.infer<T> };
+  }
+
+  /** Writes a derived value with its seal, after the full schema check the reads then skip. */
+  private async writeSealed<T extends z.ZodType>(
+    key: string,
+    schema: T,
+    value: z.input<T>,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.writeSealedText(key, JSON.stringify(schema.parse(value)), extra);
+  }
+
+  private async writeSealedText(key: string, text: string, extra: Record<string, unknown>): Promise<void> {
+    const metadata = { layout: derivedLayout, sha256: await sha256Hex(text), ...extra };
+    await this.kv.put(key, text, { metadata });
+  }
+
   /**
-   * Reads a derived document; when storage fails even after retries, answers the last good
-   * copy this isolate read, so reads degrade to slightly stale instead of failing.
+   * Reads a derived value's text; when storage fails even after retries, answers the last
+   * good copy this isolate read, so reads degrade to slightly stale instead of failing.
    */
-  private async readDerived<T extends z.ZodType>(key: string, schema: T): Promise<z.infer<T> | undefined> {
+  private async readDerivedText(key: string): Promise<string | undefined> {
     try {
-      const value = await this.read(key, schema);
-      if (value !== undefined) lastGoodDocuments.set(key, value);
-      return value;
+      const sealed = await this.readSealed(key, documentSeal);
+      if (sealed) lastGoodTexts.set(key, sealed.text);
+      return sealed?.text;
     } catch (error) {
-      if (error instanceof StorageUnavailable && lastGoodDocuments.has(key)) {
-        return lastGoodDocuments.get(key) as z.infer<T>;
-      }
+      const lastGood = lastGoodTexts.get(key);
+      if (error instanceof StorageUnavailable && lastGood !== undefined) return lastGood;
       throw error;
     }
+  }
+
+  private async readDerived<T>(key: string): Promise<T | undefined> {
+    const text = await this.readDerivedText(key);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
   }
 
   private write(key: string, value: unknown): Promise<void> {
@@ -243,77 +336,155 @@ export class StatusStore {
   // -- derived documents: rebuilt from the facts, each served by one read -----------------
 
   getPlaceDocument(slug: string): Promise<PlaceDocument | undefined> {
-    return this.readDerived(placeDocumentKey(slug), placeDocument);
+    return this.readDerived(placeDocumentKey(slug));
   }
 
   putPlaceDocument(doc: PlaceDocument): Promise<void> {
-    return this.write(placeDocumentKey(doc.place.slug), doc);
+    return this.writeSealed(placeDocumentKey(doc.place.slug), placeDocument, doc);
   }
 
   getPlacesDocument(): Promise<PlacesDocument | undefined> {
-    return this.readDerived(placesDocumentKey, placesDocument);
+    return this.readDerived(placesDocumentKey);
   }
 
   putPlacesDocument(doc: PlacesDocument): Promise<void> {
-    return this.write(placesDocumentKey, doc);
+    return this.writeSealed(placesDocumentKey, placesDocument, doc);
+  }
+
+  /** The list of places as stored, its text unparsed: the answer to `GET /api/v1/places`. */
+  getPlacesText(): Promise<string | undefined> {
+    return this.readDerivedText(placesDocumentKey);
   }
 
   getRecentDocument(): Promise<RecentDocument | undefined> {
-    return this.readDerived(recentDocumentKey, recentDocument);
+    return this.readDerived(recentDocumentKey);
   }
 
   putRecentDocument(doc: RecentDocument): Promise<void> {
-    return this.write(recentDocumentKey, doc);
+    return this.writeSealed(recentDocumentKey, recentDocument, doc);
   }
 
-  /** Stores a feed document with its version (a hash of its content) in the key's metadata. */
+  /** A scope's newest page at the default size: what most history requests ask for. */
+  getFirstPageDocument(scope: HistoryScope): Promise<RecentDocument | undefined> {
+    return this.readDerived(firstPageKey(scope));
+  }
+
+  putFirstPageDocument(scope: HistoryScope, doc: RecentDocument): Promise<void> {
+    return this.writeSealed(firstPageKey(scope), recentDocument, doc);
+  }
+
+  /** Stores a feed document with its version (a hash of its content) beside its seal. */
   async putFeedDocument(scope: HistoryScope, doc: FeedDocument): Promise<FeedVersion> {
-    const metadata = await feedVersionOf(doc);
-    await this.kv.put(feedDocumentKey(scope), JSON.stringify(doc), { metadata });
-    return metadata;
+    const version = await feedVersionOf(doc);
+    await this.writeSealed(feedDocumentKey(scope), feedDocument, doc, { ...version });
+    return version;
   }
 
   /** One KV read: the version from the metadata at once, the body only when asked for. */
   async openFeedDocument(scope: HistoryScope): Promise<OpenedFeedDocument | undefined> {
-    const key = feedDocumentKey(scope);
+    const opened = await this.openSealed(feedDocumentKey(scope), feedSeal);
+    if (!opened) return undefined;
+    const { version, updated } = opened.metadata;
+    return {
+      version,
+      updated,
+      read: async () => {
+        const text = await opened.text();
+        return text === undefined ? undefined : (JSON.parse(text) as FeedDocument);
+      },
+      discard: opened.discard,
+    };
+  }
+
+  /**
+   * Stores an answer rendered by a writer, with its ETag and last change beside its seal. Its
+   * parts are stored as its text with a NUL where the origin goes, so that the stored bytes
+   * are the answer's (no renderer writes a NUL: XML cannot carry one, JSON escapes it), or,
+   * should a part hold one after all, as a JSON array.
+   */
+  async putAnswer(key: AnswerKey, answer: StoredAnswer): Promise<void> {
+    const parts = storedAnswerParts.parse(answer.parts);
+    const split = !parts.some((part) => part.includes(originSlot));
+    const text = split ? parts.join(originSlot) : JSON.stringify(parts);
+    await this.writeSealedText(answerKey(key), text, { etag: answer.etag, updated: answer.updated, split });
+  }
+
+  /** One KV read: the ETag at once, the parts only when asked for (a 304 never reads them). */
+  async openAnswer(key: AnswerKey): Promise<OpenedAnswer | undefined> {
+    const opened = await this.openSealed(answerKey(key), answerSeal);
+    if (!opened) return undefined;
+    const { etag, updated, split } = opened.metadata;
+    return {
+      etag,
+      updated,
+      read: async () => {
+        const text = await opened.text();
+        if (text === undefined) return undefined;
+        return split ? text.split(originSlot) : (JSON.parse(text) as string[]);
+      },
+      discard: opened.discard,
+    };
+  }
+
+  /**
+   * A sealed value whose metadata is known at once and whose bytes are read when asked for.
+   * When storage fails even after retries, the last good copy this isolate read stands in.
+   */
+  private async openSealed<T extends z.ZodType<{ sha256: string }>>(
+    key: string,
+    metadataSchema: T,
+  ): Promise<Opened<z.infer<T>> | undefined> {
     let answer: KVNamespaceGetWithMetadataResult<ReadableStream, unknown>;
     try {
       answer = await this.kv.getWithMetadata(key, { type: 'stream' });
     } catch (error) {
-      const lastGood = lastGoodFeeds.get(key);
+      const lastGood = lastGoodSealed.get(key);
       if (!(error instanceof StorageUnavailable) || !lastGood) throw error;
-      return { ...lastGood.version, read: async () => lastGood.doc, discard: async () => {} };
+      return {
+        metadata: lastGood.metadata as z.infer<T>,
+        text: async () => lastGood.text,
+        discard: async () => {},
+      };
     }
     const { value, metadata } = answer;
-    const version = feedMetadata.safeParse(metadata);
     if (value === null) return undefined;
-    if (!version.success) {
+    const checked = metadataSchema.safeParse(metadata);
+    if (!checked.success) {
       await value.cancel();
       return undefined;
     }
+    const sealedWith = checked.data as z.infer<T>;
     return {
-      ...version.data,
-      read: async () => {
-        try {
-          const parsed = feedDocument.safeParse(JSON.parse(await new Response(value).text()));
-          if (parsed.success) lastGoodFeeds.set(key, { version: version.data, doc: parsed.data });
-          return parsed.success ? parsed.data : undefined;
-        } catch {
-          return undefined;
-        }
+      metadata: sealedWith,
+      text: async () => {
+        const text = await unsealed(await new Response(value).arrayBuffer(), sealedWith.sha256);
+        if (text !== undefined) lastGoodSealed.set(key, { metadata: sealedWith, text });
+        return text;
       },
       discard: () => value.cancel(),
     };
   }
 
+  /** The keys of every derived value: one list call per 1,000, for the scheduled repair. */
+  async derivedKeys(): Promise<Set<string>> {
+    const names = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.kv.list({ prefix: derivedPrefix, ...(cursor ? { cursor } : {}) });
+      for (const key of page.keys) names.add(key.name);
+      cursor = page.list_complete ? undefined : page.cursor;
+    } while (cursor);
+    return names;
+  }
+
   // -- the change log: numbered pages, written only by the change log ---------------------
 
   getChangePage(page: number): Promise<ChangePageDocument | undefined> {
-    return this.readDerived(changePageKey(page), changePageDocument);
+    return this.readDerived(changePageKey(page));
   }
 
   putChangePage(doc: ChangePageDocument): Promise<void> {
-    return this.write(changePageKey(doc.page), doc);
+    return this.writeSealed(changePageKey(doc.page), changePageDocument, doc);
   }
 
   // -- repair markers --------------------------------------------------------------------

@@ -15,10 +15,11 @@ import {
 } from '../domain/documents.ts';
 import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
 import type { PlaceSummary, Report, ReportSummary, Retraction } from '../domain/model.ts';
-import { feedDocumentKey, placesDocumentKey, recentDocumentKey } from '../store/keys.ts';
+import { answerKey, feedDocumentKey, placesDocumentKey, recentDocumentKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { SharedWork } from './messages.ts';
 import { Pace, writeIntervalMs } from './pacing.ts';
+import { statusExportAnswers, writeScopeAnswers } from './stored-answers.ts';
 
 const schema = [
   'CREATE TABLE IF NOT EXISTS places (slug TEXT PRIMARY KEY, json TEXT NOT NULL)',
@@ -152,6 +153,11 @@ export class AllPlacesWriter extends DurableObject<Env> {
     await this.pace.write(feedDocumentKey(allScope), shared.feed, (doc) =>
       this.store.putFeedDocument(allScope, doc),
     );
+    await writeScopeAnswers(this.store, this.pace, allScope, shared, this.env);
+    for (const { name, answer } of await statusExportAnswers(shared.places)) {
+      const key = { kind: 'export', name } as const;
+      await this.pace.write(answerKey(key), answer, (value) => this.store.putAnswer(key, value));
+    }
     this.prune(shared.recent.head);
     this.pace.flushed();
     if (this.changeSeq === seq) this.state.put('dirty', false);

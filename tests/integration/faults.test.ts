@@ -1,7 +1,9 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
+import { feedFormatNames } from '../../src/render/feed-formats.ts';
 import {
+  derivedKeysOf,
   historyPrefix,
   placeDocumentKey,
   reportPrefix,
@@ -201,10 +203,19 @@ describe('storage faults', () => {
   it('repairs a place document that lost a report to a race, without any marker', async () => {
     await createPlace('race');
     await post(noFaults, 'race', undefined, '2024-03-01');
-    const before = await env.STATUS_KV.get(placeDocumentKey('race'));
+    const keys = derivedKeysOf(
+      { kind: 'place', slug: 'race' },
+      { feedFormats: feedFormatNames, statusExports: [] },
+    );
+    const before = await Promise.all(keys.map((key) => env.STATUS_KV.getWithMetadata(key, 'text')));
     await post(noFaults, 'race', undefined, '2024-03-02');
-    // Simulate the race's lost update: the older document is written back over the newer.
-    await env.STATUS_KV.put(placeDocumentKey('race'), before ?? '');
+    // Simulate the race's lost update: the older documents are written back over the newer.
+    await Promise.all(
+      keys.map((key, i) => {
+        const { value, metadata } = before[i] ?? {};
+        return env.STATUS_KV.put(key, value ?? '', { metadata });
+      }),
+    );
     expect(await reportCount('race')).toBe(1);
     await runScheduledRepair();
     expect(await reportCount('race')).toBe(2);

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { feedDocumentKey } from '../../src/store/keys.ts';
+import { answerKey, feedDocumentKey } from '../../src/store/keys.ts';
 import { call, json, origin, send } from '../support/api.ts';
 import { deaths, syntheticReport, unknownIndicator } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
@@ -125,8 +125,10 @@ describe('lost feed documents', () => {
   it('are derived again from the reports before the feed is served', async () => {
     await createPlace('rebuildfeed');
     await postReport(syntheticReport('rebuildfeed', { figures: [deaths(3)] }));
-    await env.STATUS_KV.delete(feedDocumentKey({ kind: 'place', slug: 'rebuildfeed' }));
-    await env.STATUS_KV.delete(feedDocumentKey({ kind: 'all' }));
+    for (const scope of [{ kind: 'place', slug: 'rebuildfeed' } as const, { kind: 'all' } as const]) {
+      await env.STATUS_KV.delete(feedDocumentKey(scope));
+      await env.STATUS_KV.delete(answerKey({ kind: 'feed', scope, format: 'json' }));
+    }
     for (const path of ['/feeds/places/rebuildfeed.json', '/feeds/all.json']) {
       const titles = (await readFeed(path)).feed.items.map((i: any) => i.title);
       expect(titles).toContain(

@@ -12,6 +12,54 @@ beforeAll(async () => {
   reports = await loadSyntheticHistory('bigtown', historySize);
 }, 120_000);
 
+// What each public GET may read from KV at this size. A stored answer reads its own bytes and
+// its seal, no more; a read that renders reads the one document shaped for it, never one of
+// the 200-report documents for an answer that needs 50. Sizes here grow with the number of
+// places and with the text of the newest reports, never with the length of history.
+const seal = 512;
+const budgets: [path: string, bytes: (answer: number) => number][] = [
+  ['/api/v1/places', (answer) => answer + seal],
+  ['/api/v1/places/bigtown', (answer) => answer + seal],
+  ['/feeds/all.atom', (answer) => answer + seal],
+  ['/feeds/all.rss', (answer) => answer + seal],
+  ['/feeds/all.json', (answer) => answer + seal],
+  ['/feeds/places/bigtown.atom', (answer) => answer + seal],
+  ['/feeds/places/bigtown.rss', (answer) => answer + seal],
+  ['/feeds/places/bigtown.json', (answer) => answer + seal],
+  ['/exports/status.csv', (answer) => answer + seal],
+  ['/exports/status.csv?hxl=false', (answer) => answer + seal],
+  ['/exports/places.csv', (answer) => answer + seal],
+  ['/exports/places.csv?hxl=false', (answer) => answer + seal],
+  ['/exports/status.geojson', (answer) => answer + seal],
+  // The newest 50 summaries, not 200.
+  ['/api/v1/reports', () => 16_000],
+  ['/api/v1/reports?limit=50', () => 16_000],
+  ['/api/v1/places/bigtown/reports', () => 16_000],
+  ['/exports/reports.csv', () => 16_000],
+  // The list of places (one place here).
+  ['/', () => 2_000],
+  ['/feeds.opml', () => 2_000],
+  // A page of 100 changes.
+  ['/api/v1/changes', () => 24_000],
+  // What asks for more than the newest 50 reads the newest 200.
+  ['/places/bigtown', () => 64_000],
+  ['/api/v1/reports?limit=200', () => 64_000],
+  ['/feeds/places/bigtown.atom?limit=200', () => 136_000],
+  ['/healthz', () => 0],
+  ['/api/v1/indicators', () => 0],
+];
+
+describe(`bytes read from KV per public GET at a history of ${historySize} reports`, () => {
+  it.each(budgets)('GET %s reads at most one value, within its budget', async (path, budget) => {
+    const { response, counts, bytes, reads } = await fetchCounting(path);
+    expect(response.status).toBe(200);
+    const answer = (await response.arrayBuffer()).byteLength;
+    expect(reads).toBeLessThanOrEqual(1);
+    expect([counts.list, counts.put, counts.delete]).toEqual([0, 0, 0]);
+    expect(bytes.read).toBeLessThanOrEqual(budget(answer));
+  });
+});
+
 describe(`KV cost of reads at a history of ${historySize} reports`, () => {
   it.each([
     '/api/v1/places',

@@ -1,0 +1,78 @@
+// What a writer renders once, after deriving its documents, so that the reads most asked
+// for are served as stored: a scope's first page of history at the default size, its
+// subscription feed in every format (with the origin left for the reader to put in); for a
+// place, its status as the API answers it; for all places, the files made from their list.
+
+import { sha256Hex } from '../digest.ts';
+import type { PlaceDocument, PlacesDocument, RecentDocument } from '../domain/documents.ts';
+import type { FeedDocument } from '../domain/feed.ts';
+import { defaultPageSize } from '../domain/history.ts';
+import type { PlaceView } from '../domain/model.ts';
+import { maxAgeSeconds } from '../http/caching.ts';
+import { feedFormatNames } from '../render/feed-formats.ts';
+import { originTemplate } from '../render/origin-template.ts';
+import { type StatusExport, statusExportNames, statusExports } from '../render/status-exports.ts';
+import { defaultFeedRequest, renderSubscriptionFeed, subscriptionEtag } from '../services/feeds.ts';
+import { answerKey, firstPageKey, type HistoryScope } from '../store/keys.ts';
+import { feedVersionOf, type StatusStore, type StoredAnswer } from '../store/status-store.ts';
+import type { Pace } from './pacing.ts';
+
+/** The newest page at the default size, from a document of the newest reports. */
+export const firstPageOf = (doc: RecentDocument): RecentDocument => ({
+  head: doc.head.slice(0, defaultPageSize),
+  reportCount: doc.reportCount,
+});
+
+/** An answer whose bytes are the same at every origin, validated by their hash. */
+async function answerOf(body: string, updated: string | null): Promise<StoredAnswer> {
+  return { etag: `"${(await sha256Hex(body)).slice(0, 32)}"`, updated, parts: [body] };
+}
+
+/** A place's status as `GET /api/v1/places/{slug}` answers it. */
+export function placeViewAnswer(doc: PlaceDocument): Promise<StoredAnswer> {
+  const view: PlaceView = { place: doc.place, status: doc.status, reportCount: doc.reportCount };
+  return answerOf(JSON.stringify(view), doc.status.updated);
+}
+
+/** The scope's subscription feed in each format, as the default request asks for it. */
+export async function feedAnswers(
+  scope: HistoryScope,
+  doc: FeedDocument,
+  env: Pick<Env, 'PUBLIC_MAX_AGE_SECONDS'>,
+): Promise<{ format: string; answer: StoredAnswer }[]> {
+  const { version } = await feedVersionOf(doc);
+  return feedFormatNames.map((format) => {
+    const request = (origin: string) => defaultFeedRequest(scope, format, origin, maxAgeSeconds(env));
+    const parts = originTemplate((origin) => renderSubscriptionFeed(doc, request(origin)));
+    return { format, answer: { etag: subscriptionEtag(version, request('')), updated: doc.updated, parts } };
+  });
+}
+
+/** Every file made from the list of places, in every form it is served. */
+export function statusExportAnswers(
+  places: PlacesDocument,
+): Promise<{ name: StatusExport; answer: StoredAnswer }[]> {
+  return Promise.all(
+    statusExportNames.map(async (name) => {
+      const parts = originTemplate((origin) => statusExports[name](places.places, { origin }));
+      const etag = `"${(await sha256Hex(JSON.stringify(parts))).slice(0, 32)}"`;
+      return { name, answer: { etag, updated: null, parts } };
+    }),
+  );
+}
+
+/** Writes a scope's first page and feed answers, each only when it changed. */
+export async function writeScopeAnswers(
+  store: StatusStore,
+  pace: Pace,
+  scope: HistoryScope,
+  documents: { recent: RecentDocument; feed: FeedDocument },
+  env: Pick<Env, 'PUBLIC_MAX_AGE_SECONDS'>,
+): Promise<void> {
+  const firstPage = firstPageOf(documents.recent);
+  await pace.write(firstPageKey(scope), firstPage, (doc) => store.putFirstPageDocument(scope, doc));
+  for (const { format, answer } of await feedAnswers(scope, documents.feed, env)) {
+    const key = { kind: 'feed', scope, format } as const;
+    await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
+  }
+}

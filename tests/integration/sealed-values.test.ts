@@ -1,0 +1,136 @@
+import { env } from 'cloudflare:test';
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { placeDocument } from '../../src/domain/documents.ts';
+import { feedFormatNames } from '../../src/render/feed-formats.ts';
+import { statusExportNames, statusExports } from '../../src/render/status-exports.ts';
+import { defaultFeedRequest, renderSubscriptionFeed } from '../../src/services/feeds.ts';
+import {
+  answerKey,
+  feedDocumentKey,
+  firstPageKey,
+  placeDocumentKey,
+  placesDocumentKey,
+  recentDocumentKey,
+} from '../../src/store/keys.ts';
+import { derivedLayout, StatusStore } from '../../src/store/status-store.ts';
+import { call, json } from '../support/api.ts';
+import { syntheticReport } from '../support/builders.ts';
+import { createPlace, postReport } from '../support/seed-api.ts';
+
+// A derived value is read without a schema pass: its seal (layout and SHA-256 in the key's
+// metadata) is what keeps a damaged or foreign value from being trusted.
+
+type Damage = (key: string) => Promise<void>;
+
+/** Bytes changed under an intact seal: a value damaged after it was written. */
+const flipped: Damage = async (key) => {
+  const { value, metadata } = await env.STATUS_KV.getWithMetadata(key, 'text');
+  const damaged = (value ?? '').replace(/\d/, (d) => String((Number(d) + 1) % 10));
+  expect(damaged).not.toBe(value);
+  await env.STATUS_KV.put(key, damaged, { metadata });
+};
+
+/** A value some other program wrote: well-formed JSON of another shape, with no seal. */
+const foreign: Damage = (key) => env.STATUS_KV.put(key, JSON.stringify({ places: 'none', head: 7 }));
+
+/** A value sealed in an older layout: what a deploy that changed the shapes finds. */
+const olderLayout: Damage = async (key) => {
+  const { value, metadata } = await env.STATUS_KV.getWithMetadata<Record<string, unknown>>(key, 'text');
+  await env.STATUS_KV.put(key, value ?? '', { metadata: { ...metadata, layout: derivedLayout - 1 } });
+};
+
+const damages = { flipped, foreign, 'older layout': olderLayout };
+
+describe('derived values are sealed', () => {
+  it.each(Object.entries(damages))(
+    'treats a %s value as absent, and answers from its writer',
+    async (name, damage) => {
+      const slug = `sealed-${name.replace(' ', '-')}`;
+      await createPlace(slug);
+      const report = await postReport(syntheticReport(slug));
+      const scope = { kind: 'place', slug } as const;
+      const keys = [
+        placeDocumentKey(slug),
+        feedDocumentKey(scope),
+        firstPageKey(scope),
+        answerKey({ kind: 'place', slug }),
+        answerKey({ kind: 'feed', scope, format: 'atom' }),
+        placesDocumentKey,
+        recentDocumentKey,
+        firstPageKey({ kind: 'all' }),
+      ];
+      for (const key of keys) await damage(key);
+
+      const store = new StatusStore(env.STATUS_KV);
+      expect(await store.getPlaceDocument(slug)).toBeUndefined();
+      expect(await store.getPlacesText()).toBeUndefined();
+      expect(await store.getFirstPageDocument(scope)).toBeUndefined();
+
+      const place = await call(`/api/v1/places/${slug}`);
+      expect(place.status).toBe(200);
+      expect((await json(place)).reportCount).toBe(1);
+      const places = await json(await call('/api/v1/places'));
+      expect(places.places.map((p: { slug: string }) => p.slug)).toContain(slug);
+      const history = await json(await call(`/api/v1/places/${slug}/reports`));
+      expect(history.reports.map((r: { id: string }) => r.id)).toEqual([report.id]);
+      const recent = await json(await call('/api/v1/reports'));
+      expect(recent.reports.map((r: { id: string }) => r.id)).toContain(report.id);
+      const feed = await call(`/feeds/places/${slug}.atom`);
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toContain(report.id);
+    },
+  );
+
+  it('checks a document against its schema when it is written, not when it is read', async () => {
+    const store = new StatusStore(env.STATUS_KV);
+    const doc = { place: { slug: 'unsound' }, status: {}, head: [], reportCount: -1 };
+    await expect(store.putPlaceDocument(doc as never)).rejects.toThrow();
+    expect(placeDocument.safeParse(doc).success).toBe(false);
+    expect(await env.STATUS_KV.get(placeDocumentKey('unsound'))).toBeNull();
+  });
+});
+
+describe('answers stored by their writers', () => {
+  it('are stored as their own bytes, with NULs where the origin goes, or as JSON when a part holds a NUL', async () => {
+    const store = new StatusStore(env.STATUS_KV);
+    for (const parts of [['<a href="', '/x">x</a>'], ['a\u0000b', 'c'], ['one part']]) {
+      const key = { kind: 'export', name: `parts-${parts.length}-${parts[0]?.length}` } as const;
+      await store.putAnswer(key, { etag: '"e"', updated: null, parts });
+      expect(await (await store.openAnswer(key))?.read()).toEqual(parts);
+      const stored = await env.STATUS_KV.get(answerKey(key), 'text');
+      expect(stored).toBe(parts[0] === 'a\u0000b' ? JSON.stringify(parts) : parts.join('\u0000'));
+    }
+  });
+
+  it('are the bytes a rendering at the asking origin gives, whatever the origin', async () => {
+    const slug = 'stored-answers';
+    await createPlace(slug);
+    await postReport(
+      syntheticReport(slug, { summary: { text: 'https://origin-one.invalid', language: 'en' } }),
+    );
+    const store = new StatusStore(env.STATUS_KV);
+    for (const scope of [{ kind: 'place', slug } as const, { kind: 'all' } as const]) {
+      const doc = await (await store.openFeedDocument(scope))?.read();
+      if (!doc) throw new Error('no feed document');
+      for (const format of feedFormatNames) {
+        for (const at of ['http://status.test', 'https://127.0.0.1:8443']) {
+          const request = defaultFeedRequest(scope, format, at, 60);
+          const served = await exports.default.fetch(new Request(request.url));
+          expect(await served.text()).toBe(renderSubscriptionFeed(doc, request));
+        }
+      }
+    }
+    const places = (await store.getPlacesDocument())?.places ?? [];
+    for (const name of statusExportNames) {
+      for (const at of ['http://status.test', 'https://127.0.0.1:8443']) {
+        const served = await exports.default.fetch(new Request(`${at}/exports/${name}`));
+        expect(served.headers.get('etag')).toBeTruthy();
+        expect(await served.text()).toBe(statusExports[name](places, { origin: at }));
+      }
+    }
+    const view = await json(await call(`/api/v1/places/${slug}`));
+    const placeDoc = await store.getPlaceDocument(slug);
+    expect(view).toEqual({ place: placeDoc?.place, status: placeDoc?.status, reportCount: 1 });
+  });
+});
