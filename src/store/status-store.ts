@@ -144,7 +144,6 @@ async function unsealed(bytes: ArrayBuffer, sha256: string): Promise<string | un
 }
 
 // Last good derived values, per isolate: what reads fall back to when KV fails.
-const lastGoodTexts = new Map<string, string>();
 const lastGoodSealed = new Map<string, { metadata: unknown; text: string }>();
 
 export class StatusStore {
@@ -159,16 +158,6 @@ export class StatusStore {
     if (value === null) return undefined;
     const parsed = schema.safeParse(value);
     return parsed.success ? parsed.data : undefined;
-  }
-
-  /** A sealed value's text and metadata; undefined when absent, of another layout or damaged. */
-  private async readSealed<T extends z.ZodType<{ sha256: string }>>(key: string, metadataSchema: T) {
-    const { value, metadata } = await this.kv.getWithMetadata(key, 'arrayBuffer');
-    if (value === null) return undefined;
-    const checked = metadataSchema.safeParse(metadata);
-    if (!checked.success) return undefined;
-    const text = await unsealed(value, checked.data.sha256);
-    return text === undefined ? undefined : { text, metadata: checked.data as z.infer<T> };
   }
 
   /** Writes a derived value with its seal, after the full schema check the reads then skip. */
@@ -187,19 +176,11 @@ export class StatusStore {
   }
 
   /**
-   * Reads a derived value's text; when storage fails even after retries, answers the last
-   * good copy this isolate read, so reads degrade to slightly stale instead of failing.
+   * A derived value's text; when storage fails even after retries, the last good copy this
+   * isolate read, so reads degrade to slightly stale instead of failing.
    */
   private async readDerivedText(key: string): Promise<string | undefined> {
-    try {
-      const sealed = await this.readSealed(key, documentSeal);
-      if (sealed) lastGoodTexts.set(key, sealed.text);
-      return sealed?.text;
-    } catch (error) {
-      const lastGood = lastGoodTexts.get(key);
-      if (error instanceof StorageUnavailable && lastGood !== undefined) return lastGood;
-      throw error;
-    }
+    return (await this.openSealed(key, documentSeal))?.text();
   }
 
   private async readDerived<T>(key: string): Promise<T | undefined> {

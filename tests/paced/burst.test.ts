@@ -8,14 +8,13 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { headSize } from '../../src/domain/documents.ts';
+import { feedFormatNames } from '../../src/render/feed-formats.ts';
+import { statusExportNames } from '../../src/render/status-exports.ts';
 import {
   changePagePrefix,
+  derivedKeysOf,
   derivedPrefix,
-  feedDocumentKey,
   historyPrefix,
-  placeDocumentKey,
-  placesDocumentKey,
-  recentDocumentKey,
   stalePrefix,
 } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
@@ -140,13 +139,11 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients, pac
     expect(observed.flatMap((o) => o.injected)).toEqual([]);
     const derived = observed.flatMap((o) => o.writes).filter((w) => w.key.startsWith(derivedPrefix));
     const byKey = Map.groupBy(derived, (w) => w.key);
+    const answers = { feedFormats: feedFormatNames, statusExports: statusExportNames };
     expect([...byKey.keys()].sort()).toEqual(
       [
-        feedDocumentKey({ kind: 'all' }),
-        ...places.map((slug) => feedDocumentKey({ kind: 'place', slug })),
-        ...places.map((slug) => placeDocumentKey(slug)),
-        placesDocumentKey,
-        recentDocumentKey,
+        ...derivedKeysOf({ kind: 'all' }, answers),
+        ...places.flatMap((slug) => derivedKeysOf({ kind: 'place', slug }, answers)),
       ].sort(),
     );
     let closest = Number.POSITIVE_INFINITY;
