@@ -52,7 +52,11 @@ export const jsonContent = <T extends z.ZodType>(schema: T) => ({ 'application/j
  * A JSON answer whose writer stored it serialized, checked against `T`'s schema when it was
  * written: sent as `c.json` would send the value it holds, without parsing it again.
  */
-export function storedJson<T>(c: Context, body: string, etag?: string): TypedResponse<T, 200, 'json'> {
+export function storedJson<T>(
+  c: Context,
+  body: Uint8Array<ArrayBuffer> | string,
+  etag?: string,
+): TypedResponse<T, 200, 'json'> {
   const headers = { 'content-type': 'application/json', ...(etag ? { etag } : {}) };
   return c.body(body, 200, headers) as unknown as TypedResponse<T, 200, 'json'>;
 }

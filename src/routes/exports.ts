@@ -17,8 +17,8 @@ import { csvQuery, historyFileQuery, hxlParameter, noQuery, seriesQuery } from '
 import { streamedBody } from '../http/streamed-body.ts';
 import { statusCollection } from '../render/geojson.ts';
 import { renderHistoryCsv, renderSeriesCsv, streamHistoryCsv } from '../render/hxl-csv.ts';
-import { csvForm, type StatusExport } from '../render/status-exports.ts';
-import { loadStatusExport } from '../services/reading.ts';
+import { csvForm, type PlaceListFile } from '../render/place-list-files.ts';
+import { loadPlaceListFile } from '../services/reading.ts';
 import { readSeries } from '../services/series.ts';
 import type { HistoryScope } from '../store/keys.ts';
 
@@ -123,9 +123,9 @@ const reportsCsv = createRoute({
 });
 
 /** A file made from the list of places: one KV read, of the file as stored, or of the list. */
-async function statusExport(c: Context<AppEnv>, name: StatusExport, contentType: string) {
+async function statusExport(c: Context<AppEnv>, name: PlaceListFile, contentType: string) {
   const { origin } = new URL(c.req.url);
-  const file = await loadStatusExport(c.get('store'), c.get('writers'), name, origin);
+  const file = await loadPlaceListFile(c.get('store'), c.get('writers'), name, origin);
   return c.body(file.body, 200, { 'content-type': contentType, ...(file.etag ? { etag: file.etag } : {}) });
 }
 

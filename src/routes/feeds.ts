@@ -10,7 +10,8 @@ import { isNotModified, maxAgeSeconds, publicCacheControl } from '../http/cachin
 import { cachingHeaders, openApiRoutes, readProblems } from '../http/openapi.ts';
 import { feedQuery, historyFilterOf, noQuery } from '../http/queries.ts';
 import { type FeedFormat, feedFormatEntries, feedFormatNames, feedFormats } from '../render/feed-formats.ts';
-import { type FeedAnswer, feedsOutline, openFeed } from '../services/feeds.ts';
+import { type FeedAnswer, openFeed } from '../services/feeds.ts';
+import { loadPlaceListFile } from '../services/reading.ts';
 import type { HistoryScope } from '../store/keys.ts';
 
 const extensions = feedFormatNames.map((format) => `.${format}`);
@@ -76,7 +77,12 @@ const opml = createRoute({
   },
 });
 
-function feedAnswered(c: Context<AppEnv>, format: FeedFormat, answer: FeedAnswer, body: string | null) {
+function feedAnswered(
+  c: Context<AppEnv>,
+  format: FeedFormat,
+  answer: FeedAnswer,
+  body: Uint8Array<ArrayBuffer> | string | null,
+) {
   const headers = {
     etag: answer.etag,
     'cache-control': publicCacheControl(maxAgeSeconds(c.env)),
@@ -115,9 +121,11 @@ export const feedRoutes = openApiRoutes()
     serveFeed(c, { kind: 'all' }, c.req.valid('param').file.format, c.req.valid('query')),
   )
   .openapi(opml, async (c) => {
-    const body = await feedsOutline(c.get('store'), c.get('writers'), new URL(c.req.url).origin);
-    return c.body(body, 200, {
+    const { origin } = new URL(c.req.url);
+    const file = await loadPlaceListFile(c.get('store'), c.get('writers'), 'feeds.opml', origin);
+    return c.body(file.body, 200, {
       'content-type': 'text/x-opml; charset=utf-8',
       'cache-control': publicCacheControl(maxAgeSeconds(c.env)),
+      ...(file.etag ? { etag: file.etag } : {}),
     });
   });

@@ -13,7 +13,7 @@ import {
   slug,
 } from '../domain/model.ts';
 import { type Series, series } from '../domain/series.ts';
-import { historyOf } from '../http/history-request.ts';
+import { historyAnswer } from '../http/history-request.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import {
   bearerAuth,
@@ -30,7 +30,7 @@ import { historyQuery, noQuery, seriesQuery } from '../http/queries.ts';
 import { writeAccess } from '../http/write-access.ts';
 import { NotFound } from '../problems.ts';
 import { savePlace } from '../services/places.ts';
-import { loadPlacesListText, loadPlaceView } from '../services/reading.ts';
+import { loadPlacesListAnswer, loadPlaceView } from '../services/reading.ts';
 import { readSeries } from '../services/series.ts';
 
 const slugParam = z.strictObject({ slug: slug.meta({ description: 'The place, e.g. "bakhmut"' }) });
@@ -112,7 +112,8 @@ const putPlace = createRoute({
 export const placeRoutes = openApiRoutes()
   .openapi(listPlaces, async (c) => {
     // The stored document is the answer: served as its writer wrote it, unparsed.
-    return storedJson<PlaceList>(c, await loadPlacesListText(c.get('store'), c.get('writers')));
+    const list = await loadPlacesListAnswer(c.get('store'), c.get('writers'));
+    return storedJson<PlaceList>(c, list.body, list.etag);
   })
   .openapi(getPlace, async (c) => {
     const { slug } = c.req.valid('param');
@@ -122,7 +123,7 @@ export const placeRoutes = openApiRoutes()
   })
   .openapi(placeHistory, async (c) => {
     const scope = { kind: 'place', slug: c.req.valid('param').slug } as const;
-    return c.json(await historyOf(c, scope, c.req.valid('query')), 200);
+    return historyAnswer(c, scope, c.req.valid('query'));
   })
   .openapi(placeSeries, async (c) => {
     const { slug, indicator } = c.req.valid('param');

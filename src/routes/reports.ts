@@ -12,7 +12,7 @@ import {
   retractionInput,
 } from '../domain/model.ts';
 import { type Warning, warning, warningCodes } from '../domain/plausibility.ts';
-import { historyOf } from '../http/history-request.ts';
+import { historyAnswer } from '../http/history-request.ts';
 import { negotiateLanguage } from '../http/html.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { requireJsonBody } from '../http/json-body.ts';
@@ -164,7 +164,7 @@ function inReadersWords(c: Context, warnings: readonly Warning[]) {
 }
 
 export const reportRoutes = openApiRoutes()
-  .openapi(listReports, async (c) => c.json(await historyOf(c, { kind: 'all' }, c.req.valid('query')), 200))
+  .openapi(listReports, (c) => historyAnswer(c, { kind: 'all' }, c.req.valid('query')))
   .openapi(getReport, async (c) => c.json(await viewReport(c.get('store'), c.req.valid('param').id), 200))
   .openapi(postReport, async (c) => {
     const dryRun = c.req.valid('query').dryRun === 'true';

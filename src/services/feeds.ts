@@ -1,7 +1,8 @@
-// Feeds for readers: the subscription feed of a scope, from its feed document (one KV read;
-// a 304 or a rendering already in memory never parses it), its RFC 5005 archive pages, from
-// the history index, and the OPML list of every feed. Context-free: a route hands over what
-// was asked and the URL it was asked at, and answers HTTP.
+// Feeds for readers: the subscription feed of a scope (one KV read: the default one as its
+// writer stored it, any other rendered from the feed document, which a 304 or a rendering
+// already in memory never parses) and its RFC 5005 archive pages, from the history index.
+// Context-free: a route hands over what was asked and the URL it was asked at, and answers
+// HTTP.
 
 import { hex, sha256 } from '../digest.ts';
 import { archiveStart, type FeedDocument, feedPlaceOf, selectEntries } from '../domain/feed.ts';
@@ -10,10 +11,9 @@ import { nameUrn } from '../domain/ids.ts';
 import type { Place } from '../domain/model.ts';
 import { latest } from '../domain/status.ts';
 import { isolated } from '../render/escape.ts';
-import { type FeedFormat, feedFormatEntries, feedFormats } from '../render/feed-formats.ts';
+import { type FeedFormat, feedFormats } from '../render/feed-formats.ts';
 import { itemFromEntry, itemFromSummary } from '../render/feed-items.ts';
-import { renderOpml } from '../render/opml.ts';
-import { fillTemplate, isPlainOrigin } from '../render/origin-template.ts';
+import { isPlainOrigin } from '../render/origin-template.ts';
 import { type FeedSite, feedUrl, homePageUrl, placePageUrl } from '../render/site.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import { feedVersionOf, type OpenedFeedDocument, type StatusStore } from '../store/status-store.ts';
@@ -21,7 +21,7 @@ import { placeTitle } from '../words/places.ts';
 import type { Writers } from '../writers/stubs.ts';
 import { readHistoryPage } from './history.ts';
 import { decodeCursor, encodeCursor } from './history-cursor.ts';
-import { feedDocumentOfWriter, loadPlacesList, openFeedDocument } from './reading.ts';
+import { feedDocumentOfWriter, openFeedDocument } from './reading.ts';
 import { RenderCache } from './render-cache.ts';
 
 /** What a feed request asks. */
@@ -43,7 +43,8 @@ export interface FeedRequest {
 export interface FeedAnswer {
   etag: string;
   updated: string | null;
-  body(): Promise<string>;
+  /** As stored (UTF-8), or as rendered for this request. */
+  body(): Promise<Uint8Array<ArrayBuffer> | string>;
   /** Releases what was opened when the body is not wanted. */
   discard(): Promise<void>;
 }
@@ -183,9 +184,8 @@ async function subscriptionFeed(
     const { etag, updated, discard } = stored;
     return { etag, updated, body: async () => '', discard };
   }
-  const parts = await stored?.read();
-  if (stored && parts) {
-    const body = fillTemplate(parts, origin);
+  const body = await stored?.body(origin);
+  if (stored && body) {
     return { etag: stored.etag, updated: stored.updated, body: async () => body, discard: async () => {} };
   }
   // Not written yet, or damaged: the writer derives it, and writes it again.
@@ -233,21 +233,4 @@ export function openFeed(store: StatusStore, writers: Writers, request: FeedRequ
   return request.cursor
     ? archivePage(store, request, request.cursor)
     : subscriptionFeed(store, writers, request);
-}
-
-/** OPML listing every feed of every place: one KV read, of the list of places. */
-export async function feedsOutline(store: StatusStore, writers: Writers, origin: string) {
-  const places = await loadPlacesList(store, writers);
-  const feedsOf = (slug: string | undefined, title: string) =>
-    feedFormatEntries.map(([format, { opmlType }]) => ({
-      title: `${title} (${format})`,
-      url: feedUrl(origin, slug, format),
-      outline: opmlType,
-    }));
-  const groups = [
-    { title: 'All places', feeds: feedsOf(undefined, 'All places') },
-    ...places.map((p) => ({ title: placeTitle(p), feeds: feedsOf(p.slug, isolated(placeTitle(p))) })),
-  ];
-  const updated = places.reduce<string | null>((at, p) => latest(at, p.updated), null);
-  return renderOpml('Humanitarian status feeds', groups, updated);
 }

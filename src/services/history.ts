@@ -54,7 +54,7 @@ export async function readHistoryPage(
   return pageFromListing(store, scope, filter, limit, undefined);
 }
 
-function pageFromDocument(doc: RecentDocument, filter: HistoryFilter, limit: number): HistoryPage {
+export function pageFromDocument(doc: RecentDocument, filter: HistoryFilter, limit: number): HistoryPage {
   const summaries: ReportSummary[] = [];
   const complete = doc.head.length >= doc.reportCount;
   for (const [index, summary] of doc.head.entries()) {
@@ -117,14 +117,25 @@ export async function historyPage(store: StatusStore, request: HistoryRequest): 
   const { scope, filter } = request;
   const position = request.cursor === undefined ? undefined : decodeCursor(request.cursor, scope, filter);
   const page = await readHistoryPage(store, scope, filter, request.limit ?? defaultPageSize, position);
+  return reportPageOf(page, scope, filter, nextPageBase(request.url));
+}
+
+/** A page as the API answers it: `next` is `nextBase` followed by the next page's cursor. */
+export function reportPageOf(
+  page: HistoryPage,
+  scope: HistoryScope,
+  filter: HistoryFilter,
+  nextBase: string,
+): ReportPage {
   const nextCursor = page.next ? encodeCursor(page.next, scope, filter) : null;
-  let next: string | null = null;
-  if (nextCursor) {
-    const url = new URL(request.url);
-    url.searchParams.set('cursor', nextCursor);
-    next = url.href;
-  }
-  return { reports: page.summaries, nextCursor, next };
+  return { reports: page.summaries, nextCursor, next: nextCursor ? `${nextBase}cursor=${nextCursor}` : null };
+}
+
+/** The URL of the page after the one `url` asks for, up to its cursor: `url` with its own cursor left out. */
+export function nextPageBase(url: string): string {
+  const next = new URL(url);
+  next.searchParams.delete('cursor');
+  return `${next.href}${next.search ? '&' : '?'}`;
 }
 
 /** A scope's whole history, for one file: a version to validate it by, and its reports. */

@@ -13,8 +13,8 @@ import type {
   Retraction,
 } from '../domain/model.ts';
 import { NotFound } from '../problems.ts';
-import { fillTemplate, isPlainOrigin } from '../render/origin-template.ts';
-import { type StatusExport, statusExports } from '../render/status-exports.ts';
+import { isPlainOrigin } from '../render/origin-template.ts';
+import { type PlaceListFile, placeListFiles } from '../render/place-list-files.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import { feedVersionOf, type OpenedFeedDocument, type StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
@@ -28,6 +28,12 @@ export async function loadPlaceDocument(
   return (await store.getPlaceDocument(slug)) ?? (await writers.place(slug).placeDocument(slug));
 }
 
+/** An answer's body, as stored (UTF-8) or as rendered here, and the ETag of a stored one. */
+export interface Answer {
+  body: Uint8Array<ArrayBuffer> | string;
+  etag?: string;
+}
+
 /**
  * A place's status as `GET /api/v1/places/{slug}` answers it, as its writer stored it, with
  * its ETag; undefined for an unknown place.
@@ -36,10 +42,11 @@ export async function loadPlaceView(
   store: StatusStore,
   writers: Writers,
   slug: string,
-): Promise<{ body: string; etag?: string } | undefined> {
+): Promise<Answer | undefined> {
   const stored = await store.openAnswer({ kind: 'place', slug });
-  const [body] = (await stored?.read()) ?? [];
-  if (stored && body !== undefined) return { body, etag: stored.etag };
+  // The status holds no link: its one part needs no origin.
+  const body = await stored?.body('');
+  if (stored && body) return { body, etag: stored.etag };
   // Not written yet, or damaged: the writer derives it, and writes it again.
   const doc = await writers.place(slug).placeDocument(slug);
   if (!doc) return undefined;
@@ -48,26 +55,28 @@ export async function loadPlaceView(
 }
 
 /** The list of places as `GET /api/v1/places` answers it: the stored document, unparsed. */
-export async function loadPlacesListText(store: StatusStore, writers: Writers): Promise<string> {
-  return (await store.getPlacesText()) ?? JSON.stringify(await writers.allPlaces().placesDocument());
+export async function loadPlacesListAnswer(store: StatusStore, writers: Writers): Promise<Answer> {
+  return (
+    (await store.getPlacesAnswer()) ?? { body: JSON.stringify(await writers.allPlaces().placesDocument()) }
+  );
 }
 
 /**
  * A file made from the list of places, as the writer of all places stored it for any origin;
  * rendered here when it is not stored (yet) or the origin is not one it can be filled with.
  */
-export async function loadStatusExport(
+export async function loadPlaceListFile(
   store: StatusStore,
   writers: Writers,
-  name: StatusExport,
+  name: PlaceListFile,
   origin: string,
-): Promise<{ body: string; etag?: string }> {
+): Promise<Answer> {
   if (isPlainOrigin(origin)) {
-    const stored = await store.openAnswer({ kind: 'export', name });
-    const parts = await stored?.read();
-    if (stored && parts) return { body: fillTemplate(parts, origin), etag: stored.etag };
+    const stored = await store.openAnswer({ kind: 'file', name });
+    const body = await stored?.body(origin);
+    if (stored && body) return { body, etag: stored.etag };
   }
-  return { body: statusExports[name](await loadPlacesList(store, writers), { origin }) };
+  return { body: placeListFiles[name].render(await loadPlacesList(store, writers), { origin }) };
 }
 
 /** Every place with its short status. */

@@ -19,7 +19,7 @@ import { headSize, type PlaceDocument, summarizePlace } from '../domain/document
 import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
 import { compareNewestFirst } from '../domain/status.ts';
 import { feedFormatNames } from '../render/feed-formats.ts';
-import { statusExportNames } from '../render/status-exports.ts';
+import { placeListFileNames } from '../render/place-list-files.ts';
 import { derivedKeysOf, type HistoryScope } from '../store/keys.ts';
 import type { HistoryListing, StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
@@ -95,7 +95,7 @@ export async function repairDocuments(store: StatusStore, writers: Writers): Pro
     store.derivedKeys(),
   ]);
   const lacksAny = (scope: HistoryScope) =>
-    derivedKeysOf(scope, { feedFormats: feedFormatNames, statusExports: statusExportNames }).some(
+    derivedKeysOf(scope, { feedFormats: feedFormatNames, placeListFiles: placeListFileNames }).some(
       (key) => !derived.has(key),
     );
   const places = await Promise.all(

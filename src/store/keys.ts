@@ -54,17 +54,20 @@ export const firstPageKey = (scope: HistoryScope) =>
 
 /**
  * Answers rendered once by their writer and served as stored: a place's status as the API
- * gives it, and each scope's subscription feed in each format.
+ * gives it, each scope's newest history page and subscription feed in each format, and the
+ * files made from the list of places.
  */
 export type AnswerKey =
   | { kind: 'place'; slug: string }
   | { kind: 'feed'; scope: HistoryScope; format: string }
-  | { kind: 'export'; name: string };
+  | { kind: 'history'; scope: HistoryScope }
+  | { kind: 'file'; name: string };
 
 export function answerKey(key: AnswerKey): string {
   if (key.kind === 'place') return `${derivedPrefix}answer/place/${key.slug}`;
-  if (key.kind === 'export') return `${derivedPrefix}answer/export/${key.name}`;
+  if (key.kind === 'file') return `${derivedPrefix}answer/file/${key.name}`;
   const scope = key.scope.kind === 'all' ? 'all' : `place/${key.scope.slug}`;
+  if (key.kind === 'history') return `${derivedPrefix}answer/history/${scope}`;
   return `${derivedPrefix}answer/feed/${scope}.${key.format}`;
 }
 
@@ -75,7 +78,7 @@ export const feedDocumentKey = (scope: HistoryScope) =>
 /** Every derived value a scope's writer writes, by key: what the scheduled repair expects to find. */
 export function derivedKeysOf(
   scope: HistoryScope,
-  answers: { feedFormats: readonly string[]; statusExports: readonly string[] },
+  answers: { feedFormats: readonly string[]; placeListFiles: readonly string[] },
 ): string[] {
   const feeds = answers.feedFormats.map((format) => answerKey({ kind: 'feed', scope, format }));
   const own =
@@ -83,10 +86,11 @@ export function derivedKeysOf(
       ? [
           placesDocumentKey,
           recentDocumentKey,
-          ...answers.statusExports.map((name) => answerKey({ kind: 'export', name })),
+          ...answers.placeListFiles.map((name) => answerKey({ kind: 'file', name })),
         ]
       : [placeDocumentKey(scope.slug), answerKey({ kind: 'place', slug: scope.slug })];
-  return [...own, feedDocumentKey(scope), firstPageKey(scope), ...feeds];
+  const history = answerKey({ kind: 'history', scope });
+  return [...own, feedDocumentKey(scope), firstPageKey(scope), history, ...feeds];
 }
 
 /**

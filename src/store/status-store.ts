@@ -28,6 +28,7 @@ import {
   retraction,
 } from '../domain/model.ts';
 import { StorageUnavailable } from '../problems.ts';
+import { fillStoredTemplate, fillTemplate, storedTemplate } from '../render/origin-template.ts';
 import {
   type AnswerKey,
   answerKey,
@@ -121,30 +122,35 @@ export interface StoredAnswer {
 export interface OpenedAnswer {
   etag: string;
   updated: string | null;
-  /** The parts, or undefined when the bytes are not what was sealed. */
-  read(): Promise<string[] | undefined>;
+  /** The answer for `origin` (as stored, in UTF-8), or undefined when the bytes are not what was sealed. */
+  body(origin: string): Promise<Uint8Array<ArrayBuffer> | string | undefined>;
   discard(): Promise<void>;
+}
+
+/** A value served as it is stored, with the ETag that names its bytes. */
+export interface StoredBody {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
 }
 
 interface Opened<M> {
   metadata: M;
+  /** The bytes, or undefined when they are not the bytes that were sealed. */
+  bytes(): Promise<Uint8Array<ArrayBuffer> | undefined>;
   text(): Promise<string | undefined>;
   discard(): Promise<void>;
 }
 
 /** A stored answer's value: its parts, as the writer rendered them. */
 const storedAnswerParts = z.array(z.string()).min(1);
-const originSlot = '\u0000';
 
 const decoder = new TextDecoder();
 
-/** The text of sealed bytes, or undefined when they are not the bytes that were sealed. */
-async function unsealed(bytes: ArrayBuffer, sha256: string): Promise<string | undefined> {
-  return (await sha256Hex(bytes)) === sha256 ? decoder.decode(bytes) : undefined;
-}
+/** The ETag of a value served as it is stored: from the digest its seal already holds. */
+const etagOfSeal = (sha256: string) => `"${sha256.slice(0, 32)}"`;
 
 // Last good derived values, per isolate: what reads fall back to when KV fails.
-const lastGoodSealed = new Map<string, { metadata: unknown; text: string }>();
+const lastGoodSealed = new Map<string, { metadata: unknown; bytes: Uint8Array<ArrayBuffer> }>();
 
 export class StatusStore {
   private readonly kv: KVNamespace;
@@ -332,9 +338,11 @@ export class StatusStore {
     return this.writeSealed(placesDocumentKey, placesDocument, doc);
   }
 
-  /** The list of places as stored, its text unparsed: the answer to `GET /api/v1/places`. */
-  getPlacesText(): Promise<string | undefined> {
-    return this.readDerivedText(placesDocumentKey);
+  /** The list of places as stored, unparsed: the answer to `GET /api/v1/places`. */
+  async getPlacesAnswer(): Promise<StoredBody | undefined> {
+    const opened = await this.openSealed(placesDocumentKey, documentSeal);
+    const body = await opened?.bytes();
+    return opened && body && { body, etag: etagOfSeal(opened.metadata.sha256) };
   }
 
   getRecentDocument(): Promise<RecentDocument | undefined> {
@@ -385,8 +393,9 @@ export class StatusStore {
    */
   async putAnswer(key: AnswerKey, answer: StoredAnswer): Promise<void> {
     const parts = storedAnswerParts.parse(answer.parts);
-    const split = !parts.some((part) => part.includes(originSlot));
-    const text = split ? parts.join(originSlot) : JSON.stringify(parts);
+    const template = storedTemplate(parts);
+    const text = template ?? JSON.stringify(parts);
+    const split = template !== undefined;
     await this.writeSealedText(answerKey(key), text, { etag: answer.etag, updated: answer.updated, split });
   }
 
@@ -398,10 +407,11 @@ export class StatusStore {
     return {
       etag,
       updated,
-      read: async () => {
-        const text = await opened.text();
-        if (text === undefined) return undefined;
-        return split ? text.split(originSlot) : (JSON.parse(text) as string[]);
+      body: async (origin) => {
+        const bytes = await opened.bytes();
+        if (bytes === undefined) return undefined;
+        if (split) return fillStoredTemplate(bytes, origin);
+        return fillTemplate(JSON.parse(decoder.decode(bytes)) as string[], origin);
       },
       discard: opened.discard,
     };
@@ -423,7 +433,8 @@ export class StatusStore {
       if (!(error instanceof StorageUnavailable) || !lastGood) throw error;
       return {
         metadata: lastGood.metadata as z.infer<T>,
-        text: async () => lastGood.text,
+        bytes: async () => lastGood.bytes,
+        text: async () => decoder.decode(lastGood.bytes),
         discard: async () => {},
       };
     }
@@ -435,12 +446,18 @@ export class StatusStore {
       return undefined;
     }
     const sealedWith = checked.data as z.infer<T>;
+    const bytes = async () => {
+      const read = new Uint8Array(await new Response(value).arrayBuffer());
+      if ((await sha256Hex(read)) !== sealedWith.sha256) return undefined;
+      lastGoodSealed.set(key, { metadata: sealedWith, bytes: read });
+      return read;
+    };
     return {
       metadata: sealedWith,
+      bytes,
       text: async () => {
-        const text = await unsealed(await new Response(value).arrayBuffer(), sealedWith.sha256);
-        if (text !== undefined) lastGoodSealed.set(key, { metadata: sealedWith, text });
-        return text;
+        const read = await bytes();
+        return read && decoder.decode(read);
       },
       discard: () => value.cancel(),
     };

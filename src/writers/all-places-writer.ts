@@ -19,7 +19,7 @@ import { answerKey, feedDocumentKey, placesDocumentKey, recentDocumentKey } from
 import { StatusStore } from '../store/status-store.ts';
 import type { SharedWork } from './messages.ts';
 import { Pace, writeIntervalMs } from './pacing.ts';
-import { statusExportAnswers, writeScopeAnswers } from './stored-answers.ts';
+import { placeListFileAnswers, writeScopeAnswers } from './stored-answers.ts';
 
 const schema = [
   'CREATE TABLE IF NOT EXISTS places (slug TEXT PRIMARY KEY, json TEXT NOT NULL)',
@@ -154,8 +154,8 @@ export class AllPlacesWriter extends DurableObject<Env> {
       this.store.putFeedDocument(allScope, doc),
     );
     await writeScopeAnswers(this.store, this.pace, allScope, shared, this.env);
-    for (const { name, answer } of await statusExportAnswers(shared.places)) {
-      const key = { kind: 'export', name } as const;
+    for (const { name, answer } of await placeListFileAnswers(shared.places)) {
+      const key = { kind: 'file', name } as const;
       await this.pace.write(answerKey(key), answer, (value) => this.store.putAnswer(key, value));
     }
     this.prune(shared.recent.head);

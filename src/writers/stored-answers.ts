@@ -1,7 +1,8 @@
 // What a writer renders once, after deriving its documents, so that the reads most asked
-// for are served as stored: a scope's first page of history at the default size, its
-// subscription feed in every format (with the origin left for the reader to put in); for a
-// place, its status as the API answers it; for all places, the files made from their list.
+// for are served as stored: a scope's newest page of history at the default size (as a
+// document, and as the API answers it) and its subscription feed in every format, with the
+// origin left for the reader to put in; for a place, its status as the API answers it; for
+// all places, the files made from their list.
 
 import { sha256Hex } from '../digest.ts';
 import type { PlaceDocument, PlacesDocument, RecentDocument } from '../domain/documents.ts';
@@ -11,8 +12,9 @@ import type { PlaceView } from '../domain/model.ts';
 import { maxAgeSeconds } from '../http/caching.ts';
 import { feedFormatNames } from '../render/feed-formats.ts';
 import { originTemplate } from '../render/origin-template.ts';
-import { type StatusExport, statusExportNames, statusExports } from '../render/status-exports.ts';
+import { type PlaceListFile, placeListFileNames, placeListFiles } from '../render/place-list-files.ts';
 import { defaultFeedRequest, renderSubscriptionFeed, subscriptionEtag } from '../services/feeds.ts';
+import { pageFromDocument, reportPageOf } from '../services/history.ts';
 import { answerKey, firstPageKey, type HistoryScope } from '../store/keys.ts';
 import { feedVersionOf, type StatusStore, type StoredAnswer } from '../store/status-store.ts';
 import type { Pace } from './pacing.ts';
@@ -48,13 +50,21 @@ export async function feedAnswers(
   });
 }
 
+/** A scope's newest history page at the default size, its `next` link left for the reader to start. */
+async function historyAnswer(scope: HistoryScope, firstPage: RecentDocument): Promise<StoredAnswer> {
+  const page = pageFromDocument(firstPage, {}, defaultPageSize);
+  const parts = originTemplate((nextBase) => JSON.stringify(reportPageOf(page, scope, {}, nextBase)));
+  const etag = `"${(await sha256Hex(JSON.stringify(parts))).slice(0, 32)}"`;
+  return { etag, updated: null, parts };
+}
+
 /** Every file made from the list of places, in every form it is served. */
-export function statusExportAnswers(
+export function placeListFileAnswers(
   places: PlacesDocument,
-): Promise<{ name: StatusExport; answer: StoredAnswer }[]> {
+): Promise<{ name: PlaceListFile; answer: StoredAnswer }[]> {
   return Promise.all(
-    statusExportNames.map(async (name) => {
-      const parts = originTemplate((origin) => statusExports[name](places.places, { origin }));
+    placeListFileNames.map(async (name) => {
+      const parts = originTemplate((origin) => placeListFiles[name].render(places.places, { origin }));
       const etag = `"${(await sha256Hex(JSON.stringify(parts))).slice(0, 32)}"`;
       return { name, answer: { etag, updated: null, parts } };
     }),
@@ -71,6 +81,10 @@ export async function writeScopeAnswers(
 ): Promise<void> {
   const firstPage = firstPageOf(documents.recent);
   await pace.write(firstPageKey(scope), firstPage, (doc) => store.putFirstPageDocument(scope, doc));
+  const history = { kind: 'history', scope } as const;
+  await pace.write(answerKey(history), await historyAnswer(scope, firstPage), (answer) =>
+    store.putAnswer(history, answer),
+  );
   for (const { format, answer } of await feedAnswers(scope, documents.feed, env)) {
     const key = { kind: 'feed', scope, format } as const;
     await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));

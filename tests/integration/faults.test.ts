@@ -205,7 +205,7 @@ describe('storage faults', () => {
     await post(noFaults, 'race', undefined, '2024-03-01');
     const keys = derivedKeysOf(
       { kind: 'place', slug: 'race' },
-      { feedFormats: feedFormatNames, statusExports: [] },
+      { feedFormats: feedFormatNames, placeListFiles: [] },
     );
     const before = await Promise.all(keys.map((key) => env.STATUS_KV.getWithMetadata(key, 'text')));
     await post(noFaults, 'race', undefined, '2024-03-02');

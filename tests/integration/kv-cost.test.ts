@@ -31,11 +31,12 @@ const budgets: [path: string, bytes: (answer: number) => number][] = [
   ['/exports/places.csv', (answer) => answer + seal],
   ['/exports/places.csv?hxl=false', (answer) => answer + seal],
   ['/exports/status.geojson', (answer) => answer + seal],
+  ['/api/v1/reports', (answer) => answer + seal],
+  ['/api/v1/reports?limit=50', (answer) => answer + seal],
+  ['/api/v1/places/bigtown/reports', (answer) => answer + seal],
   // The newest 50 summaries, not 200.
-  ['/api/v1/reports', () => 16_000],
-  ['/api/v1/reports?limit=50', () => 16_000],
-  ['/api/v1/places/bigtown/reports', () => 16_000],
   ['/exports/reports.csv', () => 16_000],
+  ['/api/v1/reports?limit=20', () => 16_000],
   // The list of places (one place here).
   ['/', () => 2_000],
   ['/feeds.opml', () => 2_000],

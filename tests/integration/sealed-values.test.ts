@@ -3,8 +3,9 @@ import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { placeDocument } from '../../src/domain/documents.ts';
 import { feedFormatNames } from '../../src/render/feed-formats.ts';
-import { statusExportNames, statusExports } from '../../src/render/status-exports.ts';
+import { placeListFileNames, placeListFiles } from '../../src/render/place-list-files.ts';
 import { defaultFeedRequest, renderSubscriptionFeed } from '../../src/services/feeds.ts';
+import { historyPage } from '../../src/services/history.ts';
 import {
   answerKey,
   feedDocumentKey,
@@ -16,6 +17,7 @@ import {
 import { derivedLayout, StatusStore } from '../../src/store/status-store.ts';
 import { call, json } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
+import { loadSyntheticHistory } from '../support/bulk.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
 // A derived value is read without a schema pass: its seal (layout and SHA-256 in the key's
@@ -64,7 +66,7 @@ describe('derived values are sealed', () => {
 
       const store = new StatusStore(env.STATUS_KV);
       expect(await store.getPlaceDocument(slug)).toBeUndefined();
-      expect(await store.getPlacesText()).toBeUndefined();
+      expect(await store.getPlacesAnswer()).toBeUndefined();
       expect(await store.getFirstPageDocument(scope)).toBeUndefined();
 
       const place = await call(`/api/v1/places/${slug}`);
@@ -92,12 +94,29 @@ describe('derived values are sealed', () => {
 });
 
 describe('answers stored by their writers', () => {
+  it('give the newest history page with its next link for the URL asked', async () => {
+    await loadSyntheticHistory('stored-history', 60);
+    const store = new StatusStore(env.STATUS_KV);
+    for (const scope of [{ kind: 'place', slug: 'stored-history' } as const, { kind: 'all' } as const]) {
+      const path = scope.kind === 'all' ? '/api/v1/reports' : '/api/v1/places/stored-history/reports';
+      for (const url of [`http://status.test${path}`, `https://127.0.0.1:8443${path}?limit=50`]) {
+        const served = await exports.default.fetch(new Request(url));
+        const page = await historyPage(store, { scope, filter: {}, limit: 50, cursor: undefined, url });
+        expect(page.next).toMatch(new RegExp(`^${url.replace('?', '\\?')}[?&]cursor=`));
+        expect(await served.text()).toBe(JSON.stringify(page));
+        expect(served.headers.get('content-type')).toBe('application/json');
+      }
+    }
+  });
+
   it('are stored as their own bytes, with NULs where the origin goes, or as JSON when a part holds a NUL', async () => {
     const store = new StatusStore(env.STATUS_KV);
     for (const parts of [['<a href="', '/x">x</a>'], ['a\u0000b', 'c'], ['one part']]) {
-      const key = { kind: 'export', name: `parts-${parts.length}-${parts[0]?.length}` } as const;
+      const key = { kind: 'file', name: `parts-${parts.length}-${parts[0]?.length}` } as const;
       await store.putAnswer(key, { etag: '"e"', updated: null, parts });
-      expect(await (await store.openAnswer(key))?.read()).toEqual(parts);
+      const filled = await (await store.openAnswer(key))?.body('https://status.example.org');
+      const text = typeof filled === 'string' ? filled : new TextDecoder().decode(filled);
+      expect(text).toBe(parts.join('https://status.example.org'));
       const stored = await env.STATUS_KV.get(answerKey(key), 'text');
       expect(stored).toBe(parts[0] === 'a\u0000b' ? JSON.stringify(parts) : parts.join('\u0000'));
     }
@@ -122,11 +141,11 @@ describe('answers stored by their writers', () => {
       }
     }
     const places = (await store.getPlacesDocument())?.places ?? [];
-    for (const name of statusExportNames) {
+    for (const name of placeListFileNames) {
       for (const at of ['http://status.test', 'https://127.0.0.1:8443']) {
-        const served = await exports.default.fetch(new Request(`${at}/exports/${name}`));
+        const served = await exports.default.fetch(new Request(`${at}${placeListFiles[name].path}`));
         expect(served.headers.get('etag')).toBeTruthy();
-        expect(await served.text()).toBe(statusExports[name](places, { origin: at }));
+        expect(await served.text()).toBe(placeListFiles[name].render(places, { origin: at }));
       }
     }
     const view = await json(await call(`/api/v1/places/${slug}`));

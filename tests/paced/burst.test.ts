@@ -9,7 +9,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { headSize } from '../../src/domain/documents.ts';
 import { feedFormatNames } from '../../src/render/feed-formats.ts';
-import { statusExportNames } from '../../src/render/status-exports.ts';
+import { placeListFileNames } from '../../src/render/place-list-files.ts';
 import {
   changePagePrefix,
   derivedKeysOf,
@@ -139,7 +139,7 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients, pac
     expect(observed.flatMap((o) => o.injected)).toEqual([]);
     const derived = observed.flatMap((o) => o.writes).filter((w) => w.key.startsWith(derivedPrefix));
     const byKey = Map.groupBy(derived, (w) => w.key);
-    const answers = { feedFormats: feedFormatNames, statusExports: statusExportNames };
+    const answers = { feedFormats: feedFormatNames, placeListFiles: placeListFileNames };
     expect([...byKey.keys()].sort()).toEqual(
       [
         ...derivedKeysOf({ kind: 'all' }, answers),

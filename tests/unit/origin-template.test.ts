@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkup } from '../../src/render/escape.ts';
-import { fillTemplate, isPlainOrigin, originTemplate } from '../../src/render/origin-template.ts';
+import {
+  fillStoredTemplate,
+  fillTemplate,
+  isPlainOrigin,
+  originTemplate,
+  storedTemplate,
+} from '../../src/render/origin-template.ts';
 
 // A renderer as the feed renderers are: the origin in links, user text escaped beside it.
 const page = (text: string) => (origin: string) =>
@@ -29,6 +35,20 @@ describe('answers rendered with the origin left out', () => {
     expect(fillTemplate(parts, 'https://status.example.org')).toBe(
       page(quoted)('https://status.example.org'),
     );
+  });
+
+  it('are stored as bytes that, filled without decoding, are the answer in UTF-8', () => {
+    const utf8 = new TextEncoder();
+    const part = fc.string({ unit: 'grapheme' }).filter((p) => !p.includes('\u0000'));
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), (parts) => {
+        const stored = storedTemplate(parts);
+        expect(stored).toBeDefined();
+        const filled = fillStoredTemplate(new Uint8Array(utf8.encode(stored ?? '')), 'http://[::1]:8787');
+        expect(new TextDecoder().decode(filled)).toBe(fillTemplate(parts, 'http://[::1]:8787'));
+      }),
+    );
+    expect(storedTemplate(['a\u0000b', 'c'])).toBeUndefined();
   });
 
   it('refuse a renderer that does more with the origin than write it', () => {
