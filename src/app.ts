@@ -44,6 +44,7 @@ app.use('/docs', docsSecurityHeaders());
 app.use(provideStorage());
 app.use(publicReadsAcrossOrigins());
 app.on('GET', ['/api/v1/*', '/feeds/*', '/feeds.opml', '/exports/*'], keepRecentAnswers());
+app.on('GET', ['/', '/places/*', '/reports/*'], keepRecentAnswers(['accept-language']));
 app.on(['GET', 'HEAD'], ['/api/v1/*', '/exports/*'], publicReads(), etag());
 app.use(
   '/api/*',

@@ -89,13 +89,16 @@ function headersToKeep(response: Response, names: readonly string[]): [string, s
   });
 }
 
-/** Serves a GET from a kept answer when there is one, and keeps each successful answer. */
-export function keepRecentAnswers(): MiddlewareHandler<AppEnv> {
+/**
+ * Serves a GET from a kept answer when there is one, and keeps each successful answer.
+ * `varyOn`: the request headers the answers vary on (the pages' Accept-Language), kept apart.
+ */
+export function keepRecentAnswers(varyOn: readonly string[] = []): MiddlewareHandler<AppEnv> {
   return async function keepRecentAnswersMiddleware(c, next) {
     const lifetimeMs = wholeNumberSetting(c.env.RECENT_ANSWER_MS, defaultLifetimeMs);
     if (c.req.method !== 'GET' || lifetimeMs === 0) return next();
     const answers = recentAnswersFor(c.env.STATUS_KV);
-    const key = c.req.url;
+    const key = [c.req.url, ...varyOn.map((name) => c.req.header(name) ?? '')].join('\n');
     const kept = answers.get(key, Date.now());
     const replayed = kept && replay(c.req.raw, kept);
     if (replayed) return replayed;

@@ -22,8 +22,7 @@ export function placeTitle(place: Pick<Place, 'names' | 'slug'>): string {
  */
 export function countryName(country: Place['country'], language: Language): string {
   try {
-    const name = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(country.code);
-    return name ?? country.name;
+    return displayNames('region', language).of(country.code) ?? country.name;
   } catch {
     return country.name;
   }
@@ -32,8 +31,22 @@ export function countryName(country: Place['country'], language: Language): stri
 /** A language's name in the page's language ("Dutch", "Nederlands"); the tag when unknown. */
 export function languageName(tag: string, language: Language): string {
   try {
-    return new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+    return displayNames('language', language).of(tag) ?? tag;
   } catch {
     return tag;
   }
+}
+
+// Making an Intl.DisplayNames costs far more than asking it: a page names dozens of
+// languages and countries, so each kind is made once per language and isolate.
+const namers = new Map<string, Intl.DisplayNames>();
+
+function displayNames(type: 'region' | 'language', language: Language): Intl.DisplayNames {
+  const key = `${type} ${language}`;
+  let namer = namers.get(key);
+  if (!namer) {
+    namer = new Intl.DisplayNames([language], { type, fallback: type === 'region' ? 'none' : 'code' });
+    namers.set(key, namer);
+  }
+  return namer;
 }

@@ -78,6 +78,23 @@ describe('kept answers', () => {
     expect(after.reportCount).toBe(before.reportCount + 1);
   });
 
+  it('keep a page apart for each Accept-Language it is asked in', async () => {
+    await write('PUT', '/api/v1/places/keptdorp', syntheticPlace(), testTokens.admin.token);
+    const inDutch = { headers: { 'accept-language': 'nl-NL,nl;q=0.9' } };
+    const dutch = await request('/places/keptdorp', inDutch);
+    const english = await request('/places/keptdorp');
+    expect([dutch.headers.get('content-language'), english.headers.get('content-language')]).toEqual([
+      'nl',
+      'en',
+    ]);
+    const before = reads();
+    const again = await request('/places/keptdorp', inDutch);
+    expect(again.headers.get('content-language')).toBe('nl');
+    expect(await again.text()).toBe(await dutch.text());
+    expect((await request('/places/keptdorp')).headers.get('content-language')).toBe('en');
+    expect(reads()).toBe(before);
+  });
+
   it('expire after their lifetime', async () => {
     await write('PUT', '/api/v1/places/kepttown', syntheticPlace(), testTokens.admin.token);
     await request('/api/v1/places/kepttown');
