@@ -3,7 +3,7 @@
 // and does what the production Worker must not offer: loads a SYNTHETIC history in bulk
 // through the storage layer (no HTTP call per report) and has the writers reload it, tells
 // when the writers have written every document, and sends single requests through the app
-// with bindings that count every KV operation and every call to a writer.
+// with bindings that count every KV operation, the bytes KV returns and every call to a writer.
 
 import { summarizeReport } from '../src/domain/status.ts';
 import worker from '../src/index.ts';
@@ -49,7 +49,7 @@ interface CountedRequest {
 }
 
 async function countOperations(env: ToolsEnv, ctx: ExecutionContext, request: CountedRequest) {
-  const { binding, counts } = countingKv(env.STATUS_KV);
+  const { binding, counts, bytes: kvBytes } = countingKv(env.STATUS_KV);
   let writerCalls = 0;
   const counted = () => {
     writerCalls++;
@@ -69,12 +69,14 @@ async function countOperations(env: ToolsEnv, ctx: ExecutionContext, request: Co
     },
     ctx,
   );
+  // Read whole before the answer, so that a value streamed from KV is counted as it was sent.
   const bytes = (await response.arrayBuffer()).byteLength;
   return {
     status: response.status,
     bytes,
     etag: response.headers.get('etag'),
     counts,
+    kvBytesRead: kvBytes.read,
     durableObjectCalls: writerCalls,
   };
 }

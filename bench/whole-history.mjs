@@ -10,9 +10,10 @@
 // CPU figure and the wall time are the least of BENCH_HISTORY_REPEATS requests (3); every
 // one is in the results:
 // - the isolate's CPU time: a V8 CPU profile of the app Worker's isolate over the request
-//   (the inspector, sampling every 0.5 ms): every sample not idle, which is JavaScript, the
-//   garbage collector and V8's own work. This is what Cloudflare's CPU limit counts; the
-//   profiler's own cost is in it, so it errs high;
+//   (the inspector, sampling every 0.5 ms): every sample not idle, one tick each
+//   (bench/inspector.mjs), which is JavaScript, the garbage collector and V8's own work.
+//   This is what Cloudflare's CPU limit counts; the profiler's own cost is in it, so it errs
+//   high;
 // - the process's CPU time: user and system time of the whole workerd process
 //   (/proc/<pid>/stat) over a request made without the profiler. It also holds miniflare's
 //   KV (SQLite and a file per value), its entry Worker and the runtime's HTTP, so it bounds
@@ -30,10 +31,10 @@
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { build, callTools, kvFolder, loadHistory, placeCount, startWorkers, toolsOf } from './history.mjs';
+import { cpuOfProfile, freePort, openInspector } from './inspector.mjs';
 
 const path = '/exports/reports.csv?limit=all';
 // The machine may be shared: each CPU figure is the least of this many requests.
@@ -56,18 +57,6 @@ const clockTicksPerSecond = Number(process.env.CLK_TCK ?? 100);
 
 /** V8's old generation in the capped run, in MiB: an eighth of the 128 MB a Worker may use. */
 const heapCapMiB = 16;
-
-/** A free TCP port on 127.0.0.1, for the inspector. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The workerd process this Node process started (one at a time while measuring). */
 function workerdPid() {
@@ -101,42 +90,6 @@ function residentMiB(pid) {
 }
 
 /**
- * The V8 inspector of the app's isolate, through miniflare's inspector proxy.
- * @param {number} port
- */
-async function openInspector(port) {
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/app`, {
-    // The proxy takes only DevTools' origins.
-    headers: { origin: 'http://localhost' },
-  });
-  await new Promise((resolve, reject) => {
-    socket.onopen = resolve;
-    socket.onerror = reject;
-  });
-  let next = 0;
-  /** @type {Map<number, (message: any) => void>} */
-  const waiting = new Map();
-  socket.onmessage = (event) => {
-    const message = JSON.parse(String(event.data));
-    waiting.get(message.id)?.(message);
-    waiting.delete(message.id);
-  };
-  return {
-    /** @param {string} method @param {object} [params] @returns {Promise<any>} */
-    send(method, params = {}) {
-      return new Promise((resolve, reject) => {
-        const id = ++next;
-        waiting.set(id, (message) =>
-          message.error ? reject(new Error(message.error.message)) : resolve(message.result),
-        );
-        socket.send(JSON.stringify({ id, method, params }));
-      });
-    },
-    close: () => socket.close(),
-  };
-}
-
-/**
  * One GET, its body read as it arrives and counted, never kept.
  * @param {URL} url @param {string} target
  */
@@ -155,22 +108,20 @@ async function read(url, target) {
 }
 
 /**
- * The CPU a profile's samples spent, by kind; `(idle)` is the isolate waiting (for KV, for
- * the client to read), and `(root)` carries no time of its own.
- * @param {{ nodes: { id: number; callFrame: { functionName: string } }[]; samples: number[]; timeDeltas: number[] }} profile
+ * A garbage collection in the app's isolate. workerd runs it as a task of the isolate, which
+ * an idle isolate takes up only at its next event: one that has not collected soon is sent
+ * a request to the floor, which is one.
+ * @param {Awaited<ReturnType<typeof openInspector>>} inspector @param {URL} url
  */
-function cpuOfProfile(profile) {
-  const names = new Map(profile.nodes.map((node) => [node.id, node.callFrame.functionName]));
-  const spent = { javascriptMs: 0, garbageCollectorMs: 0, programMs: 0 };
-  profile.samples.forEach((sample, i) => {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const name = names.get(sample);
-    if (name === '(idle)' || name === '(root)') return;
-    if (name === '(garbage collector)') spent.garbageCollectorMs += ms;
-    else if (name === '(program)') spent.programMs += ms;
-    else spent.javascriptMs += ms;
+async function collectGarbage(inspector, url) {
+  let collected = false;
+  const collecting = inspector.send('HeapProfiler.collectGarbage').then(() => {
+    collected = true;
   });
-  return spent;
+  for (let waitMs = 20; !collected; waitMs = Math.min(2 * waitMs, 500)) {
+    await Promise.race([collecting, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+    if (!collected) await (await fetch(new URL('/healthz', url))).arrayBuffer();
+  }
 }
 
 /**
@@ -196,7 +147,7 @@ async function measureWholeHistory(url, tools, inspectorPort) {
     }
     const plain = plains.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
 
-    await inspector.send('HeapProfiler.collectGarbage');
+    await collectGarbage(inspector, url);
     const before = await inspector.send('Runtime.getHeapUsage');
     const rssBefore = residentMiB(pid);
     const peak = {
@@ -226,7 +177,7 @@ async function measureWholeHistory(url, tools, inspectorPort) {
     polling = true;
     const collections = (async () => {
       while (polling) {
-        await inspector.send('HeapProfiler.collectGarbage');
+        await collectGarbage(inspector, url);
         peakLive = Math.max(peakLive, (await inspector.send('Runtime.getHeapUsage')).usedSize);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

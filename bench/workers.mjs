@@ -40,14 +40,24 @@ export function writerBindings(scriptName) {
  * on one KV namespace in a folder of their own, with the production settings. The tools
  * keep no answers: what they count is what a request costs when it goes to KV. With
  * `inspectorPort`, the app's isolate is open to the V8 inspector at ws://127.0.0.1:<port>/app.
- * @param {{ appScript: string; toolsScript: string; persistPath: string; writers?: boolean; inspectorPort?: number }} options
+ * `recentAnswerMs` is the app's RECENT_ANSWER_MS: '0' has it keep no answers, as an isolate
+ * that has not seen the request within the moment.
+ * @param {{ appScript: string; toolsScript: string; persistPath: string; writers?: boolean; inspectorPort?: number;
+ *   recentAnswerMs?: string }} options
  */
-export function startBenchWorkers({ appScript, toolsScript, persistPath, writers = true, inspectorPort }) {
+export function startBenchWorkers({
+  appScript,
+  toolsScript,
+  persistPath,
+  writers = true,
+  inspectorPort,
+  recentAnswerMs = '1000',
+}) {
   const kvNamespaces = { STATUS_KV: 'bench-status' };
   const production = {
     PUBLIC_MAX_AGE_SECONDS: '60',
     DOCUMENT_WRITE_INTERVAL_MS: '1000',
-    RECENT_ANSWER_MS: '1000',
+    RECENT_ANSWER_MS: recentAnswerMs,
     API_TOKENS: apiTokens,
   };
   // Raised far above production's 30 per 10 s so that the limit does not throttle the measurement.

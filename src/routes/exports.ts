@@ -123,15 +123,15 @@ const reportsCsv = createRoute({
 });
 
 /** A file made from the list of places: one KV read, of the file as stored, or of the list. */
-async function statusExport(c: Context<AppEnv>, name: PlaceListFile, contentType: string) {
+async function placeListFile(c: Context<AppEnv>, name: PlaceListFile, contentType: string) {
   const { origin } = new URL(c.req.url);
   const file = await loadPlaceListFile(c.get('store'), c.get('writers'), name, origin);
   return c.body(file.body, 200, { 'content-type': contentType, ...(file.etag ? { etag: file.etag } : {}) });
 }
 
 export const exportRoutes = openApiRoutes()
-  .openapi(statusCsv, (c) => statusExport(c, csvForm('status.csv', c.req.valid('query').hxl), csvType))
-  .openapi(placesCsv, (c) => statusExport(c, csvForm('places.csv', c.req.valid('query').hxl), csvType))
+  .openapi(statusCsv, (c) => placeListFile(c, csvForm('status.csv', c.req.valid('query').hxl), csvType))
+  .openapi(placesCsv, (c) => placeListFile(c, csvForm('places.csv', c.req.valid('query').hxl), csvType))
   .openapi(seriesCsv, async (c) => {
     const { indicator, place, hxl, include, ...query } = c.req.valid('query');
     const points = await readSeries(c.get('store'), c.get('writers'), {
@@ -144,7 +144,7 @@ export const exportRoutes = openApiRoutes()
       'content-type': csvType,
     });
   })
-  .openapi(statusGeoJson, (c) => statusExport(c, 'status.geojson', geoJsonType))
+  .openapi(statusGeoJson, (c) => placeListFile(c, 'status.geojson', geoJsonType))
   .openapi(reportsCsv, async (c) => {
     const { place, hxl, limit, cursor, ...filters } = c.req.valid('query');
     const scope: HistoryScope = place ? { kind: 'place', slug: place } : { kind: 'all' };

@@ -88,8 +88,8 @@ function siteFor(request: FeedRequest, title: string, previous: string | undefin
   };
 }
 
-// Renderings by origin and ETag: the same data renders to the same bytes.
-const renderings = new RenderCache(64);
+// Feeds by origin and ETag, rendered or as stored: the same data gives the same bytes.
+const renderings = new RenderCache<Uint8Array<ArrayBuffer> | string>(64);
 
 /** The ETag of a subscription feed: its document's version and the variant asked for. */
 export function subscriptionEtag(version: string, request: Omit<FeedRequest, 'url'>): string {
@@ -180,13 +180,20 @@ async function subscriptionFeed(
     return renderedFeed(request, await openFeedDocument(store, writers, scope));
   }
   const stored = await store.openAnswer({ kind: 'feed', scope, format });
-  if (stored && request.isNotModified(stored.etag, stored.updated)) {
+  if (stored) {
     const { etag, updated, discard } = stored;
-    return { etag, updated, body: async () => '', discard };
-  }
-  const body = await stored?.body(origin);
-  if (stored && body) {
-    return { etag: stored.etag, updated: stored.updated, body: async () => body, discard: async () => {} };
+    // Its ETag names its version: an isolate that served this version already serves it
+    // again without reading the body, as it does a 304.
+    const kept = renderings.get(`${origin} ${etag}`);
+    if (kept !== undefined || request.isNotModified(etag, updated)) {
+      await discard();
+      return { etag, updated, body: async () => kept ?? '', discard: async () => {} };
+    }
+    const body = await stored.body(origin);
+    if (body) {
+      renderings.set(`${origin} ${etag}`, body);
+      return { etag, updated, body: async () => body, discard: async () => {} };
+    }
   }
   // Not written yet, or damaged: the writer derives it, and writes it again.
   const doc = await feedDocumentOfWriter(writers, scope);

@@ -2,12 +2,12 @@
 // to the same bytes, so a rendering is reused until the data changes. Bounded, oldest
 // out first, so memory does not grow with the number of filter combinations.
 
-export class RenderCache {
-  private readonly entries = new Map<string, string>();
+export class RenderCache<T = string> {
+  private readonly entries = new Map<string, T>();
 
   constructor(private readonly capacity: number) {}
 
-  get(key: string): string | undefined {
+  get(key: string): T | undefined {
     const value = this.entries.get(key);
     if (value !== undefined) {
       this.entries.delete(key);
@@ -16,7 +16,7 @@ export class RenderCache {
     return value;
   }
 
-  set(key: string, value: string): void {
+  set(key: string, value: T): void {
     this.entries.delete(key);
     this.entries.set(key, value);
     for (const oldest of this.entries.keys()) {

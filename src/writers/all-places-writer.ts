@@ -15,11 +15,11 @@ import {
 } from '../domain/documents.ts';
 import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
 import type { PlaceSummary, Report, ReportSummary, Retraction } from '../domain/model.ts';
-import { answerKey, feedDocumentKey, placesDocumentKey, recentDocumentKey } from '../store/keys.ts';
+import { feedDocumentKey, placesDocumentKey, recentDocumentKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { SharedWork } from './messages.ts';
 import { Pace, writeIntervalMs } from './pacing.ts';
-import { placeListFileAnswers, writeScopeAnswers } from './stored-answers.ts';
+import { writePlaceListFiles, writeScopeAnswers } from './stored-answers.ts';
 
 const schema = [
   'CREATE TABLE IF NOT EXISTS places (slug TEXT PRIMARY KEY, json TEXT NOT NULL)',
@@ -154,10 +154,7 @@ export class AllPlacesWriter extends DurableObject<Env> {
       this.store.putFeedDocument(allScope, doc),
     );
     await writeScopeAnswers(this.store, this.pace, allScope, shared, this.env);
-    for (const { name, answer } of await placeListFileAnswers(shared.places)) {
-      const key = { kind: 'file', name } as const;
-      await this.pace.write(answerKey(key), answer, (value) => this.store.putAnswer(key, value));
-    }
+    await writePlaceListFiles(this.store, this.pace, shared.places);
     this.prune(shared.recent.head);
     this.pace.flushed();
     if (this.changeSeq === seq) this.state.put('dirty', false);

@@ -23,13 +23,13 @@ import {
 import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
 import type { Place, Report, ReportSummary } from '../domain/model.ts';
 import { deriveFates, hasFate, pickCurrent } from '../domain/status.ts';
-import { answerKey, feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
+import { feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { Moderation, ModerationOutcome, PlaceSaved, PlaceWork } from './messages.ts';
 import { writeModerationFacts } from './moderation-facts.ts';
 import { Pace, writeIntervalMs } from './pacing.ts';
 import { PlaceTables } from './place-tables.ts';
-import { placeViewAnswer, writeScopeAnswers } from './stored-answers.ts';
+import { writePlaceView, writeScopeAnswers } from './stored-answers.ts';
 import { writersOf } from './stubs.ts';
 
 /** How many hops of corrections across places a chain is followed back, when reloading. */
@@ -272,10 +272,7 @@ export class PlaceWriter extends DurableObject<Env> {
       await this.pace.write(feedDocumentKey(scope), derived.feed, (doc) =>
         this.store.putFeedDocument(scope, doc),
       );
-      const viewKey = { kind: 'place', slug } as const;
-      await this.pace.write(answerKey(viewKey), await placeViewAnswer(derived.placeDocument), (answer) =>
-        this.store.putAnswer(viewKey, answer),
-      );
+      await writePlaceView(this.store, this.pace, derived.placeDocument);
       await writeScopeAnswers(
         this.store,
         this.pace,

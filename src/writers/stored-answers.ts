@@ -12,7 +12,7 @@ import type { PlaceView } from '../domain/model.ts';
 import { maxAgeSeconds } from '../http/caching.ts';
 import { feedFormatNames } from '../render/feed-formats.ts';
 import { originTemplate } from '../render/origin-template.ts';
-import { type PlaceListFile, placeListFileNames, placeListFiles } from '../render/place-list-files.ts';
+import { placeListFileNames, placeListFiles } from '../render/place-list-files.ts';
 import { defaultFeedRequest, renderSubscriptionFeed, subscriptionEtag } from '../services/feeds.ts';
 import { pageFromDocument, reportPageOf } from '../services/history.ts';
 import { answerKey, firstPageKey, type HistoryScope } from '../store/keys.ts';
@@ -25,15 +25,21 @@ export const firstPageOf = (doc: RecentDocument): RecentDocument => ({
   reportCount: doc.reportCount,
 });
 
+/** The ETag of an answer the reader completes: the hash of its parts, whatever goes between them. */
+const etagOfParts = async (parts: readonly string[]) =>
+  `"${(await sha256Hex(JSON.stringify(parts))).slice(0, 32)}"`;
+
 /** An answer whose bytes are the same at every origin, validated by their hash. */
 async function answerOf(body: string, updated: string | null): Promise<StoredAnswer> {
   return { etag: `"${(await sha256Hex(body)).slice(0, 32)}"`, updated, parts: [body] };
 }
 
-/** A place's status as `GET /api/v1/places/{slug}` answers it. */
-export function placeViewAnswer(doc: PlaceDocument): Promise<StoredAnswer> {
+/** A place's status as `GET /api/v1/places/{slug}` answers it, when it changed. */
+export async function writePlaceView(store: StatusStore, pace: Pace, doc: PlaceDocument): Promise<void> {
   const view: PlaceView = { place: doc.place, status: doc.status, reportCount: doc.reportCount };
-  return answerOf(JSON.stringify(view), doc.status.updated);
+  const key = { kind: 'place', slug: doc.place.slug } as const;
+  const answer = await answerOf(JSON.stringify(view), doc.status.updated);
+  await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
 }
 
 /** The scope's subscription feed in each format, as the default request asks for it. */
@@ -54,21 +60,21 @@ export async function feedAnswers(
 async function historyAnswer(scope: HistoryScope, firstPage: RecentDocument): Promise<StoredAnswer> {
   const page = pageFromDocument(firstPage, {}, defaultPageSize);
   const parts = originTemplate((nextBase) => JSON.stringify(reportPageOf(page, scope, {}, nextBase)));
-  const etag = `"${(await sha256Hex(JSON.stringify(parts))).slice(0, 32)}"`;
-  return { etag, updated: null, parts };
+  return { etag: await etagOfParts(parts), updated: null, parts };
 }
 
-/** Every file made from the list of places, in every form it is served. */
-export function placeListFileAnswers(
+/** Every file made from the list of places, in every form it is served, each only when it changed. */
+export async function writePlaceListFiles(
+  store: StatusStore,
+  pace: Pace,
   places: PlacesDocument,
-): Promise<{ name: PlaceListFile; answer: StoredAnswer }[]> {
-  return Promise.all(
-    placeListFileNames.map(async (name) => {
-      const parts = originTemplate((origin) => placeListFiles[name].render(places.places, { origin }));
-      const etag = `"${(await sha256Hex(JSON.stringify(parts))).slice(0, 32)}"`;
-      return { name, answer: { etag, updated: null, parts } };
-    }),
-  );
+): Promise<void> {
+  for (const name of placeListFileNames) {
+    const parts = originTemplate((origin) => placeListFiles[name].render(places.places, { origin }));
+    const key = { kind: 'file', name } as const;
+    const answer = { etag: await etagOfParts(parts), updated: null, parts };
+    await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
+  }
 }
 
 /** Writes a scope's first page and feed answers, each only when it changed. */

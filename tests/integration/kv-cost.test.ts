@@ -51,6 +51,15 @@ const budgets: [path: string, bytes: (answer: number) => number][] = [
 ];
 
 describe(`bytes read from KV per public GET at a history of ${historySize} reports`, () => {
+  it('GET of a feed this isolate served at this version reads the seal, not the body', async () => {
+    const first = await fetchCounting('/feeds/all.json');
+    const body = await first.response.text();
+    const again = await fetchCounting('/feeds/all.json');
+    expect(await again.response.text()).toBe(body);
+    expect(again.reads).toBe(1);
+    expect(again.bytes.read).toBeLessThanOrEqual(seal);
+  });
+
   it.each(budgets)('GET %s reads at most one value, within its budget', async (path, budget) => {
     const { response, counts, bytes, reads } = await fetchCounting(path);
     expect(response.status).toBe(200);
