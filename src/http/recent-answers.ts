@@ -31,6 +31,8 @@ const keptHeaders = [
   'vary',
   'content-language',
   'link',
+  // A page's own policy, which lets it load its stylesheet; the default one would not.
+  'content-security-policy',
 ];
 const notModifiedHeaders = new Set(['cache-control', 'etag', 'last-modified', 'vary', 'content-language']);
 

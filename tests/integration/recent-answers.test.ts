@@ -91,6 +91,8 @@ describe('kept answers', () => {
     const again = await request('/places/keptdorp', inDutch);
     expect(again.headers.get('content-language')).toBe('nl');
     expect(await again.text()).toBe(await dutch.text());
+    expect(again.headers.get('content-security-policy')).toBe(dutch.headers.get('content-security-policy'));
+    expect(again.headers.get('content-security-policy')).toContain("style-src 'self'");
     expect((await request('/places/keptdorp')).headers.get('content-language')).toBe('en');
     expect(reads()).toBe(before);
   });
