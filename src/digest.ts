@@ -13,3 +13,6 @@ export function hex(bytes: Uint8Array): string {
 export async function sha256Hex(content: string | ArrayBuffer | Uint8Array): Promise<string> {
   return hex(await sha256(content));
 }
+
+/** The ETag of bytes served as they are stored, from their SHA-256 in hex. */
+export const etagOfDigest = (sha256: string) => `"${sha256.slice(0, 32)}"`;

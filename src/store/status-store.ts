@@ -7,7 +7,7 @@
 // its bytes, not a schema pass over all of it.
 
 import { z } from 'zod';
-import { sha256Hex } from '../digest.ts';
+import { etagOfDigest, sha256Hex } from '../digest.ts';
 import { type ChangePageDocument, changePageDocument } from '../domain/changes.ts';
 import {
   type PlaceDocument,
@@ -146,9 +146,6 @@ const storedAnswerParts = z.array(z.string()).min(1);
 
 const decoder = new TextDecoder();
 
-/** The ETag of a value served as it is stored: from the digest its seal already holds. */
-const etagOfSeal = (sha256: string) => `"${sha256.slice(0, 32)}"`;
-
 // Last good derived values, per isolate: what reads fall back to when KV fails.
 const lastGoodSealed = new Map<string, { metadata: unknown; bytes: Uint8Array<ArrayBuffer> }>();
 
@@ -218,14 +215,20 @@ export class StatusStore {
 
   /** Ids of every retracted report: one list call per 1,000 retractions, for rebuilds. */
   async retractedIds(): Promise<Set<string>> {
-    const ids = new Set<string>();
+    const names = await this.keyNames(retractionPrefix);
+    return new Set(names.map((name) => name.slice(retractionPrefix.length)));
+  }
+
+  /** The name of every key under `prefix`: one list call per 1,000 keys. */
+  private async keyNames(prefix: string): Promise<string[]> {
+    const names: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.kv.list({ prefix: retractionPrefix, ...(cursor ? { cursor } : {}) });
-      for (const key of page.keys) ids.add(key.name.slice(retractionPrefix.length));
+      const page = await this.kv.list({ prefix, ...(cursor ? { cursor } : {}) });
+      for (const key of page.keys) names.push(key.name);
       cursor = page.list_complete ? undefined : page.cursor;
     } while (cursor);
-    return ids;
+    return names;
   }
 
   /** Places are the one mutable fact: an admin may rename or relocate a place. */
@@ -238,14 +241,7 @@ export class StatusStore {
   }
 
   async placeSlugs(): Promise<string[]> {
-    const slugs: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.kv.list({ prefix: placePrefix, ...(cursor ? { cursor } : {}) });
-      for (const key of page.keys) slugs.push(key.name.slice(placePrefix.length));
-      cursor = page.list_complete ? undefined : page.cursor;
-    } while (cursor);
-    return slugs;
+    return (await this.keyNames(placePrefix)).map((name) => name.slice(placePrefix.length));
   }
 
   // -- history index: one key per report and scope, the summary in its metadata ----------
@@ -310,14 +306,7 @@ export class StatusStore {
 
   /** Ids of the corrections filed elsewhere that continue chains of the place's reports. */
   async chainedCorrections(slug: string): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.kv.list({ prefix: chainPrefix(slug), ...(cursor ? { cursor } : {}) });
-      for (const key of page.keys) ids.push(reportIdOfHistoryKey(key.name));
-      cursor = page.list_complete ? undefined : page.cursor;
-    } while (cursor);
-    return ids;
+    return (await this.keyNames(chainPrefix(slug))).map(reportIdOfHistoryKey);
   }
 
   // -- derived documents: rebuilt from the facts, each served by one read -----------------
@@ -342,7 +331,7 @@ export class StatusStore {
   async getPlacesAnswer(): Promise<StoredBody | undefined> {
     const opened = await this.openSealed(placesDocumentKey, documentSeal);
     const body = await opened?.bytes();
-    return opened && body && { body, etag: etagOfSeal(opened.metadata.sha256) };
+    return opened && body && { body, etag: etagOfDigest(opened.metadata.sha256) };
   }
 
   getRecentDocument(): Promise<RecentDocument | undefined> {
@@ -465,14 +454,7 @@ export class StatusStore {
 
   /** The keys of every derived value: one list call per 1,000, for the scheduled repair. */
   async derivedKeys(): Promise<Set<string>> {
-    const names = new Set<string>();
-    let cursor: string | undefined;
-    do {
-      const page = await this.kv.list({ prefix: derivedPrefix, ...(cursor ? { cursor } : {}) });
-      for (const key of page.keys) names.add(key.name);
-      cursor = page.list_complete ? undefined : page.cursor;
-    } while (cursor);
-    return names;
+    return new Set(await this.keyNames(derivedPrefix));
   }
 
   // -- the change log: numbered pages, written only by the change log ---------------------

@@ -4,7 +4,7 @@
 // origin left for the reader to put in; for a place, its status as the API answers it; for
 // all places, the files made from their list.
 
-import { sha256Hex } from '../digest.ts';
+import { etagOfDigest, sha256Hex } from '../digest.ts';
 import type { PlaceDocument, PlacesDocument, RecentDocument } from '../domain/documents.ts';
 import type { FeedDocument } from '../domain/feed.ts';
 import { defaultPageSize } from '../domain/history.ts';
@@ -26,12 +26,11 @@ export const firstPageOf = (doc: RecentDocument): RecentDocument => ({
 });
 
 /** The ETag of an answer the reader completes: the hash of its parts, whatever goes between them. */
-const etagOfParts = async (parts: readonly string[]) =>
-  `"${(await sha256Hex(JSON.stringify(parts))).slice(0, 32)}"`;
+const etagOfParts = async (parts: readonly string[]) => etagOfDigest(await sha256Hex(JSON.stringify(parts)));
 
 /** An answer whose bytes are the same at every origin, validated by their hash. */
 async function answerOf(body: string, updated: string | null): Promise<StoredAnswer> {
-  return { etag: `"${(await sha256Hex(body)).slice(0, 32)}"`, updated, parts: [body] };
+  return { etag: etagOfDigest(await sha256Hex(body)), updated, parts: [body] };
 }
 
 /** A place's status as `GET /api/v1/places/{slug}` answers it, when it changed. */
