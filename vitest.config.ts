@@ -30,6 +30,33 @@ const workers = workersWith({ DOCUMENT_WRITE_INTERVAL_MS: '0', RECENT_ANSWER_MS:
 // The writers as in production: documents written from alarms, at most once a second.
 const pacedWorkers = workersWith({ DOCUMENT_WRITE_INTERVAL_MS: '1000', RECENT_ANSWER_MS: '0' });
 
+/** The origin the push tests publish the feeds at: the one their requests use. */
+export const pushTestOrigin = 'http://status.test';
+
+// Push with a receiver and a hub on this machine (tests/push/receiver.ts, started by the
+// project's global setup): webhooks may go to loopback over http, are retried at once, and
+// an attempt waits a second for an answer.
+const pushWorkers = cloudflareTest(({ inject }) => {
+  const receiver = `http://127.0.0.1:${inject('receiverPort')}`;
+  return {
+    wrangler: { configPath: './wrangler.toml' },
+    miniflare: {
+      bindings: {
+        API_TOKENS: JSON.stringify(apiTokens),
+        DOCUMENT_WRITE_INTERVAL_MS: '0',
+        RECENT_ANSWER_MS: '0',
+        RECEIVER: receiver,
+        WEBSUB_HUB_URL: `${receiver}/hub`,
+        PUBLIC_ORIGIN: pushTestOrigin,
+        WEBHOOK_LOCAL_TARGETS: 'true',
+        WEBHOOK_RETRY_SECONDS: '0',
+        WEBHOOK_TIMEOUT_MS: '1000',
+      },
+      ratelimits,
+    },
+  };
+});
+
 export default defineConfig({
   test: {
     // Request logs of passing tests are noise; a failing test still shows its output.
@@ -44,6 +71,18 @@ export default defineConfig({
         // Bursts, convergence and lost work, with the writers paced as in production.
         plugins: [pacedWorkers],
         test: { name: 'paced', include: ['tests/paced/**/*.test.ts'], testTimeout: 120_000 },
+      },
+      {
+        // Webhooks and WebSub pings, delivered by the real queues to a receiver on 127.0.0.1.
+        plugins: [pushWorkers],
+        test: {
+          name: 'push',
+          include: ['tests/push/**/*.test.ts'],
+          globalSetup: ['tests/push/receiver.ts'],
+          // One file at a time: the hub's pings of the feed of all places are counted.
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
       },
       {
         // Conformance checks that need programs outside workerd (xmllint) run in Node.

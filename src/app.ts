@@ -32,6 +32,7 @@ import { pageRoutes } from './routes/pages.ts';
 import { placeRoutes } from './routes/places.ts';
 import { problemRoutes } from './routes/problems.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
 
 const maxBodyBytes = 64 * 1024;
 
@@ -43,9 +44,15 @@ app.use(except('/docs', strictSecurityHeaders()));
 app.use('/docs', docsSecurityHeaders());
 app.use(provideStorage());
 app.use(publicReadsAcrossOrigins());
-app.on('GET', ['/api/v1/*', '/feeds/*', '/feeds.opml', '/exports/*'], keepRecentAnswers());
+// Subscriptions are private to their token: never kept, never publicly cached.
+const privateReads = ['/api/v1/subscriptions', '/api/v1/subscriptions/*'];
+app.on(
+  'GET',
+  ['/api/v1/*', '/feeds/*', '/feeds.opml', '/exports/*'],
+  except(privateReads, keepRecentAnswers()),
+);
 app.on('GET', ['/', '/places/*', '/reports/*'], keepRecentAnswers(['accept-language']));
-app.on(['GET', 'HEAD'], ['/api/v1/*', '/exports/*'], publicReads(), etag());
+app.on(['GET', 'HEAD'], ['/api/v1/*', '/exports/*'], except(privateReads, publicReads(), etag()));
 app.use(
   '/api/*',
   bodyLimit({
@@ -62,6 +69,7 @@ app.route('/api/v1/indicators', indicatorRoutes);
 app.route('/api/v1/places', placeRoutes);
 app.route('/api/v1/reports', reportRoutes);
 app.route('/api/v1/changes', changeRoutes);
+app.route('/api/v1/subscriptions', subscriptionRoutes);
 app.route('/exports', exportRoutes);
 app.route('/problems', problemRoutes);
 app.route('/', pageRoutes);

@@ -1,9 +1,11 @@
 // The Worker: the app answers requests; the scheduled handler is the repair's safety net;
-// the Durable Objects are the writers of derived documents and the keepers of keys.
+// the queue handler pushes changes to webhooks and the WebSub hub; the Durable Objects are
+// the writers of derived documents, the keepers of keys and the registry of subscriptions.
 
 import { app } from './app.ts';
 import { recentAnswersFor } from './http/recent-answers.ts';
 import { withoutTrackingParameters } from './http/tracking.ts';
+import { consumePush } from './push/consumer.ts';
 import { repairDocuments } from './services/repair.ts';
 import { StatusStore } from './store/status-store.ts';
 import { writersOf } from './writers/stubs.ts';
@@ -13,6 +15,7 @@ export { ChangeLog } from './writers/change-log.ts';
 export { DeskSession } from './writers/desk-session.ts';
 export { IdempotencyKeeper } from './writers/idempotency-keeper.ts';
 export { PlaceWriter } from './writers/place-writer.ts';
+export { SubscriptionRegistry } from './writers/subscription-registry.ts';
 
 export default {
   fetch: (request: Request, env: Env, ctx: ExecutionContext) =>
@@ -26,4 +29,6 @@ export default {
       }),
     );
   },
+  /** The push queue and its dead-letter queue (wrangler.toml [[queues.consumers]]). */
+  queue: (batch, env) => consumePush(batch, env),
 } satisfies ExportedHandler<Env>;

@@ -16,6 +16,12 @@ import {
   reportView,
 } from '../domain/model.ts';
 import { series } from '../domain/series.ts';
+import {
+  createdSubscription,
+  subscription,
+  subscriptionList,
+  webhookEvent,
+} from '../domain/subscriptions.ts';
 import { statusCollection } from '../render/geojson.ts';
 import { problemDocument } from './problem-document.ts';
 
@@ -46,6 +52,19 @@ export const publicDocuments = {
   series: {
     schema: series,
     title: 'GET /api/v1/places/{slug}/series/{indicator}: one indicator of a place over time',
+  },
+  'webhook-event': {
+    schema: webhookEvent,
+    title: 'The body of a webhook: one change, signed per Standard Webhooks',
+  },
+  subscription: { schema: subscription, title: 'GET /api/v1/subscriptions/{id}: a webhook subscription' },
+  'created-subscription': {
+    schema: createdSubscription,
+    title: 'POST /api/v1/subscriptions: the subscription made, with its secret, shown this once',
+  },
+  'subscription-list': {
+    schema: subscriptionList,
+    title: "GET /api/v1/subscriptions: a token's subscriptions",
   },
   problem: { schema: problemDocument, title: 'An error answer (application/problem+json, RFC 9457)' },
 } satisfies Record<string, { schema: z.ZodType; title: string }>;

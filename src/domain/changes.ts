@@ -10,6 +10,7 @@
 // the same report), the effects of the later one state the outcome of both.
 
 import { z } from 'zod';
+import type { FigureChange } from './figure-changes.ts';
 import { reason, reportId, reportState, slug, timestamp } from './model.ts';
 import { deriveFates, type ReportFate } from './status.ts';
 
@@ -92,6 +93,8 @@ export interface ReportFact {
   place: string;
   published: string;
   corrects?: { report: string; reason?: string };
+  /** What it changed in its place's status, when the teller folded it in; pushed, not logged. */
+  figures?: FigureChange[];
 }
 
 export interface RetractionFact {
@@ -101,10 +104,15 @@ export interface RetractionFact {
   retracted: string;
 }
 
-/** What the writers tell the change log: a report or a retraction they took. */
-export type ChangeNotice =
+/**
+ * What the writers tell the change log: a report or a retraction they took. `history` marks
+ * one a writer found in the facts while reloading them: it is logged, but it is not news, and
+ * is not pushed.
+ */
+export type ChangeNotice = (
   | { kind: 'report'; report: ReportFact }
-  | { kind: 'retraction'; retraction: RetractionFact };
+  | { kind: 'retraction'; retraction: RetractionFact }
+) & { history?: true };
 
 /** What the log knows of a report: its place, and what it corrects. */
 export interface LoggedReport {

@@ -7,8 +7,14 @@ import { z } from 'zod';
 import { Forbidden, Unauthenticated } from '../problems.ts';
 import type { AppEnv } from './app-env.ts';
 
-export const scopes = ['report', 'moderate', 'admin'] as const;
+export const scopes = ['report', 'moderate', 'admin', 'subscribe'] as const;
 export type Scope = (typeof scopes)[number];
+
+/** What the desk's pages are for: subscribing to webhooks is done through the API alone. */
+export const deskScopes = ['report', 'moderate', 'admin'] as const satisfies readonly Scope[];
+export type DeskScope = (typeof deskScopes)[number];
+export const isDeskScope = (scope: Scope): scope is DeskScope =>
+  (deskScopes as readonly Scope[]).includes(scope);
 
 const tokenRegistry = z.array(
   z.strictObject({

@@ -10,7 +10,7 @@ import { reportFields as f } from '../render/html/report-form-fields.ts';
 import type { PageSite } from '../render/site.ts';
 import { type Language, messages } from '../words/messages.ts';
 import type { AppEnv } from './app-env.ts';
-import type { Scope } from './auth.ts';
+import type { DeskScope } from './auth.ts';
 import { currentSession, type DeskSessionInfo, formFields } from './desk-session.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from './html.ts';
 
@@ -21,7 +21,7 @@ export interface DeskReader {
 }
 
 /** The signed-in writer with `scope` (any, when undefined), or the page that says why not. */
-export async function deskReader(c: Context<AppEnv>, scope?: Scope): Promise<DeskReader | Response> {
+export async function deskReader(c: Context<AppEnv>, scope?: DeskScope): Promise<DeskReader | Response> {
   const lang = c.req.query('lang');
   const language = negotiateLanguage(lang, c.req.header('accept-language'));
   const site = pageSite(c.req.url, lang);
@@ -34,7 +34,7 @@ export async function deskReader(c: Context<AppEnv>, scope?: Scope): Promise<Des
     return refuse(401, m.sessionEnded);
   }
   if (scope && !session.principal.scopes.includes(scope)) {
-    const withoutScope: Record<Scope, string> = {
+    const withoutScope: Record<DeskScope, string> = {
       report: m.noDeskScope,
       moderate: m.moderation.notModerator,
       admin: m.places.notAdmin,

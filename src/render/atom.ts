@@ -58,6 +58,7 @@ export function renderAtom(items: readonly FeedItem[], head: FeedHead, site: Fee
       element('updated', {}, head.updated ?? nothingYet),
       element('author', {}, element('name', {}, 'Humanitarian status feed')),
       element('link', { rel: 'self', type: site.mediaType, href: site.self }),
+      site.hub && element('link', { rel: 'hub', href: site.hub }),
       element('link', { rel: 'alternate', type: 'text/html', href: site.alternate }),
       head.archive && element('link', { rel: 'current', type: site.mediaType, href: site.current }),
       site.previousArchive &&

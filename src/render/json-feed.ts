@@ -38,6 +38,7 @@ export function renderJsonFeed(items: readonly FeedItem[], head: FeedHead, site:
     title: site.title,
     home_page_url: site.alternate,
     feed_url: site.self,
+    ...(site.hub ? { hubs: [{ type: 'WebSub', url: site.hub }] } : {}),
     // JSON Feed pages through older items with next_url; it is the Atom prev-archive link.
     ...(site.previousArchive ? { next_url: site.previousArchive } : {}),
     language: 'en',

@@ -61,6 +61,7 @@ export function renderRss(
         element('pubDate', {}, updated),
         element('ttl', {}, String(ttlMinutes)),
         element('atom:link', { href: site.self, rel: 'self', type: site.mediaType }),
+        site.hub && element('atom:link', { href: site.hub, rel: 'hub' }),
         site.previousArchive &&
           element('atom:link', {
             href: site.previousArchive,

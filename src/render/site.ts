@@ -12,6 +12,8 @@ export interface FeedSite {
   current: string;
   /** Absolute URL of the previous archive document (RFC 5005), when older history exists. */
   previousArchive?: string;
+  /** The WebSub hub told when this feed changes: subscription feeds only, never archives. */
+  hub?: string;
   /** A stable URI identifying the feed. */
   id: string;
   title: string;

@@ -6,7 +6,7 @@
 
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
-import { principalOfToken, scopes } from '../http/auth.ts';
+import { deskScopes, isDeskScope, principalOfToken } from '../http/auth.ts';
 import { deskReader } from '../http/desk-access.ts';
 import { endSession, formField, openSession } from '../http/desk-session.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
@@ -29,7 +29,7 @@ export const deskRoutes = new Hono<AppEnv>()
     const { session, site, language } = reader;
     const view = {
       name: session.principal.name,
-      scopes: scopes.filter((s) => session.principal.scopes.includes(s)),
+      scopes: deskScopes.filter((s) => session.principal.scopes.includes(s)),
       formToken: session.formToken,
     };
     return c.html(renderDeskPage(view, site, language), 200, deskHeaders(language));
@@ -51,7 +51,7 @@ export const deskRoutes = new Hono<AppEnv>()
         deskHeaders(language),
       );
     }
-    if (principal.scopes.length === 0) {
+    if (!principal.scopes.some(isDeskScope)) {
       return c.html(
         renderSignInPage(site, language, messages[language].noDeskScope),
         403,

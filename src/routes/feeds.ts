@@ -9,6 +9,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { isNotModified, maxAgeSeconds, publicCacheControl } from '../http/caching.ts';
 import { cachingHeaders, openApiRoutes, readProblems } from '../http/openapi.ts';
 import { feedQuery, historyFilterOf, noQuery } from '../http/queries.ts';
+import { hubAt } from '../push/settings.ts';
 import { type FeedFormat, feedFormatEntries, feedFormatNames, feedFormats } from '../render/feed-formats.ts';
 import { type FeedAnswer, openFeed } from '../services/feeds.ts';
 import { loadPlaceListFile } from '../services/reading.ts';
@@ -102,6 +103,7 @@ async function serveFeed(c: Context<AppEnv>, scope: HistoryScope, format: FeedFo
     limit: query.limit,
     cursor: query.cursor,
     url: c.req.url,
+    hub: { here: hubAt(c.env, new URL(c.req.url).origin), stored: hubAt(c.env) },
     maxAgeSeconds: maxAgeSeconds(c.env),
     isNotModified: (etag, updated) => isNotModified(c.req.raw, etag, updated),
   });

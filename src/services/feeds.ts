@@ -34,6 +34,11 @@ export interface FeedRequest {
   cursor: string | undefined;
   /** The URL asked for: the feed's links keep its origin and path. */
   url: string;
+  /**
+   * The WebSub hub this answer names (`here`), and the one the stored feeds name (`stored`):
+   * the stored feed is served only where the two agree.
+   */
+  hub: { here: string | undefined; stored: string | undefined };
   maxAgeSeconds: number;
   /** Whether the request's conditions (If-None-Match, If-Modified-Since) hold for these validators. */
   isNotModified(etag: string, updated: string | null): boolean;
@@ -73,10 +78,20 @@ function canonicalUrl(request: FeedRequest, cursor: string | undefined): string 
 const feedTitle = (place?: Pick<Place, 'names' | 'slug'>) =>
   `Humanitarian status: ${place ? isolated(placeTitle(place)) : 'all places'}`;
 
+/** The feed as a reader subscribes to it: no filter, the default size. */
+const isPlainVariant = (request: FeedRequest) =>
+  (request.limit ?? defaultPageSize) === defaultPageSize &&
+  !request.filter.indicators?.length &&
+  !request.filter.verifications?.length;
+
 function siteFor(request: FeedRequest, title: string, previous: string | undefined): FeedSite {
   const { origin } = new URL(request.url);
   const { scope } = request;
+  // Only the feeds the hub is told of name it: the subscription feed of each scope as a
+  // reader subscribes to it, not an archive page or a filtered variant, which it never is.
+  const hub = request.cursor || !isPlainVariant(request) ? undefined : request.hub.here;
   return {
+    ...(hub ? { hub } : {}),
     origin,
     self: canonicalUrl(request, request.cursor),
     current: canonicalUrl(request, undefined),
@@ -95,7 +110,13 @@ const renderings = new RenderCache<Uint8Array<ArrayBuffer> | string>(64);
 export function subscriptionEtag(version: string, request: Omit<FeedRequest, 'url'>): string {
   const { filter, format } = request;
   const limit = request.limit ?? defaultPageSize;
-  const variant = [format, limit, distinctSorted(filter.indicators), distinctSorted(filter.verifications)];
+  const variant = [
+    format,
+    limit,
+    distinctSorted(filter.indicators),
+    distinctSorted(filter.verifications),
+    ...(request.hub.here ? ['hub'] : []),
+  ];
   return `"${version}.${variant.join('.').replaceAll(',', '+')}"`;
 }
 
@@ -123,6 +144,7 @@ export function defaultFeedRequest(
   format: FeedFormat,
   origin: string,
   maxAgeSeconds: number,
+  hub: string | undefined,
 ): FeedRequest {
   const url = feedUrl(origin, scope.kind === 'all' ? undefined : scope.slug, format);
   const isNotModified = () => false;
@@ -133,15 +155,14 @@ export function defaultFeedRequest(
     limit: undefined,
     cursor: undefined,
     url,
+    hub: { here: hub, stored: hub },
     maxAgeSeconds,
     isNotModified,
   };
 }
 
 const asksDefault = (request: FeedRequest) =>
-  (request.limit ?? defaultPageSize) === defaultPageSize &&
-  !request.filter.indicators?.length &&
-  !request.filter.verifications?.length;
+  isPlainVariant(request) && request.hub.here === request.hub.stored;
 
 /** A feed rendered from its document in this request, kept by origin and ETag. */
 function renderedFeed(

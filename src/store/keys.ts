@@ -71,6 +71,13 @@ export function answerKey(key: AnswerKey): string {
   return `${derivedPrefix}answer/feed/${scope}.${key.format}`;
 }
 
+/**
+ * Webhook subscriptions, one key each, with their secret: the record their registry
+ * (src/writers/subscription-registry.ts) reloads itself from if its own storage is lost.
+ */
+export const subscriptionPrefix = 'v1/subscription/';
+export const subscriptionKey = (id: string) => `${subscriptionPrefix}${id}`;
+
 /** Feed documents: the newest entries of a scope with everything a feed renders. */
 export const feedDocumentKey = (scope: HistoryScope) =>
   scope.kind === 'all' ? `${derivedPrefix}feed/all` : `${derivedPrefix}feed/place/${scope.slug}`;

@@ -27,6 +27,7 @@ import {
   report,
   retraction,
 } from '../domain/model.ts';
+import { type SubscriptionRecord, subscriptionRecord } from '../domain/subscriptions.ts';
 import { StorageUnavailable } from '../problems.ts';
 import { fillStoredTemplate, fillTemplate, storedTemplate } from '../render/origin-template.ts';
 import {
@@ -53,6 +54,8 @@ import {
   retractionPrefix,
   staleKey,
   stalePrefix,
+  subscriptionKey,
+  subscriptionPrefix,
 } from './keys.ts';
 import { type RetryPolicy, retryingKv } from './retrying-kv.ts';
 import { decodeSummary, encodeSummary } from './summary-metadata.ts';
@@ -480,6 +483,23 @@ export class StatusStore {
 
   clearStale(slug: string): Promise<void> {
     return this.kv.delete(staleKey(slug));
+  }
+
+  // -- webhook subscriptions ------------------------------------------------------------
+
+  putSubscription(record: SubscriptionRecord): Promise<void> {
+    return this.write(subscriptionKey(record.id), subscriptionRecord.parse(record));
+  }
+
+  deleteSubscription(id: string): Promise<void> {
+    return this.kv.delete(subscriptionKey(id));
+  }
+
+  /** Every subscription: one list call per 1,000, one read each, for a registry that lost its own. */
+  async allSubscriptions(): Promise<SubscriptionRecord[]> {
+    const names = await this.keyNames(subscriptionPrefix);
+    const records = await Promise.all(names.map((name) => this.read(name, subscriptionRecord)));
+    return records.flatMap((r) => (r ? [r] : []));
   }
 
   // -- idempotency records ------------------------------------------------------------------

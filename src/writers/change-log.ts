@@ -31,7 +31,9 @@ import {
   reportChange,
   retractionChange,
 } from '../domain/changes.ts';
+import type { FigureChange } from '../domain/figure-changes.ts';
 import type { ReportSummary } from '../domain/model.ts';
+import { type PushMessage, sendAll } from '../push/messages.ts';
 import { changePageKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import { Pace, writeIntervalMs } from './pacing.ts';
@@ -43,9 +45,18 @@ const schema = [
   'CREATE TABLE IF NOT EXISTS retractions (id TEXT PRIMARY KEY)',
   // The log itself: each change at its position, from 0.
   'CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)',
+  // Changes not yet handed to the push queue, with what their report changed in its status.
+  'CREATE TABLE IF NOT EXISTS unpushed (seq INTEGER PRIMARY KEY, figures TEXT)',
 ];
 
+/** How many changes one push hands to the queue at most. */
+const pushedAtOnce = 500;
+
 type Row = Record<string, SqlStorageValue>;
+
+/** What a notice is about: a report, or the retraction of one. */
+const noticeKey = (n: ChangeNotice) =>
+  n.kind === 'report' ? n.report.id : `retraction ${n.retraction.report}`;
 
 const loggedReport = (row: Row): LoggedReport => ({
   id: String(row.id),
@@ -91,8 +102,11 @@ export class ChangeLog extends DurableObject<Env> {
 
   /** What a place's writer took, in the order it took it; what the log holds already is skipped. */
   async record(notices: readonly ChangeNotice[]): Promise<void> {
-    await this.ready();
-    if ((await this.take(notices)) > 0) await this.changed();
+    await this.ready(notices);
+    if ((await this.take(notices, { push: true })) > 0) {
+      await this.pushSoon();
+      await this.changed();
+    }
   }
 
   /**
@@ -112,8 +126,11 @@ export class ChangeLog extends DurableObject<Env> {
         return r && place ? [{ kind: 'retraction', retraction: { ...r, place } }] : [];
       }),
     ];
-    const added = await this.take(inTakenOrder(notices));
-    if (added > 0) await this.changed();
+    const added = await this.take(inTakenOrder(notices), { push: true });
+    if (added > 0) {
+      await this.pushSoon();
+      await this.changed();
+    }
     return added;
   }
 
@@ -149,7 +166,7 @@ export class ChangeLog extends DurableObject<Env> {
   }
 
   /** Takes notices in order, all or none; answers how many changes were added. */
-  private async take(notices: readonly ChangeNotice[]): Promise<number> {
+  private async take(notices: readonly ChangeNotice[], options: { push: boolean }): Promise<number> {
     const reasons = await this.reasonsOfCorrections(notices);
     return this.ctx.storage.transactionSync(() => {
       const first = this.logged;
@@ -157,8 +174,13 @@ export class ChangeLog extends DurableObject<Env> {
       for (const notice of notices) {
         const taken =
           notice.kind === 'report' ? this.takeReport(notice.report, reasons) : this.takeRetraction(notice);
-        if (taken)
-          this.sql.exec('INSERT INTO changes (seq, json) VALUES (?, ?)', next++, JSON.stringify(taken));
+        if (!taken) continue;
+        this.sql.exec('INSERT INTO changes (seq, json) VALUES (?, ?)', next, JSON.stringify(taken));
+        if (options.push && !notice.history) {
+          const figures = notice.kind === 'report' ? notice.report.figures : undefined;
+          this.sql.exec('INSERT INTO unpushed VALUES (?, ?)', next, figures ? JSON.stringify(figures) : null);
+        }
+        next++;
       }
       return next - first;
     });
@@ -173,10 +195,11 @@ export class ChangeLog extends DurableObject<Env> {
       corrects ?? null,
     );
     if (inserted.rowsWritten === 0) return undefined;
-    if (!corrects) return reportChange(this.facts, { ...fact, corrects: undefined });
+    const { id, place, published } = fact;
+    if (!corrects) return reportChange(this.facts, { id, place, published });
     const reason = fact.corrects?.reason ?? reasons.get(fact.id);
     if (reason === undefined) throw new Error(`the reason of correction ${fact.id} is unknown`);
-    return reportChange(this.facts, { ...fact, corrects: { report: corrects, reason } });
+    return reportChange(this.facts, { id, place, published, corrects: { report: corrects, reason } });
   }
 
   private takeRetraction(notice: Extract<ChangeNotice, { kind: 'retraction' }>): Change | undefined {
@@ -228,8 +251,58 @@ export class ChangeLog extends DurableObject<Env> {
     return { page, changes };
   }
 
+  // -- pushing the changes ------------------------------------------------------------------
+
+  #pushing: Promise<void> | undefined;
+
+  /** Hands what is unpushed to the queue now; if the queue fails, the alarm tries again. */
+  private async pushSoon(): Promise<void> {
+    try {
+      await this.push();
+    } catch (error) {
+      console.log(
+        JSON.stringify({ level: 'error', message: 'push queue failed; will retry', error: String(error) }),
+      );
+      await this.pace.retryLater();
+    }
+  }
+
+  /** One push at a time: a second waits for the first, then pushes what is left. */
+  private async push(): Promise<void> {
+    while (this.#pushing) await this.#pushing;
+    this.#pushing = this.pushUnpushed();
+    try {
+      await this.#pushing;
+    } finally {
+      this.#pushing = undefined;
+    }
+  }
+
+  private async pushUnpushed(): Promise<void> {
+    for (;;) {
+      const rows = this.sql
+        .exec(
+          'SELECT u.seq, u.figures, c.json FROM unpushed u JOIN changes c ON c.seq = u.seq ORDER BY u.seq LIMIT ?',
+          pushedAtOnce,
+        )
+        .toArray();
+      if (rows.length === 0) return;
+      const messages = rows.map(
+        (row): PushMessage => ({
+          type: 'change',
+          position: Number(row.seq),
+          change: JSON.parse(String(row.json)) as Change,
+          ...(row.figures ? { figures: JSON.parse(String(row.figures)) as FigureChange[] } : {}),
+        }),
+      );
+      await sendAll(this.env.PUSH_QUEUE, messages);
+      this.sql.exec('DELETE FROM unpushed WHERE seq <= ?', Number(rows.at(-1)?.seq));
+    }
+  }
+
   private async work(): Promise<void> {
     const done = await this.pace.run(async () => {
+      await this.push();
       if (this.state.get<boolean>('dirty') === true && this.pace.mayFlush()) await this.flush();
     });
     if (done && this.state.get<boolean>('dirty') === true) await this.pace.later();
@@ -255,18 +328,20 @@ export class ChangeLog extends DurableObject<Env> {
 
   // -- the first call: the pages already in KV, or else the facts ---------------------------------
 
-  private async ready(): Promise<void> {
+  /** `telling`: what the first call tells, which is news, not history: it is pushed. */
+  private async ready(telling: readonly ChangeNotice[] = []): Promise<void> {
     if (this.state.get<boolean>('initialized') === true) return;
     await this.ctx.blockConcurrencyWhile(async () => {
-      if (this.state.get<boolean>('initialized') !== true) await this.reload();
+      if (this.state.get<boolean>('initialized') !== true) await this.reload(telling);
     });
     // Written once the object takes calls again: the first page exists even while it is empty.
     await this.changed();
   }
 
-  private async reload(): Promise<void> {
+  private async reload(telling: readonly ChangeNotice[]): Promise<void> {
     const restored = await this.restorePages();
-    if (restored === 0) await this.backfill();
+    const news = telling.filter((n) => !n.history);
+    if (restored === 0) await this.backfill(new Set(news.map(noticeKey)));
     this.state.put('initialized', true);
   }
 
@@ -298,8 +373,10 @@ export class ChangeLog extends DurableObject<Env> {
   /**
    * Reports stored before the log existed, from the facts: one list call per 1,000 reports
    * and per 1,000 retractions, one read per retraction and per correction (for its reason).
+   * What the first call tells (`news`) is left to that call, which takes it after them and
+   * pushes it.
    */
-  private async backfill(): Promise<void> {
+  private async backfill(news: ReadonlySet<string>): Promise<void> {
     const { store } = this;
     const [entries, retractedIds] = await Promise.all([
       store.wholeHistory({ kind: 'all' }),
@@ -310,13 +387,14 @@ export class ChangeLog extends DurableObject<Env> {
     const retractions = await Promise.all(
       [...retractedIds].filter((id) => placeOf.has(id)).map((id) => store.getRetraction(id)),
     );
-    const notices: ChangeNotice[] = [
+    const facts: ChangeNotice[] = [
       ...summaries.map(noticeOfSummary),
       ...retractions.flatMap((r): ChangeNotice[] => {
         const place = r && placeOf.get(r.report);
         return r && place ? [{ kind: 'retraction', retraction: { ...r, place } }] : [];
       }),
     ];
-    await this.take(inTakenOrder(notices));
+    const notices = facts.filter((n) => !news.has(noticeKey(n)));
+    await this.take(inTakenOrder(notices), { push: false });
   }
 }

@@ -8,6 +8,7 @@
 import type { ChangeNotice } from '../domain/changes.ts';
 import { type PlaceDocument, placeDocument } from '../domain/documents.ts';
 import type { FeedPlace } from '../domain/feed.ts';
+import type { FigureChange } from '../domain/figure-changes.ts';
 import { type Place, place, type Report, type ReportSummary, type Retraction } from '../domain/model.ts';
 import { hasFate, type ReportFate, summarizeReport, withFate } from '../domain/status.ts';
 import type { Moderation, PlaceWork } from './messages.ts';
@@ -38,6 +39,8 @@ const schema = [
   'CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, place TEXT NOT NULL, json TEXT NOT NULL)',
   // Reports and retractions of the place the change log has not yet taken, in the order taken here.
   'CREATE TABLE IF NOT EXISTS unlogged (seq INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL)',
+  // What each report not yet logged changed in the status, as the flush that folded it in saw.
+  'CREATE TABLE IF NOT EXISTS figure_changes (report TEXT PRIMARY KEY, json TEXT NOT NULL)',
 ];
 
 type Row = Record<string, SqlStorageValue>;
@@ -446,20 +449,45 @@ export class PlaceTables {
     this.sql.exec('DELETE FROM outbox WHERE seq = ?', seq);
   }
 
+  /** While set, what the writer takes comes from a reload of the facts: history, not news. */
+  reloading = false;
+
   private toLog(notice: ChangeNotice): void {
-    this.sql.exec('INSERT INTO unlogged (json) VALUES (?)', JSON.stringify(notice));
+    const told: ChangeNotice = this.reloading ? { ...notice, history: true } : notice;
+    this.sql.exec('INSERT INTO unlogged (json) VALUES (?)', JSON.stringify(told));
   }
 
-  /** The oldest notices the change log has not taken, in order. */
+  /** What reports changed in the status, kept until the change log takes them. */
+  setFigureChanges(changes: ReadonlyMap<string, readonly FigureChange[]>): void {
+    for (const [report, figures] of changes) {
+      this.sql.exec('INSERT OR REPLACE INTO figure_changes VALUES (?, ?)', report, JSON.stringify(figures));
+    }
+  }
+
+  private figuresOf(notice: ChangeNotice): ChangeNotice {
+    if (notice.kind !== 'report') return notice;
+    const row = this.sql
+      .exec('SELECT json FROM figure_changes WHERE report = ?', notice.report.id)
+      .toArray()[0];
+    return row
+      ? { ...notice, report: { ...notice.report, figures: parsed<FigureChange[]>(row, 'json') } }
+      : notice;
+  }
+
+  /** The oldest notices the change log has not taken, in order, with what their reports changed. */
   unlogged(limit: number): { seq: number; notice: ChangeNotice }[] {
     return this.sql
       .exec('SELECT seq, json FROM unlogged ORDER BY seq LIMIT ?', limit)
       .toArray()
-      .map((row) => ({ seq: Number(row.seq), notice: parsed<ChangeNotice>(row, 'json') }));
+      .map((row) => ({ seq: Number(row.seq), notice: this.figuresOf(parsed<ChangeNotice>(row, 'json')) }));
   }
 
   /** The change log took every notice up to `seq`. */
   logged(seq: number): void {
+    this.sql.exec(
+      "DELETE FROM figure_changes WHERE report IN (SELECT json_extract(json, '$.report.id') FROM unlogged WHERE seq <= ?)",
+      seq,
+    );
     this.sql.exec('DELETE FROM unlogged WHERE seq <= ?', seq);
   }
 

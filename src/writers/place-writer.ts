@@ -21,6 +21,7 @@ import {
   withNewReports,
 } from '../domain/documents.ts';
 import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
+import { figureChangesOf } from '../domain/figure-changes.ts';
 import type { Place, Report, ReportSummary } from '../domain/model.ts';
 import { deriveFates, hasFate, pickCurrent } from '../domain/status.ts';
 import { feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
@@ -280,6 +281,8 @@ export class PlaceWriter extends DurableObject<Env> {
         { recent: derived.placeDocument, feed: derived.feed },
         this.env,
       );
+      const folded = new Set(derived.applied);
+      tables.setFigureChanges(figureChangesOf(tables.document?.status, derived.placeDocument.status, folded));
       tables.setDocument(derived.placeDocument);
       tables.markApplied(derived.applied);
       tables.pruneReports([
@@ -435,6 +438,15 @@ export class PlaceWriter extends DurableObject<Env> {
   }
 
   private async reload(slug: string): Promise<void> {
+    this.tables.reloading = true;
+    try {
+      await this.reloadFromFacts(slug);
+    } finally {
+      this.tables.reloading = false;
+    }
+  }
+
+  private async reloadFromFacts(slug: string): Promise<void> {
     const { store, tables } = this;
     const [place, entries, chainedIds, retracted] = await Promise.all([
       store.getPlace(slug),

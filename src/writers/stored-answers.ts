@@ -2,7 +2,8 @@
 // for are served as stored: a scope's newest page of history at the default size (as a
 // document, and as the API answers it) and its subscription feed in every format, with the
 // origin left for the reader to put in; for a place, its status as the API answers it; for
-// all places, the files made from their list.
+// all places, the files made from their list. A subscription feed that changed is announced
+// to the WebSub hub, when one is set, from the push queue.
 
 import { etagOfDigest, sha256Hex } from '../digest.ts';
 import type { PlaceDocument, PlacesDocument, RecentDocument } from '../domain/documents.ts';
@@ -10,9 +11,12 @@ import type { FeedDocument } from '../domain/feed.ts';
 import { defaultPageSize } from '../domain/history.ts';
 import type { PlaceView } from '../domain/model.ts';
 import { maxAgeSeconds } from '../http/caching.ts';
-import { feedFormatNames } from '../render/feed-formats.ts';
+import type { PushMessage } from '../push/messages.ts';
+import { hubAt, type PushSettings, publicOriginOf } from '../push/settings.ts';
+import { type FeedFormat, feedFormatNames } from '../render/feed-formats.ts';
 import { originTemplate } from '../render/origin-template.ts';
 import { placeListFileNames, placeListFiles } from '../render/place-list-files.ts';
+import { feedUrl } from '../render/site.ts';
 import { defaultFeedRequest, renderSubscriptionFeed, subscriptionEtag } from '../services/feeds.ts';
 import { pageFromDocument, reportPageOf } from '../services/history.ts';
 import { answerKey, firstPageKey, type HistoryScope } from '../store/keys.ts';
@@ -41,15 +45,18 @@ export async function writePlaceView(store: StatusStore, pace: Pace, doc: PlaceD
   await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
 }
 
+type AnswerSettings = Pick<Env, 'PUBLIC_MAX_AGE_SECONDS' | 'PUSH_QUEUE'> & PushSettings;
+
 /** The scope's subscription feed in each format, as the default request asks for it. */
 export async function feedAnswers(
   scope: HistoryScope,
   doc: FeedDocument,
-  env: Pick<Env, 'PUBLIC_MAX_AGE_SECONDS'>,
-): Promise<{ format: string; answer: StoredAnswer }[]> {
+  env: AnswerSettings,
+): Promise<{ format: FeedFormat; answer: StoredAnswer }[]> {
   const { version } = await feedVersionOf(doc);
   return feedFormatNames.map((format) => {
-    const request = (origin: string) => defaultFeedRequest(scope, format, origin, maxAgeSeconds(env));
+    const request = (origin: string) =>
+      defaultFeedRequest(scope, format, origin, maxAgeSeconds(env), hubAt(env));
     const parts = originTemplate((origin) => renderSubscriptionFeed(doc, request(origin)));
     return { format, answer: { etag: subscriptionEtag(version, request('')), updated: doc.updated, parts } };
   });
@@ -82,7 +89,7 @@ export async function writeScopeAnswers(
   pace: Pace,
   scope: HistoryScope,
   documents: { recent: RecentDocument; feed: FeedDocument },
-  env: Pick<Env, 'PUBLIC_MAX_AGE_SECONDS'>,
+  env: AnswerSettings,
 ): Promise<void> {
   const firstPage = firstPageOf(documents.recent);
   await pace.write(firstPageKey(scope), firstPage, (doc) => store.putFirstPageDocument(scope, doc));
@@ -92,6 +99,17 @@ export async function writeScopeAnswers(
   );
   for (const { format, answer } of await feedAnswers(scope, documents.feed, env)) {
     const key = { kind: 'feed', scope, format } as const;
-    await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
+    await pace.write(answerKey(key), answer, async (value) => {
+      await store.putAnswer(key, value);
+      await announce(env, scope, format);
+    });
   }
+}
+
+/** Tells the hub, through the queue, that a feed changed; a failure fails the write, which is tried again. */
+async function announce(env: AnswerSettings, scope: HistoryScope, format: FeedFormat): Promise<void> {
+  const origin = publicOriginOf(env);
+  if (!hubAt(env) || !origin) return;
+  const topic = feedUrl(origin, scope.kind === 'all' ? undefined : scope.slug, format);
+  await env.PUSH_QUEUE.send({ type: 'publish', topic } satisfies PushMessage);
 }

@@ -5,6 +5,7 @@
 import { type Schema, Validator } from '@cfworker/json-schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import changePage from '../../schema/change-page.schema.json';
+import createdSubscription from '../../schema/created-subscription.schema.json';
 import indicatorList from '../../schema/indicator-list.schema.json';
 import jsonFeedHumanitarian from '../../schema/json-feed-humanitarian.schema.json';
 import placeSchema from '../../schema/place.schema.json';
@@ -17,6 +18,9 @@ import reportPage from '../../schema/report-page.schema.json';
 import series from '../../schema/series.schema.json';
 import status from '../../schema/status.schema.json';
 import statusGeoJson from '../../schema/status-geojson.schema.json';
+import subscriptionSchema from '../../schema/subscription.schema.json';
+import subscriptionList from '../../schema/subscription-list.schema.json';
+import webhookEvent from '../../schema/webhook-event.schema.json';
 import type { PublicDocumentName } from '../../src/contract/public-documents.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
@@ -36,6 +40,11 @@ const schemas: Record<PublicDocumentName, unknown> = {
   series,
   status,
   'status-geojson': statusGeoJson,
+  subscription: subscriptionSchema,
+  'created-subscription': createdSubscription,
+  'subscription-list': subscriptionList,
+  // Checked against a real delivery in tests/push/webhooks.test.ts.
+  'webhook-event': webhookEvent,
 };
 
 function expectValid(name: PublicDocumentName, document: unknown) {
@@ -44,8 +53,8 @@ function expectValid(name: PublicDocumentName, document: unknown) {
   expect(result.valid).toBe(true);
 }
 
-async function body(path: string, expectedStatus = 200) {
-  const response = await call(path);
+async function body(path: string, expectedStatus = 200, as?: 'subscriber') {
+  const response = await call(path, as ? { as } : {});
   expect(response.status, path).toBe(expectedStatus);
   return json(response);
 }
@@ -195,6 +204,23 @@ describe('every JSON answer matches its schema in schema/', () => {
     expect(collection.placesWithoutCoordinates.map((p: { slug: string }) => p.slug)).toContain(
       'contract-nowhere',
     );
+  });
+
+  it('subscriptions, as made, shown and listed', async () => {
+    const made = await send(
+      'POST',
+      '/api/v1/subscriptions',
+      {
+        url: 'https://93.184.215.14/hooks',
+        filters: { places: ['contract-nowhere'] },
+        rule: { kind: 'becomes_unavailable' },
+      },
+      { as: 'subscriber' },
+    );
+    const created = await json(made);
+    expectValid('created-subscription', created);
+    expectValid('subscription', await body(`/api/v1/subscriptions/${created.id}`, 200, 'subscriber'));
+    expectValid('subscription-list', await body('/api/v1/subscriptions', 200, 'subscriber'));
   });
 
   it('errors of every kind', async () => {

@@ -134,7 +134,7 @@ describe('answers stored by their writers', () => {
       if (!doc) throw new Error('no feed document');
       for (const format of feedFormatNames) {
         for (const at of ['http://status.test', 'https://127.0.0.1:8443']) {
-          const request = defaultFeedRequest(scope, format, at, 60);
+          const request = defaultFeedRequest(scope, format, at, 60, undefined);
           const served = await exports.default.fetch(new Request(request.url));
           expect(await served.text()).toBe(renderSubscriptionFeed(doc, request));
         }

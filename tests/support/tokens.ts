@@ -4,4 +4,6 @@ export const testTokens = {
   reporter: { token: 'test-token-reporter', scopes: ['report'] },
   moderator: { token: 'test-token-moderator', scopes: ['report', 'moderate'] },
   admin: { token: 'test-token-admin', scopes: ['report', 'moderate', 'admin'] },
+  subscriber: { token: 'test-token-subscriber', scopes: ['subscribe'] },
+  otherSubscriber: { token: 'test-token-other-subscriber', scopes: ['subscribe'] },
 } as const;

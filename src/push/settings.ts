@@ -1,0 +1,50 @@
+// The settings of push (wrangler.toml [vars]), read in one place. Empty means off: no hub is
+// announced or told, and webhooks go only to public https targets.
+
+import { wholeNumberSetting } from '../settings.ts';
+import { checkTarget, resolveOverHttps, type TargetCheck } from './targets.ts';
+
+export type PushSettings = Pick<
+  Env,
+  | 'WEBSUB_HUB_URL'
+  | 'PUBLIC_ORIGIN'
+  | 'WEBHOOK_LOCAL_TARGETS'
+  | 'WEBHOOK_RETRY_SECONDS'
+  | 'WEBHOOK_PAUSE_AFTER_HOURS'
+>;
+
+const setting = (value: string | undefined) => value?.trim() || undefined;
+
+/**
+ * The hub that feeds at the public origin name, and that is told when they change. Feeds
+ * read at any other origin name none: their topic URLs are not the ones the hub is told of.
+ */
+export function hubAt(env: PushSettings, origin?: string): string | undefined {
+  const hub = setting(env.WEBSUB_HUB_URL);
+  const publicOrigin = setting(env.PUBLIC_ORIGIN);
+  if (!hub || !publicOrigin) return undefined;
+  return origin === undefined || origin === publicOrigin ? hub : undefined;
+}
+
+/** The origin the feeds the hub is told of are published under. */
+export const publicOriginOf = (env: PushSettings) => setting(env.PUBLIC_ORIGIN);
+
+/** Whether plain http to loopback addresses is allowed: for a local machine only. */
+export const localTargets = (env: PushSettings) => setting(env.WEBHOOK_LOCAL_TARGETS) === 'true';
+
+/** Whether a webhook may be sent to `url` under these settings. */
+export const checkTargetUnder = (env: PushSettings, url: string): Promise<TargetCheck> =>
+  checkTarget(url, { localTargets: localTargets(env), resolve: resolveOverHttps });
+
+/** Longest wait between two attempts: what Cloudflare Queues allows a retry to be delayed. */
+const longestRetrySeconds = 12 * 60 * 60;
+
+/** The wait before attempt `attempts + 1`: doubling from WEBHOOK_RETRY_SECONDS, capped. */
+export function retryDelaySeconds(env: PushSettings, attempts: number): number {
+  const first = wholeNumberSetting(env.WEBHOOK_RETRY_SECONDS, 30);
+  return Math.min(longestRetrySeconds, first * 2 ** Math.max(0, attempts - 1));
+}
+
+/** How long a subscription may fail without a success before it is paused. */
+export const pauseAfterMs = (env: PushSettings) =>
+  wholeNumberSetting(env.WEBHOOK_PAUSE_AFTER_HOURS, 72) * 60 * 60 * 1000;
