@@ -16,17 +16,12 @@ import {
   pushMessage,
   sendAll,
 } from './messages.ts';
-import { checkTargetUnder, hubAt, retryDelaySeconds } from './settings.ts';
+import { answerWithinMs, checkTargetUnder, hubAt, retryDelaySeconds } from './settings.ts';
 
 /** The dead-letter queue's name, as wrangler.toml gives it. */
-export const deadLetterQueue = 'humanitarian-status-push-dead';
+const deadLetterQueue = 'humanitarian-status-push-dead';
 
-/** How long a receiver or the hub has to answer. */
-const answerWithinMs = 10_000;
-
-type PushEnv = Env;
-
-const registryOf = (env: PushEnv) => writersOf(env).subscriptions();
+const registryOf = (env: Env) => writersOf(env).subscriptions();
 
 function log(level: 'error' | 'info', message: string, fields: Record<string, unknown>) {
   console.log(JSON.stringify({ level, message, ...fields }));
@@ -34,9 +29,9 @@ function log(level: 'error' | 'info', message: string, fields: Record<string, un
 
 class AttemptFailed extends Error {}
 
-/** POSTs, following no redirect and waiting a bounded time; answers the status. */
-async function post(env: PushEnv, url: string, init: { headers: Record<string, string>; body: string }) {
-  const timeout = Number(env.WEBHOOK_TIMEOUT_MS) || answerWithinMs;
+/** POSTs, following no redirect and waiting a bounded time; anything but a 2xx throws. */
+async function post(env: Env, url: string, init: { headers: Record<string, string>; body: string }) {
+  const timeout = answerWithinMs(env);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -58,7 +53,7 @@ async function post(env: PushEnv, url: string, init: { headers: Record<string, s
 }
 
 /** A change, to one delivery per subscription it goes to. */
-async function fanOut(env: PushEnv, message: ChangeMessage): Promise<void> {
+async function fanOut(env: Env, message: ChangeMessage): Promise<void> {
   const { change } = message;
   const report = await new StatusStore(env.STATUS_KV).getReport(change.report);
   // KV may show a fact late where this runs: the queue asks again.
@@ -80,7 +75,7 @@ async function fanOut(env: PushEnv, message: ChangeMessage): Promise<void> {
   await sendAll(env.PUSH_QUEUE, deliveries);
 }
 
-async function deliver(env: PushEnv, message: DeliveryMessage): Promise<void> {
+async function deliver(env: Env, message: DeliveryMessage): Promise<void> {
   const registry = registryOf(env);
   const attempt = await registry.sign(message.subscription, message.id, message.body, Date.now());
   if (!attempt.send) {
@@ -102,27 +97,27 @@ async function deliver(env: PushEnv, message: DeliveryMessage): Promise<void> {
   await registry.outcome(message.subscription, { ok: true, at: new Date().toISOString() });
 }
 
-async function publish(env: PushEnv, topic: string): Promise<void> {
+async function publish(env: Env, topic: string): Promise<void> {
   const hub = hubAt(env);
   if (!hub) return;
   const body = new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': topic }).toString();
   await post(env, hub, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 }
 
-function handle(env: PushEnv, message: PushMessage): Promise<void> {
+function handle(env: Env, message: PushMessage): Promise<void> {
   if (message.type === 'change') return fanOut(env, message);
   if (message.type === 'delivery') return deliver(env, message);
   return publish(env, message.topic);
 }
 
 /** What the dead-letter queue receives: counted against the subscription, and logged. */
-async function deadLettered(env: PushEnv, message: PushMessage): Promise<void> {
+async function deadLettered(env: Env, message: PushMessage): Promise<void> {
   const fields = message.type === 'delivery' ? { subscription: message.subscription, id: message.id } : {};
   log('error', 'push message given up on after its last retry', { type: message.type, ...fields });
   if (message.type === 'delivery') await registryOf(env).deadLettered(message.subscription);
 }
 
-export async function consumePush(batch: MessageBatch<unknown>, env: PushEnv): Promise<void> {
+export async function consumePush(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const dead = batch.queue === deadLetterQueue;
   await Promise.all(
     batch.messages.map(async (queued) => {

@@ -11,6 +11,7 @@ export type PushSettings = Pick<
   | 'WEBHOOK_LOCAL_TARGETS'
   | 'WEBHOOK_RETRY_SECONDS'
   | 'WEBHOOK_PAUSE_AFTER_HOURS'
+  | 'WEBHOOK_TIMEOUT_MS'
 >;
 
 const setting = (value: string | undefined) => value?.trim() || undefined;
@@ -44,6 +45,9 @@ export function retryDelaySeconds(env: PushSettings, attempts: number): number {
   const first = wholeNumberSetting(env.WEBHOOK_RETRY_SECONDS, 30);
   return Math.min(longestRetrySeconds, first * 2 ** Math.max(0, attempts - 1));
 }
+
+/** How long a receiver or the hub has to answer an attempt. */
+export const answerWithinMs = (env: PushSettings) => wholeNumberSetting(env.WEBHOOK_TIMEOUT_MS, 10_000);
 
 /** How long a subscription may fail without a success before it is paused. */
 export const pauseAfterMs = (env: PushSettings) =>
