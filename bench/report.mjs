@@ -2,7 +2,7 @@
 // the machine, the versions, the targets and a table per history size.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { floorOf, median } from './endpoints.mjs';
@@ -20,6 +20,7 @@ import { wholeHistorySection } from './whole-history.mjs';
  *   elapsedSeconds: number }} Settings
  * @typedef {{ target: string; measured: string; met: boolean }} Check
  * @typedef {Awaited<ReturnType<typeof import('./writes.mjs').compareWrites>>} Writes
+ * @typedef {import('./push.mjs').PushResults} Push
  */
 
 // Everything below this line in docs/PERFORMANCE.md is written by hand (what the numbers
@@ -53,10 +54,10 @@ const times = (ratio) => `${ratio.toFixed(2)} ×`;
 
 /**
  * Every target, checked against the numbers of this run.
- * @param {{ bundle: Bundle; runs: Run[] }} measured
+ * @param {{ bundle: Bundle; runs: Run[]; push?: Push | undefined }} measured
  * @returns {Check[]}
  */
-function checkTargets({ bundle, runs }) {
+function checkTargets({ bundle, runs, push }) {
   /** @type {Check[]} */
   const checks = [];
   /** @param {string} target @param {string} measured @param {boolean} met */
@@ -105,6 +106,17 @@ function checkTargets({ bundle, runs }) {
         growth <= targets.growth,
       );
     }
+  }
+  const fewest = push?.cases.at(0);
+  const most = push?.cases.at(-1);
+  if (fewest && most && fewest !== most) {
+    // README: matching and sending run in the queue consumer, never in the request.
+    const growth = most.post.medianMs / fewest.post.medianMs;
+    check(
+      `POST /api/v1/reports, median latency with ${size(most.subscriptions)} subscriptions ÷ with ${size(fewest.subscriptions)} ≤ ${targets.growth}`,
+      times(growth),
+      growth <= targets.growth,
+    );
   }
   check(
     `production bundle ≤ ${targets.gzipKiB} KiB gzip`,
@@ -159,12 +171,12 @@ function table(run) {
 }
 
 /**
- * `writes` and `renderers` are undefined, as each run's `wholeHistory`, when BENCH_ONLY skipped them.
+ * `writes`, `renderers` and `push` are undefined, as each run's `wholeHistory`, when BENCH_ONLY skipped them.
  * @param {{ started: Date; bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined; runs: Run[];
- *   settings: Settings }} measured
+ *   push: Push | undefined; settings: Settings }} measured
  * @returns {string} the results file
  */
-export function writeResults({ started, bundle, writes, renderers, runs, settings }) {
+export function writeResults({ started, bundle, writes, renderers, runs, push, settings }) {
   const date = started.toISOString().slice(0, 10);
   const machine = {
     cpus: os.cpus().length,
@@ -179,7 +191,7 @@ export function writeResults({ started, bundle, writes, renderers, runs, setting
     workerd: versionOf('workerd'),
     autocannon: versionOf('autocannon'),
   };
-  const checks = checkTargets({ bundle, runs });
+  const checks = checkTargets({ bundle, runs, push });
   const results = {
     started: started.toISOString(),
     machine,
@@ -189,11 +201,41 @@ export function writeResults({ started, bundle, writes, renderers, runs, setting
     writes,
     renderers,
     runs,
+    push,
     targets: checks,
   };
   const file = `bench/results/${date}.json`;
   write(results, file);
   return file;
+}
+
+/**
+ * The results a push-only run (BENCH_ONLY=push) is added to: those of `date` if there are
+ * any, else the newest run's, so that docs/PERFORMANCE.md keeps every other section. Thrown
+ * before anything is measured when there are none.
+ * @param {Date} started @returns {string}
+ */
+export function resultsToAddTo(started) {
+  const file = `bench/results/${started.toISOString().slice(0, 10)}.json`;
+  if (existsSync(file)) return file;
+  const newest = readdirSync('bench/results')
+    .filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name))
+    .sort()
+    .at(-1);
+  if (!newest)
+    throw new Error('BENCH_ONLY=push adds to the results of a whole run: run `npm run bench` first');
+  return `bench/results/${newest}`;
+}
+
+/**
+ * A push-only run: `push` replaces what `file` held of push, everything else is kept as it
+ * was measured, and docs/PERFORMANCE.md is written again from it, the targets checked again.
+ * @param {string} file @param {Push} push
+ */
+export function addPushResults(file, push) {
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  const merged = { ...results, push };
+  write({ ...merged, targets: checkTargets(merged) }, file);
 }
 
 /** @param {Parameters<typeof markdown>[0]} results @param {string} file */
@@ -268,12 +310,88 @@ function writesSection(writes) {
 }
 
 /**
+ * Push: webhook latency, and the write's latency against the number of subscriptions.
+ * @param {Push} push @param {string} runStarted when the results it is part of were measured
+ */
+function pushSection(push, runStarted) {
+  const { settings, cases } = push;
+  const [main, dead] = settings.queueConsumers;
+  const interval = Number(settings.vars.DOCUMENT_WRITE_INTERVAL_MS);
+  const pauses = cases[0]?.samples.map((s) => s.gapMs) ?? [];
+  const shortPauses = pauses.filter((ms) => ms < interval).length;
+  const counts = new Intl.ListFormat('en').format(cases.map((c) => size(c.subscriptions)));
+  // The next report was sent before this one's webhook arrived: their messages share the queue.
+  const overlapping = new Intl.ListFormat('en').format(
+    cases.map((c) => {
+      const n = c.samples.filter((s, i) => {
+        const next = c.samples[i + 1];
+        return next !== undefined && s.webhookMs !== null && next.gapMs < s.webhookMs;
+      }).length;
+      return `${n} of ${Math.max(0, c.samples.length - 1)} with ${size(c.subscriptions)} subscriptions`;
+    }),
+  );
+  /** @param {import('./push.mjs').Stats} s */
+  const cells = (s) => `${s.n} | ${s.medianMs} | ${s.p99Ms} | ${s.minMs} | ${s.maxMs}`;
+  const errors = (/** @type {import('./push.mjs').PushCase} */ c) => {
+    const entries = Object.entries(c.workerErrors);
+    return entries.length === 0 ? '0' : entries.map(([message, n]) => `${n} × “${message}”`).join('; ');
+  };
+  /** @param {unknown} delivery */
+  const health = (delivery) => {
+    if (typeof delivery !== 'object' || delivery === null) return String(delivery);
+    const d = /** @type {{ state?: string; deadLetters?: number; lastFailure?: { reason?: string } }} */ (
+      delivery
+    );
+    return `${d.state}, ${d.deadLetters} dead letters${d.lastFailure ? `, last failure: ${d.lastFailure.reason}` : ', no failure'}`;
+  };
+  const fewest = cases.at(0);
+  const most = cases.at(-1);
+  const when = push.alone
+    ? `Measured in ${Math.round(push.elapsedSeconds)} s by \`BENCH_ONLY=push npm run bench\` on ${push.started} (\`bench/push.mjs\`), on the production bundle built then, and added to the results of the run of ${runStarted}: the other sections are that run's.`
+    : `Measured in ${Math.round(push.elapsedSeconds)} s in the same run, after everything above (\`bench/push.mjs\`).`;
+  /** @param {number} n */
+  const ordinal = (n) =>
+    `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+  return [
+    '## Push: webhook latency and writes against the number of subscriptions',
+    '',
+    when,
+    '',
+    `- **What runs.** The production bundle in workerd through miniflare's API, with what \`wrangler.toml\` declares, read from it: its Durable Objects (\`SUBSCRIPTIONS\` included), the producer \`PUSH_QUEUE\` of \`${main?.queue}\`, its consumer (batch size ${main?.max_batch_size}, batch timeout ${main?.max_batch_timeout} s, ${main?.max_retries} retries, dead-letter queue \`${main?.dead_letter_queue}\`) and the dead-letter queue's (batch size ${dead?.max_batch_size}, timeout ${dead?.max_batch_timeout} s), and its \`[vars]\` (\`DOCUMENT_WRITE_INTERVAL_MS\` ${settings.vars.DOCUMENT_WRITE_INTERVAL_MS}, \`RECENT_ANSWER_MS\` ${settings.vars.RECENT_ANSWER_MS}, \`WEBHOOK_RETRY_SECONDS\` ${settings.vars.WEBHOOK_RETRY_SECONDS}, \`WEBHOOK_TIMEOUT_MS\` ${settings.vars.WEBHOOK_TIMEOUT_MS}), with \`WEBHOOK_LOCAL_TARGETS=true\` so that webhooks may go to plain http on 127.0.0.1, and the write rate limit raised. Each case (${counts} subscriptions) runs in a workerd of its own on a fresh KV folder with ${settings.placeCount} SYNTHETIC places and no history, so that both start from the same state and differ only in their subscriptions.`,
+    `- **The subscriptions**, made through \`POST /api/v1/subscriptions\`: one, watched, to the receiver's watched path, filtered to the measured place (\`${settings.measuredPlace}\`); every other one to a path of its own, filtered to one of the other ${settings.placeCount - 1} places in turn. Every change is matched against all of them, and one delivery results.`,
+    `- **The reports.** ${settings.warmups} reports, not counted, wake the writers, the change log, the registry and the queues; then ${settings.reportsPerCase} reports go to the measured place one at a time, each sent a pause after the previous one's \`201\`, the pauses drawn uniformly from 0 to ${settings.maxGapMs} ms by a seeded generator, the same in both cases. The place's writer writes at most once per \`DOCUMENT_WRITE_INTERVAL_MS\`, so a report that comes within ${interval} ms of its last write waits for the rest of it, as in production, and one that comes later does not. ${shortPauses} of the ${pauses.length} pauses were shorter than ${interval} ms, so those reports came about ${interval} ms or less after their writer's last write, or while one was pending; so did some after a longer pause, behind a report that had waited itself.`,
+    "- **Measured**, per report: the POST's latency, from sending it (Node's fetch, over 127.0.0.1) to the `201`'s headers; and the time from that `201` to the moment the receiver (Node http on 127.0.0.1 in the benchmark's own process, so on the same clock, answering `204`) had the whole body of the webhook whose `data.change.report` is the report. " +
+      `p99 is the nearest rank (${settings.reportsPerCase >= 100 ? `of ${settings.reportsPerCase} values, the ${ordinal(Math.ceil(settings.reportsPerCase * 0.99))} smallest` : `of fewer than 100 values, the largest`}). A webhook that has not arrived ${settings.drainMs / 1000} s after the last \`201\` is lost; a second delivery of a \`webhook-id\` is a duplicate (a retry); a delivery to any other path is unexpected; every signature is verified with the \`standardwebhooks\` package.`,
+    `- **What this can say, and what not.** One machine with ${settings.cpus} cores shared by workerd (the Worker, its Durable Objects, KV and miniflare's queue broker) and the benchmark's own process (the sender and the receiver), with no network between them. The webhook's time is mostly waiting by design: up to ${interval} ms of the writer's pacing, then two passes through the push queue (the change, then its one delivery), each waiting for its batch to close, up to ${main?.max_batch_timeout} s after the batch's first message unless ${main?.max_batch_size} messages fill it (a message that comes while another's batch is open waits less: here the reports overlap, the next one sent before the webhook of the one before it arrived for ${overlapping}), so 0 to ${interval / 1000 + 2 * Number(main?.max_batch_timeout)} s of waiting besides the work itself. Cloudflare's Queues take the same batch settings, but how soon they hand a batch over, where the Durable Objects run and the network to a real receiver are not measured here. The write: the POST answers once its place's writer took the report, and matching and sending run in the queue consumer, never in the request; here that consumer runs on the same ${settings.cpus} cores, so whatever it costs with more subscriptions would show in the POST column as contention.`,
+    '',
+    '| subscriptions | POST → 201: n | median ms | p99 ms | min ms | max ms | 201 → webhook: n | median ms | p99 ms | min ms | max ms |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...cases.map((c) => `| ${size(c.subscriptions)} | ${cells(c.post)} | ${cells(c.webhook)} |`),
+    '',
+    ...(fewest && most && fewest !== most
+      ? [
+          `POST latency with ${size(most.subscriptions)} subscriptions ÷ with ${size(fewest.subscriptions)}: ${times(most.post.medianMs / fewest.post.medianMs)} at the median, ${times(most.post.p99Ms / fewest.post.p99Ms)} at p99; 201 → webhook: ${times(most.webhook.medianMs / fewest.webhook.medianMs)} at the median, ${times(most.webhook.p99Ms / fewest.webhook.p99Ms)} at p99.`,
+          '',
+        ]
+      : []),
+    '| subscriptions | made in | answers other than 201 | webhooks lost | duplicates | deliveries elsewhere | bad signatures | worker error lines | the watched subscription after the run |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    ...cases.map(
+      (c) =>
+        `| ${size(c.subscriptions)} | ${c.subscribeSeconds.toFixed(1)} s | ${c.unexpectedStatuses} | ${c.lost} | ${c.duplicates} | ${c.unexpectedDeliveries} | ${c.badSignatures} | ${errors(c)} | ${health(c.watchedDelivery)} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+/**
  * @param {{ started: string; machine: Record<string, string | number>; versions: Record<string, string>; settings: Settings;
- *   bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined; runs: Run[]; targets: Check[] }} results
+ *   bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined; runs: Run[]; push?: Push | undefined;
+ *   targets: Check[] }} results
  * @param {string} file
  */
 function markdown(results, file) {
-  const { machine, versions, settings, bundle, writes, renderers, runs, targets: checks } = results;
+  const { machine, versions, settings, bundle, writes, renderers, runs, push, targets: checks } = results;
   const missed = checks.filter((c) => !c.met);
   const wholeHistories = runs.flatMap((run) => (run.wholeHistory ? [run.wholeHistory] : []));
   const sizes = new Intl.ListFormat('en').format(runs.map((r) => size(r.reports)));
@@ -329,6 +447,7 @@ function markdown(results, file) {
           '',
         ]
       : []),
+    ...(push ? [pushSection(push, results.started)] : []),
     '## Targets',
     '',
     `${checks.length - missed.length} of ${checks.length} met.`,
@@ -343,6 +462,7 @@ function markdown(results, file) {
     `npm run bench                                   # this run took ${Math.round(settings.elapsedSeconds)} s`,
     'BENCH_SIZES=2200 BENCH_SECONDS=1 npm run bench  # a quicker look: one size, 1 s a load',
     'BENCH_ONLY=endpoints npm run bench              # the endpoints alone: no writes comparison, renderers or whole history',
+    'BENCH_ONLY=push npm run bench                   # push alone, added to the newest results (this page keeps the rest)',
     'npm run bench:history                           # only the whole history in one file',
     `node bench/report.mjs ${file}  # this page again from those numbers, measuring nothing`,
     '```',

@@ -6,6 +6,8 @@
 // side, and the write (bench/endpoints.mjs), then the whole history in one file, one request
 // at a time (bench/whole-history.mjs). Before that, it measures writes beside the design
 // before the writers (bench/writes.mjs) and the renderers alone (bench/render-bench.ts).
+// After all of them, push: a webhook's time from the report's 201 to a receiver on this
+// machine, and the write's latency with 10 and 1,000 subscriptions (bench/push.mjs).
 // Writes bench/results/<date>.json and docs/PERFORMANCE.md.
 
 import { execFileSync } from 'node:child_process';
@@ -13,16 +15,18 @@ import { rmSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 import { settings as endpointSettings, measureEndpoints } from './endpoints.mjs';
 import { build, kvFolder, loadHistory, placeCount, startWorkers, toolsOf } from './history.mjs';
-import { writeResults } from './report.mjs';
+import { measurePush } from './push.mjs';
+import { addPushResults, resultsToAddTo, writeResults } from './report.mjs';
 import { measureWholeHistoryIn } from './whole-history.mjs';
 import { compareWrites } from './writes.mjs';
 
 const sizes = (process.env.BENCH_SIZES ?? '2200,100000').split(',').map(Number);
 // BENCH_ONLY=endpoints measures the endpoints alone: no writes beside the design before,
-// no renderers, no whole history in one file.
+// no renderers, no whole history in one file, no push. BENCH_ONLY=push measures push alone
+// and adds it to the newest results (bench/report.mjs's resultsToAddTo), keeping the rest.
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== 'endpoints')
-  throw new Error(`BENCH_ONLY=${only}: only 'endpoints' is known`);
+if (only !== undefined && only !== 'endpoints' && only !== 'push')
+  throw new Error(`BENCH_ONLY=${only}: only 'endpoints' and 'push' are known`);
 
 /**
  * One history size: loads it, then measures it in fresh workerd processes on the same KV
@@ -64,27 +68,42 @@ function measureRenderers() {
   return JSON.parse(output);
 }
 
-const started = new Date();
-const bundle = build();
-const writes = only ? undefined : await compareWrites();
-const renderers = only ? undefined : measureRenderers();
-if (renderers) console.log(`bench: ${renderers.length} renderer timings`);
-const runs = [];
-for (const size of sizes) {
-  console.log(`bench: ${size} reports`);
-  runs.push(await measureSize(size));
+/** BENCH_ONLY=push: push alone, added to the newest results; the rest of them is kept. */
+async function measurePushAlone() {
+  const file = resultsToAddTo(started);
+  build();
+  const push = await measurePush();
+  addPushResults(file, { ...push, alone: true });
+  console.log(`bench: push results added to ${file} and docs/PERFORMANCE.md`);
 }
-const file = writeResults({
-  started,
-  bundle,
-  writes,
-  renderers,
-  runs,
-  settings: {
-    ...endpointSettings,
-    placeCount,
-    only,
-    elapsedSeconds: (Date.now() - started.getTime()) / 1000,
-  },
-});
-console.log(`bench: results in ${file} and docs/PERFORMANCE.md`);
+
+async function measureAll() {
+  const bundle = build();
+  const writes = only ? undefined : await compareWrites();
+  const renderers = only ? undefined : measureRenderers();
+  if (renderers) console.log(`bench: ${renderers.length} renderer timings`);
+  const runs = [];
+  for (const size of sizes) {
+    console.log(`bench: ${size} reports`);
+    runs.push(await measureSize(size));
+  }
+  const push = only ? undefined : await measurePush();
+  const file = writeResults({
+    started,
+    bundle,
+    writes,
+    renderers,
+    runs,
+    push,
+    settings: {
+      ...endpointSettings,
+      placeCount,
+      only,
+      elapsedSeconds: (Date.now() - started.getTime()) / 1000,
+    },
+  });
+  console.log(`bench: results in ${file} and docs/PERFORMANCE.md`);
+}
+
+const started = new Date();
+await (only === 'push' ? measurePushAlone() : measureAll());

@@ -1,9 +1,11 @@
 // What every Miniflare the benchmark starts shares: the write token, the compatibility date,
-// the writers (Durable Objects) as wrangler.toml declares them, and the two Workers.
+// the writers (Durable Objects) and the push queues as wrangler.toml declares them, and the
+// two Workers.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
+import { experimental_readRawConfig } from 'wrangler';
 
 export const benchToken = 'bench-token';
 export const apiTokens = JSON.stringify([
@@ -14,13 +16,53 @@ export const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(
   readFileSync('wrangler.toml', 'utf8'),
 )?.[1];
 
-const writerClasses = {
-  PLACE_WRITER: 'PlaceWriter',
-  ALL_PLACES_WRITER: 'AllPlacesWriter',
-  IDEMPOTENCY_KEEPER: 'IdempotencyKeeper',
-  DESK_SESSION: 'DeskSession',
-  CHANGE_LOG: 'ChangeLog',
-};
+/**
+ * @typedef {{ queue: string; max_batch_size?: number; max_batch_timeout?: number; max_retries?: number;
+ *   dead_letter_queue?: string }} QueueConsumer as wrangler.toml writes it
+ */
+
+/**
+ * What of wrangler.toml is read here, as wrangler writes it.
+ * @typedef {{ migrations?: { new_sqlite_classes?: string[] }[];
+ *   durable_objects?: { bindings?: { name: string; class_name: string }[] };
+ *   queues?: { producers?: { binding: string; queue: string }[]; consumers?: QueueConsumer[] };
+ *   vars?: Record<string, unknown> }} WranglerToml
+ */
+
+/** What wrangler.toml declares, as the production Worker is given it. */
+export function productionConfig() {
+  const rawConfig = /** @type {WranglerToml} */ (
+    experimental_readRawConfig({ config: 'wrangler.toml' }).rawConfig
+  );
+  const sqlite = new Set((rawConfig.migrations ?? []).flatMap((m) => m.new_sqlite_classes ?? []));
+  const durableObjects = Object.fromEntries(
+    (rawConfig.durable_objects?.bindings ?? []).map((b) => [
+      b.name,
+      { className: b.class_name, useSQLite: sqlite.has(b.class_name) },
+    ]),
+  );
+  const queueProducers = Object.fromEntries(
+    (rawConfig.queues?.producers ?? []).map((p) => [p.binding, { queueName: p.queue }]),
+  );
+  const consumers = rawConfig.queues?.consumers ?? [];
+  const queueConsumers = Object.fromEntries(
+    consumers.map((c) => [
+      c.queue,
+      {
+        ...(c.max_batch_size !== undefined ? { maxBatchSize: c.max_batch_size } : {}),
+        ...(c.max_batch_timeout !== undefined ? { maxBatchTimeout: c.max_batch_timeout } : {}),
+        ...(c.max_retries !== undefined ? { maxRetries: c.max_retries } : {}),
+        ...(c.dead_letter_queue !== undefined ? { deadLetterQueue: c.dead_letter_queue } : {}),
+      },
+    ]),
+  );
+  const vars = /** @type {Record<string, string>} */ (
+    Object.fromEntries(Object.entries(rawConfig.vars ?? {}).map(([k, v]) => [k, String(v)]))
+  );
+  if (!durableObjects.SUBSCRIPTIONS || !queueProducers.PUSH_QUEUE)
+    throw new Error('wrangler.toml declares no SUBSCRIPTIONS object or PUSH_QUEUE producer');
+  return { durableObjects, queueProducers, queueConsumers, consumers, vars };
+}
 
 /**
  * The writers' bindings; `scriptName` names the worker that defines them when it is another.
@@ -28,11 +70,17 @@ const writerClasses = {
  */
 export function writerBindings(scriptName) {
   return Object.fromEntries(
-    Object.entries(writerClasses).map(([binding, className]) => [
+    Object.entries(productionConfig().durableObjects).map(([binding, object]) => [
       binding,
-      { className, useSQLite: true, ...(scriptName ? { scriptName } : {}) },
+      { ...object, ...(scriptName ? { scriptName } : {}) },
     ]),
   );
+}
+
+/** The push queue's producer and both consumers, as wrangler.toml declares them. */
+function pushQueues() {
+  const { queueProducers, queueConsumers } = productionConfig();
+  return { queueProducers, queueConsumers };
 }
 
 /**
@@ -80,7 +128,7 @@ export function startBenchWorkers({
           scriptPath: appScript,
           compatibilityDate,
           kvNamespaces,
-          ...(writers ? { durableObjects: writerBindings() } : {}),
+          ...(writers ? { durableObjects: writerBindings(), ...pushQueues() } : {}),
           bindings: production,
           ratelimits: ratelimit('1001'),
           ...(inspectorPort ? { unsafeInspectorProxy: true } : {}),
