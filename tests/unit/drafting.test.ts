@@ -1,0 +1,171 @@
+// Drafts from source text (src/domain/drafting/): the seed article gives exactly the figures
+// DESIGN.md reads in it, numbers are read as each language writes them, and every candidate
+// quotes its text verbatim and is a figure the report schema takes.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import article from '../../seeds/sources/000_6889800fbbf13951.txt?raw';
+import { type DraftInput, draftFromText } from '../../src/domain/drafting/extract.ts';
+import { lexicons } from '../../src/domain/drafting/lexicon.ts';
+import { numbersIn, wordsOf } from '../../src/domain/drafting/words.ts';
+import { reportInput } from '../../src/domain/model.ts';
+import { corpus } from '../fixtures/drafting-corpus.ts';
+
+const withoutQuote = ({ figure, voice }: ReturnType<typeof draftFromText>['candidates'][number]) => {
+  const { quote: _quote, ...rest } = figure;
+  return { ...rest, ...(voice ? { voice: voice.name } : {}) };
+};
+
+describe('the seed article', () => {
+  const draft = draftFromText({ text: article, language: 'nl', observed: '2022-11', place: 'bakhmut' }, [
+    'Bakhmut',
+    'Bachmoet',
+    'Бахмут',
+  ]);
+
+  it('gives exactly the figures DESIGN.md lists, with their qualifiers and voices', () => {
+    const since = { date: '2022-09', qualifier: 'approximately' };
+    const residents = 'Inwoners (residents)';
+    expect(draft.candidates.map(withoutQuote)).toEqual([
+      { indicator: 'electricity', state: 'unavailable', since, voice: residents },
+      { indicator: 'gas', state: 'unavailable', since, voice: residents },
+      { indicator: 'running_water', state: 'unavailable', since, voice: residents },
+      { indicator: 'population_baseline', value: 80000, qualifier: 'approximately' },
+      { indicator: 'population_remaining', value: 12000, qualifier: 'exact' },
+      { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least', voice: 'Aleksandr Martsjenko' },
+    ]);
+  });
+
+  it('quotes the words that state each figure, where they stand in the article', () => {
+    const quotes = draft.candidates.map((c) => c.quote);
+    for (const quote of quotes) expect(article.slice(quote.start, quote.end)).toBe(quote.text);
+    expect(quotes[0]?.text).toContain(
+      'al bijna twee maanden lang is er geen elektriciteit, gas of stromend water',
+    );
+    expect(quotes[3]?.text).toBe(
+      'Van de bijna 80.000 oorspronkelijke inwoners blijven er slechts 12.000 over.',
+    );
+    expect(quotes[5]?.text).toContain('meer dan 120 burgers gedood, zegt Aleksandr Martsjenko');
+    expect(draft.candidates[5]?.voice).toEqual({
+      name: 'Aleksandr Martsjenko',
+      role: 'plaatsvervangend burgemeester van de belegerde stad',
+    });
+  });
+});
+
+describe('numbers, as each language writes them', () => {
+  const read = (text: string, language: keyof typeof lexicons) =>
+    numbersIn(text, wordsOf(text), lexicons[language]).map((n) => n.value);
+
+  it.each([
+    ['80.000 mensen', 'nl', [80000]],
+    ['12.000 over', 'nl', [12000]],
+    ['80,000 people', 'en', [80000]],
+    ['80 000 людей', 'uk', [80000]],
+    ['80.000 people', 'en', [80000]],
+    ['1,5 miljoen', 'nl', [1_500_000]],
+    ['1.5 million', 'en', [1_500_000]],
+    ['1,5 мільйона', 'uk', [1_500_000]],
+    ['two thousand', 'en', [2000]],
+    ['twenty-two', 'en', [22]],
+    ['tweehonderd', 'nl', [200]],
+    ['tweeëntwintig', 'nl', [22]],
+    ['vijfhonderdduizend', 'nl', [500_000]],
+    ['тисяча', 'uk', [1000]],
+    ['дві тисячі', 'uk', [2000]],
+    ['een stad', 'nl', []],
+    ['LogKa11 pic.twitter.com/ddaac1o0Sj', 'en', []],
+    ['date 2022-11', 'en', []],
+  ] as const)('reads "%s" (%s) as %j', (text, language, values) => {
+    expect(read(text, language)).toEqual(values);
+  });
+});
+
+const languages = ['en', 'nl', 'uk'] as const;
+const sentences = languages.flatMap((language) => corpus[language].map((s) => ({ language, text: s.text })));
+
+describe('every draft', () => {
+  it('quotes its text verbatim and drafts figures the report schema takes', () => {
+    const tokens = [
+      '12.000',
+      '80,000',
+      '1,5',
+      'miljoen',
+      'meer dan',
+      'bijna',
+      'no',
+      'geen',
+      'gas',
+      'water',
+      'killed',
+      'gedood',
+      'загинули',
+      'понад',
+      'remain',
+      'blijven',
+      'for',
+      'two',
+      'months',
+      'twee',
+      'maanden',
+      '2022',
+      '%',
+      'page',
+      ',',
+      '.',
+      'zegt',
+      'Anna',
+      'Jansen',
+      'residents',
+      'say',
+      '(',
+      ')',
+      '…',
+      '’',
+      'x',
+    ];
+    const text = fc.oneof(
+      fc.constantFrom(...sentences),
+      fc.record({
+        language: fc.constantFrom(...languages),
+        text: fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 30 }).map((t) => t.join(' ')),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...languages),
+        (parts, language) => {
+          const source = parts.map((p) => p.text).join(' ');
+          const input: DraftInput = { text: source, language, observed: '2024-03' };
+          const draft = draftFromText(input);
+          for (const candidate of draft.candidates) {
+            expect(source.slice(candidate.quote.start, candidate.quote.end)).toBe(candidate.quote.text);
+            expect(candidate.figure.quote).toBe(candidate.quote.text);
+          }
+          if (draft.candidates.length === 0 || source.trim().length > 4000) return;
+          const figures = [...new Map(draft.candidates.map((c) => [c.figure.indicator, c.figure])).values()];
+          const report = reportInput.safeParse({
+            place: 'testville',
+            observed: '2024-03',
+            figures,
+            summary: {
+              text: 'SYNTHETIC draft.',
+              language: 'en',
+              original: { text: source.trim(), language },
+            },
+            source: { name: 'Synthetic source', kind: 'media', language },
+            verification: 'unconfirmed',
+          });
+          expect(report.error?.issues ?? []).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is the same for the same text', () => {
+    const input: DraftInput = { text: article, language: 'nl', observed: '2022-11' };
+    expect(draftFromText(input)).toEqual(draftFromText(input));
+  });
+});
