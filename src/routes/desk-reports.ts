@@ -31,7 +31,8 @@ import { once } from '../services/once.ts';
 import { publishReports } from '../services/publishing.ts';
 import { loadPlacesList } from '../services/reading.ts';
 
-async function placeChoices(c: Context<AppEnv>): Promise<PlaceChoice[]> {
+/** The places a report may be about, for the place field's list. */
+export async function placeChoices(c: Context<AppEnv>): Promise<PlaceChoice[]> {
   const places = await loadPlacesList(c.get('store'), c.get('writers'));
   return places.map((p) => ({ slug: p.slug, names: Object.values(p.names) }));
 }

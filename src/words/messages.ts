@@ -178,6 +178,23 @@ export interface Messages {
     errorsHeading: string;
     notAdmin: string;
   };
+  draft: {
+    fromText: string;
+    intro: string;
+    text: string;
+    textHint: string;
+    language: string;
+    languages: Record<'en' | 'nl' | 'uk', string>;
+    observedHint: string;
+    make: string;
+    heading: string;
+    review: string;
+    none: string;
+    sourceText: string;
+    saidBy: string;
+    confidence: Record<'high' | 'medium' | 'low', string>;
+    toQuote: string;
+  };
   form: {
     newReport: string;
     intro: string;
@@ -451,6 +468,25 @@ const en: Messages = {
     errorsHeading: 'This place cannot be saved yet',
     notAdmin: 'This token may not create or edit places.',
   },
+  draft: {
+    fromText: 'Draft from text',
+    intro:
+      'Paste the article, statement or update the report starts from. The desk reads the figures it states, and fills in the form for you to check: nothing is stored until you publish.',
+    text: 'Source text',
+    textHint: 'As written, in English, Dutch or Ukrainian.',
+    language: 'Language of the text',
+    languages: { en: 'English', nl: 'Dutch', uk: 'Ukrainian' },
+    observedHint: 'When the conditions held: durations ("for two months") count back from it.',
+    make: 'Draft the report',
+    heading: 'Drafted from the text',
+    review:
+      'Each figure below was read from the sentence beside it, marked in the text. Check every one against its words; fix or empty it in the form, then preview.',
+    none: 'No figure was found in this text. Fill in the form from the text yourself.',
+    sourceText: 'The text, with the words each figure comes from marked',
+    saidBy: 'said by',
+    confidence: { high: 'clear', medium: 'check', low: 'unsure' },
+    toQuote: 'Show its words in the text',
+  },
   form: {
     newReport: 'New report',
     intro:
@@ -719,6 +755,25 @@ const nl: Messages = {
     save: 'Plaats opslaan',
     errorsHeading: 'Deze plaats kan nog niet worden opgeslagen',
     notAdmin: 'Dit token mag geen plaatsen aanmaken of bewerken.',
+  },
+  draft: {
+    fromText: 'Concept uit tekst',
+    intro:
+      'Plak het artikel, de verklaring of het bericht waar de melding mee begint. De redactie leest de cijfers die erin staan en vult het formulier in, zodat u ze kunt controleren: niets wordt opgeslagen voordat u publiceert.',
+    text: 'Brontekst',
+    textHint: 'Zoals geschreven, in het Engels, Nederlands of Oekraïens.',
+    language: 'Taal van de tekst',
+    languages: { en: 'Engels', nl: 'Nederlands', uk: 'Oekraïens' },
+    observedHint: 'Wanneer de omstandigheden golden: een duur ("al twee maanden") telt daarvan terug.',
+    make: 'Concept maken',
+    heading: 'Uit de tekst gehaald',
+    review:
+      'Elk cijfer hieronder komt uit de zin ernaast, gemarkeerd in de tekst. Controleer ze allemaal aan hun woorden; verbeter of wis ze in het formulier, en bekijk dan het voorbeeld.',
+    none: 'In deze tekst is geen cijfer gevonden. Vul het formulier zelf in vanuit de tekst.',
+    sourceText: 'De tekst, met de woorden van elk cijfer gemarkeerd',
+    saidBy: 'gezegd door',
+    confidence: { high: 'duidelijk', medium: 'controleren', low: 'onzeker' },
+    toQuote: 'Toon de woorden in de tekst',
   },
   form: {
     newReport: 'Nieuwe melding',

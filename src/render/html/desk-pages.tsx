@@ -4,6 +4,7 @@
 
 import { type Language, messages } from '../../words/messages.ts';
 import type { PageSite } from '../site.ts';
+import { draftPath } from './draft-pages.tsx';
 import { htmlDocument, Layout, pageHref } from './layout.tsx';
 
 export const deskPath = '/desk';
@@ -80,7 +81,8 @@ export function renderDeskPage(desk: DeskView, site: PageSite, language: Languag
       </ul>
       {desk.scopes.includes('report') ? (
         <p>
-          <a href={pageHref(newReportPath, site, language)}>{m.form.newReport}</a>
+          <a href={pageHref(newReportPath, site, language)}>{m.form.newReport}</a> ·{' '}
+          <a href={pageHref(draftPath, site, language)}>{m.draft.fromText}</a>
         </p>
       ) : (
         ''

@@ -3,6 +3,7 @@
 // same figure components, with the warnings to confirm and the form's values carried on in
 // hidden fields. Every control has a visible label; errors stand beside their field. Pure.
 
+import type { Child } from 'hono/jsx';
 import { indicatorRegistry } from '../../domain/indicators.ts';
 import { qualifiers, sourceKinds, utilityStates, verificationStates } from '../../domain/model.ts';
 import type { Warning } from '../../domain/plausibility.ts';
@@ -186,7 +187,13 @@ export function IndicatorFields({
 }
 
 /** The report form, with what was written and what is wrong with it. */
-export function renderReportForm(state: ReportFormState, site: PageSite, language: Language): string {
+export function renderReportForm(
+  state: ReportFormState,
+  site: PageSite,
+  language: Language,
+  /** Shown before the form: what filled it in (a draft from text). */
+  before?: Child,
+): string {
   const m = messages[language];
   const verificationOptions = verificationStates.map((v) => ({ value: v, words: m.verification[v] }));
   const kindOptions = sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] }));
@@ -197,6 +204,7 @@ export function renderReportForm(state: ReportFormState, site: PageSite, languag
       </p>
       <h1>{m.form.newReport}</h1>
       <p class="intro">{m.form.intro}</p>
+      {before ?? ''}
       <FormProblems errors={state.errors} heading={m.form.errorsHeading} />
       <form method="post" action={pageHref(previewPath, site, language)} class="desk-form">
         <input type="hidden" name={f.formToken} value={state.formToken} />

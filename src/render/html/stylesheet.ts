@@ -106,6 +106,9 @@ th, td {
 .report-retracted .figures { text-decoration: line-through; }
 .subscribe-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; padding: 0; }
 blockquote { margin: 0.5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); }
+.draft-review { border: 1px solid var(--line); padding: 0 1rem 1rem; margin: 1rem 0; }
+.draft-text { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 24rem; overflow-y: auto; }
+.draft-text mark { scroll-margin-top: 4rem; }
 .figure-source, .figure-quote { font-size: 0.9rem; color: var(--muted); }
 .stale-notice {
   margin: 0 0 0.5rem; padding: 0.4rem 0.6rem; border-left: 4px solid var(--intermittent);
