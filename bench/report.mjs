@@ -21,6 +21,12 @@ import { wholeHistorySection } from './whole-history.mjs';
  * @typedef {{ target: string; measured: string; met: boolean }} Check
  * @typedef {Awaited<ReturnType<typeof import('./writes.mjs').compareWrites>>} Writes
  * @typedef {import('./push.mjs').PushResults} Push
+ * @typedef {{ text: string; characters: number; candidates: number; medianMs: number; p99Ms: number; meanMs: number;
+ *   minMs: number; maxMs: number; samples: number; runtime: string }} DraftCase
+ * `alone`: measured by BENCH_ONLY=drafts, and added to the results of an earlier run.
+ * @typedef {{ started: string; elapsedSeconds: number; alone?: boolean; tinybench: string; settings: { time: number;
+ *   warmupTime: number; iterations: number; placeNames: string[]; observed: string; corpusSentences: number };
+ *   cases: DraftCase[] }} Drafts
  */
 
 // Everything below this line in docs/PERFORMANCE.md is written by hand (what the numbers
@@ -39,7 +45,8 @@ function keptNotes() {
 }
 
 /** @param {string} name */
-const versionOf = (name) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
+export const versionOf = (name) =>
+  JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
 
 const targets = { uncachedRatio: 0.6, cachedRatio: 0.8, notModifiedRatio: 0.9, growth: 1.2, gzipKiB: 200 };
 
@@ -171,12 +178,12 @@ function table(run) {
 }
 
 /**
- * `writes`, `renderers` and `push` are undefined, as each run's `wholeHistory`, when BENCH_ONLY skipped them.
- * @param {{ started: Date; bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined; runs: Run[];
- *   push: Push | undefined; settings: Settings }} measured
+ * `writes`, `renderers`, `drafts` and `push` are undefined, as each run's `wholeHistory`, when BENCH_ONLY skipped them.
+ * @param {{ started: Date; bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined;
+ *   drafts: Drafts | undefined; runs: Run[]; push: Push | undefined; settings: Settings }} measured
  * @returns {string} the results file
  */
-export function writeResults({ started, bundle, writes, renderers, runs, push, settings }) {
+export function writeResults({ started, bundle, writes, renderers, drafts, runs, push, settings }) {
   const date = started.toISOString().slice(0, 10);
   const machine = {
     cpus: os.cpus().length,
@@ -200,6 +207,7 @@ export function writeResults({ started, bundle, writes, renderers, runs, push, s
     bundle,
     writes,
     renderers,
+    drafts,
     runs,
     push,
     targets: checks,
@@ -210,12 +218,12 @@ export function writeResults({ started, bundle, writes, renderers, runs, push, s
 }
 
 /**
- * The results a push-only run (BENCH_ONLY=push) is added to: those of `date` if there are
- * any, else the newest run's, so that docs/PERFORMANCE.md keeps every other section. Thrown
- * before anything is measured when there are none.
- * @param {Date} started @returns {string}
+ * The results a run of one part alone (BENCH_ONLY=push, BENCH_ONLY=drafts) is added to: those
+ * of `date` if there are any, else the newest run's, so that docs/PERFORMANCE.md keeps every
+ * other section. Thrown before anything is measured when there are none.
+ * @param {Date} started @param {string} part what BENCH_ONLY names @returns {string}
  */
-export function resultsToAddTo(started) {
+export function resultsToAddTo(started, part) {
   const file = `bench/results/${started.toISOString().slice(0, 10)}.json`;
   if (existsSync(file)) return file;
   const newest = readdirSync('bench/results')
@@ -223,18 +231,19 @@ export function resultsToAddTo(started) {
     .sort()
     .at(-1);
   if (!newest)
-    throw new Error('BENCH_ONLY=push adds to the results of a whole run: run `npm run bench` first');
+    throw new Error(`BENCH_ONLY=${part} adds to the results of a whole run: run \`npm run bench\` first`);
   return `bench/results/${newest}`;
 }
 
 /**
- * A push-only run: `push` replaces what `file` held of push, everything else is kept as it
- * was measured, and docs/PERFORMANCE.md is written again from it, the targets checked again.
- * @param {string} file @param {Push} push
+ * A run of one part alone: `part` (`{ push }` or `{ drafts }`) replaces what `file` held of
+ * it, everything else is kept as it was measured, and docs/PERFORMANCE.md is written again
+ * from it, the targets checked again.
+ * @param {string} file @param {{ push: Push } | { drafts: Drafts }} part
  */
-export function addPushResults(file, push) {
+export function addResults(file, part) {
   const results = JSON.parse(readFileSync(file, 'utf8'));
-  const merged = { ...results, push };
+  const merged = { ...results, ...part };
   write({ ...merged, targets: checkTargets(merged) }, file);
 }
 
@@ -282,6 +291,43 @@ function renderTable(renderers) {
       return `| ${name} | ${cells.join(' | ')} | ${ratio.toFixed(2)} |`;
     }),
     '',
+  ].join('\n');
+}
+
+/**
+ * Drafts from text: the extractor's time on the seed article and on the long text.
+ * @param {Drafts} drafts @param {string} runStarted when the results it is part of were measured
+ */
+function draftsSection(drafts, runStarted) {
+  const { settings, cases } = drafts;
+  const article = cases.at(0);
+  const long = cases.at(-1);
+  const names = new Intl.ListFormat('en').format(settings.placeNames.map((name) => `“${name}”`));
+  const when = drafts.alone
+    ? `Measured in ${Math.round(drafts.elapsedSeconds)} s by \`BENCH_ONLY=drafts npm run bench\` on ${drafts.started} (\`bench/draft-bench.ts\`), and added to the results of the run of ${runStarted}: the other sections are that run's.`
+    : `Measured in ${Math.round(drafts.elapsedSeconds)} s in the same run, after the renderers (\`bench/draft-bench.ts\`).`;
+  /** @param {number} ms */
+  const ms = (ms) => ms.toFixed(2);
+  return [
+    "## Drafts from text: the extractor's time",
+    '',
+    when,
+    '',
+    `\`draftFromText\` (\`src/domain/drafting/extract.ts\`) is a pure function, with no I/O and no clock, so it is timed alone, with tinybench ${drafts.tinybench} in Node, whose V8 is the engine workerd runs (tinybench's runtime: \`${article?.runtime}\`): each text drafted for at least ${settings.time / 1000} s and at least ${settings.iterations} times, after at least ${settings.warmupTime} ms of warm-up; the median is tinybench's p50, and its p99 is interpolated between the samples. Both texts are Dutch (\`language: 'nl'\`, \`observed: '${settings.observed}'\`, the place's names ${names}): the seed article (\`seeds/sources/000_6889800fbbf13951.txt\`), and a text of exactly ${size(long?.characters ?? 0)} characters made from it and the ${settings.corpusSentences} SYNTHETIC Dutch sentences of \`tests/fixtures/drafting-corpus.ts\`: the article, then every sentence in order, then the article again, and so on, each a paragraph of its own, cut at ${size(long?.characters ?? 0)} characters wherever that falls. The extractor is deterministic: before and after the timing, two drafts of each text are compared as JSON, and the benchmark throws if they differ. "Candidates" are the figures the draft of the text holds.`,
+    '',
+    '| text | characters | candidates | median ms | p99 ms | mean ms | samples |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...cases.map(
+      (c) =>
+        `| ${c.text} | ${size(c.characters)} | ${c.candidates} | ${ms(c.medianMs)} | ${ms(c.p99Ms)} | ${ms(c.meanMs)} | ${size(c.samples)} |`,
+    ),
+    '',
+    ...(article && long && article !== long
+      ? [
+          `The ${long.text} has ${times(long.characters / article.characters)} the seed article's characters and takes ${times(long.medianMs / article.medianMs)} its median time.`,
+          '',
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -386,12 +432,23 @@ function pushSection(push, runStarted) {
 
 /**
  * @param {{ started: string; machine: Record<string, string | number>; versions: Record<string, string>; settings: Settings;
- *   bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined; runs: Run[]; push?: Push | undefined;
- *   targets: Check[] }} results
+ *   bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined; drafts?: Drafts | undefined; runs: Run[];
+ *   push?: Push | undefined; targets: Check[] }} results
  * @param {string} file
  */
 function markdown(results, file) {
-  const { machine, versions, settings, bundle, writes, renderers, runs, push, targets: checks } = results;
+  const {
+    machine,
+    versions,
+    settings,
+    bundle,
+    writes,
+    renderers,
+    drafts,
+    runs,
+    push,
+    targets: checks,
+  } = results;
   const missed = checks.filter((c) => !c.met);
   const wholeHistories = runs.flatMap((run) => (run.wholeHistory ? [run.wholeHistory] : []));
   const sizes = new Intl.ListFormat('en').format(runs.map((r) => size(r.reports)));
@@ -408,7 +465,7 @@ function markdown(results, file) {
     '',
     ...(settings.only
       ? [
-          `- This run measured the endpoints alone (\`BENCH_ONLY=${settings.only}\`): no writes beside the design before, no renderers, no whole history in one file.`,
+          `- This run measured the endpoints alone (\`BENCH_ONLY=${settings.only}\`): no writes beside the design before, no renderers, no drafts from text, no whole history in one file.`,
         ]
       : []),
     "- The production bundle (`wrangler deploy --dry-run --outdir dist`) runs in workerd through miniflare's API, with a KV folder of its own in a temporary directory, and the write rate limit raised so that it does not throttle the measurement.",
@@ -435,6 +492,7 @@ function markdown(results, file) {
           renderTable(renderers),
         ]
       : []),
+    ...(drafts ? [draftsSection(drafts, results.started)] : []),
     '## Endpoints',
     '',
     ...runs.map(table),
@@ -463,6 +521,7 @@ function markdown(results, file) {
     'BENCH_SIZES=2200 BENCH_SECONDS=1 npm run bench  # a quicker look: one size, 1 s a load',
     'BENCH_ONLY=endpoints npm run bench              # the endpoints alone: no writes comparison, renderers or whole history',
     'BENCH_ONLY=push npm run bench                   # push alone, added to the newest results (this page keeps the rest)',
+    'BENCH_ONLY=drafts npm run bench                 # the extractor of drafts alone, added to the newest results likewise',
     'npm run bench:history                           # only the whole history in one file',
     `node bench/report.mjs ${file}  # this page again from those numbers, measuring nothing`,
     '```',

@@ -6,6 +6,7 @@
 // side, and the write (bench/endpoints.mjs), then the whole history in one file, one request
 // at a time (bench/whole-history.mjs). Before that, it measures writes beside the design
 // before the writers (bench/writes.mjs) and the renderers alone (bench/render-bench.ts).
+// Next to the renderers, the extractor of drafts from text alone (bench/draft-bench.ts).
 // After all of them, push: a webhook's time from the report's 201 to a receiver on this
 // machine, and the write's latency with 10 and 1,000 subscriptions (bench/push.mjs).
 // Writes bench/results/<date>.json and docs/PERFORMANCE.md.
@@ -16,17 +17,18 @@ import { buildSync } from 'esbuild';
 import { settings as endpointSettings, measureEndpoints } from './endpoints.mjs';
 import { build, kvFolder, loadHistory, placeCount, startWorkers, toolsOf } from './history.mjs';
 import { measurePush } from './push.mjs';
-import { addPushResults, resultsToAddTo, writeResults } from './report.mjs';
+import { addResults, resultsToAddTo, versionOf, writeResults } from './report.mjs';
 import { measureWholeHistoryIn } from './whole-history.mjs';
 import { compareWrites } from './writes.mjs';
 
 const sizes = (process.env.BENCH_SIZES ?? '2200,100000').split(',').map(Number);
 // BENCH_ONLY=endpoints measures the endpoints alone: no writes beside the design before,
-// no renderers, no whole history in one file, no push. BENCH_ONLY=push measures push alone
-// and adds it to the newest results (bench/report.mjs's resultsToAddTo), keeping the rest.
+// no renderers, no drafts, no whole history in one file, no push. BENCH_ONLY=push measures
+// push alone, and BENCH_ONLY=drafts the extractor alone; each adds its part to the newest
+// results (bench/report.mjs's resultsToAddTo), keeping the rest.
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== 'endpoints' && only !== 'push')
-  throw new Error(`BENCH_ONLY=${only}: only 'endpoints' and 'push' are known`);
+if (only !== undefined && only !== 'endpoints' && only !== 'push' && only !== 'drafts')
+  throw new Error(`BENCH_ONLY=${only}: only 'endpoints', 'push' and 'drafts' are known`);
 
 /**
  * One history size: loads it, then measures it in fresh workerd processes on the same KV
@@ -49,32 +51,65 @@ async function measureSize(size) {
   }
 }
 
-/** The renderers alone (bench/render-bench.ts), bundled for Node and run as a process of its own. */
-function measureRenderers() {
+/**
+ * A benchmark of pure code (bench/<name>.ts), bundled for Node with esbuild and run as a
+ * process of its own: what it prints, as JSON.
+ * @param {string} name
+ */
+function runBundled(name) {
+  const outfile = `bench/.build/${name}.mjs`;
   buildSync({
-    entryPoints: ['bench/render-bench.ts'],
+    entryPoints: [`bench/${name}.ts`],
     bundle: true,
     platform: 'node',
     format: 'esm',
-    outfile: 'bench/.build/render-bench.mjs',
+    outfile,
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
+    loader: { '.txt': 'text' },
     logLevel: 'warning',
   });
-  const output = execFileSync('node', ['bench/.build/render-bench.mjs'], {
+  const output = execFileSync('node', [outfile], {
     encoding: 'utf8',
     env: { ...process.env, BENCH_SIZES: sizes.join(',') },
   });
   return JSON.parse(output);
 }
 
+/** The renderers alone (bench/render-bench.ts). */
+const measureRenderers = () => runBundled('render-bench');
+
+/**
+ * The extractor of drafts from text alone (bench/draft-bench.ts).
+ * @returns {import('./report.mjs').Drafts}
+ */
+function measureDrafts() {
+  const at = new Date();
+  const drafts = runBundled('draft-bench');
+  return {
+    ...drafts,
+    started: at.toISOString(),
+    elapsedSeconds: (Date.now() - at.getTime()) / 1000,
+    tinybench: versionOf('tinybench'),
+  };
+}
+
 /** BENCH_ONLY=push: push alone, added to the newest results; the rest of them is kept. */
 async function measurePushAlone() {
-  const file = resultsToAddTo(started);
+  const file = resultsToAddTo(started, 'push');
   build();
   const push = await measurePush();
-  addPushResults(file, { ...push, alone: true });
+  addResults(file, { push: { ...push, alone: true } });
   console.log(`bench: push results added to ${file} and docs/PERFORMANCE.md`);
+}
+
+/** BENCH_ONLY=drafts: the extractor alone, added to the newest results; the rest of them is kept. */
+function measureDraftsAlone() {
+  const file = resultsToAddTo(started, 'drafts');
+  const drafts = measureDrafts();
+  addResults(file, { drafts: { ...drafts, alone: true } });
+  console.log(`bench: drafts results added to ${file} and docs/PERFORMANCE.md`);
+  console.log(JSON.stringify(drafts.cases));
 }
 
 async function measureAll() {
@@ -82,6 +117,8 @@ async function measureAll() {
   const writes = only ? undefined : await compareWrites();
   const renderers = only ? undefined : measureRenderers();
   if (renderers) console.log(`bench: ${renderers.length} renderer timings`);
+  const drafts = only ? undefined : measureDrafts();
+  if (drafts) console.log(`bench: drafts ${JSON.stringify(drafts.cases)}`);
   const runs = [];
   for (const size of sizes) {
     console.log(`bench: ${size} reports`);
@@ -93,6 +130,7 @@ async function measureAll() {
     bundle,
     writes,
     renderers,
+    drafts,
     runs,
     push,
     settings: {
@@ -106,4 +144,6 @@ async function measureAll() {
 }
 
 const started = new Date();
-await (only === 'push' ? measurePushAlone() : measureAll());
+if (only === 'push') await measurePushAlone();
+else if (only === 'drafts') measureDraftsAlone();
+else await measureAll();

@@ -414,6 +414,26 @@ describe('the desk in Chromium', () => {
         await noViolation('/desk/import (published)');
         await expect(page.locator('h1').textContent()).resolves.toBe('One report published');
 
+        // A draft from text: the form filled in, each figure beside its words, marked in the text
+        await page.goto(`${base()}/desk/drafts`, { waitUntil: 'load' });
+        await noViolation('/desk/drafts');
+        await typeInto(
+          page,
+          '#field-text',
+          'Van de bijna 9.000 oorspronkelijke inwoners blijven er slechts 2.500 over. SYNTHETISCH.',
+        );
+        await page.locator('#field-language').selectOption('nl');
+        await typeInto(page, '#field-place', 'synthville');
+        await typeInto(page, '#field-observed', '2024-07');
+        await page.getByRole('button', { name: 'Draft the report' }).focus();
+        await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+        await page.waitForSelector('mark');
+        await noViolation('/desk/drafts (drafted)');
+        await expect(page.locator('[name="population_remaining.value"]').inputValue()).resolves.toBe('2500');
+        await expect(page.locator('[name="population_baseline.qualifier"]').inputValue()).resolves.toBe(
+          'approximately',
+        );
+
         await page.goto(`${base()}/desk`, { waitUntil: 'load' });
         await page.getByRole('button', { name: 'Sign out' }).focus();
         await Promise.all([page.waitForURL(`${base()}/desk/sign-in`), page.keyboard.press('Enter')]);

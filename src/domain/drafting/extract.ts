@@ -68,7 +68,10 @@ function quoteOf(sentence: Sentence) {
 interface Sentence {
   text: string;
   start: number;
+  /** Its words, at their offsets in the whole text. */
   words: Word[];
+  /** The same words, at their offsets in the sentence. */
+  local: Word[];
 }
 
 /** Sentences with their offsets: they end at ".", "!", "?" or a line break, not inside "12.000". */
@@ -80,8 +83,9 @@ function sentencesOf(text: string): Sentence[] {
     const trimmed = raw.trim();
     if (trimmed === '') continue;
     const start = match.index + lead;
-    const words = wordsOf(trimmed).map((w) => ({ ...w, start: w.start + start, end: w.end + start }));
-    sentences.push({ text: trimmed, start, words });
+    const local = wordsOf(trimmed);
+    const words = local.map((w) => ({ ...w, start: w.start + start, end: w.end + start }));
+    sentences.push({ text: trimmed, start, words, local });
   }
   return sentences;
 }
@@ -306,7 +310,7 @@ export function draftFromText(input: DraftInput, placeNames: readonly string[] =
     const { words } = sentence;
     const quote = quoteOf(sentence);
     const voice = voiceOf(sentence, lexicon);
-    const numbers = numbersIn(sentence.text, wordsOf(sentence.text), lexicon).map((n) => ({
+    const numbers = numbersIn(sentence.text, sentence.local, lexicon).map((n) => ({
       ...n,
       start: n.start + sentence.start,
       end: n.end + sentence.start,
@@ -321,14 +325,14 @@ export function draftFromText(input: DraftInput, placeNames: readonly string[] =
         confidence: { level, reason },
       });
     for (const utility of utilitiesOf(sentence, lexicon)) {
-      const since_ =
+      const cutSince =
         utility.state === 'unavailable' && since
           ? { since: { date: since.date, qualifier: since.qualifier } }
           : {};
       add(
-        { indicator: utility.indicator, state: utility.state, ...since_ } as DraftCandidate['figure'],
+        { indicator: utility.indicator, state: utility.state, ...cutSince } as DraftCandidate['figure'],
         utility.state === 'unavailable' ? 'high' : 'medium',
-        `"${words[utility.at]?.text}" with ${utility.state === 'unavailable' ? 'a negation before it' : 'a word of its state'} in the sentence`,
+        `"${words[utility.at]?.text}" with ${utility.state === 'unavailable' ? 'a negation' : 'a word of its state'} in the sentence`,
       );
     }
     for (const zero of noneOf(sentence, numbers, lexicon)) {

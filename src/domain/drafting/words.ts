@@ -33,14 +33,29 @@ export function wordsOf(text: string): Word[] {
   return words;
 }
 
-/** Whether the words from `at` on are `phrase` (which may be several words, or a stem with "*"). */
+/** A lexicon phrase as its words, each a whole word or a stem: split once, as phrases are few. */
+const phraseParts = new Map<string, { text: string; stem: boolean }[]>();
+
+function partsOfPhrase(phrase: string) {
+  let parts = phraseParts.get(phrase);
+  if (!parts) {
+    parts = phrase
+      .split(' ')
+      .map((part) =>
+        part.endsWith('*') ? { text: part.slice(0, -1), stem: true } : { text: part, stem: false },
+      );
+    phraseParts.set(phrase, parts);
+  }
+  return parts;
+}
+
+/** How many words from `at` on are `phrase` (several words, or a stem with "*"); 0 when they are not. */
 export function phraseAt(words: readonly Word[], at: number, phrase: string): number {
-  const parts = phrase.split(' ');
-  for (const [i, part] of parts.entries()) {
+  const parts = partsOfPhrase(phrase);
+  for (let i = 0; i < parts.length; i++) {
     const word = words[at + i]?.text;
-    if (word === undefined) return 0;
-    const matches = part.endsWith('*') ? word.startsWith(part.slice(0, -1)) : word === part;
-    if (!matches) return 0;
+    const part = parts[i] as { text: string; stem: boolean };
+    if (word === undefined || !(part.stem ? word.startsWith(part.text) : word === part.text)) return 0;
   }
   return parts.length;
 }
@@ -57,12 +72,28 @@ function digitValue(whole: string, mark: string | undefined, fraction: string | 
   return Number(`${integer}.${fraction}`);
 }
 
+/** A lexicon's number words, scales and joiners, longest first: made once per lexicon. */
+const partLists = new WeakMap<
+  Lexicon,
+  { known: Record<string, number>; parts: string[]; firstLetters: Set<string> }
+>();
+
+function partListOf(lexicon: Lexicon) {
+  let list = partLists.get(lexicon);
+  if (!list) {
+    const known = { ...lexicon.numberWords, ...lexicon.scales };
+    const parts = [...Object.keys(known), ...lexicon.numberJoiners].sort((a, b) => b.length - a.length);
+    list = { known, parts, firstLetters: new Set(parts.map((part) => part.charAt(0))) };
+    partLists.set(lexicon, list);
+  }
+  return list;
+}
+
 /** Splits a number word into known parts ("tweeëntwintig" → twee, ën, twintig), or undefined. */
 function partsOf(word: string, lexicon: Lexicon): number[] | undefined {
   if (word === '') return [];
-  const known = { ...lexicon.numberWords, ...lexicon.scales };
-  const candidates = [...Object.keys(known), ...lexicon.numberJoiners].sort((a, b) => b.length - a.length);
-  for (const part of candidates) {
+  const { known, parts } = partListOf(lexicon);
+  for (const part of parts) {
     if (!word.startsWith(part)) continue;
     const rest = partsOf(word.slice(part.length), lexicon);
     if (rest === undefined) continue;
@@ -93,7 +124,8 @@ function valueOfParts(parts: readonly number[], lexicon: Lexicon): number {
 
 /** The word's parts if it is a number word the lexicon knows. */
 function numberWord(word: Word | undefined, lexicon: Lexicon): number[] | undefined {
-  if (!word || /\d/.test(word.text)) return undefined;
+  if (!word || /\d/.test(word.text) || !partListOf(lexicon).firstLetters.has(word.text.charAt(0)))
+    return undefined;
   const parts = partsOf(word.text, lexicon);
   return parts && parts.length > 0 ? parts : undefined;
 }
