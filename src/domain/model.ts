@@ -189,9 +189,12 @@ export const utilityFigure = z.strictObject({
   ...figureProvenance,
 });
 
+/** The largest count a figure may state. */
+export const largestCount = 1_000_000_000;
+
 export const countFigure = z.strictObject({
   indicator: indicatorsOfKind('count'),
-  value: z.int().min(0).max(1_000_000_000),
+  value: z.int().min(0).max(largestCount),
   qualifier,
   note,
   ...figureProvenance,

@@ -88,7 +88,9 @@ export const deskDraftRoutes = new Hono<AppEnv>()
     };
     const checked = draftInput.safeParse(written);
     if (!checked.success) {
-      const errors = errorsAt(issuesFromZod(checked.error, written), (i) => i.pointer.slice(1), language);
+      // The language is a choice with no room beside it for words: its problem heads the form.
+      const fieldOf = (pointer: string) => (pointer === `/${draftFields.language}` ? '' : pointer.slice(1));
+      const errors = errorsAt(issuesFromZod(checked.error, written), (i) => fieldOf(i.pointer), language);
       const state = { values: fields, errors, formToken: session.formToken, places };
       return c.html(renderDraftForm(state, site, language), 422, deskHeaders(language));
     }

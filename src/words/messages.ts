@@ -187,6 +187,7 @@ export interface Messages {
     languages: Record<'en' | 'nl' | 'uk', string>;
     observedHint: string;
     make: string;
+    errorsHeading: string;
     heading: string;
     review: string;
     none: string;
@@ -478,6 +479,7 @@ const en: Messages = {
     languages: { en: 'English', nl: 'Dutch', uk: 'Ukrainian' },
     observedHint: 'When the conditions held: durations ("for two months") count back from it.',
     make: 'Draft the report',
+    errorsHeading: 'This text cannot be drafted yet',
     heading: 'Drafted from the text',
     review:
       'Each figure below was read from the sentence beside it, marked in the text. Check every one against its words; fix or empty it in the form, then preview.',
@@ -766,6 +768,7 @@ const nl: Messages = {
     languages: { en: 'Engels', nl: 'Nederlands', uk: 'Oekraïens' },
     observedHint: 'Wanneer de omstandigheden golden: een duur ("al twee maanden") telt daarvan terug.',
     make: 'Concept maken',
+    errorsHeading: 'Van deze tekst kan nog geen concept worden gemaakt',
     heading: 'Uit de tekst gehaald',
     review:
       'Elk cijfer hieronder komt uit de zin ernaast, gemarkeerd in de tekst. Controleer ze allemaal aan hun woorden; verbeter of wis ze in het formulier, en bekijk dan het voorbeeld.',

@@ -53,6 +53,11 @@ describe('Draft from text', () => {
       { origin: 'http://status.test', 'sec-fetch-site': 'same-origin', cookie },
     );
     expect(response.status).toBe(422);
-    expect(await response.text()).toContain('name="text"');
+    const html = await response.text();
+    expect(html).toContain('This text cannot be drafted yet');
+    // The language's problem heads the form, naming the languages it reads.
+    const alert = /<div class="form-problem" role="alert">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    expect(alert).toContain('uk');
+    expect(html).toContain('name="text"');
   });
 });

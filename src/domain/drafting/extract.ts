@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { periodStart, precisionOf } from '../dates.ts';
 import type { IndicatorId } from '../indicators.ts';
-import { countFigure, partialDate, type Qualifier, text, utilityFigure } from '../model.ts';
+import { countFigure, largestCount, partialDate, type Qualifier, text, utilityFigure } from '../model.ts';
 import { draftLanguages, type Lexicon, lexicons, type TimeUnit } from './lexicon.ts';
 import { type NumberFound, numbersIn, phraseAt, type Word, wordsOf } from './words.ts';
 
@@ -345,7 +345,7 @@ export function draftFromText(input: DraftInput, placeNames: readonly string[] =
     for (let k = 0; k < numbers.length; k++) {
       const n = numbers[k] as NumberFound;
       if (since && since.words[0] <= n.first && n.last <= since.words[1]) continue;
-      if (isNotCount(n, words, lexicon)) continue;
+      if (isNotCount(n, words, lexicon) || n.value > largestCount) continue;
       if (otherTowns.some(([from, to]) => from <= n.start && n.end <= to)) continue;
       const range = rangeFrom(n, numbers[k + 1], words, lexicon);
       // A range is read as one number, from its first word to its last.

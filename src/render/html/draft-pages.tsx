@@ -8,7 +8,7 @@ import { formatCount, indicatorLabel, sinceWords } from '../../words/figures.ts'
 import { type Language, messages } from '../../words/messages.ts';
 import type { PageSite } from '../site.ts';
 import { htmlDocument, Layout, pageHref } from './layout.tsx';
-import { Field, type ReportFormState, renderReportForm } from './report-form.tsx';
+import { Field, FormProblems, type ReportFormState, renderReportForm } from './report-form.tsx';
 
 export const draftPath = '/desk/drafts';
 
@@ -30,6 +30,7 @@ export function renderDraftForm(state: ReportFormState, site: PageSite, language
       </p>
       <h1>{m.draft.fromText}</h1>
       <p class="intro">{m.draft.intro}</p>
+      <FormProblems errors={state.errors} heading={m.draft.errorsHeading} />
       <form method="post" action={pageHref(draftPath, site, language)} class="desk-form">
         <input type="hidden" name="formToken" value={state.formToken} />
         <Field
