@@ -11,6 +11,7 @@
 
 import { z } from 'zod';
 import type { FigureChange } from './figure-changes.ts';
+import type { IndicatorId } from './indicators.ts';
 import { reason, reportId, reportState, slug, timestamp } from './model.ts';
 import { deriveFates, type ReportFate } from './status.ts';
 
@@ -112,7 +113,11 @@ export interface RetractionFact {
 export type ChangeNotice = (
   | { kind: 'report'; report: ReportFact }
   | { kind: 'retraction'; retraction: RetractionFact }
-) & { history?: true };
+) & {
+  history?: true;
+  /** The indicators of the report it is about, when the teller knows them: pushed, not logged. */
+  indicators?: IndicatorId[];
+};
 
 /** What the log knows of a report: its place, and what it corrects. */
 export interface LoggedReport {

@@ -5,6 +5,7 @@
 // whose consumer (here too) counts it against its subscription. Nothing here runs in a
 // request: a slow or failing receiver or hub never delays a write.
 
+import type { Report } from '../domain/model.ts';
 import type { PushedChange } from '../domain/subscriptions.ts';
 import { StatusStore } from '../store/status-store.ts';
 import { writersOf } from '../writers/stubs.ts';
@@ -52,27 +53,54 @@ async function post(env: Env, url: string, init: { headers: Record<string, strin
   if (!response.ok) throw new AttemptFailed(`answered ${response.status}`);
 }
 
-/** A change, to one delivery per subscription it goes to. */
-async function fanOut(env: Env, message: ChangeMessage): Promise<void> {
-  const { change } = message;
-  const report = await new StatusStore(env.STATUS_KV).getReport(change.report);
-  // KV may show a fact late where this runs: the queue asks again.
-  if (!report) throw new Error(`report ${change.report} is not in KV yet`);
-  const pushed: PushedChange = {
-    change,
-    indicators: report.figures.map((f) => f.indicator),
-    ...(message.figures ? { figures: message.figures } : {}),
+/**
+ * The changes of one batch, each to one delivery per subscription it goes to: the registry
+ * is asked once for all of them, and a report is read only for a change that goes somewhere
+ * (or whose indicators the change log was not told). One promise per change, which fails
+ * alone: the queue retries that change only.
+ */
+function fanOut(env: Env, messages: readonly ChangeMessage[]): Promise<void>[] {
+  const store = new StatusStore(env.STATUS_KV);
+  const reads = new Map<ChangeMessage, Promise<Report>>();
+  const reportOf = (message: ChangeMessage) => {
+    let read = reads.get(message);
+    if (!read) {
+      read = store.getReport(message.change.report).then((report) => {
+        // KV may show a fact late where this runs: the queue asks again.
+        if (!report) throw new Error(`report ${message.change.report} is not in KV yet`);
+        return report;
+      });
+      reads.set(message, read);
+    }
+    return read;
   };
-  const recipients = await registryOf(env).match(pushed);
-  const deliveries = recipients.map(
-    (recipient): DeliveryMessage => ({
-      type: 'delivery',
-      subscription: recipient.id,
-      id: webhookIdOf(message.position, recipient.id),
-      body: webhookEventOf(message, report, recipient),
+  const pushed = messages.map(
+    async (message): Promise<PushedChange> => ({
+      change: message.change,
+      indicators: message.indicators ?? (await reportOf(message)).figures.map((f) => f.indicator),
+      ...(message.figures ? { figures: message.figures } : {}),
     }),
   );
-  await sendAll(env.PUSH_QUEUE, deliveries);
+  const matched = Promise.allSettled(pushed).then(async (results) => {
+    const known = results.flatMap((r, i) => (r.status === 'fulfilled' ? [{ i, change: r.value }] : []));
+    const recipients = await registryOf(env).matchAll(known.map((k) => k.change));
+    return new Map(known.map((k, n) => [k.i, recipients[n] ?? []]));
+  });
+  return messages.map(async (message, i) => {
+    await pushed[i];
+    const recipients = (await matched).get(i) ?? [];
+    if (recipients.length === 0) return;
+    const report = await reportOf(message);
+    const deliveries = recipients.map(
+      (recipient): DeliveryMessage => ({
+        type: 'delivery',
+        subscription: recipient.id,
+        id: webhookIdOf(message.position, recipient.id),
+        body: webhookEventOf(message, report, recipient),
+      }),
+    );
+    await sendAll(env.PUSH_QUEUE, deliveries);
+  });
 }
 
 async function deliver(env: Env, message: DeliveryMessage): Promise<void> {
@@ -104,8 +132,8 @@ async function publish(env: Env, topic: string): Promise<void> {
   await post(env, hub, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 }
 
-function handle(env: Env, message: PushMessage): Promise<void> {
-  if (message.type === 'change') return fanOut(env, message);
+/** A delivery or a publish; changes are fanned out together (fanOut). */
+function handle(env: Env, message: Exclude<PushMessage, ChangeMessage>): Promise<void> {
   if (message.type === 'delivery') return deliver(env, message);
   return publish(env, message.topic);
 }
@@ -117,29 +145,43 @@ async function deadLettered(env: Env, message: PushMessage): Promise<void> {
   if (message.type === 'delivery') await registryOf(env).deadLettered(message.subscription);
 }
 
+/** Acks a message once its work is done; else the queue retries it, later with every try. */
+async function settle(env: Env, queued: Message<unknown>, type: string, work: Promise<void>): Promise<void> {
+  try {
+    await work;
+    queued.ack();
+  } catch (error) {
+    const delaySeconds = retryDelaySeconds(env, queued.attempts);
+    log('error', 'push message failed; will retry', {
+      type,
+      attempts: queued.attempts,
+      delaySeconds,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    queued.retry({ delaySeconds });
+  }
+}
+
 export async function consumePush(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const dead = batch.queue === deadLetterQueue;
+  const taken = batch.messages.flatMap((queued) => {
+    const parsed = pushMessage.safeParse(queued.body);
+    if (parsed.success) return [{ queued, message: parsed.data }];
+    log('error', 'push message of unknown shape dropped', { queue: batch.queue, id: queued.id });
+    queued.ack();
+    return [];
+  });
+  const changes = dead ? [] : taken.flatMap((t) => (t.message.type === 'change' ? [t.message] : []));
+  const fanned = fanOut(env, changes);
+  const fannedOut = new Map(changes.map((message, i) => [message, fanned[i]] as const));
   await Promise.all(
-    batch.messages.map(async (queued) => {
-      const parsed = pushMessage.safeParse(queued.body);
-      if (!parsed.success) {
-        log('error', 'push message of unknown shape dropped', { queue: batch.queue, id: queued.id });
-        queued.ack();
-        return;
-      }
-      try {
-        await (dead ? deadLettered(env, parsed.data) : handle(env, parsed.data));
-        queued.ack();
-      } catch (error) {
-        const delaySeconds = retryDelaySeconds(env, queued.attempts);
-        log('error', 'push message failed; will retry', {
-          type: parsed.data.type,
-          attempts: queued.attempts,
-          delaySeconds,
-          error: error instanceof Error ? error.message : String(error),
-        });
-        queued.retry({ delaySeconds });
-      }
+    taken.map(({ queued, message }) => {
+      const work = dead
+        ? deadLettered(env, message)
+        : message.type === 'change'
+          ? (fannedOut.get(message) ?? Promise.resolve())
+          : handle(env, message);
+      return settle(env, queued, message.type, work);
     }),
   );
 }

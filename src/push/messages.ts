@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { change } from '../domain/changes.ts';
 import { figureChange } from '../domain/figure-changes.ts';
+import { indicatorIds } from '../domain/indicators.ts';
 import { subscriptionId } from '../domain/subscriptions.ts';
 
 export const pushMessage = z.discriminatedUnion('type', [
@@ -12,6 +13,8 @@ export const pushMessage = z.discriminatedUnion('type', [
     type: z.literal('change'),
     position: z.int().min(0),
     change,
+    /** The indicators of the report, when the change log was told them; else read from the report. */
+    indicators: z.array(z.enum(indicatorIds)).optional(),
     figures: z.array(figureChange).optional(),
   }),
   z.strictObject({

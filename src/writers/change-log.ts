@@ -31,9 +31,8 @@ import {
   reportChange,
   retractionChange,
 } from '../domain/changes.ts';
-import type { FigureChange } from '../domain/figure-changes.ts';
 import type { ReportSummary } from '../domain/model.ts';
-import { type PushMessage, sendAll } from '../push/messages.ts';
+import { type ChangeMessage, type PushMessage, sendAll } from '../push/messages.ts';
 import { changePageKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import { Pace, writeIntervalMs } from './pacing.ts';
@@ -45,8 +44,9 @@ const schema = [
   'CREATE TABLE IF NOT EXISTS retractions (id TEXT PRIMARY KEY)',
   // The log itself: each change at its position, from 0.
   'CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)',
-  // Changes not yet handed to the push queue, with what their report changed in its status.
-  'CREATE TABLE IF NOT EXISTS unpushed (seq INTEGER PRIMARY KEY, figures TEXT)',
+  // Changes not yet handed to the push queue, with what their teller knew of their report
+  // (its indicators, and what it changed in its place's status).
+  'CREATE TABLE IF NOT EXISTS to_push (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)',
 ];
 
 /** How many changes one push hands to the queue at most. */
@@ -178,7 +178,11 @@ export class ChangeLog extends DurableObject<Env> {
         this.sql.exec('INSERT INTO changes (seq, json) VALUES (?, ?)', next, JSON.stringify(taken));
         if (options.push && !notice.history) {
           const figures = notice.kind === 'report' ? notice.report.figures : undefined;
-          this.sql.exec('INSERT INTO unpushed VALUES (?, ?)', next, figures ? JSON.stringify(figures) : null);
+          const known = {
+            ...(notice.indicators ? { indicators: notice.indicators } : {}),
+            ...(figures ? { figures } : {}),
+          };
+          this.sql.exec('INSERT INTO to_push VALUES (?, ?)', next, JSON.stringify(known));
         }
         next++;
       }
@@ -282,7 +286,7 @@ export class ChangeLog extends DurableObject<Env> {
     for (;;) {
       const rows = this.sql
         .exec(
-          'SELECT u.seq, u.figures, c.json FROM unpushed u JOIN changes c ON c.seq = u.seq ORDER BY u.seq LIMIT ?',
+          'SELECT p.seq, p.json AS known, c.json FROM to_push p JOIN changes c ON c.seq = p.seq ORDER BY p.seq LIMIT ?',
           pushedAtOnce,
         )
         .toArray();
@@ -292,11 +296,11 @@ export class ChangeLog extends DurableObject<Env> {
           type: 'change',
           position: Number(row.seq),
           change: JSON.parse(String(row.json)) as Change,
-          ...(row.figures ? { figures: JSON.parse(String(row.figures)) as FigureChange[] } : {}),
+          ...(JSON.parse(String(row.known)) as Pick<ChangeMessage, 'indicators' | 'figures'>),
         }),
       );
       await sendAll(this.env.PUSH_QUEUE, messages);
-      this.sql.exec('DELETE FROM unpushed WHERE seq <= ?', Number(rows.at(-1)?.seq));
+      this.sql.exec('DELETE FROM to_push WHERE seq <= ?', Number(rows.at(-1)?.seq));
     }
   }
 

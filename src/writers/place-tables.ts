@@ -164,7 +164,11 @@ export class PlaceTables {
     this.share(summary.id);
     const { id, place: where, published, corrects } = summary;
     const correction = corrects ? { corrects: { report: corrects, ...(reason ? { reason } : {}) } } : {};
-    this.toLog({ kind: 'report', report: { id, place: where, published, ...correction } });
+    this.toLog({
+      kind: 'report',
+      report: { id, place: where, published, ...correction },
+      indicators: summary.figures.map((f) => f.indicator),
+    });
     return true;
   }
 
@@ -204,7 +208,11 @@ export class PlaceTables {
     // a chained correction's is told by the writer of its own.
     const own = this.summary(retraction.report);
     if (cursor.rowsWritten > 0 && own)
-      this.toLog({ kind: 'retraction', retraction: { ...retraction, place: own.place } });
+      this.toLog({
+        kind: 'retraction',
+        retraction: { ...retraction, place: own.place },
+        indicators: own.figures.map((f) => f.indicator),
+      });
   }
 
   setChain(id: string, places: readonly string[]): void {

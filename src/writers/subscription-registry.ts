@@ -125,22 +125,30 @@ export class SubscriptionRegistry extends DurableObject<Env> {
 
   // -- the queue consumer's calls -----------------------------------------------------------
 
-  /** The active subscriptions a change goes to; a rule's match is remembered for what follows. */
-  async match(pushed: PushedChange): Promise<Recipient[]> {
+  /**
+   * For each change, in order, the active subscriptions it goes to: one call for a batch of
+   * changes. A rule's match is remembered, so that what follows the report is sent too.
+   */
+  async matchAll(changes: readonly PushedChange[]): Promise<Recipient[][]> {
     await this.ready();
-    const touched = reportsTouched(pushed);
-    const recipients: Recipient[] = [];
-    for (const row of this.sql.exec('SELECT json FROM subscriptions ORDER BY id').toArray()) {
-      const record = recordOf(row);
-      if (record.delivery.state !== 'active') continue;
-      const follows = record.rule !== undefined && this.wasAlerted(record.id, touched);
-      if (!matches(record, pushed, follows)) continue;
-      if (record.rule && meetsRule(record.rule, pushed.figures ?? [])) {
-        this.sql.exec('INSERT OR IGNORE INTO alerted VALUES (?, ?)', record.id, pushed.change.report);
+    const active = this.sql
+      .exec('SELECT json FROM subscriptions ORDER BY id')
+      .toArray()
+      .map(recordOf)
+      .filter((record) => record.delivery.state === 'active');
+    return changes.map((pushed) => {
+      const touched = reportsTouched(pushed);
+      const recipients: Recipient[] = [];
+      for (const record of active) {
+        const follows = record.rule !== undefined && this.wasAlerted(record.id, touched);
+        if (!matches(record, pushed, follows)) continue;
+        if (record.rule && meetsRule(record.rule, pushed.figures ?? [])) {
+          this.sql.exec('INSERT OR IGNORE INTO alerted VALUES (?, ?)', record.id, pushed.change.report);
+        }
+        recipients.push({ id: record.id, origin: record.origin });
       }
-      recipients.push({ id: record.id, origin: record.origin });
-    }
-    return recipients;
+      return recipients;
+    });
   }
 
   /** Signs one attempt at `at`, unless the subscription was deleted or paused meanwhile. */
