@@ -99,12 +99,15 @@ export default defineConfig({
         },
       },
       {
-        // The status pages in a real browser (Debian's Chromium through playwright-core),
-        // against a local Worker that the test starts, seeds and stops itself.
+        // The status pages in a real browser (Debian's Chromium through playwright-core), and
+        // the README's webhook receiver, each against a local Worker that the test starts,
+        // seeds and stops itself: one file at a time, so that two such Workers never share
+        // the machine with the other projects at once.
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -1,5 +1,5 @@
 // A webhook receiver that verifies every delivery, as README's "Verifying a signature" shows
-// it (tests/node/webhook-example.test.ts runs it against `npm start`, and checks that the
+// it (tests/browser/webhook-example.test.ts runs it against `npm start`, and checks that the
 // README shows this code). STATUS_WEBHOOK_SECRET is the secret the subscription was made
 // with; PORT where it listens.
 import { createServer } from 'node:http';

@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededWorker, startSeededWorker } from '../browser/server.ts';
+import { type SeededWorker, startSeededWorker } from './server.ts';
 
 const port = Number(process.env.WEBHOOK_EXAMPLE_TEST_PORT ?? 8797);
 const receiverPort = port + 1;
