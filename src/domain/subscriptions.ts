@@ -200,7 +200,10 @@ export function matches(
 ): boolean {
   const { places, indicators, kinds } = wanted.filters;
   if (kinds && !kinds.includes(pushed.change.kind)) return false;
-  if (places && !places.some((place) => placesOf(pushed).has(place))) return false;
+  if (places) {
+    const touched = placesOf(pushed);
+    if (!places.some((place) => touched.has(place))) return false;
+  }
   if (indicators && !pushed.indicators.some((i) => indicators.includes(i))) return false;
   if (!wanted.rule) return true;
   return follows || meetsRule(wanted.rule, pushed.figures ?? []);

@@ -202,11 +202,9 @@ export class SubscriptionRegistry extends DurableObject<Env> {
   }
 
   private wasAlerted(id: string, reports: readonly string[]): boolean {
-    return reports.some(
-      (report) =>
-        this.sql.exec('SELECT 1 FROM alerted WHERE subscription = ? AND report = ?', id, report).toArray()
-          .length > 0,
-    );
+    const marks = reports.map(() => '?').join(', ');
+    const query = `SELECT 1 FROM alerted WHERE subscription = ? AND report IN (${marks}) LIMIT 1`;
+    return reports.length > 0 && this.sql.exec(query, id, ...reports).toArray().length > 0;
   }
 
   /** On the first call of an object whose storage is new: the subscriptions KV holds. */

@@ -1,8 +1,8 @@
-import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { reportPrefix } from '../../src/store/keys.ts';
 import { call, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
+import { countKeys } from '../support/kv.ts';
 import { runScheduledRepair } from '../support/scheduled.ts';
 import { createPlace } from '../support/seed-api.ts';
 
@@ -14,17 +14,6 @@ const places = ['crowd-a', 'crowd-b', 'crowd-c', 'crowd-d'];
 function reportOf(client: number, n: number) {
   const place = places[(client + n) % places.length] as string;
   return syntheticReport(place, { observed: `2024-0${(n % 7) + 3}` });
-}
-
-async function countKeys(prefix: string): Promise<number> {
-  let count = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await env.STATUS_KV.list({ prefix, ...(cursor ? { cursor } : {}) });
-    count += page.keys.length;
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return count;
 }
 
 async function walk(

@@ -1,27 +1,16 @@
 // POST /api/v1/drafts: a draft of the seed article for a person to review, which stores
 // nothing; the text of another town's numbers is left to that town.
 
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import article from '../../seeds/sources/000_6889800fbbf13951.txt?raw';
 import { json, send } from '../support/api.ts';
+import { countKeys } from '../support/kv.ts';
 import { createPlace } from '../support/seed-api.ts';
-
-async function keyCount(): Promise<number> {
-  let count = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await env.STATUS_KV.list(cursor ? { cursor } : {});
-    count += page.keys.length;
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return count;
-}
 
 describe('POST /api/v1/drafts', () => {
   it('answers the candidates of the seed article, and stores nothing', async () => {
     await createPlace('drafts-bakhmut', { en: 'Bakhmut (synthetic)' });
-    const before = await keyCount();
+    const before = await countKeys();
     const response = await send(
       'POST',
       '/api/v1/drafts',
@@ -39,7 +28,7 @@ describe('POST /api/v1/drafts', () => {
       'population_remaining',
       'civilian_deaths',
     ]);
-    expect(await keyCount()).toBe(before);
+    expect(await countKeys()).toBe(before);
   });
 
   it('keeps another town’s numbers out when the place is given', async () => {

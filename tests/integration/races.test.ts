@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { historyPrefix, reportKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { deaths, syntheticReport } from '../support/builders.ts';
+import { countKeys } from '../support/kv.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
 const correct = (id: string, value: number, place: string, headers: Record<string, string> = {}) =>
@@ -25,10 +26,6 @@ const retract = (id: string) =>
  * rounds took longer than the default 5 s once, so it gets more time.
  */
 const manyTries = 30_000;
-
-async function keyCount(prefix: string): Promise<number> {
-  return (await env.STATUS_KV.list({ prefix })).keys.length;
-}
 
 async function historyStates(slug: string): Promise<string[]> {
   const { reports } = await json(await call(`/api/v1/places/${slug}/reports`));
@@ -59,7 +56,7 @@ describe('two moderations of one report at once', () => {
           (item: { _humanitarian: { change: string } }) => item._humanitarian.change === 'correction',
         ),
       ).toBe(true);
-      expect(await keyCount(historyPrefix({ kind: 'place', slug: 'race-correct' }))).toBe(32);
+      expect(await countKeys(historyPrefix({ kind: 'place', slug: 'race-correct' }))).toBe(32);
       expect(await historyStates('race-correct')).toEqual([
         ...Array(16).fill('active'),
         ...Array(16).fill('superseded'),
@@ -121,7 +118,7 @@ describe('one Idempotency-Key sent twice at once', () => {
         );
         expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
       }
-      expect(await keyCount(historyPrefix({ kind: 'place', slug: 'race-key' }))).toBe(10);
+      expect(await countKeys(historyPrefix({ kind: 'place', slug: 'race-key' }))).toBe(10);
       expect((await json(await call('/api/v1/places/race-key'))).reportCount).toBe(10);
     },
     manyTries,
@@ -143,7 +140,7 @@ describe('one Idempotency-Key sent twice at once', () => {
         expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);
         expect(await env.STATUS_KV.get(reportKey(first.id))).not.toBeNull();
       }
-      expect(await keyCount(historyPrefix({ kind: 'place', slug: 'race-same' }))).toBe(10);
+      expect(await countKeys(historyPrefix({ kind: 'place', slug: 'race-same' }))).toBe(10);
       expect((await json(await call('/api/v1/places/race-same'))).reportCount).toBe(10);
     },
     manyTries,

@@ -22,3 +22,15 @@ export async function fetchCountingWith(path: string, headers: Record<string, st
   await waitOnExecutionContext(ctx);
   return { response, counts, bytes, reads: counts.get + counts.getWithMetadata };
 }
+
+/** How many keys KV holds under `prefix` (every key, without one): one list call per 1,000. */
+export async function countKeys(prefix = ''): Promise<number> {
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await env.STATUS_KV.list({ prefix, ...(cursor ? { cursor } : {}) });
+    count += page.keys.length;
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return count;
+}
