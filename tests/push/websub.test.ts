@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
-import { type Received, receivedAt, settle, waitUntil } from './receiver-client.ts';
+import { answerAt, type Received, receivedAt, settle, waitUntil } from './receiver-client.ts';
 
 const topicsOf = (pings: readonly Received[]) =>
   pings.map((p) => {
@@ -72,5 +72,25 @@ describe('WebSub', () => {
     const topics = await pingsAfter(before, 6);
     expect(topics.sort()).toEqual([...feeds('websub-ping'), ...allFeeds].sort());
     expect(topics).not.toContain(feeds('websub-quiet')[0]);
+  });
+
+  it('answers the write at once while the hub fails, and tells the hub again until it takes the ping', async () => {
+    await createPlace('websub-failing');
+    await settle();
+    const before = (await receivedAt('/hub')).length;
+    await answerAt('/hub', { status: 503 });
+    try {
+      const started = Date.now();
+      await postReport(syntheticReport('websub-failing'));
+      expect(Date.now() - started).toBeLessThan(2000);
+      const topic = feeds('websub-failing')[0];
+      const pings = async () => topicsOf((await receivedAt('/hub')).slice(before)).filter((t) => t === topic);
+      for (let deadline = Date.now() + 20_000; (await pings()).length < 2; ) {
+        if (Date.now() > deadline) throw new Error('the hub was not told again');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    } finally {
+      await answerAt('/hub', {});
+    }
   });
 });
