@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { maxPageSize } from './history.ts';
 import type { IndicatorId } from './indicators.ts';
 import {
+  type FigureInForce,
+  type IndicatorStatusSummary,
   type Place,
   type PlaceStatus,
   type PlaceSummary,
@@ -15,14 +17,7 @@ import {
   type ReportSummary,
   reportSummary,
 } from './model.ts';
-import {
-  applyReport,
-  buildStatus,
-  compareNewestFirst,
-  latest,
-  pickCurrent,
-  summarizeFigure,
-} from './status.ts';
+import { compareNewestFirst, deriveStatus, latest, summarizeFigure } from './status.ts';
 
 /** How many of the newest reports a document keeps: the largest page the API serves. */
 export const headSize = maxPageSize;
@@ -51,23 +46,12 @@ export function mergeHead(head: readonly ReportSummary[], summaries: readonly Re
   return [...byId.values()].sort(compareNewestFirst).slice(0, headSize);
 }
 
-/** The document after new, active reports of this place: no history needs to be read. */
-export function withNewReports(
-  doc: PlaceDocument,
-  reports: readonly Report[],
-  summaries: readonly ReportSummary[],
-): PlaceDocument {
-  return {
-    place: doc.place,
-    status: reports.reduce(applyReport, doc.status),
-    head: mergeHead(doc.head, summaries),
-    reportCount: doc.reportCount + reports.length,
-  };
-}
-
 /**
  * The document derived from a place's whole history. `history` holds every summary of
- * the place with its fate already applied; `reports` the full reports of the current picks.
+ * the place with its fate already applied; `reports` the full reports that reportsShown
+ * names. It is derived whole each time, never folded in report by report: whether sources
+ * disagree, and which count for a period stands beside a total, depends on every active
+ * report, not only on the one that arrived.
  */
 export function derivePlaceDocument(
   of: Place,
@@ -78,9 +62,22 @@ export function derivePlaceDocument(
   const updated = history.reduce<string | null>((at, s) => latest(at, s.published), lastChange);
   return {
     place: of,
-    status: buildStatus(pickCurrent(history), reports, updated),
+    status: deriveStatus(history, reports, updated),
     head: mergeHead([], history),
     reportCount: history.length,
+  };
+}
+
+function summaryOf(status: FigureInForce): IndicatorStatusSummary {
+  return {
+    figure: summarizeFigure(status.figure),
+    report: status.report,
+    observed: status.observed,
+    published: status.published,
+    verification: status.verification,
+    source: status.source,
+    ...(status.figure.quote ? { quote: status.figure.quote } : {}),
+    staleAfter: status.staleAfter,
   };
 }
 
@@ -92,14 +89,9 @@ export function summarizePlace(doc: Pick<PlaceDocument, 'place' | 'status' | 're
   ][]) {
     if (!status) continue;
     indicators[id] = {
-      figure: summarizeFigure(status.figure),
-      report: status.report,
-      observed: status.observed,
-      published: status.published,
-      verification: status.verification,
-      source: status.source,
-      ...(status.figure.quote ? { quote: status.figure.quote } : {}),
-      staleAfter: status.staleAfter,
+      ...summaryOf(status),
+      ...(status.period ? { period: summaryOf(status.period) } : {}),
+      ...(status.disagreement ? { disagreement: status.disagreement } : {}),
     };
   }
   return {
@@ -107,6 +99,7 @@ export function summarizePlace(doc: Pick<PlaceDocument, 'place' | 'status' | 're
     updated: doc.status.updated,
     reportCount: doc.reportCount,
     indicators,
+    coverage: doc.status.coverage,
   };
 }
 

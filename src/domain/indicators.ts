@@ -4,6 +4,13 @@
 export const indicatorKinds = ['utility', 'count', 'text'] as const;
 export type IndicatorKind = (typeof indicatorKinds)[number];
 
+/**
+ * What a count counts: a running total (since counting started, when the source says so), or
+ * only what happened within the report's observed period ("40 killed since early November").
+ */
+export const countBases = ['total', 'period'] as const;
+export type CountBasis = (typeof countBases)[number];
+
 export interface IndicatorDefinition {
   readonly id: string;
   /**
@@ -30,7 +37,16 @@ export interface IndicatorDefinition {
    * A count stated `outOf` another is never above it either.
    */
   readonly plausible?: { readonly jumpFactor?: number; readonly notAbove?: readonly string[] };
+  /**
+   * For a count: the bases a figure may have, and the one assumed when a writer leaves it out.
+   * A count of residents is a running total by nature: a count of them "for a period" means
+   * nothing, so only `total` is allowed there.
+   */
+  readonly bases?: { readonly allowed: readonly CountBasis[]; readonly assumed: CountBasis };
 }
+
+const totalOnly = { allowed: ['total'], assumed: 'total' } as const;
+const totalOrPeriod = { allowed: ['total', 'period'], assumed: 'total' } as const;
 
 export const indicatorRegistry = [
   {
@@ -57,6 +73,7 @@ export const indicatorRegistry = [
     phraseOne: '{n} resident before the crisis',
     currentForDays: 365,
     plausible: { jumpFactor: 10 },
+    bases: totalOnly,
   },
   {
     id: 'population_remaining',
@@ -68,6 +85,7 @@ export const indicatorRegistry = [
     outOf: 'population_baseline',
     currentForDays: 90,
     plausible: { jumpFactor: 10 },
+    bases: totalOnly,
   },
   {
     id: 'civilian_deaths',
@@ -78,6 +96,7 @@ export const indicatorRegistry = [
     phraseOne: '{n} civilian killed',
     currentForDays: 30,
     plausible: { jumpFactor: 10, notAbove: ['population_baseline'] },
+    bases: totalOrPeriod,
   },
   {
     id: 'civilian_injuries',
@@ -88,6 +107,7 @@ export const indicatorRegistry = [
     phraseOne: '{n} civilian injured',
     currentForDays: 30,
     plausible: { jumpFactor: 10, notAbove: ['population_baseline'] },
+    bases: totalOrPeriod,
   },
   { id: 'situation', code: 8, kind: 'text', label: { en: 'situation', nl: 'situatie' }, currentForDays: 7 },
 ] as const satisfies readonly IndicatorDefinition[];
@@ -118,4 +138,9 @@ export function indicatorWithCode(code: number) {
 /** Position in the registry: the order in which every output lists indicators. */
 export function indicatorOrder(id: string): number {
   return indicatorIds.indexOf(id as IndicatorId);
+}
+
+/** The bases a count of `indicator` may have; none for an indicator that is not a count. */
+export function basesOf(indicator: string): IndicatorDefinition['bases'] {
+  return findIndicator(indicator)?.bases;
 }

@@ -6,7 +6,14 @@
 import { z } from 'zod';
 import { isCalendarDate, partialDatePattern } from './dates.ts';
 import { reportIdPattern } from './ids.ts';
-import { type IndicatorOfKind, indicatorIds, indicatorKinds, indicatorRegistry } from './indicators.ts';
+import {
+  basesOf,
+  countBases,
+  type IndicatorOfKind,
+  indicatorIds,
+  indicatorKinds,
+  indicatorRegistry,
+} from './indicators.ts';
 import { checkWrittenText, withCanonicalLanguages } from './written-text.ts';
 
 // Control characters other than tab and newline have no place in a report and can break
@@ -135,6 +142,13 @@ export const indicator = z.strictObject({
     description:
       'Days a figure stays current after the end of its observed period; staleAfter in a status is computed from it',
   }),
+  bases: z
+    .strictObject({ allowed: z.array(z.enum(countBases)).readonly(), assumed: z.enum(countBases) })
+    .optional()
+    .meta({
+      description:
+        "For a count: the bases its figures may have (a running total, or a count for the report's observed period), and the one assumed when a report leaves it out",
+    }),
 });
 export const indicatorList = z.strictObject({ indicators: z.array(indicator) });
 export type IndicatorList = z.infer<typeof indicatorList>;
@@ -181,10 +195,13 @@ function indicatorsOfKind<K extends 'utility' | 'count' | 'text'>(kind: K) {
   return z.enum(ids as [IndicatorOfKind<K>, ...IndicatorOfKind<K>[]]);
 }
 
+/** A date at the precision the source gave, hedged as the source hedged it ("since early October"). */
+const sinceDate = z.strictObject({ date: partialDate, qualifier });
+
 export const utilityFigure = z.strictObject({
   indicator: indicatorsOfKind('utility'),
   state: z.enum(utilityStates),
-  since: z.strictObject({ date: partialDate, qualifier }).optional(),
+  since: sinceDate.optional(),
   note,
   ...figureProvenance,
 });
@@ -192,12 +209,64 @@ export const utilityFigure = z.strictObject({
 /** The largest count a figure may state. */
 export const largestCount = 1_000_000_000;
 
-export const countFigure = z.strictObject({
+export const countBasis = z.enum(countBases).meta({
+  description:
+    "total: a running total (since `since`, when the source says when counting started); period: counted within the report's observed period only. Left out, the indicator's assumed basis (GET /api/v1/indicators) applies",
+});
+export type CountBasis = z.infer<typeof countBasis>;
+
+/** Qualifiers a range may carry: "between 40 and 60", or "some 40 to 60". */
+const rangeQualifiers: readonly string[] = ['exact', 'approximately'];
+
+const countFigureFields = z.strictObject({
   indicator: indicatorsOfKind('count'),
-  value: z.int().min(0).max(largestCount),
+  value: z.int().min(0).max(largestCount).meta({
+    description:
+      'The number the source gave; for a range, its low bound, which is what a single number is counted as',
+  }),
+  high: z.int().min(1).max(largestCount).optional().meta({
+    description: 'For a range the source gave ("between 40 and 60"): its high bound, above `value`',
+  }),
   qualifier,
+  basis: countBasis.optional(),
+  since: sinceDate.optional().meta({
+    description: 'For a running total: when counting started, at the precision the source gave',
+  }),
   note,
   ...figureProvenance,
+});
+
+/** A count's fields that only hold together: a range's bounds, the basis its indicator allows. */
+export const countFigure = countFigureFields.superRefine((figure, ctx) => {
+  if (figure.high !== undefined && figure.high <= figure.value) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['high'],
+      message: 'must be above value, the low bound of the range',
+    });
+  }
+  if (figure.high !== undefined && !rangeQualifiers.includes(figure.qualifier)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['qualifier'],
+      message: 'must be "exact" or "approximately" for a range: its bounds already say at least and at most',
+    });
+  }
+  const allowed = basesOf(figure.indicator)?.allowed ?? [];
+  if (figure.basis !== undefined && !allowed.includes(figure.basis)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['basis'],
+      message: `must be ${allowed.map((b) => `"${b}"`).join(' or ')} for ${figure.indicator}`,
+    });
+  }
+  if (figure.since !== undefined && figure.basis === 'period') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['since'],
+      message: 'must be left out of a count for the observed period: since belongs to a running total',
+    });
+  }
 });
 
 export const textFigure = z.strictObject({
@@ -266,8 +335,19 @@ const placeReference = z
 
 const inputFields = reportFields.extend({ place: placeReference });
 
+/**
+ * Every count of a report states its basis: where the writer left it out, the one its
+ * indicator assumes, so that what the report says does not change if an assumption ever does.
+ */
+function withAssumedBases<T extends { figures: z.infer<typeof figure>[] }>(input: T): T {
+  const stated = input.figures.map((f) =>
+    'value' in f && f.basis === undefined ? { ...f, basis: basesOf(f.indicator)?.assumed ?? 'total' } : f,
+  );
+  return { ...input, figures: stated };
+}
+
 /** A report as a reporter writes it. */
-export const reportInput = asWritten(inputFields.superRefine(quotesFromOriginal));
+export const reportInput = asWritten(inputFields.superRefine(quotesFromOriginal)).overwrite(withAssumedBases);
 export type ReportInput = z.infer<typeof reportInput>;
 
 export const reason = text(1000);
@@ -334,7 +414,7 @@ export type ReportView = z.infer<typeof reportView>;
 const freeText = { note: true, source: true, quote: true } as const;
 export const figureSummary = z.union([
   utilityFigure.omit(freeText),
-  countFigure.omit(freeText),
+  countFigureFields.omit(freeText),
   textFigure.pick({ indicator: true }),
 ]);
 export type FigureSummary = z.infer<typeof figureSummary>;
@@ -368,8 +448,8 @@ const statedBy = source.meta({
   description: "Who stated the figure: the figure's own source, or else the report's",
 });
 
-/** The current value of one indicator, with the provenance of the report it comes from. */
-export const indicatorStatus = z.strictObject({
+/** A figure in force, with the provenance of the report it comes from. */
+const figureInForce = z.strictObject({
   figure,
   report: reportId,
   observed: partialDate,
@@ -381,20 +461,66 @@ export const indicatorStatus = z.strictObject({
     description: "The language of the report's own words: its notes and summary",
   }),
 });
+
+/** One source's figure among those that disagree. */
+const disagreeingFigure = z.strictObject({
+  figure: figureSummary,
+  report: reportId,
+  observed: partialDate,
+  published: timestamp,
+  verification,
+  source: statedBy,
+});
+
+export const disagreement = z
+  .strictObject({
+    low: z
+      .int()
+      .min(0)
+      .meta({ description: 'The lowest number any of the sources gave (a range: its low bound)' }),
+    high: z
+      .int()
+      .min(0)
+      .meta({ description: 'The highest number any of the sources gave (a range: its high bound)' }),
+    sourceCount: z.int().min(2).meta({ description: 'How many sources state a figure for the period' }),
+    figures: z.array(disagreeingFigure).min(2).meta({
+      description:
+        "Each source's latest figure for the period, newest observation first; the headline is among them",
+    }),
+  })
+  .meta({
+    description:
+      'Set when active reports from different sources state the indicator for overlapping observed periods and their figures cannot both hold (README, "Sources that disagree"). The headline figure is still the newest observation\'s',
+  });
+export type Disagreement = z.infer<typeof disagreement>;
+
+/** The current value of one indicator, with the provenance of the report it comes from. */
+export const indicatorStatus = figureInForce.extend({
+  period: figureInForce.optional().meta({
+    description:
+      'For a count whose headline is a running total: the latest count for a period only, shown beside it, never in its place',
+  }),
+  disagreement: disagreement.optional(),
+});
 export type IndicatorStatus = z.infer<typeof indicatorStatus>;
+export type FigureInForce = z.infer<typeof figureInForce>;
+
+export const coverageStates = ['reported', 'not_reported'] as const;
+export type Coverage = (typeof coverageStates)[number];
+
+export const coverage = z.record(z.enum(indicatorIds), z.enum(coverageStates)).meta({
+  description:
+    'Every indicator of the registry: reported (its figure is in indicators; once past its staleAfter it has not been confirmed since) or not_reported (no report has stated it): no report is not "fine"',
+});
 
 export const placeStatus = z.strictObject({
   updated: timestamp.nullable(),
   indicators: z.partialRecord(z.enum(indicatorIds), indicatorStatus),
+  coverage,
 });
 export type PlaceStatus = z.infer<typeof placeStatus>;
 
-/**
- * The current value of one indicator as the list of places shows it: the figure without
- * notes or free text, with its provenance and quote. `published` and `source` are there so that the
- * exports (CSV, GeoJSON) are served from the list of places alone, with one KV read.
- */
-export const indicatorStatusSummary = z.strictObject({
+const summaryInForce = z.strictObject({
   figure: figureSummary,
   report: reportId,
   observed: partialDate,
@@ -404,12 +530,23 @@ export const indicatorStatusSummary = z.strictObject({
   quote: figureProvenance.quote,
   staleAfter,
 });
+
+/**
+ * The current value of one indicator as the list of places shows it: the figure without
+ * notes or free text, with its provenance and quote. `published` and `source` are there so that the
+ * exports (CSV, GeoJSON) are served from the list of places alone, with one KV read.
+ */
+export const indicatorStatusSummary = summaryInForce.extend({
+  period: summaryInForce.optional(),
+  disagreement: disagreement.optional(),
+});
 export type IndicatorStatusSummary = z.infer<typeof indicatorStatusSummary>;
 
 export const placeSummary = place.extend({
   updated: timestamp.nullable(),
   reportCount: z.int().min(0),
   indicators: z.partialRecord(z.enum(indicatorIds), indicatorStatusSummary),
+  coverage,
 });
 export type PlaceSummary = z.infer<typeof placeSummary>;
 

@@ -1,11 +1,15 @@
 // Status derivation: which report is current for each indicator of a place. Pure: it takes
 // reports and summaries as values, so the rules can be tested without storage.
 
+import { basisOf, canBothHold, periodsOverlap, withBasis } from './counts.ts';
 import { comparePartialDates } from './dates.ts';
 import { staleAfter } from './freshness.ts';
-import { type IndicatorId, indicatorOrder } from './indicators.ts';
+import { type IndicatorId, indicatorIds, indicatorOrder } from './indicators.ts';
 import type {
+  Coverage,
+  Disagreement,
   Figure,
+  FigureInForce,
   FigureSummary,
   IndicatorStatus,
   PlaceStatus,
@@ -45,9 +49,17 @@ export function hasFate(summary: ReportSummary, fate: ReportFate): boolean {
   );
 }
 
+/** A figure as listings show it; a count with its basis stated, as its indicator assumes where left out. */
 export function summarizeFigure(figure: Figure): FigureSummary {
   if ('value' in figure) {
-    return { indicator: figure.indicator, value: figure.value, qualifier: figure.qualifier };
+    return {
+      indicator: figure.indicator,
+      value: figure.value,
+      ...(figure.high === undefined ? {} : { high: figure.high }),
+      qualifier: figure.qualifier,
+      basis: basisOf(figure),
+      ...(figure.since ? { since: figure.since } : {}),
+    };
   }
   if ('state' in figure) {
     return {
@@ -128,22 +140,85 @@ export function deriveFates(
   return fates;
 }
 
-/** Per indicator, the latest report that is neither superseded nor retracted. */
+/** The basis of a summary's figure of `indicator`, when that figure is a count. */
+function countBasisIn(summary: ReportSummary, indicator: IndicatorId) {
+  const figure = summary.figures.find((f) => f.indicator === indicator);
+  return figure && 'value' in figure ? basisOf(figure) : undefined;
+}
+
+/** A running total outranks a count for a period, whatever their dates: it never stands in for one. */
+const rankOf = (summary: ReportSummary, indicator: IndicatorId) =>
+  countBasisIn(summary, indicator) === 'period' ? 0 : 1;
+
+/**
+ * Per indicator, the headline: the latest report that is neither superseded nor retracted;
+ * for a count, the latest running total, and only where there is none the latest count for
+ * a period.
+ */
 export function pickCurrent(summaries: readonly ReportSummary[]): Map<IndicatorId, ReportSummary> {
   const current = new Map<IndicatorId, ReportSummary>();
   for (const summary of summaries) {
     if (summary.state !== 'active') continue;
     for (const { indicator } of summary.figures) {
       const held = current.get(indicator);
-      if (!held || compareByObservation(summary, held) > 0) current.set(indicator, summary);
+      const ranked = held ? rankOf(summary, indicator) - rankOf(held, indicator) : 1;
+      if (ranked > 0 || (ranked === 0 && held && compareByObservation(summary, held) > 0)) {
+        current.set(indicator, summary);
+      }
     }
   }
   return current;
 }
 
-function indicatorStatusOf(report: Report, figure: Figure): IndicatorStatus {
+/** What a status shows beside an indicator's headline. */
+export interface Beside {
+  /** For a running total: the latest count for a period only. */
+  period?: ReportSummary;
+  /**
+   * Other active reports whose figure of the same basis covers a period overlapping the
+   * headline's: where sources may disagree.
+   */
+  alongside: ReportSummary[];
+}
+
+/** Per count indicator with a headline, what is shown beside it (pure, from the summaries). */
+export function pickBeside(
+  summaries: readonly ReportSummary[],
+  picks: ReadonlyMap<IndicatorId, ReportSummary>,
+): Map<IndicatorId, Beside> {
+  const beside = new Map<IndicatorId, Beside>();
+  for (const [indicator, headline] of picks) {
+    const basis = countBasisIn(headline, indicator);
+    if (basis === undefined) continue;
+    const active = summaries.filter((s) => s.state === 'active' && s.id !== headline.id);
+    const periods = active.filter((s) => basis === 'total' && countBasisIn(s, indicator) === 'period');
+    const period = periods.reduce<ReportSummary | undefined>(
+      (held, s) => (!held || compareByObservation(s, held) > 0 ? s : held),
+      undefined,
+    );
+    const alongside = active.filter(
+      (s) => countBasisIn(s, indicator) === basis && periodsOverlap(s.observed, headline.observed),
+    );
+    beside.set(indicator, { ...(period ? { period } : {}), alongside });
+  }
+  return beside;
+}
+
+/** Every report a status of these summaries shows a figure of: the headlines and what is beside them. */
+export function reportsShown(summaries: readonly ReportSummary[]): string[] {
+  const picks = pickCurrent(summaries);
+  const beside = [...pickBeside(summaries, picks).values()];
+  return [
+    ...new Set([
+      ...[...picks.values()].map((s) => s.id),
+      ...beside.flatMap((b) => [...(b.period ? [b.period.id] : []), ...b.alongside.map((s) => s.id)]),
+    ]),
+  ];
+}
+
+function inForce(report: Report, figure: Figure): FigureInForce {
   return {
-    figure,
+    figure: withBasis(figure),
     report: report.id,
     observed: report.observed,
     published: report.published,
@@ -154,45 +229,96 @@ function indicatorStatusOf(report: Report, figure: Figure): IndicatorStatus {
   };
 }
 
+/** A source, as one voice: the same name, however it is capitalised. */
+const voiceOf = (figure: FigureInForce) => figure.source.name.normalize('NFC').toLocaleLowerCase('und');
+
+/**
+ * Whether the sources of an indicator's figures disagree: each source's newest figure for
+ * the period, and whether any two of them cannot both hold (src/domain/counts.ts). One
+ * source that revised its own figure does not disagree with itself.
+ */
+export function disagreementOf(figures: readonly FigureInForce[]): Disagreement | undefined {
+  const newestFirst = [...figures].sort((a, b) =>
+    compareByObservation({ id: b.report, ...b }, { id: a.report, ...a }),
+  );
+  const bySource = new Map<string, FigureInForce>();
+  for (const entry of newestFirst) if (!bySource.has(voiceOf(entry))) bySource.set(voiceOf(entry), entry);
+  const latest = [...bySource.values()];
+  const counts = latest.flatMap((e) => ('value' in e.figure ? [e.figure] : []));
+  if (counts.length < 2) return undefined;
+  const disagree = counts.some((a, i) => counts.slice(i + 1).some((b) => !canBothHold(a, b)));
+  if (!disagree) return undefined;
+  return {
+    low: Math.min(...counts.map((c) => c.value)),
+    high: Math.max(...counts.map((c) => c.high ?? c.value)),
+    sourceCount: latest.length,
+    figures: latest.map((e) => ({
+      figure: summarizeFigure(e.figure),
+      report: e.report,
+      observed: e.observed,
+      published: e.published,
+      verification: e.verification,
+      source: e.source,
+    })),
+  };
+}
+
 function inRegistryOrder(entries: Iterable<[IndicatorId, IndicatorStatus]>): PlaceStatus['indicators'] {
   return Object.fromEntries(
     [...entries].sort(([a], [b]) => indicatorOrder(a) - indicatorOrder(b)),
   ) as PlaceStatus['indicators'];
 }
 
+/** Every indicator of the registry, reported or not: a place with no report on water is not one where water is fine. */
+export function coverageOf(indicators: PlaceStatus['indicators']): Record<IndicatorId, Coverage> {
+  return Object.fromEntries(
+    indicatorIds.map((id) => [id, indicators[id] ? 'reported' : 'not_reported']),
+  ) as Record<IndicatorId, Coverage>;
+}
+
 /**
- * The full status of a place. `picks` comes from pickCurrent; `reports` must hold the full
- * report of every pick, since a status shows each figure with its whole provenance.
+ * The full status of a place. `picks` comes from pickCurrent and `beside` from pickBeside;
+ * `reports` must hold the full report of each, since a status shows each figure with its
+ * whole provenance.
  */
 export function buildStatus(
   picks: ReadonlyMap<IndicatorId, ReportSummary>,
   reports: ReadonlyMap<string, Report>,
   updated: string | null,
+  beside: ReadonlyMap<IndicatorId, Beside> = new Map(),
 ): PlaceStatus {
+  const figureOf = (indicator: IndicatorId, id: string): FigureInForce => {
+    const report = reports.get(id);
+    const figure = report?.figures.find((f) => f.indicator === indicator);
+    if (!report || !figure) throw new Error(`status needs the full report ${id}`);
+    return inForce(report, figure);
+  };
   const entries: [IndicatorId, IndicatorStatus][] = [];
   for (const [indicator, pick] of picks) {
-    const report = reports.get(pick.id);
-    const figure = report?.figures.find((f) => f.indicator === indicator);
-    if (!report || !figure) throw new Error(`status needs the full report ${pick.id}`);
-    entries.push([indicator, indicatorStatusOf(report, figure)]);
+    const headline = figureOf(indicator, pick.id);
+    const { period, alongside = [] } = beside.get(indicator) ?? {};
+    const disagreement = disagreementOf([headline, ...alongside.map((s) => figureOf(indicator, s.id))]);
+    entries.push([
+      indicator,
+      {
+        ...headline,
+        ...(period ? { period: figureOf(indicator, period.id) } : {}),
+        ...(disagreement ? { disagreement } : {}),
+      },
+    ]);
   }
-  return { updated, indicators: inRegistryOrder(entries) };
+  const indicators = inRegistryOrder(entries);
+  return { updated, indicators, coverage: coverageOf(indicators) };
 }
 
-/**
- * The status after one more active report: the same result as deriving it again from the
- * whole history, at the cost of one report instead of all of them.
- */
-export function applyReport(status: PlaceStatus, report: Report): PlaceStatus {
-  const entries = new Map(Object.entries(status.indicators) as [IndicatorId, IndicatorStatus][]);
-  for (const figure of report.figures) {
-    const held = entries.get(figure.indicator);
-    const heldDates = held && { id: held.report, observed: held.observed, published: held.published };
-    if (!heldDates || compareByObservation(report, heldDates) > 0) {
-      entries.set(figure.indicator, indicatorStatusOf(report, figure));
-    }
-  }
-  return { updated: latest(status.updated, report.published), indicators: inRegistryOrder(entries) };
+/** The status derived from a place's whole history; `reports` holds those reportsShown names. */
+export function deriveStatus(
+  history: readonly ReportSummary[],
+  reports: ReadonlyMap<string, Report>,
+  updated: string | null,
+): PlaceStatus {
+  const picks = pickCurrent(history);
+  return buildStatus(picks, reports, updated, pickBeside(history, picks));
 }
 
 export function latest(a: string | null, b: string | null): string | null {

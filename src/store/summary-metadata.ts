@@ -3,7 +3,7 @@
 // values by their position in the model's lists (which are therefore append-only), and
 // expanded on read.
 
-import { findIndicator, indicatorWithCode } from '../domain/indicators.ts';
+import { countBases, findIndicator, indicatorWithCode } from '../domain/indicators.ts';
 import {
   type FigureSummary,
   qualifiers,
@@ -36,7 +36,14 @@ export type EncodedSummary = [
 
 function encodeFigure(figure: FigureSummary): EncodedFigure {
   const indicator = findIndicator(figure.indicator)?.code ?? -1;
-  if ('value' in figure) return [indicator, figure.value, qualifiers.indexOf(figure.qualifier)];
+  if ('value' in figure) {
+    // Appended later, each only when needed: basis, then a range's high bound (0 for none), then since.
+    const count: EncodedFigure = [indicator, figure.value, qualifiers.indexOf(figure.qualifier)];
+    if (figure.basis) count.push(countBases.indexOf(figure.basis));
+    if (figure.high !== undefined || figure.since) count.push(figure.high ?? 0);
+    if (figure.since) count.push(figure.since.date, qualifiers.indexOf(figure.since.qualifier));
+    return count;
+  }
   if ('state' in figure) {
     const state = utilityStates.indexOf(figure.state);
     return figure.since
@@ -50,13 +57,20 @@ function valueAt<T>(values: readonly T[], index: unknown): T | undefined {
   return typeof index === 'number' ? values[index] : undefined;
 }
 
-function decodeFigure([indicatorCode, first, second, third]: EncodedFigure): unknown {
+function decodeFigure([indicatorCode, first, second, third, fourth, fifth, sixth]: EncodedFigure): unknown {
   const definition = typeof indicatorCode === 'number' ? indicatorWithCode(indicatorCode) : undefined;
   if (!definition) return undefined;
   const indicator = definition.id;
   switch (definition.kind) {
     case 'count':
-      return { indicator, value: first, qualifier: valueAt(qualifiers, second) };
+      return {
+        indicator,
+        value: first,
+        ...(typeof fourth === 'number' && fourth > 0 ? { high: fourth } : {}),
+        qualifier: valueAt(qualifiers, second),
+        ...(third === undefined ? {} : { basis: valueAt(countBases, third) }),
+        ...(fifth === undefined ? {} : { since: { date: fifth, qualifier: valueAt(qualifiers, sixth) } }),
+      };
     case 'utility':
       return {
         indicator,

@@ -5,9 +5,10 @@
 // word figures through this module, with the words of src/words/messages.ts; the desk's
 // form and import read numbers back as people write them.
 
+import { basisMatters, basisOf } from '../domain/counts.ts';
 import { partialDatePattern } from '../domain/dates.ts';
 import { findIndicator, indicatorOrder } from '../domain/indicators.ts';
-import type { Figure, FigureSummary, Qualifier, Source } from '../domain/model.ts';
+import type { CountBasis, Figure, FigureSummary, Qualifier, Source } from '../domain/model.ts';
 import { type Language, messages, type UtilityState } from './messages.ts';
 
 const digitGroupSeparator: Record<Language, string> = { en: ',', nl: '.' };
@@ -27,19 +28,56 @@ export function formatNumber(value: number, language: Language): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, digitGroupSeparator[language]);
 }
 
-/** "about 12,000", "at least 120": never a bare number where the source hedged. */
-export function formatCount(value: number, qualifier: Qualifier, language: Language): string {
-  return `${messages[language].qualifiers[qualifier]}${formatNumber(value, language)}`;
-}
+type Count = { value: number; high?: number | undefined; qualifier: Qualifier };
 
-type Count = { value: number; qualifier: Qualifier };
+/** "about 12,000", "at least 120", "40–60": never a bare number where the source hedged or gave a range. */
+export function formatCount(value: number, qualifier: Qualifier, language: Language, high?: number): string {
+  const m = messages[language];
+  const number =
+    high === undefined
+      ? formatNumber(value, language)
+      : m.range(formatNumber(value, language), formatNumber(high, language));
+  return `${m.qualifiers[qualifier]}${number}`;
+}
 
 /** A count, and the whole it is a part of when there is one: "about 12,000 of about 80,000". */
 export function countWords(part: Count, whole: Count | undefined, language: Language): string {
-  const words = formatCount(part.value, part.qualifier, language);
+  const words = formatCount(part.value, part.qualifier, language, part.high);
   return whole
-    ? `${words} ${messages[language].of} ${formatCount(whole.value, whole.qualifier, language)}`
+    ? `${words} ${messages[language].of} ${formatCount(whole.value, whole.qualifier, language, whole.high)}`
     : words;
+}
+
+/**
+ * What a count counts, in words: "in all, since an unstated date", "in all since February
+ * 2022", "in November 2022" (a count for its observed period, when that is known); `brief`
+ * leaves out that a total's start is unstated. Said only of indicators whose counts may have
+ * either basis; a count of residents is always a total.
+ */
+export function basisWords(
+  figure: { indicator: string; basis?: CountBasis | undefined; since?: Since | undefined },
+  language: Language,
+  observed?: string,
+  brief = false,
+): string | undefined {
+  if (!basisMatters(figure.indicator)) return undefined;
+  const m = messages[language];
+  if (basisOf(figure) === 'period') {
+    return observed ? m.basis.period(formatPartialDate(observed, language)) : m.basis.periodUnstated;
+  }
+  if (figure.since) return m.basis.totalSince(sinceWords(figure.since, language));
+  return brief ? m.basis.totalBrief : m.basis.total;
+}
+
+/** A count in words with what it counts: "at least 120 in all, since an unstated date". */
+export function countWithBasis(
+  figure: Count & { indicator: string; basis?: CountBasis | undefined; since?: Since | undefined },
+  language: Language,
+  observed?: string,
+): string {
+  const words = countWords(figure, undefined, language);
+  const basis = basisWords(figure, language, observed);
+  return basis ? `${words} ${basis}` : words;
 }
 
 /** "2022", "November 2022", "5 November 2022": never more precise than the source. */
@@ -83,8 +121,10 @@ export function sourceKindWord(kind: Source['kind'], language: Language): string
   return messages[language].sourceKinds[kind];
 }
 
+type Since = { date: string; qualifier: Qualifier };
+
 /** "since about September 2022". */
-export function sinceWords(since: { date: string; qualifier: Qualifier }, language: Language): string {
+export function sinceWords(since: Since, language: Language): string {
   const m = messages[language];
   return `${m.since} ${m.qualifiers[since.qualifier]}${formatPartialDate(since.date, language)}`;
 }
@@ -166,6 +206,7 @@ export function figureRows(
   figures: readonly AnyFigure[],
   language: Language,
   wholesElsewhere: readonly AnyFigure[] = [],
+  observed?: string,
 ): FigureRow[] {
   const m = messages[language];
   const { wholeOf, statedAsPart } = wholesIn(figures, wholesElsewhere);
@@ -192,7 +233,8 @@ export function figureRows(
       // A whole from another report keeps its note and provenance on its own line.
       const ownWhole = whole && figures.includes(whole) ? whole : undefined;
       const note = [noteOf(figure).note, ownWhole && noteOf(ownWhole).note].filter(Boolean).join(' ');
-      const words = countWords(figure, whole, language);
+      const basis = basisWords(figure, language, observed);
+      const words = [countWords(figure, whole, language), basis].filter(Boolean).join(' ');
       return [
         {
           kind: 'count',
@@ -224,22 +266,30 @@ export function rowWords(row: FigureRow, language: Language): string {
 }
 
 /** One figure's value in words, on its own: for exports, where each figure is a row of its own. */
-export function figureWords(figure: AnyFigure, language: Language): string {
-  const [row] = figureRows([figure], language);
+export function figureWords(figure: AnyFigure, language: Language, observed?: string): string {
+  const [row] = figureRows([figure], language, [], observed);
   return row ? rowWords(row, language) : '';
 }
 
 /**
  * A changed figure in words, before and after. A change of its source, quote or note alone
  * leaves the words the same: `valueUnchanged` says so, so that it is not read as no change.
+ * A count whose basis stayed the same is worded without it: the change is in the number.
  */
 export function changeWords(
   change: { before?: Figure; after?: Figure },
   language: Language,
 ): { before: string; after: string; valueUnchanged: boolean } {
-  const words = (figure: Figure | undefined) =>
-    figure ? figureWords(figure, language) : messages[language].notStated;
-  const before = words(change.before);
-  const after = words(change.after);
+  const { before: was, after: is } = change;
+  const sameBasis =
+    was && is && 'value' in was && 'value' in is && basisWords(was, language) === basisWords(is, language);
+  const words = (figure: Figure | undefined) => {
+    if (!figure) return messages[language].notStated;
+    return sameBasis && 'value' in figure
+      ? countWords(figure, undefined, language)
+      : figureWords(figure, language);
+  };
+  const before = words(was);
+  const after = words(is);
   return { before, after, valueUnchanged: before === after };
 }

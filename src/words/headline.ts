@@ -6,7 +6,7 @@
 import { monthsBetween } from '../domain/dates.ts';
 import { findIndicator } from '../domain/indicators.ts';
 import type { FigureSummary, Qualifier, Verification } from '../domain/model.ts';
-import { countWords, formatPartialDate, indicatorLabel } from './figures.ts';
+import { basisWords, countWords, formatPartialDate, indicatorLabel } from './figures.ts';
 import { type HeadlineChange, messages } from './messages.ts';
 
 const language = 'en';
@@ -53,7 +53,7 @@ function utilityParts(figures: readonly FigureSummary[], observed: string): stri
   });
 }
 
-function countParts(figures: readonly FigureSummary[]): string[] {
+function countParts(figures: readonly FigureSummary[], observed: string): string[] {
   const counts = new Map(figures.flatMap((f) => ('value' in f ? [[f.indicator as string, f] as const] : [])));
   const statedAsPart = new Set(
     [...counts.keys()].flatMap((id) => {
@@ -66,13 +66,14 @@ function countParts(figures: readonly FigureSummary[]): string[] {
     if (!definition?.phrase || statedAsPart.has(figure.indicator)) return [];
     const whole = definition.outOf ? counts.get(definition.outOf) : undefined;
     const phrase = figure.value === 1 && definition.phraseOne ? definition.phraseOne : definition.phrase;
-    return [phrase.replace('{n}', countWords(figure, whole, language))];
+    const basis = basisWords(figure, language, observed, true);
+    return [[phrase.replace('{n}', countWords(figure, whole, language)), basis].filter(Boolean).join(' ')];
   });
 }
 
 /** The parts of a headline: utilities grouped by state, then counts, in registry order. */
 export function headlineParts(figures: readonly FigureSummary[], observed: string): string[] {
-  const parts = [...utilityParts(figures, observed), ...countParts(figures)];
+  const parts = [...utilityParts(figures, observed), ...countParts(figures, observed)];
   if (parts.length > 0) return parts;
   return figures.map((f) => m.updateOf(labelOf(f.indicator)));
 }

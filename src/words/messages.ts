@@ -46,6 +46,25 @@ export interface Messages {
   states: Record<UtilityState, string>;
   since: string;
   of: string;
+  /** What a count counts, after its number: a running total, or within its observed period. */
+  basis: {
+    total: string;
+    /** The same, where a headline has no room for the unstated start. */
+    totalBrief: string;
+    totalSince: (since: string) => string;
+    period: (observed: string) => string;
+    periodUnstated: string;
+  };
+  /** A range the source gave: "40–60". */
+  range: (low: string, high: string) => string;
+  /** "8,000–15,000 by 2 sources; the newest says 15,000". */
+  disagreement: (low: string, high: string, sources: number, newest: string) => string;
+  sourcesDisagree: string;
+  /** Said of a count for a period beside a running total: "and 40 in November 2022, from …". */
+  periodBeside: (words: string, source: string) => string;
+  /** Where no report has ever stated an indicator. */
+  notReported: (label: string) => string;
+  notReportedShort: string;
   verification: Record<Verification, string>;
   verificationLabel: string;
   sourceKinds: Record<SourceKind, string>;
@@ -306,6 +325,19 @@ const en: Messages = {
   states: { available: 'available', intermittent: 'intermittent', unavailable: 'unavailable' },
   since: 'since',
   of: 'of',
+  basis: {
+    total: 'in all, since an unstated date',
+    totalBrief: 'in all',
+    totalSince: (since) => `in all ${since}`,
+    period: (observed) => `in ${observed}`,
+    periodUnstated: 'in the period observed',
+  },
+  range: (low, high) => `${low}–${high}`,
+  disagreement: (low, high, sources, newest) => `${low}–${high} by ${sources} sources; the newest says ${newest}`,
+  sourcesDisagree: 'Sources disagree',
+  periodBeside: (words, source) => `and ${words}, from ${source}`,
+  notReported: (label) => `No report on ${label} yet`,
+  notReportedShort: 'not reported',
   verification: {
     unconfirmed: 'Unconfirmed',
     corroborated: 'Corroborated',
@@ -578,6 +610,20 @@ const nl: Messages = {
   states: { available: 'beschikbaar', intermittent: 'met onderbrekingen', unavailable: 'niet beschikbaar' },
   since: 'sinds',
   of: 'van',
+  basis: {
+    total: 'in totaal, sinds een onbekende datum',
+    totalBrief: 'in totaal',
+    totalSince: (since) => `in totaal ${since}`,
+    period: (observed) => `in ${observed}`,
+    periodUnstated: 'in de waargenomen periode',
+  },
+  range: (low, high) => `${low}–${high}`,
+  disagreement: (low, high, sources, newest) =>
+    `${low}–${high} volgens ${sources} bronnen; de nieuwste zegt ${newest}`,
+  sourcesDisagree: 'Bronnen spreken elkaar tegen',
+  periodBeside: (words, source) => `en ${words}, volgens ${source}`,
+  notReported: (label) => `Nog geen bericht over ${label}`,
+  notReportedShort: 'niet gemeld',
   verification: {
     unconfirmed: 'Onbevestigd',
     corroborated: 'Door andere bronnen gestaafd',

@@ -13,17 +13,11 @@
 // for anything it never heard of.
 
 import { DurableObject } from 'cloudflare:workers';
-import {
-  derivePlaceDocument,
-  headSize,
-  type PlaceDocument,
-  summarizePlace,
-  withNewReports,
-} from '../domain/documents.ts';
+import { derivePlaceDocument, headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
 import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
 import { figureChangesOf } from '../domain/figure-changes.ts';
 import type { Place, Report, ReportSummary } from '../domain/model.ts';
-import { deriveFates, hasFate, pickCurrent } from '../domain/status.ts';
+import { deriveFates, hasFate, reportsShown } from '../domain/status.ts';
 import { feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { Moderation, ModerationOutcome, PlaceSaved, PlaceWork } from './messages.ts';
@@ -287,7 +281,11 @@ export class PlaceWriter extends DurableObject<Env> {
       tables.markApplied(derived.applied);
       tables.pruneReports([
         ...derived.placeDocument.head.map((s) => s.id),
-        ...Object.values(derived.placeDocument.status.indicators).map((s) => s?.report ?? ''),
+        ...Object.values(derived.placeDocument.status.indicators).flatMap((s) =>
+          s
+            ? [s.report, s.period?.report ?? '', ...(s.disagreement?.figures.map((f) => f.report) ?? [])]
+            : [],
+        ),
       ]);
       this.pace.flushed();
     }
@@ -349,23 +347,15 @@ export class PlaceWriter extends DurableObject<Env> {
     return found;
   }
 
-  /** The document derived from the place's whole history: after moderation, or a reload. */
+  /**
+   * The document derived from the place's whole history, whose summaries the writer holds;
+   * full reports are read only for the figures the status shows.
+   */
   private async derivedInFull(place: Place): Promise<PlaceDocument> {
     const { tables } = this;
     const history = tables.allSummaries();
-    const picks = [...new Set([...pickCurrent(history).values()].map((s) => s.id))];
-    return derivePlaceDocument(place, history, await this.fullReports(picks), tables.latestOwnRetraction());
-  }
-
-  /** The last document with the new reports folded in; undefined when it must be derived in full. */
-  private async withNew(place: Place, previous: PlaceDocument, ids: readonly string[]) {
-    const reports = await this.fullReports(ids);
-    const summaries = ids.flatMap((id) => this.tables.summary(id) ?? []);
-    const active = summaries.length === ids.length && summaries.every((s) => s.state === 'active');
-    const arrived = ids.flatMap((id) => reports.get(id) ?? []);
-    return active && arrived.length === ids.length
-      ? withNewReports({ ...previous, place }, arrived, summaries)
-      : undefined;
+    const shown = await this.fullReports(reportsShown(history));
+    return derivePlaceDocument(place, history, shown, tables.latestOwnRetraction());
   }
 
   private async derive(): Promise<Derived | undefined> {
@@ -373,12 +363,10 @@ export class PlaceWriter extends DurableObject<Env> {
     const place = tables.place;
     if (!place) return undefined;
     const applied = tables.unapplied();
-    const previous = tables.document;
-    const recompute = tables.recompute || previous === undefined;
-    if (recompute) tables.applyFates(deriveFates(tables.fateInputs(), tables.retractedIds()));
-    const placeDocument =
-      (!recompute && previous && (await this.withNew(place, previous, applied))) ||
-      (await this.derivedInFull(place));
+    if (tables.recompute || tables.document === undefined) {
+      tables.applyFates(deriveFates(tables.fateInputs(), tables.retractedIds()));
+    }
+    const placeDocument = await this.derivedInFull(place);
     return {
       placeDocument,
       feed: await this.deriveFeed(place, placeDocument.head, placeDocument.reportCount),

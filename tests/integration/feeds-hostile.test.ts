@@ -103,7 +103,7 @@ describe('text where it meets generated text', () => {
     const atom = parser.parse(await (await call('/feeds/places/override.atom')).text()).feed;
     expect(String(atom.title)).toBe('Humanitarian status: \u2068Overtown\u202E (synthetic)\u2069');
     expect(String(atom.entry[0].title)).toBe(
-      '\u2068Overtown\u202E (synthetic)\u2069, 15 March 2024: at least 120 civilians killed (unconfirmed)',
+      '\u2068Overtown\u202E (synthetic)\u2069, 15 March 2024: at least 120 civilians killed in all (unconfirmed)',
     );
     expect(String(atom.entry[0].content['#text'])).toContain('<em>(<bdi>SYNTHETIC\u202E note</bdi>)</em>');
     const page = await (await call('/places/override', { headers: { accept: 'text/html' } })).text();

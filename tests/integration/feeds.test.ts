@@ -54,7 +54,7 @@ describe('feed URLs', () => {
               ? feed.rss.channel.item.map((i: any) => i.title)
               : feed.items.map((i: any) => i.title);
         expect(titles).toContain(
-          '\u2068feedtown (synthetic)\u2069, 15 March 2024: at least 7 civilians killed (unconfirmed)',
+          '\u2068feedtown (synthetic)\u2069, 15 March 2024: at least 7 civilians killed in all (unconfirmed)',
         );
       }
     }
@@ -102,7 +102,7 @@ describe('feed URLs', () => {
     expect(await titles('verification=verified&verification=disputed')).toHaveLength(2);
     expect(await titles('indicator=gas&indicator=civilian_deaths&limit=2')).toHaveLength(2);
     expect(await titles('limit=1')).toEqual([
-      '\u2068filterfeed (synthetic)\u2069, 15 March 2024: at least 2 civilians killed (disputed)',
+      '\u2068filterfeed (synthetic)\u2069, 15 March 2024: at least 2 civilians killed in all (disputed)',
     ]);
   });
 
@@ -132,7 +132,7 @@ describe('lost feed documents', () => {
     for (const path of ['/feeds/places/rebuildfeed.json', '/feeds/all.json']) {
       const titles = (await readFeed(path)).feed.items.map((i: any) => i.title);
       expect(titles).toContain(
-        '\u2068rebuildfeed (synthetic)\u2069, 15 March 2024: at least 3 civilians killed (unconfirmed)',
+        '\u2068rebuildfeed (synthetic)\u2069, 15 March 2024: at least 3 civilians killed in all (unconfirmed)',
       );
     }
     expect(await env.STATUS_KV.get(feedDocumentKey({ kind: 'place', slug: 'rebuildfeed' }))).not.toBeNull();
@@ -159,7 +159,7 @@ describe('corrections and retractions in feeds', () => {
     expect(corrected.atom).toHaveLength(1);
     expect(corrected.atom[0][0]).toBe(id);
     expect(corrected.atom[0][1]).toBe(
-      'Correction: \u2068amend (synthetic)\u2069, 15 March 2024: at least 45 civilians killed (unconfirmed)',
+      'Correction: \u2068amend (synthetic)\u2069, 15 March 2024: at least 45 civilians killed in all (unconfirmed)',
     );
     expect(corrected.atom[0][2] > updatedBefore).toBe(true);
     expect(corrected.rss[0]).toEqual([id, corrected.atom[0][1]]);

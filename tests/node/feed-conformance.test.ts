@@ -169,7 +169,7 @@ describe('the seeded Bakhmut report as feeds', () => {
     }
     const titles = feed.entry.map((e: { title: string }) => e.title);
     expect(titles).toContain(
-      'Retracted: \u2068Bakhmut\u2069, November 2022: no electricity, gas or running water for about two months; 12,000 of about 80,000 residents remain; at least 120 civilians killed (unconfirmed)',
+      'Retracted: \u2068Bakhmut\u2069, November 2022: no electricity, gas or running water for about two months; 12,000 of about 80,000 residents remain; at least 120 civilians killed in all (unconfirmed)',
     );
     expect(
       titles.some(

@@ -3,12 +3,7 @@
 // sends them (syntheticPlace, syntheticReport), figures, and places and reports as stored
 // (acceptedPlace, acceptedReport).
 
-import {
-  derivePlaceDocument,
-  type PlaceDocument,
-  summarizePlace,
-  withNewReports,
-} from '../../src/domain/documents.ts';
+import { derivePlaceDocument, type PlaceDocument, summarizePlace } from '../../src/domain/documents.ts';
 import { newReportId } from '../../src/domain/ids.ts';
 import type {
   CountFigure,
@@ -94,12 +89,22 @@ export const remaining = (value: number, qualifier: Qualifier = 'approximately')
   indicator: 'population_remaining',
   value,
   qualifier,
+  basis: 'total',
 });
 
 export const deaths = (value: number, qualifier: Qualifier = 'at_least'): CountFigure => ({
   indicator: 'civilian_deaths',
   value,
   qualifier,
+  basis: 'total',
+});
+
+/** SYNTHETIC: a count of deaths within the report's observed period only. */
+export const deathsInPeriod = (value: number, qualifier: Qualifier = 'at_least'): CountFigure => ({
+  indicator: 'civilian_deaths',
+  value,
+  qualifier,
+  basis: 'period',
 });
 
 export const situation = (text: string): TextFigure => ({ indicator: 'situation', text, language: 'en' });
@@ -156,10 +161,11 @@ export function placeWith(
   reports: Report[],
   overrides: Parameters<typeof acceptedPlace>[0] = {},
 ): PlaceSummary {
-  const doc = withNewReports(
-    documentWithoutReports(acceptedPlace(overrides)),
-    reports,
+  const doc = derivePlaceDocument(
+    acceptedPlace(overrides),
     reports.map((r) => summaryOf(r)),
+    new Map(reports.map((r) => [r.id, r])),
+    null,
   );
   return summarizePlace(doc);
 }

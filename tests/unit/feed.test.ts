@@ -94,8 +94,8 @@ describe('what a change shows', () => {
     expect(entry?.changes).toEqual([
       {
         indicator: 'civilian_deaths',
-        before: { indicator: 'civilian_deaths', value: 10_000, qualifier: 'approximately' },
-        after: { indicator: 'civilian_deaths', value: 9_000, qualifier: 'at_least' },
+        before: deaths(10_000, 'approximately'),
+        after: deaths(9_000, 'at_least'),
       },
     ]);
     const item = itemFromEntry(entry as NonNullable<typeof entry>, 'https://status.test');

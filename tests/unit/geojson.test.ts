@@ -43,8 +43,8 @@ describe('renderStatusGeoJson', () => {
     ]);
     expect(properties.indicators.civilian_deaths).toEqual({
       label: 'civilians killed',
-      text: 'at least 120',
-      figure: { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' },
+      text: 'at least 120 in all, since an unstated date',
+      figure: { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least', basis: 'total' },
       report: report.id,
       observed: '2024-03',
       published: report.published,

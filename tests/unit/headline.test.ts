@@ -28,7 +28,7 @@ describe('headline', () => {
 
   it('keeps "at least" for a count the source gave as a minimum', () => {
     expect(headline('Bakhmut', figures(['civilian_deaths']), '2022-11', 'corroborated', 'new')).toBe(
-      'Bakhmut, November 2022: at least 120 civilians killed (corroborated)',
+      'Bakhmut, November 2022: at least 120 civilians killed in all (corroborated)',
     );
   });
 
@@ -54,7 +54,7 @@ describe('headline', () => {
         'verified',
         'new',
       ),
-    ).toBe('Testville, March 2024: at least 1 civilian injured (verified)');
+    ).toBe('Testville, March 2024: at least 1 civilian injured in all (verified)');
   });
 
   it('names the observed period at the precision the source gave it', () => {
@@ -67,7 +67,7 @@ describe('headline', () => {
 
   it('joins the whole seed report in registry order', () => {
     expect(headline('Bakhmut', seed.figures.map(summarizeFigure), '2022-11', 'unconfirmed', 'new')).toBe(
-      'Bakhmut, November 2022: no electricity, gas or running water for about two months; 12,000 of about 80,000 residents remain; at least 120 civilians killed (unconfirmed)',
+      'Bakhmut, November 2022: no electricity, gas or running water for about two months; 12,000 of about 80,000 residents remain; at least 120 civilians killed in all (unconfirmed)',
     );
   });
 
@@ -85,7 +85,7 @@ describe('headline', () => {
         'new',
       ),
     ).toBe(
-      'Testville, March 2024: intermittent electricity; running water available; 3 civilians injured (verified)',
+      'Testville, March 2024: intermittent electricity; running water available; 3 civilians injured in all (verified)',
     );
   });
 

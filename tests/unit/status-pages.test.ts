@@ -124,7 +124,7 @@ describe('renderIndexPage', () => {
     const html = renderIndexPage([summarizePlace(doc)], { ...site, path: '/' }, 'en', now);
     expect(html).toContain('<a href="/places/testville-synthetic"><bdi>Testville (synthetic)</bdi></a>');
     expect(html).toContain('<strong>about 28,000</strong>');
-    expect(html).toContain('<strong>at least 14</strong>');
+    expect(html).toContain('<strong>at least 14 in all, since an unstated date</strong>');
     expect(html).toContain('Source: <bdi>Synthetic source, test fixture</bdi> (NGO, English)');
   });
 
