@@ -176,7 +176,7 @@ export interface Beside {
   period?: ReportSummary;
   /**
    * Other active reports whose figure of the same basis covers a period overlapping the
-   * headline's: where sources may disagree.
+   * headline's, the newest of each report's source: where sources may disagree.
    */
   alongside: ReportSummary[];
 }
@@ -196,9 +196,15 @@ export function pickBeside(
       (held, s) => (!held || compareByObservation(s, held) > 0 ? s : held),
       undefined,
     );
-    const alongside = active.filter(
-      (s) => countBasisIn(s, indicator) === basis && periodsOverlap(s.observed, headline.observed),
-    );
+    // The newest report of each source is enough: a source that revised its own figure does
+    // not disagree with itself, and the full reports read stay as few as the sources.
+    const newestOfSource = new Map<string, ReportSummary>();
+    for (const s of active) {
+      if (countBasisIn(s, indicator) !== basis || !periodsOverlap(s.observed, headline.observed)) continue;
+      const held = newestOfSource.get(s.source.name);
+      if (!held || compareByObservation(s, held) > 0) newestOfSource.set(s.source.name, s);
+    }
+    const alongside = [...newestOfSource.values()];
     beside.set(indicator, { ...(period ? { period } : {}), alongside });
   }
   return beside;

@@ -333,7 +333,8 @@ const en: Messages = {
     periodUnstated: 'in the period observed',
   },
   range: (low, high) => `${low}–${high}`,
-  disagreement: (low, high, sources, newest) => `${low}–${high} by ${sources} sources; the newest says ${newest}`,
+  disagreement: (low, high, sources, newest) =>
+    `${low}–${high} by ${sources} sources; the newest says ${newest}`,
   sourcesDisagree: 'Sources disagree',
   periodBeside: (words, source) => `and ${words}, from ${source}`,
   notReported: (label) => `No report on ${label} yet`,

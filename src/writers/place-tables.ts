@@ -49,6 +49,9 @@ const text = (row: Row | undefined, column: string): string => String(row?.[colu
 const parsed = <T>(row: Row, column: string): T => JSON.parse(text(row, column)) as T;
 
 export class PlaceTables {
+  /** The summaries table, parsed: see allSummaries. */
+  private held: Map<string, ReportSummary> | undefined;
+
   constructor(
     private readonly sql: SqlStorage,
     private readonly kv: SyncKvStorage,
@@ -161,6 +164,7 @@ export class PlaceTables {
       JSON.stringify(summary),
     );
     if (cursor.rowsWritten === 0) return false;
+    this.held?.set(summary.id, summary);
     this.share(summary.id);
     const { id, place: where, published, corrects } = summary;
     const correction = corrects ? { corrects: { report: corrects, ...(reason ? { reason } : {}) } } : {};
@@ -274,6 +278,7 @@ export class PlaceTables {
         JSON.stringify(updated),
         updated.id,
       );
+      this.held?.set(updated.id, updated);
       this.share(updated.id);
       changed.push(updated);
     }
@@ -327,11 +332,21 @@ export class PlaceTables {
       .map((row) => parsed<ReportSummary>(row, 'json'));
   }
 
+  /**
+   * Every summary, parsed once and then kept beside the table as it is written: the place's
+   * document is derived from all of them at every write.
+   */
   allSummaries(): ReportSummary[] {
-    return this.sql
-      .exec('SELECT json FROM summaries')
-      .toArray()
-      .map((row) => parsed<ReportSummary>(row, 'json'));
+    this.held ??= new Map(
+      this.sql
+        .exec('SELECT json FROM summaries')
+        .toArray()
+        .map((row) => {
+          const summary = parsed<ReportSummary>(row, 'json');
+          return [summary.id, summary] as const;
+        }),
+    );
+    return [...this.held.values()];
   }
 
   /** The time of the latest retraction of one of the place's own reports. */

@@ -281,11 +281,7 @@ export class PlaceWriter extends DurableObject<Env> {
       tables.markApplied(derived.applied);
       tables.pruneReports([
         ...derived.placeDocument.head.map((s) => s.id),
-        ...Object.values(derived.placeDocument.status.indicators).flatMap((s) =>
-          s
-            ? [s.report, s.period?.report ?? '', ...(s.disagreement?.figures.map((f) => f.report) ?? [])]
-            : [],
-        ),
+        ...reportsShown(tables.allSummaries()),
       ]);
       this.pace.flushed();
     }

@@ -82,7 +82,13 @@ describe('moderating at the desk', () => {
     expect(correction.corrects).toEqual({ report: report.id, reason: 'SYNTHETIC: the official count' });
     expect(correction.figures).toEqual([
       { indicator: 'electricity', state: 'unavailable' },
-      { indicator: 'civilian_deaths', value: 112, qualifier: 'exact', note: 'SYNTHETIC note' },
+      {
+        indicator: 'civilian_deaths',
+        value: 112,
+        qualifier: 'exact',
+        basis: 'total',
+        note: 'SYNTHETIC note',
+      },
     ]);
     const page = await (await call(location)).text();
     expect(page).toContain('<del>at least 120</del> → <ins>112</ins>');

@@ -194,7 +194,7 @@ describe('a place page', () => {
     );
     const { html } = await page('/places/fulltown?lang=nl');
     const text = visibleText(html);
-    expect(text).toContain('Burgerdoden : 7 SYNTHETIC note.');
+    expect(text).toContain('Burgerdoden : 7 in totaal, sinds een onbekende datum SYNTHETIC note.');
     expect(html).toContain('<bdi lang="en">SYNTHETIC note.</bdi>');
     expect(html).toContain('<span class="figure-value" lang="en">SYNTHETIC: calm.</span>');
     expect(text).toContain('Bron: Synthetic mayor, mayor (officieel, Nederlands); via a synthetic article');

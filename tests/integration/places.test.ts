@@ -128,8 +128,10 @@ describe('GET /api/v1/places', () => {
       places.find((p: { slug: string }) => p.slug === slug),
     );
     expect(echo).toMatchObject({ slug: 'echo', reportCount: 0, indicators: {}, updated: null });
+    expect(echo.coverage.running_water).toBe('not_reported');
+    expect(zulu.coverage).toMatchObject({ population_remaining: 'reported', running_water: 'not_reported' });
     expect(zulu.indicators.population_remaining).toEqual({
-      figure: { indicator: 'population_remaining', value: 1500, qualifier: 'approximately' },
+      figure: { indicator: 'population_remaining', value: 1500, qualifier: 'approximately', basis: 'total' },
       report: report.id,
       observed: '2024-03-15',
       published: report.published,
@@ -157,7 +159,7 @@ describe('GET /api/v1/places/{slug}', () => {
     const { status } = await json(await call('/api/v1/places/delta'));
     expect(Object.keys(status.indicators)).toEqual(['gas', 'civilian_deaths']);
     expect(status.indicators.civilian_deaths).toEqual({
-      figure: { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' },
+      figure: { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least', basis: 'total' },
       report: report.id,
       observed: '2024-02',
       published: report.published,

@@ -292,8 +292,8 @@ describe('a correction naming only what changes', () => {
     const correction = await json(response);
     expect(correction.figures).toEqual([
       { indicator: 'electricity', state: 'unavailable' },
-      { indicator: 'population_remaining', value: 12_000, qualifier: 'exact' },
-      { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' },
+      { indicator: 'population_remaining', value: 12_000, qualifier: 'exact', basis: 'total' },
+      { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least', basis: 'total' },
     ]);
     expect(correction).toMatchObject({
       place: slug,
@@ -309,8 +309,13 @@ describe('a correction naming only what changes', () => {
     expect(feed.items[0]._humanitarian.changes).toEqual([
       {
         indicator: 'population_remaining',
-        before: { indicator: 'population_remaining', value: 12_000, qualifier: 'approximately' },
-        after: { indicator: 'population_remaining', value: 12_000, qualifier: 'exact' },
+        before: {
+          indicator: 'population_remaining',
+          value: 12_000,
+          qualifier: 'approximately',
+          basis: 'total',
+        },
+        after: { indicator: 'population_remaining', value: 12_000, qualifier: 'exact', basis: 'total' },
       },
     ]);
   });

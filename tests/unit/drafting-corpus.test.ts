@@ -28,6 +28,7 @@ function isExpected(candidate: DraftCandidate, expected: ExpectedFigure): boolea
   return (
     figure.indicator === expected.indicator &&
     same('value') &&
+    figure.high === expected.high &&
     same('state') &&
     same('qualifier') &&
     JSON.stringify(figure.since) === JSON.stringify(expected.since) &&

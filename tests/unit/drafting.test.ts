@@ -16,6 +16,20 @@ const withoutQuote = ({ figure, voice }: ReturnType<typeof draftFromText>['candi
   return { ...rest, ...(voice ? { voice: voice.name } : {}) };
 };
 
+describe('a range in the text', () => {
+  it('is drafted as a range, both bounds kept, in every language', () => {
+    const drafted = (text: string, language: DraftInput['language']) =>
+      draftFromText({ text, language, observed: '2024-03' }, []).candidates.map(withoutQuote);
+    // SYNTHETIC sentences.
+    expect(drafted('Between 40 and 60 civilians were killed.', 'en')).toEqual([
+      { indicator: 'civilian_deaths', value: 40, high: 60, qualifier: 'exact' },
+    ]);
+    expect(drafted('Er zijn ongeveer 100 tot 150 gewonden.', 'nl')).toEqual([
+      { indicator: 'civilian_injuries', value: 100, high: 150, qualifier: 'approximately' },
+    ]);
+  });
+});
+
 describe('the seed article', () => {
   const draft = draftFromText({ text: article, language: 'nl', observed: '2022-11', place: 'bakhmut' }, [
     'Bakhmut',

@@ -357,17 +357,18 @@ export function draftFromText(input: DraftInput, placeNames: readonly string[] =
         lexicon,
       );
       if (!counted) continue;
-      const qualifier = range
-        ? 'at_least'
-        : (hedgeBefore(words, n.first, lexicon) ?? hedgeAfter(words, n.last, lexicon) ?? 'exact');
-      const note = range
-        ? { note: `The source gives a range: ${input.text.slice(range.start, range.end)}.` }
-        : {};
+      // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
+      const hedged = hedgeBefore(words, n.first, lexicon) ?? hedgeAfter(words, span.last, lexicon);
+      const high = range && (numbers[k + 1] as NumberFound).value;
+      const bounds =
+        high && high > n.value
+          ? { high, qualifier: hedged === 'approximately' ? hedged : ('exact' as const) }
+          : { qualifier: hedged ?? ('exact' as const) };
       if (range) k++;
       const level =
         counted.after && counted.distance <= 2 && !n.inWords ? 'high' : counted.after ? 'medium' : 'low';
       add(
-        { indicator: counted.indicator, value: n.value, qualifier, ...note } as DraftCandidate['figure'],
+        { indicator: counted.indicator, value: n.value, ...bounds } as DraftCandidate['figure'],
         level,
         `"${sentence.text.slice(n.start - sentence.start, n.end - sentence.start)}" ${counted.after ? 'before' : 'after'} a word of ${counted.indicator}, ${counted.distance} word${counted.distance === 1 ? '' : 's'} away`,
       );
