@@ -19,7 +19,7 @@ const source = (name: string) => ({ name, kind: 'ngo' as const, language: 'en' }
 describe("the README's mirror of the change log", () => {
   it('is the code the README shows, in 30 lines or fewer', () => {
     const code = example.slice(example.indexOf('export '));
-    const shown = /\*\*Mirroring the log\*\*[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    const shown = /\*\*Mirroring the log\.\*\*[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(shown).toBe(code);
     expect(code.trimEnd().split('\n').length).toBeLessThanOrEqual(30);
   });
