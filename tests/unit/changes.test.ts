@@ -320,15 +320,13 @@ describe("the README's mirror of the change log", () => {
       place: fc.constantFrom('synthetic-a', 'synthetic-b'),
       figures: fc.uniqueArray(figure, { minLength: 1, maxLength: 2, selector: (f) => f.indicator }),
     });
-    const history = fc
-      .array(item, { minLength: 1, maxLength: 10 })
-      .map((items) =>
-        items.map((it, n) => ({
-          ...it,
-          n,
-          corrects: it.corrects === undefined || n === 0 ? undefined : it.corrects % n,
-        })),
-      );
+    const history = fc.array(item, { minLength: 1, maxLength: 10 }).map((items) =>
+      items.map((it, n) => ({
+        ...it,
+        n,
+        corrects: it.corrects === undefined || n === 0 ? undefined : it.corrects % n,
+      })),
+    );
     await fc.assert(
       fc.asyncProperty(history, fc.array(fc.nat(), { minLength: 20, maxLength: 20 }), async (items, keys) => {
         const statements = new Map(
