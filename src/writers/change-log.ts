@@ -422,7 +422,7 @@ export class ChangeLog extends DurableObject<Env> {
 
   /**
    * Gives the changes taken before changes carried figures their figures, one KV read per
-   * report the log does not hold the statement of, and has every page written again.
+   * report the log does not hold the statement of, and has their pages written again.
    */
   private async addFigures(): Promise<void> {
     const rows = this.sql
@@ -441,7 +441,8 @@ export class ChangeLog extends DurableObject<Env> {
           seq,
         );
       }
-      if (changes.length > 0) this.state.put('written', 0);
+      const first = changes[0];
+      if (first) this.state.put('written', Math.min(this.written, first.seq));
       this.state.put('figured', true);
     });
   }
