@@ -8,11 +8,25 @@
 // holds every fact, the API's: even when facts reach the log in another order than they were
 // decided (a correction before the report it corrects, a retraction before a correction of
 // the same report), the effects of the later one state the outcome of both.
+//
+// Each change also carries the figures it changed (`figures`), so that a mirror rebuilds every
+// place's status from the log alone: a report's own figures, a correction's changed ones
+// before and after, a retraction's withdrawn ones and those it made current again. They are
+// derived from what each report states, which the log keeps by report id.
 
 import { z } from 'zod';
 import type { FigureChange } from './figure-changes.ts';
-import type { IndicatorId } from './indicators.ts';
-import { reason, reportId, reportState, slug, timestamp } from './model.ts';
+import { type IndicatorId, indicatorIds, indicatorOrder } from './indicators.ts';
+import {
+  type FigureSummary,
+  figureSummary,
+  partialDate,
+  reason,
+  reportId,
+  reportState,
+  slug,
+  timestamp,
+} from './model.ts';
 import { deriveFates, type ReportFate } from './status.ts';
 
 /** How many changes one page of the log holds; a full page never changes again. */
@@ -34,6 +48,31 @@ const effect = z
   });
 export type ChangeEffect = z.infer<typeof effect>;
 
+const statedFigure = z
+  .strictObject({
+    figure: figureSummary,
+    report: reportId.meta({ description: 'The report that states it' }),
+    observed: partialDate.meta({ description: "That report's observed period" }),
+  })
+  .meta({ description: 'A figure as a report states it, without free text' });
+
+const changeFigure = z
+  .strictObject({
+    indicator: z.enum(indicatorIds),
+    before: statedFigure.optional().meta({
+      description: 'The figure as it stood before the change: the corrected or the withdrawn one',
+    }),
+    after: statedFigure.optional().meta({
+      description: "The figure the change states: the new report's, the correction's, or the restored one's",
+    }),
+  })
+  .meta({
+    id: 'ChangeFigure',
+    description:
+      'One figure the change changed: absent `before`, it is new; absent `after`, it is gone (a correction dropped it, or a retraction withdrew it)',
+  });
+export type ChangeFigure = z.infer<typeof changeFigure>;
+
 const touched = {
   report: reportId,
   place: slug,
@@ -44,15 +83,22 @@ const touched = {
     description:
       'Every report the change touches, with the state it now has; apply them in order to hold the state of the API',
   }),
+  figures: z.array(changeFigure).meta({
+    description:
+      "What the change did to figures, in registry order: a new report's every figure (after); a correction's changed ones (before and after; those it left alone are the corrected report's); a retraction's withdrawn ones (before) and, when it restored a report, that report's (after)",
+  }),
 };
+
+const observed = partialDate.meta({ description: "The report's observed period" });
 
 export const change = z
   .discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('new'), ...touched }).meta({ description: 'A new report' }),
+    z.strictObject({ kind: z.literal('new'), ...touched, observed }).meta({ description: 'A new report' }),
     z
       .strictObject({
         kind: z.literal('correction'),
         ...touched,
+        observed,
         corrects: reportId.meta({ description: 'The corrected report, now superseded by this one' }),
         reason,
       })
@@ -88,12 +134,22 @@ export type ChangeList = z.infer<typeof changeList>;
 
 // -- what the log is told, and what it makes of it ----------------------------------------------
 
-/** A report as the log is told of it; a correction's reason may be unknown to the teller. */
+/** What a report states: its observed period and its figures, as summaries. */
+export interface Stated {
+  observed: string;
+  figures: FigureSummary[];
+}
+
+/**
+ * A report as the log is told of it; a correction's reason may be unknown to the teller, and
+ * so may what it states (a notice queued before tellers told it), which the log then reads.
+ */
 export interface ReportFact {
   id: string;
   place: string;
   published: string;
   corrects?: { report: string; reason?: string };
+  stated?: Stated;
   /** What it changed in its place's status, when the teller folded it in; pushed, not logged. */
   figures?: FigureChange[];
 }
@@ -132,7 +188,47 @@ export interface LoggedFacts {
   /** The reports that correct `id`. */
   correctionsOf(id: string): readonly LoggedReport[];
   isRetracted(id: string): boolean;
+  /** What a report states; the log holds it for every report a change it takes names. */
+  stated(id: string): Stated | undefined;
 }
+
+function statedIn(facts: LoggedFacts, id: string): Stated {
+  const stated = facts.stated(id);
+  if (!stated) throw new Error(`the change log does not hold what report ${id} states`);
+  return stated;
+}
+
+type Side = { report: string } & Stated;
+
+/**
+ * The figures of `before` and `after` side by side, per indicator in registry order; with
+ * `changedOnly`, those that are the same on both sides (figure and observed period) are left out.
+ */
+export function changeFigures(
+  before: Side | undefined,
+  after: Side | undefined,
+  options: { changedOnly: boolean },
+): ChangeFigure[] {
+  const side = (s: Side | undefined, indicator: string) => {
+    const figure = s?.figures.find((f) => f.indicator === indicator);
+    return s && figure ? { figure, report: s.report, observed: s.observed } : undefined;
+  };
+  const indicators = [
+    ...new Set([...(before?.figures ?? []), ...(after?.figures ?? [])].map((f) => f.indicator)),
+  ];
+  return indicators
+    .sort((a, b) => indicatorOrder(a) - indicatorOrder(b))
+    .flatMap((indicator) => {
+      const was = side(before, indicator);
+      const is = side(after, indicator);
+      const same =
+        JSON.stringify([was?.figure, was?.observed]) === JSON.stringify([is?.figure, is?.observed]);
+      if (options.changedOnly && same) return [];
+      return [{ indicator, ...(was ? { before: was } : {}), ...(is ? { after: is } : {}) }];
+    });
+}
+
+const sideOf = (facts: LoggedFacts, id: string): Side => ({ report: id, ...statedIn(facts, id) });
 
 /** A report's fate from what the log holds: its own retraction, and its corrections and theirs. */
 export function fateIn(facts: LoggedFacts, id: string): ReportFate {
@@ -158,12 +254,26 @@ function effectIfKnown(facts: LoggedFacts, id: string | undefined): ChangeEffect
   return known ? [effectOf(facts, known.id, known.place)] : [];
 }
 
+/** What a report did to figures: a new one's every figure, a correction's changed ones. */
+export function reportFigures(facts: LoggedFacts, id: string, corrects?: string): ChangeFigure[] {
+  const stated = sideOf(facts, id);
+  return corrects === undefined
+    ? changeFigures(undefined, stated, { changedOnly: false })
+    : changeFigures(sideOf(facts, corrects), stated, { changedOnly: true });
+}
+
 /** The change a report makes, once the log holds it (a correction: with its reason). */
 export function reportChange(
   facts: LoggedFacts,
   fact: ReportFact & { corrects?: { report: string; reason: string } },
 ): Change {
-  const common = { report: fact.id, place: fact.place, at: fact.published };
+  const common = {
+    report: fact.id,
+    place: fact.place,
+    at: fact.published,
+    observed: statedIn(facts, fact.id).observed,
+    figures: reportFigures(facts, fact.id, fact.corrects?.report),
+  };
   const own = effectOf(facts, fact.id, fact.place);
   if (!fact.corrects) return { kind: 'new', ...common, effects: [own] };
   const { report: corrects, reason } = fact.corrects;
@@ -174,6 +284,15 @@ export function reportChange(
     reason,
     effects: [own, ...effectIfKnown(facts, corrects)],
   };
+}
+
+/**
+ * What a retraction did to figures: those of the version that was in force, withdrawn, and
+ * those of the report it made current again, if any.
+ */
+export function retractionFigures(facts: LoggedFacts, inForce: string, restored?: string): ChangeFigure[] {
+  const back = restored === undefined ? undefined : sideOf(facts, restored);
+  return changeFigures(sideOf(facts, inForce), back, { changedOnly: false });
 }
 
 /** The change a retraction makes, once the log holds it. */
@@ -188,6 +307,28 @@ export function retractionChange(facts: LoggedFacts, fact: RetractionFact): Chan
     reason: fact.reason,
     ...(restored ? { restored: restored.report } : {}),
     effects: [effectOf(facts, fact.report, fact.place), ...corrected],
+    figures: retractionFigures(facts, fact.report, restored?.report),
+  };
+}
+
+/** The reports whose statements a change's figures are made of. */
+export function statingReports(change: Pick<Change, 'report'> & { corrects?: string; restored?: string }) {
+  return [change.report, change.corrects, change.restored].filter((id) => id !== undefined);
+}
+
+/**
+ * A change logged before changes carried figures, with them, from what its reports state:
+ * the same figures as it would have been given when taken.
+ */
+export function withFigures(facts: LoggedFacts, change: Change): Change {
+  if (change.kind === 'retraction') {
+    return { ...change, figures: retractionFigures(facts, change.report, change.restored) };
+  }
+  const corrects = change.kind === 'correction' ? change.corrects : undefined;
+  return {
+    ...change,
+    observed: statedIn(facts, change.report).observed,
+    figures: reportFigures(facts, change.report, corrects),
   };
 }
 

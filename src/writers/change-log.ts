@@ -17,6 +17,11 @@
 // the service took them; the scheduled repair tells it the newest entries of the index every
 // minute, for whatever it was never told. A log whose storage was lost reloads its pages from
 // KV, so that every position handed out keeps naming the same change.
+//
+// Each change carries the figures it changed (src/domain/changes.ts), made of what its
+// reports state: the writers tell it with each report, and the log keeps it by report id.
+// A log that took changes before they carried figures adds them once, on its first call,
+// reading from KV what its reports state, and writes its pages again.
 
 import { DurableObject } from 'cloudflare:workers';
 import {
@@ -30,8 +35,12 @@ import {
   type ReportFact,
   reportChange,
   retractionChange,
+  type Stated,
+  statingReports,
+  withFigures,
 } from '../domain/changes.ts';
 import type { ReportSummary } from '../domain/model.ts';
+import { summarizeFigure } from '../domain/status.ts';
 import { type ChangeMessage, type PushMessage, sendAll } from '../push/messages.ts';
 import { changePageKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
@@ -42,6 +51,10 @@ const schema = [
   'CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, place TEXT NOT NULL, corrects TEXT)',
   'CREATE INDEX IF NOT EXISTS reports_corrects ON reports (corrects)',
   'CREATE TABLE IF NOT EXISTS retractions (id TEXT PRIMARY KEY)',
+  // What each report states (observed period, figure summaries), which a report never
+  // changes. Added after the log first ran: a report held before may lack it, and what the
+  // log needs of it is read from KV then.
+  'CREATE TABLE IF NOT EXISTS stated (id TEXT PRIMARY KEY, json TEXT NOT NULL)',
   // The log itself: each change at its position, from 0.
   'CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)',
   // Changes not yet handed to the push queue, with what their teller knew of their report
@@ -66,10 +79,16 @@ const loggedReport = (row: Row): LoggedReport => ({
 
 /** A report notice from an index entry; a correction's reason is read from its fact. */
 function noticeOfSummary(summary: ReportSummary): ChangeNotice {
-  const { id, place, published, corrects } = summary;
+  const { id, place, published, corrects, observed, figures } = summary;
   return {
     kind: 'report',
-    report: { id, place, published, ...(corrects ? { corrects: { report: corrects } } : {}) },
+    report: {
+      id,
+      place,
+      published,
+      ...(corrects ? { corrects: { report: corrects } } : {}),
+      stated: { observed, figures },
+    },
   };
 }
 
@@ -91,6 +110,11 @@ export class ChangeLog extends DurableObject<Env> {
       correctionsOf: (id) =>
         sql.exec('SELECT * FROM reports WHERE corrects = ?', id).toArray().map(loggedReport),
       isRetracted: (id) => sql.exec('SELECT 1 FROM retractions WHERE id = ?', id).toArray().length > 0,
+      stated: (id) =>
+        sql
+          .exec('SELECT json FROM stated WHERE id = ?', id)
+          .toArray()
+          .map((row) => JSON.parse(String(row.json)) as Stated)[0],
     };
   }
 
@@ -168,6 +192,7 @@ export class ChangeLog extends DurableObject<Env> {
   /** Takes notices in order, all or none; answers how many changes were added. */
   private async take(notices: readonly ChangeNotice[], options: { push: boolean }): Promise<number> {
     const reasons = await this.reasonsOfCorrections(notices);
+    await this.holdStated(this.statingReportsOf(notices));
     return this.ctx.storage.transactionSync(() => {
       const first = this.logged;
       let next = first;
@@ -199,6 +224,7 @@ export class ChangeLog extends DurableObject<Env> {
       corrects ?? null,
     );
     if (inserted.rowsWritten === 0) return undefined;
+    if (fact.stated) this.keepStated(fact.id, fact.stated);
     const { id, place, published } = fact;
     if (!corrects) return reportChange(this.facts, { id, place, published });
     const reason = fact.corrects?.reason ?? reasons.get(fact.id);
@@ -234,6 +260,49 @@ export class ChangeLog extends DurableObject<Env> {
       reasons.set(report.id, report.corrects.reason);
     }
     return reasons;
+  }
+
+  /**
+   * The reports whose statements the changes of `notices` are made of, as far as the log can
+   * tell before taking them, less those whose notice tells what they state.
+   */
+  private statingReportsOf(notices: readonly ChangeNotice[]): Set<string> {
+    const corrects = new Map<string, string | undefined>();
+    const told = new Set<string>();
+    const ids = new Set<string>();
+    for (const notice of notices) {
+      if (notice.kind === 'report') {
+        const { id, stated, corrects: corrected } = notice.report;
+        if (this.facts.report(id)) continue;
+        corrects.set(id, corrected?.report);
+        if (stated) told.add(id);
+        for (const stating of statingReports({ report: id, corrects: corrected?.report })) ids.add(stating);
+      } else {
+        const id = notice.retraction.report;
+        if (this.facts.isRetracted(id)) continue;
+        const corrected = corrects.has(id) ? corrects.get(id) : this.facts.report(id)?.corrects;
+        for (const stating of statingReports({ report: id, restored: corrected })) ids.add(stating);
+      }
+    }
+    return new Set([...ids].filter((id) => !told.has(id)));
+  }
+
+  /**
+   * Makes the log hold what these reports state, reading from KV those it lacks (told before
+   * tellers told it, or held before the log kept it). A report KV does not show yet fails
+   * the call, and the teller tells it again later.
+   */
+  private async holdStated(ids: Iterable<string>): Promise<void> {
+    const missing = [...ids].filter((id) => !this.facts.stated(id));
+    const reports = await Promise.all(missing.map((id) => this.store.getReport(id)));
+    for (const [i, report] of reports.entries()) {
+      if (!report) throw new Error(`report ${missing[i]} is not in KV yet; tell the change log again`);
+      this.keepStated(report.id, { observed: report.observed, figures: report.figures.map(summarizeFigure) });
+    }
+  }
+
+  private keepStated(id: string, stated: Stated): void {
+    this.sql.exec('INSERT OR IGNORE INTO stated (id, json) VALUES (?, ?)', id, JSON.stringify(stated));
   }
 
   private async changed(): Promise<void> {
@@ -334,9 +403,11 @@ export class ChangeLog extends DurableObject<Env> {
 
   /** `telling`: what the first call tells, which is news, not history: it is pushed. */
   private async ready(telling: readonly ChangeNotice[] = []): Promise<void> {
-    if (this.state.get<boolean>('initialized') === true) return;
+    if (this.state.get<boolean>('initialized') === true && this.state.get<boolean>('figured') === true)
+      return;
     await this.ctx.blockConcurrencyWhile(async () => {
       if (this.state.get<boolean>('initialized') !== true) await this.reload(telling);
+      if (this.state.get<boolean>('figured') !== true) await this.addFigures();
     });
     // Written once the object takes calls again: the first page exists even while it is empty.
     await this.changed();
@@ -347,6 +418,33 @@ export class ChangeLog extends DurableObject<Env> {
     const news = telling.filter((n) => !n.history);
     if (restored === 0) await this.backfill(new Set(news.map(noticeKey)));
     this.state.put('initialized', true);
+  }
+
+  /**
+   * Gives the changes taken before changes carried figures their figures, one KV read per
+   * report the log does not hold the statement of, and has their pages written again.
+   */
+  private async addFigures(): Promise<void> {
+    const rows = this.sql
+      .exec("SELECT seq, json FROM changes WHERE json_extract(json, '$.figures') IS NULL ORDER BY seq")
+      .toArray();
+    const changes = rows.map((row) => ({
+      seq: Number(row.seq),
+      change: JSON.parse(String(row.json)) as Change,
+    }));
+    await this.holdStated(new Set(changes.flatMap(({ change }) => statingReports(change))));
+    this.ctx.storage.transactionSync(() => {
+      for (const { seq, change } of changes) {
+        this.sql.exec(
+          'UPDATE changes SET json = ? WHERE seq = ?',
+          JSON.stringify(withFigures(this.facts, change)),
+          seq,
+        );
+      }
+      const first = changes[0];
+      if (first) this.state.put('written', Math.min(this.written, first.seq));
+      this.state.put('figured', true);
+    });
   }
 
   /** Takes back the pages KV holds, one read per page; answers how many changes they held. */

@@ -166,11 +166,11 @@ export class PlaceTables {
     if (cursor.rowsWritten === 0) return false;
     this.held?.set(summary.id, summary);
     this.share(summary.id);
-    const { id, place: where, published, corrects } = summary;
+    const { id, place: where, published, corrects, observed, figures } = summary;
     const correction = corrects ? { corrects: { report: corrects, ...(reason ? { reason } : {}) } } : {};
     this.toLog({
       kind: 'report',
-      report: { id, place: where, published, ...correction },
+      report: { id, place: where, published, ...correction, stated: { observed, figures } },
       indicators: summary.figures.map((f) => f.indicator),
     });
     return true;

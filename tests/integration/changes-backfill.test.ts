@@ -6,9 +6,11 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import type { Change, ChangeList } from '../../src/domain/changes.ts';
 import { changePagePrefix } from '../../src/store/keys.ts';
+import { call, json } from '../support/api.ts';
 import { deaths, remaining, syntheticReport } from '../support/builders.ts';
-import { expectSameAsApi, Replica } from '../support/change-replica.ts';
+import { expectMirrorSameAsApi, expectSameAsApi, Replica } from '../support/change-replica.ts';
 import { observedNamespace } from '../support/observed-namespace.ts';
 import { correct, createPlace, postReport, retract } from '../support/seed-api.ts';
 import { wrapWriterBinding, writers } from '../support/writers.ts';
@@ -21,6 +23,16 @@ async function emptyChangeLog(): Promise<void> {
     await state.storage.deleteAll();
   });
   await evictDurableObject(stub);
+}
+
+/** What each change of the log's first page says of figures. */
+async function figuresLogged() {
+  const { changes } = await json<ChangeList>(await call('/api/v1/changes'));
+  return changes.map((c: Change) => ({
+    change: `${c.kind} ${c.report}`,
+    figures: c.figures,
+    ...('observed' in c ? { observed: c.observed } : {}),
+  }));
 }
 
 describe('the change log', () => {
@@ -37,6 +49,10 @@ describe('the change log', () => {
     await retract(corrected, 'SYNTHETIC: the first count stands');
     const moved = await correct(second, { place: b });
     await retract(third);
+    const logged = await figuresLogged();
+    expect(logged.filter((c) => c.figures.length === 0)).toEqual([
+      { change: `correction ${moved}`, figures: [], observed: '2024-03-16' },
+    ]);
 
     // A deployment whose KV holds all this and whose change log is new: no page, no storage.
     await emptyChangeLog();
@@ -56,6 +72,33 @@ describe('the change log', () => {
     ]);
     await expectSameAsApi(replica, [a, b]);
     expect(replica.held.get(first)).toEqual({ place: a, state: 'active', restoredFrom: corrected });
+    // The figures of each change are those it was given when the writers told it.
+    expect(await figuresLogged()).toEqual(logged);
+    await expectMirrorSameAsApi([a, b]);
+  });
+
+  it('gives the changes it took before changes carried figures their figures, from the facts, and writes its pages again', async () => {
+    const slug = 'backfill-figureless';
+    await createPlace(slug);
+    const { id: first } = await postReport(syntheticReport(slug, { figures: [deaths(8), remaining(300)] }));
+    const corrected = await correct(first, { figures: [deaths(9)] });
+    await retract(corrected, 'SYNTHETIC: the first count stands');
+    const logged = await figuresLogged();
+
+    // The log as it was before changes carried figures: none in its changes, nothing stated.
+    const stub = writers.changeLog();
+    await runInDurableObject(stub, async (_, state) => {
+      state.storage.sql.exec("UPDATE changes SET json = json_remove(json, '$.figures', '$.observed')");
+      state.storage.sql.exec('DELETE FROM stated');
+      state.storage.kv.delete('figured');
+    });
+    await evictDurableObject(stub);
+
+    const { id: later } = await postReport(syntheticReport(slug, { figures: [deaths(10)] }));
+    const now = await figuresLogged();
+    expect(now.slice(0, logged.length)).toEqual(logged);
+    expect(now.at(-1)?.change).toBe(`new ${later}`);
+    await expectMirrorSameAsApi([slug]);
   });
 
   it('takes its pages back from KV after losing its storage, so a cursor handed out keeps its place', async () => {

@@ -40,8 +40,8 @@ const budgets: [path: string, bytes: (answer: number) => number][] = [
   // The list of places (one place here).
   ['/', () => 2_000],
   ['/feeds.opml', () => 2_000],
-  // A page of 100 changes.
-  ['/api/v1/changes', () => 24_000],
+  // A page of 100 changes, each with its figures (here about 400 bytes a change).
+  ['/api/v1/changes', () => 48_000],
   // What asks for more than the newest 50 reads the newest 200.
   ['/places/bigtown', () => 64_000],
   ['/api/v1/reports?limit=200', () => 64_000],

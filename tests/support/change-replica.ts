@@ -1,13 +1,15 @@
 // A client of the change log, as a dashboard that keeps its own copy would be: it follows the
 // cursor, validates every answer against schema/, applies each change's effects, and can be
-// compared with the state of the API.
+// compared with the state of the API; and the README's mirror (examples/change-log-mirror.mjs),
+// which rebuilds every place's current figures from the log alone.
 
 import { type Schema, Validator } from '@cfworker/json-schema';
 import { expect } from 'vitest';
+import { mirror } from '../../examples/change-log-mirror.mjs';
 import changePageSchema from '../../schema/change-page.schema.json';
 import type { Change, ChangeList } from '../../src/domain/changes.ts';
-import type { ReportSummary } from '../../src/domain/model.ts';
-import { pickCurrent } from '../../src/domain/status.ts';
+import type { PlaceView, ReportSummary } from '../../src/domain/model.ts';
+import { pickCurrent, summarizeFigure } from '../../src/domain/status.ts';
 import { call, json, origin } from './api.ts';
 
 const validator = new Validator(changePageSchema as Schema, '2020-12', false);
@@ -81,5 +83,24 @@ export async function expectSameAsApi(replica: Replica, slugs: readonly string[]
       Object.entries(status.indicators as Record<string, { report: string }>).map(([i, s]) => [i, s.report]),
     );
     expect(shown).toEqual(expected);
+  }
+}
+
+/** What the mirror should hold of a place: per indicator, the figure the API shows as current. */
+async function currentFiguresOf(slug: string) {
+  const { status } = await json<PlaceView>(await call(`/api/v1/places/${slug}`));
+  return Object.fromEntries(
+    Object.entries(status.indicators).map(([indicator, s]) => [
+      indicator,
+      { figure: summarizeFigure(s.figure), report: s.report, observed: s.observed },
+    ]),
+  );
+}
+
+/** The README's mirror, run from the start of the log, holds the current figures the API shows. */
+export async function expectMirrorSameAsApi(slugs: readonly string[], after = 'the changes') {
+  const mirrored = await mirror((url) => call(url), '/api/v1/changes');
+  for (const slug of slugs) {
+    expect(mirrored[slug] ?? {}, `${slug} after ${after}`).toEqual(await currentFiguresOf(slug));
   }
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mirror } from '../../examples/change-log-mirror.mjs';
 import {
   type Change,
   type ChangeNotice,
@@ -8,15 +9,34 @@ import {
   type LoggedReport,
   reportChange,
   retractionChange,
+  type Stated,
+  withFigures,
 } from '../../src/domain/changes.ts';
-import { deriveFates } from '../../src/domain/status.ts';
+import type { ReportSummary } from '../../src/domain/model.ts';
+import { deriveFates, pickCurrent } from '../../src/domain/status.ts';
 import { acceptedAt, syntheticId } from '../support/builders.ts';
 
-/** The facts of a change log in memory: what the change log keeps in SQLite. */
+/** What synthetic report n states, unless a test says otherwise: n deaths, observed in month n. */
+const statedBy = (n: number): Stated => ({
+  observed: `2022-${String((n % 12) + 1).padStart(2, '0')}`,
+  figures: [{ indicator: 'civilian_deaths', value: n, qualifier: 'at_least' }],
+});
+
+/**
+ * The facts of a change log in memory: what the change log keeps in SQLite. What a report
+ * states is read from `kv` when no notice told it, as the change log reads it from KV.
+ */
 class MemoryLog implements LoggedFacts {
   private readonly reports = new Map<string, LoggedReport>();
   private readonly retracted = new Set<string>();
+  private readonly told = new Map<string, Stated>();
   readonly changes: Change[] = [];
+
+  constructor(private readonly kv: ReadonlyMap<string, Stated> = new Map()) {}
+
+  stated(id: string) {
+    return this.told.get(id) ?? this.kv.get(id);
+  }
 
   report(id: string) {
     return this.reports.get(id);
@@ -33,9 +53,10 @@ class MemoryLog implements LoggedFacts {
   /** Takes a notice once, as the change log does; the reason of a correction is made up here. */
   take(notice: ChangeNotice): void {
     if (notice.kind === 'report') {
-      const { id, place, corrects } = notice.report;
+      const { id, place, corrects, stated } = notice.report;
       if (this.reports.has(id)) return;
       this.reports.set(id, { id, place, ...(corrects ? { corrects: corrects.report } : {}) });
+      if (stated) this.told.set(id, stated);
       const fact = corrects
         ? { ...notice.report, corrects: { report: corrects.report, reason: 'SYNTHETIC reason' } }
         : { ...notice.report, corrects: undefined };
@@ -48,13 +69,19 @@ class MemoryLog implements LoggedFacts {
   }
 }
 
-const report = (n: number, corrects?: number, place = 'synthetic-a'): ChangeNotice => ({
+const report = (
+  n: number,
+  corrects?: number,
+  place = 'synthetic-a',
+  stated: Stated = statedBy(n),
+): ChangeNotice => ({
   kind: 'report',
   report: {
     id: syntheticId(n),
     place,
     published: acceptedAt(n).toISOString(),
     ...(corrects === undefined ? {} : { corrects: { report: syntheticId(corrects) } }),
+    stated,
   },
 });
 
@@ -66,6 +93,13 @@ const retraction = (n: number, at: number, place = 'synthetic-a'): ChangeNotice 
     reason: 'SYNTHETIC: withdrawn',
     retracted: acceptedAt(at).toISOString(),
   },
+});
+
+/** Report n's deaths figure as a change shows it, stating `value`. */
+const stated = (n: number, value: number) => ({
+  figure: { indicator: 'civilian_deaths', value, qualifier: 'at_least' },
+  report: syntheticId(n),
+  observed: statedBy(n).observed,
 });
 
 /** What a client holds after applying every change's effects in order. */
@@ -87,7 +121,9 @@ describe('the changes a report or a retraction makes', () => {
         report: syntheticId(1),
         place: 'synthetic-a',
         at: acceptedAt(1).toISOString(),
+        observed: '2022-02',
         effects: [{ report: syntheticId(1), place: 'synthetic-a', state: 'active' }],
+        figures: [{ indicator: 'civilian_deaths', after: stated(1, 1) }],
       },
     ]);
   });
@@ -101,12 +137,14 @@ describe('the changes a report or a retraction makes', () => {
       report: syntheticId(2),
       place: 'synthetic-b',
       at: acceptedAt(2).toISOString(),
+      observed: '2022-03',
       corrects: syntheticId(1),
       reason: 'SYNTHETIC reason',
       effects: [
         { report: syntheticId(2), place: 'synthetic-b', state: 'active' },
         { report: syntheticId(1), place: 'synthetic-a', state: 'superseded', supersededBy: syntheticId(2) },
       ],
+      figures: [{ indicator: 'civilian_deaths', before: stated(1, 1), after: stated(2, 2) }],
     });
   });
 
@@ -124,6 +162,7 @@ describe('the changes a report or a retraction makes', () => {
         { report: syntheticId(2), place: 'synthetic-a', state: 'retracted' },
         { report: syntheticId(1), place: 'synthetic-a', state: 'active', restoredFrom: syntheticId(2) },
       ],
+      figures: [{ indicator: 'civilian_deaths', before: stated(2, 2), after: stated(1, 1) }],
     });
   });
 
@@ -134,6 +173,75 @@ describe('the changes a report or a retraction makes', () => {
     expect(log.changes[1]?.effects).toEqual([
       { report: syntheticId(1), place: 'synthetic-a', state: 'retracted' },
     ]);
+    expect(log.changes[1]?.figures).toEqual([{ indicator: 'civilian_deaths', before: stated(1, 1) }]);
+  });
+
+  it("gives a correction only the figures it changed, each before and after, in the registry's order", () => {
+    const original: Stated = {
+      observed: '2022-11',
+      figures: [
+        { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' },
+        { indicator: 'electricity', state: 'unavailable' },
+        { indicator: 'population_remaining', value: 12_000, qualifier: 'approximately' },
+      ],
+    };
+    const corrected: Stated = {
+      observed: '2022-11',
+      figures: [
+        { indicator: 'civilian_deaths', value: 130, qualifier: 'at_least' },
+        { indicator: 'gas', state: 'unavailable' },
+        { indicator: 'population_remaining', value: 12_000, qualifier: 'approximately' },
+      ],
+    };
+    const log = new MemoryLog();
+    for (const notice of [
+      report(1, undefined, 'synthetic-a', original),
+      report(2, 1, 'synthetic-a', corrected),
+    ])
+      log.take(notice);
+    const side = (n: number, s: Stated, i: number) => ({
+      figure: s.figures[i],
+      report: syntheticId(n),
+      observed: s.observed,
+    });
+    expect(log.changes[1]?.figures).toEqual([
+      { indicator: 'electricity', before: side(1, original, 1) },
+      { indicator: 'gas', after: side(2, corrected, 1) },
+      { indicator: 'civilian_deaths', before: side(1, original, 0), after: side(2, corrected, 0) },
+    ]);
+  });
+
+  it('gives a correction of the observed period alone every figure, since each now stands for another period', () => {
+    const log = new MemoryLog();
+    const later = { ...statedBy(1), observed: '2022-12' };
+    for (const notice of [report(1), report(2, 1, 'synthetic-a', later)]) log.take(notice);
+    expect(log.changes[1]).toMatchObject({
+      observed: '2022-12',
+      figures: [
+        {
+          indicator: 'civilian_deaths',
+          before: stated(1, 1),
+          after: { figure: statedBy(1).figures[0], report: syntheticId(2), observed: '2022-12' },
+        },
+      ],
+    });
+  });
+
+  it('gives a correction that arrives before the report it corrects the figures that report states', () => {
+    const log = new MemoryLog(new Map([[syntheticId(1), statedBy(1)]]));
+    log.take(report(2, 1));
+    expect(log.changes[0]?.figures).toEqual([
+      { indicator: 'civilian_deaths', before: stated(1, 1), after: stated(2, 2) },
+    ]);
+  });
+
+  it('gives a change logged before changes carried figures the figures it would have been given', () => {
+    const log = new MemoryLog();
+    for (const notice of [report(1), report(2, 1), retraction(2, 3)]) log.take(notice);
+    for (const change of log.changes) {
+      const { figures: _, observed: __, ...bare } = { observed: undefined, ...change };
+      expect(withFigures(log, bare as Change)).toEqual(change);
+    }
   });
 
   it('keeps each fact once, however often it is told', () => {
@@ -166,7 +274,7 @@ describe('the changes a report or a retraction makes', () => {
           .map((notice, i) => ({ notice, key: keys[i] ?? 0 }))
           .sort((a, b) => a.key - b.key)
           .map((entry) => entry.notice);
-        const log = new MemoryLog();
+        const log = new MemoryLog(new Map(items.map(({ n }) => [syntheticId(n), statedBy(n)])));
         for (const notice of shuffledNotices) log.take(notice);
         const expected = deriveFates(
           items.map(({ n, corrects }) => ({
@@ -176,6 +284,107 @@ describe('the changes a report or a retraction makes', () => {
           new Set(items.filter((i) => i.retracted).map((i) => syntheticId(i.n))),
         );
         expect(replayed(log.changes)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** A fetch that serves `changes` as the log's pages of `size`, starting at `memory:0`. */
+function servedAsLog(changes: readonly Change[], size: number) {
+  return async (url: string) => {
+    const from = Number(url.slice('memory:'.length));
+    const page = changes.slice(from, from + size);
+    return Response.json({ changes: page, next: `memory:${from + page.length}` });
+  };
+}
+
+describe("the README's mirror of the change log", () => {
+  it('rebuilds the status the API derives from the same facts, in whatever order the log took them', async () => {
+    const figure = fc.oneof(
+      fc.record({
+        indicator: fc.constant('civilian_deaths' as const),
+        value: fc.nat(3),
+        qualifier: fc.constantFrom('exact' as const, 'at_least' as const),
+      }),
+      fc.record({
+        indicator: fc.constant('electricity' as const),
+        state: fc.constantFrom('available' as const, 'unavailable' as const),
+      }),
+    );
+    const item = fc.record({
+      corrects: fc.option(fc.nat(), { nil: undefined }),
+      retracted: fc.boolean(),
+      // Few months and two places, so that reports often disagree about the same month.
+      observed: fc.constantFrom('2022-10', '2022-11', '2022-11-05'),
+      place: fc.constantFrom('synthetic-a', 'synthetic-b'),
+      figures: fc.uniqueArray(figure, { minLength: 1, maxLength: 2, selector: (f) => f.indicator }),
+    });
+    const history = fc.array(item, { minLength: 1, maxLength: 10 }).map((items) =>
+      items.map((it, n) => ({
+        ...it,
+        n,
+        corrects: it.corrects === undefined || n === 0 ? undefined : it.corrects % n,
+      })),
+    );
+    await fc.assert(
+      fc.asyncProperty(history, fc.array(fc.nat(), { minLength: 20, maxLength: 20 }), async (items, keys) => {
+        const statements = new Map(
+          items.map((i) => [syntheticId(i.n), { observed: i.observed, figures: i.figures }]),
+        );
+        const notices = items.flatMap(({ n, corrects, retracted, place }) => [
+          report(n, corrects, place, statements.get(syntheticId(n))),
+          ...(retracted ? [retraction(n, n + 100, place)] : []),
+        ]);
+        // Each place's writer tells its own facts in order; the places' notices interleave.
+        const shuffled = notices
+          .map((notice, i) => ({ notice, i, key: keys[i] ?? 0 }))
+          .sort((a, b) => a.key - b.key || a.i - b.i)
+          .map((e) => e.notice);
+        const inPlaceOrder = ['synthetic-a', 'synthetic-b'].map((place) =>
+          notices.filter((n) => (n.kind === 'report' ? n.report.place : n.retraction.place) === place),
+        );
+        const told = shuffled.map((n) => {
+          const place = n.kind === 'report' ? n.report.place : n.retraction.place;
+          return inPlaceOrder[place === 'synthetic-a' ? 0 : 1]?.shift() ?? n;
+        });
+        const log = new MemoryLog(statements);
+        for (const notice of told) log.take(notice);
+
+        const fates = deriveFates(
+          items.map(({ n, corrects }) => ({
+            id: syntheticId(n),
+            ...(corrects === undefined ? {} : { corrects: syntheticId(corrects) }),
+          })),
+          new Set(items.filter((i) => i.retracted).map((i) => syntheticId(i.n))),
+        );
+        const summaries = items.map(
+          (i) =>
+            ({
+              id: syntheticId(i.n),
+              place: i.place,
+              observed: i.observed,
+              published: acceptedAt(i.n).toISOString(),
+              state: fates.get(syntheticId(i.n))?.state,
+              figures: i.figures,
+            }) as ReportSummary,
+        );
+        const expected: Record<string, Record<string, unknown>> = {};
+        for (const place of ['synthetic-a', 'synthetic-b']) {
+          const picks = pickCurrent(summaries.filter((s) => s.place === place));
+          if (![...summaries].some((s) => s.place === place && s.state === 'active')) continue;
+          expected[place] = Object.fromEntries(
+            [...picks].map(([indicator, s]) => [
+              indicator,
+              {
+                figure: s.figures.find((f) => f.indicator === indicator),
+                report: s.id,
+                observed: s.observed,
+              },
+            ]),
+          );
+        }
+        expect(await mirror(servedAsLog(log.changes, 3), 'memory:0')).toEqual(expected);
       }),
       { numRuns: 300 },
     );
