@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import type { FigureChange } from './figure-changes.ts';
 import type { IndicatorId } from './indicators.ts';
-import { reason, reportId, reportState, slug, timestamp } from './model.ts';
+import { type Retraction, reason, reportId, reportState, slug, timestamp } from './model.ts';
 import { deriveFates, type ReportFate } from './status.ts';
 
 /** How many changes one page of the log holds; a full page never changes again. */
@@ -103,6 +103,8 @@ export interface RetractionFact {
   place: string;
   reason: string;
   retracted: string;
+  /** When a chain was withdrawn in one step: the other versions withdrawn with the report. */
+  versions?: readonly string[];
 }
 
 /**
@@ -176,10 +178,14 @@ export function reportChange(
   };
 }
 
-/** The change a retraction makes, once the log holds it. */
+/** The change a retraction makes, once the log holds it: a chain withdrawn in one step is one. */
 export function retractionChange(facts: LoggedFacts, fact: RetractionFact): Change {
-  const corrected = effectIfKnown(facts, facts.report(fact.report)?.corrects);
+  const withdrawn = [fact.report, ...(fact.versions ?? [])];
+  const corrected = effectIfKnown(facts, facts.report(fact.report)?.corrects).filter(
+    (e) => !withdrawn.includes(e.report),
+  );
   const restored = corrected.find((e) => e.state === 'active' && e.restoredFrom === fact.report);
+  const versions = withdrawn.map((id) => effectOf(facts, id, facts.report(id)?.place ?? fact.place));
   return {
     kind: 'retraction',
     report: fact.report,
@@ -187,8 +193,28 @@ export function retractionChange(facts: LoggedFacts, fact: RetractionFact): Chan
     at: fact.retracted,
     reason: fact.reason,
     ...(restored ? { restored: restored.report } : {}),
-    effects: [effectOf(facts, fact.report, fact.place), ...corrected],
+    effects: [...versions, ...corrected],
   };
+}
+
+/**
+ * Retractions found in storage, as notices: the versions of a chain withdrawn in one step
+ * make one, as their writer told it.
+ */
+export function retractionNotices(found: readonly (Retraction & { place: string })[]): ChangeNotice[] {
+  const single: ChangeNotice[] = [];
+  const chains = new Map<string, RetractionFact[]>();
+  for (const { withdrawnWithChainOf: chain, ...fact } of found) {
+    if (chain === undefined) single.push({ kind: 'retraction', retraction: fact });
+    else chains.set(chain, [...(chains.get(chain) ?? []), fact]);
+  }
+  const withdrawals = [...chains].flatMap(([chain, facts]): ChangeNotice[] => {
+    const asked = facts.find((f) => f.report === chain) ?? facts[0];
+    if (!asked) return [];
+    const versions = facts.flatMap((f) => (f === asked ? [] : [f.report]));
+    return [{ kind: 'retraction', retraction: { ...asked, ...(versions.length > 0 ? { versions } : {}) } }];
+  });
+  return [...single, ...withdrawals];
 }
 
 const noticeTime = (n: ChangeNotice) => (n.kind === 'report' ? n.report.published : n.retraction.retracted);

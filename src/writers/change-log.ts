@@ -30,6 +30,7 @@ import {
   type ReportFact,
   reportChange,
   retractionChange,
+  retractionNotices,
 } from '../domain/changes.ts';
 import type { ReportSummary } from '../domain/model.ts';
 import { type ChangeMessage, type PushMessage, sendAll } from '../push/messages.ts';
@@ -121,10 +122,12 @@ export class ChangeLog extends DurableObject<Env> {
     const retractions = await Promise.all(unretracted.map((e) => this.store.getRetraction(e.id)));
     const notices = [
       ...unknown.map(noticeOfSummary),
-      ...retractions.flatMap((r, i): ChangeNotice[] => {
-        const place = unretracted[i]?.place;
-        return r && place ? [{ kind: 'retraction', retraction: { ...r, place } }] : [];
-      }),
+      ...retractionNotices(
+        retractions.flatMap((r, i) => {
+          const place = unretracted[i]?.place;
+          return r && place ? [{ ...r, place }] : [];
+        }),
+      ),
     ];
     const added = await this.take(inTakenOrder(notices), { push: true });
     if (added > 0) {
@@ -208,8 +211,11 @@ export class ChangeLog extends DurableObject<Env> {
 
   private takeRetraction(notice: Extract<ChangeNotice, { kind: 'retraction' }>): Change | undefined {
     const { retraction } = notice;
-    const inserted = this.sql.exec('INSERT OR IGNORE INTO retractions (id) VALUES (?)', retraction.report);
-    return inserted.rowsWritten === 0 ? undefined : retractionChange(this.facts, retraction);
+    let inserted = 0;
+    for (const id of [retraction.report, ...(retraction.versions ?? [])]) {
+      inserted += this.sql.exec('INSERT OR IGNORE INTO retractions (id) VALUES (?)', id).rowsWritten;
+    }
+    return inserted === 0 ? undefined : retractionChange(this.facts, retraction);
   }
 
   /**
@@ -356,7 +362,11 @@ export class ChangeLog extends DurableObject<Env> {
       const doc = await this.store.getChangePage(page);
       for (const change of doc?.changes ?? []) {
         if (change.kind === 'retraction') {
-          this.sql.exec('INSERT OR IGNORE INTO retractions (id) VALUES (?)', change.report);
+          // A chain withdrawn in one step is one change, whose effects name every version.
+          for (const { report, state } of change.effects) {
+            if (report === change.report || state === 'retracted')
+              this.sql.exec('INSERT OR IGNORE INTO retractions (id) VALUES (?)', report);
+          }
         } else {
           const corrects = change.kind === 'correction' ? change.corrects : null;
           this.sql.exec(
@@ -393,10 +403,12 @@ export class ChangeLog extends DurableObject<Env> {
     );
     const facts: ChangeNotice[] = [
       ...summaries.map(noticeOfSummary),
-      ...retractions.flatMap((r): ChangeNotice[] => {
-        const place = r && placeOf.get(r.report);
-        return r && place ? [{ kind: 'retraction', retraction: { ...r, place } }] : [];
-      }),
+      ...retractionNotices(
+        retractions.flatMap((r) => {
+          const place = r && placeOf.get(r.report);
+          return r && place ? [{ ...r, place }] : [];
+        }),
+      ),
     ];
     const notices = facts.filter((n) => !news.has(noticeKey(n)));
     await this.take(inTakenOrder(notices), { push: false });
