@@ -232,7 +232,12 @@ describe('a correction filed under another place', () => {
 
     const again = await correct(original.id, 41, 'misfiled-here');
     expect(again.status).toBe(409);
-    expect((await json(again)).detail).toContain(correction.id);
+    const { detail } = await json(again);
+    // The correction that superseded it is named by its own place and dates, never by its id.
+    expect(detail).toMatch(
+      /^A correction replaced the report on misfiled-here \(synthetic\) .+: the report on misfiled-there \(synthetic\) observed /,
+    );
+    expect(detail).not.toContain(correction.id);
   });
 
   it('retracted, gives the original back to its place, which may then be corrected again', async () => {
