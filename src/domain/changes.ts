@@ -21,6 +21,7 @@ import {
   type FigureSummary,
   figureSummary,
   partialDate,
+  type Retraction,
   reason,
   reportId,
   reportState,
@@ -159,6 +160,8 @@ export interface RetractionFact {
   place: string;
   reason: string;
   retracted: string;
+  /** When a chain was withdrawn in one step: the other versions withdrawn with the report. */
+  versions?: readonly string[];
 }
 
 /**
@@ -295,10 +298,20 @@ export function retractionFigures(facts: LoggedFacts, inForce: string, restored?
   return changeFigures(sideOf(facts, inForce), back, { changedOnly: false });
 }
 
-/** The change a retraction makes, once the log holds it. */
+/**
+ * The version of a withdrawal that was in force: the newest one, since the versions withdrawn
+ * are those not retracted before, and each correction is newer than what it corrects.
+ */
+const versionInForce = (withdrawn: readonly string[]) => withdrawn.reduce((a, b) => (b > a ? b : a));
+
+/** The change a retraction makes, once the log holds it: a chain withdrawn in one step is one. */
 export function retractionChange(facts: LoggedFacts, fact: RetractionFact): Change {
-  const corrected = effectIfKnown(facts, facts.report(fact.report)?.corrects);
+  const withdrawn = [fact.report, ...(fact.versions ?? [])];
+  const corrected = effectIfKnown(facts, facts.report(fact.report)?.corrects).filter(
+    (e) => !withdrawn.includes(e.report),
+  );
   const restored = corrected.find((e) => e.state === 'active' && e.restoredFrom === fact.report);
+  const versions = withdrawn.map((id) => effectOf(facts, id, facts.report(id)?.place ?? fact.place));
   return {
     kind: 'retraction',
     report: fact.report,
@@ -306,8 +319,8 @@ export function retractionChange(facts: LoggedFacts, fact: RetractionFact): Chan
     at: fact.retracted,
     reason: fact.reason,
     ...(restored ? { restored: restored.report } : {}),
-    effects: [effectOf(facts, fact.report, fact.place), ...corrected],
-    figures: retractionFigures(facts, fact.report, restored?.report),
+    effects: [...versions, ...corrected],
+    figures: retractionFigures(facts, versionInForce(withdrawn), restored?.report),
   };
 }
 
@@ -330,6 +343,26 @@ export function withFigures(facts: LoggedFacts, change: Change): Change {
     observed: statedIn(facts, change.report).observed,
     figures: reportFigures(facts, change.report, corrects),
   };
+}
+
+/**
+ * Retractions found in storage, as notices: the versions of a chain withdrawn in one step
+ * make one, as their writer told it.
+ */
+export function retractionNotices(found: readonly (Retraction & { place: string })[]): ChangeNotice[] {
+  const single: ChangeNotice[] = [];
+  const chains = new Map<string, RetractionFact[]>();
+  for (const { withdrawnWithChainOf: chain, ...fact } of found) {
+    if (chain === undefined) single.push({ kind: 'retraction', retraction: fact });
+    else chains.set(chain, [...(chains.get(chain) ?? []), fact]);
+  }
+  const withdrawals = [...chains].flatMap(([chain, facts]): ChangeNotice[] => {
+    const asked = facts.find((f) => f.report === chain) ?? facts[0];
+    if (!asked) return [];
+    const versions = facts.flatMap((f) => (f === asked ? [] : [f.report]));
+    return [{ kind: 'retraction', retraction: { ...asked, ...(versions.length > 0 ? { versions } : {}) } }];
+  });
+  return [...single, ...withdrawals];
 }
 
 const noticeTime = (n: ChangeNotice) => (n.kind === 'report' ? n.report.published : n.retraction.retracted);

@@ -391,6 +391,10 @@ export const retraction = z.strictObject({
   report: reportId,
   reason,
   retracted: timestamp,
+  withdrawnWithChainOf: reportId.optional().meta({
+    description:
+      'Set when the report was withdrawn together with every other version of it (the original and all its corrections) in one step: the superseded version the withdrawal was asked of. Every version so withdrawn has the same reason and time',
+  }),
 });
 export type Retraction = z.infer<typeof retraction>;
 

@@ -1,6 +1,7 @@
 // Moderating at the desk (scope `moderate`): from a report's page, correct one figure (the
 // form prefilled with what the report says; the API's partial correction, so the rest of the
-// report stays as it was) or retract the report with a reason. Each then opens the page of
+// report stays as it was) or withdraw the report with a reason (a superseded version: with
+// its whole chain, and it offers no correction of itself). Each then opens the page of
 // the report it made or changed.
 
 import { Hono } from 'hono';
@@ -25,7 +26,7 @@ import {
   retractPath,
 } from '../render/html/moderation-forms.tsx';
 import { reportFields as f } from '../render/html/report-form-fields.ts';
-import { correctReport, retractReport } from '../services/moderation.ts';
+import { chainOfSuperseded, correctReport, retractReport } from '../services/moderation.ts';
 import { viewReport } from '../services/reading.ts';
 
 const correctionQuery = pageQuery.extend({ figure: z.string().max(64).optional() });
@@ -48,8 +49,10 @@ export const deskModerationRoutes = new Hono<AppEnv>()
     const who = await deskReader(c, 'moderate');
     if (who instanceof Response) return who;
     const view = await viewReport(c.get('store'), c.req.valid('param').id);
+    const chain = await chainOfSuperseded(c.get('store'), view);
     const state = { values: {}, errors: {}, formToken: who.session.formToken };
-    return c.html(renderModerationPage(view, state, who.site, who.language), 200, deskHeaders(who.language));
+    const page = renderModerationPage(view, state, who.site, who.language, chain);
+    return c.html(page, 200, deskHeaders(who.language));
   })
   .get(correctPath(':id'), valid('param', idParam), valid('query', correctionQuery), async (c) => {
     const who = await deskReader(c, 'moderate');
@@ -97,6 +100,7 @@ export const deskModerationRoutes = new Hono<AppEnv>()
         checked.data,
         c.get('clock'),
         new Set(await formValues(c, f.confirm)),
+        who.language,
       );
       return c.redirect(pageHref(`/reports/${correction.id}`, who.site, who.language), 303);
     } catch (error) {
@@ -117,20 +121,19 @@ export const deskModerationRoutes = new Hono<AppEnv>()
     if (who instanceof Response) return who;
     const view = await viewReport(c.get('store'), c.req.valid('param').id);
     const values = await formFields(c);
-    const refuse = (status: 404 | 409 | 422, issues: readonly ValidationIssue[]) => {
+    const refuse = async (status: 404 | 409 | 422, issues: readonly ValidationIssue[]) => {
       const errors = errorsByField(issues, [], who.language);
       const state = { values, errors, formToken: who.session.formToken, conflict: status !== 422 };
-      return c.html(
-        renderModerationPage(view, state, who.site, who.language),
-        status,
-        deskHeaders(who.language),
-      );
+      const chain = await chainOfSuperseded(c.get('store'), view);
+      const page = renderModerationPage(view, state, who.site, who.language, chain);
+      return c.html(page, status, deskHeaders(who.language));
     };
     const body = { reason: values[f.reason] ?? '' };
     const checked = retractionInput.safeParse(body);
     if (!checked.success) return refuse(422, issuesFromZod(checked.error, body));
     try {
-      await retractReport(c.get('store'), c.get('writers'), view.id, checked.data.reason, c.get('clock'));
+      const { reason } = checked.data;
+      await retractReport(c.get('store'), c.get('writers'), view.id, reason, c.get('clock'), who.language);
       return c.redirect(pageHref(`/reports/${view.id}`, who.site, who.language), 303);
     } catch (error) {
       const refused = problemsOf(error);

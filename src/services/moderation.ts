@@ -16,8 +16,11 @@ import {
   reportInput,
 } from '../domain/model.ts';
 import { plausibilityWarnings, type Warning } from '../domain/plausibility.ts';
+import type { ChainOfVersions } from '../domain/withdrawal.ts';
 import { Conflict, InvalidBody, NotFound } from '../problems.ts';
 import type { StatusStore } from '../store/status-store.ts';
+import type { Language } from '../words/messages.ts';
+import { refusalDetail } from '../words/refusals.ts';
 import type { ModerationOutcome } from '../writers/messages.ts';
 import type { Writers } from '../writers/stubs.ts';
 import { type Clock, claimantOf } from './clock.ts';
@@ -35,8 +38,13 @@ async function loadIndexed(
   return { report, summary };
 }
 
-function decided(outcome: ModerationOutcome): void {
-  if (!outcome.accepted) throw new Conflict(outcome.conflict);
+/** The writer's decision; a refusal is worded in the reader's language. */
+function decided(
+  outcome: ModerationOutcome,
+  language: Language,
+): Extract<ModerationOutcome, { accepted: true }> {
+  if (!outcome.accepted) throw new Conflict(refusalDetail(outcome.refusal, language));
+  return outcome;
 }
 
 /**
@@ -83,6 +91,7 @@ export async function correctReport(
   input: CorrectionInput,
   clock: Clock,
   confirmed: ReadonlySet<string> = new Set(),
+  language: Language = 'en',
 ): Promise<Report> {
   const original = await loadIndexed(store, id);
   const fields = wholeReport(correctedReport(original.report, input));
@@ -102,31 +111,70 @@ export async function correctReport(
       correction,
       correctionPlace: feedPlaceOf(place),
     }),
+    language,
   );
   return correction;
 }
 
+/**
+ * Retracts a report. Retracting a correction that is current makes the report it corrected
+ * current again; retracting a superseded version withdraws its whole chain (the original
+ * and every correction) in one step, as its place's writer decides.
+ */
 export async function retractReport(
   store: StatusStore,
   writers: Writers,
   id: string,
   reason: string,
   clock: Clock,
+  language: Language = 'en',
 ): Promise<ReportView> {
   const { report, summary } = await loadIndexed(store, id);
-  // Retracting a correction makes the report it corrected current again.
   const restored = report.corrects ? await store.getHistoryEntry(report.corrects.report) : undefined;
-  const retraction: Retraction = { report: id, reason, retracted: clock.now.toISOString() };
+  const asked: Retraction = { report: id, reason, retracted: clock.now.toISOString() };
   const slug = summary.place;
-  decided(
+  const outcome = decided(
     await writers.place(slug).moderate(slug, {
       kind: 'retraction',
       claimant: claimantOf(clock),
       original: summary,
-      retraction,
+      retraction: asked,
       ...(restored ? { restored } : {}),
     }),
+    language,
   );
   const { supersededBy: _, ...rest } = summary;
-  return viewOf(report, { ...rest, state: 'retracted' }, retraction);
+  return viewOf(report, { ...rest, state: 'retracted' }, outcome.retraction ?? asked);
+}
+
+/** How many hops along a chain are followed at most: far more than any chain has. */
+const longestChain = 64;
+
+/**
+ * The chain of a superseded report, from the index: back along what each version corrects
+ * to the original, forward along what superseded each to the current version. Undefined for
+ * a report that is not superseded. One read per version.
+ */
+export async function chainOfSuperseded(
+  store: StatusStore,
+  view: Pick<ReportView, 'state' | 'supersededBy' | 'corrects'>,
+): Promise<ChainOfVersions | undefined> {
+  if (view.state !== 'superseded' || !view.supersededBy) return undefined;
+  let earlier = 0;
+  for (let id = view.corrects?.report, hops = 0; id && hops < longestChain; hops++) {
+    const entry = await store.getHistoryEntry(id);
+    if (!entry || entry.state === 'retracted') break;
+    earlier++;
+    id = entry.corrects;
+  }
+  let later = 0;
+  let current: ReportSummary | undefined;
+  for (let id: string | undefined = view.supersededBy, hops = 0; id && hops < longestChain; hops++) {
+    const entry = await store.getHistoryEntry(id);
+    if (!entry) break;
+    later++;
+    current = entry;
+    id = entry.state === 'superseded' ? entry.supersededBy : undefined;
+  }
+  return current ? { current, corrections: earlier + later } : undefined;
 }

@@ -119,15 +119,17 @@ export async function viewReport(store: StatusStore, id: string): Promise<Report
   return viewOf(report, summary, retraction);
 }
 
+/** What a retraction made of a report: its own withdrawal, or its restoration. */
+function retractionFate(id: string, retraction: Retraction | undefined) {
+  if (!retraction) return {};
+  const { report: of, ...record } = retraction;
+  const { reason, retracted } = record;
+  return of === id ? { retraction: record } : { restored: { correction: of, reason, retracted } };
+}
+
 /** `retraction` is the report's own, or, for a restored report, its correction's. */
 export function viewOf(report: Report, summary?: ReportSummary, retraction?: Retraction): ReportView {
-  const { reason, retracted } = retraction ?? {};
-  const fate =
-    retraction && reason && retracted
-      ? retraction.report === report.id
-        ? { retraction: { reason, retracted } }
-        : { restored: { correction: retraction.report, reason, retracted } }
-      : {};
+  const fate = retractionFate(report.id, retraction);
   return {
     ...report,
     state: summary?.state ?? 'active',

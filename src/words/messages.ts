@@ -129,6 +129,7 @@ export interface Messages {
   correctsReport: string;
   correctedByReport: string;
   retractedOn: (when: string) => string;
+  withdrawnWithChain: string;
   reportAsJsonLink: string;
   placePage: string;
   // -- the desk
@@ -149,6 +150,7 @@ export interface Messages {
   formExpired: string;
   moderation: {
     atDesk: string;
+    withdrawAtDesk: string;
     heading: string;
     intro: string;
     correctFigure: (label: string) => string;
@@ -159,8 +161,20 @@ export interface Messages {
     retract: string;
     retractionIntro: string;
     publishRetraction: string;
+    /** On a superseded version: what its withdrawal takes with it. */
+    withdrawChain: (corrections: number) => string;
+    replaced: string;
+    currentVersion: (published: string) => string;
     notModerator: string;
     cannot: string;
+    /** A report named in a refusal: by its place and dates, never its id. */
+    namedReport: (place: string, observed: string, published: string) => string;
+    refusals: {
+      busy: (report: string) => string;
+      retracted: (report: string) => string;
+      superseded: (report: string, by: string) => string;
+      chainAcrossPlaces: (report: string) => string;
+    };
   };
   places: {
     heading: string;
@@ -426,6 +440,7 @@ const en: Messages = {
   correctsReport: 'This report corrects',
   correctedByReport: 'Corrected by',
   retractedOn: (when) => `Retracted on ${when}`,
+  withdrawnWithChain: 'Withdrawn with its corrections: every version of this report, at once.',
   reportAsJsonLink: 'This report as JSON',
   placePage: 'Status of the place',
   desk: 'Desk',
@@ -448,6 +463,7 @@ const en: Messages = {
   sessionEnded: 'Your session has ended. Sign in again to go on.',
   moderation: {
     atDesk: 'Correct or retract this report at the desk',
+    withdrawAtDesk: 'Withdraw this report and its corrections at the desk',
     heading: 'Correct or retract a report',
     intro:
       'A correction is published as a new report that replaces this one; a retraction withdraws it. Neither deletes anything: both stay visible, with your reason.',
@@ -457,12 +473,27 @@ const en: Messages = {
       'Change what the source got wrong, or what was entered wrong. Empty the fields to drop the figure.',
     reason: 'Reason (shown to every reader)',
     publishCorrection: 'Publish the correction',
-    retract: 'Retract this report',
+    retract: 'Withdraw this report',
     retractionIntro:
-      'A retracted report stays visible, marked as withdrawn, with your reason. Its figures leave the current status.',
-    publishRetraction: 'Retract it',
+      'A withdrawn report stays visible, marked as retracted, with your reason. Its figures leave the current status; if it corrected an earlier version, that version is current again.',
+    publishRetraction: 'Withdraw it',
+    withdrawChain: (n) =>
+      `This withdraws the report and its ${n} ${n === 1 ? 'correction' : 'corrections'}: every version, at once, with your reason. No earlier version is published again; the figures they stated leave the current status.`,
+    replaced: 'A correction replaced this version, so it cannot be corrected itself.',
+    currentVersion: (published) => `The current version, published ${published}`,
     notModerator: 'This token may not correct or retract reports.',
     cannot: 'This report cannot be moderated now',
+    namedReport: (place, observed, published) =>
+      `the report on ${place} observed ${observed}, published ${published}`,
+    refusals: {
+      busy: (report) =>
+        `Another request is correcting or withdrawing ${report} right now. Try again in a moment.`,
+      retracted: (report) => `Already withdrawn: ${report}.`,
+      superseded: (report, by) =>
+        `A correction replaced ${report}: ${by}. Correct that one instead, or withdraw this one with all its corrections.`,
+      chainAcrossPlaces: (report) =>
+        `Some versions of ${report} are filed under another place, so they cannot be withdrawn in one step. Withdraw the current version first, then each earlier one.`,
+    },
   },
   places: {
     heading: 'Places',
@@ -728,6 +759,7 @@ const nl: Messages = {
   correctsReport: 'Deze melding corrigeert',
   correctedByReport: 'Gecorrigeerd door',
   retractedOn: (when) => `Ingetrokken op ${when}`,
+  withdrawnWithChain: 'Ingetrokken met haar correcties: elke versie van deze melding, tegelijk.',
   reportAsJsonLink: 'Deze melding als JSON',
   placePage: 'Situatie van de plaats',
   desk: 'Redactie',
@@ -750,6 +782,7 @@ const nl: Messages = {
   sessionEnded: 'Uw sessie is afgelopen. Meld u opnieuw aan om verder te gaan.',
   moderation: {
     atDesk: 'Deze melding corrigeren of intrekken bij de redactie',
+    withdrawAtDesk: 'Deze melding en haar correcties intrekken bij de redactie',
     heading: 'Een melding corrigeren of intrekken',
     intro:
       'Een correctie verschijnt als nieuwe melding die deze vervangt; een intrekking trekt haar terug. Geen van beide wist iets: beide blijven zichtbaar, met uw reden.',
@@ -761,10 +794,25 @@ const nl: Messages = {
     publishCorrection: 'Correctie publiceren',
     retract: 'Deze melding intrekken',
     retractionIntro:
-      'Een ingetrokken melding blijft zichtbaar, gemarkeerd als teruggetrokken, met uw reden. Haar cijfers verdwijnen uit de huidige situatie.',
+      'Een ingetrokken melding blijft zichtbaar, gemarkeerd als teruggetrokken, met uw reden. Haar cijfers verdwijnen uit de huidige situatie; corrigeerde zij een eerdere versie, dan geldt die weer.',
     publishRetraction: 'Intrekken',
+    withdrawChain: (n) =>
+      `Dit trekt de melding en haar ${n} ${n === 1 ? 'correctie' : 'correcties'} in: elke versie, tegelijk, met uw reden. Geen eerdere versie verschijnt opnieuw; de cijfers die zij noemden verdwijnen uit de huidige situatie.`,
+    replaced: 'Een correctie verving deze versie, dus zelf kan zij niet worden gecorrigeerd.',
+    currentVersion: (published) => `De huidige versie, gepubliceerd ${published}`,
     notModerator: 'Dit token mag geen meldingen corrigeren of intrekken.',
     cannot: 'Deze melding kan nu niet worden gecorrigeerd of ingetrokken',
+    namedReport: (place, observed, published) =>
+      `de melding over ${place} waargenomen ${observed}, gepubliceerd ${published}`,
+    refusals: {
+      busy: (report) =>
+        `Een ander verzoek corrigeert of trekt op dit moment ${report} in. Probeer het zo opnieuw.`,
+      retracted: (report) => `Al ingetrokken: ${report}.`,
+      superseded: (report, by) =>
+        `Een correctie verving ${report}: ${by}. Corrigeer die, of trek deze in met al haar correcties.`,
+      chainAcrossPlaces: (report) =>
+        `Sommige versies van ${report} staan bij een andere plaats, dus ze kunnen niet in één stap worden ingetrokken. Trek eerst de huidige versie in, dan elke eerdere.`,
+    },
   },
   places: {
     heading: 'Plaatsen',

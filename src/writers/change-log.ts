@@ -35,6 +35,7 @@ import {
   type ReportFact,
   reportChange,
   retractionChange,
+  retractionNotices,
   type Stated,
   statingReports,
   withFigures,
@@ -145,10 +146,12 @@ export class ChangeLog extends DurableObject<Env> {
     const retractions = await Promise.all(unretracted.map((e) => this.store.getRetraction(e.id)));
     const notices = [
       ...unknown.map(noticeOfSummary),
-      ...retractions.flatMap((r, i): ChangeNotice[] => {
-        const place = unretracted[i]?.place;
-        return r && place ? [{ kind: 'retraction', retraction: { ...r, place } }] : [];
-      }),
+      ...retractionNotices(
+        retractions.flatMap((r, i) => {
+          const place = unretracted[i]?.place;
+          return r && place ? [{ ...r, place }] : [];
+        }),
+      ),
     ];
     const added = await this.take(inTakenOrder(notices), { push: true });
     if (added > 0) {
@@ -234,8 +237,11 @@ export class ChangeLog extends DurableObject<Env> {
 
   private takeRetraction(notice: Extract<ChangeNotice, { kind: 'retraction' }>): Change | undefined {
     const { retraction } = notice;
-    const inserted = this.sql.exec('INSERT OR IGNORE INTO retractions (id) VALUES (?)', retraction.report);
-    return inserted.rowsWritten === 0 ? undefined : retractionChange(this.facts, retraction);
+    let inserted = 0;
+    for (const id of [retraction.report, ...(retraction.versions ?? [])]) {
+      inserted += this.sql.exec('INSERT OR IGNORE INTO retractions (id) VALUES (?)', id).rowsWritten;
+    }
+    return inserted === 0 ? undefined : retractionChange(this.facts, retraction);
   }
 
   /**
@@ -282,6 +288,8 @@ export class ChangeLog extends DurableObject<Env> {
         if (this.facts.isRetracted(id)) continue;
         const corrected = corrects.has(id) ? corrects.get(id) : this.facts.report(id)?.corrects;
         for (const stating of statingReports({ report: id, restored: corrected })) ids.add(stating);
+        // A chain withdrawn in one step withdraws the figures of whichever version was in force.
+        for (const version of notice.retraction.versions ?? []) ids.add(version);
       }
     }
     return new Set([...ids].filter((id) => !told.has(id)));
@@ -454,7 +462,11 @@ export class ChangeLog extends DurableObject<Env> {
       const doc = await this.store.getChangePage(page);
       for (const change of doc?.changes ?? []) {
         if (change.kind === 'retraction') {
-          this.sql.exec('INSERT OR IGNORE INTO retractions (id) VALUES (?)', change.report);
+          // A chain withdrawn in one step is one change, whose effects name every version.
+          for (const { report, state } of change.effects) {
+            if (report === change.report || state === 'retracted')
+              this.sql.exec('INSERT OR IGNORE INTO retractions (id) VALUES (?)', report);
+          }
         } else {
           const corrects = change.kind === 'correction' ? change.corrects : null;
           this.sql.exec(
@@ -491,10 +503,12 @@ export class ChangeLog extends DurableObject<Env> {
     );
     const facts: ChangeNotice[] = [
       ...summaries.map(noticeOfSummary),
-      ...retractions.flatMap((r): ChangeNotice[] => {
-        const place = r && placeOf.get(r.report);
-        return r && place ? [{ kind: 'retraction', retraction: { ...r, place } }] : [];
-      }),
+      ...retractionNotices(
+        retractions.flatMap((r) => {
+          const place = r && placeOf.get(r.report);
+          return r && place ? [{ ...r, place }] : [];
+        }),
+      ),
     ];
     const notices = facts.filter((n) => !news.has(noticeKey(n)));
     await this.take(inTakenOrder(notices), { push: false });

@@ -4,6 +4,7 @@
 
 import type { FeedPlace } from '../domain/feed.ts';
 import type { Place, PlaceSummary, Report, ReportSummary, Retraction } from '../domain/model.ts';
+import type { ModerationRefusal } from '../domain/withdrawal.ts';
 
 /** A correction filed under another place that continues a chain of the writer's reports. */
 export interface ChainedCorrection {
@@ -46,9 +47,17 @@ export type Moderation =
       retraction: Retraction;
       /** When the retracted report is a correction: the report it corrected, active again. */
       restored?: ReportSummary;
+      /**
+       * Set by the writer when the report is superseded: its whole chain is withdrawn, and these
+       * are the versions not yet retracted (the report among them), as the writer found them.
+       */
+      withdrawn?: readonly ReportSummary[];
     };
 
-export type ModerationOutcome = { accepted: true } | { accepted: false; conflict: string };
+/** `retraction`: the record of the retracted report, as the writer holds it. */
+export type ModerationOutcome =
+  | { accepted: true; retraction?: Retraction }
+  | { accepted: false; refusal: ModerationRefusal };
 
 /** What a place's writer tells the writer of all places after each of its flushes. */
 export interface SharedWork {

@@ -1,10 +1,11 @@
-// The facts a correction or a retraction writes to KV, in the order that keeps every crash
+// The facts a correction or a retraction (or the withdrawal of a chain) writes to KV, in the order that keeps every crash
 // harmless: the fact itself first (the correction's report, the retraction), then the chain
 // entries that let other places find a correction filed elsewhere, then the history index
 // entries that make it visible. Every write is idempotent, so a moderation whose writer
 // stopped part-way is simply written again from its recorded intent.
 
 import { summarizeReport, withFate } from '../domain/status.ts';
+import { chainRetractions } from '../domain/withdrawal.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Moderation } from './messages.ts';
 
@@ -20,6 +21,18 @@ export async function writeModerationFacts(
     await Promise.all(chainPlaces.map((slug) => store.putChainEntry(slug, correction.id)));
     await store.putHistoryEntry(summarizeReport(correction, { state: 'active' }));
     await store.putHistoryEntry(withFate(original, { state: 'superseded', supersededBy: correction.id }));
+    return;
+  }
+  if (moderation.withdrawn) {
+    // A chain withdrawn in one step: every retraction first, then every index entry; the
+    // writer writes them all again from its intent until every one is written.
+    const { withdrawn } = moderation;
+    const records = chainRetractions(
+      moderation.retraction,
+      withdrawn.map((version) => version.id),
+    );
+    for (const record of records) await store.putRetraction(record);
+    for (const version of withdrawn) await store.putHistoryEntry(withFate(version, { state: 'retracted' }));
     return;
   }
   await store.putRetraction(moderation.retraction);

@@ -199,7 +199,8 @@ export class PlaceTables {
     );
   }
 
-  addRetraction(retraction: Retraction, claimant: string | null): void {
+  /** Adds a retraction; true when it was new. */
+  addRetraction(retraction: Retraction, claimant: string | null): boolean {
     const cursor = this.sql.exec(
       'INSERT OR IGNORE INTO retractions (id, retracted, claimant, json) VALUES (?, ?, ?, ?)',
       retraction.report,
@@ -209,14 +210,35 @@ export class PlaceTables {
     );
     this.share(retraction.report);
     // The change log is told of a retraction by the writer of the retracted report's place;
-    // a chained correction's is told by the writer of its own.
+    // a chained correction's is told by the writer of its own; a chain withdrawn in one step
+    // is told whole, once (logWithdrawal).
     const own = this.summary(retraction.report);
-    if (cursor.rowsWritten > 0 && own)
+    const added = cursor.rowsWritten > 0;
+    if (added && own && retraction.withdrawnWithChainOf === undefined)
       this.toLog({
         kind: 'retraction',
         retraction: { ...retraction, place: own.place },
         indicators: own.figures.map((f) => f.indicator),
       });
+    return added;
+  }
+
+  /**
+   * Tells the change log of a chain withdrawn in one step, as one retraction: that of the
+   * version the withdrawal was asked of, naming the other versions withdrawn with it.
+   */
+  logWithdrawal(records: readonly Retraction[]): void {
+    const asked = records.find((r) => r.report === r.withdrawnWithChainOf) ?? records[0];
+    const own = asked && this.summary(asked.report);
+    if (!asked || !own) return;
+    const { withdrawnWithChainOf: _, ...fact } = asked;
+    const versions = records.flatMap((r) => (r.report === asked.report ? [] : [r.report]));
+    const indicators = records.flatMap((r) => this.summary(r.report)?.figures.map((f) => f.indicator) ?? []);
+    this.toLog({
+      kind: 'retraction',
+      retraction: { ...fact, place: own.place, ...(versions.length > 0 ? { versions } : {}) },
+      indicators: [...new Set(indicators)],
+    });
   }
 
   setChain(id: string, places: readonly string[]): void {
@@ -231,6 +253,18 @@ export class PlaceTables {
   }
 
   // -- fates --------------------------------------------------------------------------------
+
+  /** The corrections of a report, and whether each is filed under another place. */
+  correctionsOf(id: string): { id: string; elsewhere: boolean }[] {
+    return this.sql
+      .exec(
+        'SELECT id, 0 AS elsewhere FROM summaries WHERE corrects = ? UNION SELECT id, 1 FROM chained WHERE corrects = ?',
+        id,
+        id,
+      )
+      .toArray()
+      .map((row) => ({ id: text(row, 'id'), elsewhere: Number(row.elsewhere) === 1 }));
+  }
 
   private hasCorrections(id: string): boolean {
     return (
@@ -411,9 +445,14 @@ export class PlaceTables {
 
   // -- moderation ---------------------------------------------------------------------------
 
+  /** The moderation in progress of a report: its own, or the withdrawal of its chain. */
   intentFor(report: string): { claimant: string; moderation: Moderation } | undefined {
     const row = this.sql.exec('SELECT claimant, json FROM intents WHERE report = ?', report).toArray()[0];
-    return row ? { claimant: text(row, 'claimant'), moderation: parsed<Moderation>(row, 'json') } : undefined;
+    if (row) return { claimant: text(row, 'claimant'), moderation: parsed<Moderation>(row, 'json') };
+    const chain = this.intents().find(
+      (m) => m.kind === 'retraction' && m.withdrawn?.some((version) => version.id === report),
+    );
+    return chain ? { claimant: chain.claimant, moderation: chain } : undefined;
   }
 
   intents(): Moderation[] {

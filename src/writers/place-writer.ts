@@ -16,8 +16,14 @@ import { DurableObject } from 'cloudflare:workers';
 import { derivePlaceDocument, headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
 import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
 import { figureChangesOf } from '../domain/figure-changes.ts';
-import type { Place, Report, ReportSummary } from '../domain/model.ts';
+import type { Place, Report, ReportSummary, Retraction } from '../domain/model.ts';
 import { deriveFates, hasFate, reportsShown } from '../domain/status.ts';
+import {
+  chainRetractions,
+  chainVersions,
+  type ModerationRefusal,
+  type NamedReport,
+} from '../domain/withdrawal.ts';
 import { feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import type { Moderation, ModerationOutcome, PlaceSaved, PlaceWork } from './messages.ts';
@@ -69,14 +75,18 @@ export class PlaceWriter extends DurableObject<Env> {
     await this.afterChange();
   }
 
-  /** Decides a correction or a retraction of one of the place's reports, and writes it. */
+  /**
+   * Decides a correction or a retraction of one of the place's reports, and writes it. The
+   * retraction of a superseded report withdraws its whole chain, in one step.
+   */
   async moderate(slug: string, moderation: Moderation): Promise<ModerationOutcome> {
     await this.ready(slug);
     const decision = this.decide(slug, moderation);
     if (decision !== 'write') return decision;
-    await this.writeModeration(moderation);
+    const id = moderation.original.id;
+    await this.writeModeration(this.tables.intentFor(id)?.moderation ?? moderation);
     await this.afterChange();
-    return { accepted: true };
+    return moderation.kind === 'retraction' ? this.retracted(id) : { accepted: true };
   }
 
   /** Creates or updates the place; its reports, status and pending work stay as they are. */
@@ -160,26 +170,78 @@ export class PlaceWriter extends DurableObject<Env> {
     // The request read the report from the index: the writer may not have been told of it
     // yet, if the request that published it stopped before handing it over.
     if (this.tables.addSummary(original)) this.tables.changed({ recompute: true });
-    const refuse = (conflict: string): ModerationOutcome => ({ accepted: false, conflict });
     const intent = this.tables.intentFor(id);
-    if (intent) {
-      return intent.claimant === claimant
-        ? 'write'
-        : refuse(`report ${id} is being corrected or retracted by another request; try again in a moment`);
-    }
+    if (intent) return intent.claimant === claimant ? 'write' : this.refuse('busy', id);
     const fate = this.tables.fateOf(id);
     if (fate.state === 'retracted') {
       const same = moderation.kind === 'retraction' && this.tables.retractionClaimant(id) === claimant;
-      return same ? { accepted: true } : refuse(`report ${id} is retracted`);
+      return same ? this.retracted(id) : this.refuse('retracted', id);
     }
+    if (fate.state === 'superseded' && moderation.kind === 'retraction')
+      return this.decideWithdrawal(moderation);
     if (fate.state === 'superseded') {
       const same = moderation.kind === 'correction' && fate.supersededBy === moderation.correction.id;
-      return same
-        ? { accepted: true }
-        : refuse(`report ${id} is superseded by ${fate.supersededBy}; correct or retract that one`);
+      return same ? { accepted: true } : this.refuse('superseded', id, fate.supersededBy);
     }
     this.tables.addIntent(moderation);
     return 'write';
+  }
+
+  /**
+   * The retraction of a superseded report: every version of its chain not yet retracted is
+   * withdrawn, in one intent, so nothing is restored on the way and a crash leaves all or none.
+   */
+  private decideWithdrawal(
+    moderation: Extract<Moderation, { kind: 'retraction' }>,
+  ): 'write' | ModerationOutcome {
+    const { tables } = this;
+    const id = moderation.original.id;
+    const versions = chainVersions(id, {
+      own: (version) => tables.summary(version),
+      correctionsOf: (version) => tables.correctionsOf(version),
+    });
+    if (!versions) return this.refuse('chainAcrossPlaces', id);
+    const retracted = tables.retractedIds();
+    const withdrawn = versions.flatMap((version) =>
+      retracted.has(version) ? [] : (tables.summary(version) ?? []),
+    );
+    const busy = withdrawn.find((version) => tables.intentFor(version.id));
+    if (busy) return this.refuse('busy', busy.id);
+    const { restored: _, ...retraction } = moderation;
+    tables.addIntent({ ...retraction, withdrawn });
+    return 'write';
+  }
+
+  /** The answer to a retraction that was written: the report's record, as the writer holds it. */
+  private retracted(id: string): ModerationOutcome {
+    const retraction = this.tables.retractions([id]).get(id);
+    return { accepted: true, ...(retraction ? { retraction } : {}) };
+  }
+
+  /** `by`: for a superseded report, the correction that superseded it. */
+  private refuse(kind: ModerationRefusal['kind'], id: string, by?: string): ModerationOutcome {
+    const report = this.named(id);
+    const refusal: ModerationRefusal =
+      kind === 'superseded' ? { kind, report, by: this.named(by ?? id) } : { kind, report };
+    return { accepted: false, refusal };
+  }
+
+  /** A report of the place, or a correction of one filed elsewhere, as a refusal names it. */
+  private named(id: string): NamedReport {
+    const { tables } = this;
+    const chained = tables.chainedCorrections().find((c) => c.report.id === id);
+    if (chained) {
+      const { observed, published } = chained.report;
+      return { place: chained.place, observed, published };
+    }
+    const here = tables.place;
+    const slug = tables.slug ?? '';
+    const own = tables.summary(id);
+    return {
+      place: here ? feedPlaceOf(here) : { slug, names: { en: slug } },
+      observed: own?.observed ?? '',
+      published: own?.published ?? '',
+    };
   }
 
   /** The places, other than the correction's own, whose chains a correction continues. */
@@ -223,6 +285,13 @@ export class PlaceWriter extends DurableObject<Env> {
       for (const slug of chainPlaces) {
         if (slug !== here) tables.send(slug, { chained: [{ report: correction, place: correctionPlace }] });
       }
+    } else if (moderation.withdrawn) {
+      const records = chainRetractions(
+        moderation.retraction,
+        moderation.withdrawn.map((v) => v.id),
+      );
+      for (const record of records) tables.addRetraction(record, moderation.claimant);
+      tables.logWithdrawal(records);
     } else {
       tables.addRetraction(moderation.retraction, moderation.claimant);
       for (const slug of tables.chainOf(id)) tables.send(slug, { retractions: [moderation.retraction] });
@@ -447,7 +516,13 @@ export class PlaceWriter extends DurableObject<Env> {
     const retractions = await Promise.all(
       [...retracted].filter((id) => known.has(id)).map((id) => store.getRetraction(id)),
     );
-    for (const retraction of retractions) if (retraction) tables.addRetraction(retraction, null);
+    const withdrawals = new Map<string, Retraction[]>();
+    for (const retraction of retractions) {
+      if (!retraction || !tables.addRetraction(retraction, null)) continue;
+      const chain = retraction.withdrawnWithChainOf;
+      if (chain) withdrawals.set(chain, [...(withdrawals.get(chain) ?? []), retraction]);
+    }
+    for (const records of withdrawals.values()) tables.logWithdrawal(records);
     await this.addChainsFromFacts(summaries);
     // The index entries whose recorded state differs from what the facts say are repaired.
     const fates = deriveFates(tables.fateInputs(), tables.retractedIds());

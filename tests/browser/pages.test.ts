@@ -371,7 +371,7 @@ describe('the desk in Chromium', () => {
         await page.getByRole('link', { name: 'Correct or retract this report at the desk' }).focus();
         await Promise.all([page.waitForURL(`${base()}/desk${correctionPath}`), page.keyboard.press('Enter')]);
         await typeInto(page, '#field-reason', 'SYNTHETIC: withdrawn in the browser test.');
-        await page.getByRole('button', { name: 'Retract it' }).focus();
+        await page.getByRole('button', { name: 'Withdraw it' }).focus();
         await Promise.all([page.waitForURL(`${base()}${correctionPath}`), page.keyboard.press('Enter')]);
         await noViolation('/reports/{id} retracted');
         const retractedPage = await page.locator('main').textContent();

@@ -90,6 +90,34 @@ describe('GET /api/v1/changes', () => {
     expect(reports.filter((r) => !late.held.has(r.id))).toEqual([]);
   });
 
+  it('shows a chain withdrawn in one step as one retraction that retracts every version and restores none', async () => {
+    const slug = 'changes-chain';
+    await createPlace(slug);
+    const polling = new Replica();
+    const { id: earlier } = await postReport(
+      syntheticReport(slug, { observed: '2024-01', figures: [deaths(5)] }),
+    );
+    const { id: original } = await postReport(syntheticReport(slug, { figures: [deaths(10)] }));
+    const first = await correct(original, { figures: [deaths(11)] });
+    const second = await correct(first, { figures: [deaths(12)] });
+    await polling.catchUp();
+    const before = polling.changes.length;
+    await retract(original);
+    await polling.catchUp();
+    expect(polling.changes.slice(before)).toEqual([
+      expect.objectContaining({
+        kind: 'retraction',
+        report: original,
+        effects: [original, first, second].map((report) => ({ report, place: slug, state: 'retracted' })),
+      }),
+    ]);
+    expect(polling.changes.at(-1)?.kind === 'retraction' && polling.changes.at(-1)).not.toHaveProperty(
+      'restored',
+    );
+    expect(polling.held.get(earlier)).toEqual({ place: slug, state: 'active' });
+    await expectSameAsApi(polling, [slug]);
+  });
+
   it('pages through full pages of 100, each never rewritten, and finds the page after a full one', async () => {
     await createPlace('changes-many');
     const replica = new Replica();

@@ -19,7 +19,7 @@ import { call, json, origin, send } from '../support/api.ts';
 import { deaths, syntheticReport } from '../support/builders.ts';
 import { observedNamespace } from '../support/observed-namespace.ts';
 import { runScheduledRepair } from '../support/scheduled.ts';
-import { createPlace, postReport } from '../support/seed-api.ts';
+import { correct, createPlace, postReport } from '../support/seed-api.ts';
 import { testTokens } from '../support/tokens.ts';
 import { wrapWriterKv, writers } from '../support/writers.ts';
 
@@ -243,6 +243,51 @@ describe('a Worker dying at any step of a write', () => {
       expect(seen.everywhere).toEqual(['active', 'superseded']);
       expect(seen.deaths).toBe(correction.id);
       expect(seen.feed).toEqual(['correction']);
+    }
+  });
+
+  it("completes a chain withdrawal whose writer died part-way through its facts, from the writer's own record", {
+    timeout: 120_000,
+  }, async () => {
+    // Three retractions and three index entries: dying at any of them leaves the intent.
+    for (let at = 1; at <= 6; at++) {
+      const slug = `crash-chain-${at}`;
+      await createPlace(slug);
+      const earlier = await postReport(syntheticReport(slug, { observed: '2024-01', figures: [deaths(2)] }));
+      const original = await postReport(syntheticReport(slug, { figures: [deaths(3)] }));
+      const first = await correct(original.id, { figures: [deaths(4)] });
+      const second = await correct(first, { figures: [deaths(5)] });
+      const stub = writers.place(slug);
+      let steps = 0;
+      await wrapWriterKv(stub, (kv) =>
+        dying(kv, 'kv', () => {
+          if (++steps >= at) throw new Error(`injected crash of the writer at step ${steps}`);
+        }),
+      );
+      const response = await send(
+        'POST',
+        `/api/v1/reports/${original.id}/retraction`,
+        { reason: 'Synthetic: withdrawn.' },
+        { as: 'moderator' },
+      );
+      expect(response.status).toBe(201);
+      await evictDurableObject(stub);
+      await runDurableObjectAlarm(stub);
+      const seen = await visibility(slug);
+      expect(seen.history, `writer dying at step ${at}`).toEqual([
+        'active',
+        'retracted',
+        'retracted',
+        'retracted',
+      ]);
+      expect(seen.everywhere).toEqual(seen.history);
+      expect(seen.deaths).toBe(earlier.id);
+      expect(seen.feed).not.toContain('restored');
+      for (const id of [original.id, first, second]) {
+        expect((await json(await call(`/api/v1/reports/${id}`))).retraction?.withdrawnWithChainOf).toBe(
+          original.id,
+        );
+      }
     }
   });
 });

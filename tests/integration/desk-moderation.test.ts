@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { manual, postForm, sameSite, signIn as signInWith } from '../support/desk.ts';
+import { correct } from '../support/seed-api.ts';
 import { testTokens } from '../support/tokens.ts';
 
 /** A form posted from this site with the session's cookie. */
@@ -52,7 +53,7 @@ describe('moderating at the desk', () => {
     expect(desk.status).toBe(200);
     const html = await desk.text();
     expect(html).toContain(`href="/desk/reports/${report.id}/correction?figure=civilian_deaths"`);
-    expect(html).toContain('Retract this report');
+    expect(html).toContain('Withdraw this report');
   });
 
   it('corrects one figure from a form prefilled with it, and keeps the rest of the report', async () => {
@@ -153,5 +154,86 @@ describe('moderating at the desk', () => {
     });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('This report cannot be moderated now');
+  });
+
+  it('offers a superseded version no correction but its current version, and withdraws its whole chain', async () => {
+    const report = await aReport();
+    const first = await correct(report.id, {
+      figures: [{ indicator: 'civilian_deaths', value: 121, qualifier: 'at_least' }],
+    });
+    const second = await correct(first, {
+      figures: [{ indicator: 'civilian_deaths', value: 122, qualifier: 'at_least' }],
+    });
+    const publicPage = await (await call(`/reports/${report.id}`)).text();
+    expect(publicPage).toMatch(
+      new RegExp(`<a href="/reports/${second}">The current version, published [^<]+</a>`),
+    );
+    expect(publicPage).toContain(
+      `<a href="/desk/reports/${report.id}">Withdraw this report and its corrections at the desk</a>`,
+    );
+    expect(publicPage).not.toContain('Correct or retract this report');
+
+    const { cookie, formToken } = await signIn(testTokens.moderator.token);
+    const desk = await (await call(`/desk/reports/${report.id}`, { ...manual, headers: { cookie } })).text();
+    expect(desk).not.toContain('/correction?figure=');
+    expect(desk).toMatch(
+      new RegExp(`<a href="/desk/reports/${second}">The current version, published [^<]+</a>`),
+    );
+    expect(desk).toContain('This withdraws the report and its 2 corrections');
+    expect(desk).toContain(`action="/desk/reports/${report.id}/retraction"`);
+    const current = await (await call(`/desk/reports/${second}`, { ...manual, headers: { cookie } })).text();
+    expect(current).toContain(`/desk/reports/${second}/correction?figure=civilian_deaths`);
+    expect(current).not.toContain('This withdraws the report and its');
+
+    const response = await postFormWith(`/desk/reports/${report.id}/retraction`, cookie, {
+      formToken,
+      reason: 'SYNTHETIC: the whole story was withdrawn',
+    });
+    expect(response.status).toBe(303);
+    for (const id of [report.id, first, second]) {
+      expect(await json(await call(`/api/v1/reports/${id}`))).toMatchObject({
+        state: 'retracted',
+        retraction: { reason: 'SYNTHETIC: the whole story was withdrawn', withdrawnWithChainOf: report.id },
+      });
+    }
+    expect(await (await call(`/reports/${first}`)).text()).toContain('Withdrawn with its corrections');
+  });
+
+  it('says why it refuses by the report’s place and dates, never its id', async () => {
+    const report = await aReport();
+    const first = await correct(report.id, {
+      figures: [{ indicator: 'civilian_deaths', value: 121, qualifier: 'at_least' }],
+    });
+    const { cookie, formToken } = await signIn(testTokens.moderator.token);
+    const corrected = await postFormWith(`/desk/reports/${report.id}/correction`, cookie, {
+      formToken,
+      figure: 'civilian_deaths',
+      'civilian_deaths.value': '130',
+      'civilian_deaths.qualifier': 'at_least',
+      reason: 'SYNTHETIC',
+    });
+    expect(corrected.status).toBe(409);
+    const text = await corrected.text();
+    expect(text).toMatch(
+      /A correction replaced the report on [^<]+ observed 15 March 2024, published [^<]+ UTC: the report on/,
+    );
+    await postFormWith(`/desk/reports/${first}/retraction`, cookie, { formToken, reason: 'SYNTHETIC' });
+    await postFormWith(`/desk/reports/${report.id}/retraction`, cookie, { formToken, reason: 'SYNTHETIC' });
+    const again = await postFormWith(`/desk/reports/${report.id}/retraction`, cookie, {
+      formToken,
+      reason: 'SYNTHETIC',
+    });
+    expect(again.status).toBe(409);
+    const refusal = await again.text();
+    expect(refusal).toMatch(
+      /Already withdrawn: the report on [^<]+ observed 15 March 2024, published [^<]+ UTC\./,
+    );
+    const message = refusal.slice(
+      refusal.indexOf('role="alert"'),
+      refusal.indexOf('</ul>', refusal.indexOf('role="alert"')),
+    );
+    expect(message).not.toContain(report.id);
+    expect(message).not.toContain(first);
+    expect(text).not.toContain(`${first};`);
   });
 });

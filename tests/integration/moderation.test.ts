@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, json, send } from '../support/api.ts';
 import { deaths, syntheticReport } from '../support/builders.ts';
-import { createPlace, postReport } from '../support/seed-api.ts';
+import { correct, createPlace, postReport } from '../support/seed-api.ts';
 
 async function currentDeaths(slug: string) {
   const { status } = await json(await call(`/api/v1/places/${slug}`));
@@ -51,7 +51,7 @@ describe('corrections', () => {
     expect((await json(await call(`/api/v1/reports/${original.id}`))).state).toBe('active');
   });
 
-  it('are refused for a superseded report, pointing at the report that superseded it', async () => {
+  it('are refused for a superseded report, naming it and the report that superseded it by place and dates', async () => {
     await createPlace('corr3');
     const original = await postReport(syntheticReport('corr3'));
     const body = { ...syntheticReport('corr3'), reason: 'Synthetic.' };
@@ -60,7 +60,12 @@ describe('corrections', () => {
     );
     const again = await send('POST', `/api/v1/reports/${original.id}/corrections`, body, { as: 'moderator' });
     expect(again.status).toBe(409);
-    expect((await json(again)).detail).toContain(first.id);
+    const { detail } = await json(again);
+    expect(detail).toMatch(
+      /^A correction replaced the report on corr3 \(synthetic\) observed 15 March 2024, published .+ UTC: the report on corr3 \(synthetic\) observed 15 March 2024, published .+ UTC\. Correct that one instead/,
+    );
+    expect(detail).not.toContain(first.id);
+    expect(detail).not.toContain(original.id);
   });
 
   it('answer 404 for an unknown report and 422 without a reason', async () => {
@@ -196,5 +201,143 @@ describe('status derivation across reports', () => {
     const { status } = await json(await call('/api/v1/places/order'));
     expect(status.indicators.civilian_deaths.report).toBe(recent.id);
     expect(status.indicators.gas.figure.state).toBe('available');
+  });
+});
+
+/** A SYNTHETIC chain: an earlier unrelated report, then an original corrected twice. */
+async function aChain(slug: string) {
+  await createPlace(slug);
+  const earlier = await postReport(syntheticReport(slug, { observed: '2024-01', figures: [deaths(40)] }));
+  const original = await postReport(syntheticReport(slug, { observed: '2024-02', figures: [deaths(90)] }));
+  const first = await correct(original.id, { figures: [deaths(95)] });
+  const second = await correct(first, { figures: [deaths(97)] });
+  return { earlier: earlier.id, original: original.id, first, second };
+}
+
+describe('the retraction of a superseded report', () => {
+  it('withdraws the original and every correction in one step, restoring none, and the status falls back as if the chain had never been', async () => {
+    const chain = await aChain('chain');
+    expect(await currentDeaths('chain')).toMatchObject({ report: chain.second, figure: { value: 97 } });
+    const response = await send(
+      'POST',
+      `/api/v1/reports/${chain.original}/retraction`,
+      { reason: 'Synthetic: the source withdrew the whole story.' },
+      { as: 'moderator' },
+    );
+    expect(response.status).toBe(201);
+    const answer = await json(response);
+    expect(answer).toMatchObject({
+      id: chain.original,
+      state: 'retracted',
+      retraction: {
+        reason: 'Synthetic: the source withdrew the whole story.',
+        withdrawnWithChainOf: chain.original,
+      },
+    });
+
+    expect(await currentDeaths('chain')).toMatchObject({ report: chain.earlier, figure: { value: 40 } });
+    for (const id of [chain.original, chain.first, chain.second]) {
+      const view = await json(await call(`/api/v1/reports/${id}`));
+      expect(view.state, id).toBe('retracted');
+      expect(view.retraction).toEqual(answer.retraction);
+      expect(view.restored).toBeUndefined();
+      expect(view.supersededBy).toBeUndefined();
+    }
+    for (const path of ['/api/v1/reports', '/api/v1/places/chain/reports']) {
+      const { reports } = await json(await call(path));
+      const ofChain = reports.filter((r: { place: string }) => r.place === 'chain');
+      expect(ofChain.map((r: { id: string; state: string }) => [r.id, r.state])).toEqual([
+        [chain.second, 'retracted'],
+        [chain.first, 'retracted'],
+        [chain.original, 'retracted'],
+        [chain.earlier, 'active'],
+      ]);
+      expect(ofChain.some((r: { restoredFrom?: string }) => r.restoredFrom)).toBe(false);
+    }
+    for (const path of ['/feeds/places/chain.json', '/feeds/all.json?limit=200']) {
+      const feed = await json(await call(path));
+      const items = feed.items.filter(
+        (i: { _humanitarian: { place: { slug: string } } }) => i._humanitarian.place.slug === 'chain',
+      );
+      const changes = items.map((i: { _humanitarian: { change: string } }) => i._humanitarian.change);
+      expect(changes, path).not.toContain('restored');
+      expect(changes, path).toContain('retraction');
+      expect(JSON.stringify(items)).not.toContain('Restored:');
+    }
+  });
+
+  it('withdraws the chain from any superseded version, and a retry of the same request changes nothing', async () => {
+    const chain = await aChain('chain-middle');
+    const body = { reason: 'Synthetic: withdrawn.' };
+    const headers = { 'idempotency-key': 'chain-middle-withdrawal' };
+    const first = await send('POST', `/api/v1/reports/${chain.first}/retraction`, body, {
+      as: 'moderator',
+      headers,
+    });
+    expect(first.status).toBe(201);
+    const again = await send('POST', `/api/v1/reports/${chain.first}/retraction`, body, {
+      as: 'moderator',
+      headers,
+    });
+    expect(again.status).toBe(201);
+    expect(await json(again)).toEqual(await json(first));
+    for (const id of [chain.original, chain.first, chain.second]) {
+      expect((await json(await call(`/api/v1/reports/${id}`))).state, id).toBe('retracted');
+    }
+    expect(await currentDeaths('chain-middle')).toMatchObject({ report: chain.earlier });
+  });
+
+  it('keeps the meaning of retracting the current version: the version it corrected is current again', async () => {
+    const chain = await aChain('chain-current');
+    await send(
+      'POST',
+      `/api/v1/reports/${chain.second}/retraction`,
+      { reason: 'Synthetic.' },
+      { as: 'moderator' },
+    );
+    expect(await currentDeaths('chain-current')).toMatchObject({
+      report: chain.first,
+      figure: { value: 95 },
+    });
+    expect((await json(await call(`/api/v1/reports/${chain.original}`))).state).toBe('superseded');
+  });
+
+  it('is refused with a 409 naming the report by place and dates, never by id, once withdrawn', async () => {
+    const chain = await aChain('chain-refused');
+    await send(
+      'POST',
+      `/api/v1/reports/${chain.original}/retraction`,
+      { reason: 'Synthetic.' },
+      { as: 'moderator' },
+    );
+    const refused = await send(
+      'POST',
+      `/api/v1/reports/${chain.second}/retraction`,
+      { reason: 'Synthetic: again.' },
+      { as: 'moderator' },
+    );
+    expect(refused.status).toBe(409);
+    const { detail } = await json(refused);
+    expect(detail).toContain('the report on chain-refused (synthetic) observed February 2024, published');
+    for (const id of Object.values(chain)) expect(detail).not.toContain(id);
+  });
+
+  it('refuses to withdraw in one step a chain one of whose versions is filed under another place', async () => {
+    await createPlace('chain-here');
+    await createPlace('chain-there');
+    const original = await postReport(syntheticReport('chain-here', { figures: [deaths(3)] }));
+    const moved = await correct(original.id, { place: 'chain-there' });
+    const refused = await send(
+      'POST',
+      `/api/v1/reports/${original.id}/retraction`,
+      { reason: 'Synthetic.' },
+      { as: 'moderator' },
+    );
+    expect(refused.status).toBe(409);
+    const { detail } = await json(refused);
+    expect(detail).toContain('filed under another place');
+    expect(detail).not.toContain(original.id);
+    expect((await json(await call(`/api/v1/reports/${moved}`))).state).toBe('active');
+    expect((await json(await call(`/api/v1/reports/${original.id}`))).state).toBe('superseded');
   });
 });

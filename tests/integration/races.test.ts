@@ -95,6 +95,52 @@ describe('two moderations of one report at once', () => {
   );
 });
 
+describe('the withdrawal of a chain and a moderation of its current version at once', () => {
+  it(
+    'with a correction: exactly one is accepted, and the chain is withdrawn whole or corrected (8 tries)',
+    async () => {
+      await createPlace('race-chain');
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const original = await postReport(syntheticReport('race-chain', { figures: [deaths(300)] }));
+        const current = await json(await correct(original.id, 301, 'race-chain'));
+        const [withdrawal, rival] = await Promise.all([
+          retract(original.id),
+          correct(current.id, 302, 'race-chain'),
+        ]);
+        expect([withdrawal.status, rival.status].sort()).toEqual([201, 409]);
+        const states = await Promise.all(
+          [original.id, current.id].map(
+            async (id) => (await json(await call(`/api/v1/reports/${id}`))).state,
+          ),
+        );
+        expect(states).toEqual(
+          withdrawal.status === 201 ? ['retracted', 'retracted'] : ['superseded', 'superseded'],
+        );
+      }
+    },
+    manyTries,
+  );
+
+  it(
+    'with a retraction of the current version: every version ends retracted, and none is left half withdrawn (8 tries)',
+    async () => {
+      await createPlace('race-chain-retract');
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const original = await postReport(syntheticReport('race-chain-retract', { figures: [deaths(300)] }));
+        const current = await json(await correct(original.id, 301, 'race-chain-retract'));
+        const [withdrawal] = await Promise.all([retract(original.id), retract(current.id)]);
+        // Retracting the current version first makes the original current again, which the
+        // withdrawal then retracts: either way, both end retracted.
+        expect(withdrawal.status).toBe(201);
+        for (const id of [original.id, current.id]) {
+          expect((await json(await call(`/api/v1/reports/${id}`))).state).toBe('retracted');
+        }
+      }
+    },
+    manyTries,
+  );
+});
+
 describe('one Idempotency-Key sent twice at once', () => {
   it(
     'with two bodies: one 201 and one 409, and one report stored (10 tries)',
@@ -186,7 +232,12 @@ describe('a correction filed under another place', () => {
 
     const again = await correct(original.id, 41, 'misfiled-here');
     expect(again.status).toBe(409);
-    expect((await json(again)).detail).toContain(correction.id);
+    const { detail } = await json(again);
+    // The correction that superseded it is named by its own place and dates, never by its id.
+    expect(detail).toMatch(
+      /^A correction replaced the report on misfiled-here \(synthetic\) .+: the report on misfiled-there \(synthetic\) observed /,
+    );
+    expect(detail).not.toContain(correction.id);
   });
 
   it('retracted, gives the original back to its place, which may then be corrected again', async () => {

@@ -106,6 +106,30 @@ describe('webhook delivery', () => {
     expect(received).toHaveLength(2);
   });
 
+  it('sends a chain withdrawn in one step as one retraction, and no restoration of any version', async () => {
+    await createPlace('hooks-chain');
+    const { secret } = await subscribe({
+      url: targetAt('/hooks/chain'),
+      filters: { places: ['hooks-chain'], kinds: ['retraction'] },
+    });
+    const original = await postReport(syntheticReport('hooks-chain', { figures: [deaths(10)] }));
+    const first = await correct(original.id, { figures: [deaths(11)] });
+    const second = await correct(first, { figures: [deaths(12)] });
+    await retract(original.id);
+    await waitUntil('/hooks/chain', (r) => r.length >= 1);
+    await settle();
+    const events = verified(secret, await receivedAt('/hooks/chain'));
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event?.type).toBe('report.retraction');
+    expect(event?.data.change).toMatchObject({
+      kind: 'retraction',
+      report: original.id,
+      effects: [original.id, first, second].map((report) => ({ report, state: 'retracted' })),
+    });
+    expect(event?.data.change).not.toHaveProperty('restored');
+  });
+
   it('sends a "utility becomes unavailable" rule only the report that cuts it, and what became of that report', async () => {
     await createPlace('hooks-water');
     const { secret } = await subscribe({

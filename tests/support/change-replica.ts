@@ -27,6 +27,8 @@ export class Replica {
   readonly held = new Map<string, Held>();
   /** Every change seen, as kind and report, in the order seen. */
   readonly seen: string[] = [];
+  /** Every change seen, whole, in the order seen. */
+  readonly changes: Change[] = [];
   answers = 0;
 
   /** Asks until an answer has no changes: then it holds everything the log holds. */
@@ -51,6 +53,7 @@ export class Replica {
 
   private apply(change: Change): void {
     this.seen.push(`${change.kind} ${change.report}`);
+    this.changes.push(change);
     for (const { report, ...fate } of change.effects) this.held.set(report, fate);
   }
 

@@ -9,6 +9,7 @@ import {
   type LoggedReport,
   reportChange,
   retractionChange,
+  retractionNotices,
   type Stated,
   withFigures,
 } from '../../src/domain/changes.ts';
@@ -62,8 +63,9 @@ class MemoryLog implements LoggedFacts {
         : { ...notice.report, corrects: undefined };
       this.changes.push(reportChange(this, fact));
     } else {
-      if (this.retracted.has(notice.retraction.report)) return;
-      this.retracted.add(notice.retraction.report);
+      const ids = [notice.retraction.report, ...(notice.retraction.versions ?? [])];
+      if (ids.every((id) => this.retracted.has(id))) return;
+      for (const id of ids) this.retracted.add(id);
       this.changes.push(retractionChange(this, notice.retraction));
     }
   }
@@ -388,6 +390,72 @@ describe("the README's mirror of the change log", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a chain withdrawn in one step', () => {
+  const withdrawal = (asked: number, versions: number[], at: number): ChangeNotice => {
+    const notice = retraction(asked, at);
+    return notice.kind === 'retraction'
+      ? { ...notice, retraction: { ...notice.retraction, versions: versions.map(syntheticId) } }
+      : notice;
+  };
+
+  it('is one retraction whose effects retract every version, and restores nothing', () => {
+    const log = new MemoryLog();
+    for (const notice of [report(1), report(2), report(3, 2), report(4, 3)]) log.take(notice);
+    log.take(withdrawal(3, [2, 4], 5));
+    expect(log.changes).toHaveLength(5);
+    const change = log.changes.at(-1);
+    expect(change).toEqual({
+      kind: 'retraction',
+      report: syntheticId(3),
+      place: 'synthetic-a',
+      at: acceptedAt(5).toISOString(),
+      reason: 'SYNTHETIC: withdrawn',
+      effects: [3, 2, 4].map((n) => ({ report: syntheticId(n), place: 'synthetic-a', state: 'retracted' })),
+      // The figures withdrawn are those of the version in force, the newest.
+      figures: [
+        {
+          indicator: 'civilian_deaths',
+          before: {
+            figure: { indicator: 'civilian_deaths', value: 4, qualifier: 'at_least' },
+            observed: '2022-05',
+            report: syntheticId(4),
+          },
+        },
+      ],
+    });
+    expect(replayed(log.changes).get(syntheticId(1))).toEqual({ state: 'active' });
+  });
+
+  it('is one notice again when its retractions are found in storage', () => {
+    const found = [2, 3, 4].map((n) => ({
+      report: syntheticId(n),
+      place: 'synthetic-a',
+      reason: 'SYNTHETIC: withdrawn',
+      retracted: acceptedAt(5).toISOString(),
+      withdrawnWithChainOf: syntheticId(3),
+    }));
+    const alone = {
+      report: syntheticId(1),
+      place: 'synthetic-a',
+      reason: 'x',
+      retracted: acceptedAt(6).toISOString(),
+    };
+    expect(retractionNotices([...found, alone])).toEqual([
+      { kind: 'retraction', retraction: alone },
+      {
+        kind: 'retraction',
+        retraction: {
+          report: syntheticId(3),
+          place: 'synthetic-a',
+          reason: 'SYNTHETIC: withdrawn',
+          retracted: acceptedAt(5).toISOString(),
+          versions: [syntheticId(2), syntheticId(4)],
+        },
+      },
+    ]);
   });
 });
 

@@ -69,6 +69,16 @@ describe('deriveFates', () => {
     expect(afterRetraction.get(correction.id)).toEqual({ state: 'active', restoredFrom: second.id });
   });
 
+  it('retracts every version of a chain withdrawn together, and restores none of them', () => {
+    const second = acceptedReport(4, { corrects: { report: correction.id, reason: 'SYNTHETIC: again' } });
+    const all = [summaryOf(original), summaryOf(correction), summaryOf(second), summaryOf(unrelated)];
+    const fates = deriveFates(all, new Set([original.id, correction.id, second.id]));
+    for (const id of [original.id, correction.id, second.id]) {
+      expect(fates.get(id)).toEqual({ state: 'retracted' });
+    }
+    expect(fates.get(unrelated.id)).toEqual({ state: 'active' });
+  });
+
   it('gives the same fates whatever order the reports are listed in', () => {
     const all = [summaryOf(original), summaryOf(correction), summaryOf(unrelated)];
     const expected = deriveFates(all, new Set([unrelated.id]));

@@ -1,10 +1,12 @@
 // The desk's moderation of one report: the report's figures, each with a link to correct it
-// alone; the form of one figure's correction, prefilled with what the report says; and the
-// retraction form. A correction names only the figure it changes (the API's partial
+// alone (for a superseded version: none, but a link to the current one); the form of one
+// figure's correction, prefilled with what the report says; and the withdrawal form, which
+// on a superseded version withdraws the whole chain. A correction names only the figure it changes (the API's partial
 // correction), so the rest of the report stays as it was. Pure.
 
 import type { ReportView } from '../../domain/model.ts';
 import type { Warning } from '../../domain/plausibility.ts';
+import type { ChainOfVersions } from '../../domain/withdrawal.ts';
 import { formatTimestamp, indicatorLabel } from '../../words/figures.ts';
 import { type Language, messages } from '../../words/messages.ts';
 import type { PageSite } from '../site.ts';
@@ -45,12 +47,49 @@ function Errors({ state, language }: { state: ModerationState; language: Languag
   );
 }
 
-/** A report's figures, each to be corrected alone, and its retraction. */
+/** A link to correct each of the report's figures alone. */
+function Corrections({ view, site, language }: { view: ReportView; site: PageSite; language: Language }) {
+  const mm = messages[language].moderation;
+  return (
+    <ul class="subscribe-links">
+      {view.figures.map((figure) => (
+        <li>
+          <a
+            href={`${pageHref(correctPath(view.id), site, language)}${site.languageInUrl ? '&' : '?'}figure=${figure.indicator}`}
+          >
+            {mm.correctFigure(indicatorLabel(figure.indicator, language, false))}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A superseded version: no correction of it, but the way to the version that is current. */
+function Replaced({ chain, site, language }: { chain: ChainOfVersions; site: PageSite; language: Language }) {
+  const mm = messages[language].moderation;
+  return (
+    <>
+      <p>{mm.replaced}</p>
+      <p>
+        <a href={pageHref(moderatePath(chain.current.id), site, language)}>
+          {mm.currentVersion(formatTimestamp(chain.current.published, language))}
+        </a>
+      </p>
+    </>
+  );
+}
+
+/**
+ * A report's figures, each to be corrected alone, and its withdrawal; for a superseded
+ * version (`chain`), no correction, and the withdrawal of the whole chain.
+ */
 export function renderModerationPage(
   view: ReportView,
   state: ModerationState,
   site: PageSite,
   language: Language,
+  chain?: ChainOfVersions,
 ): string {
   const m = messages[language];
   const mm = m.moderation;
@@ -66,19 +105,13 @@ export function renderModerationPage(
       <p class="intro">{mm.intro}</p>
       <Errors state={state} language={language} />
       <FigureList figures={view.figures} language={language} />
-      <ul class="subscribe-links">
-        {view.figures.map((figure) => (
-          <li>
-            <a
-              href={`${pageHref(correctPath(view.id), site, language)}${site.languageInUrl ? '&' : '?'}figure=${figure.indicator}`}
-            >
-              {mm.correctFigure(indicatorLabel(figure.indicator, language, false))}
-            </a>
-          </li>
-        ))}
-      </ul>
+      {chain ? (
+        <Replaced chain={chain} site={site} language={language} />
+      ) : (
+        <Corrections view={view} site={site} language={language} />
+      )}
       <h2>{mm.retract}</h2>
-      <p>{mm.retractionIntro}</p>
+      <p>{chain ? mm.withdrawChain(chain.corrections) : mm.retractionIntro}</p>
       <form method="post" action={pageHref(retractPath(view.id), site, language)} class="desk-form">
         <input type="hidden" name={f.formToken} value={state.formToken} />
         <Field name={f.reason} label={mm.reason} state={state} multiline required />

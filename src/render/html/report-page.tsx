@@ -24,6 +24,8 @@ export interface ReportPageData {
   corrected?: { report: Report; changes: FigureChange[] };
   /** The correction that superseded this report. */
   correctedBy?: ReportSummary;
+  /** For a superseded report: the version of its chain that is current. */
+  current?: ReportSummary;
   /** What the retracted correction had changed, which its retraction changed back. */
   restoredChanges?: FigureChange[];
 }
@@ -82,6 +84,7 @@ function Fate({ data, site, language }: { data: ReportPageData; site: PageSite; 
       {view.retraction ? (
         <>
           <p>{m.retractedOn(formatTimestamp(view.retraction.retracted, language))}.</p>
+          {view.retraction.withdrawnWithChainOf ? <p>{m.withdrawnWithChain}</p> : ''}
           <Reason reason={view.retraction.reason} m={m} />
         </>
       ) : (
@@ -90,6 +93,15 @@ function Fate({ data, site, language }: { data: ReportPageData; site: PageSite; 
       {correctedBy ? (
         <p>
           {m.correctedByReport}: {link(correctedBy.id, correctedBy.published)}.
+        </p>
+      ) : (
+        ''
+      )}
+      {data.current ? (
+        <p>
+          <a href={pageHref(`/reports/${data.current.id}`, site, language)}>
+            {m.moderation.currentVersion(formatTimestamp(data.current.published, language))}
+          </a>
         </p>
       ) : (
         ''
@@ -269,7 +281,9 @@ export function renderReportPage(
           </a>
         </li>
         <li>
-          <a href={pageHref(`/desk/reports/${view.id}`, site, language)}>{m.moderation.atDesk}</a>
+          <a href={pageHref(`/desk/reports/${view.id}`, site, language)}>
+            {view.state === 'superseded' ? m.moderation.withdrawAtDesk : m.moderation.atDesk}
+          </a>
         </li>
       </ul>
     </Layout>,
