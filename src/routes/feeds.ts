@@ -41,7 +41,7 @@ const feedResponses = {
 };
 
 const feedDescription =
-  'Without `cursor`: the newest entries (corrections and retractions update the entry of the report they touch). With `cursor` (from an RFC 5005 prev-archive link or JSON Feed next_url): an archive page of older reports.';
+  'Without `cursor`: the newest entries. A correction, retraction or restoration is an entry of its own, with a new id and the time of the change, and the entry of the report it touches is updated. With `cursor` (from an RFC 5005 prev-archive link or JSON Feed next_url): an archive page of older reports.';
 
 const placeFeed = createRoute({
   method: 'get',
