@@ -94,17 +94,31 @@ describe('feed URLs', () => {
     ]);
   });
 
-  it('lists every feed of every place in OPML', async () => {
+  it('subscribes a reader once to each place and once to all places in OPML, each to an Atom feed', async () => {
     await createPlace('opmltown');
+    await createPlace('opmlvillage');
     const response = await call('/feeds.opml');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/x-opml; charset=utf-8');
     const opml = parser.parse(await response.text()).opml;
     expect(opml['@version']).toBe('2.0');
-    const urls = JSON.stringify(opml.body);
-    for (const format of ['atom', 'rss', 'json']) {
-      expect(urls).toContain(`http://status.test/feeds/places/opmltown.${format}`);
-      expect(urls).toContain(`http://status.test/feeds/all.${format}`);
+    const outlines: any[] = [opml.body.outline].flat();
+    const places = (await json(await call('/api/v1/places'))).places.map((p: { slug: string }) => p.slug);
+    expect(places).toEqual(expect.arrayContaining(['opmltown', 'opmlvillage']));
+    expect(outlines.map((o) => o['@type'])).toEqual(Array(places.length + 1).fill('rss'));
+    expect(outlines.map((o) => o['@xmlUrl']).sort()).toEqual(
+      [
+        'http://status.test/feeds/all.atom',
+        ...places.map((slug: string) => `http://status.test/feeds/places/${slug}.atom`),
+      ].sort(),
+    );
+    expect(outlines.find((o) => o['@xmlUrl'].endsWith('/opmltown.atom'))['@htmlUrl']).toBe(
+      'http://status.test/places/opmltown',
+    );
+    for (const outline of outlines) {
+      const feed = await call(new URL(outline['@xmlUrl']).pathname);
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     }
   });
 });

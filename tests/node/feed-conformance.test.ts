@@ -239,7 +239,8 @@ describe('the seeded Bakhmut report as feeds', () => {
       [
         {
           title: 'Bakhmut',
-          feeds: [{ outline: 'rss', title: 'Bakhmut (atom)', url: 'https://x/feeds/places/bakhmut.atom' }],
+          xmlUrl: 'https://x/feeds/places/bakhmut.atom',
+          htmlUrl: 'https://x/places/bakhmut',
         },
       ],
       null,
