@@ -302,7 +302,7 @@ export function retractionFigures(facts: LoggedFacts, inForce: string, restored?
  * The version of a withdrawal that was in force: the newest one, since the versions withdrawn
  * are those not retracted before, and each correction is newer than what it corrects.
  */
-const versionInForce = (withdrawn: readonly string[]) => withdrawn.reduce((a, b) => (b > a ? b : a));
+const versionInForce = (withdrawn: readonly string[]) => [...withdrawn].sort().at(-1) ?? '';
 
 /** The change a retraction makes, once the log holds it: a chain withdrawn in one step is one. */
 export function retractionChange(facts: LoggedFacts, fact: RetractionFact): Change {

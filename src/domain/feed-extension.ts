@@ -2,7 +2,7 @@
 // a program reads figures, qualifiers and provenance without parsing HTML.
 
 import { z } from 'zod';
-import { feedChanges, feedPlace, figureChange } from './feed.ts';
+import { feedChanges, feedEntryKinds, feedPlace, figureChange } from './feed.ts';
 import { indicatorIds } from './indicators.ts';
 import {
   figure,
@@ -18,9 +18,14 @@ import {
 
 const common = {
   about: z.string(),
+  entry: z.enum(feedEntryKinds).meta({
+    description:
+      'report: a report, showing what became of it since (`change`); change: an entry of its own announcing a correction, retraction or restoration of the report named by `changed`',
+  }),
   change: z.enum(feedChanges),
+  changed: reportId.optional().meta({ description: 'For a change: the report it changes' }),
   place: feedPlace,
-  report: reportId,
+  report: reportId.meta({ description: 'The version the item shows' }),
   observed: partialDate,
   verification,
 };
@@ -28,6 +33,9 @@ const common = {
 /** An item of a feed: the full figures and source of the version shown. */
 export const feedItemExtension = z.strictObject({
   ...common,
+  current: reportId.optional().meta({
+    description: 'For a change: the version current now; absent when every version was retracted',
+  }),
   reason: reason.optional(),
   changes: z.array(figureChange).optional().meta({
     description: 'For a correction or a restored version: each figure that changed, before and after',

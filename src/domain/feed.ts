@@ -1,6 +1,8 @@
-// Feed entries: one per report, where a correction or retraction updates the entry of the
-// report it touches (same entry id, newer `updated`) instead of adding an unrelated one.
-// Pure: the documents are derived here and stored by the services.
+// Feed entries: one per report, and one per change to it. A reader treats an id it has seen
+// as read, so a correction, a retraction or a restoration arrives as an entry of its own,
+// with an id never used before and the time of the change; the entry of the report it
+// touches is updated as well (same id, newer `updated`), so that whoever opens it sees its
+// fate. Pure: the documents are derived here and stored by the services.
 
 import { z } from 'zod';
 import { headSize } from './documents.ts';
@@ -27,6 +29,13 @@ import { latest, type ReportFate } from './status.ts';
  */
 export const feedChanges = ['new', 'correction', 'retraction', 'restored'] as const;
 
+/**
+ * An entry is a report (its chain's first, showing the chain's fate), or a change to an
+ * earlier report (a correction, retraction or restoration), announced once at its time.
+ */
+export const feedEntryKinds = ['report', 'change'] as const;
+export type FeedEntryKind = (typeof feedEntryKinds)[number];
+
 /** One figure as it was before a change and as it is after; absent where there was none. */
 export const figureChange = z.strictObject({
   indicator: z.enum(indicatorIds),
@@ -39,7 +48,12 @@ export const feedPlace = place.pick({ slug: true, names: true, coordinates: true
 export type FeedPlace = z.infer<typeof feedPlace>;
 
 export const feedEntry = z.strictObject({
-  /** The first report of the chain: the entry's id for its whole life. */
+  kind: z.enum(feedEntryKinds),
+  /**
+   * With `kind` and `change`, the entry's id for its whole life: for a report, the first
+   * report of the chain; for a correction, the correcting report; for a retraction, the
+   * report retracted; for a restoration, the retracted correction.
+   */
   id: reportId,
   place: feedPlace,
   published: timestamp,
@@ -48,8 +62,15 @@ export const feedEntry = z.strictObject({
   reason: reason.optional(),
   /** For a correction or a restored version: each figure that changed, before and after. */
   changes: z.array(figureChange).optional(),
-  /** The version the entry shows: the latest that was not retracted, or the retracted one. */
+  /**
+   * The version the entry shows: for a report, the latest that was not retracted, or the
+   * retracted one; for a change, the correction, the retracted report, or the restored version.
+   */
   report,
+  /** For a change: the report it changes (the one corrected or retracted). */
+  changed: reportId.optional(),
+  /** For a change: the version of the chain current now; absent when every one was retracted. */
+  current: reportId.optional(),
 });
 export type FeedEntry = z.infer<typeof feedEntry>;
 
@@ -66,14 +87,20 @@ export function feedPlaceOf(of: Place): FeedPlace {
   return { slug: of.slug, names: of.names, ...(of.coordinates ? { coordinates: of.coordinates } : {}) };
 }
 
+// A change and the report entry it updates share their time: the change, the news, comes first.
+const kindRank: Record<FeedEntryKind, number> = { change: 0, report: 1 };
+
 function newerFirst(a: FeedEntry, b: FeedEntry): number {
-  return b.updated.localeCompare(a.updated) || b.id.localeCompare(a.id);
+  return (
+    b.updated.localeCompare(a.updated) || kindRank[a.kind] - kindRank[b.kind] || b.id.localeCompare(a.id)
+  );
 }
 
 /**
  * Entries derived from a window of reports with their fates. A chain is a report and the
  * corrections that followed it; its entry shows the newest version not retracted, or, when
- * every version was retracted, the last one as a retraction.
+ * every version was retracted, the last one as a retraction. Each correction, retraction and
+ * restoration in the chain is an entry of its own besides.
  */
 export function deriveFeedEntries(
   reports: readonly Report[],
@@ -112,6 +139,7 @@ export function deriveFeedEntries(
     const changeTimes = members.map((r) => retraction(r)?.retracted ?? r.published);
     const updated = changeTimes.reduce<string | null>(latest, null) ?? first.published;
     entries.push({
+      kind: 'report',
       id: root,
       place: where,
       published: byId.get(root)?.published ?? first.published,
@@ -119,8 +147,68 @@ export function deriveFeedEntries(
       ...changeOf(shown, root, live.length > 0, members, byId, retractions),
       report: shown,
     });
+    const current = live.at(-1)?.id;
+    for (const change of chainChanges(members, byId, retractions)) {
+      const at = placeOf(change.report.place);
+      if (at) entries.push({ ...change, place: at, ...(current ? { current } : {}) });
+    }
   }
   return entries.sort(newerFirst);
+}
+
+type ChainChange = Omit<FeedEntry, 'place' | 'current'>;
+
+/**
+ * The changes of a chain, each at its own time. Retracting a correction brings back the
+ * version it replaced: that is a restoration. A retraction of a version that a correction had
+ * already replaced (a whole chain withdrawn at once) is told by the entry of the version then
+ * current, not once per version.
+ */
+function chainChanges(
+  members: readonly Report[],
+  byId: ReadonlyMap<string, Report>,
+  retractions: ReadonlyMap<string, Retraction>,
+): ChainChange[] {
+  const retractedAt = (id: string) => retractions.get(id)?.retracted;
+  const changes: ChainChange[] = [];
+  for (const r of members) {
+    if (r.corrects) {
+      const previous = byId.get(r.corrects.report);
+      changes.push({
+        kind: 'change',
+        id: r.id,
+        published: r.published,
+        updated: r.published,
+        change: 'correction',
+        reason: r.corrects.reason,
+        ...(previous ? { changes: figureChanges(previous.figures, r.figures) } : {}),
+        report: r,
+        changed: r.corrects.report,
+      });
+    }
+    const retraction = retractions.get(r.id);
+    if (!retraction) continue;
+    const at = retraction.retracted;
+    const replacedThen = members.some(
+      (s) => s.corrects?.report === r.id && s.published <= at && (retractedAt(s.id) ?? at) >= at,
+    );
+    if (replacedThen) continue;
+    const previous = r.corrects && byId.get(r.corrects.report);
+    const previousAt = previous && retractedAt(previous.id);
+    const restored = previous && (previousAt === undefined || previousAt > at) ? previous : undefined;
+    changes.push({
+      kind: 'change',
+      id: r.id,
+      published: at,
+      updated: at,
+      change: restored ? 'restored' : 'retraction',
+      reason: retraction.reason,
+      ...(restored ? { changes: figureChanges(r.figures, restored.figures) } : {}),
+      report: restored ?? r,
+      changed: r.id,
+    });
+  }
+  return changes;
 }
 
 /** The figures that differ between two versions, in registry order. */
@@ -215,14 +303,16 @@ export function selectEntries(
     .filter(
       (e) =>
         (!verifications?.length || verifications.includes(e.report.verification)) &&
-        (!indicators?.length || e.report.figures.some((f) => indicators.includes(f.indicator))),
+        (!indicators?.length ||
+          e.report.figures.some((f) => indicators.includes(f.indicator)) ||
+          (e.changes ?? []).some((c) => indicators.includes(c.indicator))),
     )
     .slice(0, limit);
 }
 
 /**
- * Where the archive (RFC 5005) continues after a feed page: after the oldest entry shown
- * that no later change moved up. Every report newer than it was published later, so it
+ * Where the archive (RFC 5005) continues after a feed page: after the oldest report (or
+ * correction) shown that no later change moved up. Every report newer than it was published later, so it
  * ranks higher and is on the page: the archive leaves no gap (it may repeat an entry that a
  * correction brought back up, which readers recognise by its id).
  */
@@ -235,7 +325,10 @@ export function archiveStart(
   const shown = matching.slice(0, limit);
   const moreInWindow = matching.length > shown.length;
   if (!moreInWindow && !doc.archiveAfter) return undefined;
-  const unmoved = shown.filter((e) => e.change === 'new').map((e) => e.id);
+  // A correction's entry stands at the time it was published, as an uncorrected report's does.
+  const unmoved = shown
+    .filter((e) => e.change === (e.kind === 'report' ? 'new' : 'correction'))
+    .map((e) => e.id);
   const candidates = unmoved.length > 0 ? unmoved : shown.map((e) => e.id);
   if (!moreInWindow && doc.archiveAfter) candidates.push(doc.archiveAfter);
   return candidates.reduce<string | undefined>(

@@ -40,6 +40,14 @@ export function reportUrn(id: string): string {
 }
 
 /**
+ * The URN of an entry that announces a change to a report: each kind of change names its own
+ * URNs ("correction:", "retraction:", "restoration:" and the report id), so that none is ever
+ * the id of a report's own entry or of another change.
+ */
+export const changeUrn = (kind: 'correction' | 'retraction' | 'restoration', id: string) =>
+  nameUrn(`${kind}:${id}`);
+
+/**
  * A name as a URN: a UUIDv8 (RFC 9562, for custom layouts) from two FNV-1a 64-bit hashes
  * of the name, so that a feed's id never depends on where it is served from.
  */

@@ -24,6 +24,9 @@ function atomEntry(item: FeedItem, site: FeedSite): XmlElement {
     element('author', {}, element('name', {}, item.author)),
     element('link', { rel: 'alternate', type: 'text/html', href: item.url }),
     element('link', { rel: 'alternate', type: 'application/json', href: item.jsonUrl }),
+    item.changedUrl
+      ? element('link', { rel: 'related', type: 'text/html', href: item.changedUrl })
+      : undefined,
     ...item.indicators.map((term) => element('category', { term, scheme: indicatorScheme(site.origin) })),
     element('category', { term: item.verification, scheme: verificationScheme(site.origin) }),
     element('content', { type: 'html' }, item.html),

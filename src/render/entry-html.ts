@@ -76,12 +76,22 @@ function changeNotice(entry: FeedEntry): string {
   }
 }
 
+/** A change leads to the report it changes and to the version current now, when there is one. */
+function changeLinks(entry: FeedEntry, origin: string): string | undefined {
+  if (entry.kind !== 'change' || !entry.changed) return undefined;
+  const link = (id: string, words: string) => `<a href="${e(reportPageUrl(origin, id))}">${e(words)}</a>`;
+  const current = entry.current ? ` · ${link(entry.current, m.currentVersionLink)}` : '';
+  return `<p>${link(entry.changed, m.changedReportLink)}${current}</p>`;
+}
+
 export function entryHtml(entry: FeedEntry, origin: string): string {
   const { report } = entry;
   const original = report.summary.original;
   const parts: string[] = [];
   const notice = changeNotice(entry);
   if (notice) parts.push(notice);
+  const links = changeLinks(entry, origin);
+  if (links) parts.push(links);
   if (entry.changes?.length) parts.push(changeList(entry.changes));
   parts.push(`<p lang="${e(report.summary.language)}">${e(report.summary.text)}</p>`);
   parts.push(figureList(report.figures, original?.language ?? report.source.language));

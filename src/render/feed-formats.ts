@@ -1,7 +1,7 @@
 // The feed formats, declared once: each one's file extension (its key), media type, label,
-// how OPML lists it, the shape of its document and its renderer. The feed routes and their
-// OpenAPI content types, OPML, the pages' autodiscovery and subscribe links are all derived
-// from this list, so adding a format is one entry here and its renderer.
+// the shape of its document and its renderer. The feed routes and their OpenAPI content
+// types, the pages' autodiscovery and subscribe links are all derived from this list, so
+// adding a format is one entry here and its renderer.
 
 import { z } from 'zod';
 import { renderAtom } from './atom.ts';
@@ -21,8 +21,6 @@ export interface FeedRendering {
 interface FeedFormatEntry {
   mediaType: string;
   label: string;
-  /** How OPML lists it: readers subscribe to an `rss` outline (Atom included); others are links. */
-  opmlType: 'rss' | 'link';
   /** The document as served, for the OpenAPI document. */
   schema: z.ZodType;
   render(rendering: FeedRendering): string;
@@ -34,14 +32,12 @@ export const feedFormats = {
   atom: {
     mediaType: 'application/atom+xml',
     label: 'Atom',
-    opmlType: 'rss',
     schema: xmlFeed,
     render: ({ items, head, site }) => renderAtom(items, head, site),
   },
   rss: {
     mediaType: 'application/rss+xml',
     label: 'RSS',
-    opmlType: 'rss',
     schema: xmlFeed,
     render: ({ items, head, site, maxAgeSeconds }) =>
       renderRss(items, head, site, { ttlMinutes: Math.max(1, Math.round(maxAgeSeconds / 60)) }),
@@ -49,7 +45,6 @@ export const feedFormats = {
   json: {
     mediaType: 'application/feed+json',
     label: 'JSON Feed',
-    opmlType: 'link',
     schema: jsonFeedDocument,
     render: ({ items, head, site }) => renderJsonFeed(items, head, site),
   },
@@ -58,6 +53,12 @@ export const feedFormats = {
 export type FeedFormat = keyof typeof feedFormats;
 
 export const feedFormatNames = Object.keys(feedFormats) as [FeedFormat, ...FeedFormat[]];
+
+/**
+ * The one format OPML subscribes a reader to: a reader that imports the list should follow
+ * each feed once, and every reader reads Atom (newsboat, for one, reads no JSON Feed).
+ */
+export const opmlFormat: FeedFormat = 'atom';
 
 /** The formats with their names, in the order of the list. */
 export const feedFormatEntries = Object.entries(feedFormats) as [FeedFormat, FeedFormatEntry][];

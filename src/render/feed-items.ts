@@ -1,14 +1,16 @@
 // The one view every feed format renders: an item with its title, dates, author, categories,
 // HTML body and structured extension. Items come from feed entries (full reports) or, on
-// archive pages, from history summaries; the format renderers see no difference.
+// archive pages, from history summaries; the format renderers see no difference. An entry
+// that announces a change has an id of its own kind of change (src/domain/ids.ts changeUrn),
+// so that no reader takes it for one it has read.
 
 import type { FeedEntry, FeedPlace } from '../domain/feed.ts';
 import type { HumanitarianItemExtension } from '../domain/feed-extension.ts';
 import { staleAfter } from '../domain/freshness.ts';
-import { reportUrn } from '../domain/ids.ts';
+import { changeUrn, reportUrn } from '../domain/ids.ts';
 import type { FigureSummary, ReportSummary, Verification } from '../domain/model.ts';
 import { summarizeFigure } from '../domain/status.ts';
-import { headline } from '../words/headline.ts';
+import { changeHeadline, headline, reasonForTitle } from '../words/headline.ts';
 import type { HeadlineChange } from '../words/messages.ts';
 import { placeTitle } from '../words/places.ts';
 import { entryHtml, summaryHtml } from './entry-html.ts';
@@ -16,10 +18,12 @@ import { isolated } from './escape.ts';
 import { reportJsonUrl, reportPageUrl } from './site.ts';
 
 export interface FeedItem {
-  /** The entry's URN: the first report of its chain. */
+  /** The entry's URN: the first report of its chain, or the change it announces. */
   id: string;
-  /** Where people read the report shown in full: its page. */
+  /** Where people read the report shown in full, or for a change the version now current: its page. */
   url: string;
+  /** For a change: the page of the report it changes. */
+  changedUrl?: string;
   /** The same report as JSON, for programs. */
   jsonUrl: string;
   title: string;
@@ -58,19 +62,46 @@ function title(
   return headline(isolated(placeTitle(place)), figures, observed, verification, change);
 }
 
-export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
+const changeNamespace = {
+  correction: 'correction',
+  retraction: 'retraction',
+  restored: 'restoration',
+} as const;
+
+function entryUrn(entry: FeedEntry): string {
+  return entry.kind === 'change' && entry.change !== 'new'
+    ? changeUrn(changeNamespace[entry.change], entry.id)
+    : reportUrn(entry.id);
+}
+
+function entryTitle(entry: FeedEntry): string {
   const { report } = entry;
-  return {
-    id: reportUrn(entry.id),
-    url: reportPageUrl(origin, report.id),
-    jsonUrl: reportJsonUrl(origin, report.id),
-    title: title(
-      entry.place,
-      report.figures.map(summarizeFigure),
+  const figures = report.figures.map(summarizeFigure);
+  if (entry.kind === 'change' && entry.change !== 'new') {
+    const reason = entry.reason && isolated(reasonForTitle(entry.reason));
+    return changeHeadline(
+      entry.change,
+      isolated(placeTitle(entry.place)),
+      figures,
       report.observed,
       report.verification,
-      entry.change,
-    ),
+      entry.changes,
+      reason,
+    );
+  }
+  return title(entry.place, figures, report.observed, report.verification, entry.change);
+}
+
+export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
+  const { report } = entry;
+  // A change leads to the version current now; with none left, to the report it withdrew.
+  const shownAt = entry.kind === 'change' ? (entry.current ?? entry.changed ?? report.id) : report.id;
+  return {
+    id: entryUrn(entry),
+    url: reportPageUrl(origin, shownAt),
+    ...(entry.changed ? { changedUrl: reportPageUrl(origin, entry.changed) } : {}),
+    jsonUrl: reportJsonUrl(origin, shownAt),
+    title: entryTitle(entry),
     published: entry.published,
     updated: entry.updated,
     author: [report.source.name, report.source.role].filter(Boolean).join(', '),
@@ -80,12 +111,15 @@ export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
     summary: report.summary.text,
     language: report.summary.language,
     ...(entry.place.coordinates ? { coordinates: entry.place.coordinates } : {}),
-    ...(entry.change === 'retraction'
+    ...(entry.kind === 'report' && entry.change === 'retraction'
       ? { withdrawn: { when: entry.updated, ...(entry.reason ? { reason: entry.reason } : {}) } }
       : {}),
     extension: {
       about: extensionAbout,
+      entry: entry.kind,
       change: entry.change,
+      ...(entry.changed ? { changed: entry.changed } : {}),
+      ...(entry.current ? { current: entry.current } : {}),
       ...(entry.reason ? { reason: entry.reason } : {}),
       ...(entry.changes ? { changes: entry.changes } : {}),
       place: entry.place,
@@ -102,22 +136,37 @@ export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
   };
 }
 
-/** An archive item: what the history index holds of a report, with a link to all of it. */
+/**
+ * An archive item: what the history index holds of a report, with a link to all of it. The
+ * index holds reports, not events: a correction is its correction entry, under the id the
+ * subscription feed gave it; a report's retraction or restoration shows as its state.
+ */
 export function itemFromSummary(summary: ReportSummary, place: FeedPlace, origin: string): FeedItem {
-  const change: HeadlineChange =
-    summary.state === 'retracted'
+  const change: HeadlineChange = summary.corrects
+    ? 'correction'
+    : summary.state === 'retracted'
       ? 'retraction'
       : summary.restoredFrom
         ? 'restored'
-        : summary.corrects
-          ? 'correction'
-          : 'new';
+        : 'new';
   const html = summaryHtml(summary, origin);
+  const { figures, observed, verification } = summary;
   return {
-    id: reportUrn(summary.corrects ?? summary.id),
+    id: summary.corrects ? changeUrn('correction', summary.id) : reportUrn(summary.id),
     url: reportPageUrl(origin, summary.id),
+    ...(summary.corrects ? { changedUrl: reportPageUrl(origin, summary.corrects) } : {}),
     jsonUrl: reportJsonUrl(origin, summary.id),
-    title: title(place, summary.figures, summary.observed, summary.verification, change),
+    title: summary.corrects
+      ? changeHeadline(
+          'correction',
+          isolated(placeTitle(place)),
+          figures,
+          observed,
+          verification,
+          [],
+          undefined,
+        )
+      : title(place, figures, observed, verification, change),
     published: summary.published,
     updated: summary.published,
     author: summary.source.name,
@@ -127,7 +176,9 @@ export function itemFromSummary(summary: ReportSummary, place: FeedPlace, origin
     ...(place.coordinates ? { coordinates: place.coordinates } : {}),
     extension: {
       about: extensionAbout,
+      entry: summary.corrects ? 'change' : 'report',
       change,
+      ...(summary.corrects ? { changed: summary.corrects } : {}),
       place,
       report: summary.id,
       state: summary.state,

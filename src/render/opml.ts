@@ -1,19 +1,18 @@
-// OPML 2.0: every feed of every place, so a reader can subscribe to all of them at once.
+// OPML 2.0: one subscription per place and one for all places, so that a reader that imports
+// it follows each once. OPML 2.0 has no attribute for another format of the same feed, so
+// the list names one format; the others are on each place's page.
 
 import { element, xmlDocument } from './xml.ts';
 
 export interface OpmlFeed {
   title: string;
-  url: string;
-  /** `rss` for a feed readers subscribe to (Atom too), `link` for one they may not read. */
-  outline: 'rss' | 'link';
+  /** The feed a reader subscribes to. */
+  xmlUrl: string;
+  /** The page the feed describes, for people. */
+  htmlUrl: string;
 }
 
-export function renderOpml(
-  title: string,
-  groups: readonly { title: string; feeds: readonly OpmlFeed[] }[],
-  updated: string | null,
-): string {
+export function renderOpml(title: string, feeds: readonly OpmlFeed[], updated: string | null): string {
   return xmlDocument(
     element(
       'opml',
@@ -27,20 +26,15 @@ export function renderOpml(
       element(
         'body',
         {},
-        ...groups.map((group) =>
-          element(
-            'outline',
-            { text: group.title, title: group.title },
-            ...group.feeds.map((f) =>
-              element('outline', {
-                type: f.outline,
-                text: f.title,
-                title: f.title,
-                xmlUrl: f.url,
-                ...(f.outline === 'link' ? { url: f.url } : {}),
-              }),
-            ),
-          ),
+        ...feeds.map((f) =>
+          element('outline', {
+            type: 'rss',
+            text: f.title,
+            title: f.title,
+            xmlUrl: f.xmlUrl,
+            htmlUrl: f.htmlUrl,
+            language: 'en',
+          }),
         ),
       ),
     ),

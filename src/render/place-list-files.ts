@@ -5,11 +5,11 @@ import type { PlaceSummary } from '../domain/model.ts';
 import { latest } from '../domain/status.ts';
 import { placeTitle } from '../words/places.ts';
 import { isolated } from './escape.ts';
-import { feedFormatEntries } from './feed-formats.ts';
+import { opmlFormat } from './feed-formats.ts';
 import { renderStatusGeoJson } from './geojson.ts';
 import { renderPlacesCsv, renderStatusCsv } from './hxl-csv.ts';
 import { renderOpml } from './opml.ts';
-import { feedUrl } from './site.ts';
+import { feedUrl, homePageUrl, placePageUrl } from './site.ts';
 
 interface PlaceListFileForm {
   /** Where it is served, query included. */
@@ -17,20 +17,18 @@ interface PlaceListFileForm {
   render(places: readonly PlaceSummary[], site: { origin: string }): string;
 }
 
-/** OPML listing every feed of every place, to import into a feed reader. */
+/** OPML with one feed per place and one of all places, to import into a feed reader. */
 function feedsOutline(places: readonly PlaceSummary[], origin: string): string {
-  const feedsOf = (slug: string | undefined, title: string) =>
-    feedFormatEntries.map(([format, { opmlType }]) => ({
-      title: `${title} (${format})`,
-      url: feedUrl(origin, slug, format),
-      outline: opmlType,
-    }));
-  const groups = [
-    { title: 'All places', feeds: feedsOf(undefined, 'All places') },
-    ...places.map((p) => ({ title: placeTitle(p), feeds: feedsOf(p.slug, isolated(placeTitle(p))) })),
+  const feeds = [
+    { title: 'All places', xmlUrl: feedUrl(origin, undefined, opmlFormat), htmlUrl: homePageUrl(origin) },
+    ...places.map((p) => ({
+      title: isolated(placeTitle(p)),
+      xmlUrl: feedUrl(origin, p.slug, opmlFormat),
+      htmlUrl: placePageUrl(origin, p.slug),
+    })),
   ];
   const updated = places.reduce<string | null>((at, p) => latest(at, p.updated), null);
-  return renderOpml('Humanitarian status feeds', groups, updated);
+  return renderOpml('Humanitarian status feeds', feeds, updated);
 }
 
 export const placeListFiles = {

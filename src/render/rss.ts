@@ -2,7 +2,8 @@
 // isPermaLink="false", RFC 822 dates, dc:creator (RSS's <author> must be an e-mail
 // address), categories and ttl. An item has one date, pubDate: RSS has no element for the
 // time of the last change, and a dc:date beside pubDate is a duplicate the W3C validator
-// warns about; the item's content states when it was corrected or retracted. Written with the typed XML layer rather than the `feed`
+// warns about. A correction, retraction or restoration is an item of its own, whose pubDate is
+// the time of the change; the item of the report it touches keeps its first date. Written with the typed XML layer rather than the `feed`
 // package: its XML writer leaves text that already looks like an entity unescaped, so a
 // source named "&amp;" would reach readers as "&" (found by the property test).
 

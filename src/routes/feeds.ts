@@ -1,5 +1,5 @@
 // /feeds: a feed of all places and one per place, in every format of the feed-format
-// registry, and an OPML list of every feed.
+// registry, and an OPML list that subscribes a reader to each once.
 
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -41,7 +41,7 @@ const feedResponses = {
 };
 
 const feedDescription =
-  'Without `cursor`: the newest entries (corrections and retractions update the entry of the report they touch). With `cursor` (from an RFC 5005 prev-archive link or JSON Feed next_url): an archive page of older reports.';
+  'Without `cursor`: the newest entries. A correction, retraction or restoration is an entry of its own, with a new id and the time of the change, and the entry of the report it touches is updated. With `cursor` (from an RFC 5005 prev-archive link or JSON Feed next_url): an archive page of older reports.';
 
 const placeFeed = createRoute({
   method: 'get',
@@ -67,7 +67,8 @@ const opml = createRoute({
   method: 'get',
   path: '/feeds.opml',
   tags: ['Feeds'],
-  summary: 'OPML listing every feed of every place, to import into a feed reader',
+  summary:
+    'OPML with the Atom feed of every place and of all places, once each, to import into a feed reader',
   request: { query: noQuery },
   responses: {
     200: {

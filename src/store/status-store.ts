@@ -81,7 +81,7 @@ export type StoredResponse = z.infer<typeof storedResponse>;
  * The layout of every derived value. Raised whenever the shape of one changes, so that a
  * deploy treats values written in the old shape as absent and their writers write them anew.
  */
-export const derivedLayout = 2;
+export const derivedLayout = 3;
 
 const seal = { layout: z.literal(derivedLayout), sha256: z.string().regex(/^[0-9a-f]{64}$/) };
 const documentSeal = z.strictObject(seal);

@@ -4,9 +4,10 @@
 // new indicator needs no code here. Feeds are in English, so headlines are.
 
 import { monthsBetween } from '../domain/dates.ts';
+import type { FigureChange } from '../domain/feed.ts';
 import { findIndicator } from '../domain/indicators.ts';
 import type { FigureSummary, Qualifier, Verification } from '../domain/model.ts';
-import { basisWords, countWords, formatPartialDate, indicatorLabel } from './figures.ts';
+import { basisWords, changeWords, countWords, formatPartialDate, indicatorLabel } from './figures.ts';
 import { type HeadlineChange, messages } from './messages.ts';
 
 const language = 'en';
@@ -93,4 +94,54 @@ export function headline(
   const body = headlineParts(figures, observed).join('; ') || m.report;
   const when = formatPartialDate(observed, language);
   return `${m.changePrefix[change]}${placeName}, ${when}: ${body} (${m.verification[verification].toLowerCase()})`;
+}
+
+/**
+ * Each changed figure before and after, in registry order: "at least 120 → at least 95
+ * civilians killed" for a count the registry has a phrase for, "electricity: unavailable →
+ * intermittent" otherwise. A figure whose words stayed the same (its source or note changed)
+ * is left to the entry's content.
+ */
+function changedParts(changes: readonly FigureChange[]): string[] {
+  return changes.flatMap((change) => {
+    const { before, after, valueUnchanged } = changeWords(change, language);
+    if (valueUnchanged) return [];
+    const phrase = findIndicator(change.indicator)?.phrase;
+    const counts = change.before && 'value' in change.before && change.after && 'value' in change.after;
+    return [
+      phrase && counts
+        ? phrase.replace('{n}', `${before} → ${after}`)
+        : `${labelOf(change.indicator)}: ${before} → ${after}`,
+    ];
+  });
+}
+
+/** A title carries the first words of a reason; the entry's content has all of it. */
+export function reasonForTitle(reason: string, max = 140): string {
+  if (reason.length <= max) return reason;
+  const cut = reason.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The title of an entry that announces a change to an earlier report, so that a reader's
+ * list says it is one: "Correction to Bakhmut, November 2022: at least 120 → at least 95
+ * civilians killed (unconfirmed), because …". A correction says what changed; a retraction
+ * what the version withdrawn said, a restoration what the version brought back says.
+ */
+export function changeHeadline(
+  change: Exclude<HeadlineChange, 'new'>,
+  placeName: string,
+  figures: readonly FigureSummary[],
+  observed: string,
+  verification: Verification,
+  changes: readonly FigureChange[] | undefined,
+  reason: string | undefined,
+): string {
+  const changed = change === 'correction' ? changedParts(changes ?? []) : [];
+  const body = (changed.length > 0 ? changed : headlineParts(figures, observed)).join('; ') || m.report;
+  const when = formatPartialDate(observed, language);
+  const subject = `${placeName}, ${when}: ${body} (${m.verification[verification].toLowerCase()})`;
+  return m.changeTitle[change](subject, reason);
 }

@@ -261,6 +261,10 @@ export interface Messages {
   };
   // -- headlines and feeds
   changePrefix: Record<HeadlineChange, string>;
+  /** The title of an entry that announces a change: what it says ("Bakhmut, November 2022: …"), and why. */
+  changeTitle: Record<Exclude<HeadlineChange, 'new'>, (subject: string, reason?: string) => string>;
+  changedReportLink: string;
+  currentVersionLink: string;
   utilityHeadline: Record<UtilityState, (subject: string) => string>;
   forDuration: (text: string, duration: string) => string;
   sinceDate: (text: string, date: string) => string;
@@ -592,7 +596,15 @@ const en: Messages = {
   noDeskScope: 'This token may not write, correct or edit anything, so the desk has nothing for it.',
   formExpired:
     'This form is from an earlier session, or from another site. Open the desk again and send it from there.',
-  changePrefix: { new: '', correction: 'Correction: ', retraction: 'Retracted: ', restored: 'Restored: ' },
+  changePrefix: { new: '', correction: 'Corrected: ', retraction: 'Retracted: ', restored: 'Restored: ' },
+  changeTitle: {
+    correction: (subject, reason) => `Correction to ${subject}${reason ? `, because ${reason}` : ''}`,
+    retraction: (subject, reason) => `Withdrawn: ${subject}${reason ? `, because ${reason}` : ''}`,
+    restored: (subject, reason) =>
+      `Restored: ${subject}, as the correction that had replaced it was withdrawn${reason ? ` because ${reason}` : ''}`,
+  },
+  changedReportLink: 'The report this changes',
+  currentVersionLink: 'The current version',
   utilityHeadline: {
     available: (subject) => `${subject} available`,
     intermittent: (subject) => `intermittent ${subject}`,
@@ -911,7 +923,20 @@ const nl: Messages = {
   noDeskScope: 'Dit token mag niets schrijven, corrigeren of bewerken, dus de redactie heeft er niets voor.',
   formExpired:
     'Dit formulier komt uit een eerdere sessie of van een andere site. Open de redactie opnieuw en verstuur het van daaruit.',
-  changePrefix: { new: '', correction: 'Correctie: ', retraction: 'Ingetrokken: ', restored: 'Hersteld: ' },
+  changePrefix: {
+    new: '',
+    correction: 'Gecorrigeerd: ',
+    retraction: 'Ingetrokken: ',
+    restored: 'Hersteld: ',
+  },
+  changeTitle: {
+    correction: (subject, reason) => `Correctie op ${subject}${reason ? ` (reden: ${reason})` : ''}`,
+    retraction: (subject, reason) => `Ingetrokken: ${subject}${reason ? ` (reden: ${reason})` : ''}`,
+    restored: (subject, reason) =>
+      `Hersteld: ${subject}, want de correctie die het had vervangen is ingetrokken${reason ? ` (reden: ${reason})` : ''}`,
+  },
+  changedReportLink: 'De melding die dit wijzigt',
+  currentVersionLink: 'De huidige versie',
   utilityHeadline: {
     available: (subject) => `${subject} beschikbaar`,
     intermittent: (subject) => `${subject} met onderbrekingen`,

@@ -84,8 +84,11 @@ async function visibility(slug: string) {
   const allFeed = await json(await call('/feeds/all.json?limit=200'));
   const { places } = await json(await call('/api/v1/places'));
   const states = (reports: { state: string }[]) => reports.map((r) => r.state).sort();
-  const ofPlace = (items: { _humanitarian: { place: { slug: string }; change: string } }[]) =>
-    items.filter((i) => i._humanitarian.place.slug === slug).map((i) => i._humanitarian.change);
+  // Each entry as "report:new", "change:correction" and so on: a change is an entry of its own.
+  const ofPlace = (items: { _humanitarian: { place: { slug: string }; entry: string; change: string } }[]) =>
+    items
+      .filter((i) => i._humanitarian.place.slug === slug)
+      .map((i) => `${i._humanitarian.entry}:${i._humanitarian.change}`);
   return {
     indexed: (await env.STATUS_KV.list({ prefix: historyPrefix({ kind: 'place', slug }) })).keys.length,
     reportCount: place.reportCount,
@@ -131,8 +134,8 @@ describe('a Worker dying at any step of a write', () => {
         listed: shown,
         history: expectedStates,
         everywhere: expectedStates,
-        feed: shown === 1 ? ['new'] : [],
-        allFeed: shown === 1 ? ['new'] : [],
+        feed: shown === 1 ? ['report:new'] : [],
+        allFeed: shown === 1 ? ['report:new'] : [],
       });
 
       const retry = await send('POST', '/api/v1/reports', body(slug), {
@@ -147,8 +150,8 @@ describe('a Worker dying at any step of a write', () => {
         listed: 1,
         history: ['active'],
         everywhere: ['active'],
-        feed: ['new'],
-        allFeed: ['new'],
+        feed: ['report:new'],
+        allFeed: ['report:new'],
         deaths: (await json(retry)).id,
       });
     }
@@ -206,8 +209,8 @@ describe('a Worker dying at any step of a write', () => {
         const after = await visibility(slug);
         expect(after.history, `after the retry, dying at step ${at}`).toEqual(done);
         expect(after.everywhere).toEqual(done);
-        expect(after.feed).toEqual([kind]);
-        expect(after.allFeed).toEqual([kind]);
+        expect(after.feed).toEqual([`change:${kind}`, `report:${kind}`]);
+        expect(after.allFeed).toEqual([`change:${kind}`, `report:${kind}`]);
         expect(after.deaths).toBe(kind === 'correction' ? (await json(retry)).id : undefined);
       }
     });
@@ -242,7 +245,7 @@ describe('a Worker dying at any step of a write', () => {
       expect(seen.history, `writer dying at step ${at}`).toEqual(['active', 'superseded']);
       expect(seen.everywhere).toEqual(['active', 'superseded']);
       expect(seen.deaths).toBe(correction.id);
-      expect(seen.feed).toEqual(['correction']);
+      expect(seen.feed).toEqual(['change:correction', 'report:correction']);
     }
   });
 

@@ -111,7 +111,7 @@ describe('text where it meets generated text', () => {
     expect(page).toContain('<h1><bdi>Overtown\u202E (synthetic)</bdi></h1>');
     expect(page).toContain('Also known as: <bdi lang="nl">Overdorp\u202E</bdi>');
     const opml = await (await call('/feeds.opml')).text();
-    expect(opml).toContain('title="\u2068Overtown\u202E (synthetic)\u2069 (atom)"');
+    expect(opml).toContain('title="\u2068Overtown\u202E (synthetic)\u2069"');
   });
 
   it('is written as HTML in an RSS channel description, as in an item, so no markup reaches a reader', async () => {

@@ -27,18 +27,6 @@ async function readFeed(path: string) {
   return { response, feed: parser.parse(text) };
 }
 
-/** Entries as [id, title, updated] in every format, so the formats can be compared. */
-async function entriesOf(slug: string) {
-  const atom = (await readFeed(`/feeds/places/${slug}.atom`)).feed.feed.entry ?? [];
-  const rss = (await readFeed(`/feeds/places/${slug}.rss`)).feed.rss.channel.item ?? [];
-  const jsonItems = (await readFeed(`/feeds/places/${slug}.json`)).feed.items;
-  return {
-    atom: atom.map((e: any) => [e.id, e.title, e.updated]),
-    rss: rss.map((i: any) => [i.guid['#text'], i.title]),
-    json: jsonItems.map((i: any) => [i.id, i.title, i.date_modified]),
-  };
-}
-
 describe('feed URLs', () => {
   it('serves every scope in every format with its content type, parsed by an independent parser', async () => {
     await createPlace('feedtown');
@@ -106,17 +94,31 @@ describe('feed URLs', () => {
     ]);
   });
 
-  it('lists every feed of every place in OPML', async () => {
+  it('subscribes a reader once to each place and once to all places in OPML, each to an Atom feed', async () => {
     await createPlace('opmltown');
+    await createPlace('opmlvillage');
     const response = await call('/feeds.opml');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/x-opml; charset=utf-8');
     const opml = parser.parse(await response.text()).opml;
     expect(opml['@version']).toBe('2.0');
-    const urls = JSON.stringify(opml.body);
-    for (const format of ['atom', 'rss', 'json']) {
-      expect(urls).toContain(`http://status.test/feeds/places/opmltown.${format}`);
-      expect(urls).toContain(`http://status.test/feeds/all.${format}`);
+    const outlines: any[] = [opml.body.outline].flat();
+    const places = (await json(await call('/api/v1/places'))).places.map((p: { slug: string }) => p.slug);
+    expect(places).toEqual(expect.arrayContaining(['opmltown', 'opmlvillage']));
+    expect(outlines.map((o) => o['@type'])).toEqual(Array(places.length + 1).fill('rss'));
+    expect(outlines.map((o) => o['@xmlUrl']).sort()).toEqual(
+      [
+        'http://status.test/feeds/all.atom',
+        ...places.map((slug: string) => `http://status.test/feeds/places/${slug}.atom`),
+      ].sort(),
+    );
+    expect(outlines.find((o) => o['@xmlUrl'].endsWith('/opmltown.atom'))['@htmlUrl']).toBe(
+      'http://status.test/places/opmltown',
+    );
+    for (const outline of outlines) {
+      const feed = await call(new URL(outline['@xmlUrl']).pathname);
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     }
   });
 });
@@ -139,13 +141,75 @@ describe('lost feed documents', () => {
   });
 });
 
-describe('corrections and retractions in feeds', () => {
-  it('update the entry of the report they touch: same id, newer updated, prefixed title, reason shown', async () => {
+/** An entry as a reader sees it in any format: its id, title and the date it is listed by. */
+interface ReadEntry {
+  id: string;
+  title: string;
+  published: string;
+}
+
+/** An entry's dates to the second: RSS's RFC 822 dates have no milliseconds. */
+const toSecond = (date: string) => new Date(Math.floor(Date.parse(date) / 1000) * 1000).toISOString();
+
+async function readEntries(path: string): Promise<ReadEntry[]> {
+  const { feed } = await readFeed(path);
+  if (path.includes('.atom')) {
+    return (feed.feed.entry ?? []).map((e: any) => ({ id: e.id, title: e.title, published: e.published }));
+  }
+  if (path.includes('.rss')) {
+    return (feed.rss.channel.item ?? []).map((i: any) => ({
+      id: i.guid['#text'],
+      title: i.title,
+      published: new Date(i.pubDate).toISOString(),
+    }));
+  }
+  return feed.items.map((i: any) => ({ id: i.id, title: i.title, published: i.date_published }));
+}
+
+/**
+ * A feed reader as newsboat, Miniflux or NetNewsWire behave: it keeps the ids it has seen and
+ * shows as new only an entry whose id it has not seen.
+ */
+function readerOf(paths: readonly string[]) {
+  const seen = new Map(paths.map((path) => [path, new Set<string>()]));
+  return {
+    /** Per feed, the entries it has not seen before. */
+    async poll(): Promise<Map<string, ReadEntry[]>> {
+      const fresh = new Map<string, ReadEntry[]>();
+      for (const [path, ids] of seen) {
+        const entries = await readEntries(path);
+        fresh.set(
+          path,
+          entries.filter((e) => !ids.has(e.id)),
+        );
+        for (const e of entries) ids.add(e.id);
+      }
+      return fresh;
+    },
+  };
+}
+
+describe('corrections, retractions and restorations in feeds', () => {
+  // Nine feeds read four times: more than the default 5 s on a loaded two-core machine.
+  it('reach a reader that keeps the ids it has seen as entries it has not seen, at the time of the change', {
+    timeout: 60_000,
+  }, async () => {
     await createPlace('amend');
+    const place = '\u2068amend (synthetic)\u2069, 15 March 2024';
+    const paths = ['/feeds/places/amend', '/feeds/all', '/feeds/places/amend'].flatMap((base, n) =>
+      (['atom', 'rss', 'json'] as const).map(
+        (f) => `${base}.${f}${n === 2 ? '?indicator=civilian_deaths' : ''}`,
+      ),
+    );
+    const reader = readerOf(paths);
     const original = await postReport(syntheticReport('amend', { figures: [deaths(40)] }));
-    const before = await entriesOf('amend');
-    expect(before.atom).toHaveLength(1);
-    const [id, , updatedBefore] = before.atom[0];
+    const first = await reader.poll();
+    for (const path of paths)
+      expect(
+        first.get(path)?.map((e) => e.title),
+        path,
+      ).toContain(`${place}: at least 40 civilians killed in all (unconfirmed)`);
+    const [originalEntry] = await readEntries('/feeds/places/amend.atom');
 
     const correction = await json(
       await send(
@@ -155,40 +219,88 @@ describe('corrections and retractions in feeds', () => {
         { as: 'moderator' },
       ),
     );
-    const corrected = await entriesOf('amend');
-    expect(corrected.atom).toHaveLength(1);
-    expect(corrected.atom[0][0]).toBe(id);
-    expect(corrected.atom[0][1]).toBe(
-      'Correction: \u2068amend (synthetic)\u2069, 15 March 2024: at least 45 civilians killed in all (unconfirmed)',
+    const corrected = await reader.poll();
+    for (const path of paths) {
+      expect(corrected.get(path), path).toEqual([
+        {
+          id: expect.stringMatching(/^urn:uuid:/),
+          title: `Correction to ${place}: at least 40 → at least 45 civilians killed (unconfirmed), because \u2068SYNTHETIC: recount <b>&</b>\u2069`,
+          published: path.includes('.rss') ? toSecond(correction.published) : correction.published,
+        },
+      ]);
+    }
+    const amended = await readEntries('/feeds/places/amend.atom');
+    expect(amended.find((e) => e.id === originalEntry?.id)?.title).toBe(
+      `Corrected: ${place}: at least 45 civilians killed in all (unconfirmed)`,
     );
-    expect(corrected.atom[0][2] > updatedBefore).toBe(true);
-    expect(corrected.rss[0]).toEqual([id, corrected.atom[0][1]]);
-    expect(corrected.json[0][0]).toBe(id);
-    const atomEntry = (await readFeed('/feeds/places/amend.atom')).feed.feed.entry[0];
-    expect(atomEntry.content['#text']).toContain('SYNTHETIC: recount &lt;b&gt;&amp;&lt;/b&gt;');
-
-    await send(
-      'POST',
-      `/api/v1/reports/${correction.id}/retraction`,
-      { reason: 'SYNTHETIC: wrong recount' },
-      { as: 'moderator' },
-    );
-    await send(
-      'POST',
-      `/api/v1/reports/${original.id}/retraction`,
-      { reason: 'SYNTHETIC: source withdrew it' },
-      { as: 'moderator' },
-    );
-    const retracted = await entriesOf('amend');
-    expect(retracted.atom).toHaveLength(1);
-    expect(retracted.atom[0][0]).toBe(id);
-    expect(retracted.atom[0][1]).toMatch(/^Retracted: \u2068amend \(synthetic\)\u2069, 15 March 2024: /);
     const atom = (await readFeed('/feeds/places/amend.atom')).feed.feed;
-    expect(atom['at:deleted-entry']['@ref']).toBe(id);
-    expect(atom['at:deleted-entry']['at:comment']).toBe('SYNTHETIC: source withdrew it');
-    const item = (await readFeed('/feeds/places/amend.json')).feed.items[0];
-    expect(item._humanitarian).toMatchObject({
+    const [change, updatedOriginal] = atom.entry;
+    expect(change.link.map((l: any) => [l['@rel'], l['@href']])).toEqual([
+      ['alternate', `http://status.test/reports/${correction.id}`],
+      ['alternate', `http://status.test/api/v1/reports/${correction.id}`],
+      ['related', `http://status.test/reports/${original.id}`],
+    ]);
+    expect(change.content['#text']).toContain('SYNTHETIC: recount &lt;b&gt;&amp;&lt;/b&gt;');
+    expect(updatedOriginal.id).toBe(originalEntry?.id);
+    expect(updatedOriginal.updated).toBe(correction.published);
+
+    const withdrawn = await json(
+      await send(
+        'POST',
+        `/api/v1/reports/${correction.id}/retraction`,
+        { reason: 'SYNTHETIC: wrong recount' },
+        { as: 'moderator' },
+      ),
+    );
+    const restored = await reader.poll();
+    for (const path of paths) {
+      expect(restored.get(path), path).toEqual([
+        {
+          id: expect.stringMatching(/^urn:uuid:/),
+          title: `Restored: ${place}: at least 40 civilians killed in all (unconfirmed), as the correction that had replaced it was withdrawn because \u2068SYNTHETIC: wrong recount\u2069`,
+          published: path.includes('.rss')
+            ? toSecond(withdrawn.retraction.retracted)
+            : withdrawn.retraction.retracted,
+        },
+      ]);
+    }
+
+    const gone = await json(
+      await send(
+        'POST',
+        `/api/v1/reports/${original.id}/retraction`,
+        { reason: 'SYNTHETIC: source withdrew it' },
+        { as: 'moderator' },
+      ),
+    );
+    const retracted = await reader.poll();
+    for (const path of paths) {
+      expect(retracted.get(path), path).toEqual([
+        {
+          id: expect.stringMatching(/^urn:uuid:/),
+          title: `Withdrawn: ${place}: at least 40 civilians killed in all (unconfirmed), because \u2068SYNTHETIC: source withdrew it\u2069`,
+          published: path.includes('.rss') ? toSecond(gone.retraction.retracted) : gone.retraction.retracted,
+        },
+      ]);
+    }
+    const entries = await readEntries('/feeds/places/amend.atom');
+    expect(entries.find((e) => e.id === originalEntry?.id)?.title).toMatch(
+      /^Retracted: \u2068amend \(synthetic\)\u2069, 15 March 2024: /,
+    );
+    const withTombstone = (await readFeed('/feeds/places/amend.atom')).feed.feed;
+    expect(withTombstone['at:deleted-entry']['@ref']).toBe(originalEntry?.id);
+    expect(withTombstone['at:deleted-entry']['at:comment']).toBe('SYNTHETIC: source withdrew it');
+    const [announcement, entry] = (await readFeed('/feeds/places/amend.json')).feed.items;
+    expect(announcement._humanitarian).toMatchObject({
+      entry: 'change',
       change: 'retraction',
+      changed: original.id,
+      reason: 'SYNTHETIC: source withdrew it',
+    });
+    expect(entry._humanitarian).toMatchObject({
+      entry: 'report',
+      change: 'retraction',
+      report: original.id,
       reason: 'SYNTHETIC: source withdrew it',
     });
   });

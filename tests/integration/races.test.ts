@@ -48,14 +48,17 @@ describe('two moderations of one report at once', () => {
         const old = await json(await call(`/api/v1/reports/${original.id}`));
         expect(old).toMatchObject({ state: 'superseded', supersededBy: winner.id });
       }
-      // Every winner is in the feed once, and the losers stored nothing.
+      // Every winner is in the feed once, as a correction and in the entry it corrects, and the
+      // losers stored nothing.
       const feed = await json(await call('/feeds/places/race-correct.json?limit=100'));
-      expect(feed.items).toHaveLength(16);
-      expect(
-        feed.items.every(
-          (item: { _humanitarian: { change: string } }) => item._humanitarian.change === 'correction',
-        ),
-      ).toBe(true);
+      const entries = feed.items.map(
+        (item: { _humanitarian: { entry: string; change: string } }) =>
+          `${item._humanitarian.entry}:${item._humanitarian.change}`,
+      );
+      expect(entries.sort()).toEqual([
+        ...Array(16).fill('change:correction'),
+        ...Array(16).fill('report:correction'),
+      ]);
       expect(await countKeys(historyPrefix({ kind: 'place', slug: 'race-correct' }))).toBe(32);
       expect(await historyStates('race-correct')).toEqual([
         ...Array(16).fill('active'),
@@ -217,14 +220,20 @@ describe('a correction filed under another place', () => {
     const [inHistory] = (await json(await call('/api/v1/places/misfiled-here/reports'))).reports;
     expect(inHistory).toMatchObject({ id: original.id, state: 'superseded', supersededBy: correction.id });
 
-    // The original's place's feed shows its entry corrected, and the list of places counts the deaths once.
+    // The original's place's feed announces the correction and shows its entry corrected, and
+    // the list of places counts the deaths once.
     const feedHere = await json(await call('/feeds/places/misfiled-here.json'));
-    expect(feedHere.items).toHaveLength(1);
-    expect(feedHere.items[0]._humanitarian).toMatchObject({
-      change: 'correction',
-      report: correction.id,
-      place: { slug: 'misfiled-there' },
-    });
+    expect(feedHere.items.map((i: { _humanitarian: { entry: string } }) => i._humanitarian.entry)).toEqual([
+      'change',
+      'report',
+    ]);
+    for (const item of feedHere.items) {
+      expect(item._humanitarian).toMatchObject({
+        change: 'correction',
+        report: correction.id,
+        place: { slug: 'misfiled-there' },
+      });
+    }
     const { places } = await json(await call('/api/v1/places'));
     const misfiled = places.filter((p: { slug: string }) => p.slug.startsWith('misfiled-'));
     const withDeaths = misfiled.filter((p: { indicators: object }) => 'civilian_deaths' in p.indicators);

@@ -80,7 +80,10 @@ function accepted(input: ReportInput, minute: number, corrects?: Report['correct
   };
 }
 
-/** A document with a new report, a corrected one and a retracted one. */
+/**
+ * A document with a new report, a corrected one and a retracted one: three report entries,
+ * and the correction and the retraction each an entry of its own.
+ */
 function documentFor(of: Place, input: ReportInput): FeedDocument {
   const first = accepted(input, 1);
   const corrected = accepted({ ...input, verification: 'disputed' }, 2);
@@ -154,7 +157,8 @@ describe('the seeded Bakhmut report as feeds', () => {
       'self',
     ]);
     expect(feed['georss:point']).toBe('48.5956 38.0006');
-    expect(feed.entry).toHaveLength(3);
+    expect(feed.entry).toHaveLength(5);
+    expect(new Set(feed.entry.map((e: { id: string }) => e.id)).size).toBe(5);
     for (const entry of feed.entry) {
       expect(entry.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
       expect(Date.parse(entry.published)).not.toBeNaN();
@@ -174,9 +178,15 @@ describe('the seeded Bakhmut report as feeds', () => {
     expect(
       titles.some(
         (t: string) =>
-          t.startsWith('Correction: \u2068Bakhmut\u2069, November 2022: ') && t.endsWith('(corroborated)'),
+          t.startsWith('Corrected: \u2068Bakhmut\u2069, November 2022: ') && t.endsWith('(corroborated)'),
       ),
     ).toBe(true);
+    expect(titles).toContain(
+      'Correction to \u2068Bakhmut\u2069, November 2022: no electricity, gas or running water for about two months; 12,000 of about 80,000 residents remain; at least 120 civilians killed in all (corroborated), because \u2068SYNTHETIC: corroborated by a second source\u2069',
+    );
+    expect(titles).toContain(
+      'Withdrawn: \u2068Bakhmut\u2069, November 2022: no electricity, gas or running water for about two months; 12,000 of about 80,000 residents remain; at least 120 civilians killed in all (unconfirmed), because \u2068SYNTHETIC: withdrawn\u2069',
+    );
     const tombstone = feed['at:deleted-entry'];
     expect(tombstone['@ref']).toBe(
       feed.entry.find((e: { title: string }) => e.title.startsWith('Retracted')).id,
@@ -191,7 +201,9 @@ describe('the seeded Bakhmut report as feeds', () => {
       'prev-archive',
     ]);
     expect(channel.ttl).toBe(1);
-    expect(channel.item).toHaveLength(3);
+    expect(channel.item).toHaveLength(5);
+    const withdrawal = channel.item.find((i: { title: string }) => i.title.startsWith('Withdrawn: '));
+    expect(withdrawal.pubDate).toBe('Fri, 15 Mar 2024 13:00:00 GMT');
     for (const item of channel.item) {
       expect(item.guid['@isPermaLink']).toBe('false');
       expect(item.pubDate).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
@@ -227,7 +239,8 @@ describe('the seeded Bakhmut report as feeds', () => {
       [
         {
           title: 'Bakhmut',
-          feeds: [{ outline: 'rss', title: 'Bakhmut (atom)', url: 'https://x/feeds/places/bakhmut.atom' }],
+          xmlUrl: 'https://x/feeds/places/bakhmut.atom',
+          htmlUrl: 'https://x/places/bakhmut',
         },
       ],
       null,

@@ -4,6 +4,7 @@ import {
   deriveFeedDocument,
   deriveFeedEntries,
   type FeedDocument,
+  type FeedEntry,
   feedPlaceOf,
 } from '../../src/domain/feed.ts';
 import { humanitarianItemExtension } from '../../src/domain/feed-extension.ts';
@@ -39,16 +40,29 @@ describe('deriveFeedEntries', () => {
     ]);
   });
 
-  it('shows a correction in the entry of the report it corrects, with its reason and time', () => {
+  it('announces a correction as an entry of its own at its time, and updates the entry it corrects', () => {
     const original = acceptedReport(1, { figures: [deaths(10)] });
     const correction = correctionOf(original, 5, 12);
     const fates = new Map<string, ReportFate>([
       [original.id, { state: 'superseded', supersededBy: correction.id }],
       [correction.id, active],
     ]);
-    const [entry, ...rest] = deriveFeedEntries([original, correction], fates, new Map(), placeOf);
+    const [change, entry, ...rest] = deriveFeedEntries([original, correction], fates, new Map(), placeOf);
     expect(rest).toEqual([]);
+    expect(change).toMatchObject({
+      kind: 'change',
+      id: correction.id,
+      published: correction.published,
+      updated: correction.published,
+      change: 'correction',
+      reason: 'SYNTHETIC: recount 5',
+      changed: original.id,
+      current: correction.id,
+      report: { id: correction.id },
+    });
+    expect(change?.changes).toHaveLength(1);
     expect(entry).toMatchObject({
+      kind: 'report',
       id: original.id,
       published: original.published,
       updated: correction.published,
@@ -58,7 +72,7 @@ describe('deriveFeedEntries', () => {
     });
   });
 
-  it('shows the latest withdrawal when every version was retracted', () => {
+  it('shows the latest withdrawal when every version was retracted, each withdrawal an entry at its time', () => {
     const original = acceptedReport(1);
     const correction = correctionOf(original, 2, 3);
     const retractions = new Map<string, Retraction>([
@@ -69,13 +83,131 @@ describe('deriveFeedEntries', () => {
       [original.id, { state: 'retracted' }],
       [correction.id, { state: 'retracted' }],
     ]);
-    const [entry] = deriveFeedEntries([original, correction], fates, retractions, placeOf);
-    expect(entry).toMatchObject({
+    const entries = deriveFeedEntries([original, correction], fates, retractions, placeOf);
+    expect(entries.find((e) => e.kind === 'report')).toMatchObject({
       id: original.id,
       change: 'retraction',
       reason: 'second',
       updated: '2024-05-01T00:00:00.000Z',
     });
+    expect(
+      entries.map((e) => [e.kind, e.change, e.id, e.published, e.report.id, e.changed, e.current]),
+    ).toEqual([
+      ['change', 'retraction', original.id, '2024-05-01T00:00:00.000Z', original.id, original.id, undefined],
+      ['report', 'retraction', original.id, original.published, original.id, undefined, undefined],
+      [
+        'change',
+        'restored',
+        correction.id,
+        '2024-04-01T00:00:00.000Z',
+        original.id,
+        correction.id,
+        undefined,
+      ],
+      ['change', 'correction', correction.id, correction.published, correction.id, original.id, undefined],
+    ]);
+  });
+
+  it('tells a chain withdrawn at once in one retraction entry, not one per version', () => {
+    const original = acceptedReport(1);
+    const correction = correctionOf(original, 2, 3);
+    const at = '2024-04-01T00:00:00.000Z';
+    const retractions = new Map<string, Retraction>([
+      [correction.id, { report: correction.id, reason: 'SYNTHETIC: all of it', retracted: at }],
+      [original.id, { report: original.id, reason: 'SYNTHETIC: all of it', retracted: at }],
+    ]);
+    const fates = new Map<string, ReportFate>([
+      [original.id, { state: 'retracted' }],
+      [correction.id, { state: 'retracted' }],
+    ]);
+    const entries = deriveFeedEntries([original, correction], fates, retractions, placeOf);
+    const changes = entries.filter((e) => e.kind === 'change').map((e) => [e.change, e.id]);
+    expect(changes).toEqual([
+      ['retraction', correction.id],
+      ['correction', correction.id],
+    ]);
+  });
+});
+
+describe('what a reader that keeps the ids it has seen is shown', () => {
+  const origin = 'https://status.test';
+  const ids = (entries: readonly FeedEntry[]) => entries.map((e) => itemFromEntry(e, origin).id);
+
+  it('gets every correction, retraction and restoration as an id it has not seen, dated at the change', () => {
+    const original = acceptedReport(1, { figures: [deaths(120, 'at_least')] });
+    const seen = new Set(
+      ids(deriveFeedEntries([original], new Map([[original.id, active]]), new Map(), placeOf)),
+    );
+    const correction = correctionOf(original, 2, 95);
+    const corrected = deriveFeedEntries(
+      [original, correction],
+      new Map<string, ReportFate>([
+        [original.id, { state: 'superseded', supersededBy: correction.id }],
+        [correction.id, active],
+      ]),
+      new Map(),
+      placeOf,
+    );
+    const unseenAfterCorrection = ids(corrected).filter((id) => !seen.has(id));
+    expect(unseenAfterCorrection).toHaveLength(1);
+    for (const id of ids(corrected)) seen.add(id);
+
+    const withdrawn = '2024-04-01T00:00:00.000Z';
+    const restored = deriveFeedEntries(
+      [original, correction],
+      new Map<string, ReportFate>([
+        [original.id, active],
+        [correction.id, { state: 'retracted' }],
+      ]),
+      new Map([[correction.id, { report: correction.id, reason: 'SYNTHETIC: wrong', retracted: withdrawn }]]),
+      placeOf,
+    );
+    const restoration = restored.filter((e) => !seen.has(itemFromEntry(e, origin).id));
+    expect(restoration.map((e) => [e.change, e.published])).toEqual([['restored', withdrawn]]);
+    for (const id of ids(restored)) seen.add(id);
+
+    const gone = '2024-05-01T00:00:00.000Z';
+    const retracted = deriveFeedEntries(
+      [original, correction],
+      new Map<string, ReportFate>([
+        [original.id, { state: 'retracted' }],
+        [correction.id, { state: 'retracted' }],
+      ]),
+      new Map([
+        [correction.id, { report: correction.id, reason: 'SYNTHETIC: wrong', retracted: withdrawn }],
+        [original.id, { report: original.id, reason: 'SYNTHETIC: gone', retracted: gone }],
+      ]),
+      placeOf,
+    );
+    const retraction = retracted.filter((e) => !seen.has(itemFromEntry(e, origin).id));
+    expect(retraction.map((e) => [e.change, e.published])).toEqual([['retraction', gone]]);
+  });
+
+  it('titles a change so that it reads as one, and links to the report it changes and the current version', () => {
+    const original = acceptedReport(1, { figures: [deaths(120, 'at_least')] });
+    const correction = acceptedReport(2, {
+      figures: [deaths(95, 'at_least')],
+      corrects: { report: original.id, reason: 'SYNTHETIC: the council recounted' },
+    });
+    const [change] = deriveFeedEntries(
+      [original, correction],
+      new Map<string, ReportFate>([
+        [original.id, { state: 'superseded', supersededBy: correction.id }],
+        [correction.id, active],
+      ]),
+      new Map(),
+      placeOf,
+    );
+    const item = itemFromEntry(change as FeedEntry, origin);
+    expect(item.title).toBe(
+      `Correction to \u2068${where.names.en}\u2069, 15 March 2024: at least 120 → at least 95 civilians killed (unconfirmed), because \u2068SYNTHETIC: the council recounted\u2069`,
+    );
+    expect(item.url).toBe(`${origin}/reports/${correction.id}`);
+    expect(item.changedUrl).toBe(`${origin}/reports/${original.id}`);
+    expect(item.html).toContain(`<a href="${origin}/reports/${original.id}">The report this changes</a>`);
+    expect(item.html).toContain(`<a href="${origin}/reports/${correction.id}">The current version</a>`);
+    expect(item.extension).toMatchObject({ entry: 'change', changed: original.id, current: correction.id });
+    expect(item.withdrawn).toBeUndefined();
   });
 });
 
@@ -117,7 +249,16 @@ describe('what a change shows', () => {
       [original.id, active],
       [correction.id, { state: 'retracted' }],
     ]);
-    const [entry] = deriveFeedEntries([original, correction], fates, retractions, placeOf);
+    const entries = deriveFeedEntries([original, correction], fates, retractions, placeOf);
+    const entry = entries.find((e) => e.kind === 'report');
+    expect(entries.find((e) => e.change === 'restored' && e.kind === 'change')).toMatchObject({
+      id: correction.id,
+      published: '2024-04-01T00:00:00.000Z',
+      reason: 'SYNTHETIC: wrong report',
+      changed: correction.id,
+      current: original.id,
+      report: { id: original.id },
+    });
     expect(entry).toMatchObject({
       id: original.id,
       change: 'restored',
@@ -189,8 +330,49 @@ describe('archiveStart', () => {
       placeOf,
     );
     const moved: FeedDocument = { entries, updated: entries[0]?.updated ?? null };
-    expect(moved.entries[0]?.id).toBe(reports[0]?.id);
-    expect(archiveStart(moved, {}, 2)).toBe(reports[5]?.id);
+    expect(moved.entries.map((e) => [e.kind, e.id]).slice(0, 2)).toEqual([
+      ['change', oldCorrected.id],
+      ['report', reports[0]?.id],
+    ]);
+    expect(archiveStart(moved, {}, 3)).toBe(reports[5]?.id);
+  });
+
+  it('starts after a correction shown when it is the only unmoved entry: it stands at its own time', () => {
+    const oldCorrected = correctionOf(reports[0] as Report, 9, 99);
+    const entries = deriveFeedEntries(
+      [...reports, oldCorrected],
+      new Map([...reports.map((r) => [r.id, active] as const), [oldCorrected.id, active]]),
+      new Map(),
+      placeOf,
+    );
+    expect(archiveStart({ entries, updated: null }, {}, 2)).toBe(oldCorrected.id);
+  });
+});
+
+describe('an archive item of a correction', () => {
+  it('is the correction entry of the subscription feed: same id, titled as a change', () => {
+    const original = acceptedReport(1, { figures: [deaths(10)] });
+    const correction = correctionOf(original, 2, 12);
+    const [change] = deriveFeedEntries(
+      [original, correction],
+      new Map<string, ReportFate>([
+        [original.id, { state: 'superseded', supersededBy: correction.id }],
+        [correction.id, active],
+      ]),
+      new Map(),
+      placeOf,
+    );
+    const archived = itemFromSummary(summarizeReport(correction, active), where, 'https://status.test');
+    expect(archived.id).toBe(itemFromEntry(change as FeedEntry, 'https://status.test').id);
+    expect(archived.title).toMatch(/^Correction to /);
+    expect(archived.extension).toMatchObject({ entry: 'change', change: 'correction', changed: original.id });
+    const first = itemFromSummary(
+      summarizeReport(original, { state: 'superseded', supersededBy: correction.id }),
+      where,
+      'https://status.test',
+    );
+    expect(first.id).not.toBe(archived.id);
+    expect(first.extension).toMatchObject({ entry: 'report' });
   });
 });
 

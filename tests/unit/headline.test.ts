@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import seedFile from '../../seeds/bakhmut.json';
 import { reportInput } from '../../src/domain/model.ts';
 import { summarizeFigure } from '../../src/domain/status.ts';
-import { headline } from '../../src/words/headline.ts';
+import { changeHeadline, headline, reasonForTitle } from '../../src/words/headline.ts';
 
 const seed = reportInput.parse(seedFile.reports.at(-1)?.report);
 const figures = (ids: string[]) => seed.figures.filter((f) => ids.includes(f.indicator)).map(summarizeFigure);
@@ -35,7 +35,7 @@ describe('headline', () => {
   it('prefixes corrections and retractions', () => {
     const deaths = figures(['civilian_deaths']);
     expect(headline('Testville', deaths, '2022-11', 'verified', 'correction')).toMatch(
-      /^Correction: Testville, November 2022: /,
+      /^Corrected: Testville, November 2022: /,
     );
     expect(headline('Testville', deaths, '2022-11', 'disputed', 'retraction')).toMatch(
       /^Retracted: Testville, November 2022: .*\(disputed\)$/,
@@ -93,5 +93,51 @@ describe('headline', () => {
     expect(headline('Testville', [{ indicator: 'situation' }], '2024-03', 'unconfirmed', 'new')).toBe(
       'Testville, March 2024: situation update (unconfirmed)',
     );
+  });
+});
+
+describe('changeHeadline', () => {
+  const deaths = figures(['civilian_deaths']);
+
+  it('says what a correction changed, before and after, and why', () => {
+    expect(
+      changeHeadline(
+        'correction',
+        'Testville',
+        deaths,
+        '2022-11',
+        'unconfirmed',
+        [
+          {
+            indicator: 'civilian_deaths',
+            before: { indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' },
+            after: { indicator: 'civilian_deaths', value: 95, qualifier: 'at_least' },
+          },
+          {
+            indicator: 'electricity',
+            before: { indicator: 'electricity', state: 'unavailable' },
+            after: { indicator: 'electricity', state: 'intermittent' },
+          },
+        ],
+        'SYNTHETIC: recounted',
+      ),
+    ).toBe(
+      'Correction to Testville, November 2022: at least 120 → at least 95 civilians killed; electricity: unavailable → intermittent (unconfirmed), because SYNTHETIC: recounted',
+    );
+  });
+
+  it('names a withdrawal and a restoration as changes to an earlier report', () => {
+    expect(changeHeadline('retraction', 'Testville', deaths, '2022-11', 'disputed', undefined, 'why')).toBe(
+      'Withdrawn: Testville, November 2022: at least 120 civilians killed in all (disputed), because why',
+    );
+    expect(changeHeadline('restored', 'Testville', deaths, '2022-11', 'verified', [], 'why')).toBe(
+      'Restored: Testville, November 2022: at least 120 civilians killed in all (verified), as the correction that had replaced it was withdrawn because why',
+    );
+  });
+
+  it('carries the first words of a long reason', () => {
+    const reason = reasonForTitle(`SYNTHETIC ${'word '.repeat(100)}`);
+    expect(reason.length).toBeLessThanOrEqual(141);
+    expect(reason).toMatch(/word…$/);
   });
 });
