@@ -207,6 +207,7 @@ export function renderReportPage(
           language={language}
           quoteLanguage={original?.language ?? source.language}
           notesLanguage={view.summary.language}
+          observed={view.observed}
         />
       </section>
 
