@@ -318,3 +318,19 @@ describe('what the pages say beside a headline', () => {
     expect(card).not.toContain('No report on civilians injured');
   });
 });
+
+describe('the chart on a place page', () => {
+  it('says under the chart how many counts for a period only it leaves off its line of totals', () => {
+    // The registry lets residents be counted as totals only, so no report can state this
+    // today; it is built as stored to show the chart never joins such a count to its line.
+    const periodOnly = acceptedReport(21, {
+      observed: '2024-02',
+      figures: [{ ...remaining(500), basis: 'period' }],
+    });
+    const head = [summaryOf(periodOnly), ...doc.head];
+    const html = renderPlacePage({ ...doc, head }, site, 'en', now);
+    expect(html).toContain('1 count for a period only left out: the chart draws running totals.');
+    expect(html).not.toContain('<title>about 500,');
+    expect(renderPlacePage(doc, site, 'en', now)).not.toContain('left out: the chart');
+  });
+});
