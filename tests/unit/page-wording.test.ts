@@ -71,7 +71,12 @@ describe('figureRows', () => {
         words: 'about 12,000 of about 80,000',
         note: 'Mostly elderly. Almost 80,000.',
       },
-      { kind: 'count', indicator: 'civilian_deaths', label: 'Civilians killed', words: 'at least 120 in all, since an unstated date' },
+      {
+        kind: 'count',
+        indicator: 'civilian_deaths',
+        label: 'Civilians killed',
+        words: 'at least 120 in all, since an unstated date',
+      },
     ]);
   });
 
