@@ -28,7 +28,9 @@ const topLevel: Record<string, string> = {
 const figurePart: Record<string, string> = {
   state: 'state',
   value: 'value',
+  high: 'high',
   qualifier: 'qualifier',
+  basis: 'basis',
   note: 'note',
   quote: 'quote',
   text: 'text',

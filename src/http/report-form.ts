@@ -60,11 +60,16 @@ export function figuresFromForm(fields: FormFields, sourceLanguage: string | und
     if (kind === 'count') {
       const value = part('value');
       if (value === undefined) return [];
+      const high = part('high');
+      const since = part('since');
       return [
         {
           indicator: id,
           value: readCount(value),
+          ...(high === undefined ? {} : { high: readCount(high) }),
           qualifier: part('qualifier') ?? 'exact',
+          ...optional('basis', part('basis')),
+          ...(since ? { since: { date: since, qualifier: part('sinceQualifier') ?? 'exact' } } : {}),
           ...optional('note', part('note')),
           ...provenance,
         },
@@ -88,7 +93,11 @@ export function formOfFigure(figure: Figure): FormFields {
     set('sinceQualifier', figure.since?.qualifier);
   } else if ('value' in figure) {
     set('value', figure.value);
+    set('high', figure.high);
     set('qualifier', figure.qualifier);
+    set('basis', figure.basis);
+    set('since', figure.since?.date);
+    set('sinceQualifier', figure.since?.qualifier);
   } else {
     set('text', figure.text);
     set('language', figure.language);

@@ -4,7 +4,14 @@
 // both languages.
 
 import type { feedChanges } from '../domain/feed.ts';
-import type { Qualifier, ReportState, sourceKinds, utilityStates, Verification } from '../domain/model.ts';
+import type {
+  CountBasis,
+  Qualifier,
+  ReportState,
+  sourceKinds,
+  utilityStates,
+  Verification,
+} from '../domain/model.ts';
 
 export const languages = ['en', 'nl'] as const;
 export type Language = (typeof languages)[number];
@@ -87,6 +94,8 @@ export interface Messages {
   chartLegend: string;
   chartTableCaption: string;
   chartWindow: (shown: number, total: number) => string;
+  /** Under a chart of running totals: how many counts for a period only it leaves out. */
+  chartPeriodsLeftOut: (n: number) => string;
   history: string;
   historyIntro: string;
   historyWindow: (shown: number, total: number) => string;
@@ -258,6 +267,13 @@ export interface Messages {
     confirm: string;
     errorsHeading: string;
     qualifierWords: Record<Qualifier, string>;
+    /** A count's basis: what its number counts. */
+    basis: string;
+    basisWords: Record<CountBasis, string>;
+    high: string;
+    highHint: string;
+    countingSince: string;
+    sinceQualifier: string;
   };
   // -- headlines and feeds
   changePrefix: Record<HeadlineChange, string>;
@@ -399,6 +415,8 @@ const en: Messages = {
   chartLegend: 'Marker shape shows the qualifier',
   chartTableCaption: 'Reported residents remaining',
   chartWindow: (shown, total) => `From the newest ${shown} of ${total} reports.`,
+  chartPeriodsLeftOut: (n) =>
+    `${plural(n, 'count', 'counts')} for a period only left out: the chart draws running totals.`,
   history: 'History',
   historyIntro:
     'Every report about this place, newest first. Nothing is deleted: corrections and retractions are marked.',
@@ -592,6 +610,12 @@ const en: Messages = {
       at_least: 'more than, at least',
       at_most: 'up to, at most',
     },
+    basis: 'What the number counts',
+    basisWords: { total: 'a running total', period: 'for the observed period only' },
+    high: 'Up to (for a range)',
+    highHint: 'Only when the source gives a range, "between 40 and 60": 60 here, 40 as the number.',
+    countingSince: 'Counting since (for a running total)',
+    sinceQualifier: 'How the source put that date',
   },
   noDeskScope: 'This token may not write, correct or edit anything, so the desk has nothing for it.',
   formExpired:
@@ -726,6 +750,8 @@ const nl: Messages = {
   chartLegend: 'De vorm van de punt geeft de slag om de arm',
   chartTableCaption: 'Gemelde overgebleven inwoners',
   chartWindow: (shown, total) => `Uit de nieuwste ${shown} van ${total} meldingen.`,
+  chartPeriodsLeftOut: (n) =>
+    `${plural(n, 'telling', 'tellingen')} voor alleen een periode weggelaten: de grafiek toont lopende totalen.`,
   history: 'Geschiedenis',
   historyIntro:
     'Elke melding over deze plaats, nieuwste eerst. Niets wordt gewist: correcties en intrekkingen staan erbij.',
@@ -919,6 +945,12 @@ const nl: Messages = {
       at_least: 'meer dan, ten minste',
       at_most: 'tot, hoogstens',
     },
+    basis: 'Wat het getal telt',
+    basisWords: { total: 'een lopend totaal', period: 'alleen de waargenomen periode' },
+    high: 'Tot (voor een bereik)',
+    highHint: 'Alleen als de bron een bereik geeft, "tussen 40 en 60": 60 hier, 40 als getal.',
+    countingSince: 'Geteld sinds (voor een lopend totaal)',
+    sinceQualifier: 'Hoe de bron die datum zei',
   },
   noDeskScope: 'Dit token mag niets schrijven, corrigeren of bewerken, dus de redactie heeft er niets voor.',
   formExpired:

@@ -177,3 +177,83 @@ describe('writing a report at the desk', () => {
     expect(answer.status).toBe(403);
   });
 });
+
+describe('a count’s basis, range and start at the desk', () => {
+  /** SYNTHETIC deaths as a writer fills them in, in place of the residents. */
+  const withDeaths = (fields: [string, string][], deaths: [string, string][]) => [
+    ...fields.filter(([k]) => !k.startsWith('population_remaining.')),
+    ...deaths,
+  ];
+
+  it('asks what a count counts only where its indicator allows more than one basis', async () => {
+    const { form } = await signIn();
+    expect(form).toContain('<label for="field-civilian_deaths-basis">What the number counts</label>');
+    expect(form).toContain('<option value="total">a running total</option>');
+    expect(form).toContain('<option value="period">for the observed period only</option>');
+    expect(form).toContain(
+      '<label for="field-civilian_deaths-since">Counting since (for a running total)</label>',
+    );
+    expect(form).toContain('<label for="field-civilian_deaths-high">Up to (for a range)</label>');
+    expect(form).toContain('<label for="field-population_remaining-high">Up to (for a range)</label>');
+    expect(form).not.toContain('field-population_remaining-basis');
+    expect(form).not.toContain('field-population_remaining-since');
+  });
+
+  it('publishes a range counted for the period, and a total with its start, as the form said', async () => {
+    const slug = await placeWithResidents();
+    const { cookie, formToken } = await signIn();
+    const period = withDeaths(filledIn(slug, formToken, ''), [
+      ['civilian_deaths.value', '40'],
+      ['civilian_deaths.high', '60'],
+      ['civilian_deaths.qualifier', 'approximately'],
+      ['civilian_deaths.basis', 'period'],
+    ]);
+    const preview = await postWithSession('/desk/reports/preview', cookie, period);
+    expect(preview.status).toBe(200);
+    expect(await preview.text()).toContain('<strong>about 40–60 in April 2024</strong>');
+    expect((await postWithSession('/desk/reports', cookie, period)).status).toBe(303);
+
+    const total = withDeaths(filledIn(slug, formToken, ''), [
+      ['civilian_deaths.value', '120'],
+      ['civilian_deaths.qualifier', 'at_least'],
+      ['civilian_deaths.basis', 'total'],
+      ['civilian_deaths.since', '2022-02'],
+      ['civilian_deaths.sinceQualifier', 'approximately'],
+    ]);
+    expect((await postWithSession('/desk/reports', cookie, total)).status).toBe(303);
+    const { status } = await json(await call(`/api/v1/places/${slug}`));
+    expect(status.indicators.civilian_deaths.figure).toMatchObject({
+      value: 120,
+      qualifier: 'at_least',
+      basis: 'total',
+      since: { date: '2022-02', qualifier: 'approximately' },
+    });
+    expect(status.indicators.civilian_deaths.period.figure).toMatchObject({
+      value: 40,
+      high: 60,
+      qualifier: 'approximately',
+      basis: 'period',
+    });
+  });
+
+  it('shows a range upside down and a start of a count for a period beside their fields', async () => {
+    const slug = await placeWithResidents();
+    const { cookie, formToken } = await signIn();
+    const wrong = withDeaths(filledIn(slug, formToken, ''), [
+      ['civilian_deaths.value', '60'],
+      ['civilian_deaths.high', '40'],
+      ['civilian_deaths.qualifier', 'exact'],
+      ['civilian_deaths.basis', 'period'],
+      ['civilian_deaths.since', '2022-02'],
+    ]);
+    const answer = await postWithSession('/desk/reports/preview', cookie, wrong);
+    expect(answer.status).toBe(422);
+    const page = await answer.text();
+    expect(page).toMatch(/id="field-civilian_deaths-high"[^>]*aria-invalid="true"/);
+    expect(page).toMatch(/id="field-civilian_deaths-since"[^>]*aria-invalid="true"/);
+    expect(page).toContain('id="field-civilian_deaths-high-problem"');
+    expect(page).toContain('id="field-civilian_deaths-since-problem"');
+    expect(page).toMatch(/<option value="period" selected="">/);
+    expect((await json(await call(`/api/v1/places/${slug}/reports`))).reports).toHaveLength(1);
+  });
+});

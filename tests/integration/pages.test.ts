@@ -361,3 +361,112 @@ describe('the cost of a page', () => {
     }
   });
 });
+
+describe('counts on the pages as their sources gave them', () => {
+  // SYNTHETIC sources and numbers throughout.
+  const agency = { name: 'Synthetic agency A', kind: 'ngo', language: 'en' } as const;
+  const paper = { name: 'Synthetic paper B', kind: 'media', language: 'en' } as const;
+  const deathsOf = (value: number, more: Partial<Extract<Figure, { value: number }>> = {}): Figure => ({
+    indicator: 'civilian_deaths',
+    value,
+    qualifier: 'exact',
+    ...more,
+  });
+
+  it('shows a count for a period beside the running total, on the place page and its card', async () => {
+    await createNamedPlace('periodtown');
+    await postReport(
+      syntheticReport('periodtown', {
+        observed: '2024-03',
+        source: agency,
+        figures: [deathsOf(120, { qualifier: 'at_least', basis: 'total' })],
+      }),
+    );
+    const period = await postReport(
+      syntheticReport('periodtown', {
+        observed: '2024-03',
+        source: paper,
+        figures: [deathsOf(40, { qualifier: 'at_least', basis: 'period' })],
+      }),
+    );
+    const place = await page('/places/periodtown');
+    const card = /<article aria-labelledby="place-periodtown">[\s\S]*?<\/article>/.exec(
+      (await page('/')).html,
+    )?.[0];
+    for (const html of [place.html, card ?? '']) {
+      const text = visibleText(html);
+      expect(text).toContain(
+        'Civilians killed : at least 120 in all, since an unstated date and at least 40 in March 2024, from \u2068Synthetic paper B\u2069',
+      );
+      expect(html).toContain(`<a href="http://status.test/reports/${period.id}">`);
+    }
+  });
+
+  it('shows two sources that disagree side by side, each named and linked, and says so', async () => {
+    await createNamedPlace('disputetown');
+    const low = await postReport(
+      syntheticReport('disputetown', { observed: '2024-03', source: agency, figures: [deathsOf(8_000)] }),
+    );
+    const high = await postReport(
+      syntheticReport('disputetown', { observed: '2024-03', source: paper, figures: [deathsOf(15_000)] }),
+    );
+    const { html } = await page('/places/disputetown');
+    const text = visibleText(html);
+    expect(text).toContain('Sources disagree: 8,000–15,000 by 2 sources; the newest says 15,000');
+    expect(text).toContain('8,000 · Synthetic agency A (NGO, English) · Observed: March 2024');
+    expect(text).toContain('15,000 · Synthetic paper B (media, English) · Observed: March 2024');
+    for (const report of [low, high]) {
+      expect(html).toContain(`<a href="http://status.test/reports/${report.id}">`);
+    }
+  });
+
+  it('shows a source’s range as a range, on the place page and the report’s page', async () => {
+    await createNamedPlace('rangetown');
+    const ranged = await postReport(
+      syntheticReport('rangetown', {
+        observed: '2024-03',
+        figures: [deathsOf(40, { high: 60, qualifier: 'approximately' })],
+      }),
+    );
+    expect(visibleText((await page('/places/rangetown')).html)).toContain(
+      'Civilians killed : about 40–60 in all, since an unstated date',
+    );
+    expect(visibleText((await page(`/reports/${ranged.id}`)).html)).toContain(
+      'Civilians killed : about 40–60 in all, since an unstated date',
+    );
+  });
+
+  it('names the period of a count for a period on its report’s page', async () => {
+    await createNamedPlace('reportperiodtown');
+    const period = await postReport(
+      syntheticReport('reportperiodtown', {
+        observed: '2024-03',
+        figures: [deathsOf(40, { qualifier: 'at_least', basis: 'period' })],
+      }),
+    );
+    expect(visibleText((await page(`/reports/${period.id}`)).html)).toContain(
+      'Civilians killed : at least 40 in March 2024',
+    );
+  });
+
+  it('says "No report on … yet" of what no report stated, and shows a reported zero as 0', async () => {
+    await createNamedPlace('zerotown');
+    await postReport(
+      syntheticReport('zerotown', {
+        observed: '2024-03',
+        figures: [{ indicator: 'electricity', state: 'available' }, deathsOf(0)],
+      }),
+    );
+    const text = visibleText((await page('/places/zerotown')).html);
+    expect(text).toContain('Civilians killed : 0 in all, since an unstated date');
+    expect(text).toContain('No report on running water yet');
+    expect(text).toContain('No report on gas yet');
+    expect(text).not.toContain('No report on civilians killed');
+    const card = /<article aria-labelledby="place-zerotown">[\s\S]*?<\/article>/.exec(
+      (await page('/')).html,
+    )?.[0];
+    expect(visibleText(card ?? '')).toContain('No report on running water yet');
+    const dutch = visibleText((await page('/places/zerotown?lang=nl')).html);
+    expect(dutch).toContain('Nog geen bericht over stromend water');
+  });
+});

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '../../src/domain/model.ts';
-import { chartGeometry, populationPoints } from '../../src/render/html/chart-data.ts';
-import { acceptedReport, remaining, summaryOf, syntheticId } from '../support/builders.ts';
+import { chartGeometry, runningTotals } from '../../src/render/html/chart-data.ts';
+import {
+  acceptedReport,
+  deaths,
+  deathsInPeriod,
+  remaining,
+  summaryOf,
+  syntheticId,
+} from '../support/builders.ts';
+
+const populationPoints = (history: Parameters<typeof runningTotals>[0]) =>
+  runningTotals(history, 'population_remaining').points;
 
 const reported = (n: number, observed: string, value: number, qualifier: Qualifier = 'approximately') =>
   acceptedReport(n, { observed, figures: [{ ...remaining(value), qualifier }] });
 
-describe('populationPoints', () => {
+describe('runningTotals', () => {
   it('takes the reports that stand, in order of observation, whatever order they were published in', () => {
     const points = populationPoints([
       summaryOf(reported(4, '2024-02', 30_000)),
@@ -28,6 +38,29 @@ describe('populationPoints', () => {
       summaryOf(reported(2, '2024-03', 30_000)),
     ]);
     expect(points.map((p) => p.observed)).toEqual(['2024-03', '2024']);
+  });
+});
+
+describe('a chart of running totals', () => {
+  it('leaves a count for a period off the line of totals, and says how many it left out', () => {
+    const totals = runningTotals(
+      [
+        summaryOf(acceptedReport(1, { observed: '2022-10', figures: [deaths(80)] })),
+        summaryOf(acceptedReport(2, { observed: '2022-11', figures: [deathsInPeriod(40)] })),
+        summaryOf(acceptedReport(3, { observed: '2022-11', figures: [deaths(120)] })),
+      ],
+      'civilian_deaths',
+    );
+    expect(totals.points.map((p) => [p.observed, p.value])).toEqual([
+      ['2022-10', 80],
+      ['2022-11', 120],
+    ]);
+    expect(totals.periodsLeftOut).toBe(1);
+  });
+
+  it('leaves nothing out of the residents, whose counts are totals only', () => {
+    const totals = runningTotals([summaryOf(reported(1, '2024-01', 41_000))], 'population_remaining');
+    expect(totals).toMatchObject({ periodsLeftOut: 0, points: [{ value: 41_000 }] });
   });
 });
 

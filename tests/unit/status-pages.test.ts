@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { derivePlaceDocument, summarizePlace } from '../../src/domain/documents.ts';
-import type { Report } from '../../src/domain/model.ts';
+import type { Report, Source } from '../../src/domain/model.ts';
 import { renderErrorPage } from '../../src/render/html/error-page.tsx';
 import { renderIndexPage } from '../../src/render/html/index-page.tsx';
 import { renderPlacePage } from '../../src/render/html/place-page.tsx';
@@ -11,6 +11,7 @@ import {
   acceptedReport,
   byId,
   deaths,
+  deathsInPeriod,
   electricity,
   remaining,
   summaryOf,
@@ -209,5 +210,127 @@ describe('a part whose whole came from another report', () => {
     const page = renderPlacePage(split, site, 'en', now);
     expect(page).toContain('<strong>about 8,600 of about 80,000</strong>');
     expect(page).toContain('<strong>about 80,000</strong>');
+  });
+});
+
+describe('what the pages say beside a headline', () => {
+  // SYNTHETIC sources and counts throughout.
+  const agency: Source = { name: 'Synthetic agency A', kind: 'ngo', language: 'en' };
+  const paper: Source = { name: 'Synthetic paper B', kind: 'media', language: 'en' };
+  const documentOf = (reports: Report[]) =>
+    derivePlaceDocument(
+      testville,
+      reports.map((r) => summaryOf(r)),
+      byId(reports),
+      acceptedAt(20).toISOString(),
+    );
+  const november = new Date('2022-11-20T00:00:00Z');
+
+  const total = acceptedReport(11, { observed: '2022-11', source: agency, figures: [deaths(120)] });
+  const period = acceptedReport(12, { observed: '2022-11', source: paper, figures: [deathsInPeriod(40)] });
+
+  it('shows a count for a period beside the running total, with its source, date and report', () => {
+    const place = documentOf([total, period]);
+    for (const html of [
+      renderPlacePage(place, site, 'en', november),
+      renderIndexPage([summarizePlace(place)], { ...site, path: '/' }, 'en', november),
+    ]) {
+      expect(html).toContain('<strong>at least 120 in all, since an unstated date</strong>');
+      expect(html).toContain(
+        '<p class="figure-period">and at least 40 in November 2022, from \u2068Synthetic paper B\u2069 ',
+      );
+      expect(html).toContain(`<a href="https://status.example.org/reports/${period.id}">`);
+    }
+    const status = /<section aria-labelledby="status">[\s\S]*?<\/section>/.exec(
+      renderPlacePage(place, site, 'en', november),
+    )?.[0];
+    expect(status).not.toContain('<strong>at least 40');
+    // The history names the period of the count too.
+    expect(renderPlacePage(place, site, 'en', november)).toContain(
+      '<strong>at least 40 in November 2022</strong>',
+    );
+    expect(renderPlacePage(place, site, 'nl', november)).toContain(
+      'en ten minste 40 in november 2022, volgens \u2068Synthetic paper B\u2069',
+    );
+  });
+
+  it('names the observed period of a count for a period that is the headline', () => {
+    const html = renderPlacePage(documentOf([period]), site, 'en', november);
+    expect(html).toContain('<strong>at least 40 in November 2022</strong>');
+    expect(html).not.toContain('class="figure-period"');
+  });
+
+  it('shows sources that disagree side by side, each named with its figure and linked', () => {
+    const low = acceptedReport(13, {
+      observed: '2022-11',
+      source: agency,
+      figures: [{ ...deaths(8_000), qualifier: 'exact' }],
+    });
+    const high = acceptedReport(14, {
+      observed: '2022-11',
+      source: paper,
+      figures: [{ ...deaths(15_000), qualifier: 'exact' }],
+    });
+    const place = documentOf([low, high]);
+    for (const html of [
+      renderPlacePage(place, site, 'en', november),
+      renderIndexPage([summarizePlace(place)], { ...site, path: '/' }, 'en', november),
+    ]) {
+      const block = /<div class="disagreement">[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+      expect(block).toContain(
+        '<strong>Sources disagree:</strong> 8,000–15,000 by 2 sources; the newest says 15,000',
+      );
+      expect(block).toContain('<strong>8,000</strong> · <bdi>Synthetic agency A</bdi>');
+      expect(block).toContain('<strong>15,000</strong> · <bdi>Synthetic paper B</bdi>');
+      for (const report of [low, high]) {
+        expect(block).toContain(`<a href="https://status.example.org/reports/${report.id}">`);
+      }
+    }
+  });
+
+  it('shows a range as a range', () => {
+    const ranged = acceptedReport(15, {
+      observed: '2022-11',
+      figures: [{ ...deaths(40), qualifier: 'approximately', high: 60 }],
+    });
+    expect(renderPlacePage(documentOf([ranged]), site, 'en', november)).toContain(
+      '<strong>about 40–60 in all, since an unstated date</strong>',
+    );
+  });
+
+  it('says which indicators no report has stated, and shows a reported zero as a figure', () => {
+    const zero = acceptedReport(16, {
+      observed: '2022-11',
+      figures: [electricity('available'), { ...deaths(0), qualifier: 'exact' }],
+    });
+    const place = documentOf([zero]);
+    const page = renderPlacePage(place, site, 'en', november);
+    expect(page).toContain('<strong>0 in all, since an unstated date</strong>');
+    expect(page).toContain('<li>No report on gas yet</li>');
+    expect(page).toContain('<li>No report on running water yet</li>');
+    expect(page).toContain('<li>No report on civilians injured yet</li>');
+    expect(page).not.toContain('No report on civilians killed');
+    expect(page).not.toContain('No report on electricity');
+    expect(renderPlacePage(place, site, 'nl', november)).toContain('<li>Nog geen bericht over gas</li>');
+    // A card names the utilities only, to stay short.
+    const card = renderIndexPage([summarizePlace(place)], { ...site, path: '/' }, 'en', november);
+    expect(card).toContain('<li>No report on running water yet</li>');
+    expect(card).not.toContain('No report on civilians injured');
+  });
+});
+
+describe('the chart on a place page', () => {
+  it('says under the chart how many counts for a period only it leaves off its line of totals', () => {
+    // The registry lets residents be counted as totals only, so no report can state this
+    // today; it is built as stored to show the chart never joins such a count to its line.
+    const periodOnly = acceptedReport(21, {
+      observed: '2024-02',
+      figures: [{ ...remaining(500), basis: 'period' }],
+    });
+    const head = [summaryOf(periodOnly), ...doc.head];
+    const html = renderPlacePage({ ...doc, head }, site, 'en', now);
+    expect(html).toContain('1 count for a period only left out: the chart draws running totals.');
+    expect(html).not.toContain('<title>about 500,');
+    expect(renderPlacePage(doc, site, 'en', now)).not.toContain('left out: the chart');
   });
 });

@@ -1,7 +1,9 @@
 // The remaining-population chart as numbers: which figures it plots and where. Pure, so
 // the geometry is tested without markup. A figure is plotted at the middle of the period
 // its observed date names, so a month-precise figure is not pinned to the month's first day.
+// The chart's line joins running totals only: a count for a period is not a point on it.
 
+import { basisOf } from '../../domain/counts.ts';
 import { periodEnd, periodStart } from '../../domain/dates.ts';
 import type { Qualifier, ReportSummary, Verification } from '../../domain/model.ts';
 
@@ -15,24 +17,35 @@ export interface PopulationPoint {
 
 const middleOf = (observed: string) => (periodStart(observed).getTime() + periodEnd(observed).getTime()) / 2;
 
-/** Residents remaining as reported by the reports that stand, in order of observation. */
-export function populationPoints(history: readonly ReportSummary[]): PopulationPoint[] {
-  return history
-    .flatMap((s): PopulationPoint[] => {
-      if (s.state !== 'active') return [];
-      const figure = s.figures.find((f) => f.indicator === 'population_remaining');
-      if (!figure || !('value' in figure)) return [];
-      return [
-        {
-          report: s.id,
-          observed: s.observed,
-          value: figure.value,
-          qualifier: figure.qualifier,
-          verification: s.verification,
-        },
-      ];
-    })
+export interface RunningTotals {
+  points: PopulationPoint[];
+  /** Counts for a period only that the reports that stand state, left off the line. */
+  periodsLeftOut: number;
+}
+
+/**
+ * The running totals of a count as reported by the reports that stand, in order of
+ * observation, and how many of their counts were for a period only.
+ */
+export function runningTotals(history: readonly ReportSummary[], indicator: string): RunningTotals {
+  const counts = history.flatMap((s) => {
+    if (s.state !== 'active') return [];
+    const figure = s.figures.find((f) => f.indicator === indicator);
+    return figure && 'value' in figure ? [{ s, figure }] : [];
+  });
+  const totals = counts.filter(({ figure }) => basisOf(figure) === 'total');
+  const points = totals
+    .map(
+      ({ s, figure }): PopulationPoint => ({
+        report: s.id,
+        observed: s.observed,
+        value: figure.value,
+        qualifier: figure.qualifier,
+        verification: s.verification,
+      }),
+    )
     .sort((a, b) => middleOf(a.observed) - middleOf(b.observed) || a.report.localeCompare(b.report));
+  return { points, periodsLeftOut: counts.length - totals.length };
 }
 
 export const chartSize = { width: 480, height: 280 } as const;

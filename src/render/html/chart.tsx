@@ -5,7 +5,7 @@
 import type { CountFigure, ReportSummary } from '../../domain/model.ts';
 import { formatCount, formatNumber, formatPartialDate } from '../../words/figures.ts';
 import type { Language, Messages } from '../../words/messages.ts';
-import { chartGeometry, chartSize, type PopulationPoint, populationPoints } from './chart-data.ts';
+import { chartGeometry, chartSize, type PopulationPoint, runningTotals } from './chart-data.ts';
 import { VerificationBadge } from './figures.tsx';
 import { QualifierMarker } from './icons.tsx';
 
@@ -73,8 +73,19 @@ function FigureTable({
   );
 }
 
-export function PopulationChart({ history, reportCount, baseline, placeName, m, language }: ChartProps) {
-  const points = populationPoints(history);
+/** The chart of running totals, and under it how many counts for a period only it leaves out. */
+export function PopulationChart(props: ChartProps) {
+  const { points, periodsLeftOut } = runningTotals(props.history, 'population_remaining');
+  return (
+    <>
+      <Chart {...props} points={points} />
+      {periodsLeftOut > 0 ? <p class="intro">{props.m.chartPeriodsLeftOut(periodsLeftOut)}</p> : ''}
+    </>
+  );
+}
+
+function Chart(props: ChartProps & { points: readonly PopulationPoint[] }) {
+  const { points, history, reportCount, baseline, placeName, m, language } = props;
   const [only] = points;
   if (!only) return <p>{m.chartNone}</p>;
   if (points.length === 1) {

@@ -4,18 +4,32 @@
 // of figures with the verification, the observed date and the source they come from, and,
 // once they are stale, that they have not been confirmed since.
 
+import type { Child } from 'hono/jsx';
 import { comparePartialDates, periodEnd } from '../../domain/dates.ts';
 import { isStale } from '../../domain/freshness.ts';
-import type { Figure, FigureSummary, Source, Verification } from '../../domain/model.ts';
+import { type IndicatorKind, indicatorRegistry } from '../../domain/indicators.ts';
+import type {
+  Coverage,
+  Disagreement,
+  Figure,
+  FigureSummary,
+  Source,
+  Verification,
+} from '../../domain/model.ts';
 import {
   type FigureRow,
   figureRows,
+  figureWords,
+  formatCount,
+  formatNumber,
   formatPartialDate,
   formatTimestamp,
+  indicatorLabel,
   timeSince,
 } from '../../words/figures.ts';
 import { type Language, type Messages, messages } from '../../words/messages.ts';
 import { languageName } from '../../words/places.ts';
+import { isolated } from '../escape.ts';
 import { reportPageUrl } from '../site.ts';
 import { StateIcon, VerificationIcon } from './icons.tsx';
 
@@ -51,6 +65,10 @@ interface FigureListProps {
   notesLanguage?: string;
   /** Figures of other reports a count may be stated as part of ("of about 80,000"). */
   wholesElsewhere?: readonly (Figure | FigureSummary)[];
+  /** When the figures were observed: a count for a period says which ("in November 2022"). */
+  observed?: string;
+  /** What stands under a figure's line, such as what other sources say of it. */
+  under?: (indicator: string) => Child;
 }
 
 function RowProvenance({
@@ -93,6 +111,8 @@ export function FigureList(props: FigureListProps) {
     ownSources = true,
     notesLanguage,
     wholesElsewhere,
+    observed,
+    under = () => '',
   } = props;
   const noteLang = notesLanguage && notesLanguage !== language ? notesLanguage : undefined;
   const provenance = (row: FigureRow) => (
@@ -100,7 +120,7 @@ export function FigureList(props: FigureListProps) {
   );
   return (
     <ul class="figures">
-      {figureRows(figures, language, wholesElsewhere).map((row) => {
+      {figureRows(figures, language, wholesElsewhere, observed).map((row) => {
         const label = (
           <span class="figure-label">
             {row.label}
@@ -124,6 +144,7 @@ export function FigureList(props: FigureListProps) {
                 ''
               )}
               {provenance(row)}
+              {under(row.indicator)}
             </li>
           );
         }
@@ -142,6 +163,7 @@ export function FigureList(props: FigureListProps) {
                 ''
               )}
               {provenance(row)}
+              {under(row.indicator)}
             </li>
           );
         }
@@ -160,6 +182,7 @@ export function FigureList(props: FigureListProps) {
               )
             )}
             {provenance(row)}
+            {under(row.indicator)}
           </li>
         );
       })}
@@ -298,13 +321,149 @@ interface StatusGroupsProps<S> {
   textElsewhere?: { href: string; words: string };
 }
 
-type ShownStatus = GroupedStatus & {
+/** A figure in force with where it comes from: a headline, or one shown beside it. */
+interface FigureInForce {
   figure: Figure | FigureSummary;
+  report: string;
   observed: string;
   published: string;
   verification: Verification;
   source: Source;
-};
+}
+
+type ShownStatus = GroupedStatus &
+  FigureInForce & {
+    /** A count for a period only, beside the running total that is the headline. */
+    period?: FigureInForce & { staleAfter: string };
+    disagreement?: Disagreement;
+  };
+
+/** "and at least 40 in November 2022, from …": never in the headline's place, with its own provenance. */
+function PeriodBeside({
+  period,
+  language,
+  origin,
+  now,
+}: {
+  period: NonNullable<ShownStatus['period']>;
+  language: Language;
+  origin: string;
+  now: Date;
+}) {
+  const m = messages[language];
+  return (
+    <p class="figure-period">
+      {m.periodBeside(figureWords(period.figure, language, period.observed), isolated(period.source.name))}{' '}
+      <VerificationBadge verification={period.verification} m={m} />{' '}
+      <a href={reportPageUrl(origin, period.report)}>
+        {m.fullReport(formatTimestamp(period.published, language))}
+      </a>
+      {isStale(period.staleAfter, now) ? <span class="figure-stale"> {m.notConfirmedSince}</span> : ''}
+    </p>
+  );
+}
+
+const countOf = (figure: Figure | FigureSummary, language: Language) =>
+  'value' in figure ? formatCount(figure.value, figure.qualifier, language, figure.high) : '';
+
+/** Sources that disagree, side by side: the span they give, and each with its own figure. */
+function SourcesDisagree({
+  disagreement,
+  language,
+  origin,
+}: {
+  disagreement: Disagreement;
+  language: Language;
+  origin: string;
+}) {
+  const m = messages[language];
+  const [newest] = disagreement.figures;
+  return (
+    <div class="disagreement">
+      <p>
+        <strong>{m.sourcesDisagree}:</strong>{' '}
+        {m.disagreement(
+          formatNumber(disagreement.low, language),
+          formatNumber(disagreement.high, language),
+          disagreement.sourceCount,
+          newest ? countOf(newest.figure, language) : '',
+        )}
+      </p>
+      <ul>
+        {disagreement.figures.map((stated) => (
+          <li>
+            <strong>{countOf(stated.figure, language)}</strong>
+            {' · '}
+            <SourceWords source={stated.source} m={m} language={language} />
+            {' · '}
+            {m.observed}:{' '}
+            <time datetime={stated.observed}>{formatPartialDate(stated.observed, language)}</time>{' '}
+            <VerificationBadge verification={stated.verification} m={m} />{' '}
+            <a href={reportPageUrl(origin, stated.report)}>
+              {m.fullReport(formatTimestamp(stated.published, language))}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** What stands under a headline: a count for a period beside it, and sources that disagree. */
+function Beside({
+  status,
+  language,
+  origin,
+  now,
+}: {
+  status: ShownStatus | undefined;
+  language: Language;
+  origin: string;
+  now: Date;
+}) {
+  if (!status) return '';
+  return (
+    <>
+      {status.period ? (
+        <PeriodBeside period={status.period} language={language} origin={origin} now={now} />
+      ) : (
+        ''
+      )}
+      {status.disagreement ? (
+        <SourcesDisagree disagreement={status.disagreement} language={language} origin={origin} />
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+/**
+ * "No report on running water yet", for each indicator of `kinds` (all, when left out) that
+ * no report has stated: no report is not "fine", and is never left to silence.
+ */
+export function NotReported({
+  coverage,
+  language,
+  kinds,
+}: {
+  coverage: Partial<Record<string, Coverage>>;
+  language: Language;
+  kinds?: readonly IndicatorKind[];
+}) {
+  const m = messages[language];
+  const missing = indicatorRegistry.filter(
+    ({ id, kind }) => coverage[id] === 'not_reported' && (kinds === undefined || kinds.includes(kind)),
+  );
+  if (missing.length === 0) return '';
+  return (
+    <ul class="not-reported">
+      {missing.map(({ id }) => (
+        <li>{m.notReported(indicatorLabel(id, language, false))}</li>
+      ))}
+    </ul>
+  );
+}
 
 /** A place's current figures, under the provenance they share, stale ones said to be so. */
 export function StatusGroups<S extends ShownStatus>({
@@ -314,6 +473,10 @@ export function StatusGroups<S extends ShownStatus>({
   now,
   textElsewhere,
 }: StatusGroupsProps<S>) {
+  const byIndicator = new Map<string, S>(statuses.map((s) => [s.figure.indicator, s]));
+  const under = (indicator: string) => (
+    <Beside status={byIndicator.get(indicator)} language={language} origin={origin} now={now} />
+  );
   return (
     <>
       {groupByProvenance(statuses, now).map((group) => {
@@ -329,6 +492,8 @@ export function StatusGroups<S extends ShownStatus>({
               quoteLanguage={first.source.language}
               ownSources={false}
               wholesElsewhere={statuses.map((s) => s.figure)}
+              observed={first.observed}
+              under={under}
               {...('language' in first && typeof first.language === 'string'
                 ? { notesLanguage: first.language }
                 : {})}

@@ -4,9 +4,13 @@
 import type { PlaceSummary } from '../../domain/model.ts';
 import { type Language, type Messages, messages } from '../../words/messages.ts';
 import type { PageSite } from '../site.ts';
-import { StatusGroups, Updated } from './figures.tsx';
+import { NotReported, StatusGroups, Updated } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
 import { OtherNames, PlaceName, PlaceWhere } from './names.tsx';
+
+// A card says which utilities no report has stated, the first thing people look for; the place
+// page says it of every indicator, so that a card stays short enough to scan.
+const cardKinds = ['utility'] as const;
 
 interface CardProps {
   place: PlaceSummary;
@@ -46,6 +50,7 @@ function Card({ place, site, language, m, now }: CardProps) {
           now={now}
           textElsewhere={{ href, words: m.readOnPlacePage }}
         />
+        <NotReported coverage={place.coverage} language={language} kinds={cardKinds} />
       </article>
     </li>
   );

@@ -10,7 +10,7 @@ import { localName } from '../../words/places.ts';
 import { isolated } from '../escape.ts';
 import type { PageSite } from '../site.ts';
 import { PopulationChart } from './chart.tsx';
-import { allCurrent, StatusGroups, Updated } from './figures.tsx';
+import { allCurrent, NotReported, StatusGroups, Updated } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
 import { OtherNames, PlaceName, PlaceWhere } from './names.tsx';
 import { Timeline } from './timeline.tsx';
@@ -58,6 +58,7 @@ export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: La
         <div class="status-groups">
           <StatusGroups statuses={statuses} language={language} origin={site.origin} now={now} />
         </div>
+        <NotReported coverage={status.coverage} language={language} />
       </section>
 
       <section aria-labelledby="population">

@@ -4,7 +4,8 @@
 // hidden fields. Every control has a visible label; errors stand beside their field. Pure.
 
 import type { Child } from 'hono/jsx';
-import { indicatorRegistry } from '../../domain/indicators.ts';
+import { basisMatters } from '../../domain/counts.ts';
+import { basesOf, indicatorRegistry } from '../../domain/indicators.ts';
 import { qualifiers, sourceKinds, utilityStates, verificationStates } from '../../domain/model.ts';
 import type { Warning } from '../../domain/plausibility.ts';
 import { indicatorLabel } from '../../words/figures.ts';
@@ -110,6 +111,47 @@ function Choice(props: {
   );
 }
 
+/**
+ * What a count counts, where its indicator allows more than one basis (the one it assumes
+ * first), and since when a running total counts.
+ */
+function BasisFields({
+  id,
+  state,
+  language,
+}: {
+  id: string;
+  state: Pick<ReportFormState, 'values' | 'errors'>;
+  language: Language;
+}) {
+  const m = messages[language];
+  const bases = basesOf(id);
+  if (!bases) return '';
+  const ordered = [bases.assumed, ...bases.allowed.filter((b) => b !== bases.assumed)];
+  return (
+    <>
+      <Choice
+        name={figureField(id, 'basis')}
+        label={m.form.basis}
+        state={state}
+        options={ordered.map((b) => ({ value: b, words: m.form.basisWords[b] }))}
+      />
+      <Field
+        name={figureField(id, 'since')}
+        label={m.form.countingSince}
+        hint={m.form.dateHint}
+        state={state}
+      />
+      <Choice
+        name={figureField(id, 'sinceQualifier')}
+        label={m.form.sinceQualifier}
+        state={state}
+        options={qualifiers.map((q) => ({ value: q, words: m.form.qualifierWords[q] }))}
+      />
+    </>
+  );
+}
+
 /** Each indicator's fields, by its kind; `only` keeps to one indicator (a correction's figure). */
 export function IndicatorFields({
   state,
@@ -168,6 +210,8 @@ export function IndicatorFields({
                     state={state}
                     options={qualifierOptions}
                   />
+                  <Field name={name('high')} label={m.form.high} hint={m.form.highHint} state={state} />
+                  {basisMatters(id) ? <BasisFields id={id} state={state} language={language} /> : ''}
                 </>
               ) : (
                 <>
@@ -323,7 +367,7 @@ export function renderPreview(preview: PreviewState, site: PageSite, language: L
       <h1>{m.form.previewHeading}</h1>
       <p class="intro">{m.form.previewIntro}</p>
       <div class="report-group">
-        <FigureList figures={preview.report} language={language} />
+        <FigureList figures={preview.report} language={language} observed={preview.observed} />
         <Provenance
           language={language}
           origin={site.origin}

@@ -219,6 +219,7 @@ export function renderReportPage(
           language={language}
           quoteLanguage={original?.language ?? source.language}
           notesLanguage={view.summary.language}
+          observed={view.observed}
         />
       </section>
 

@@ -115,6 +115,13 @@ blockquote { margin: 0.5rem 0; padding-left: 1rem; border-left: 3px solid var(--
   background: #fff8e5;
 }
 .report-group.stale .figure-value { color: var(--muted); }
+.figure-period, .figure-stale { display: block; font-size: 0.9rem; }
+.disagreement {
+  margin: 0.25rem 0 0.5rem; padding: 0.4rem 0.6rem; border-left: 4px solid var(--unavailable);
+}
+.disagreement p { margin: 0 0 0.25rem; }
+.disagreement ul { margin: 0; padding-left: 1.1rem; font-size: 0.9rem; }
+.not-reported { padding-left: 1.1rem; color: var(--muted); }
 .changes del { color: var(--unavailable); }
 .changes ins { color: var(--available); text-decoration: none; font-weight: 600; }
 .fate { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0 1rem; }

@@ -68,6 +68,7 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
               <FigureList
                 figures={s.figures}
                 language={language}
+                observed={s.observed}
                 textElsewhere={{ href: reportPageUrl(origin, s.id), words: m.situationInReport }}
               />
               <Provenance
