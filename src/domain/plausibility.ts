@@ -4,6 +4,7 @@
 // report by itself: the writer confirms it has seen it (README, "Warnings").
 
 import { z } from 'zod';
+import { basisOf } from './counts.ts';
 import { comparePartialDates, monthsBetween } from './dates.ts';
 import { findIndicator } from './indicators.ts';
 import type { CountFigure, Figure, IndicatorStatus, ReportInput } from './model.ts';
@@ -78,7 +79,9 @@ export function plausibilityWarnings(input: ReportInput, now: PlaceNow, at = '')
     }
     const factor = definition?.plausible?.jumpFactor;
     const held = current(figure.indicator);
-    if (factor && isCount(held) && held.value > 0 && figure.value > 0) {
+    // A running total is not far from a count for a period: they count different things.
+    const comparable = isCount(held) && basisOf(held) === basisOf(figure);
+    if (factor && comparable && held.value > 0 && figure.value > 0) {
       const ratio = figure.value / held.value;
       if (ratio > factor || ratio < 1 / factor) {
         warnings.push({ code: 'far-from-current', pointer, figure: stated, current: held.value, factor });

@@ -179,3 +179,91 @@ describe('GET /api/v1/places/{slug}', () => {
     expect(await json(response)).toMatchObject({ status: 404, title: 'Not found' });
   });
 });
+
+describe('what a figure means, through the API', () => {
+  const paper = (name: string) => ({ name, kind: 'media' as const, language: 'en' });
+
+  it('keeps a running total as the headline and a count for a period beside it', async () => {
+    await createPlace('basistown');
+    const total = await postReport(
+      syntheticReport('basistown', {
+        observed: '2022-11',
+        figures: [{ indicator: 'civilian_deaths', value: 120, qualifier: 'at_least' }],
+      }),
+    );
+    const period = await postReport(
+      syntheticReport('basistown', {
+        observed: '2022-11',
+        figures: [{ indicator: 'civilian_deaths', value: 40, qualifier: 'at_least', basis: 'period' }],
+      }),
+    );
+    const { status } = await json(await call('/api/v1/places/basistown'));
+    expect(status.indicators.civilian_deaths.report).toBe(total.id);
+    expect(status.indicators.civilian_deaths.figure).toMatchObject({ value: 120, basis: 'total' });
+    expect(status.indicators.civilian_deaths.period).toMatchObject({
+      report: period.id,
+      figure: { value: 40, basis: 'period' },
+    });
+    const { places } = await json(await call('/api/v1/places'));
+    const listed = places.find((p: { slug: string }) => p.slug === 'basistown');
+    expect(listed.indicators.civilian_deaths.period.report).toBe(period.id);
+  });
+
+  it('shows two sources that disagree side by side, the newest as the headline', async () => {
+    await createPlace('twosources');
+    const first = await postReport(
+      syntheticReport('twosources', {
+        observed: '2024-03',
+        source: paper('Synthetic paper A'),
+        figures: [{ indicator: 'population_remaining', value: 8_000, qualifier: 'exact' }],
+      }),
+    );
+    const second = await postReport(
+      syntheticReport('twosources', {
+        observed: '2024-03',
+        source: paper('Synthetic paper B'),
+        figures: [{ indicator: 'population_remaining', value: 15_000, qualifier: 'exact' }],
+      }),
+    );
+    const { status } = await json(await call('/api/v1/places/twosources'));
+    const remaining = status.indicators.population_remaining;
+    expect(remaining.report).toBe(second.id);
+    expect(remaining.disagreement).toMatchObject({ low: 8_000, high: 15_000, sourceCount: 2 });
+    expect(remaining.disagreement.figures.map((f: { report: string }) => f.report)).toEqual([
+      second.id,
+      first.id,
+    ]);
+    expect(status.coverage).toMatchObject({ population_remaining: 'reported', gas: 'not_reported' });
+  });
+
+  it('keeps a source’s range as a range', async () => {
+    await createPlace('rangetown');
+    await postReport(
+      syntheticReport('rangetown', {
+        figures: [{ indicator: 'civilian_injuries', value: 40, high: 60, qualifier: 'exact' }],
+      }),
+    );
+    const { status } = await json(await call('/api/v1/places/rangetown'));
+    expect(status.indicators.civilian_injuries.figure).toMatchObject({
+      value: 40,
+      high: 60,
+      qualifier: 'exact',
+    });
+  });
+
+  it('refuses a count for a period of residents with 422 naming the field', async () => {
+    await createPlace('badbasis');
+    const response = await send(
+      'POST',
+      '/api/v1/reports',
+      syntheticReport('badbasis', {
+        figures: [{ indicator: 'population_remaining', value: 10, qualifier: 'exact', basis: 'period' }],
+      }),
+      { as: 'reporter' },
+    );
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    const problem = await json(response);
+    expect(problem.errors.map((e: { pointer: string }) => e.pointer)).toContain('/figures/0/basis');
+  });
+});

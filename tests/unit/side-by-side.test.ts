@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canBothHold, periodsOverlap, valuesAllowed } from '../../src/domain/counts.ts';
 import { type Report, reportInput, type Source } from '../../src/domain/model.ts';
+import { plausibilityWarnings } from '../../src/domain/plausibility.ts';
 import { deriveStatus } from '../../src/domain/status.ts';
 import { decodeSummary, encodeSummary } from '../../src/store/summary-metadata.ts';
 import {
@@ -227,5 +228,20 @@ describe('summaries in KV metadata', () => {
     expect(decodeSummary(encoded)?.figures).toEqual([
       { indicator: 'civilian_deaths', value: 5, qualifier: 'at_least' },
     ]);
+  });
+});
+
+describe('warnings before publishing', () => {
+  const held = (figure: Report['figures'][number]) => ({
+    indicators: { civilian_deaths: { figure, observed: '2022-11' } },
+  });
+  const total = syntheticReport('testville', { observed: '2022-11', figures: [deaths(1_200)] });
+
+  it('do not question a running total for being far from a count for a period', () => {
+    expect(plausibilityWarnings(total, held(deathsInPeriod(40)))).toEqual([]);
+  });
+
+  it('still question a running total far from the running total before it', () => {
+    expect(plausibilityWarnings(total, held(deaths(40))).map((w) => w.code)).toEqual(['far-from-current']);
   });
 });

@@ -104,7 +104,7 @@ export function renderModerationPage(
       <h1>{mm.heading}</h1>
       <p class="intro">{mm.intro}</p>
       <Errors state={state} language={language} />
-      <FigureList figures={view.figures} language={language} />
+      <FigureList figures={view.figures} language={language} observed={view.observed} />
       {chain ? (
         <Replaced chain={chain} site={site} language={language} />
       ) : (
