@@ -2,7 +2,7 @@
 // a program reads figures, qualifiers and provenance without parsing HTML.
 
 import { z } from 'zod';
-import { feedChanges, feedEntryKinds, feedPlace, figureChange } from './feed.ts';
+import { feedChanges, feedEntry, feedEntryKinds, feedPlace, figureChange } from './feed.ts';
 import { indicatorIds } from './indicators.ts';
 import {
   figure,
@@ -41,6 +41,10 @@ export const feedItemExtension = z.strictObject({
     description: 'For a correction or a restored version: each figure that changed, before and after',
   }),
   figures: z.array(figure),
+  disagreements: feedEntry.shape.disagreements.meta({
+    description:
+      "Where a figure of the report is one of several sources' that cannot all hold: per indicator, the lowest and highest figure, how many sources, and each source's figure with its report",
+  }),
   staleAfter: z.partialRecord(z.enum(indicatorIds), z.iso.date()).meta({
     description:
       "Per figure, the last day (UTC) it counts as current: the end of the observed period plus its indicator's currentForDays",

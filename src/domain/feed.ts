@@ -7,8 +7,10 @@
 import { z } from 'zod';
 import { headSize } from './documents.ts';
 import type { HistoryFilter } from './history.ts';
-import { indicatorIds, indicatorOrder } from './indicators.ts';
+import { type IndicatorId, indicatorIds, indicatorOrder } from './indicators.ts';
 import {
+  type Disagreement,
+  disagreement,
   type Figure,
   figure,
   type Place,
@@ -71,8 +73,39 @@ export const feedEntry = z.strictObject({
   changed: reportId.optional(),
   /** For a change: the version of the chain current now; absent when every one was retracted. */
   current: reportId.optional(),
+  /**
+   * Where the report's figure is one of several sources' that cannot all hold (the place's
+   * status says so now): per indicator, the figures side by side. The entry never shows a
+   * figure as more agreed than its sources.
+   */
+  disagreements: z
+    .array(z.strictObject({ indicator: z.enum(indicatorIds), ...disagreement.shape }))
+    .optional(),
 });
 export type FeedEntry = z.infer<typeof feedEntry>;
+
+/** An indicator on which sources disagree, with their figures: as a feed entry carries it. */
+export type IndicatorDisagreement = NonNullable<FeedEntry['disagreements']>[number];
+
+/**
+ * Per report, the disagreements its figures are part of, from the status of its place (or
+ * the statuses of every place, for the feed of all places).
+ */
+export function disagreementsByReport(
+  statuses: readonly { indicators: Partial<Record<string, { disagreement?: Disagreement | undefined }>> }[],
+): Map<string, IndicatorDisagreement[]> {
+  const byReport = new Map<string, IndicatorDisagreement[]>();
+  for (const { indicators } of statuses) {
+    for (const [indicator, status] of Object.entries(indicators)) {
+      if (!status?.disagreement) continue;
+      const entry = { indicator: indicator as IndicatorId, ...status.disagreement };
+      for (const { report } of status.disagreement.figures) {
+        byReport.set(report, [...(byReport.get(report) ?? []), entry]);
+      }
+    }
+  }
+  return byReport;
+}
 
 export const feedDocument = z.strictObject({
   place: place.optional(),
@@ -273,12 +306,17 @@ export interface FeedWindow {
   placeOf: (slug: string) => FeedPlace | undefined;
   /** The place of a place's feed; absent for the feed of all places. */
   place?: Place;
+  /** From disagreementsByReport: what each report's entry says of sources that disagree. */
+  disagreements?: ReadonlyMap<string, IndicatorDisagreement[]>;
 }
 
 /** A scope's feed document; a report of the window whose full text is missing is left out. */
 export function deriveFeedDocument(from: FeedWindow): FeedDocument {
   const window = from.window.slice(0, headSize);
-  const entries = deriveFeedEntries(from.reports, from.fates, from.retractions, from.placeOf);
+  const entries = deriveFeedEntries(from.reports, from.fates, from.retractions, from.placeOf).map((entry) => {
+    const disagreements = entry.kind === 'report' ? from.disagreements?.get(entry.report.id) : undefined;
+    return disagreements ? { ...entry, disagreements } : entry;
+  });
   const oldest = window.at(-1);
   return {
     ...(from.place ? { place: from.place } : {}),

@@ -6,11 +6,13 @@
 // original-language text; an archive item what the history index holds of it. Every value is escaped, and user text
 // beside generated words is isolated.
 
-import type { FeedEntry, FigureChange } from '../domain/feed.ts';
+import type { FeedEntry, FigureChange, IndicatorDisagreement } from '../domain/feed.ts';
 import type { Figure, FigureSummary, ReportSummary, Source, Verification } from '../domain/model.ts';
 import {
   changeWords,
+  countWords,
   figureRows,
+  formatNumber,
   formatPartialDate,
   formatTimestamp,
   indicatorLabel,
@@ -33,8 +35,12 @@ function sourceWords(source: Source | Pick<Source, 'name' | 'kind'>): string {
   return `${isolatedHtml(who)} (${e(sourceKindWord(source.kind, 'en'))}${language})${via}${link}`;
 }
 
-function figureList(figures: readonly (Figure | FigureSummary)[], quoteLanguage?: string): string {
-  const items = figureRows(figures, language).map((row) => {
+function figureList(
+  figures: readonly (Figure | FigureSummary)[],
+  observed: string,
+  quoteLanguage?: string,
+): string {
+  const items = figureRows(figures, language, [], observed).map((row) => {
     const note = 'note' in row && row.note ? ` <em>(${isolatedHtml(row.note)})</em>` : '';
     const sources = (row.sources ?? []).map((s) => `<br>${e(m.statedBy)}: ${sourceWords(s)}`).join('');
     const lang = quoteLanguage ? ` lang="${e(quoteLanguage)}"` : '';
@@ -84,6 +90,29 @@ function changeLinks(entry: FeedEntry, origin: string): string | undefined {
   return `<p>${link(entry.changed, m.changedReportLink)}${current}</p>`;
 }
 
+/**
+ * "Sources disagree on residents remaining: 8,000–15,000 by 2 sources; the newest says
+ * 15,000", then each source's figure with a link to its report.
+ */
+function disagreementHtml(d: IndicatorDisagreement, origin: string): string {
+  const [newest] = d.figures;
+  const newestWords =
+    newest && 'value' in newest.figure ? countWords(newest.figure, undefined, language) : '';
+  const words = m.disagreement(
+    formatNumber(d.low, language),
+    formatNumber(d.high, language),
+    d.sourceCount,
+    newestWords,
+  );
+  const label = indicatorLabel(d.indicator, language, false);
+  const items = d.figures.map((f) => {
+    const figure = 'value' in f.figure ? countWords(f.figure, undefined, language) : '';
+    const link = `<a href="${e(reportPageUrl(origin, f.report))}">${e(formatPartialDate(f.observed, language))}</a>`;
+    return `<li>${e(figure)}: ${sourceWords(f.source)}, ${link}</li>`;
+  });
+  return `<p><strong>${e(m.sourcesDisagree)}</strong> (${e(label)}): ${e(words)}</p>\n<ul>${items.join('')}</ul>`;
+}
+
 export function entryHtml(entry: FeedEntry, origin: string): string {
   const { report } = entry;
   const original = report.summary.original;
@@ -94,7 +123,8 @@ export function entryHtml(entry: FeedEntry, origin: string): string {
   if (links) parts.push(links);
   if (entry.changes?.length) parts.push(changeList(entry.changes));
   parts.push(`<p lang="${e(report.summary.language)}">${e(report.summary.text)}</p>`);
-  parts.push(figureList(report.figures, original?.language ?? report.source.language));
+  parts.push(figureList(report.figures, report.observed, original?.language ?? report.source.language));
+  for (const disagreement of entry.disagreements ?? []) parts.push(disagreementHtml(disagreement, origin));
   parts.push(datesAndVerification(report.observed, report.verification, report.published));
   parts.push(`<p>${e(m.source)}: ${sourceWords(report.source)}.</p>`);
   if (original) parts.push(`<blockquote lang="${e(original.language)}">${e(original.text)}</blockquote>`);
@@ -105,7 +135,7 @@ export function entryHtml(entry: FeedEntry, origin: string): string {
 export function summaryHtml(summary: ReportSummary, origin: string): string {
   return [
     `<p>${e(m.archivedState[summary.state])}${summary.restoredFrom ? `<strong>${e(m.restored)}:</strong> ${e(m.restoredNote)}. ` : ''}${e(m.archivedSummary)}</p>`,
-    figureList(summary.figures),
+    figureList(summary.figures, summary.observed),
     datesAndVerification(summary.observed, summary.verification, summary.published),
     `<p>${e(m.source)}: ${sourceWords(summary.source)}.</p>`,
     reportLink(origin, summary.id, summary.published),

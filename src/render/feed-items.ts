@@ -122,6 +122,7 @@ export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
       ...(entry.current ? { current: entry.current } : {}),
       ...(entry.reason ? { reason: entry.reason } : {}),
       ...(entry.changes ? { changes: entry.changes } : {}),
+      ...(entry.disagreements ? { disagreements: entry.disagreements } : {}),
       place: entry.place,
       report: report.id,
       observed: report.observed,

@@ -13,7 +13,13 @@ import {
   type RecentDocument,
   summarizePlace,
 } from '../domain/documents.ts';
-import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
+import {
+  deriveFeedDocument,
+  disagreementsByReport,
+  type FeedDocument,
+  type FeedPlace,
+  feedPlaceOf,
+} from '../domain/feed.ts';
 import type { PlaceSummary, Report, ReportSummary, Retraction } from '../domain/model.ts';
 import { feedDocumentKey, placesDocumentKey, recentDocumentKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
@@ -188,6 +194,7 @@ export class AllPlacesWriter extends DurableObject<Env> {
         ).map((r) => [r.report, r]),
       ),
       placeOf: (slug) => placeOf.get(slug),
+      disagreements: disagreementsByReport(places),
     });
     return { places: { places }, recent: { head, reportCount }, feed };
   }

@@ -14,7 +14,13 @@
 
 import { DurableObject } from 'cloudflare:workers';
 import { derivePlaceDocument, headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
-import { deriveFeedDocument, type FeedDocument, type FeedPlace, feedPlaceOf } from '../domain/feed.ts';
+import {
+  deriveFeedDocument,
+  disagreementsByReport,
+  type FeedDocument,
+  type FeedPlace,
+  feedPlaceOf,
+} from '../domain/feed.ts';
 import { figureChangesOf } from '../domain/figure-changes.ts';
 import type { Place, Report, ReportSummary, Retraction } from '../domain/model.ts';
 import { deriveFates, hasFate, reportsShown } from '../domain/status.ts';
@@ -434,12 +440,12 @@ export class PlaceWriter extends DurableObject<Env> {
     const placeDocument = await this.derivedInFull(place);
     return {
       placeDocument,
-      feed: await this.deriveFeed(place, placeDocument.head, placeDocument.reportCount),
+      feed: await this.deriveFeed(place, placeDocument),
       applied,
     };
   }
 
-  private async deriveFeed(place: Place, head: readonly ReportSummary[], reportCount: number) {
+  private async deriveFeed(place: Place, { head, reportCount, status }: PlaceDocument) {
     const { tables } = this;
     const window = await this.fullReports(head.map((s) => s.id));
     const oldest = head.at(-1)?.id ?? '';
@@ -463,6 +469,7 @@ export class PlaceWriter extends DurableObject<Env> {
       retractions: tables.retractions(retracted),
       placeOf: (slug) => places.get(slug),
       place,
+      disagreements: disagreementsByReport([status]),
     });
   }
 
