@@ -51,7 +51,7 @@
 //   position moves.
 
 import { basisOf } from '../domain/counts.ts';
-import { findIndicator, type IndicatorId, indicatorRegistry } from '../domain/indicators.ts';
+import { basesOf, findIndicator, type IndicatorId, indicatorRegistry } from '../domain/indicators.ts';
 import type { FigureSummary, IndicatorStatusSummary, PlaceSummary, ReportSummary } from '../domain/model.ts';
 import type { SeriesPoint } from '../domain/series.ts';
 import { type CsvCell, renderCsv } from './csv.ts';
@@ -453,6 +453,36 @@ function wideColumns(id: IndicatorId, kind: 'utility' | 'count' | 'text'): Colum
   if (kind !== 'count') return [...figureColumns, ...provenance, coverage];
   const period = (p: PlaceSummary) => status(p)?.period;
   const disagreement = (p: PlaceSummary) => status(p)?.disagreement;
+  // Columns a count for a period fills, only for an indicator that allows one.
+  const periodColumns: Column<PlaceSummary>[] = basesOf(id)?.allowed.includes('period')
+    ? [
+        {
+          header: `${name} period`,
+          tag: `#meta+period+${attribute}`,
+          cell: (p) => countOf(period(p)?.figure)?.value,
+        },
+        {
+          header: `${name} period high`,
+          tag: `#meta+high+period+${attribute}`,
+          cell: (p) => countOf(period(p)?.figure)?.high,
+        },
+        {
+          header: `${name} period qualifier`,
+          tag: `#meta+qualifier+period+${attribute}`,
+          cell: (p) => countOf(period(p)?.figure)?.qualifier,
+        },
+        {
+          header: `${name} period observed`,
+          tag: `#date+observed+period+${attribute}`,
+          cell: (p) => period(p)?.observed,
+        },
+        {
+          header: `${name} period report`,
+          tag: `#meta+id+period+${attribute}`,
+          cell: (p) => period(p)?.report,
+        },
+      ]
+    : [];
   return [
     ...figureColumns,
     ...provenance,
@@ -482,27 +512,7 @@ function wideColumns(id: IndicatorId, kind: 'utility' | 'count' | 'text'): Colum
       tag: `#meta+source_count+${attribute}`,
       cell: (p) => disagreement(p)?.sourceCount,
     },
-    {
-      header: `${name} period`,
-      tag: `#meta+period+${attribute}`,
-      cell: (p) => countOf(period(p)?.figure)?.value,
-    },
-    {
-      header: `${name} period high`,
-      tag: `#meta+high+period+${attribute}`,
-      cell: (p) => countOf(period(p)?.figure)?.high,
-    },
-    {
-      header: `${name} period qualifier`,
-      tag: `#meta+qualifier+period+${attribute}`,
-      cell: (p) => countOf(period(p)?.figure)?.qualifier,
-    },
-    {
-      header: `${name} period observed`,
-      tag: `#date+observed+period+${attribute}`,
-      cell: (p) => period(p)?.observed,
-    },
-    { header: `${name} period report`, tag: `#meta+id+period+${attribute}`, cell: (p) => period(p)?.report },
+    ...periodColumns,
   ];
 }
 

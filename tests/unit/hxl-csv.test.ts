@@ -364,6 +364,9 @@ describe('counts beside the headline, in the status tables', () => {
       '#meta+qualifier+start+killed': 'approximately',
       '#affected+injured': '',
     });
+    // a count the registry allows only as a running total has no columns for a period
+    expect(Object.keys(quiet ?? {})).toContain('#meta+period+injured');
+    expect(Object.keys(quiet ?? {})).not.toContain('#meta+period+remaining');
   });
 });
 
