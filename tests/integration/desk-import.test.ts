@@ -1,5 +1,7 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { readCsv, renderCsv } from '../../src/render/csv.ts';
+import { reportKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { manual, postForm, sameSite, signIn as signInWith } from '../support/desk.ts';
@@ -355,6 +357,23 @@ describe('importing a spreadsheet at the desk', () => {
     expect(newest?.id).not.toBe(stored.id);
     const again = await json(await call(`/api/v1/reports/${newest?.id}`));
     expect(again.figures).toEqual(stored.figures);
+  });
+
+  it('reads a count of a report stored before counts stated their basis as the basis it assumes', async () => {
+    const slug = await placeWithResidents();
+    const session = await signIn();
+    const [stored] = await historyOf(slug);
+    // the report as stored before bases: its count without one
+    const key = reportKey(stored?.id ?? '');
+    const report = JSON.parse((await env.STATUS_KV.get(key)) ?? '{}');
+    report.figures = report.figures.map(({ basis: _, ...figure }: { basis?: string }) => figure);
+    await env.STATUS_KV.put(key, JSON.stringify(report));
+    expect((await json(await call(`/api/v1/reports/${stored?.id}`))).figures[0].basis).toBeUndefined();
+
+    const exported = await (await call(`/exports/reports.csv?place=${slug}`)).text();
+    expect(exported).toContain(',12000,exact,');
+    const page = await (await upload(session, exported)).text();
+    expect(page).toContain('Every report in this file is published already');
   });
 
   it('answers a page, never a 500, for a file it cannot take, and stores nothing', async () => {
