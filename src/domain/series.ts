@@ -4,12 +4,17 @@
 // the time the service accepted it). Superseded and retracted reports are left out unless
 // asked for: a correction replaces its original, and a retraction withdraws it. Each point
 // carries its observed period whole (start, end, precision), so that "2022-11" and
-// "2022-12-10" sit on one time axis without guessing. Pure.
+// "2022-12-10" sit on one time axis without guessing. A running total and a count for a
+// period are different quantities even of one indicator: each count's point states its
+// basis, and a filter keeps to one, so that a chart never draws them as one line. Pure.
 
 import { z } from 'zod';
+import { basisOf } from './counts.ts';
 import { periodEnd, periodStart, precisionOf } from './dates.ts';
 import { type IndicatorId, indicatorIds } from './indicators.ts';
 import {
+  type CountBasis,
+  countBasis,
   partialDate,
   qualifier,
   type ReportSummary,
@@ -31,10 +36,18 @@ export const seriesPoint = z.strictObject({
   observedStart: day.meta({ description: 'The first day of the observed period' }),
   observedEnd: day.meta({ description: 'The last day of the observed period' }),
   precision: z.enum(['year', 'month', 'day']),
-  value: z.int().optional().meta({ description: "A count's value" }),
+  value: z.int().optional().meta({ description: "A count's value; for a range, its low bound" }),
+  high: z.int().optional().meta({ description: "A range's high bound" }),
   qualifier: qualifier.optional(),
+  basis: countBasis.optional().meta({
+    description:
+      "A count's basis: total (a running total) or period (counted within the observed period only); always stated for a count",
+  }),
   state: z.enum(utilityStates).optional().meta({ description: "A utility's state" }),
-  since: z.strictObject({ date: partialDate, qualifier }).optional(),
+  since: z
+    .strictObject({ date: partialDate, qualifier })
+    .optional()
+    .meta({ description: "Since when a utility's state holds, or since when a running total counts" }),
   verification,
   source: source.pick({ name: true, kind: true }).meta({ description: "The report's source" }),
   published: timestamp,
@@ -58,6 +71,8 @@ export interface SeriesFilter {
   observedFrom?: string;
   /** Points whose observed period starts on or before the end of this partial date. */
   observedTo?: string;
+  /** Counts of this basis only, so that a running total and a count for a period are never one line. */
+  basis?: CountBasis;
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -70,7 +85,13 @@ function pointOf(summary: ReportSummary, indicator: IndicatorId): SeriesPoint | 
   if (!figure) return undefined;
   const stated =
     'value' in figure
-      ? { value: figure.value, qualifier: figure.qualifier }
+      ? {
+          value: figure.value,
+          ...(figure.high === undefined ? {} : { high: figure.high }),
+          qualifier: figure.qualifier,
+          basis: basisOf(figure),
+          ...(figure.since ? { since: figure.since } : {}),
+        }
       : 'state' in figure
         ? { state: figure.state, ...(figure.since ? { since: figure.since } : {}) }
         : {};
@@ -101,7 +122,10 @@ export function seriesOf(
     .filter((s) => filter.includeAll || s.state === 'active')
     .flatMap((s) => pointOf(s, indicator) ?? [])
     .filter(
-      (p) => (from === undefined || p.observedEnd >= from) && (to === undefined || p.observedStart <= to),
+      (p) =>
+        (from === undefined || p.observedEnd >= from) &&
+        (to === undefined || p.observedStart <= to) &&
+        (filter.basis === undefined || p.basis === filter.basis),
     )
     .sort(
       (a, b) =>

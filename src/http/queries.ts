@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../domain/dates.ts';
 import { defaultPageSize, type HistoryFilter, maxPageSize } from '../domain/history.ts';
 import { indicatorIds } from '../domain/indicators.ts';
-import { partialDate, slug, verification } from '../domain/model.ts';
+import { countBasis, partialDate, slug, verification } from '../domain/model.ts';
 import { languages } from '../words/messages.ts';
 
 /** The query of a page for people: the language the reader chose, and nothing else. */
@@ -99,6 +99,10 @@ export const seriesQuery = z
       .meta({ description: 'Points whose observed period starts on or before the end of this date' }),
     since: instant('start').optional(),
     until: instant('end').optional(),
+    basis: countBasis.optional().meta({
+      description:
+        "Counts of this basis only: total (running totals) or period (counts for the observed period). Points without a basis (a utility's state) are left out when it is given",
+    }),
   })
   .refine((q) => !q.observedFrom || !q.observedTo || q.observedFrom <= q.observedTo, {
     message: 'observedFrom must not be after observedTo',

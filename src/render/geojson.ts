@@ -9,10 +9,19 @@
 // `properties`, not by one nested in `indicators`: each indicator's figure is there too, flat,
 // named by the indicator's id ("population_remaining", "population_remaining_qualifier",
 // "electricity", "electricity_since"…), beside the nested form that keeps everything.
+// "{id}_coverage" is there for every indicator of the registry, reported or not, so that a
+// map can colour a place that has no report as such; the rest only where there is a figure,
+// never as null. A range is its low bound in "{id}" and its high in "{id}_high"; sources
+// that disagree and a count for a period beside a total are flat too. Nothing here depends
+// on the clock: a figure is stale once "{id}_stale_after" has passed.
 
 import { z } from 'zod';
+import { basisOf } from '../domain/counts.ts';
 import { indicatorIds, indicatorRegistry } from '../domain/indicators.ts';
 import {
+  type Coverage,
+  countBasis,
+  coverageStates,
   type IndicatorStatusSummary,
   indicatorStatusSummary,
   type PlaceSummary,
@@ -42,15 +51,34 @@ type IndicatorProperties = z.infer<typeof indicatorPropertiesShape>;
 /** An indicator's figure as flat properties, each named after the indicator's id. */
 function flatShape(id: string, kind: 'utility' | 'count' | 'text') {
   const about = (what: string) => ({ description: `${what} of ${id}, when the place has a figure for it` });
+  const since = {
+    [`${id}_since`]: partialDate
+      .optional()
+      .meta(about(kind === 'count' ? 'Since when a running total counts' : 'Since when the state holds')),
+  };
   const value =
     kind === 'count'
-      ? { [id]: z.int().optional().meta(about('The count')) }
+      ? {
+          [id]: z.int().optional().meta(about('The count (for a range, its low bound)')),
+          [`${id}_high`]: z.int().optional().meta(about("A range's high bound")),
+          [`${id}_basis`]: countBasis.optional().meta(about('The basis (a running total, or a period)')),
+          ...since,
+        }
       : kind === 'utility'
-        ? {
-            [id]: z.enum(utilityStates).optional().meta(about('The state')),
-            [`${id}_since`]: partialDate.optional().meta(about('Since when the state holds')),
-          }
+        ? { [id]: z.enum(utilityStates).optional().meta(about('The state')), ...since }
         : { [id]: z.string().optional().meta(about('The figure in words')) };
+  const beside =
+    kind === 'count'
+      ? {
+          [`${id}_sources_low`]: z.int().optional().meta(about('When sources disagree, the lowest number')),
+          [`${id}_sources_high`]: z.int().optional().meta(about('When sources disagree, the highest number')),
+          [`${id}_source_count`]: z.int().optional().meta(about('When sources disagree, how many')),
+          [`${id}_period`]: z.int().optional().meta(about('Beside a running total, the count for a period')),
+          [`${id}_period_high`]: z.int().optional().meta(about("The period count's range high")),
+          [`${id}_period_qualifier`]: qualifier.optional().meta(about("The period count's qualifier")),
+          [`${id}_period_observed`]: partialDate.optional().meta(about("The period count's observed period")),
+        }
+      : {};
   return {
     ...value,
     ...(kind === 'count' ? { [`${id}_qualifier`]: qualifier.optional().meta(about('The qualifier')) } : {}),
@@ -58,6 +86,10 @@ function flatShape(id: string, kind: 'utility' | 'count' | 'text') {
     [`${id}_stale_after`]: z.string().optional().meta(about('The last day the figure counts as current')),
     [`${id}_verification`]: verification.optional().meta(about('The verification')),
     [`${id}_source`]: z.string().optional().meta(about("The source's name")),
+    ...beside,
+    [`${id}_coverage`]: z.enum(coverageStates).meta({
+      description: `Whether ${id} was reported (its figure is current until ${id}_stale_after) or not_reported`,
+    }),
   };
 }
 
@@ -67,13 +99,21 @@ const flatPropertiesShape = Object.assign(
 );
 
 const placePropertiesShape = placeSummary
-  .pick({ slug: true, names: true, country: true, admin: true, updated: true, reportCount: true })
+  .pick({
+    slug: true,
+    names: true,
+    country: true,
+    admin: true,
+    updated: true,
+    reportCount: true,
+    coverage: true,
+  })
   .extend({
     name: z.string(),
     url: z.url().meta({ description: "The place's status as JSON" }),
     page: z.url().meta({ description: "The place's page, for people" }),
     indicators: z.partialRecord(z.enum(indicatorIds), indicatorPropertiesShape),
-    ...(flatPropertiesShape as Record<string, z.ZodOptional<z.ZodType>>),
+    ...(flatPropertiesShape as Record<string, z.ZodType>),
   });
 type PlaceProperties = z.infer<typeof placePropertiesShape>;
 
@@ -121,28 +161,62 @@ function placeProperties(place: PlaceSummary, site: ExportSite): PlaceProperties
     admin: place.admin,
     updated: place.updated,
     reportCount: place.reportCount,
+    coverage: place.coverage,
     url: `${site.origin}/api/v1/places/${place.slug}`,
     page: placePageUrl(site.origin, place.slug),
     indicators: Object.fromEntries(indicators),
-    ...Object.fromEntries(indicators.flatMap(([id, status]) => Object.entries(flatProperties(id, status)))),
+    ...Object.fromEntries(
+      indicatorRegistry.flatMap(({ id }) =>
+        Object.entries(flatProperties(id, place.indicators[id], place.coverage[id])),
+      ),
+    ),
   };
 }
 
-/** An indicator's status as the flat properties `flatShape` describes. */
-function flatProperties(id: string, status: IndicatorStatusSummary): Record<string, unknown> {
-  const { figure } = status;
+/** An indicator's status as the flat properties `flatShape` describes; its coverage alone when not reported. */
+function flatProperties(
+  id: string,
+  status: IndicatorStatusSummary | undefined,
+  coverage: Coverage,
+): Record<string, unknown> {
+  if (!status) return { [`${id}_coverage`]: coverage };
+  const { figure, period, disagreement } = status;
+  const since = 'since' in figure && figure.since ? { [`${id}_since`]: figure.since.date } : {};
   const value =
     'value' in figure
-      ? { [id]: figure.value, [`${id}_qualifier`]: figure.qualifier }
+      ? {
+          [id]: figure.value,
+          ...(figure.high === undefined ? {} : { [`${id}_high`]: figure.high }),
+          [`${id}_basis`]: basisOf(figure),
+          ...since,
+          [`${id}_qualifier`]: figure.qualifier,
+        }
       : 'state' in figure
-        ? { [id]: figure.state, ...(figure.since ? { [`${id}_since`]: figure.since.date } : {}) }
+        ? { [id]: figure.state, ...since }
         : { [id]: figureWords(figure, 'en') };
+  const periodCount = period && 'value' in period.figure ? period.figure : undefined;
   return {
     ...value,
     [`${id}_observed`]: status.observed,
     [`${id}_stale_after`]: status.staleAfter,
     [`${id}_verification`]: status.verification,
     [`${id}_source`]: status.source.name,
+    ...(disagreement
+      ? {
+          [`${id}_sources_low`]: disagreement.low,
+          [`${id}_sources_high`]: disagreement.high,
+          [`${id}_source_count`]: disagreement.sourceCount,
+        }
+      : {}),
+    ...(period && periodCount
+      ? {
+          [`${id}_period`]: periodCount.value,
+          ...(periodCount.high === undefined ? {} : { [`${id}_period_high`]: periodCount.high }),
+          [`${id}_period_qualifier`]: periodCount.qualifier,
+          [`${id}_period_observed`]: period.observed,
+        }
+      : {}),
+    [`${id}_coverage`]: coverage,
   };
 }
 

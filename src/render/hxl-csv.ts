@@ -35,8 +35,23 @@
 // - "#meta+id" and "#meta+url" identify the report and its JSON, as they always have;
 //   "#meta+url+page" is its page for people, added beside them so no column moved.
 // - "#date+stale_after" is the last day the figure counts as current (README, "Freshness").
+//   A stored file never depends on the clock, so it cannot say "stale": a reported figure is
+//   stale once its stale-after day has passed, which a reader compares with its own today.
+// - A count's range is its low bound in "#indicator+num" (what a single number counts as)
+//   and its high bound in "#indicator+num+high"; "+basis" says whether it is a running
+//   total or a count for the observed period, and "#date+start" (a utility's since) says,
+//   for a total, since when it counts.
+// - "#indicator+coverage" is reported or not_reported: the status table has a row for every
+//   indicator of every place, so that no report is never read as nothing to report.
+// - Sources that disagree: the lowest and highest number any of them gave are
+//   "#indicator+num+sources_low" and "+sources_high", how many sources "#meta+source_count".
+// - A count for a period shown beside a running total has the attribute "+period" on each
+//   of its columns (value, high, qualifier, observed, report).
+// - Columns added to a long table go at its end, so that no column a dashboard maps by
+//   position moves.
 
-import { findIndicator, type IndicatorId, indicatorRegistry } from '../domain/indicators.ts';
+import { basisOf } from '../domain/counts.ts';
+import { basesOf, findIndicator, type IndicatorId, indicatorRegistry } from '../domain/indicators.ts';
 import type { FigureSummary, IndicatorStatusSummary, PlaceSummary, ReportSummary } from '../domain/model.ts';
 import type { SeriesPoint } from '../domain/series.ts';
 import { type CsvCell, renderCsv } from './csv.ts';
@@ -70,8 +85,12 @@ const inFigure = (pointer: string): ReportField => ({ level: 'figure', pointer }
 
 type CountSummary = Extract<FigureSummary, { value: number }>;
 
-/** A figure and, when the registry states it as part of another, the figure of the whole. */
+/**
+ * A figure of an indicator and, when the registry states it as part of another, the figure
+ * of the whole. A row of an indicator not reported has no figure.
+ */
 interface FigureCells {
+  indicator: string | undefined;
   figure: FigureSummary | undefined;
   whole: CountSummary | undefined;
 }
@@ -86,12 +105,12 @@ const figureColumns: Column<FigureCells>[] = [
     header: 'Indicator',
     tag: '#indicator+code',
     reads: inFigure('/indicator'),
-    cell: ({ figure }) => figure?.indicator,
+    cell: ({ indicator }) => indicator,
   },
   {
     header: 'Indicator label',
     tag: '#indicator+name',
-    cell: ({ figure }) => figure && findIndicator(figure.indicator)?.label.en,
+    cell: ({ indicator }) => indicator && findIndicator(indicator)?.label.en,
   },
   {
     header: 'Value',
@@ -118,13 +137,32 @@ const figureColumns: Column<FigureCells>[] = [
     header: 'Since',
     tag: '#date+start',
     reads: inFigure('/since/date'),
-    cell: ({ figure }) => utilityOf(figure)?.since?.date,
+    cell: ({ figure }) => sinceOf(figure)?.date,
   },
   {
     header: 'Since qualifier',
     tag: '#date+start+qualifier',
     reads: inFigure('/since/qualifier'),
-    cell: ({ figure }) => utilityOf(figure)?.since?.qualifier,
+    cell: ({ figure }) => sinceOf(figure)?.qualifier,
+  },
+];
+
+/** What a count says beyond its number, in columns added after the others. */
+const countColumns: Column<FigureCells>[] = [
+  {
+    header: 'High',
+    tag: '#indicator+num+high',
+    reads: inFigure('/high'),
+    cell: ({ figure }) => countOf(figure)?.high,
+  },
+  {
+    header: 'Basis',
+    tag: '#indicator+basis',
+    reads: inFigure('/basis'),
+    cell: ({ figure }) => {
+      const count = countOf(figure);
+      return count && basisOf(count);
+    },
   },
 ];
 
@@ -134,6 +172,11 @@ function countOf(figure: FigureSummary | undefined): CountSummary | undefined {
 
 function utilityOf(figure: FigureSummary | undefined) {
   return figure && 'state' in figure ? figure : undefined;
+}
+
+/** Since when a utility's state holds, or since when a running total counts. */
+function sinceOf(figure: FigureSummary | undefined) {
+  return figure && 'since' in figure ? figure.since : undefined;
 }
 
 /** The whole a figure is stated as part of, found among `figures` through the registry. */
@@ -188,24 +231,71 @@ const statusColumns: Column<IndicatorStatusSummary | undefined>[] = [
 ];
 
 interface StatusRow extends FigureCells {
+  indicator: IndicatorId;
   place: PlaceSummary;
   status: IndicatorStatusSummary | undefined;
 }
+
+/** Whether the place has a figure for the row's indicator, sources that disagree, a period count. */
+const besideColumns: Column<StatusRow>[] = [
+  {
+    header: 'Coverage',
+    tag: '#indicator+coverage',
+    cell: ({ place, indicator }) => place.coverage[indicator],
+  },
+  {
+    header: 'Sources low',
+    tag: '#indicator+num+sources_low',
+    cell: ({ status }) => status?.disagreement?.low,
+  },
+  {
+    header: 'Sources high',
+    tag: '#indicator+num+sources_high',
+    cell: ({ status }) => status?.disagreement?.high,
+  },
+  {
+    header: 'Source count',
+    tag: '#meta+source_count',
+    cell: ({ status }) => status?.disagreement?.sourceCount,
+  },
+  {
+    header: 'Period value',
+    tag: '#indicator+num+period',
+    cell: ({ status }) => countOf(status?.period?.figure)?.value,
+  },
+  {
+    header: 'Period high',
+    tag: '#indicator+num+period+high',
+    cell: ({ status }) => countOf(status?.period?.figure)?.high,
+  },
+  {
+    header: 'Period qualifier',
+    tag: '#indicator+qualifier+period',
+    cell: ({ status }) => countOf(status?.period?.figure)?.qualifier,
+  },
+  { header: 'Period observed', tag: '#date+observed+period', cell: ({ status }) => status?.period?.observed },
+  { header: 'Period report', tag: '#meta+id+period', cell: ({ status }) => status?.period?.report },
+];
 
 const statusTable: Column<StatusRow>[] = [
   ...over(placeColumns, (row: StatusRow) => row.place),
   ...over(figureColumns, (row: StatusRow) => row),
   ...over(statusColumns, (row: StatusRow) => row.status),
+  ...over(countColumns, (row: StatusRow) => row),
+  ...besideColumns,
 ];
 
-/** Indicators in registry order; a place with none yet still gets a row, so it is listed. */
+/**
+ * A row for every indicator of the registry, in its order: a figure's, or an empty one that
+ * says the indicator was not reported, so that every place is listed with what is missing.
+ */
 function statusRows(place: PlaceSummary): StatusRow[] {
   const current = (id: IndicatorId) => place.indicators[id]?.figure;
-  const rows = indicatorRegistry.flatMap(({ id }): StatusRow[] => {
+  return indicatorRegistry.map(({ id }): StatusRow => {
     const status = place.indicators[id];
-    return status ? [{ place, status, figure: status.figure, whole: wholeOf(status.figure, current) }] : [];
+    const figure = status?.figure;
+    return { place, status, indicator: id, figure, whole: wholeOf(figure, current) };
   });
-  return rows.length > 0 ? rows : [{ place, status: undefined, figure: undefined, whole: undefined }];
 }
 
 /**
@@ -246,12 +336,18 @@ const historyTable: Column<HistoryRow>[] = [
   { header: 'Place slug', tag: '#loc+code', reads: inReport('/place'), cell: (row) => row.report.place },
   ...over(figureColumns, (row: HistoryRow) => row),
   ...over(historyColumns, (row: HistoryRow) => row.report),
+  ...over(countColumns, (row: HistoryRow) => row),
 ];
 
 /** One row per figure; a whole is taken from the same report, as its source stated it. */
 function historyRows(report: ReportSummary): HistoryRow[] {
   const inReport = (id: IndicatorId) => report.figures.find((f) => f.indicator === id);
-  return report.figures.map((figure) => ({ report, figure, whole: wholeOf(figure, inReport) }));
+  return report.figures.map((figure) => ({
+    report,
+    indicator: figure.indicator,
+    figure,
+    whole: wholeOf(figure, inReport),
+  }));
 }
 
 /** Which rows a table opens with: the header, and the HXL hashtags unless left out. */
@@ -288,6 +384,9 @@ function tableBody<Row>(columns: readonly Column<Row>[], rows: readonly Row[], s
 // same reason the columns about a figure (its qualifier, verification, source, report) are
 // "#meta" and its dates "#date", each with the indicator's attribute, never the value's
 // hashtag with one more attribute. A new indicator needs its entry here: the type says so.
+// What was added to a status later (an indicator's coverage; a count's range high, basis,
+// since, sources that disagree and period count beside a total) follows each indicator's
+// first columns, under "#meta" or "#date" with the same attribute.
 
 /** The hashtag of each indicator's value in the wide table, and its attribute on the rest. */
 const wideHashtags: Record<Exclude<IndicatorId, 'situation'>, { value: string; attribute: string }> = {
@@ -307,31 +406,31 @@ function wideColumns(id: IndicatorId, kind: 'utility' | 'count' | 'text'): Colum
   const label = findIndicator(id)?.label.en ?? id;
   const name = label.charAt(0).toUpperCase() + label.slice(1);
   const status = (p: PlaceSummary) => p.indicators[id];
+  const count = (p: PlaceSummary) => countOf(status(p)?.figure);
+  const since: Column<PlaceSummary>[] = [
+    {
+      header: `${name} since`,
+      tag: `#date+start+${attribute}`,
+      cell: (p) => sinceOf(status(p)?.figure)?.date,
+    },
+    {
+      header: `${name} since qualifier`,
+      tag: `#meta+qualifier+start+${attribute}`,
+      cell: (p) => sinceOf(status(p)?.figure)?.qualifier,
+    },
+  ];
   const figureColumns: Column<PlaceSummary>[] =
     kind === 'count'
       ? [
-          { header: name, tag: value, cell: (p) => countOf(status(p)?.figure)?.value },
+          { header: name, tag: value, cell: (p) => count(p)?.value },
           {
             header: `${name} qualifier`,
             tag: `#meta+qualifier+${attribute}`,
-            cell: (p) => countOf(status(p)?.figure)?.qualifier,
+            cell: (p) => count(p)?.qualifier,
           },
         ]
-      : [
-          { header: name, tag: value, cell: (p) => utilityOf(status(p)?.figure)?.state },
-          {
-            header: `${name} since`,
-            tag: `#date+start+${attribute}`,
-            cell: (p) => utilityOf(status(p)?.figure)?.since?.date,
-          },
-          {
-            header: `${name} since qualifier`,
-            tag: `#meta+qualifier+start+${attribute}`,
-            cell: (p) => utilityOf(status(p)?.figure)?.since?.qualifier,
-          },
-        ];
-  return [
-    ...figureColumns,
+      : [{ header: name, tag: value, cell: (p) => utilityOf(status(p)?.figure)?.state }, ...since];
+  const provenance: Column<PlaceSummary>[] = [
     { header: `${name} observed`, tag: `#date+observed+${attribute}`, cell: (p) => status(p)?.observed },
     {
       header: `${name} stale after`,
@@ -345,6 +444,75 @@ function wideColumns(id: IndicatorId, kind: 'utility' | 'count' | 'text'): Colum
     },
     { header: `${name} source`, tag: `#meta+source+${attribute}`, cell: (p) => status(p)?.source.name },
     { header: `${name} report`, tag: `#meta+id+${attribute}`, cell: (p) => status(p)?.report },
+  ];
+  const coverage: Column<PlaceSummary> = {
+    header: `${name} coverage`,
+    tag: `#meta+coverage+${attribute}`,
+    cell: (p) => p.coverage[id],
+  };
+  if (kind !== 'count') return [...figureColumns, ...provenance, coverage];
+  const period = (p: PlaceSummary) => status(p)?.period;
+  const disagreement = (p: PlaceSummary) => status(p)?.disagreement;
+  // Columns a count for a period fills, only for an indicator that allows one.
+  const periodColumns: Column<PlaceSummary>[] = basesOf(id)?.allowed.includes('period')
+    ? [
+        {
+          header: `${name} period`,
+          tag: `#meta+period+${attribute}`,
+          cell: (p) => countOf(period(p)?.figure)?.value,
+        },
+        {
+          header: `${name} period high`,
+          tag: `#meta+high+period+${attribute}`,
+          cell: (p) => countOf(period(p)?.figure)?.high,
+        },
+        {
+          header: `${name} period qualifier`,
+          tag: `#meta+qualifier+period+${attribute}`,
+          cell: (p) => countOf(period(p)?.figure)?.qualifier,
+        },
+        {
+          header: `${name} period observed`,
+          tag: `#date+observed+period+${attribute}`,
+          cell: (p) => period(p)?.observed,
+        },
+        {
+          header: `${name} period report`,
+          tag: `#meta+id+period+${attribute}`,
+          cell: (p) => period(p)?.report,
+        },
+      ]
+    : [];
+  return [
+    ...figureColumns,
+    ...provenance,
+    { header: `${name} high`, tag: `#meta+high+${attribute}`, cell: (p) => count(p)?.high },
+    {
+      header: `${name} basis`,
+      tag: `#meta+basis+${attribute}`,
+      cell: (p) => {
+        const figure = count(p);
+        return figure && basisOf(figure);
+      },
+    },
+    ...since,
+    coverage,
+    {
+      header: `${name} sources low`,
+      tag: `#meta+sources_low+${attribute}`,
+      cell: (p) => disagreement(p)?.low,
+    },
+    {
+      header: `${name} sources high`,
+      tag: `#meta+sources_high+${attribute}`,
+      cell: (p) => disagreement(p)?.high,
+    },
+    {
+      header: `${name} source count`,
+      tag: `#meta+source_count+${attribute}`,
+      cell: (p) => disagreement(p)?.sourceCount,
+    },
+    ...periodColumns,
   ];
 }
 
@@ -391,6 +559,8 @@ const seriesTable: Column<SeriesRow>[] = [
   { header: 'Report', tag: '#meta+id', cell: (p) => p.report },
   { header: 'Report URL', tag: '#meta+url', cell: (p, site) => reportJsonUrl(site.origin, p.report) },
   { header: 'Report page', tag: '#meta+url+page', cell: (p, site) => reportPageUrl(site.origin, p.report) },
+  { header: 'High', tag: '#indicator+num+high', cell: (p) => p.high },
+  { header: 'Basis', tag: '#indicator+basis', cell: (p) => p.basis },
 ];
 
 /** One indicator over time: a row per point, in the order given (oldest observation first). */

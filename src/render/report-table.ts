@@ -148,12 +148,15 @@ function place(target: Record<string, unknown>, pointer: string, value: unknown)
   at[last] = value;
 }
 
-/** A figure's cell, typed as the schema expects: a count's value as a number people write. */
+/** The cells of a count's numbers: its value, and a range's high bound. */
+const countCells: readonly string[] = ['/value', '/high'];
+
+/** A figure's cell, typed as the schema expects: a count's numbers as numbers people write. */
 function figureValue(field: ReportField, text: string): unknown {
-  return field.pointer === '/value' ? readCount(text) : text;
+  return countCells.includes(field.pointer) ? readCount(text) : text;
 }
 
-/** A utility's since date without a qualifier is as exact as the date is written. */
+/** A since date (a utility's, or a running total's) without a qualifier is as exact as the date is written. */
 function completeFigure(figure: Record<string, unknown>): Record<string, unknown> {
   const since = figure.since as Record<string, unknown> | undefined;
   if (since && since.date !== undefined && since.qualifier === undefined) {

@@ -40,6 +40,8 @@ const statusCsv = createRoute({
   path: '/status.csv',
   tags: ['Exports'],
   summary: 'Current status as HXL-tagged CSV: one row per place and indicator',
+  description:
+    'Every indicator of the registry for every place: one not reported has its row, with coverage not_reported and empty figure cells. A count has its basis, range high, since, sources that disagree and a count for a period beside a running total in columns at the end.',
   request: { query: csvQuery },
   responses: {
     200: { description: 'The CSV file', headers: cachingHeaders, content: csvContent },
@@ -54,7 +56,7 @@ const placesCsv = createRoute({
   tags: ['Exports'],
   summary: 'Current status as a wide HXL-tagged CSV: one row per place, columns for each indicator',
   description:
-    'Each indicator\'s value or state, qualifier, observed date, stale-after date, verification, source and report, beside the place\'s names, admin areas with p-codes and coordinates. Hashtags from the HXL dictionary where one exists (README, "For dashboard builders").',
+    "Each indicator's value or state, qualifier, observed date, stale-after date, verification, source, report and coverage (reported or not_reported); for a count also its basis, a range's high bound, a total's since, sources that disagree (low, high, count) and a count for a period beside a running total; beside the place's names, admin areas with p-codes and coordinates. Hashtags from the HXL dictionary where one exists (README, \"For dashboard builders\").",
   request: { query: csvQuery },
   responses: {
     200: { description: 'The CSV file', headers: cachingHeaders, content: csvContent },
@@ -75,7 +77,7 @@ const seriesCsv = createRoute({
   tags: ['Exports'],
   summary: 'One indicator over time as HXL-tagged CSV: a row per report that states it',
   description:
-    'The points of GET /api/v1/places/{slug}/series/{indicator}, of one place or of all, oldest observation first, each with its observed period whole (start, end, precision).',
+    'The points of GET /api/v1/places/{slug}/series/{indicator}, of one place or of all, oldest observation first, each with its observed period whole (start, end, precision), and a count with its basis and range high; `basis` keeps to one basis.',
   request: { query: seriesCsvQuery },
   responses: {
     200: { description: 'The CSV file', headers: cachingHeaders, content: csvContent },

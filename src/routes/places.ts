@@ -85,7 +85,7 @@ const placeSeries = createRoute({
   tags: ['History'],
   summary: 'One indicator of a place over time: a point per report that states it',
   description:
-    'Ordered by observed period (start, then end), then published time. Each point has its observed period whole (start, end, precision), its value or state, qualifier, verification, source and report id. Superseded and retracted reports are left out unless include=all. Read from the history index: one KV list per 1,000 reports of the place.',
+    'Ordered by observed period (start, then end), then published time. Each point has its observed period whole (start, end, precision), its value or state, qualifier, the basis of a count (total or period; `basis` keeps to one) and range high, verification, source and report id. Superseded and retracted reports are left out unless include=all. Read from the history index: one KV list per 1,000 reports of the place.',
   request: { params: seriesParams, query: seriesQuery },
   responses: {
     200: { description: 'The series', headers: cachingHeaders, content: jsonContent(series) },

@@ -5,6 +5,7 @@
 // published report changes only by a correction. Importing the same reports again stores
 // nothing (src/services/once.ts).
 
+import { withBasis } from '../domain/counts.ts';
 import { reportIdPattern } from '../domain/ids.ts';
 import { issuesFromZod, valueAt } from '../domain/issues.ts';
 import { type Report, type ReportInput, reportInput } from '../domain/model.ts';
@@ -81,14 +82,19 @@ const at = (value: unknown, pointer: string) => valueAt(value, pointer.split('/'
 const same = (a: unknown, b: unknown) =>
   typeof a === 'string' && typeof b === 'string' ? a.normalize('NFC') === b.normalize('NFC') : a === b;
 
-/** Where the file states a stored report otherwise than it stands; a cell left empty states nothing. */
+/**
+ * Where the file states a stored report otherwise than it stands; a cell left empty states
+ * nothing. A count stored before counts stated their basis is compared with the basis its
+ * indicator assumes, which is what the export wrote for it.
+ */
 function changesTo(stored: Report, report: TableReport): ImportProblem[] {
   const { figures, ...whole } = report.input;
   const changes = leaves(whole)
     .filter(([pointer, value]) => !same(at(stored, pointer), value))
     .map(([pointer]) => cellOf(report, pointer));
+  const storedFigures = stored.figures.map(withBasis);
   figures.forEach((figure, i) => {
-    const storedFigure = stored.figures.find((f) => f.indicator === figure.indicator);
+    const storedFigure = storedFigures.find((f) => f.indicator === figure.indicator);
     for (const [pointer, value] of leaves(figure)) {
       if (!storedFigure || !same(at(storedFigure, pointer), value)) {
         changes.push(cellOf(report, `/figures/${i}${storedFigure ? pointer : '/indicator'}`));

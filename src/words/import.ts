@@ -49,7 +49,7 @@ const english: ImportWords = {
   intro:
     'Upload a CSV file of up to 100 reports: one row per figure, in the columns of the exports (an exported file can be edited and imported back). Every row is checked, and nothing is published until you have seen the problems and warnings of each row.',
   columnsIntro:
-    'Each report needs Place slug, Indicator, Observed, Verification, Source, Source kind, Source language, Summary and Summary language; each figure its Value and Qualifier, or its State. Rows with the same Report are one report; a row without one is a report of its own.',
+    'Each report needs Place slug, Indicator, Observed, Verification, Source, Source kind, Source language, Summary and Summary language; each figure its Value and Qualifier, or its State. A count may say its Basis (total or period), a range its High (Value is then the low bound), and a total since when it counts in Since. Rows with the same Report are one report; a row without one is a report of its own.',
   fileLabel: 'CSV file',
   fileHint: 'UTF-8, with commas or semicolons between fields; the row of HXL hashtags may be there or not.',
   check: 'Check the file',
@@ -116,7 +116,7 @@ const dutch: ImportWords = {
   intro:
     'Upload een CSV-bestand met hoogstens 100 meldingen: één rij per cijfer, in de kolommen van de exports (een geëxporteerd bestand kan worden bewerkt en weer geïmporteerd). Elke rij wordt gecontroleerd, en niets wordt gepubliceerd voordat u de problemen en waarschuwingen van elke rij hebt gezien.',
   columnsIntro:
-    'Elke melding heeft Place slug, Indicator, Observed, Verification, Source, Source kind, Source language, Summary en Summary language nodig; elk cijfer zijn Value en Qualifier, of zijn State. Rijen met dezelfde Report zijn één melding; een rij zonder is een melding op zich.',
+    'Elke melding heeft Place slug, Indicator, Observed, Verification, Source, Source kind, Source language, Summary en Summary language nodig; elk cijfer zijn Value en Qualifier, of zijn State. Een aantal kan zijn Basis noemen (total of period), een bereik zijn High (Value is dan de ondergrens) en een totaal in Since sinds wanneer het telt. Rijen met dezelfde Report zijn één melding; een rij zonder is een melding op zich.',
   fileLabel: 'CSV-bestand',
   fileHint:
     'UTF-8, met komma’s of puntkomma’s tussen de velden; de rij met HXL-hashtags mag er zijn of niet.',

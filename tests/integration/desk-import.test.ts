@@ -1,5 +1,7 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { readCsv, renderCsv } from '../../src/render/csv.ts';
+import { reportKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { manual, postForm, sameSite, signIn as signInWith } from '../support/desk.ts';
@@ -292,6 +294,86 @@ describe('importing a spreadsheet at the desk', () => {
     expect(withNewPage).toContain('Already published');
     expect((await publish(session, carried(withNewPage).table)).status).toBe(200);
     expect(await historyOf(slug)).toHaveLength(2);
+  });
+
+  it("reads a count's basis, range and since back from an export, losing nothing", async () => {
+    const slug = await placeWithResidents();
+    const session = await signIn();
+    const counts = syntheticReport(slug, {
+      observed: '2024-04',
+      figures: [
+        {
+          indicator: 'civilian_deaths',
+          value: 120,
+          qualifier: 'at_least',
+          basis: 'total',
+          since: { date: '2024-02', qualifier: 'approximately' },
+        },
+        { indicator: 'civilian_injuries', value: 40, high: 60, qualifier: 'exact', basis: 'period' },
+      ],
+    });
+    const posted = await send('POST', '/api/v1/reports', counts, { as: 'reporter' });
+    expect(posted.status).toBe(201);
+    const stored = await json(posted);
+    const exported = await (
+      await call(`/exports/reports.csv?place=${slug}&indicator=civilian_deaths`)
+    ).text();
+    const read = readCsv(exported);
+    if (!read.ok) throw new Error('the export must read back');
+    const [head = [], tags = [], ...rows] = read.records;
+    const at = (name: string) => head.indexOf(name);
+    expect(rows.map((r) => [r[at('Basis')], r[at('High')], r[at('Since')]])).toEqual([
+      ['total', '', '2024-02'],
+      ['period', '60', ''],
+    ]);
+
+    expect(await (await upload(session, exported)).text()).toContain(
+      'Every report in this file is published already',
+    );
+    const widened = renderCsv([
+      head,
+      tags,
+      ...rows.map((r) => r.map((cell, i) => (i === at('High') && cell ? '70' : cell))),
+    ]);
+    const changed = await upload(session, widened);
+    expect(changed.status).toBe(422);
+    expect(await changed.text()).toMatch(/<td>4<\/td><td>High<\/td><td>This row changes report/);
+
+    // the same rows as a new report: what is published is what was exported
+    const asNew = renderCsv([
+      [...head, 'Source language', 'Summary', 'Summary language'],
+      [...tags, '#language+code+source', '#description+summary', '#language+code+summary'],
+      ...rows.map((r) => [
+        ...r.map((cell, i) => (i === at('Report') ? 'again' : cell)),
+        'en',
+        'SYNTHETIC: the export imported again.',
+        'en',
+      ]),
+    ]);
+    const check = await (await upload(session, asNew)).text();
+    const { table, codes } = carried(check);
+    expect((await publish(session, table, codes)).status).toBe(200);
+    const [newest] = await historyOf(slug);
+    expect(newest?.id).not.toBe(stored.id);
+    const again = await json(await call(`/api/v1/reports/${newest?.id}`));
+    expect(again.figures).toEqual(stored.figures);
+  });
+
+  it('reads a count of a report stored before counts stated their basis as the basis it assumes', async () => {
+    const slug = await placeWithResidents();
+    const session = await signIn();
+    const [stored] = await historyOf(slug);
+    // the report as stored before bases: its count without one
+    const key = reportKey(stored?.id ?? '');
+    const report = JSON.parse((await env.STATUS_KV.get(key)) ?? '{}');
+    report.figures = report.figures.map(({ basis: _, ...figure }: { basis?: string }) => figure);
+    await env.STATUS_KV.put(key, JSON.stringify(report));
+    expect((await json(await call(`/api/v1/reports/${stored?.id}`))).figures[0].basis).toBeUndefined();
+
+    const exported = await (await call(`/exports/reports.csv?place=${slug}`)).text();
+    expect(exported).toContain(',12000,exact,');
+    const page = await (await upload(session, exported)).text();
+    expect(page).toContain('Every report in this file is published already');
   });
 
   it('answers a page, never a 500, for a file it cannot take, and stores nothing', async () => {

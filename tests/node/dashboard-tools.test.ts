@@ -102,6 +102,25 @@ describe('the exports in DuckDB', () => {
     expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['BIGINT']));
   });
 
+  it('reads the long status table as a complete grid: what is missing, and each count with its basis', async () => {
+    const file = await download('/exports/status.csv?hxl=false', 'status.csv');
+    const rows = await query(`
+      select "Indicator" as indicator, "Coverage" as coverage, "Value" as value, "Basis" as basis,
+             typeof("Value") as value_type
+      from read_csv('${file}', header = true)
+      where "Place slug" = 'bakhmut'`);
+    // every indicator of the registry has its row; the seed says nothing of injuries
+    expect(rows).toHaveLength(8);
+    expect(rows.filter((r) => r.coverage === 'not_reported').map((r) => r.indicator)).toEqual([
+      'civilian_injuries',
+    ]);
+    expect(rows.find((r) => r.indicator === 'civilian_deaths')).toMatchObject({
+      value: '120',
+      basis: 'total',
+    });
+    expect(new Set(rows.map((r) => r.value_type))).toEqual(new Set(['BIGINT']));
+  });
+
   it('reads the whole history as a table, every report once', async () => {
     const file = await download('/exports/reports.csv?hxl=false', 'reports.csv');
     const [row] = await query(`

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { renderStatusGeoJson } from '../../src/render/geojson.ts';
-import { acceptedReport, deaths, electricity, placeWith, remaining } from '../support/builders.ts';
+import { indicatorRegistry } from '../../src/domain/indicators.ts';
+import { renderStatusGeoJson, statusCollection } from '../../src/render/geojson.ts';
+import {
+  acceptedReport,
+  deaths,
+  deathsInPeriod,
+  electricity,
+  placeWith,
+  remaining,
+} from '../support/builders.ts';
 
 // Every place, figure and source below is SYNTHETIC.
 
@@ -96,12 +104,93 @@ describe('flat properties, for map tools that style by a top-level property', ()
       civilian_deaths_qualifier: nested.civilian_deaths.figure.qualifier,
     });
     expect(typeof properties.population_remaining).toBe('number');
-    // an indicator without a figure has no flat property at all, never a null
+    // an indicator without a figure has its coverage alone, never a null
     expect(Object.keys(properties)).not.toContain('gas');
-    expect(Object.keys(properties).filter((k) => k.startsWith('civilian_injuries'))).toEqual([]);
+    expect(Object.keys(properties).filter((k) => k.startsWith('civilian_injuries'))).toEqual([
+      'civilian_injuries_coverage',
+    ]);
+  });
+
+  it('say for every indicator of the registry whether it was reported', () => {
+    const { properties } = collection.features[0];
+    expect(Object.fromEntries(indicatorRegistry.map(({ id }) => [id, properties[`${id}_coverage`]]))).toEqual(
+      {
+        electricity: 'reported',
+        gas: 'not_reported',
+        running_water: 'not_reported',
+        population_baseline: 'not_reported',
+        population_remaining: 'reported',
+        civilian_deaths: 'reported',
+        civilian_injuries: 'not_reported',
+        situation: 'not_reported',
+      },
+    );
+    expect(properties.coverage).toEqual(located.coverage);
+  });
+
+  it("give a count's basis, and a running total with no since as such", () => {
+    const { properties } = collection.features[0];
+    expect(properties).toMatchObject({ civilian_deaths_basis: 'total', population_remaining_basis: 'total' });
+    expect(Object.keys(properties)).not.toContain('civilian_deaths_since');
+    expect(Object.keys(properties)).not.toContain('civilian_deaths_high');
   });
 
   it('are there for places without coordinates too', () => {
     expect(collection.placesWithoutCoordinates[0]).toMatchObject({ population_remaining: 12_000 });
+  });
+});
+
+describe('counts beside the headline, flat', () => {
+  const sourceA = { name: 'Synthetic agency A', kind: 'ngo', language: 'en' } as const;
+  const sourceB = { name: 'Synthetic paper B', kind: 'media', language: 'en' } as const;
+  const total = acceptedReport(1, {
+    observed: '2022-11',
+    source: sourceA,
+    figures: [{ ...deaths(8_000, 'exact'), since: { date: '2022-02', qualifier: 'approximately' } }],
+  });
+  const other = acceptedReport(2, {
+    observed: '2022-11',
+    source: sourceB,
+    figures: [deaths(15_000, 'exact')],
+  });
+  const period = acceptedReport(3, {
+    observed: '2022-11',
+    source: sourceA,
+    figures: [{ ...deathsInPeriod(40, 'exact'), high: 60 }],
+  });
+  const text = renderStatusGeoJson([placeWith([total, other, period])], site);
+  const { properties } = JSON.parse(text).features[0];
+
+  it('put the period count beside the running total, with its range', () => {
+    expect(properties).toMatchObject({
+      civilian_deaths: 15_000,
+      civilian_deaths_basis: 'total',
+      civilian_deaths_period: 40,
+      civilian_deaths_period_high: 60,
+      civilian_deaths_period_qualifier: 'exact',
+      civilian_deaths_period_observed: '2022-11',
+    });
+    expect(properties.indicators.civilian_deaths.period.figure).toMatchObject({ value: 40, high: 60 });
+  });
+
+  it('show sources that disagree as their lowest and highest number and how many', () => {
+    expect(properties).toMatchObject({
+      civilian_deaths_sources_low: 8_000,
+      civilian_deaths_sources_high: 15_000,
+      civilian_deaths_source_count: 2,
+    });
+    expect(properties.indicators.civilian_deaths.disagreement).toMatchObject({ low: 8_000, high: 15_000 });
+  });
+
+  it("give a range's high bound and a total's since", () => {
+    const ranged = acceptedReport(1, { figures: [{ ...deaths(40, 'exact'), high: 60 }] });
+    const flat = JSON.parse(renderStatusGeoJson([placeWith([ranged]), placeWith([total])], site));
+    expect(flat.features[0].properties).toMatchObject({ civilian_deaths: 40, civilian_deaths_high: 60 });
+    expect(flat.features[1].properties).toMatchObject({ civilian_deaths_since: '2022-02' });
+  });
+
+  it('stay within the shape the schema publishes', () => {
+    expect(statusCollection.safeParse(JSON.parse(text)).success).toBe(true);
+    expect(statusCollection.safeParse(collection).success).toBe(true);
   });
 });

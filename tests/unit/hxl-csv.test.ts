@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { indicatorRegistry } from '../../src/domain/indicators.ts';
 import type { ReportSummary } from '../../src/domain/model.ts';
-import { renderHistoryCsv, renderStatusCsv } from '../../src/render/hxl-csv.ts';
+import { seriesOf } from '../../src/domain/series.ts';
+import {
+  importColumns,
+  renderHistoryCsv,
+  renderPlacesCsv,
+  renderSeriesCsv,
+  renderStatusCsv,
+} from '../../src/render/hxl-csv.ts';
 import {
   acceptedReport,
   deaths,
+  deathsInPeriod,
   electricity,
   placeWith,
   remaining,
@@ -81,15 +90,57 @@ describe('renderStatusCsv', () => {
       '#meta+url+page',
       '#meta+quote',
       '#date+stale_after',
+      '#indicator+num+high',
+      '#indicator+basis',
+      '#indicator+coverage',
+      '#indicator+num+sources_low',
+      '#indicator+num+sources_high',
+      '#meta+source_count',
+      '#indicator+num+period',
+      '#indicator+num+period+high',
+      '#indicator+qualifier+period',
+      '#date+observed+period',
+      '#meta+id+period',
     ]);
     expect(headers).toHaveLength(tags?.length ?? 0);
-    expect(rows.map((row) => row[14])).toEqual([
-      'electricity',
-      'population_baseline',
-      'population_remaining',
-      'civilian_deaths',
-      'situation',
+    expect(rows.map((row) => [row[14], row[38]])).toEqual([
+      ['electricity', 'reported'],
+      ['gas', 'not_reported'],
+      ['running_water', 'not_reported'],
+      ['population_baseline', 'reported'],
+      ['population_remaining', 'reported'],
+      ['civilian_deaths', 'reported'],
+      ['civilian_injuries', 'not_reported'],
+      ['situation', 'reported'],
     ]);
+  });
+
+  it('gives an indicator not reported a row that says so, with every figure cell empty', () => {
+    const gas = byTag(text).find((r) => r['#indicator+code'] === 'gas');
+    expect(gas).toMatchObject({
+      '#loc+code': 'testville-synthetic',
+      '#indicator+name': 'gas',
+      '#indicator+coverage': 'not_reported',
+    });
+    const figureTags = Object.keys(gas ?? {}).filter(
+      (tag) =>
+        !/^#(loc|country|adm\d|geo)\+/.test(tag) && !['#indicator+code', '#indicator+name'].includes(tag),
+    );
+    expect(figureTags.filter((tag) => gas?.[tag] !== '' && tag !== '#indicator+coverage')).toEqual([]);
+  });
+
+  it("states a count's basis, and a running total with no since as such", () => {
+    const deathsRow = byTag(text).find((r) => r['#indicator+code'] === 'civilian_deaths');
+    expect(deathsRow).toMatchObject({
+      '#indicator+num': '120',
+      '#indicator+qualifier': 'at_least',
+      '#indicator+basis': 'total',
+      '#indicator+num+high': '',
+      '#date+start': '',
+      '#indicator+coverage': 'reported',
+    });
+    const electricityRow = byTag(text).find((r) => r['#indicator+code'] === 'electricity');
+    expect(electricityRow?.['#indicator+basis']).toBe('');
   });
 
   it('keeps a count, its qualifier and the whole it is part of in separate columns', () => {
@@ -118,8 +169,8 @@ describe('renderStatusCsv', () => {
     });
   });
 
-  it('carries place, dates at their precision, verification, source and report on every row', () => {
-    for (const row of byTag(text)) {
+  it('carries place, dates at their precision, verification, source and report on every row reported', () => {
+    for (const row of byTag(text).filter((r) => r['#indicator+coverage'] === 'reported')) {
       expect(row).toMatchObject({
         '#loc+name': 'Testville (synthetic)',
         '#loc+code': 'testville-synthetic',
@@ -141,10 +192,14 @@ describe('renderStatusCsv', () => {
     }
   });
 
-  it('lists a place without any current figure on a row of its own', () => {
+  it('lists a place without any current figure, a row per indicator, none reported', () => {
     const rows = byTag(renderStatusCsv([placeWith([], { slug: 'quiet-synthetic' })], site));
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ '#loc+code': 'quiet-synthetic', '#indicator+code': '', '#meta+id': '' });
+    expect(rows).toHaveLength(indicatorRegistry.length);
+    for (const row of rows) {
+      expect(row).toMatchObject({ '#loc+code': 'quiet-synthetic', '#indicator+coverage': 'not_reported' });
+      expect(row['#meta+id']).toBe('');
+    }
+    expect(rows.map((r) => r['#indicator+code'])).toEqual(indicatorRegistry.map((i) => i.id));
   });
 
   it('neutralises formulas and round-trips quotes, commas and line breaks', () => {
@@ -160,7 +215,7 @@ describe('renderStatusCsv', () => {
         coordinates: { lat: -33.9, lon: -70.6 },
       }),
     );
-    const rows = byTag(renderStatusCsv(places, site));
+    const rows = byTag(renderStatusCsv(places, site)).filter((r) => r['#indicator+coverage'] === 'reported');
     expect(rows.map((r) => r['#meta+source'])).toEqual([
       `'=HYPERLINK("http://evil","x")`,
       'Radio "Free", Synthetic\r\nsecond line',
@@ -226,5 +281,157 @@ describe('renderHistoryCsv', () => {
     expect(headers?.[0]).toBe('Place slug');
     expect(tags?.[0]).toBe('#loc+code');
     expect(data).toEqual([]);
+  });
+});
+
+describe('counts beside the headline, in the status tables', () => {
+  const sourceA = { name: 'Synthetic agency A', kind: 'ngo', language: 'en' } as const;
+  const sourceB = { name: 'Synthetic paper B', kind: 'media', language: 'en' } as const;
+  const total = acceptedReport(1, {
+    observed: '2022-11',
+    source: sourceA,
+    figures: [{ ...deaths(8_000, 'exact'), since: { date: '2022-02', qualifier: 'approximately' } }],
+  });
+  const other = acceptedReport(2, {
+    observed: '2022-11',
+    source: sourceB,
+    figures: [deaths(15_000, 'exact')],
+  });
+  const period = acceptedReport(3, {
+    observed: '2022-11',
+    source: sourceA,
+    figures: [{ ...deathsInPeriod(40, 'exact'), high: 60 }],
+  });
+  const place = placeWith([total, other, period]);
+  const rows = byTag(renderStatusCsv([place], site));
+  const deathsRow = rows.find((r) => r['#indicator+code'] === 'civilian_deaths');
+  const wide = byTag(renderPlacesCsv([place], site))[0];
+
+  it('puts the period count beside the running total, never in its place', () => {
+    expect(deathsRow).toMatchObject({
+      '#indicator+num': '15000',
+      '#indicator+basis': 'total',
+      '#indicator+num+period': '40',
+      '#indicator+num+period+high': '60',
+      '#indicator+qualifier+period': 'exact',
+      '#date+observed+period': '2022-11',
+      '#meta+id+period': period.id,
+    });
+    expect(wide).toMatchObject({
+      '#affected+killed': '15000',
+      '#meta+basis+killed': 'total',
+      '#meta+period+killed': '40',
+      '#meta+high+period+killed': '60',
+      '#meta+qualifier+period+killed': 'exact',
+      '#date+observed+period+killed': '2022-11',
+      '#meta+id+period+killed': period.id,
+    });
+  });
+
+  it('shows sources that disagree as their lowest and highest number and how many they are', () => {
+    expect(deathsRow).toMatchObject({
+      '#indicator+num+sources_low': '8000',
+      '#indicator+num+sources_high': '15000',
+      '#meta+source_count': '2',
+    });
+    expect(wide).toMatchObject({
+      '#meta+sources_low+killed': '8000',
+      '#meta+sources_high+killed': '15000',
+      '#meta+source_count+killed': '2',
+    });
+  });
+
+  it('leaves the disagreement and period columns empty where there is neither', () => {
+    const alone = byTag(renderStatusCsv([placeWith([total])], site)).find(
+      (r) => r['#indicator+code'] === 'civilian_deaths',
+    );
+    expect(alone).toMatchObject({
+      '#indicator+num+sources_low': '',
+      '#meta+source_count': '',
+      '#indicator+num+period': '',
+      '#date+start': '2022-02',
+      '#date+start+qualifier': 'approximately',
+    });
+  });
+
+  it("gives every indicator's coverage in the wide table, and a count's since", () => {
+    const quiet = byTag(renderPlacesCsv([placeWith([total])], site))[0];
+    expect(quiet).toMatchObject({
+      '#meta+coverage+killed': 'reported',
+      '#meta+coverage+injured': 'not_reported',
+      '#meta+coverage+electricity': 'not_reported',
+      '#date+start+killed': '2022-02',
+      '#meta+qualifier+start+killed': 'approximately',
+      '#affected+injured': '',
+    });
+    // a count the registry allows only as a running total has no columns for a period
+    expect(Object.keys(quiet ?? {})).toContain('#meta+period+injured');
+    expect(Object.keys(quiet ?? {})).not.toContain('#meta+period+remaining');
+  });
+});
+
+describe('a range, in every table', () => {
+  const ranged = acceptedReport(1, {
+    observed: '2024-03',
+    figures: [{ ...deathsInPeriod(40, 'exact'), high: 60 }],
+  });
+
+  it('keeps the low bound as the value and the high bound in a column of its own', () => {
+    const status = byTag(renderStatusCsv([placeWith([ranged])], site)).find(
+      (r) => r['#indicator+code'] === 'civilian_deaths',
+    );
+    expect(status).toMatchObject({
+      '#indicator+num': '40',
+      '#indicator+num+high': '60',
+      '#indicator+qualifier': 'exact',
+      '#indicator+basis': 'period',
+    });
+    const [history] = byTag(renderHistoryCsv([summaryOf(ranged)], site));
+    expect(history).toMatchObject({
+      '#indicator+num': '40',
+      '#indicator+num+high': '60',
+      '#indicator+basis': 'period',
+    });
+    expect(byTag(renderPlacesCsv([placeWith([ranged])], site))[0]).toMatchObject({
+      '#affected+killed': '40',
+      '#meta+high+killed': '60',
+      '#meta+basis+killed': 'period',
+    });
+  });
+
+  it('is a series point with its basis and high bound', () => {
+    const points = seriesOf([summaryOf(ranged)], 'civilian_deaths', { includeAll: false });
+    const [row] = byTag(renderSeriesCsv('civilian_deaths', points, site));
+    expect(row).toMatchObject({
+      '#indicator+num': '40',
+      '#indicator+num+high': '60',
+      '#indicator+basis': 'period',
+    });
+  });
+});
+
+describe('the history table as the import reads it', () => {
+  it("states a total's basis and since, and the basis of a count stored before counts stated one", () => {
+    const { basis: _, ...unstated } = deaths(120);
+    const old = acceptedReport(1, {
+      figures: [{ ...remaining(9_000), since: { date: '2022-02', qualifier: 'exact' } }, unstated],
+    });
+    const [residents, killed] = byTag(renderHistoryCsv([summaryOf(old)], site));
+    expect(residents).toMatchObject({
+      '#indicator+basis': 'total',
+      '#date+start': '2022-02',
+      '#date+start+qualifier': 'exact',
+    });
+    expect(killed).toMatchObject({ '#indicator+basis': 'total', '#date+start': '' });
+  });
+
+  it('reads the columns of a count back as they were written', () => {
+    const columns = new Map(importColumns.map((c) => [c.tag, c.reads]));
+    expect(columns.get('#indicator+num+high')).toEqual({ level: 'figure', pointer: '/high' });
+    expect(columns.get('#indicator+basis')).toEqual({ level: 'figure', pointer: '/basis' });
+    expect(columns.get('#date+start')).toEqual({ level: 'figure', pointer: '/since/date' });
+    // what the status derives is never read into a report
+    expect(columns.get('#indicator+coverage')).toBeUndefined();
+    expect(columns.get('#indicator+num+period')).toBeUndefined();
   });
 });
