@@ -3,6 +3,7 @@ import {
   archiveStart,
   deriveFeedDocument,
   deriveFeedEntries,
+  disagreementsByReport,
   type FeedDocument,
   type FeedEntry,
   feedPlaceOf,
@@ -10,9 +11,9 @@ import {
 import { humanitarianItemExtension } from '../../src/domain/feed-extension.ts';
 import type { Report, Retraction } from '../../src/domain/model.ts';
 import type { ReportFate } from '../../src/domain/status.ts';
-import { summarizeReport } from '../../src/domain/status.ts';
+import { deriveStatus, summarizeReport } from '../../src/domain/status.ts';
 import { itemFromEntry, itemFromSummary } from '../../src/render/feed-items.ts';
-import { acceptedPlace, acceptedReport, deaths, remaining } from '../support/builders.ts';
+import { acceptedPlace, acceptedReport, byId, deaths, remaining, summaryOf } from '../support/builders.ts';
 
 const where = feedPlaceOf(acceptedPlace());
 const placeOf = () => where;
@@ -398,5 +399,43 @@ describe('the _humanitarian extension', () => {
     );
     const archived = itemFromSummary(summarizeReport(report, active), where, 'https://x');
     expect(humanitarianItemExtension.safeParse(archived.extension).success).toBe(true);
+  });
+});
+
+describe('sources that disagree, in a feed', () => {
+  // SYNTHETIC: two sources give figures for the same month that cannot both hold.
+  const fromA = acceptedReport(1, {
+    observed: '2024-03',
+    source: { name: 'Synthetic agency A', kind: 'ngo', language: 'en' },
+    figures: [remaining(8_000, 'exact')],
+  });
+  const fromB = acceptedReport(2, {
+    observed: '2024-03',
+    source: { name: 'Synthetic paper B', kind: 'media', language: 'en' },
+    figures: [remaining(15_000, 'exact')],
+  });
+  const status = deriveStatus([summaryOf(fromA), summaryOf(fromB)], byId([fromA, fromB]), null);
+  const window = [fromB, fromA].map((r) => summarizeReport(r, active));
+  const doc = deriveFeedDocument({
+    window,
+    reportCount: 2,
+    reports: [fromA, fromB],
+    fates: new Map(window.map((s) => [s.id, active])),
+    retractions: new Map(),
+    placeOf,
+    disagreements: disagreementsByReport([status]),
+  });
+
+  it('are named in the entry of each report whose figure is among them, with every source', () => {
+    const entry = doc.entries.find((e) => e.report.id === fromA.id);
+    expect(entry?.disagreements).toMatchObject([
+      { indicator: 'population_remaining', low: 8_000, high: 15_000, sourceCount: 2 },
+    ]);
+    const item = itemFromEntry(entry as FeedEntry, 'https://status.test');
+    expect(item.html).toContain(
+      '<strong>Sources disagree</strong> (residents remaining): 8,000–15,000 by 2 sources; the newest says 15,000',
+    );
+    expect(item.html).toContain(`href="https://status.test/reports/${fromB.id}"`);
+    expect(humanitarianItemExtension.safeParse(item.extension).success).toBe(true);
   });
 });
