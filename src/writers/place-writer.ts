@@ -50,6 +50,8 @@ interface Derived {
   feed: FeedDocument;
   /** The new reports the status now includes. */
   applied: string[];
+  /** The reports whose figures the status shows, whose full text the writer keeps. */
+  shown: string[];
 }
 
 function log(level: 'error' | 'info', message: string, fields: Record<string, unknown>) {
@@ -354,10 +356,7 @@ export class PlaceWriter extends DurableObject<Env> {
       tables.setFigureChanges(figureChangesOf(tables.document?.status, derived.placeDocument.status, folded));
       tables.setDocument(derived.placeDocument);
       tables.markApplied(derived.applied);
-      tables.pruneReports([
-        ...derived.placeDocument.head.map((s) => s.id),
-        ...reportsShown(tables.allSummaries()),
-      ]);
+      tables.pruneReports([...derived.placeDocument.head.map((s) => s.id), ...derived.shown]);
       this.pace.flushed();
     }
     tables.flushed(seq);
@@ -422,11 +421,15 @@ export class PlaceWriter extends DurableObject<Env> {
    * The document derived from the place's whole history, whose summaries the writer holds;
    * full reports are read only for the figures the status shows.
    */
-  private async derivedInFull(place: Place): Promise<PlaceDocument> {
+  private async derivedInFull(place: Place): Promise<{ placeDocument: PlaceDocument; shown: string[] }> {
     const { tables } = this;
     const history = tables.allSummaries();
-    const shown = await this.fullReports(reportsShown(history));
-    return derivePlaceDocument(place, history, shown, tables.latestOwnRetraction());
+    const shown = reportsShown(history);
+    const reports = await this.fullReports(shown);
+    return {
+      placeDocument: derivePlaceDocument(place, history, reports, tables.latestOwnRetraction()),
+      shown,
+    };
   }
 
   private async derive(): Promise<Derived | undefined> {
@@ -437,11 +440,12 @@ export class PlaceWriter extends DurableObject<Env> {
     if (tables.recompute || tables.document === undefined) {
       tables.applyFates(deriveFates(tables.fateInputs(), tables.retractedIds()));
     }
-    const placeDocument = await this.derivedInFull(place);
+    const { placeDocument, shown } = await this.derivedInFull(place);
     return {
       placeDocument,
       feed: await this.deriveFeed(place, placeDocument),
       applied,
+      shown,
     };
   }
 
