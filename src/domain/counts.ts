@@ -3,7 +3,7 @@
 // allows, so that two sources' counts can be seen to agree or not. Pure.
 
 import { periodEnd, periodStart } from './dates.ts';
-import { basesOf } from './indicators.ts';
+import { assumedBasis, basesOf } from './indicators.ts';
 import type { CountBasis, Figure, FigureSummary, Qualifier } from './model.ts';
 
 /**
@@ -14,7 +14,7 @@ export const approximateTolerance = 0.1;
 
 /** The basis of a count: its own, or the one its indicator assumes when left out. */
 export function basisOf(figure: { indicator: string; basis?: CountBasis | undefined }): CountBasis {
-  return figure.basis ?? basesOf(figure.indicator)?.assumed ?? 'total';
+  return figure.basis ?? assumedBasis(figure.indicator);
 }
 
 /** The figure with its basis stated, when it is a count; other figures as they are. */

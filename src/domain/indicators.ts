@@ -144,3 +144,8 @@ export function indicatorOrder(id: string): number {
 export function basesOf(indicator: string): IndicatorDefinition['bases'] {
   return findIndicator(indicator)?.bases;
 }
+
+/** The basis a count of `indicator` has when its report leaves it out. */
+export function assumedBasis(indicator: string): CountBasis {
+  return basesOf(indicator)?.assumed ?? 'total';
+}

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isCalendarDate, partialDatePattern } from './dates.ts';
 import { reportIdPattern } from './ids.ts';
 import {
+  assumedBasis,
   basesOf,
   countBases,
   type IndicatorOfKind,
@@ -341,7 +342,7 @@ const inputFields = reportFields.extend({ place: placeReference });
  */
 function withAssumedBases<T extends { figures: z.infer<typeof figure>[] }>(input: T): T {
   const stated = input.figures.map((f) =>
-    'value' in f && f.basis === undefined ? { ...f, basis: basesOf(f.indicator)?.assumed ?? 'total' } : f,
+    'value' in f && f.basis === undefined ? { ...f, basis: assumedBasis(f.indicator) } : f,
   );
   return { ...input, figures: stated };
 }
@@ -453,13 +454,18 @@ const statedBy = source.meta({
 });
 
 /** A figure in force, with the provenance of the report it comes from. */
-const figureInForce = z.strictObject({
-  figure,
+/** Where a figure in a status comes from: its report, when, how sure, and who stated it. */
+const statedIn = {
   report: reportId,
   observed: partialDate,
   published: timestamp,
   verification,
   source: statedBy,
+};
+
+const figureInForce = z.strictObject({
+  figure,
+  ...statedIn,
   staleAfter,
   language: languageTag.meta({
     description: "The language of the report's own words: its notes and summary",
@@ -467,14 +473,7 @@ const figureInForce = z.strictObject({
 });
 
 /** One source's figure among those that disagree. */
-const disagreeingFigure = z.strictObject({
-  figure: figureSummary,
-  report: reportId,
-  observed: partialDate,
-  published: timestamp,
-  verification,
-  source: statedBy,
-});
+const disagreeingFigure = z.strictObject({ figure: figureSummary, ...statedIn });
 
 export const disagreement = z
   .strictObject({
@@ -526,11 +525,7 @@ export type PlaceStatus = z.infer<typeof placeStatus>;
 
 const summaryInForce = z.strictObject({
   figure: figureSummary,
-  report: reportId,
-  observed: partialDate,
-  published: timestamp,
-  verification,
-  source: statedBy,
+  ...statedIn,
   quote: figureProvenance.quote,
   staleAfter,
 });

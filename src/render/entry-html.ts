@@ -11,8 +11,8 @@ import type { Figure, FigureSummary, ReportSummary, Source, Verification } from 
 import {
   changeWords,
   countWords,
+  disagreementWords,
   figureRows,
-  formatNumber,
   formatPartialDate,
   formatTimestamp,
   indicatorLabel,
@@ -95,15 +95,7 @@ function changeLinks(entry: FeedEntry, origin: string): string | undefined {
  * 15,000", then each source's figure with a link to its report.
  */
 function disagreementHtml(d: IndicatorDisagreement, origin: string): string {
-  const [newest] = d.figures;
-  const newestWords =
-    newest && 'value' in newest.figure ? countWords(newest.figure, undefined, language) : '';
-  const words = m.disagreement(
-    formatNumber(d.low, language),
-    formatNumber(d.high, language),
-    d.sourceCount,
-    newestWords,
-  );
+  const words = disagreementWords(d, language);
   const label = indicatorLabel(d.indicator, language, false);
   const items = d.figures.map((f) => {
     const figure = 'value' in f.figure ? countWords(f.figure, undefined, language) : '';

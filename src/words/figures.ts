@@ -8,7 +8,7 @@
 import { basisMatters, basisOf } from '../domain/counts.ts';
 import { partialDatePattern } from '../domain/dates.ts';
 import { findIndicator, indicatorOrder } from '../domain/indicators.ts';
-import type { CountBasis, Figure, FigureSummary, Qualifier, Source } from '../domain/model.ts';
+import type { CountBasis, Disagreement, Figure, FigureSummary, Qualifier, Source } from '../domain/model.ts';
 import { type Language, messages, type UtilityState } from './messages.ts';
 
 const digitGroupSeparator: Record<Language, string> = { en: ',', nl: '.' };
@@ -269,6 +269,17 @@ export function rowWords(row: FigureRow, language: Language): string {
 export function figureWords(figure: AnyFigure, language: Language, observed?: string): string {
   const [row] = figureRows([figure], language, [], observed);
   return row ? rowWords(row, language) : '';
+}
+
+/** "8,000–15,000 by 2 sources; the newest says 15,000": sources that disagree, in words. */
+export function disagreementWords(disagreement: Disagreement, language: Language): string {
+  const [newest] = disagreement.figures;
+  return messages[language].disagreement(
+    formatNumber(disagreement.low, language),
+    formatNumber(disagreement.high, language),
+    disagreement.sourceCount,
+    newest && 'value' in newest.figure ? countWords(newest.figure, undefined, language) : '',
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   disagreementsByReport,
   type FeedDocument,
   type FeedEntry,
+  type FeedWindow,
   feedPlaceOf,
 } from '../../src/domain/feed.ts';
 import { humanitarianItemExtension } from '../../src/domain/feed-extension.ts';
@@ -279,7 +280,11 @@ describe('what a change shows', () => {
 });
 
 /** The feed document of a scope whose newest reports, all active, are `reports`. */
-function feedOf(reports: readonly Report[], reportCount = reports.length): FeedDocument {
+function feedOf(
+  reports: readonly Report[],
+  reportCount = reports.length,
+  disagreements?: FeedWindow['disagreements'],
+): FeedDocument {
   const window = reports
     .map((r) => summarizeReport(r, active))
     .sort((a, b) => b.id.localeCompare(a.id))
@@ -292,6 +297,7 @@ function feedOf(reports: readonly Report[], reportCount = reports.length): FeedD
     fates: new Map(window.map((s) => [s.id, active])),
     retractions: new Map(),
     placeOf,
+    ...(disagreements ? { disagreements } : {}),
   });
 }
 
@@ -415,16 +421,7 @@ describe('sources that disagree, in a feed', () => {
     figures: [remaining(15_000, 'exact')],
   });
   const status = deriveStatus([summaryOf(fromA), summaryOf(fromB)], byId([fromA, fromB]), null);
-  const window = [fromB, fromA].map((r) => summarizeReport(r, active));
-  const doc = deriveFeedDocument({
-    window,
-    reportCount: 2,
-    reports: [fromA, fromB],
-    fates: new Map(window.map((s) => [s.id, active])),
-    retractions: new Map(),
-    placeOf,
-    disagreements: disagreementsByReport([status]),
-  });
+  const doc = feedOf([fromA, fromB], 2, disagreementsByReport([status]));
 
   it('are named in the entry of each report whose figure is among them, with every source', () => {
     const entry = doc.entries.find((e) => e.report.id === fromA.id);

@@ -17,11 +17,11 @@ import type {
   Verification,
 } from '../../domain/model.ts';
 import {
+  disagreementWords,
   type FigureRow,
   figureRows,
   figureWords,
   formatCount,
-  formatNumber,
   formatPartialDate,
   formatTimestamp,
   indicatorLabel,
@@ -377,17 +377,10 @@ function SourcesDisagree({
   origin: string;
 }) {
   const m = messages[language];
-  const [newest] = disagreement.figures;
   return (
     <div class="disagreement">
       <p>
-        <strong>{m.sourcesDisagree}:</strong>{' '}
-        {m.disagreement(
-          formatNumber(disagreement.low, language),
-          formatNumber(disagreement.high, language),
-          disagreement.sourceCount,
-          newest ? countOf(newest.figure, language) : '',
-        )}
+        <strong>{m.sourcesDisagree}:</strong> {disagreementWords(disagreement, language)}
       </p>
       <ul>
         {disagreement.figures.map((stated) => (
