@@ -1,4 +1,4 @@
-// The extractor alone: draftFromText (src/domain/drafting/extract.ts) on the seed article and
+// The extractor alone: draftFromText (src/drafting/extract.ts) on the seed article and
 // on a 20,000-character Dutch text made from it and the SYNTHETIC Dutch corpus sentences
 // (tests/fixtures/drafting-corpus.ts), timed with tinybench in Node (V8, as workerd runs).
 // The extractor is pure: before and after timing, two drafts of the same text must be the
@@ -7,7 +7,7 @@
 
 import { Bench } from 'tinybench';
 import article from '../seeds/sources/000_6889800fbbf13951.txt';
-import { type DraftInput, draftFromText } from '../src/domain/drafting/extract.ts';
+import { type DraftInput, draftFromText } from '../src/drafting/extract.ts';
 import { corpus } from '../tests/fixtures/drafting-corpus.ts';
 
 const placeNames = ['Bakhmut', 'Bachmoet', 'Бахмут'];

@@ -10,12 +10,12 @@ import { repairDocuments } from './services/repair.ts';
 import { StatusStore } from './store/status-store.ts';
 import { writersOf } from './writers/stubs.ts';
 
+export { DeskSession } from './desk/session-object.ts';
+export { SubscriptionRegistry } from './push/registry.ts';
 export { AllPlacesWriter } from './writers/all-places-writer.ts';
 export { ChangeLog } from './writers/change-log.ts';
-export { DeskSession } from './writers/desk-session.ts';
 export { IdempotencyKeeper } from './writers/idempotency-keeper.ts';
 export { PlaceWriter } from './writers/place-writer.ts';
-export { SubscriptionRegistry } from './writers/subscription-registry.ts';
 
 export default {
   fetch: (request: Request, env: Env, ctx: ExecutionContext) =>

@@ -16,12 +16,7 @@ import {
   reportView,
 } from '../domain/model.ts';
 import { series } from '../domain/series.ts';
-import {
-  createdSubscription,
-  subscription,
-  subscriptionList,
-  webhookEvent,
-} from '../domain/subscriptions.ts';
+import { createdSubscription, subscription, subscriptionList, webhookEvent } from '../push/model.ts';
 import { statusCollection } from '../render/geojson.ts';
 import { problemDocument } from './problem-document.ts';
 

@@ -6,7 +6,6 @@
 // request: a slow or failing receiver or hub never delays a write.
 
 import type { Report } from '../domain/model.ts';
-import type { PushedChange } from '../domain/subscriptions.ts';
 import { StatusStore } from '../store/status-store.ts';
 import { writersOf } from '../writers/stubs.ts';
 import { webhookEventOf, webhookIdOf } from './events.ts';
@@ -17,6 +16,7 @@ import {
   pushMessage,
   sendAll,
 } from './messages.ts';
+import type { PushedChange } from './model.ts';
 import { answerWithinMs, checkTargetUnder, hubAt, retryDelaySeconds } from './settings.ts';
 
 /** The dead-letter queue's name, as wrangler.toml gives it. */

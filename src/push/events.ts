@@ -2,10 +2,10 @@
 // with the report it is about and links at the origin the subscription was made at.
 
 import type { Report } from '../domain/model.ts';
-import { eventTypeOf, type WebhookEvent } from '../domain/subscriptions.ts';
 import { reportJsonUrl } from '../render/site.ts';
 import { encodeChangeCursor } from '../services/change-cursor.ts';
 import type { ChangeMessage } from './messages.ts';
+import { eventTypeOf, type WebhookEvent } from './model.ts';
 
 /** The largest body sent: receivers should not have to take more for one change. */
 export const largestEventBytes = 64 * 1024;

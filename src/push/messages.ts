@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { change } from '../domain/changes.ts';
 import { figureChange } from '../domain/figure-changes.ts';
 import { indicatorIds } from '../domain/indicators.ts';
-import { subscriptionId } from '../domain/subscriptions.ts';
+import { subscriptionId } from './model.ts';
 
 export const pushMessage = z.discriminatedUnion('type', [
   z.strictObject({

@@ -6,7 +6,7 @@
 // The wide table (one row per place, below) is for charting; a new indicator adds its
 // columns at the end of it. Every cell goes through csv.ts, which quotes
 // per RFC 4180 and neutralises text a spreadsheet would run as a formula. The desk's import
-// reads the same columns back (src/render/report-table.ts): `reads` says where in a report.
+// reads the same columns back (src/desk/import/report-table.ts): `reads` says where in a report.
 //
 // Hashtags are written in HXL's normalised form, without spaces ("#date+reported").
 // Why each column has the tag it has:

@@ -73,7 +73,7 @@ export function answerKey(key: AnswerKey): string {
 
 /**
  * Webhook subscriptions, one key each, with their secret: the record their registry
- * (src/writers/subscription-registry.ts) reloads itself from if its own storage is lost.
+ * (src/push/registry.ts) reloads itself from if its own storage is lost.
  */
 export const subscriptionPrefix = 'v1/subscription/';
 export const subscriptionKey = (id: string) => `${subscriptionPrefix}${id}`;

@@ -27,8 +27,8 @@ import {
   report,
   retraction,
 } from '../domain/model.ts';
-import { type SubscriptionRecord, subscriptionRecord } from '../domain/subscriptions.ts';
 import { StorageUnavailable } from '../problems.ts';
+import { type SubscriptionRecord, subscriptionRecord } from '../push/model.ts';
 import { fillStoredTemplate, fillTemplate, storedTemplate } from '../render/origin-template.ts';
 import {
   type AnswerKey,

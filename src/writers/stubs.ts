@@ -3,12 +3,12 @@
 // for the change log, one per Idempotency-Key, one per session of the desk, and one registry
 // of webhook subscriptions.
 
+import type { DeskSession } from '../desk/session-object.ts';
+import type { SubscriptionRegistry } from '../push/registry.ts';
 import type { AllPlacesWriter } from './all-places-writer.ts';
 import type { ChangeLog } from './change-log.ts';
-import type { DeskSession } from './desk-session.ts';
 import type { IdempotencyKeeper } from './idempotency-keeper.ts';
 import type { PlaceWriter } from './place-writer.ts';
-import type { SubscriptionRegistry } from './subscription-registry.ts';
 
 export interface Writers {
   place(slug: string): DurableObjectStub<PlaceWriter>;

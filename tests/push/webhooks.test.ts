@@ -9,7 +9,7 @@ import { type Schema, Validator } from '@cfworker/json-schema';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import webhookEventSchema from '../../schema/webhook-event.schema.json';
-import type { WebhookEvent } from '../../src/domain/subscriptions.ts';
+import type { WebhookEvent } from '../../src/push/model.ts';
 import { call, json, send } from '../support/api.ts';
 import { deaths, syntheticReport } from '../support/builders.ts';
 import { correct, createPlace, postReport, retract } from '../support/seed-api.ts';

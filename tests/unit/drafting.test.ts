@@ -1,14 +1,14 @@
-// Drafts from source text (src/domain/drafting/): the seed article gives exactly the figures
+// Drafts from source text (src/drafting/): the seed article gives exactly the figures
 // DESIGN.md reads in it, numbers are read as each language writes them, and every candidate
 // quotes its text verbatim and is a figure the report schema takes.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import article from '../../seeds/sources/000_6889800fbbf13951.txt?raw';
-import { type DraftInput, draftFromText } from '../../src/domain/drafting/extract.ts';
-import { lexicons } from '../../src/domain/drafting/lexicon.ts';
-import { numbersIn, wordsOf } from '../../src/domain/drafting/words.ts';
 import { reportInput } from '../../src/domain/model.ts';
+import { type DraftInput, draftFromText } from '../../src/drafting/extract.ts';
+import { lexicons } from '../../src/drafting/lexicon.ts';
+import { numbersIn, wordsOf } from '../../src/drafting/words.ts';
 import { corpus } from '../fixtures/drafting-corpus.ts';
 
 const withoutQuote = ({ figure, voice }: ReturnType<typeof draftFromText>['candidates'][number]) => {

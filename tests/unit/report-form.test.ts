@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { figuresFromForm, formOfFigure } from '../../src/desk/forms/report-form.ts';
 import type { CountFigure } from '../../src/domain/model.ts';
-import { figuresFromForm, formOfFigure } from '../../src/http/report-form.ts';
 
 describe('a count in the desk’s form', () => {
   it('keeps its range, basis and start when a correction’s form is filled in from it and read back', () => {

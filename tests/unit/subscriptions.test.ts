@@ -7,13 +7,8 @@ import type { Change } from '../../src/domain/changes.ts';
 import { type FigureChange, figureChangesOf } from '../../src/domain/figure-changes.ts';
 import type { PlaceStatus } from '../../src/domain/model.ts';
 import { buildStatus, pickCurrent } from '../../src/domain/status.ts';
-import {
-  matches,
-  nextHealth,
-  type PushedChange,
-  type SubscriptionRule,
-} from '../../src/domain/subscriptions.ts';
 import { largestEventBytes, webhookEventOf } from '../../src/push/events.ts';
+import { matches, nextHealth, type PushedChange, type SubscriptionRule } from '../../src/push/model.ts';
 import { newSigningSecret, signedHeaders } from '../../src/push/signature.ts';
 import { acceptedReport, byId, deaths, electricity, summaryOf } from '../support/builders.ts';
 

@@ -1,0 +1,48 @@
+// Who may use a desk page: the one check every page and form of the desk passes. Without a
+// session a page sends the reader to sign in, and a form says the session ended; without
+// the scope the page needs, and for a form without the session's form token, a page says
+// so. Each answer is a page in the reader's language, never a 500.
+
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/app-env.ts';
+import type { DeskScope } from '../http/auth.ts';
+import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { pageHref } from '../render/html/layout.tsx';
+import type { PageSite } from '../render/site.ts';
+import { type Language, messages } from '../words/messages.ts';
+import { reportFields as f } from './forms/report-form-fields.ts';
+import { renderSignInPage, signInPath } from './pages/desk-pages.tsx';
+import { currentSession, type DeskSessionInfo, formFields } from './session.ts';
+
+export interface DeskReader {
+  session: DeskSessionInfo;
+  language: Language;
+  site: PageSite;
+}
+
+/** The signed-in writer with `scope` (any, when undefined), or the page that says why not. */
+export async function deskReader(c: Context<AppEnv>, scope?: DeskScope): Promise<DeskReader | Response> {
+  const lang = c.req.query('lang');
+  const language = negotiateLanguage(lang, c.req.header('accept-language'));
+  const site = pageSite(c.req.url, lang);
+  const m = messages[language];
+  const refuse = (status: 401 | 403, words: string) =>
+    c.html(renderSignInPage(site, language, words), status, deskHeaders(language));
+  const session = await currentSession(c);
+  if (!session) {
+    if (c.req.method === 'GET') return c.redirect(pageHref(signInPath, site, language), 303);
+    return refuse(401, m.sessionEnded);
+  }
+  if (scope && !session.principal.scopes.includes(scope)) {
+    const withoutScope: Record<DeskScope, string> = {
+      report: m.noDeskScope,
+      moderate: m.moderation.notModerator,
+      admin: m.places.notAdmin,
+    };
+    return refuse(403, withoutScope[scope]);
+  }
+  if (c.req.method === 'POST' && (await formFields(c))[f.formToken] !== session.formToken) {
+    return refuse(403, m.formExpired);
+  }
+  return { session, language, site };
+}

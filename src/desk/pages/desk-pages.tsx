@@ -1,0 +1,105 @@
+// The desk's pages: signing in, and the desk of a signed-in writer. Server-rendered, no
+// script; every control has a visible label, and every form of a session carries the
+// session's form token. Pure: they take what to show, the site and the language.
+
+import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
+import type { PageSite } from '../../render/site.ts';
+import { type Language, messages } from '../../words/messages.ts';
+import { draftPath } from './draft-pages.tsx';
+
+export const deskPath = '/desk';
+export const signInPath = '/desk/sign-in';
+export const signOutPath = '/desk/sign-out';
+/** Where a report is written; the form itself is src/desk/pages/report-form.tsx. */
+export const newReportPath = '/desk/reports/new';
+/** The places, to create and edit; the pages themselves are src/desk/pages/place-forms.tsx. */
+export const deskPlacesPath = '/desk/places';
+
+/** The sign-in form, with what went wrong the last time when something did. */
+export function renderSignInPage(site: PageSite, language: Language, problem?: string): string {
+  const m = messages[language];
+  return htmlDocument(
+    <Layout site={site} language={language} title={`${m.signInTitle} · ${m.siteName}`}>
+      <h1>{m.signInTitle}</h1>
+      <p class="intro">{m.signInIntro}</p>
+      {problem ? (
+        <p class="form-problem" role="alert">
+          {problem}
+        </p>
+      ) : (
+        ''
+      )}
+      <form method="post" action={pageHref(signInPath, site, language)} class="desk-form">
+        <p>
+          <label for="token">{m.tokenLabel}</label>
+          <input
+            id="token"
+            name="token"
+            type="password"
+            required
+            autocomplete="current-password"
+            spellcheck={false}
+            aria-describedby="token-hint"
+            maxlength={512}
+          />
+          <span id="token-hint" class="hint">
+            {m.tokenHint}
+          </span>
+        </p>
+        <p>
+          <button type="submit">{m.signIn}</button>
+        </p>
+      </form>
+    </Layout>,
+  );
+}
+
+export interface DeskView {
+  name: string;
+  scopes: readonly ('report' | 'moderate' | 'admin')[];
+  formToken: string;
+}
+
+/** The desk of a signed-in writer: who they are, what they may do, and signing out. */
+export function renderDeskPage(desk: DeskView, site: PageSite, language: Language): string {
+  const m = messages[language];
+  return htmlDocument(
+    <Layout site={site} language={language} title={`${m.desk} · ${m.siteName}`}>
+      <h1>{m.desk}</h1>
+      <p class="intro">{m.deskIntro}</p>
+      <p>
+        <strong>
+          {m.signedInAs}
+          <bdi>{desk.name}</bdi>
+        </strong>
+      </p>
+      <p>{m.scopesLabel}:</p>
+      <ul>
+        {desk.scopes.map((scope) => (
+          <li>{m.scopeNames[scope]}</li>
+        ))}
+      </ul>
+      {desk.scopes.includes('report') ? (
+        <p>
+          <a href={pageHref(newReportPath, site, language)}>{m.form.newReport}</a> ·{' '}
+          <a href={pageHref(draftPath, site, language)}>{m.draft.fromText}</a>
+        </p>
+      ) : (
+        ''
+      )}
+      {desk.scopes.includes('admin') ? (
+        <p>
+          <a href={pageHref(deskPlacesPath, site, language)}>{m.places.heading}</a>
+        </p>
+      ) : (
+        ''
+      )}
+      <form method="post" action={pageHref(signOutPath, site, language)} class="desk-form">
+        <input type="hidden" name="formToken" value={desk.formToken} />
+        <p>
+          <button type="submit">{m.signOut}</button>
+        </p>
+      </form>
+    </Layout>,
+  );
+}

@@ -1,0 +1,161 @@
+// The desk's moderation of one report: the report's figures, each with a link to correct it
+// alone (for a superseded version: none, but a link to the current one); the form of one
+// figure's correction, prefilled with what the report says; and the withdrawal form, which
+// on a superseded version withdraws the whole chain. A correction names only the figure it changes (the API's partial
+// correction), so the rest of the report stays as it was. Pure.
+
+import type { ReportView } from '../../domain/model.ts';
+import type { Warning } from '../../domain/plausibility.ts';
+import type { ChainOfVersions } from '../../domain/withdrawal.ts';
+import { FigureList } from '../../render/html/figures.tsx';
+import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
+import type { PageSite } from '../../render/site.ts';
+import { formatTimestamp, indicatorLabel } from '../../words/figures.ts';
+import { type Language, messages } from '../../words/messages.ts';
+import { reportFields as f } from '../forms/report-form-fields.ts';
+import { Field, IndicatorFields, WarningsToConfirm } from './report-form.tsx';
+
+export const moderatePath = (id: string) => `/desk/reports/${id}`;
+export const correctPath = (id: string) => `/desk/reports/${id}/correction`;
+export const retractPath = (id: string) => `/desk/reports/${id}/retraction`;
+
+export interface ModerationState {
+  values: Record<string, string>;
+  errors: Record<string, string[]>;
+  formToken: string;
+  /** The report's state forbids it (already superseded or retracted), not what was written. */
+  conflict?: boolean;
+  /** Warnings of the correction its writer has not confirmed yet. */
+  warnings?: readonly Warning[];
+}
+
+function Errors({ state, language }: { state: ModerationState; language: Language }) {
+  const all = Object.values(state.errors).flat();
+  if (all.length === 0) return '';
+  const m = messages[language];
+  return (
+    <div class="form-problem" role="alert">
+      <p>
+        <strong>{state.conflict ? m.moderation.cannot : m.form.errorsHeading}</strong>
+      </p>
+      <ul>
+        {all.map((e) => (
+          <li>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A link to correct each of the report's figures alone. */
+function Corrections({ view, site, language }: { view: ReportView; site: PageSite; language: Language }) {
+  const mm = messages[language].moderation;
+  return (
+    <ul class="subscribe-links">
+      {view.figures.map((figure) => (
+        <li>
+          <a
+            href={`${pageHref(correctPath(view.id), site, language)}${site.languageInUrl ? '&' : '?'}figure=${figure.indicator}`}
+          >
+            {mm.correctFigure(indicatorLabel(figure.indicator, language, false))}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A superseded version: no correction of it, but the way to the version that is current. */
+function Replaced({ chain, site, language }: { chain: ChainOfVersions; site: PageSite; language: Language }) {
+  const mm = messages[language].moderation;
+  return (
+    <>
+      <p>{mm.replaced}</p>
+      <p>
+        <a href={pageHref(moderatePath(chain.current.id), site, language)}>
+          {mm.currentVersion(formatTimestamp(chain.current.published, language))}
+        </a>
+      </p>
+    </>
+  );
+}
+
+/**
+ * A report's figures, each to be corrected alone, and its withdrawal; for a superseded
+ * version (`chain`), no correction, and the withdrawal of the whole chain.
+ */
+export function renderModerationPage(
+  view: ReportView,
+  state: ModerationState,
+  site: PageSite,
+  language: Language,
+  chain?: ChainOfVersions,
+): string {
+  const m = messages[language];
+  const mm = m.moderation;
+  return htmlDocument(
+    <Layout site={site} language={language} title={`${mm.heading} · ${m.desk} · ${m.siteName}`}>
+      <p class="breadcrumb">
+        <a href={pageHref('/desk', site, language)}>{m.desk}</a> ›{' '}
+        <a href={pageHref(`/reports/${view.id}`, site, language)}>
+          {m.reportPublishedAt(formatTimestamp(view.published, language))}
+        </a>
+      </p>
+      <h1>{mm.heading}</h1>
+      <p class="intro">{mm.intro}</p>
+      <Errors state={state} language={language} />
+      <FigureList figures={view.figures} language={language} observed={view.observed} />
+      {chain ? (
+        <Replaced chain={chain} site={site} language={language} />
+      ) : (
+        <Corrections view={view} site={site} language={language} />
+      )}
+      <h2>{mm.retract}</h2>
+      <p>{chain ? mm.withdrawChain(chain.corrections) : mm.retractionIntro}</p>
+      <form method="post" action={pageHref(retractPath(view.id), site, language)} class="desk-form">
+        <input type="hidden" name={f.formToken} value={state.formToken} />
+        <Field name={f.reason} label={mm.reason} state={state} multiline required />
+        <p>
+          <button type="submit">{mm.publishRetraction}</button>
+        </p>
+      </form>
+    </Layout>,
+  );
+}
+
+/** One figure's correction, prefilled with what the report says of it. */
+export function renderCorrectionForm(
+  view: ReportView,
+  indicator: string,
+  state: ModerationState,
+  site: PageSite,
+  language: Language,
+): string {
+  const m = messages[language];
+  const mm = m.moderation;
+  const label = indicatorLabel(indicator, language, false);
+  return htmlDocument(
+    <Layout
+      site={site}
+      language={language}
+      title={`${mm.correctionHeading(label)} · ${m.desk} · ${m.siteName}`}
+    >
+      <p class="breadcrumb">
+        <a href={pageHref(moderatePath(view.id), site, language)}>{mm.heading}</a>
+      </p>
+      <h1>{mm.correctionHeading(label)}</h1>
+      <p class="intro">{mm.correctionIntro}</p>
+      <Errors state={state} language={language} />
+      <form method="post" action={pageHref(correctPath(view.id), site, language)} class="desk-form">
+        <input type="hidden" name={f.formToken} value={state.formToken} />
+        <input type="hidden" name="figure" value={indicator} />
+        <IndicatorFields state={state} language={language} only={indicator} />
+        <Field name={f.reason} label={mm.reason} state={state} multiline required />
+        <WarningsToConfirm warnings={state.warnings ?? []} unconfirmed language={language} />
+        <p>
+          <button type="submit">{mm.publishCorrection}</button>
+        </p>
+      </form>
+    </Layout>,
+  );
+}

@@ -1,0 +1,64 @@
+// The editorial desk: signing in with a write token, the desk of a signed-in writer, and
+// signing out. Forms from other sites are refused twice over: by Hono's csrf middleware
+// (the browser's Origin or Sec-Fetch-Site must be this site's) and by the session's form
+// token, which every form of a session carries. A wrong token, a session that ended or a
+// token without a scope gets a page that says so, in the reader's language, never a 500.
+
+import { Hono } from 'hono';
+import type { AppEnv } from '../../http/app-env.ts';
+import { deskScopes, isDeskScope, principalOfToken } from '../../http/auth.ts';
+import { deskHeaders, negotiateLanguage, pageSite } from '../../http/html.ts';
+import { pageQuery } from '../../http/queries.ts';
+import { valid } from '../../http/validation.ts';
+import { pageHref } from '../../render/html/layout.tsx';
+import { messages } from '../../words/messages.ts';
+import { deskReader } from '../access.ts';
+import { deskPath, renderDeskPage, renderSignInPage, signInPath, signOutPath } from '../pages/desk-pages.tsx';
+import { endSession, formField, openSession } from '../session.ts';
+
+export const deskRoutes = new Hono<AppEnv>()
+  .get(deskPath, valid('query', pageQuery), async (c) => {
+    const reader = await deskReader(c);
+    if (reader instanceof Response) return reader;
+    const { session, site, language } = reader;
+    const view = {
+      name: session.principal.name,
+      scopes: deskScopes.filter((s) => session.principal.scopes.includes(s)),
+      formToken: session.formToken,
+    };
+    return c.html(renderDeskPage(view, site, language), 200, deskHeaders(language));
+  })
+  .get(signInPath, valid('query', pageQuery), (c) => {
+    const { lang } = c.req.valid('query');
+    const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    return c.html(renderSignInPage(pageSite(c.req.url, lang), language), 200, deskHeaders(language));
+  })
+  .post(signInPath, valid('query', pageQuery), async (c) => {
+    const { lang } = c.req.valid('query');
+    const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    const site = pageSite(c.req.url, lang);
+    const principal = await principalOfToken((await formField(c, 'token')).trim(), c.env.API_TOKENS);
+    if (!principal) {
+      return c.html(
+        renderSignInPage(site, language, messages[language].wrongToken),
+        401,
+        deskHeaders(language),
+      );
+    }
+    if (!principal.scopes.some(isDeskScope)) {
+      return c.html(
+        renderSignInPage(site, language, messages[language].noDeskScope),
+        403,
+        deskHeaders(language),
+      );
+    }
+    await openSession(c, principal);
+    return c.redirect(pageHref(deskPath, site, language), 303);
+  })
+  .post(signOutPath, valid('query', pageQuery), async (c) => {
+    const reader = await deskReader(c);
+    if (reader instanceof Response) return reader;
+    const { session, site, language } = reader;
+    await endSession(c, session);
+    return c.redirect(pageHref(signInPath, site, language), 303);
+  });

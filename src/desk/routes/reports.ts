@@ -1,0 +1,115 @@
+// Writing a report at the desk: the form, its preview (the dry run of the API: the report as
+// it would be stored, and its warnings), and publishing it with the warnings its writer
+// confirmed, after which the new report's page opens. The form's report passes exactly the
+// API's validation; each problem is shown beside its field.
+
+import { type Context, Hono } from 'hono';
+import { issuesFromZod } from '../../domain/issues.ts';
+import { type Report, type ReportInput, reportInput } from '../../domain/model.ts';
+import type { Warning } from '../../domain/plausibility.ts';
+import type { AppEnv } from '../../http/app-env.ts';
+import { deskHeaders } from '../../http/html.ts';
+import { pageQuery } from '../../http/queries.ts';
+import { valid } from '../../http/validation.ts';
+import { InvalidBody, UnconfirmedWarnings } from '../../problems.ts';
+import { pageHref } from '../../render/html/layout.tsx';
+import type { Clock } from '../../services/clock.ts';
+import { publishReports } from '../../services/publishing.ts';
+import { loadPlacesList } from '../../services/reading.ts';
+import { deskReader } from '../access.ts';
+import { errorsByField } from '../forms/errors.ts';
+import { reportFromForm } from '../forms/report-form.ts';
+import { reportFields as f } from '../forms/report-form-fields.ts';
+import { once } from '../once.ts';
+import { newReportPath } from '../pages/desk-pages.tsx';
+import {
+  type PlaceChoice,
+  previewPath,
+  publishPath,
+  renderPreview,
+  renderReportForm,
+} from '../pages/report-form.tsx';
+import { formFields, formValues } from '../session.ts';
+
+/** The places a report may be about, for the place field's list. */
+export async function placeChoices(c: Context<AppEnv>): Promise<PlaceChoice[]> {
+  const places = await loadPlacesList(c.get('store'), c.get('writers'));
+  return places.map((p) => ({ slug: p.slug, names: Object.values(p.names) }));
+}
+
+type Mode = 'preview' | 'publish';
+
+async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
+  const reader = await deskReader(c, 'report');
+  if (reader instanceof Response) return reader;
+  const { session, language, site } = reader;
+  const formState = async (values: Record<string, string>, errors: Record<string, string[]>) => ({
+    values,
+    errors,
+    formToken: session.formToken,
+    places: await placeChoices(c),
+  });
+  if (mode === 'form') {
+    return c.html(renderReportForm(await formState({}, {}), site, language), 200, deskHeaders(language));
+  }
+  const values = await formFields(c);
+  const built = reportFromForm(values);
+  const figures = (built as { figures: { indicator: string }[] }).figures;
+  const refuse = async (issues: InvalidBody['issues']) =>
+    c.html(
+      renderReportForm(await formState(values, errorsByField(issues, figures, language)), site, language),
+      422,
+      deskHeaders(language),
+    );
+  const checked = reportInput.safeParse(built);
+  if (!checked.success) return refuse(issuesFromZod(checked.error, built));
+  const input: ReportInput = checked.data;
+  try {
+    const confirmed = new Set(await formValues(c, f.confirm));
+    const publish = (clock: Clock, dryRun: boolean) =>
+      publishReports(c.get('store'), c.get('writers'), [input], clock, { dryRun, confirmed });
+    if (mode === 'publish') {
+      // A form sent twice (a second click, a reload) publishes its report once.
+      const content = `desk report\n${session.principal.name}\n${JSON.stringify(input)}`;
+      const published = await once(c.get('writers'), content, async (clock) => {
+        const [report] = (await publish(clock, false)).reports;
+        if (!report) throw new Error('publishing one report returned none');
+        return report.id;
+      });
+      return c.redirect(pageHref(`/reports/${published.value}`, site, language), 303);
+    }
+    const { reports, warnings } = await publish(c.get('clock'), true);
+    const [report] = reports;
+    if (!report) throw new Error('previewing one report returned none');
+    return c.html(renderPreview(previewOf(report, warnings), site, language), 200, deskHeaders(language));
+  } catch (error) {
+    if (error instanceof InvalidBody) return refuse(error.issues);
+    if (!(error instanceof UnconfirmedWarnings)) throw error;
+    // Published with warnings left unconfirmed: the preview again, saying which.
+    const again = await publishReports(c.get('store'), c.get('writers'), [input], c.get('clock'), {
+      dryRun: true,
+    });
+    const [report] = again.reports;
+    if (!report) throw error;
+    const preview = { ...previewOf(report, again.warnings), unconfirmed: true };
+    return c.html(renderPreview(preview, site, language), 422, deskHeaders(language));
+  }
+
+  function previewOf(report: Report, warnings: Warning[]) {
+    return {
+      values,
+      formToken: session.formToken,
+      report: report.figures,
+      observed: report.observed,
+      published: report.published,
+      verification: report.verification,
+      source: report.source,
+      warnings,
+    };
+  }
+}
+
+export const deskReportRoutes = new Hono<AppEnv>()
+  .get(newReportPath, valid('query', pageQuery), (c) => answer(c, 'form'))
+  .post(previewPath, valid('query', pageQuery), (c) => answer(c, 'preview'))
+  .post(publishPath, valid('query', pageQuery), (c) => answer(c, 'publish'));

@@ -1,0 +1,128 @@
+// The desk's sessions. Signing in with a token opens a session: a random id in a signed,
+// HttpOnly, SameSite=Strict cookie (Secure but on plain-http localhost) that expires, and a
+// record in the session's own Durable Object (src/desk/session-object.ts) with who signed
+// in and the session's form token. The token itself is never stored, in the cookie, a page
+// or a log. Signing out deletes the record, so a copy of the cookie is worth nothing after.
+
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
+import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import { hex, sha256 } from '../digest.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import type { Principal } from '../http/auth.ts';
+import { PayloadTooLarge } from '../problems.ts';
+import { requireFormBody } from './forms/body.ts';
+import { importPath } from './pages/import-page.tsx';
+import type { DeskSessionRecord } from './session-object.ts';
+
+const cookieName = 'desk_session';
+/** A working day: long enough to file the day's reports, short enough to end by itself. */
+const sessionSeconds = 8 * 60 * 60;
+
+/**
+ * The cookie's signing key, derived from the token registry: no secret of its own to deploy,
+ * and replacing or revoking tokens ends every session at once.
+ */
+async function signingKey(c: Context<AppEnv>): Promise<string> {
+  return hex(await sha256(`desk session cookie\n${c.env.API_TOKENS ?? ''}`));
+}
+
+function randomHex(bytes: number): string {
+  return hex(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+/** Browsers keep a Secure cookie only over https; on plain-http localhost it is left off. */
+function secure(c: Context<AppEnv>): boolean {
+  const { protocol, hostname } = new URL(c.req.url);
+  return !(protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));
+}
+
+export interface DeskSessionInfo extends DeskSessionRecord {
+  id: string;
+}
+
+export async function openSession(c: Context<AppEnv>, principal: Principal): Promise<void> {
+  const id = randomHex(32);
+  const record: DeskSessionRecord = {
+    principal: { name: principal.name, scopes: [...principal.scopes] },
+    expires: Date.now() + sessionSeconds * 1000,
+    formToken: randomHex(32),
+  };
+  await c.get('writers').session(id).open(record);
+  await setSignedCookie(c, cookieName, id, await signingKey(c), {
+    path: '/desk',
+    httpOnly: true,
+    secure: secure(c),
+    sameSite: 'Strict',
+    maxAge: sessionSeconds,
+  });
+}
+
+/** The request's session while it lasts; undefined without one, or once it has ended. */
+export async function currentSession(c: Context<AppEnv>): Promise<DeskSessionInfo | undefined> {
+  const id = await getSignedCookie(c, await signingKey(c), cookieName);
+  if (!id || !/^[0-9a-f]{64}$/.test(id)) return undefined;
+  const record = await c.get('writers').session(id).read(Date.now());
+  return record && { ...record, id };
+}
+
+export async function endSession(c: Context<AppEnv>, session: DeskSessionInfo): Promise<void> {
+  await c.get('writers').session(session.id).close();
+  deleteCookie(c, cookieName, { path: '/desk', secure: secure(c) });
+}
+
+/** A form is small: a body beyond this is refused before it is read. */
+const maxFormBytes = 64 * 1024;
+
+/** The largest spreadsheet the desk imports: 100 reports fit in far less. */
+export const maxImportFileBytes = 1024 * 1024;
+
+/** An import's form carries its file (as base64, in the check's form): room for that and the rest. */
+const maxImportFormBytes = 2 * maxImportFileBytes;
+
+const limitTo = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new PayloadTooLarge(maxSize);
+    },
+  });
+
+/**
+ * What every request of the desk passes first: Hono's csrf middleware (a form must come
+ * from this site, by its Origin or Sec-Fetch-Site), a limit on the size of its body, and
+ * the check that it is a form in UTF-8.
+ */
+export function deskGuards(): MiddlewareHandler<AppEnv> {
+  const formLimit = limitTo(maxFormBytes);
+  const importLimit = limitTo(maxImportFormBytes);
+  return every(
+    csrf(),
+    (c, next) => (c.req.path.startsWith(importPath) ? importLimit : formLimit)(c, next),
+    requireFormBody(),
+  );
+}
+
+/** A desk form's fields, as text: an uploaded file is read where it is expected (the import). */
+export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody({ all: true });
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string') fields[name] = value;
+  }
+  return fields;
+}
+
+/** One field of a desk form, as text. */
+export async function formField(c: Context<AppEnv>, name: string): Promise<string> {
+  return (await formFields(c))[name] ?? '';
+}
+
+/** The values of a field sent more than once (the confirmed warnings' checkboxes). */
+export async function formValues(c: Context<AppEnv>, name: string): Promise<string[]> {
+  const value = (await c.req.parseBody({ all: true }))[name];
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((v): v is string => typeof v === 'string');
+}
