@@ -1,4 +1,4 @@
-// Push, measured end to end (README "Push: WebSub and webhooks"): how long after a report's
+// Push, measured end to end (docs/push.md): how long after a report's
 // 201 its webhook arrives at a receiver on this machine, and whether a write's latency grows
 // with the number of subscriptions. For each of `subscriptionCounts` (10 and 1,000) in turn,
 // in a workerd of its own on a fresh KV folder (so that both start from the same state and

@@ -117,7 +117,7 @@ function checkTargets({ bundle, runs, push }) {
   const fewest = push?.cases.at(0);
   const most = push?.cases.at(-1);
   if (fewest && most && fewest !== most) {
-    // README: matching and sending run in the queue consumer, never in the request.
+    // docs/push.md: matching and sending run in the queue consumer, never in the request.
     const growth = most.post.medianMs / fewest.post.medianMs;
     check(
       `POST /api/v1/reports, median latency with ${size(most.subscriptions)} subscriptions ÷ with ${size(fewest.subscriptions)} ≤ ${targets.growth}`,

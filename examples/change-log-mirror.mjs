@@ -1,5 +1,5 @@
-// Every place's current figures, rebuilt from the change log alone (README, "Change log";
-// tests/integration/change-log-mirror.test.ts holds it to the API's status and the README).
+// Every place's current figures, rebuilt from the change log alone (docs/api.md#change-log-get-apiv1changes;
+// tests/integration/change-log-mirror.test.ts holds it to the API's status and to docs/api.md).
 export async function mirror(fetch, url) {
   const reports = new Map(); // id → the change that made it, with the state its last effect gave
   for (let page; !page || page.changes.length > 0; url = page.next) {

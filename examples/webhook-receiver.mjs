@@ -1,6 +1,6 @@
-// A webhook receiver that verifies every delivery, as README's "Verifying a signature" shows
+// A webhook receiver that verifies every delivery, as docs/push.md#webhooks-for-dashboards-and-alerting shows
 // it (tests/browser/webhook-example.test.ts runs it against `npm start`, and checks that the
-// README shows this code). STATUS_WEBHOOK_SECRET is the secret the subscription was made
+// page shows this code). STATUS_WEBHOOK_SECRET is the secret the subscription was made
 // with; PORT where it listens.
 import { createServer } from 'node:http';
 import { Webhook } from 'standardwebhooks';

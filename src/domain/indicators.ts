@@ -28,7 +28,7 @@ export interface IndicatorDefinition {
   readonly outOf?: string;
   /**
    * Days a figure stays current after the end of its observed period; after that, every
-   * output says it has not been confirmed since (README, "Freshness", says why each value).
+   * output says it has not been confirmed since (docs/data-model.md#freshness says why each value).
    */
   readonly currentForDays: number;
   /**

@@ -493,7 +493,7 @@ export const disagreement = z
   })
   .meta({
     description:
-      'Set when active reports from different sources state the indicator for overlapping observed periods and their figures cannot both hold (README, "Sources that disagree"). The headline figure is still the newest observation\'s',
+      "Set when active reports from different sources state the indicator for overlapping observed periods and their figures cannot both hold (docs/data-model.md#status-of-a-place). The headline figure is still the newest observation's",
   });
 export type Disagreement = z.infer<typeof disagreement>;
 

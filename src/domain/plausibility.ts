@@ -1,7 +1,7 @@
 // Warnings before a report is published: figures that are possible but look like a slip
 // ("12.000" typed the Dutch way is 12 in JSON). Each rule reads the indicator registry's
 // data (`outOf`, `plausible`), never an indicator's name. A warning does not refuse a
-// report by itself: the writer confirms it has seen it (README, "Warnings").
+// report by itself: the writer confirms it has seen it (docs/api.md#dry-runs-and-warnings).
 
 import { z } from 'zod';
 import { basisOf } from './counts.ts';

@@ -28,7 +28,7 @@ const create = createRoute({
   tags: ['Subscriptions'],
   summary: 'Subscribe a URL to changes (subscribe scope)',
   description:
-    'Every new report, correction and retraction that passes the filters (and the rule, if any) is POSTed to the URL as a Standard Webhooks event, signed with the secret in this answer, which is never shown again. At least once, retried with a growing delay; see the README.',
+    'Every new report, correction and retraction that passes the filters (and the rule, if any) is POSTed to the URL as a Standard Webhooks event, signed with the secret in this answer, which is never shown again. At least once, retried with a growing delay; see docs/push.md#webhooks-for-dashboards-and-alerting.',
   security: bearerAuth,
   middleware: [writeAccess('subscribe'), requireJsonBody()] as const,
   request: { query: noQuery, body: { required: true, content: jsonContent(subscriptionInput) } },

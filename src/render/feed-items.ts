@@ -50,7 +50,7 @@ export interface FeedHead {
   archive: boolean;
 }
 
-export const extensionAbout = 'https://jsonfeed.org/version/1.1 extension: see README, "Feeds"';
+export const extensionAbout = 'https://jsonfeed.org/version/1.1 extension: see docs/feeds.md#feeds';
 
 function title(
   place: FeedPlace,

@@ -34,7 +34,7 @@
 //   "#meta+quote" the original's words that state it.
 // - "#meta+id" and "#meta+url" identify the report and its JSON, as they always have;
 //   "#meta+url+page" is its page for people, added beside them so no column moved.
-// - "#date+stale_after" is the last day the figure counts as current (README, "Freshness").
+// - "#date+stale_after" is the last day the figure counts as current (docs/data-model.md#freshness).
 //   A stored file never depends on the clock, so it cannot say "stale": a reported figure is
 //   stale once its stale-after day has passed, which a reader compares with its own today.
 // - A count's range is its low bound in "#indicator+num" (what a single number counts as)
@@ -60,7 +60,7 @@ import { type FeedSite, reportJsonUrl, reportPageUrl } from './site.ts';
 type ExportSite = Pick<FeedSite, 'origin'>;
 
 /**
- * Where an import puts a column's cells (README, "Import"): in the report, or in the figure
+ * Where an import puts a column's cells (docs/desk.md#importing-reports-from-a-spreadsheet): in the report, or in the figure
  * of its row, at a JSON Pointer. A column without one is derived by the service, so an
  * import leaves it as the export wrote it.
  */

@@ -56,7 +56,7 @@ const placesCsv = createRoute({
   tags: ['Exports'],
   summary: 'Current status as a wide HXL-tagged CSV: one row per place, columns for each indicator',
   description:
-    "Each indicator's value or state, qualifier, observed date, stale-after date, verification, source, report and coverage (reported or not_reported); for a count also its basis, a range's high bound, a total's since, sources that disagree (low, high, count) and a count for a period beside a running total; beside the place's names, admin areas with p-codes and coordinates. Hashtags from the HXL dictionary where one exists (README, \"For dashboard builders\").",
+    "Each indicator's value or state, qualifier, observed date, stale-after date, verification, source, report and coverage (reported or not_reported); for a count also its basis, a range's high bound, a total's since, sources that disagree (low, high, count) and a count for a period beside a running total; beside the place's names, admin areas with p-codes and coordinates. Hashtags from the HXL dictionary where one exists (docs/dashboards.md#get-exportsplacescsv).",
   request: { query: csvQuery },
   responses: {
     200: { description: 'The CSV file', headers: cachingHeaders, content: csvContent },

@@ -1,4 +1,4 @@
-// The README's webhook receiver (examples/webhook-receiver.mjs), run as a subscriber would
+// The webhook receiver of docs/push.md (examples/webhook-receiver.mjs), run as a subscriber would
 // run it, against `npm start`'s own script: subscribed through the API with the local token,
 // it verifies the signature of the webhook a new report causes and prints the event. This
 // also shows that `npm start` pushes: its queues run locally, and .dev.vars.example lets it
@@ -53,12 +53,12 @@ afterAll(async () => {
   await worker?.stop();
 });
 
-describe("the README's webhook receiver", () => {
-  it('is the code the README shows', () => {
+describe('the webhook receiver of docs/push.md', () => {
+  it('is the code docs/push.md shows', () => {
     const example = readFileSync('examples/webhook-receiver.mjs', 'utf8');
     const code = example.slice(example.indexOf('import '));
-    const readme = readFileSync('README.md', 'utf8');
-    const shown = /\*\*Verifying a signature\*\*[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    const pushDocs = readFileSync('docs/push.md', 'utf8');
+    const shown = /\*\*Verifying a signature\*\*[\s\S]*?```js\n([\s\S]*?)```/.exec(pushDocs)?.[1];
     expect(shown).toBe(code);
   });
 

@@ -1,11 +1,11 @@
-// The README's mirror of the change log (examples/change-log-mirror.mjs), run against the
+// The mirror of the change log in docs/api.md (examples/change-log-mirror.mjs), run against the
 // Worker: after every kind of change, the figures it rebuilds from the log alone are the
 // status the API shows. SYNTHETIC places and numbers.
 
 import { describe, expect, it } from 'vitest';
+import apiDocs from '../../docs/api.md?raw';
 import { mirror } from '../../examples/change-log-mirror.mjs';
 import example from '../../examples/change-log-mirror.mjs?raw';
-import readme from '../../README.md?raw';
 import { call } from '../support/api.ts';
 import { deaths, electricity, gas, remaining, syntheticReport } from '../support/builders.ts';
 import { expectMirrorSameAsApi } from '../support/change-replica.ts';
@@ -16,10 +16,10 @@ const expectMirrorAsApi = (step: string) => expectMirrorSameAsApi([a, b], step);
 
 const source = (name: string) => ({ name, kind: 'ngo' as const, language: 'en' });
 
-describe("the README's mirror of the change log", () => {
-  it('is the code the README shows, in 30 lines or fewer', () => {
+describe('the mirror of the change log in docs/api.md', () => {
+  it('is the code docs/api.md shows, in 30 lines or fewer', () => {
     const code = example.slice(example.indexOf('export '));
-    const shown = /\*\*Mirroring the log\.\*\*[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    const shown = /\*\*Mirroring the log\.\*\*[\s\S]*?```js\n([\s\S]*?)```/.exec(apiDocs)?.[1];
     expect(shown).toBe(code);
     expect(code.trimEnd().split('\n').length).toBeLessThanOrEqual(30);
   });

@@ -303,7 +303,7 @@ describe('who said each figure, in every output', () => {
     const invented = articleReport();
     invented.figures = invented.figures.map((f) => ({ ...f, quote: 'meer dan 400 doden' }));
     const response = await send('POST', '/api/v1/reports', invented, { as: 'reporter' });
-    // The service's one status for a body that breaks a rule (README, "Errors")
+    // The service's one status for a body that breaks a rule (docs/api.md#errors)
     expect(response.status).toBe(422);
     const problem = await json(response);
     expect(JSON.stringify(problem)).toContain('/figures/0/quote');

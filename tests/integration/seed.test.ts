@@ -116,7 +116,7 @@ describe('the seeded Bakhmut report', () => {
     }
   });
 
-  it("accepts the README's example report as is, plainly marked as an example", async () => {
+  it('accepts the example report of docs/api.md as is, plainly marked as an example', async () => {
     await seedThroughApi();
     const response = await send('POST', '/api/v1/reports', exampleReport, { as: 'reporter' });
     expect(response.status).toBe(201);

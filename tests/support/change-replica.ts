@@ -1,6 +1,6 @@
 // A client of the change log, as a dashboard that keeps its own copy would be: it follows the
 // cursor, validates every answer against schema/, applies each change's effects, and can be
-// compared with the state of the API; and the README's mirror (examples/change-log-mirror.mjs),
+// compared with the state of the API; and the mirror of docs/api.md (examples/change-log-mirror.mjs),
 // which rebuilds every place's current figures from the log alone.
 
 import { type Schema, Validator } from '@cfworker/json-schema';
@@ -100,7 +100,7 @@ async function currentFiguresOf(slug: string) {
   );
 }
 
-/** The README's mirror, run from the start of the log, holds the current figures the API shows. */
+/** The mirror of docs/api.md, run from the start of the log, holds the current figures the API shows. */
 export async function expectMirrorSameAsApi(slugs: readonly string[], after = 'the changes') {
   const mirrored = await mirror((url) => call(url), '/api/v1/changes');
   for (const slug of slugs) {

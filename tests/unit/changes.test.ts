@@ -301,7 +301,7 @@ function servedAsLog(changes: readonly Change[], size: number) {
   };
 }
 
-describe("the README's mirror of the change log", () => {
+describe('the mirror of the change log in docs/api.md', () => {
   it('rebuilds the status the API derives from the same facts, in whatever order the log took them', async () => {
     const figure = fc.oneof(
       fc.record({

@@ -1,7 +1,7 @@
 // Precision and recall of drafts on the SYNTHETIC corpus (tests/fixtures/drafting-corpus.ts),
 // per language: a candidate counts as right when its indicator, value or state, qualifier,
 // since date and (where the sentence names one) voice are what the corpus expects. The
-// numbers are pinned here and stated in README ("Drafts from source text"), so a change to
+// numbers are pinned here and stated in docs/desk.md#drafts-from-source-text, so a change to
 // the extractor or the lexicon that moves them is seen, in both places.
 
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import {
   type ExpectedFigure,
 } from '../fixtures/drafting-corpus.ts';
 
-/** What the README states, measured by this test. */
+/** What docs/desk.md states, measured by this test. */
 const measured: Record<DraftLanguage, { precision: number; recall: number }> = {
   en: { precision: 0.958, recall: 1 },
   nl: { precision: 1, recall: 1 },
@@ -56,7 +56,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 describe('drafts of the corpus', () => {
   it.each(['en', 'nl', 'uk'] as const)(
-    'in %s: at least 30 sentences, with the precision and recall the README states',
+    'in %s: at least 30 sentences, with the precision and recall docs/desk.md states',
     (language) => {
       const sentences = corpus[language];
       expect(sentences.length).toBeGreaterThanOrEqual(30);

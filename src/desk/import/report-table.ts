@@ -1,5 +1,5 @@
 // A spreadsheet of reports, as the desk's import reads it: a CSV file of the columns the
-// exports write (README, "Import"), with or without the HXL hashtag row, one row per figure.
+// exports write (docs/desk.md#importing-reports-from-a-spreadsheet), with or without the HXL hashtag row, one row per figure.
 // Rows with the same Report are one report; a row with none is a report of its own. What it
 // builds then passes the same validation as the API's JSON; this only reads the table, and
 // says which row and column each problem of the file is in.
