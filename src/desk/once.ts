@@ -4,7 +4,8 @@
 // repeat gets the first run's answer, and a retry of a run that stopped part-way writes the
 // very same reports under the same keys.
 
-import { hex, sha256 } from '../digest.ts';
+import { sha256 } from '../digest.ts';
+import { hex } from '../encoding.ts';
 import { Problem } from '../problems.ts';
 import { type Clock, ticketClock } from '../services/clock.ts';
 import type { Writers } from '../writers/stubs.ts';

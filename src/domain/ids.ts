@@ -1,6 +1,8 @@
 // Report ids: 26-character ULIDs (48-bit millisecond time, 80 random bits, Crockford
 // base32), so ids sort by the time the service accepted the report.
 
+import { fnv1a64 } from '../digest.ts';
+
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const reportIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -52,13 +54,7 @@ export const changeUrn = (kind: 'correction' | 'retraction' | 'restoration', id:
  * of the name, so that a feed's id never depends on where it is served from.
  */
 export function nameUrn(name: string): string {
-  const fnv = (seed: bigint) => {
-    let hash = seed;
-    for (const byte of new TextEncoder().encode(name)) {
-      hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
-    }
-    return hash.toString(16).padStart(16, '0');
-  };
+  const fnv = (basis: bigint) => fnv1a64(name, basis).toString(16).padStart(16, '0');
   const hex = fnv(0xcbf29ce484222325n) + fnv(0x84222325cbf29ce4n);
   const versioned = `${hex.slice(0, 12)}8${hex.slice(13, 16)}${((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17)}`;
   return `urn:uuid:${hexUuid(versioned)}`;

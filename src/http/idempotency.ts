@@ -6,7 +6,8 @@
 // again instead of new ones. Keys are scoped to the token's name: clients cannot collide.
 
 import type { MiddlewareHandler } from 'hono';
-import { hex, sha256 } from '../digest.ts';
+import { sha256 } from '../digest.ts';
+import { hex } from '../encoding.ts';
 import { Conflict, InvalidRequest } from '../problems.ts';
 import { ticketClock } from '../services/clock.ts';
 import type { AppEnv } from './app-env.ts';

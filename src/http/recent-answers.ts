@@ -7,6 +7,7 @@
 // instead, which is a lookup per request and needs a custom domain on Workers.
 
 import type { MiddlewareHandler } from 'hono';
+import { LruMap } from '../lru-map.ts';
 import { wholeNumberSetting } from '../settings.ts';
 import type { AppEnv } from './app-env.ts';
 import { isNotModified } from './caching.ts';
@@ -40,21 +41,18 @@ const defaultLifetimeMs = 1000;
 const capacity = 256;
 
 class RecentAnswers {
-  private readonly answers = new Map<string, KeptAnswer>();
+  private readonly answers = new LruMap<string, KeptAnswer>(capacity);
 
+  // A peek, not a use: every answer is kept for the same moment, so the one kept first is
+  // the first to expire and the one to go when there is no room.
   get(key: string, now: number): KeptAnswer | undefined {
-    const answer = this.answers.get(key);
+    const answer = this.answers.peek(key);
     if (answer && answer.expires <= now) this.answers.delete(key);
     return answer && answer.expires > now ? answer : undefined;
   }
 
   set(key: string, answer: KeptAnswer): void {
-    this.answers.delete(key);
     this.answers.set(key, answer);
-    for (const oldest of this.answers.keys()) {
-      if (this.answers.size <= capacity) break;
-      this.answers.delete(oldest);
-    }
   }
 
   clear(): void {

@@ -3,17 +3,17 @@
 // "v1,{base64}". The secret is "whsec_" and 32 random bytes in base64, as the spec's
 // libraries expect it.
 
-const secretPrefix = 'whsec_';
+import { fromBase64, toBase64 } from '../encoding.ts';
 
-const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const secretPrefix = 'whsec_';
 
 /** A new signing secret, made from 32 bytes of the platform's random source. */
 export function newSigningSecret(): string {
-  return secretPrefix + base64(crypto.getRandomValues(new Uint8Array(32)));
+  return secretPrefix + toBase64(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 async function keyOf(secret: string): Promise<CryptoKey> {
-  const raw = Uint8Array.from(atob(secret.slice(secretPrefix.length)), (c) => c.charCodeAt(0));
+  const raw = fromBase64(secret.slice(secretPrefix.length));
   return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
@@ -33,5 +33,5 @@ export async function signedHeaders(
   const timestamp = String(Math.floor(at.getTime() / 1000));
   const content = new TextEncoder().encode(`${id}.${timestamp}.${body}`);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await keyOf(secret), content));
-  return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${base64(mac)}` };
+  return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${toBase64(mac)}` };
 }

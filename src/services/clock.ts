@@ -1,7 +1,7 @@
 // The time and randomness a write uses, passed in so that services stay deterministic
 // under test, and so that a retry with an Idempotency-Key makes the very same reports.
 
-import { hex } from '../digest.ts';
+import { hex } from '../encoding.ts';
 import type { Ticket } from '../writers/idempotency-keeper.ts';
 
 export interface Clock {

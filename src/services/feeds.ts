@@ -4,12 +4,14 @@
 // Context-free: a route hands over what was asked and the URL it was asked at, and answers
 // HTTP.
 
-import { hex, sha256 } from '../digest.ts';
+import { sha256 } from '../digest.ts';
 import { archiveStart, type FeedDocument, feedPlaceOf, selectEntries } from '../domain/feed.ts';
 import { defaultPageSize, type HistoryFilter } from '../domain/history.ts';
 import { nameUrn } from '../domain/ids.ts';
 import type { Place } from '../domain/model.ts';
 import { latest } from '../domain/status.ts';
+import { hex } from '../encoding.ts';
+import { LruMap } from '../lru-map.ts';
 import { isolated } from '../render/escape.ts';
 import { type FeedFormat, feedFormats } from '../render/feed-formats.ts';
 import { itemFromEntry, itemFromSummary } from '../render/feed-items.ts';
@@ -22,7 +24,6 @@ import type { Writers } from '../writers/stubs.ts';
 import { readHistoryPage } from './history.ts';
 import { decodeCursor, encodeCursor } from './history-cursor.ts';
 import { feedDocumentOfWriter, openFeedDocument } from './reading.ts';
-import { RenderCache } from './render-cache.ts';
 
 /** What a feed request asks. */
 export interface FeedRequest {
@@ -104,7 +105,7 @@ function siteFor(request: FeedRequest, title: string, previous: string | undefin
 }
 
 // Feeds by origin and ETag, rendered or as stored: the same data gives the same bytes.
-const renderings = new RenderCache<Uint8Array<ArrayBuffer> | string>(64);
+const renderings = new LruMap<string, Uint8Array<ArrayBuffer> | string>(64);
 
 /** The ETag of a subscription feed: its document's version and the variant asked for. */
 export function subscriptionEtag(version: string, request: Omit<FeedRequest, 'url'>): string {

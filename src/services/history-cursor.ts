@@ -1,13 +1,19 @@
-// Opaque history cursors: a base64url token carrying the position in history and a
-// fingerprint of the history and filters it was made for, so that a cursor cannot be
-// replayed against another place or other filters and silently return the wrong page.
+// History cursors (src/services/opaque-cursor.ts): the position in history and a fingerprint
+// of the scope and filters the cursor was made for, so that a cursor cannot be replayed
+// against another place or other filters and silently return the wrong page.
 
 import { z } from 'zod';
 import type { HistoryFilter } from '../domain/history.ts';
 import { reportIdPattern } from '../domain/ids.ts';
 import { InvalidRequest } from '../problems.ts';
-import { type HistoryScope, historyPrefix } from '../store/keys.ts';
-import type { HistoryPosition } from './history.ts';
+import type { HistoryScope } from '../store/keys.ts';
+import { fingerprint, readCursor, writeCursor } from './opaque-cursor.ts';
+
+/** Where the next page starts: after report `after`, from KV list position `list`. */
+export interface HistoryPosition {
+  after: string;
+  list?: string;
+}
 
 const cursorPayload = z.strictObject({
   a: z.string().regex(reportIdPattern),
@@ -15,56 +21,49 @@ const cursorPayload = z.strictObject({
   f: z.string(),
 });
 
-/** FNV-1a over the canonical scope and filter: a fingerprint, not a secret. */
-function fingerprint(scope: HistoryScope, filter: HistoryFilter): string {
-  const canonical = JSON.stringify([
-    historyPrefix(scope),
-    [...(filter.indicators ?? [])].sort(),
-    [...(filter.verifications ?? [])].sort(),
+const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort();
+
+/** The scope and filters as the API's parameters name them, each list in one order. */
+const madeFor = (scope: HistoryScope, filter: HistoryFilter) =>
+  JSON.stringify({
+    place: scope.kind === 'place' ? scope.slug : null,
+    indicator: sorted(filter.indicators),
+    verification: sorted(filter.verifications),
+    since: filter.since ?? null,
+    until: filter.until ?? null,
+  });
+
+/**
+ * What cursors issued before the fingerprint named the API's scope were made for: the
+ * history's KV prefix in layout v1, written out here because it must not follow the layout.
+ * Clients still hold such cursors, and so do stored first pages and feeds until their scope
+ * is written again.
+ */
+const formerlyMadeFor = (scope: HistoryScope, filter: HistoryFilter) =>
+  JSON.stringify([
+    scope.kind === 'all' ? 'v1/history/all/' : `v1/history/place/${scope.slug}/`,
+    sorted(filter.indicators),
+    sorted(filter.verifications),
     filter.since ?? '',
     filter.until ?? '',
   ]);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < canonical.length; i++) {
-    hash = Math.imul(hash ^ canonical.charCodeAt(i), 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
-
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
-}
-
-function fromBase64Url(token: string): string {
-  const binary = atob(token.replaceAll('-', '+').replaceAll('_', '/'));
-  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
 
 export function encodeCursor(position: HistoryPosition, scope: HistoryScope, filter: HistoryFilter): string {
-  return toBase64Url(
-    JSON.stringify({
-      a: position.after,
-      ...(position.list ? { l: position.list } : {}),
-      f: fingerprint(scope, filter),
-    }),
-  );
+  return writeCursor({
+    a: position.after,
+    ...(position.list ? { l: position.list } : {}),
+    f: fingerprint(madeFor(scope, filter)),
+  });
 }
 
 const malformed = (detail: string) =>
   new InvalidRequest([{ pointer: '/cursor', rule: 'cursor from a previous page', detail }], 'query');
 
 export function decodeCursor(token: string, scope: HistoryScope, filter: HistoryFilter): HistoryPosition {
-  let payload: z.infer<typeof cursorPayload>;
-  try {
-    payload = cursorPayload.parse(JSON.parse(fromBase64Url(token)));
-  } catch {
-    throw malformed('the cursor is malformed; use the nextCursor of a previous page');
-  }
-  if (payload.f !== fingerprint(scope, filter)) {
+  const payload = readCursor(token, cursorPayload);
+  if (!payload) throw malformed('the cursor is malformed; use the nextCursor of a previous page');
+  const madeHere = [madeFor(scope, filter), formerlyMadeFor(scope, filter)].map(fingerprint);
+  if (!madeHere.includes(payload.f)) {
     throw malformed(
       'the cursor was made for another history or other filters; repeat the path and filters of the first page',
     );

@@ -19,14 +19,8 @@ import { NotFound } from '../problems.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
-import { decodeCursor, encodeCursor } from './history-cursor.ts';
+import { decodeCursor, encodeCursor, type HistoryPosition } from './history-cursor.ts';
 import { loadPlacesList } from './reading.ts';
-
-/** Where the next page starts: after report `after`, from KV list position `list`. */
-export interface HistoryPosition {
-  after: string;
-  list?: string;
-}
 
 export interface HistoryPage {
   summaries: ReportSummary[];

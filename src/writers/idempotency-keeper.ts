@@ -7,7 +7,7 @@
 // has answered, its answer is replayed; another body with the key is refused.
 
 import { DurableObject } from 'cloudflare:workers';
-import { hex } from '../digest.ts';
+import { hex } from '../encoding.ts';
 import { StatusStore } from '../store/status-store.ts';
 
 /** The time and randomness a request's reports are made from. */

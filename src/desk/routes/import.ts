@@ -4,6 +4,7 @@
 // that were checked are the ones published (a form's text would have its line ends changed).
 
 import { type Context, Hono } from 'hono';
+import { fromBase64, toBase64 } from '../../encoding.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { deskHeaders } from '../../http/html.ts';
 import { pageQuery } from '../../http/queries.ts';
@@ -23,16 +24,10 @@ import {
 } from '../pages/import-page.tsx';
 import { formField, formValues, maxImportFileBytes } from '../session.ts';
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array | undefined {
+/** The bytes of the file a check's form carries; none when the text is not base64. */
+function carriedFile(text: string): Uint8Array | undefined {
   try {
-    return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+    return fromBase64(text);
   } catch {
     return undefined;
   }
@@ -79,7 +74,7 @@ export const deskImportRoutes = new Hono<AppEnv>()
     if (reader instanceof Response) return reader;
     const { session, site, language } = reader;
     const table = await formField(c, importFields.table);
-    const bytes = fromBase64(table);
+    const bytes = carriedFile(table);
     const decoded = bytes && bytes.length <= maxImportFileBytes ? decodeTable(bytes) : undefined;
     if (!decoded || 'problem' in decoded) {
       // Only a form not made by the check carries a file it cannot read.

@@ -2,6 +2,8 @@
 // allows styles from this origin only (no inline styles), and a URL that changes with the
 // content can be cached for a year without a reader ever seeing an old one.
 
+import { fnv1a32 } from '../../digest.ts';
+
 export const stylesheet = `
 :root {
   --text: #1f2328;
@@ -140,14 +142,7 @@ figure.original figcaption { font-size: 0.9rem; color: var(--muted); }
 }
 `;
 
-/** FNV-1a: a short, stable name for the stylesheet's content (not a security measure). */
-function contentName(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
+/** A short, stable name for the stylesheet's content. */
+const contentName = (text: string) => fnv1a32(text).toString(16).padStart(8, '0');
 
 export const stylesheetPath = `/assets/site-${contentName(stylesheet)}.css`;
