@@ -2,9 +2,10 @@
 // script; every control has a visible label, and every form of a session carries the
 // session's form token. Pure: they take what to show, the site and the language.
 
+import type { Language } from '../../domain/languages.ts';
 import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
-import { type Language, messages } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
 import { draftPath } from './draft-pages.tsx';
 
 export const deskPath = '/desk';

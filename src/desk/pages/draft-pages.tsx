@@ -2,12 +2,13 @@
 // was read from it, shown above the report form it filled in: each figure beside its words,
 // and the text with those words marked, so that a person checks every one before publishing.
 
+import type { Language } from '../../domain/languages.ts';
+import { draftLanguages } from '../../domain/languages.ts';
 import type { DraftCandidate } from '../../drafting/extract.ts';
-import { draftLanguages } from '../../drafting/lexicon.ts';
 import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { formatCount, indicatorLabel, sinceWords } from '../../words/figures.ts';
-import { type Language, messages } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
 import { Field, FormProblems, type ReportFormState, renderReportForm } from './report-form.tsx';
 
 export const draftPath = '/desk/drafts';

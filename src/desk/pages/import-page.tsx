@@ -4,11 +4,12 @@
 // control has a visible label. Pure.
 
 import type { Child } from 'hono/jsx';
+import type { Language } from '../../domain/languages.ts';
 import type { Warning } from '../../domain/plausibility.ts';
 import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { figureWords, formatPartialDate, formatTimestamp, indicatorLabel } from '../../words/figures.ts';
-import { type Language, messages } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
 import { warningDetail } from '../../words/warnings.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
 import { cellOfProblem, type ImportCheck, type ImportedReport } from '../import/report-import.ts';

@@ -4,6 +4,7 @@
 // on a superseded version withdraws the whole chain. A correction names only the figure it changes (the API's partial
 // correction), so the rest of the report stays as it was. Pure.
 
+import type { Language } from '../../domain/languages.ts';
 import type { ReportView } from '../../domain/model.ts';
 import type { Warning } from '../../domain/plausibility.ts';
 import type { ChainOfVersions } from '../../domain/withdrawal.ts';
@@ -11,7 +12,7 @@ import { FigureList } from '../../render/html/figures.tsx';
 import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { formatTimestamp, indicatorLabel } from '../../words/figures.ts';
-import { type Language, messages } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
 import { Field, IndicatorFields, WarningsToConfirm } from './report-form.tsx';
 

@@ -6,13 +6,14 @@
 import type { Child } from 'hono/jsx';
 import { basisMatters } from '../../domain/counts.ts';
 import { basesOf, indicatorRegistry } from '../../domain/indicators.ts';
+import type { Language } from '../../domain/languages.ts';
 import { qualifiers, sourceKinds, utilityStates, verificationStates } from '../../domain/model.ts';
 import type { Warning } from '../../domain/plausibility.ts';
 import { FigureList, Provenance } from '../../render/html/figures.tsx';
 import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { indicatorLabel } from '../../words/figures.ts';
-import { type Language, messages } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
 import { warningDetail } from '../../words/warnings.ts';
 import { reportFields as f, figureField } from '../forms/report-form-fields.ts';
 
