@@ -4,12 +4,13 @@
 // so. Each answer is a page in the reader's language, never a 500.
 
 import type { Context } from 'hono';
+import type { Language } from '../domain/languages.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import type { DeskScope } from '../http/auth.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
 import { pageHref } from '../render/html/layout.tsx';
 import type { PageSite } from '../render/site.ts';
-import { type Language, messages } from '../words/messages.ts';
+import { messages } from '../words/messages.ts';
 import { reportFields as f } from './forms/report-form-fields.ts';
 import { renderSignInPage, signInPath } from './pages/desk-pages.tsx';
 import { currentSession, type DeskSessionInfo, formFields } from './session.ts';

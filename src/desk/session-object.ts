@@ -3,7 +3,7 @@
 // it expired, and KV would let another location see it for up to a minute). It holds who
 // signed in, with which scopes, until when, and the session's form token.
 
-import { DurableObject } from 'cloudflare:workers';
+import { StoredObject } from '../writers/stored-object.ts';
 
 export interface DeskSessionRecord {
   /** Who signed in: the token's name and scopes, never the token. */
@@ -14,20 +14,20 @@ export interface DeskSessionRecord {
   formToken: string;
 }
 
-export class DeskSession extends DurableObject<Env> {
+export class DeskSession extends StoredObject {
   open(record: DeskSessionRecord): void {
-    this.ctx.storage.kv.put('record', record);
+    this.state.put('record', record);
   }
 
   /** The session while it lasts; an ended or expired one is gone. */
   read(now: number): DeskSessionRecord | undefined {
-    const record = this.ctx.storage.kv.get<DeskSessionRecord>('record');
+    const record = this.state.get<DeskSessionRecord>('record');
     if (record && record.expires > now) return record;
-    if (record) this.ctx.storage.kv.delete('record');
+    if (record) this.state.delete('record');
     return undefined;
   }
 
   close(): void {
-    this.ctx.storage.kv.delete('record');
+    this.state.delete('record');
   }
 }

@@ -1,6 +1,8 @@
 // The indicator registry. Indicators are data: adding "heating" or "mobile network" is one
 // entry here; validation, status derivation and every rendering read this list.
 
+import type { Language } from './languages.ts';
+
 export const indicatorKinds = ['utility', 'count', 'text'] as const;
 export type IndicatorKind = (typeof indicatorKinds)[number];
 
@@ -19,7 +21,7 @@ export interface IndicatorDefinition {
    */
   readonly code: number;
   readonly kind: IndicatorKind;
-  readonly label: { readonly en: string; readonly nl: string };
+  readonly label: Readonly<Record<Language, string>>;
   /** How a headline states a count: "{n}" is the number with its qualifier. */
   readonly phrase?: string;
   /** The same for a count of one, where the words are singular ("1 civilian injured"). */

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { type IssueWords, pointerOf, type ValidationIssue } from '../problems.ts';
 import { indicatorRegistry } from './indicators.ts';
+import { pageLanguages } from './languages.ts';
 import { nearest } from './nearest.ts';
 
 /** Whether the input holds anything at `path`; zod does not report the input it saw. */
@@ -65,7 +66,7 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 const indicatorCandidates = indicatorRegistry.map((i) => ({
   value: i.id,
-  names: [i.id, i.label.en, i.label.nl],
+  names: [i.id, ...pageLanguages.map((language) => i.label[language])],
 }));
 
 /** An unknown indicator, named with the nearest in the registry, by id or by label. */

@@ -15,6 +15,7 @@ import {
   indicatorKinds,
   indicatorRegistry,
 } from './indicators.ts';
+import { type Language, pageLanguages } from './languages.ts';
 import { checkWrittenText, withCanonicalLanguages } from './written-text.ts';
 
 // Control characters other than tab and newline have no place in a report and can break
@@ -120,7 +121,12 @@ export const indicator = z.strictObject({
   id: z.enum(indicatorIds),
   code: z.int().min(1),
   kind: z.enum(indicatorKinds),
-  label: z.strictObject({ en: z.string(), nl: z.string() }),
+  label: z.strictObject(
+    Object.fromEntries(pageLanguages.map((language) => [language, z.string()])) as Record<
+      Language,
+      z.ZodString
+    >,
+  ),
   phrase: z
     .string()
     .optional()

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { periodStart, precisionOf } from '../domain/dates.ts';
 import type { IndicatorId } from '../domain/indicators.ts';
+import { draftLanguages } from '../domain/languages.ts';
 import {
   countFigure,
   largestCount,
@@ -16,7 +17,7 @@ import {
   text,
   utilityFigure,
 } from '../domain/model.ts';
-import { draftLanguages, type Lexicon, lexicons, type TimeUnit } from './lexicon.ts';
+import { type Lexicon, lexicons, type TimeUnit } from './lexicon.ts';
 import { type NumberFound, numbersIn, phraseAt, type Word, wordsOf } from './words.ts';
 
 export const draftInput = z

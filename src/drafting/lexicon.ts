@@ -6,10 +6,8 @@
 // stem and matches any ending ("gewond*" matches "gewonden").
 
 import type { IndicatorId } from '../domain/indicators.ts';
+import type { DraftLanguage } from '../domain/languages.ts';
 import type { Qualifier } from '../domain/model.ts';
-
-export const draftLanguages = ['en', 'nl', 'uk'] as const;
-export type DraftLanguage = (typeof draftLanguages)[number];
 
 export type TimeUnit = 'day' | 'week' | 'month' | 'year';
 

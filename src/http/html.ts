@@ -1,8 +1,8 @@
 // HTML answers: the status pages and the HTML form of errors. Their language is
 // negotiated here, and they carry a Content-Security-Policy of their own.
 
+import { type Language, pageLanguages } from '../domain/languages.ts';
 import type { PageSite } from '../render/site.ts';
-import { type Language, languages } from '../words/messages.ts';
 
 /**
  * The pages need one thing the global policy (default-src 'none') forbids: their stylesheet,
@@ -59,11 +59,11 @@ export function wantsHtml(accept: string | undefined): boolean {
 
 /** ?lang= when it names a page language; otherwise Accept-Language's best; otherwise English. */
 export function negotiateLanguage(lang: string | undefined, acceptLanguage: string | undefined): Language {
-  const chosen = languages.find((l) => l === lang);
+  const chosen = pageLanguages.find((l) => l === lang);
   if (chosen) return chosen;
   let best: { language: Language; q: number } | undefined;
   for (const { range, q } of weighted(acceptLanguage ?? '')) {
-    const language = languages.find((l) => l === range.split('-')[0]);
+    const language = pageLanguages.find((l) => l === range.split('-')[0]);
     if (language && q > 0 && (!best || q > best.q)) best = { language, q };
   }
   return best?.language ?? 'en';
@@ -72,5 +72,5 @@ export function negotiateLanguage(lang: string | undefined, acceptLanguage: stri
 /** The page's site: links keep ?lang= only when the reader chose the language with it. */
 export function pageSite(url: string, lang: string | undefined): PageSite {
   const { origin, pathname } = new URL(url);
-  return { origin, path: pathname, languageInUrl: languages.some((l) => l === lang) };
+  return { origin, path: pathname, languageInUrl: pageLanguages.some((l) => l === lang) };
 }

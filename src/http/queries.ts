@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { isCalendarDate } from '../domain/dates.ts';
 import { defaultPageSize, type HistoryFilter, maxPageSize } from '../domain/history.ts';
 import { indicatorIds } from '../domain/indicators.ts';
+import { pageLanguages } from '../domain/languages.ts';
 import { countBasis, partialDate, slug, verification } from '../domain/model.ts';
-import { languages } from '../words/messages.ts';
 
 /** The query of a page for people: the language the reader chose, and nothing else. */
-export const pageQuery = z.strictObject({ lang: z.enum(languages).optional() });
+export const pageQuery = z.strictObject({ lang: z.enum(pageLanguages).optional() });
 
 /** For endpoints that take no parameters: anything given is a 400, as everywhere else. */
 export const noQuery = z.strictObject({});

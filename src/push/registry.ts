@@ -5,9 +5,8 @@
 // subscription is also written to KV under a key of its own, the record the registry reloads
 // itself from if its storage is lost; its health is the registry's alone.
 
-import { DurableObject } from 'cloudflare:workers';
 import { newReportId } from '../domain/ids.ts';
-import { StatusStore } from '../store/status-store.ts';
+import { StoredObject } from '../writers/stored-object.ts';
 import {
   type CreatedSubscription,
   matches,
@@ -52,17 +51,9 @@ export type Attempt =
   | { send: true; url: string; headers: SignedHeaders }
   | { send: false; why: 'deleted' | 'paused' };
 
-export class SubscriptionRegistry extends DurableObject<Env> {
-  private readonly sql: SqlStorage;
-
+export class SubscriptionRegistry extends StoredObject {
   constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
-    this.sql = ctx.storage.sql;
-    for (const statement of schema) this.sql.exec(statement);
-  }
-
-  private get store(): StatusStore {
-    return new StatusStore(this.env.STATUS_KV);
+    super(ctx, env, schema);
   }
 
   // -- the owner's calls ----------------------------------------------------------------------
@@ -209,11 +200,11 @@ export class SubscriptionRegistry extends DurableObject<Env> {
 
   /** On the first call of an object whose storage is new: the subscriptions KV holds. */
   private async ready(): Promise<void> {
-    if (this.ctx.storage.kv.get<boolean>('initialized') === true) return;
+    if (this.state.get<boolean>('initialized') === true) return;
     await this.ctx.blockConcurrencyWhile(async () => {
-      if (this.ctx.storage.kv.get<boolean>('initialized') === true) return;
+      if (this.state.get<boolean>('initialized') === true) return;
       for (const record of await this.store.allSubscriptions()) this.save(record);
-      this.ctx.storage.kv.put('initialized', true);
+      this.state.put('initialized', true);
     });
   }
 }

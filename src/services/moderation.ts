@@ -6,6 +6,7 @@
 import { correctedReport } from '../domain/corrections.ts';
 import { feedPlaceOf } from '../domain/feed.ts';
 import { issuesFromZod } from '../domain/issues.ts';
+import type { Language } from '../domain/languages.ts';
 import {
   type CorrectionInput,
   type Report,
@@ -19,7 +20,6 @@ import { plausibilityWarnings, type Warning } from '../domain/plausibility.ts';
 import type { ChainOfVersions } from '../domain/withdrawal.ts';
 import { Conflict, InvalidBody, NotFound } from '../problems.ts';
 import type { StatusStore } from '../store/status-store.ts';
-import type { Language } from '../words/messages.ts';
 import { refusalDetail } from '../words/refusals.ts';
 import type { ModerationOutcome } from '../writers/messages.ts';
 import type { Writers } from '../writers/stubs.ts';

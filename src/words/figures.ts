@@ -8,8 +8,9 @@
 import { basisMatters, basisOf } from '../domain/counts.ts';
 import { partialDatePattern } from '../domain/dates.ts';
 import { findIndicator, indicatorOrder } from '../domain/indicators.ts';
+import type { Language } from '../domain/languages.ts';
 import type { CountBasis, Disagreement, Figure, FigureSummary, Qualifier, Source } from '../domain/model.ts';
-import { type Language, messages, type UtilityState } from './messages.ts';
+import { messages, type UtilityState } from './messages.ts';
 
 const digitGroupSeparator: Record<Language, string> = { en: ',', nl: '.' };
 

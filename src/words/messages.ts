@@ -4,6 +4,7 @@
 // both languages.
 
 import type { feedChanges } from '../domain/feed.ts';
+import type { DraftLanguage, Language } from '../domain/languages.ts';
 import type {
   CountBasis,
   Qualifier,
@@ -12,9 +13,6 @@ import type {
   utilityStates,
   Verification,
 } from '../domain/model.ts';
-
-export const languages = ['en', 'nl'] as const;
-export type Language = (typeof languages)[number];
 
 export type UtilityState = (typeof utilityStates)[number];
 type SourceKind = (typeof sourceKinds)[number];
@@ -226,7 +224,7 @@ export interface Messages {
     text: string;
     textHint: string;
     language: string;
-    languages: Record<'en' | 'nl' | 'uk', string>;
+    languages: Record<DraftLanguage, string>;
     observedHint: string;
     make: string;
     errorsHeading: string;
@@ -988,7 +986,3 @@ const nl: Messages = {
 };
 
 export const messages: Record<Language, Messages> = { en, nl };
-
-export function isLanguage(value: string | undefined): value is Language {
-  return (languages as readonly (string | undefined)[]).includes(value);
-}

@@ -2,8 +2,8 @@
 // OPML give it (feeds are in English), and the names of countries and languages, which the
 // runtime's Unicode data (Intl.DisplayNames) gives in every page language.
 
+import type { Language } from '../domain/languages.ts';
 import type { Place } from '../domain/model.ts';
-import type { Language } from './messages.ts';
 
 /** The name to show in `language` and the language it is in. */
 export function localName(names: Place['names'], language: Language): { text: string; lang: string } {

@@ -2,9 +2,10 @@
 // API's 409 and the desk's message. A report is named by its place and dates, which a person
 // recognises, never by its id.
 
+import type { Language } from '../domain/languages.ts';
 import type { ModerationRefusal, NamedReport } from '../domain/withdrawal.ts';
 import { formatPartialDate, formatTimestamp } from './figures.ts';
-import { type Language, messages } from './messages.ts';
+import { messages } from './messages.ts';
 import { localName } from './places.ts';
 
 function named(report: NamedReport, language: Language): string {

@@ -3,8 +3,8 @@
 // of the request's Accept-Language. The rules themselves stay as they are (`rule` is for
 // programs); only these words change with the reader.
 
+import type { Language } from '../domain/languages.ts';
 import type { IssueWords, ValidationIssue } from '../problems.ts';
-import type { Language } from './messages.ts';
 import { warningDetail } from './warnings.ts';
 
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`);
@@ -139,9 +139,11 @@ function dutch(words: IssueWords): string {
   }
 }
 
+const inLanguage: Record<Language, (words: IssueWords) => string> = { en: english, nl: dutch };
+
 /** What a broken rule means and what to write instead, in `language`. */
 export function issueDetail(words: IssueWords, language: Language): string {
-  return language === 'nl' ? dutch(words) : english(words);
+  return inLanguage[language](words);
 }
 
 /** An issue's detail in `language`: from its rule as data, or as written when it has none. */

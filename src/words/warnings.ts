@@ -2,9 +2,9 @@
 // of a dry run's warnings and of an unconfirmed-warnings problem, and the desk's words
 // beside each figure to confirm.
 
+import type { Language } from '../domain/languages.ts';
 import type { Warning } from '../domain/plausibility.ts';
 import { formatNumber, indicatorLabel } from './figures.ts';
-import type { Language } from './messages.ts';
 
 function english(w: Warning): string {
   const n = (value: number) => formatNumber(value, 'en');
@@ -34,9 +34,11 @@ function dutch(w: Warning): string {
   }
 }
 
+const inLanguage: Record<Language, (w: Warning) => string> = { en: english, nl: dutch };
+
 /** What a warning found, in `language`. */
 export function warningDetail(warning: Warning, language: Language): string {
-  return language === 'nl' ? dutch(warning) : english(warning);
+  return inLanguage[language](warning);
 }
 
 /** A warning as the API answers it. */

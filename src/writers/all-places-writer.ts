@@ -5,7 +5,6 @@
 // the three documents from its alarm, at most once per DOCUMENT_WRITE_INTERVAL_MS, however
 // many places changed meanwhile.
 
-import { DurableObject } from 'cloudflare:workers';
 import {
   headSize,
   inPlaceOrder,
@@ -22,10 +21,9 @@ import {
 } from '../domain/feed.ts';
 import type { PlaceSummary, Report, ReportSummary, Retraction } from '../domain/model.ts';
 import { feedDocumentKey, placesDocumentKey, recentDocumentKey } from '../store/keys.ts';
-import { StatusStore } from '../store/status-store.ts';
 import type { SharedWork } from './messages.ts';
-import { Pace, writeIntervalMs } from './pacing.ts';
 import { writePlaceListFiles, writeScopeAnswers } from './stored-answers.ts';
+import { PacedWriter } from './stored-object.ts';
 
 const schema = [
   'CREATE TABLE IF NOT EXISTS places (slug TEXT PRIMARY KEY, json TEXT NOT NULL)',
@@ -43,21 +41,9 @@ interface Shared {
 
 const allScope = { kind: 'all' } as const;
 
-export class AllPlacesWriter extends DurableObject<Env> {
-  private readonly sql: SqlStorage;
-  private readonly state: SyncKvStorage;
-  private readonly pace: Pace;
-
+export class AllPlacesWriter extends PacedWriter {
   constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
-    this.sql = ctx.storage.sql;
-    this.state = ctx.storage.kv;
-    this.pace = new Pace(ctx, () => writeIntervalMs(this.env), 'all-places writer');
-    for (const statement of schema) this.sql.exec(statement);
-  }
-
-  private get store(): StatusStore {
-    return new StatusStore(this.env.STATUS_KV);
+    super(ctx, env, 'all-places writer', schema);
   }
 
   // -- calls --------------------------------------------------------------------------------

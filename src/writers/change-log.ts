@@ -23,7 +23,6 @@
 // A log that took changes before they carried figures adds them once, on its first call,
 // reading from KV what its reports state, and writes its pages again.
 
-import { DurableObject } from 'cloudflare:workers';
 import {
   type Change,
   type ChangeNotice,
@@ -44,8 +43,7 @@ import type { ReportSummary } from '../domain/model.ts';
 import { summarizeFigure } from '../domain/status.ts';
 import { type ChangeMessage, type PushMessage, sendAll } from '../push/messages.ts';
 import { changePageKey } from '../store/keys.ts';
-import { StatusStore } from '../store/status-store.ts';
-import { Pace, writeIntervalMs } from './pacing.ts';
+import { PacedWriter } from './stored-object.ts';
 
 const schema = [
   // Every report the log holds, with what it corrects: what the fates are derived from.
@@ -93,18 +91,11 @@ function noticeOfSummary(summary: ReportSummary): ChangeNotice {
   };
 }
 
-export class ChangeLog extends DurableObject<Env> {
-  private readonly sql: SqlStorage;
-  private readonly state: SyncKvStorage;
-  private readonly pace: Pace;
+export class ChangeLog extends PacedWriter {
   private readonly facts: LoggedFacts;
 
   constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
-    this.sql = ctx.storage.sql;
-    this.state = ctx.storage.kv;
-    this.pace = new Pace(ctx, () => writeIntervalMs(this.env), 'change log');
-    for (const statement of schema) this.sql.exec(statement);
+    super(ctx, env, 'change log', schema);
     const { sql } = this;
     this.facts = {
       report: (id) => sql.exec('SELECT * FROM reports WHERE id = ?', id).toArray().map(loggedReport)[0],
@@ -117,10 +108,6 @@ export class ChangeLog extends DurableObject<Env> {
           .toArray()
           .map((row) => JSON.parse(String(row.json)) as Stated)[0],
     };
-  }
-
-  private get store(): StatusStore {
-    return new StatusStore(this.env.STATUS_KV);
   }
 
   // -- calls --------------------------------------------------------------------------------

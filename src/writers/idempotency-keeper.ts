@@ -6,9 +6,8 @@
 // the first request stopped after writing its facts and before it answered. Once a request
 // has answered, its answer is replayed; another body with the key is refused.
 
-import { DurableObject } from 'cloudflare:workers';
 import { hex } from '../encoding.ts';
-import { StatusStore } from '../store/status-store.ts';
+import { StoredObject } from './stored-object.ts';
 
 /** The time and randomness a request's reports are made from. */
 export interface Ticket {
@@ -42,14 +41,14 @@ function decisionFor(record: KeyRecord, requestHash: string): KeyDecision {
   return { kind: 'resume', ticket: record.ticket };
 }
 
-export class IdempotencyKeeper extends DurableObject<Env> {
+export class IdempotencyKeeper extends StoredObject {
   private get record(): KeyRecord | undefined {
-    return this.ctx.storage.kv.get<KeyRecord>('record');
+    return this.state.get<KeyRecord>('record');
   }
 
   private set record(value: KeyRecord | undefined) {
-    if (value) this.ctx.storage.kv.put('record', value);
-    else this.ctx.storage.kv.delete('record');
+    if (value) this.state.put('record', value);
+    else this.state.delete('record');
   }
 
   async begin(scopedKey: string, requestHash: string): Promise<KeyDecision> {
@@ -87,7 +86,7 @@ export class IdempotencyKeeper extends DurableObject<Env> {
    * record is taken over on the key's first use here, so its retries still replay.
    */
   private async earlierAnswer(scopedKey: string): Promise<KeyRecord | undefined> {
-    const stored = await new StatusStore(this.env.STATUS_KV).getStoredResponse(scopedKey);
+    const stored = await this.store.getStoredResponse(scopedKey);
     if (!stored) return undefined;
     const record = {
       requestHash: stored.requestHash,

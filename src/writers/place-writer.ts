@@ -12,7 +12,6 @@
 // never leaves half of it. The scheduled repair tells the writer what the KV index holds,
 // for anything it never heard of.
 
-import { DurableObject } from 'cloudflare:workers';
 import { derivePlaceDocument, headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
 import {
   deriveFeedDocument,
@@ -31,12 +30,11 @@ import {
   type NamedReport,
 } from '../domain/withdrawal.ts';
 import { feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
-import { StatusStore } from '../store/status-store.ts';
 import type { Moderation, ModerationOutcome, PlaceSaved, PlaceWork } from './messages.ts';
 import { writeModerationFacts } from './moderation-facts.ts';
-import { Pace, writeIntervalMs } from './pacing.ts';
 import { PlaceTables } from './place-tables.ts';
 import { writePlaceView, writeScopeAnswers } from './stored-answers.ts';
+import { PacedWriter } from './stored-object.ts';
 import { writersOf } from './stubs.ts';
 
 /** How many hops of corrections across places a chain is followed back, when reloading. */
@@ -58,20 +56,14 @@ function log(level: 'error' | 'info', message: string, fields: Record<string, un
   console.log(JSON.stringify({ level, message, ...fields }));
 }
 
-export class PlaceWriter extends DurableObject<Env> {
+export class PlaceWriter extends PacedWriter {
   private readonly tables: PlaceTables;
   /** Moderations being written by a call right now, which the alarm must not write again. */
   private readonly writing = new Set<string>();
-  private readonly pace: Pace;
 
   constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
-    this.tables = new PlaceTables(ctx.storage.sql, ctx.storage.kv);
-    this.pace = new Pace(ctx, () => writeIntervalMs(this.env), 'place writer');
-  }
-
-  private get store(): StatusStore {
-    return new StatusStore(this.env.STATUS_KV);
+    super(ctx, env, 'place writer');
+    this.tables = new PlaceTables(this.sql, this.state);
   }
 
   // -- calls --------------------------------------------------------------------------------

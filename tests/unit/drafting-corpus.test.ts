@@ -5,8 +5,8 @@
 // the extractor or the lexicon that moves them is seen, in both places.
 
 import { describe, expect, it } from 'vitest';
+import type { DraftLanguage } from '../../src/domain/languages.ts';
 import { type DraftCandidate, draftFromText } from '../../src/drafting/extract.ts';
-import type { DraftLanguage } from '../../src/drafting/lexicon.ts';
 import {
   type CorpusSentence,
   corpus,

@@ -3,8 +3,8 @@
 // each problem beside its field, in the reader's language. Other forms of the desk (the
 // place form) say where their problems belong and share the wording (errorsAt).
 
+import type { Language } from '../../domain/languages.ts';
 import type { ValidationIssue } from '../../problems.ts';
-import type { Language } from '../../words/messages.ts';
 import { issueText } from '../../words/validation.ts';
 import { reportFields as f, figureField } from './report-form-fields.ts';
 

@@ -1,6 +1,6 @@
 // The names of the desk's place form's fields, for the form that writes them and the code
-// that reads them back (src/desk/forms/place-form.ts). Names in English, Dutch and Ukrainian have
-// a field each; a name in any other language is a row of a language tag and a name.
+// that reads them back (src/desk/forms/place-form.ts). Names in the languages src/domain/languages.ts
+// gives `names` have a field each; a name in any other language is a row of a language tag and a name.
 
 export const placeFields = {
   slug: 'slug',
@@ -11,8 +11,6 @@ export const placeFields = {
   formToken: 'formToken',
 } as const;
 
-/** The languages with a name field of their own: the pages' languages, and the country's. */
-export const namedLanguages = ['en', 'nl', 'uk'] as const;
 export const nameField = (language: string) => `names.${language}`;
 
 export const adminLevels = [1, 2, 3, 4] as const;

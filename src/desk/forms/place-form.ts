@@ -5,13 +5,13 @@
 // problem is traced back to the field that holds it, so that it is shown there.
 
 import { issuesFromZod } from '../../domain/issues.ts';
+import { namedLanguages } from '../../domain/languages.ts';
 import { languageTag, type Place } from '../../domain/model.ts';
 import type { ValidationIssue } from '../../problems.ts';
 import {
   adminField,
   adminLevels,
   placeFields as f,
-  namedLanguages,
   nameField,
   otherNameField,
   otherNameRows,

@@ -2,7 +2,7 @@
 // each problem of a file means and what to do instead. A problem of a field is worded as the
 // API words it (src/words/validation.ts); these are the problems only a file can have.
 
-import type { Language } from '../../words/messages.ts';
+import type { Language } from '../../domain/languages.ts';
 import { issueText } from '../../words/validation.ts';
 import type { ImportProblem } from './report-import.ts';
 import type { TableProblem } from './report-table.ts';

@@ -2,12 +2,13 @@
 // script; every control has a visible label, and every form of a session carries the
 // session's form token. Pure: they take what to show, the site and the language.
 
-import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
+import type { Language } from '../../domain/languages.ts';
+import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
-import { type Language, messages } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
+import { DeskPage } from './desk-layout.tsx';
 import { draftPath } from './draft-pages.tsx';
 
-export const deskPath = '/desk';
 export const signInPath = '/desk/sign-in';
 export const signOutPath = '/desk/sign-out';
 /** Where a report is written; the form itself is src/desk/pages/report-form.tsx. */
@@ -19,8 +20,7 @@ export const deskPlacesPath = '/desk/places';
 export function renderSignInPage(site: PageSite, language: Language, problem?: string): string {
   const m = messages[language];
   return htmlDocument(
-    <Layout site={site} language={language} title={`${m.signInTitle} · ${m.siteName}`}>
-      <h1>{m.signInTitle}</h1>
+    <DeskPage site={site} language={language} heading={m.signInTitle} top>
       <p class="intro">{m.signInIntro}</p>
       {problem ? (
         <p class="form-problem" role="alert">
@@ -50,7 +50,7 @@ export function renderSignInPage(site: PageSite, language: Language, problem?: s
           <button type="submit">{m.signIn}</button>
         </p>
       </form>
-    </Layout>,
+    </DeskPage>,
   );
 }
 
@@ -64,8 +64,7 @@ export interface DeskView {
 export function renderDeskPage(desk: DeskView, site: PageSite, language: Language): string {
   const m = messages[language];
   return htmlDocument(
-    <Layout site={site} language={language} title={`${m.desk} · ${m.siteName}`}>
-      <h1>{m.desk}</h1>
+    <DeskPage site={site} language={language} heading={m.desk} top>
       <p class="intro">{m.deskIntro}</p>
       <p>
         <strong>
@@ -100,6 +99,6 @@ export function renderDeskPage(desk: DeskView, site: PageSite, language: Languag
           <button type="submit">{m.signOut}</button>
         </p>
       </form>
-    </Layout>,
+    </DeskPage>,
   );
 }

@@ -2,12 +2,14 @@
 // was read from it, shown above the report form it filled in: each figure beside its words,
 // and the text with those words marked, so that a person checks every one before publishing.
 
+import type { Language } from '../../domain/languages.ts';
+import { draftLanguages } from '../../domain/languages.ts';
 import type { DraftCandidate } from '../../drafting/extract.ts';
-import { draftLanguages } from '../../drafting/lexicon.ts';
-import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
+import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { formatCount, indicatorLabel, sinceWords } from '../../words/figures.ts';
-import { type Language, messages } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
+import { DeskPage, deskCrumb } from './desk-layout.tsx';
 import { Field, FormProblems, type ReportFormState, renderReportForm } from './report-form.tsx';
 
 export const draftPath = '/desk/drafts';
@@ -24,11 +26,7 @@ export function renderDraftForm(state: ReportFormState, site: PageSite, language
   const m = messages[language];
   const chosen = state.values[draftFields.language] ?? language;
   return htmlDocument(
-    <Layout site={site} language={language} title={`${m.draft.fromText} · ${m.desk} · ${m.siteName}`}>
-      <p class="breadcrumb">
-        <a href={pageHref('/desk', site, language)}>{m.desk}</a>
-      </p>
-      <h1>{m.draft.fromText}</h1>
+    <DeskPage site={site} language={language} heading={m.draft.fromText} trail={[deskCrumb(language)]}>
       <p class="intro">{m.draft.intro}</p>
       <FormProblems errors={state.errors} heading={m.draft.errorsHeading} />
       <form method="post" action={pageHref(draftPath, site, language)} class="desk-form">
@@ -68,7 +66,7 @@ export function renderDraftForm(state: ReportFormState, site: PageSite, language
           <button type="submit">{m.draft.make}</button>
         </p>
       </form>
-    </Layout>,
+    </DeskPage>,
   );
 }
 

@@ -3,44 +3,21 @@
 // carried on to publishing); and what was published. Server-rendered, no script; every
 // control has a visible label. Pure.
 
-import type { Child } from 'hono/jsx';
+import type { Language } from '../../domain/languages.ts';
 import type { Warning } from '../../domain/plausibility.ts';
-import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
+import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { figureWords, formatPartialDate, formatTimestamp, indicatorLabel } from '../../words/figures.ts';
-import { type Language, messages } from '../../words/messages.ts';
 import { warningDetail } from '../../words/warnings.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
 import { cellOfProblem, type ImportCheck, type ImportedReport } from '../import/report-import.ts';
 import { importProblemText, importWords } from '../import/words.ts';
+import { DeskPage, deskCrumb } from './desk-layout.tsx';
 
 export const importPath = '/desk/import';
 export const importCheckPath = '/desk/import/check';
 /** The form field of the uploaded file, and of the file carried from the check to publishing. */
 export const importFields = { file: 'file', table: 'table' } as const;
-
-function Page({
-  site,
-  language,
-  title,
-  children,
-}: {
-  site: PageSite;
-  language: Language;
-  title: string;
-  children: Child;
-}) {
-  const m = messages[language];
-  return (
-    <Layout site={site} language={language} title={`${title} · ${m.desk} · ${m.siteName}`}>
-      <p class="breadcrumb">
-        <a href={pageHref('/desk', site, language)}>{m.desk}</a>
-      </p>
-      <h1>{title}</h1>
-      {children}
-    </Layout>
-  );
-}
 
 function UploadForm({
   site,
@@ -90,7 +67,7 @@ export function renderImportForm(
 ): string {
   const w = importWords[language];
   return htmlDocument(
-    <Page site={site} language={language} title={w.heading}>
+    <DeskPage site={site} language={language} trail={[deskCrumb(language)]} heading={w.heading}>
       <p class="intro">{w.intro}</p>
       <p>{w.columnsIntro}</p>
       {problem ? (
@@ -101,7 +78,7 @@ export function renderImportForm(
         ''
       )}
       <UploadForm site={site} language={language} formToken={formToken} />
-    </Page>,
+    </DeskPage>,
   );
 }
 
@@ -179,7 +156,7 @@ export function renderImportCheck(view: ImportCheckView, site: PageSite, languag
   const { check } = view;
   if (check.problems.length > 0) {
     return htmlDocument(
-      <Page site={site} language={language} title={w.problemsHeading}>
+      <DeskPage site={site} language={language} trail={[deskCrumb(language)]} heading={w.problemsHeading}>
         <div class="form-problem" role="alert">
           <p>{w.problemsIntro}</p>
         </div>
@@ -206,12 +183,12 @@ export function renderImportCheck(view: ImportCheckView, site: PageSite, languag
           </tbody>
         </table>
         <UploadForm site={site} language={language} formToken={view.formToken} />
-      </Page>,
+      </DeskPage>,
     );
   }
   const groups = warningsByCode(check.warnings);
   return htmlDocument(
-    <Page site={site} language={language} title={w.checkHeading}>
+    <DeskPage site={site} language={language} trail={[deskCrumb(language)]} heading={w.checkHeading}>
       <p class="intro">{check.reports.length > 0 ? w.checkIntro(check.reports.length) : w.nothingNew}</p>
       {check.reports.length > 0 ? (
         <ReportTable
@@ -276,7 +253,7 @@ export function renderImportCheck(view: ImportCheckView, site: PageSite, languag
           <a href={pageHref(importPath, site, language)}>{w.another}</a>
         </p>
       )}
-    </Page>,
+    </DeskPage>,
   );
 }
 
@@ -292,7 +269,12 @@ export function renderImportResult(view: ImportResultView, site: PageSite, langu
   const w = importWords[language];
   const published = w.publishedHeading(view.reports.length);
   return htmlDocument(
-    <Page site={site} language={language} title={view.importedBefore ? w.heading : published}>
+    <DeskPage
+      site={site}
+      language={language}
+      trail={[deskCrumb(language)]}
+      heading={view.importedBefore ? w.heading : published}
+    >
       {view.importedBefore ? (
         <p class="intro">{w.importedBefore(formatTimestamp(view.importedBefore, language))}</p>
       ) : view.reports.length === 0 ? (
@@ -319,6 +301,6 @@ export function renderImportResult(view: ImportResultView, site: PageSite, langu
       <p>
         <a href={pageHref(importPath, site, language)}>{w.another}</a>
       </p>
-    </Page>,
+    </DeskPage>,
   );
 }

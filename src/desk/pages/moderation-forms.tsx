@@ -4,15 +4,17 @@
 // on a superseded version withdraws the whole chain. A correction names only the figure it changes (the API's partial
 // correction), so the rest of the report stays as it was. Pure.
 
+import type { Language } from '../../domain/languages.ts';
 import type { ReportView } from '../../domain/model.ts';
 import type { Warning } from '../../domain/plausibility.ts';
 import type { ChainOfVersions } from '../../domain/withdrawal.ts';
 import { FigureList } from '../../render/html/figures.tsx';
-import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
+import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { formatTimestamp, indicatorLabel } from '../../words/figures.ts';
-import { type Language, messages } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
+import { DeskPage, deskCrumb } from './desk-layout.tsx';
 import { Field, IndicatorFields, WarningsToConfirm } from './report-form.tsx';
 
 export const moderatePath = (id: string) => `/desk/reports/${id}`;
@@ -94,14 +96,18 @@ export function renderModerationPage(
   const m = messages[language];
   const mm = m.moderation;
   return htmlDocument(
-    <Layout site={site} language={language} title={`${mm.heading} · ${m.desk} · ${m.siteName}`}>
-      <p class="breadcrumb">
-        <a href={pageHref('/desk', site, language)}>{m.desk}</a> ›{' '}
-        <a href={pageHref(`/reports/${view.id}`, site, language)}>
-          {m.reportPublishedAt(formatTimestamp(view.published, language))}
-        </a>
-      </p>
-      <h1>{mm.heading}</h1>
+    <DeskPage
+      site={site}
+      language={language}
+      heading={mm.heading}
+      trail={[
+        deskCrumb(language),
+        {
+          path: `/reports/${view.id}`,
+          words: m.reportPublishedAt(formatTimestamp(view.published, language)),
+        },
+      ]}
+    >
       <p class="intro">{mm.intro}</p>
       <Errors state={state} language={language} />
       <FigureList figures={view.figures} language={language} observed={view.observed} />
@@ -119,7 +125,7 @@ export function renderModerationPage(
           <button type="submit">{mm.publishRetraction}</button>
         </p>
       </form>
-    </Layout>,
+    </DeskPage>,
   );
 }
 
@@ -135,15 +141,12 @@ export function renderCorrectionForm(
   const mm = m.moderation;
   const label = indicatorLabel(indicator, language, false);
   return htmlDocument(
-    <Layout
+    <DeskPage
       site={site}
       language={language}
-      title={`${mm.correctionHeading(label)} · ${m.desk} · ${m.siteName}`}
+      heading={mm.correctionHeading(label)}
+      trail={[{ path: moderatePath(view.id), words: mm.heading }]}
     >
-      <p class="breadcrumb">
-        <a href={pageHref(moderatePath(view.id), site, language)}>{mm.heading}</a>
-      </p>
-      <h1>{mm.correctionHeading(label)}</h1>
       <p class="intro">{mm.correctionIntro}</p>
       <Errors state={state} language={language} />
       <form method="post" action={pageHref(correctPath(view.id), site, language)} class="desk-form">
@@ -156,6 +159,6 @@ export function renderCorrectionForm(
           <button type="submit">{mm.publishCorrection}</button>
         </p>
       </form>
-    </Layout>,
+    </DeskPage>,
   );
 }

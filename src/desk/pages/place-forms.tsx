@@ -1,25 +1,26 @@
 // The desk's places (scope `admin`): the list of places, each to edit, and the place form,
-// for a new place (with its slug) and for editing one (prefilled with it). Names in English,
-// Dutch and Ukrainian have a field each, any other language a row of its own; the four
-// administrative levels have a name and a p-code each. Every control has a visible label;
+// for a new place (with its slug) and for editing one (prefilled with it). Names in the
+// languages named in src/domain/languages.ts have a field each, any other language a row of
+// its own; the four administrative levels have a name and a p-code each. Every control has a visible label;
 // errors stand beside their field. Pure.
 
+import { type Language, namedLanguages } from '../../domain/languages.ts';
 import type { Place } from '../../domain/model.ts';
 import { isolated } from '../../render/escape.ts';
-import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
+import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
-import { type Language, messages } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
 import { languageName, localName } from '../../words/places.ts';
 import {
   adminField,
   adminLevels,
   placeFields as f,
-  namedLanguages,
   nameField,
   otherNameField,
   otherNameRows,
 } from '../forms/place-form-fields.ts';
-import { deskPath, deskPlacesPath } from './desk-pages.tsx';
+import { DeskPage, deskCrumb } from './desk-layout.tsx';
+import { deskPlacesPath } from './desk-pages.tsx';
 import { Field, FormProblems } from './report-form.tsx';
 
 export const newPlacePath = '/desk/places/new';
@@ -43,11 +44,7 @@ export function renderPlacesPage(
   const m = messages[language];
   const mp = m.places;
   return htmlDocument(
-    <Layout site={site} language={language} title={`${mp.heading} · ${m.desk} · ${m.siteName}`}>
-      <p class="breadcrumb">
-        <a href={pageHref(deskPath, site, language)}>{m.desk}</a>
-      </p>
-      <h1>{mp.heading}</h1>
+    <DeskPage site={site} language={language} heading={mp.heading} trail={[deskCrumb(language)]}>
       <p class="intro">{mp.intro}</p>
       <p>
         <a href={pageHref(newPlacePath, site, language)}>{mp.newPlace}</a>
@@ -69,7 +66,7 @@ export function renderPlacesPage(
           })}
         </ul>
       )}
-    </Layout>,
+    </DeskPage>,
   );
 }
 
@@ -180,12 +177,12 @@ export function renderPlaceForm(
   const heading = place ? mp.editHeading(isolated(localName(place.names, language).text)) : mp.newPlace;
   const action = place ? editPlacePath(place.slug) : deskPlacesPath;
   return htmlDocument(
-    <Layout site={site} language={language} title={`${heading} · ${m.desk} · ${m.siteName}`}>
-      <p class="breadcrumb">
-        <a href={pageHref(deskPath, site, language)}>{m.desk}</a> ›{' '}
-        <a href={pageHref(deskPlacesPath, site, language)}>{mp.heading}</a>
-      </p>
-      <h1>{heading}</h1>
+    <DeskPage
+      site={site}
+      language={language}
+      heading={heading}
+      trail={[deskCrumb(language), { path: deskPlacesPath, words: mp.heading }]}
+    >
       <p class="intro">{mp.formIntro}</p>
       <FormProblems errors={state.errors} heading={messages[language].places.errorsHeading} />
       <form method="post" action={pageHref(action, site, language)} class="desk-form">
@@ -196,6 +193,6 @@ export function renderPlaceForm(
           <button type="submit">{place ? mp.save : mp.create}</button>
         </p>
       </form>
-    </Layout>,
+    </DeskPage>,
   );
 }

@@ -6,15 +6,17 @@
 import type { Child } from 'hono/jsx';
 import { basisMatters } from '../../domain/counts.ts';
 import { basesOf, indicatorRegistry } from '../../domain/indicators.ts';
+import type { Language } from '../../domain/languages.ts';
 import { qualifiers, sourceKinds, utilityStates, verificationStates } from '../../domain/model.ts';
 import type { Warning } from '../../domain/plausibility.ts';
 import { FigureList, Provenance } from '../../render/html/figures.tsx';
-import { htmlDocument, Layout, pageHref } from '../../render/html/layout.tsx';
+import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { indicatorLabel } from '../../words/figures.ts';
-import { type Language, messages } from '../../words/messages.ts';
+import { messages } from '../../words/messages.ts';
 import { warningDetail } from '../../words/warnings.ts';
 import { reportFields as f, figureField } from '../forms/report-form-fields.ts';
+import { DeskPage, deskCrumb } from './desk-layout.tsx';
 
 export const previewPath = '/desk/reports/preview';
 export const publishPath = '/desk/reports';
@@ -242,11 +244,7 @@ export function renderReportForm(
   const verificationOptions = verificationStates.map((v) => ({ value: v, words: m.verification[v] }));
   const kindOptions = sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] }));
   return htmlDocument(
-    <Layout site={site} language={language} title={`${m.form.newReport} · ${m.desk} · ${m.siteName}`}>
-      <p class="breadcrumb">
-        <a href={pageHref('/desk', site, language)}>{m.desk}</a>
-      </p>
-      <h1>{m.form.newReport}</h1>
+    <DeskPage site={site} language={language} heading={m.form.newReport} trail={[deskCrumb(language)]}>
       <p class="intro">{m.form.intro}</p>
       {before ?? ''}
       <FormProblems errors={state.errors} heading={m.form.errorsHeading} />
@@ -290,7 +288,7 @@ export function renderReportForm(
           <button type="submit">{m.form.preview}</button>
         </p>
       </form>
-    </Layout>,
+    </DeskPage>,
   );
 }
 
@@ -363,8 +361,7 @@ export function WarningsToConfirm({
 export function renderPreview(preview: PreviewState, site: PageSite, language: Language): string {
   const m = messages[language];
   return htmlDocument(
-    <Layout site={site} language={language} title={`${m.form.previewHeading} · ${m.desk} · ${m.siteName}`}>
-      <h1>{m.form.previewHeading}</h1>
+    <DeskPage site={site} language={language} heading={m.form.previewHeading}>
       <p class="intro">{m.form.previewIntro}</p>
       <div class="report-group">
         <FigureList figures={preview.report} language={language} observed={preview.observed} />
@@ -393,6 +390,6 @@ export function renderPreview(preview: PreviewState, site: PageSite, language: L
           <button type="submit">{m.form.publish}</button>
         </p>
       </form>
-    </Layout>,
+    </DeskPage>,
   );
 }

@@ -13,7 +13,8 @@ import { valid } from '../../http/validation.ts';
 import { pageHref } from '../../render/html/layout.tsx';
 import { messages } from '../../words/messages.ts';
 import { deskReader } from '../access.ts';
-import { deskPath, renderDeskPage, renderSignInPage, signInPath, signOutPath } from '../pages/desk-pages.tsx';
+import { deskPath } from '../pages/desk-layout.tsx';
+import { renderDeskPage, renderSignInPage, signInPath, signOutPath } from '../pages/desk-pages.tsx';
 import { endSession, formField, openSession } from '../session.ts';
 
 export const deskRoutes = new Hono<AppEnv>()

@@ -2,9 +2,10 @@
 // trend, a legend of the qualifier markers, and the same figures as a table, which is
 // what assistive technology reads. Fewer than two figures get a sentence instead.
 
+import type { Language } from '../../domain/languages.ts';
 import type { CountFigure, ReportSummary } from '../../domain/model.ts';
 import { formatCount, formatNumber, formatPartialDate } from '../../words/figures.ts';
-import type { Language, Messages } from '../../words/messages.ts';
+import type { Messages } from '../../words/messages.ts';
 import { chartGeometry, chartSize, type PopulationPoint, runningTotals } from './chart-data.ts';
 import { VerificationBadge } from './figures.tsx';
 import { QualifierMarker } from './icons.tsx';

@@ -1,7 +1,8 @@
 // An error as a small page, for browsers that asked for HTML. The problem's title and
 // detail are the same English text the problem+json answer carries.
 
-import { type Language, messages } from '../../words/messages.ts';
+import type { Language } from '../../domain/languages.ts';
+import { messages } from '../../words/messages.ts';
 import type { PageSite } from '../site.ts';
 import { htmlDocument, Layout, pageHref } from './layout.tsx';
 

@@ -8,6 +8,7 @@ import type { Child } from 'hono/jsx';
 import { comparePartialDates, periodEnd } from '../../domain/dates.ts';
 import { isStale } from '../../domain/freshness.ts';
 import { type IndicatorKind, indicatorRegistry } from '../../domain/indicators.ts';
+import type { Language } from '../../domain/languages.ts';
 import type {
   Coverage,
   Disagreement,
@@ -27,7 +28,7 @@ import {
   indicatorLabel,
   timeSince,
 } from '../../words/figures.ts';
-import { type Language, type Messages, messages } from '../../words/messages.ts';
+import { type Messages, messages } from '../../words/messages.ts';
 import { languageName } from '../../words/places.ts';
 import { isolated } from '../escape.ts';
 import { reportPageUrl } from '../site.ts';

@@ -1,8 +1,9 @@
 // The front page: every place as a card with its current status in short. Pure: it takes
 // the list of places, the site, the language and the time of the request.
 
+import type { Language } from '../../domain/languages.ts';
 import type { PlaceSummary } from '../../domain/model.ts';
-import { type Language, type Messages, messages } from '../../words/messages.ts';
+import { type Messages, messages } from '../../words/messages.ts';
 import type { PageSite } from '../site.ts';
 import { NotReported, StatusGroups, Updated } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';

@@ -3,7 +3,8 @@
 
 import type { Child } from 'hono/jsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { type Language, languages, messages } from '../../words/messages.ts';
+import { type Language, pageLanguages } from '../../domain/languages.ts';
+import { messages } from '../../words/messages.ts';
 import { feedFormatEntries } from '../feed-formats.ts';
 import { feedUrl, type PageSite } from '../site.ts';
 import { stylesheetPath } from './stylesheet.ts';
@@ -61,7 +62,7 @@ export function Layout({ site, language, title, feeds, json, children }: LayoutP
               />
             ))
           : ''}
-        {languages.map((other) => (
+        {pageLanguages.map((other) => (
           <link rel="alternate" hreflang={other} href={`${site.origin}${site.path}?lang=${other}`} />
         ))}
         {json ? <link rel="alternate" type="application/json" href={json} /> : ''}
@@ -77,7 +78,7 @@ export function Layout({ site, language, title, feeds, json, children }: LayoutP
             </p>
             <nav aria-label={m.languageSwitch}>
               <ul class="languages">
-                {languages.map((other) => (
+                {pageLanguages.map((other) => (
                   <li>
                     <a
                       href={`${site.path}?lang=${other}`}

@@ -1,8 +1,9 @@
 // A place's names: the one in the page's language (English when it has none), then the
 // others, each marked with its language so that screen readers pronounce it as such.
 
+import type { Language } from '../../domain/languages.ts';
 import type { Place } from '../../domain/model.ts';
-import type { Language, Messages } from '../../words/messages.ts';
+import type { Messages } from '../../words/messages.ts';
 import { countryName, localName } from '../../words/places.ts';
 
 type Names = Place['names'];

@@ -3,8 +3,8 @@
 // derived document, the site, the language and the time of the request.
 
 import type { PlaceDocument } from '../../domain/documents.ts';
+import type { Language } from '../../domain/languages.ts';
 import type { IndicatorStatus } from '../../domain/model.ts';
-import type { Language } from '../../words/messages.ts';
 import { messages } from '../../words/messages.ts';
 import { localName } from '../../words/places.ts';
 import { isolated } from '../escape.ts';

@@ -6,9 +6,10 @@
 
 import type { FigureChange } from '../../domain/feed.ts';
 import { isStale, staleAfter } from '../../domain/freshness.ts';
+import type { Language } from '../../domain/languages.ts';
 import type { Place, Report, ReportSummary, ReportView } from '../../domain/model.ts';
 import { changeWords, formatPartialDate, formatTimestamp, indicatorLabel } from '../../words/figures.ts';
-import { type Language, type Messages, messages } from '../../words/messages.ts';
+import { type Messages, messages } from '../../words/messages.ts';
 import { languageName, localName, placeTitle } from '../../words/places.ts';
 import { isolated } from '../escape.ts';
 import { type PageSite, placePageUrl, reportJsonUrl } from '../site.ts';

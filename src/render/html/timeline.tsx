@@ -3,9 +3,10 @@
 // the report it replaced, a retracted report says it was withdrawn, and a report restored
 // by the retraction of its correction says so.
 
+import type { Language } from '../../domain/languages.ts';
 import type { ReportSummary } from '../../domain/model.ts';
 import { formatTimestamp } from '../../words/figures.ts';
-import type { Language, Messages } from '../../words/messages.ts';
+import type { Messages } from '../../words/messages.ts';
 import { reportPageUrl } from '../site.ts';
 import { FigureList, Provenance } from './figures.tsx';
 

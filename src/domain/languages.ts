@@ -1,0 +1,33 @@
+// The languages the service knows, each once, with what it is used for:
+// - `pages`: what pages, feeds' words, messages and indicator labels are written in
+//   (src/words); `Language` is one of these, the language a reader reads in.
+// - `names`: the languages a place's name has a field of its own in on the desk's place form;
+//   a name in any other language is a row of a language tag and a name.
+// - `drafting`: the languages a draft is read in (src/drafting/lexicon.ts has a lexicon each).
+// Making a language one of the pages' is adding `pages` to its uses here; the compiler then
+// asks for its words wherever words are kept per language.
+
+type Use = 'pages' | 'names' | 'drafting';
+
+const uses = {
+  en: ['pages', 'names', 'drafting'],
+  nl: ['pages', 'names', 'drafting'],
+  uk: ['names', 'drafting'],
+} as const satisfies Record<string, readonly Use[]>;
+
+type Known = keyof typeof uses;
+type UsedFor<U extends Use> = { [L in Known]: U extends (typeof uses)[L][number] ? L : never }[Known];
+
+/** The languages used for `use`, in the order above (the order pages offer them in). */
+function usedFor<U extends Use>(use: U): readonly UsedFor<U>[] {
+  const used = (tag: Known): tag is UsedFor<U> => (uses[tag] as readonly Use[]).includes(use);
+  return (Object.keys(uses) as Known[]).filter(used);
+}
+
+export const pageLanguages = usedFor('pages');
+export type Language = UsedFor<'pages'>;
+
+export const namedLanguages = usedFor('names');
+
+export const draftLanguages = usedFor('drafting');
+export type DraftLanguage = UsedFor<'drafting'>;
