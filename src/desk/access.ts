@@ -10,10 +10,11 @@ import type { DeskScope } from '../http/auth.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
 import { pageHref } from '../render/html/layout.tsx';
 import type { PageSite } from '../render/site.ts';
-import { messages } from '../words/messages.ts';
+
 import { reportFields as f } from './forms/report-form-fields.ts';
 import { renderSignInPage, signInPath } from './pages/desk-pages.tsx';
 import { currentSession, type DeskSessionInfo, formFields } from './session.ts';
+import { deskMessages } from './words.ts';
 
 export interface DeskReader {
   session: DeskSessionInfo;
@@ -26,7 +27,7 @@ export async function deskReader(c: Context<AppEnv>, scope?: DeskScope): Promise
   const lang = c.req.query('lang');
   const language = negotiateLanguage(lang, c.req.header('accept-language'));
   const site = pageSite(c.req.url, lang);
-  const m = messages[language];
+  const m = deskMessages[language];
   const refuse = (status: 401 | 403, words: string) =>
     c.html(renderSignInPage(site, language, words), status, deskHeaders(language));
   const session = await currentSession(c);

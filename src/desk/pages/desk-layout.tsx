@@ -6,7 +6,7 @@ import type { Child } from 'hono/jsx';
 import type { Language } from '../../domain/languages.ts';
 import { Layout, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
-import { messages } from '../../words/messages.ts';
+import { deskMessages } from '../words.ts';
 
 export const deskPath = '/desk';
 
@@ -17,7 +17,10 @@ export interface Crumb {
 }
 
 /** The desk itself, first in the trail of most pages. */
-export const deskCrumb = (language: Language): Crumb => ({ path: deskPath, words: messages[language].desk });
+export const deskCrumb = (language: Language): Crumb => ({
+  path: deskPath,
+  words: deskMessages[language].desk,
+});
 
 export function DeskPage({
   site,
@@ -35,7 +38,7 @@ export function DeskPage({
   top?: boolean;
   children: Child;
 }) {
-  const m = messages[language];
+  const m = deskMessages[language];
   const title = top ? `${heading} · ${m.siteName}` : `${heading} · ${m.desk} · ${m.siteName}`;
   return (
     <Layout site={site} language={language} title={title}>

@@ -5,7 +5,7 @@
 import type { Language } from '../../domain/languages.ts';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
-import { messages } from '../../words/messages.ts';
+import { deskMessages } from '../words.ts';
 import { DeskPage } from './desk-layout.tsx';
 import { draftPath } from './draft-pages.tsx';
 
@@ -18,7 +18,7 @@ export const deskPlacesPath = '/desk/places';
 
 /** The sign-in form, with what went wrong the last time when something did. */
 export function renderSignInPage(site: PageSite, language: Language, problem?: string): string {
-  const m = messages[language];
+  const m = deskMessages[language];
   return htmlDocument(
     <DeskPage site={site} language={language} heading={m.signInTitle} top>
       <p class="intro">{m.signInIntro}</p>
@@ -62,7 +62,7 @@ export interface DeskView {
 
 /** The desk of a signed-in writer: who they are, what they may do, and signing out. */
 export function renderDeskPage(desk: DeskView, site: PageSite, language: Language): string {
-  const m = messages[language];
+  const m = deskMessages[language];
   return htmlDocument(
     <DeskPage site={site} language={language} heading={m.desk} top>
       <p class="intro">{m.deskIntro}</p>

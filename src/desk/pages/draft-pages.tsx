@@ -8,7 +8,7 @@ import type { DraftCandidate } from '../../drafting/extract.ts';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { formatCount, indicatorLabel, sinceWords } from '../../words/figures.ts';
-import { messages } from '../../words/messages.ts';
+import { deskMessages } from '../words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';
 import { Field, FormProblems, type ReportFormState, renderReportForm } from './report-form.tsx';
 
@@ -23,7 +23,7 @@ export const draftFields = {
 
 /** The draft form: the source text, its language, and optionally the place and observed date. */
 export function renderDraftForm(state: ReportFormState, site: PageSite, language: Language): string {
-  const m = messages[language];
+  const m = deskMessages[language];
   const chosen = state.values[draftFields.language] ?? language;
   return htmlDocument(
     <DeskPage site={site} language={language} heading={m.draft.fromText} trail={[deskCrumb(language)]}>
@@ -77,7 +77,7 @@ export interface DraftReview {
 }
 
 function figureWords(candidate: DraftCandidate, language: Language): string {
-  const m = messages[language];
+  const m = deskMessages[language];
   const { figure } = candidate;
   if ('value' in figure) return formatCount(figure.value, figure.qualifier, language);
   const since = figure.since ? ` ${sinceWords(figure.since, language)}` : '';
@@ -110,7 +110,7 @@ function Mark({ start, text }: { start: number; text: string }) {
 
 /** The review of a draft, above the report form it filled in. */
 export function DraftReviewSection({ review, language }: { review: DraftReview; language: Language }) {
-  const m = messages[language];
+  const m = deskMessages[language];
   return (
     <section class="draft-review" aria-labelledby="draft-heading">
       <h2 id="draft-heading">{m.draft.heading}</h2>

@@ -12,8 +12,9 @@ import { FigureList } from '../../render/html/figures.tsx';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { formatTimestamp, indicatorLabel } from '../../words/figures.ts';
-import { messages } from '../../words/messages.ts';
+
 import { reportFields as f } from '../forms/report-form-fields.ts';
+import { deskMessages } from '../words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';
 import { Field, IndicatorFields, WarningsToConfirm } from './report-form.tsx';
 
@@ -34,7 +35,7 @@ export interface ModerationState {
 function Errors({ state, language }: { state: ModerationState; language: Language }) {
   const all = Object.values(state.errors).flat();
   if (all.length === 0) return '';
-  const m = messages[language];
+  const m = deskMessages[language];
   return (
     <div class="form-problem" role="alert">
       <p>
@@ -51,7 +52,7 @@ function Errors({ state, language }: { state: ModerationState; language: Languag
 
 /** A link to correct each of the report's figures alone. */
 function Corrections({ view, site, language }: { view: ReportView; site: PageSite; language: Language }) {
-  const mm = messages[language].moderation;
+  const mm = deskMessages[language].moderation;
   return (
     <ul class="subscribe-links">
       {view.figures.map((figure) => (
@@ -69,7 +70,7 @@ function Corrections({ view, site, language }: { view: ReportView; site: PageSit
 
 /** A superseded version: no correction of it, but the way to the version that is current. */
 function Replaced({ chain, site, language }: { chain: ChainOfVersions; site: PageSite; language: Language }) {
-  const mm = messages[language].moderation;
+  const mm = deskMessages[language].moderation;
   return (
     <>
       <p>{mm.replaced}</p>
@@ -93,7 +94,7 @@ export function renderModerationPage(
   language: Language,
   chain?: ChainOfVersions,
 ): string {
-  const m = messages[language];
+  const m = deskMessages[language];
   const mm = m.moderation;
   return htmlDocument(
     <DeskPage
@@ -137,7 +138,7 @@ export function renderCorrectionForm(
   site: PageSite,
   language: Language,
 ): string {
-  const m = messages[language];
+  const m = deskMessages[language];
   const mm = m.moderation;
   const label = indicatorLabel(indicator, language, false);
   return htmlDocument(

@@ -9,7 +9,7 @@ import type { Place } from '../../domain/model.ts';
 import { isolated } from '../../render/escape.ts';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
-import { messages } from '../../words/messages.ts';
+
 import { languageName, localName } from '../../words/places.ts';
 import {
   adminField,
@@ -19,6 +19,7 @@ import {
   otherNameField,
   otherNameRows,
 } from '../forms/place-form-fields.ts';
+import { deskMessages } from '../words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';
 import { deskPlacesPath } from './desk-pages.tsx';
 import { Field, FormProblems } from './report-form.tsx';
@@ -41,7 +42,7 @@ export function renderPlacesPage(
   site: PageSite,
   language: Language,
 ): string {
-  const m = messages[language];
+  const m = deskMessages[language];
   const mp = m.places;
   return htmlDocument(
     <DeskPage site={site} language={language} heading={mp.heading} trail={[deskCrumb(language)]}>
@@ -72,7 +73,7 @@ export function renderPlacesPage(
 
 /** The slug of a new place, with a link to the place that has it when it is taken. */
 function SlugField({ state, site, language }: { state: PlaceFormState; site: PageSite; language: Language }) {
-  const mp = messages[language].places;
+  const mp = deskMessages[language].places;
   const id = `field-${f.slug}`;
   const problems = state.errors[f.slug] ?? [];
   return (
@@ -114,7 +115,7 @@ function SlugField({ state, site, language }: { state: PlaceFormState; site: Pag
 
 /** The fields of a place, new or edited: names, country, administrative areas, coordinates. */
 function PlaceFields({ state, language }: { state: PlaceFormState; language: Language }) {
-  const mp = messages[language].places;
+  const mp = deskMessages[language].places;
   return (
     <>
       <fieldset class="figure-fields">
@@ -172,7 +173,7 @@ export function renderPlaceForm(
   site: PageSite,
   language: Language,
 ): string {
-  const m = messages[language];
+  const m = deskMessages[language];
   const mp = m.places;
   const heading = place ? mp.editHeading(isolated(localName(place.names, language).text)) : mp.newPlace;
   const action = place ? editPlacePath(place.slug) : deskPlacesPath;
@@ -184,7 +185,7 @@ export function renderPlaceForm(
       trail={[deskCrumb(language), { path: deskPlacesPath, words: mp.heading }]}
     >
       <p class="intro">{mp.formIntro}</p>
-      <FormProblems errors={state.errors} heading={messages[language].places.errorsHeading} />
+      <FormProblems errors={state.errors} heading={deskMessages[language].places.errorsHeading} />
       <form method="post" action={pageHref(action, site, language)} class="desk-form">
         <input type="hidden" name={f.formToken} value={state.formToken} />
         {place ? '' : <SlugField state={state} site={site} language={language} />}

@@ -13,9 +13,10 @@ import { FigureList, Provenance } from '../../render/html/figures.tsx';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { indicatorLabel } from '../../words/figures.ts';
-import { messages } from '../../words/messages.ts';
+
 import { warningDetail } from '../../words/warnings.ts';
 import { reportFields as f, figureField } from '../forms/report-form-fields.ts';
+import { deskMessages } from '../words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';
 
 export const previewPath = '/desk/reports/preview';
@@ -126,7 +127,7 @@ function BasisFields({
   state: Pick<ReportFormState, 'values' | 'errors'>;
   language: Language;
 }) {
-  const m = messages[language];
+  const m = deskMessages[language];
   const bases = basesOf(id);
   if (!bases) return '';
   const ordered = [bases.assumed, ...bases.allowed.filter((b) => b !== bases.assumed)];
@@ -164,7 +165,7 @@ export function IndicatorFields({
   language: Language;
   only?: string;
 }) {
-  const m = messages[language];
+  const m = deskMessages[language];
   const qualifierOptions = qualifiers.map((q) => ({ value: q, words: m.form.qualifierWords[q] }));
   const kindOptions = sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] }));
   return (
@@ -240,7 +241,7 @@ export function renderReportForm(
   /** Shown before the form: what filled it in (a draft from text). */
   before?: Child,
 ): string {
-  const m = messages[language];
+  const m = deskMessages[language];
   const verificationOptions = verificationStates.map((v) => ({ value: v, words: m.verification[v] }));
   const kindOptions = sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] }));
   return htmlDocument(
@@ -341,7 +342,7 @@ export function WarningsToConfirm({
   language: Language;
 }) {
   if (warnings.length === 0) return '';
-  const m = messages[language];
+  const m = deskMessages[language];
   return (
     <fieldset class="warnings" {...(unconfirmed ? { role: 'alert' } : {})}>
       <legend>{m.form.warningsHeading}</legend>
@@ -359,7 +360,7 @@ export function WarningsToConfirm({
 
 /** The report as it will read, its warnings to confirm, and the button that publishes it. */
 export function renderPreview(preview: PreviewState, site: PageSite, language: Language): string {
-  const m = messages[language];
+  const m = deskMessages[language];
   return htmlDocument(
     <DeskPage site={site} language={language} heading={m.form.previewHeading}>
       <p class="intro">{m.form.previewIntro}</p>

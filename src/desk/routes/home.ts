@@ -11,11 +11,12 @@ import { deskHeaders, negotiateLanguage, pageSite } from '../../http/html.ts';
 import { pageQuery } from '../../http/queries.ts';
 import { valid } from '../../http/validation.ts';
 import { pageHref } from '../../render/html/layout.tsx';
-import { messages } from '../../words/messages.ts';
+
 import { deskReader } from '../access.ts';
 import { deskPath } from '../pages/desk-layout.tsx';
 import { renderDeskPage, renderSignInPage, signInPath, signOutPath } from '../pages/desk-pages.tsx';
 import { endSession, formField, openSession } from '../session.ts';
+import { deskMessages } from '../words.ts';
 
 export const deskRoutes = new Hono<AppEnv>()
   .get(deskPath, valid('query', pageQuery), async (c) => {
@@ -41,14 +42,14 @@ export const deskRoutes = new Hono<AppEnv>()
     const principal = await principalOfToken((await formField(c, 'token')).trim(), c.env.API_TOKENS);
     if (!principal) {
       return c.html(
-        renderSignInPage(site, language, messages[language].wrongToken),
+        renderSignInPage(site, language, deskMessages[language].wrongToken),
         401,
         deskHeaders(language),
       );
     }
     if (!principal.scopes.some(isDeskScope)) {
       return c.html(
-        renderSignInPage(site, language, messages[language].noDeskScope),
+        renderSignInPage(site, language, deskMessages[language].noDeskScope),
         403,
         deskHeaders(language),
       );

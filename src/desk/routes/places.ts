@@ -16,7 +16,7 @@ import { NotFound } from '../../problems.ts';
 import { pageHref } from '../../render/html/layout.tsx';
 import { createPlace, findPlace, savePlace } from '../../services/places.ts';
 import { loadPlacesList } from '../../services/reading.ts';
-import { messages } from '../../words/messages.ts';
+
 import { type DeskReader, deskReader } from '../access.ts';
 import { errorsAt } from '../forms/errors.ts';
 import { formOfPlace, placeFromForm } from '../forms/place-form.ts';
@@ -30,6 +30,7 @@ import {
   renderPlacesPage,
 } from '../pages/place-forms.tsx';
 import { formFields } from '../session.ts';
+import { deskMessages } from '../words.ts';
 
 // Any text: what names no place is a 404 page, as for the public place pages.
 const slugParam = z.strictObject({ slug: z.string() });
@@ -76,7 +77,7 @@ async function save(c: Context<AppEnv>, who: DeskReader, existing: Place | undef
   if (existing) {
     await savePlace(c.get('writers'), place);
   } else if (!(await createPlace(c.get('writers'), place))) {
-    const errors = { [f.slug]: [messages[who.language].places.exists(place.slug)] };
+    const errors = { [f.slug]: [deskMessages[who.language].places.exists(place.slug)] };
     return answerForm(c, who, undefined, { values, errors, existing: place.slug }, 409);
   }
   return c.redirect(pageHref(`/places/${place.slug}`, who.site, who.language), 303);

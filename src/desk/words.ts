@@ -1,0 +1,372 @@
+// The words of the desk, in every language of the pages: signing in, and the forms of
+// reports, drafts and places. They sit among the words every page uses (src/words/messages.ts),
+// which also keeps moderation's words: the public page of a report and the API's refusals
+// speak of corrections and retractions too.
+
+import type { DraftLanguage, Language } from '../domain/languages.ts';
+import type { CountBasis, Qualifier } from '../domain/model.ts';
+import { type Messages, messages } from '../words/messages.ts';
+
+export interface DeskWords {
+  desk: string;
+  deskIntro: string;
+  signInTitle: string;
+  signInIntro: string;
+  tokenLabel: string;
+  tokenHint: string;
+  signIn: string;
+  signOut: string;
+  signedInAs: string;
+  scopesLabel: string;
+  scopeNames: Record<'report' | 'moderate' | 'admin', string>;
+  wrongToken: string;
+  sessionEnded: string;
+  noDeskScope: string;
+  formExpired: string;
+  places: {
+    heading: string;
+    intro: string;
+    none: string;
+    newPlace: string;
+    edit: (name: string) => string;
+    editHeading: (name: string) => string;
+    formIntro: string;
+    slug: string;
+    slugHint: string;
+    exists: (slug: string) => string;
+    editExisting: string;
+    names: string;
+    nameIn: (language: string) => string;
+    otherNames: string;
+    otherNamesHint: string;
+    otherName: (n: number) => string;
+    languageTag: string;
+    name: string;
+    country: string;
+    countryCode: string;
+    countryName: string;
+    admin: string;
+    adminHint: string;
+    adminLevel: (level: number) => string;
+    pcode: string;
+    coordinates: string;
+    coordinatesHint: string;
+    latitude: string;
+    longitude: string;
+    create: string;
+    save: string;
+    errorsHeading: string;
+    notAdmin: string;
+  };
+  draft: {
+    fromText: string;
+    intro: string;
+    text: string;
+    textHint: string;
+    language: string;
+    languages: Record<DraftLanguage, string>;
+    observedHint: string;
+    make: string;
+    errorsHeading: string;
+    heading: string;
+    review: string;
+    none: string;
+    sourceText: string;
+    saidBy: string;
+    confidence: Record<'high' | 'medium' | 'low', string>;
+    toQuote: string;
+  };
+  form: {
+    newReport: string;
+    intro: string;
+    place: string;
+    placeHint: string;
+    observedHint: string;
+    state: string;
+    since: string;
+    dateHint: string;
+    value: string;
+    valueHint: string;
+    qualifier: string;
+    note: string;
+    quote: string;
+    quoteHint: string;
+    figureSource: string;
+    name: string;
+    language: string;
+    text: string;
+    summary: string;
+    original: string;
+    preview: string;
+    publish: string;
+    previewHeading: string;
+    previewIntro: string;
+    warningsHeading: string;
+    confirm: string;
+    errorsHeading: string;
+    qualifierWords: Record<Qualifier, string>;
+    /** A count's basis: what its number counts. */
+    basis: string;
+    basisWords: Record<CountBasis, string>;
+    high: string;
+    highHint: string;
+    countingSince: string;
+    sinceQualifier: string;
+  };
+}
+
+const en: DeskWords = {
+  desk: 'Desk',
+  deskIntro: 'Write, correct and retract reports here, with the same rules as the API.',
+  signInTitle: 'Sign in to the desk',
+  signInIntro:
+    'Sign in with your write token. The token is checked and forgotten: only your session is kept, for eight hours or until you sign out.',
+  tokenLabel: 'Write token',
+  tokenHint: 'The token you were given for the API (not its hash).',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as ',
+  scopesLabel: 'You may',
+  scopeNames: {
+    report: 'write reports',
+    moderate: 'correct and retract reports',
+    admin: 'create and edit places',
+  },
+  wrongToken: 'That token is not known. Check that you pasted the whole token, and try again.',
+  sessionEnded: 'Your session has ended. Sign in again to go on.',
+  places: {
+    heading: 'Places',
+    intro:
+      'Create a place before a report names it, and keep its names, areas and coordinates right. Its status and reports stay as they are.',
+    none: 'There are no places yet.',
+    newPlace: 'New place',
+    edit: (name) => `Edit ${name}`,
+    editHeading: (name) => `Edit ${name}`,
+    formIntro: 'Only the English name is required of the names.',
+    slug: 'Slug',
+    slugHint:
+      'The place’s address, /places/{slug}: a-z, 0-9 and -, such as "bakhmut". It cannot be changed later.',
+    exists: (slug) => `A place with the slug "${slug}" exists already; nothing was saved.`,
+    editExisting: 'Edit that place instead',
+    names: 'Names',
+    nameIn: (language) => `Name in ${language}`,
+    otherNames: 'Names in other languages',
+    otherNamesHint:
+      'One language to a row. Two empty rows are always offered: save, and the form comes back with more when they are full.',
+    otherName: (n) => `Other name ${n}`,
+    languageTag: 'Language (a code such as "ru" or "crh")',
+    name: 'Name',
+    country: 'Country',
+    countryCode: 'Country code (two letters, such as "UA")',
+    countryName: 'Country name, in English',
+    admin: 'Administrative areas',
+    adminHint: 'From the largest (level 1, such as an oblast) down; leave a level empty when it has none.',
+    adminLevel: (level) => `Level ${level}`,
+    pcode: 'P-code (such as "UA14")',
+    coordinates: 'Coordinates',
+    coordinatesHint: 'In decimal degrees, with a point or a comma: 48.5953 or 48,5953.',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
+    create: 'Create the place',
+    save: 'Save the place',
+    errorsHeading: 'This place cannot be saved yet',
+    notAdmin: 'This token may not create or edit places.',
+  },
+  draft: {
+    fromText: 'Draft from text',
+    intro:
+      'Paste the article, statement or update the report starts from. The desk reads the figures it states, and fills in the form for you to check: nothing is stored until you publish.',
+    text: 'Source text',
+    textHint: 'As written, in English, Dutch or Ukrainian.',
+    language: 'Language of the text',
+    languages: { en: 'English', nl: 'Dutch', uk: 'Ukrainian' },
+    observedHint: 'When the conditions held: durations ("for two months") count back from it.',
+    make: 'Draft the report',
+    errorsHeading: 'This text cannot be drafted yet',
+    heading: 'Drafted from the text',
+    review:
+      'Each figure below was read from the sentence beside it, marked in the text. Check every one against its words; fix or empty it in the form, then preview.',
+    none: 'No figure was found in this text. Fill in the form from the text yourself.',
+    sourceText: 'The text, with the words each figure comes from marked',
+    saidBy: 'said by',
+    confidence: { high: 'clear', medium: 'check', low: 'unsure' },
+    toQuote: 'Show its words in the text',
+  },
+  form: {
+    newReport: 'New report',
+    intro:
+      'Fill in what the source states, and only that. Leave a figure empty when the source does not state it.',
+    place: 'Place',
+    placeHint: 'Type any of its names and pick it from the list; or write its slug.',
+    observedHint: 'When the conditions held, as precisely as the source says: 2022, 2022-11 or 2022-11-05.',
+    state: 'State',
+    since: 'Since',
+    dateHint: '2022, 2022-09 or 2022-09-15',
+    value: 'Number',
+    valueHint: 'As the source wrote it: 12000, 12,000 or 12.000 are all twelve thousand.',
+    qualifier: 'How the source put it',
+    note: 'Note',
+    quote: 'Quote',
+    quoteHint: 'The exact words of the original text that state this figure.',
+    figureSource: 'Stated by someone else than the source of the report',
+    name: 'Name',
+    language: 'Language (a code such as "en" or "nl")',
+    text: 'Text',
+    summary: 'Summary',
+    original: 'Original text',
+    preview: 'Preview',
+    publish: 'Publish',
+    previewHeading: 'Preview',
+    previewIntro: 'This is how the report will read. Nothing is published yet.',
+    warningsHeading: 'Please look again',
+    confirm: 'I have checked this, and the figure stands',
+    errorsHeading: 'This cannot be published yet',
+    qualifierWords: {
+      exact: 'exactly, a plain number',
+      approximately: 'almost, about, roughly',
+      at_least: 'more than, at least',
+      at_most: 'up to, at most',
+    },
+    basis: 'What the number counts',
+    basisWords: { total: 'a running total', period: 'for the observed period only' },
+    high: 'Up to (for a range)',
+    highHint: 'Only when the source gives a range, "between 40 and 60": 60 here, 40 as the number.',
+    countingSince: 'Counting since (for a running total)',
+    sinceQualifier: 'How the source put that date',
+  },
+  noDeskScope: 'This token may not write, correct or edit anything, so the desk has nothing for it.',
+  formExpired:
+    'This form is from an earlier session, or from another site. Open the desk again and send it from there.',
+};
+
+const nl: DeskWords = {
+  desk: 'Redactie',
+  deskIntro: 'Schrijf, corrigeer en trek meldingen hier in, met dezelfde regels als de API.',
+  signInTitle: 'Aanmelden bij de redactie',
+  signInIntro:
+    'Meld u aan met uw schrijftoken. Het token wordt gecontroleerd en vergeten: alleen uw sessie wordt bewaard, acht uur lang of tot u zich afmeldt.',
+  tokenLabel: 'Schrijftoken',
+  tokenHint: 'Het token dat u voor de API kreeg (niet de hash ervan).',
+  signIn: 'Aanmelden',
+  signOut: 'Afmelden',
+  signedInAs: 'Aangemeld als ',
+  scopesLabel: 'U mag',
+  scopeNames: {
+    report: 'meldingen schrijven',
+    moderate: 'meldingen corrigeren en intrekken',
+    admin: 'plaatsen aanmaken en bewerken',
+  },
+  wrongToken: 'Dat token is onbekend. Controleer of u het hele token hebt geplakt en probeer het opnieuw.',
+  sessionEnded: 'Uw sessie is afgelopen. Meld u opnieuw aan om verder te gaan.',
+  places: {
+    heading: 'Plaatsen',
+    intro:
+      'Maak een plaats aan voordat een melding haar noemt, en houd haar namen, gebieden en coördinaten juist. Haar situatie en meldingen blijven zoals ze zijn.',
+    none: 'Er zijn nog geen plaatsen.',
+    newPlace: 'Nieuwe plaats',
+    edit: (name) => `${name} bewerken`,
+    editHeading: (name) => `${name} bewerken`,
+    formIntro: 'Van de namen is alleen de Engelse verplicht.',
+    slug: 'Slug',
+    slugHint:
+      'Het adres van de plaats, /places/{slug}: a-z, 0-9 en -, zoals "bakhmut". Dit kan later niet meer veranderen.',
+    exists: (slug) => `Er bestaat al een plaats met de slug "${slug}"; er is niets opgeslagen.`,
+    editExisting: 'Die plaats bewerken',
+    names: 'Namen',
+    nameIn: (language) => `Naam in het ${language}`,
+    otherNames: 'Namen in andere talen',
+    otherNamesHint:
+      'Eén taal per rij. Er zijn altijd twee lege rijen: sla op, en het formulier komt terug met meer als ze vol zijn.',
+    otherName: (n) => `Andere naam ${n}`,
+    languageTag: 'Taal (een code zoals "ru" of "crh")',
+    name: 'Naam',
+    country: 'Land',
+    countryCode: 'Landcode (twee letters, zoals "UA")',
+    countryName: 'Naam van het land, in het Engels',
+    admin: 'Bestuurlijke gebieden',
+    adminHint:
+      'Van het grootste (niveau 1, zoals een oblast) omlaag; laat een niveau leeg als het er niet is.',
+    adminLevel: (level) => `Niveau ${level}`,
+    pcode: 'P-code (zoals "UA14")',
+    coordinates: 'Coördinaten',
+    coordinatesHint: 'In decimale graden, met een punt of een komma: 48.5953 of 48,5953.',
+    latitude: 'Breedtegraad',
+    longitude: 'Lengtegraad',
+    create: 'Plaats aanmaken',
+    save: 'Plaats opslaan',
+    errorsHeading: 'Deze plaats kan nog niet worden opgeslagen',
+    notAdmin: 'Dit token mag geen plaatsen aanmaken of bewerken.',
+  },
+  draft: {
+    fromText: 'Concept uit tekst',
+    intro:
+      'Plak het artikel, de verklaring of het bericht waar de melding mee begint. De redactie leest de cijfers die erin staan en vult het formulier in, zodat u ze kunt controleren: niets wordt opgeslagen voordat u publiceert.',
+    text: 'Brontekst',
+    textHint: 'Zoals geschreven, in het Engels, Nederlands of Oekraïens.',
+    language: 'Taal van de tekst',
+    languages: { en: 'Engels', nl: 'Nederlands', uk: 'Oekraïens' },
+    observedHint: 'Wanneer de omstandigheden golden: een duur ("al twee maanden") telt daarvan terug.',
+    make: 'Concept maken',
+    errorsHeading: 'Van deze tekst kan nog geen concept worden gemaakt',
+    heading: 'Uit de tekst gehaald',
+    review:
+      'Elk cijfer hieronder komt uit de zin ernaast, gemarkeerd in de tekst. Controleer ze allemaal aan hun woorden; verbeter of wis ze in het formulier, en bekijk dan het voorbeeld.',
+    none: 'In deze tekst is geen cijfer gevonden. Vul het formulier zelf in vanuit de tekst.',
+    sourceText: 'De tekst, met de woorden van elk cijfer gemarkeerd',
+    saidBy: 'gezegd door',
+    confidence: { high: 'duidelijk', medium: 'controleren', low: 'onzeker' },
+    toQuote: 'Toon de woorden in de tekst',
+  },
+  form: {
+    newReport: 'Nieuwe melding',
+    intro: 'Vul in wat de bron zegt, en alleen dat. Laat een cijfer leeg als de bron het niet noemt.',
+    place: 'Plaats',
+    placeHint: 'Typ een van de namen en kies uit de lijst; of schrijf de slug.',
+    observedHint: 'Wanneer de situatie zo was, zo precies als de bron zegt: 2022, 2022-11 of 2022-11-05.',
+    state: 'Toestand',
+    since: 'Sinds',
+    dateHint: '2022, 2022-09 of 2022-09-15',
+    value: 'Getal',
+    valueHint: 'Zoals de bron het schreef: 12000, 12.000 of 12,000 zijn alle twaalfduizend.',
+    qualifier: 'Hoe de bron het zei',
+    note: 'Toelichting',
+    quote: 'Citaat',
+    quoteHint: 'De letterlijke woorden uit de oorspronkelijke tekst die dit cijfer noemen.',
+    figureSource: 'Gezegd door een ander dan de bron van de melding',
+    name: 'Naam',
+    language: 'Taal (een code zoals "en" of "nl")',
+    text: 'Tekst',
+    summary: 'Samenvatting',
+    original: 'Oorspronkelijke tekst',
+    preview: 'Voorbeeld',
+    publish: 'Publiceren',
+    previewHeading: 'Voorbeeld',
+    previewIntro: 'Zo komt de melding te staan. Er is nog niets gepubliceerd.',
+    warningsHeading: 'Kijk nog eens',
+    confirm: 'Ik heb dit nagekeken en het cijfer klopt',
+    errorsHeading: 'Dit kan nog niet worden gepubliceerd',
+    qualifierWords: {
+      exact: 'precies, een gewoon getal',
+      approximately: 'bijna, ongeveer',
+      at_least: 'meer dan, ten minste',
+      at_most: 'tot, hoogstens',
+    },
+    basis: 'Wat het getal telt',
+    basisWords: { total: 'een lopend totaal', period: 'alleen de waargenomen periode' },
+    high: 'Tot (voor een bereik)',
+    highHint: 'Alleen als de bron een bereik geeft, "tussen 40 en 60": 60 hier, 40 als getal.',
+    countingSince: 'Geteld sinds (voor een lopend totaal)',
+    sinceQualifier: 'Hoe de bron die datum zei',
+  },
+  noDeskScope: 'Dit token mag niets schrijven, corrigeren of bewerken, dus de redactie heeft er niets voor.',
+  formExpired:
+    'Dit formulier komt uit een eerdere sessie of van een andere site. Open de redactie opnieuw en verstuur het van daaruit.',
+};
+
+/** The desk's words, with the words of every page they sit among. */
+export type DeskMessages = Messages & DeskWords;
+
+export const deskMessages: Record<Language, DeskMessages> = {
+  en: { ...messages.en, ...en },
+  nl: { ...messages.nl, ...nl },
+};
