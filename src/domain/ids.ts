@@ -1,8 +1,13 @@
 // Report ids: 26-character ULIDs (48-bit millisecond time, 80 random bits, Crockford
-// base32), so ids sort by the time the service accepted the report.
+// base32), so ids sort by the time the service accepted the report. A webhook
+// subscription's id is one too, after "sub_".
+
+import { z } from 'zod';
 
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const reportIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+export const subscriptionId = z.string().regex(/^sub_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a subscription id');
 
 export function newReportId(now: Date, random: (bytes: Uint8Array) => void): string {
   let time = now.getTime();

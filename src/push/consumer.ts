@@ -6,18 +6,19 @@
 // request: a slow or failing receiver or hub never delays a write.
 
 import type { Report } from '../domain/model.ts';
+import { hubAt } from '../settings.ts';
 import { StatusStore } from '../store/status-store.ts';
-import { writersOf } from '../writers/stubs.ts';
-import { webhookEventOf, webhookIdOf } from './events.ts';
 import {
   type ChangeMessage,
   type DeliveryMessage,
   type PushMessage,
   pushMessage,
   sendAll,
-} from './messages.ts';
+} from '../writers/push-messages.ts';
+import { writersOf } from '../writers/stubs.ts';
+import { webhookEventOf, webhookIdOf } from './events.ts';
 import type { PushedChange } from './model.ts';
-import { answerWithinMs, checkTargetUnder, hubAt, retryDelaySeconds } from './settings.ts';
+import { answerWithinMs, checkTargetUnder, retryDelaySeconds } from './settings.ts';
 
 /** The dead-letter queue's name, as wrangler.toml gives it. */
 const deadLetterQueue = 'humanitarian-status-push-dead';

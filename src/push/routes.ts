@@ -3,18 +3,13 @@
 
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { subscriptionId } from '../domain/ids.ts';
 import { requireScope } from '../http/auth.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import { bearerAuth, jsonContent, openApiRoutes, problems, writeProblems } from '../http/openapi.ts';
 import { noQuery } from '../http/queries.ts';
 import { writeAccess } from '../http/write-access.ts';
-import {
-  createdSubscription,
-  subscription,
-  subscriptionId,
-  subscriptionInput,
-  subscriptionList,
-} from './model.ts';
+import { createdSubscription, subscription, subscriptionInput, subscriptionList } from './model.ts';
 import { createSubscription, noSubscription } from './service.ts';
 
 const idParam = z.strictObject({ id: subscriptionId.meta({ description: 'The subscription id' }) });

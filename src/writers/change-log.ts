@@ -42,10 +42,10 @@ import {
 } from '../domain/changes.ts';
 import type { ReportSummary } from '../domain/model.ts';
 import { summarizeFigure } from '../domain/status.ts';
-import { type ChangeMessage, type PushMessage, sendAll } from '../push/messages.ts';
 import { changePageKey } from '../store/keys.ts';
 import { StatusStore } from '../store/status-store.ts';
 import { Pace, writeIntervalMs } from './pacing.ts';
+import { type ChangeMessage, type PushMessage, sendAll } from './push-messages.ts';
 
 const schema = [
   // Every report the log holds, with what it corrects: what the fates are derived from.

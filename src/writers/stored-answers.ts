@@ -10,18 +10,17 @@ import type { PlaceDocument, PlacesDocument, RecentDocument } from '../domain/do
 import type { FeedDocument } from '../domain/feed.ts';
 import { defaultPageSize } from '../domain/history.ts';
 import type { PlaceView } from '../domain/model.ts';
-import { maxAgeSeconds } from '../http/caching.ts';
-import type { PushMessage } from '../push/messages.ts';
-import { hubAt, type PushSettings, publicOriginOf } from '../push/settings.ts';
 import { type FeedFormat, feedFormatNames } from '../render/feed-formats.ts';
 import { originTemplate } from '../render/origin-template.ts';
 import { placeListFileNames, placeListFiles } from '../render/place-list-files.ts';
 import { feedUrl } from '../render/site.ts';
 import { defaultFeedRequest, renderSubscriptionFeed, subscriptionEtag } from '../services/feeds.ts';
 import { pageFromDocument, reportPageOf } from '../services/history.ts';
+import { type HubSettings, hubAt, maxAgeSeconds, publicOriginOf } from '../settings.ts';
 import { answerKey, firstPageKey, type HistoryScope } from '../store/keys.ts';
 import { feedVersionOf, type StatusStore, type StoredAnswer } from '../store/status-store.ts';
 import type { Pace } from './pacing.ts';
+import type { PushMessage } from './push-messages.ts';
 
 /** The newest page at the default size, from a document of the newest reports. */
 export const firstPageOf = (doc: RecentDocument): RecentDocument => ({
@@ -45,7 +44,7 @@ export async function writePlaceView(store: StatusStore, pace: Pace, doc: PlaceD
   await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
 }
 
-type AnswerSettings = Pick<Env, 'PUBLIC_MAX_AGE_SECONDS' | 'PUSH_QUEUE'> & PushSettings;
+type AnswerSettings = Pick<Env, 'PUBLIC_MAX_AGE_SECONDS' | 'PUSH_QUEUE'> & HubSettings;
 
 /** The scope's subscription feed in each format, as the default request asks for it. */
 export async function feedAnswers(
