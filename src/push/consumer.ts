@@ -15,15 +15,13 @@ import {
   pushMessage,
   sendAll,
 } from '../writers/push-messages.ts';
-import { writersOf } from '../writers/stubs.ts';
 import { webhookEventOf, webhookIdOf } from './events.ts';
 import type { PushedChange } from './model.ts';
+import { registryOf } from './registry.ts';
 import { answerWithinMs, checkTargetUnder, retryDelaySeconds } from './settings.ts';
 
 /** The dead-letter queue's name, as wrangler.toml gives it. */
 const deadLetterQueue = 'humanitarian-status-push-dead';
-
-const registryOf = (env: Env) => writersOf(env).subscriptions();
 
 function log(level: 'error' | 'info', message: string, fields: Record<string, unknown>) {
   console.log(JSON.stringify({ level, message, ...fields }));

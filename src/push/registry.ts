@@ -19,6 +19,7 @@ import {
   type Subscription,
   type SubscriptionInput,
   type SubscriptionRecord,
+  subscriptionRecord,
 } from './model.ts';
 import { pauseAfterMs } from './settings.ts';
 import { newSigningSecret, type SignedHeaders, signedHeaders } from './signature.ts';
@@ -52,6 +53,9 @@ export type Attempt =
   | { send: true; url: string; headers: SignedHeaders }
   | { send: false; why: 'deleted' | 'paused' };
 
+/** The one registry of subscriptions. */
+export const registryOf = (env: Pick<Env, 'SUBSCRIPTIONS'>) => env.SUBSCRIPTIONS.getByName('subscriptions');
+
 export class SubscriptionRegistry extends DurableObject<Env> {
   private readonly sql: SqlStorage;
 
@@ -82,7 +86,7 @@ export class SubscriptionRegistry extends DurableObject<Env> {
       origin,
       secret: newSigningSecret(),
     };
-    await this.store.putSubscription(record);
+    await this.store.putSubscription(subscriptionRecord, record);
     this.save(record);
     return { ...viewOf(record), secret: record.secret };
   }
@@ -118,7 +122,7 @@ export class SubscriptionRegistry extends DurableObject<Env> {
     if (record?.owner !== owner) return undefined;
     const { failingSince: _since, pausedAt: _at, ...health } = record.delivery;
     const resumed: SubscriptionRecord = { ...record, delivery: { ...health, state: 'active' } };
-    await this.store.putSubscription(resumed);
+    await this.store.putSubscription(subscriptionRecord, resumed);
     this.save(resumed);
     return viewOf(resumed);
   }
@@ -172,7 +176,7 @@ export class SubscriptionRegistry extends DurableObject<Env> {
     const health = nextHealth(record.delivery, outcome, pauseAfterMs(this.env));
     const updated = { ...record, delivery: health };
     // KV keeps what outlives the registry's storage: whether the subscription is paused.
-    if (health.state !== record.delivery.state) await this.store.putSubscription(updated);
+    if (health.state !== record.delivery.state) await this.store.putSubscription(subscriptionRecord, updated);
     this.save(updated);
   }
 
@@ -212,7 +216,7 @@ export class SubscriptionRegistry extends DurableObject<Env> {
     if (this.ctx.storage.kv.get<boolean>('initialized') === true) return;
     await this.ctx.blockConcurrencyWhile(async () => {
       if (this.ctx.storage.kv.get<boolean>('initialized') === true) return;
-      for (const record of await this.store.allSubscriptions()) this.save(record);
+      for (const record of await this.store.allSubscriptions(subscriptionRecord)) this.save(record);
       this.ctx.storage.kv.put('initialized', true);
     });
   }
