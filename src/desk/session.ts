@@ -12,13 +12,16 @@ import { csrf } from 'hono/csrf';
 import { sha256 } from '../digest.ts';
 import { hex } from '../encoding.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import type { Principal } from '../http/auth.ts';
+import type { Principal } from '../http/principal.ts';
 import { PayloadTooLarge } from '../problems.ts';
 import { requireFormBody } from './forms/body.ts';
 import { importPath } from './pages/import-page.tsx';
 import type { DeskSessionRecord } from './session-object.ts';
 
 const cookieName = 'desk_session';
+
+/** A session's own Durable Object, named by the session's id. */
+const sessionObject = (c: Context<AppEnv>, id: string) => c.env.DESK_SESSION.getByName(id);
 /** A working day: long enough to file the day's reports, short enough to end by itself. */
 const sessionSeconds = 8 * 60 * 60;
 
@@ -51,7 +54,7 @@ export async function openSession(c: Context<AppEnv>, principal: Principal): Pro
     expires: Date.now() + sessionSeconds * 1000,
     formToken: randomHex(32),
   };
-  await c.get('writers').session(id).open(record);
+  await sessionObject(c, id).open(record);
   await setSignedCookie(c, cookieName, id, await signingKey(c), {
     path: '/desk',
     httpOnly: true,
@@ -65,12 +68,12 @@ export async function openSession(c: Context<AppEnv>, principal: Principal): Pro
 export async function currentSession(c: Context<AppEnv>): Promise<DeskSessionInfo | undefined> {
   const id = await getSignedCookie(c, await signingKey(c), cookieName);
   if (!id || !/^[0-9a-f]{64}$/.test(id)) return undefined;
-  const record = await c.get('writers').session(id).read(Date.now());
+  const record = await sessionObject(c, id).read(Date.now());
   return record && { ...record, id };
 }
 
 export async function endSession(c: Context<AppEnv>, session: DeskSessionInfo): Promise<void> {
-  await c.get('writers').session(session.id).close();
+  await sessionObject(c, session.id).close();
   deleteCookie(c, cookieName, { path: '/desk', secure: secure(c) });
 }
 

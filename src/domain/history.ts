@@ -1,5 +1,6 @@
-// History filters: which summaries a listing shows. Pure, shared by the first page (served
-// from a derived document) and the older pages (served from a KV listing).
+// History filters: which summaries a listing shows, and the page a document of the newest
+// reports gives. Pure, shared by the first page (served from a derived document) and the
+// older pages (served from a KV listing).
 
 import type { IndicatorId } from './indicators.ts';
 import type { ReportSummary, Verification } from './model.ts';
@@ -38,4 +39,36 @@ export function matchesFilter(summary: ReportSummary, filter: HistoryFilter): bo
  */
 export function isPastRange(summary: ReportSummary, filter: HistoryFilter): boolean {
   return filter.since !== undefined && summary.published < filter.since;
+}
+
+/** Where the next page starts: after report `after`, from KV list position `list`. */
+export interface HistoryPosition {
+  after: string;
+  list?: string;
+}
+
+export interface HistoryPage {
+  summaries: ReportSummary[];
+  next: HistoryPosition | undefined;
+}
+
+/** The page a document of the newest reports gives: `reportCount` says whether older ones exist beyond its head. */
+export function pageFromDocument(
+  doc: { head: readonly ReportSummary[]; reportCount: number },
+  filter: HistoryFilter,
+  limit: number,
+): HistoryPage {
+  const summaries: ReportSummary[] = [];
+  const complete = doc.head.length >= doc.reportCount;
+  for (const [index, summary] of doc.head.entries()) {
+    if (isPastRange(summary, filter)) return { summaries, next: undefined };
+    if (!matchesFilter(summary, filter)) continue;
+    summaries.push(summary);
+    if (summaries.length === limit) {
+      const more = index < doc.head.length - 1 || !complete;
+      return { summaries, next: more ? { after: summary.id } : undefined };
+    }
+  }
+  const last = doc.head.at(-1);
+  return { summaries, next: complete || !last ? undefined : { after: last.id } };
 }

@@ -1,10 +1,15 @@
 // Report ids: 26-character ULIDs (48-bit millisecond time, 80 random bits, Crockford
-// base32), so ids sort by the time the service accepted the report.
+// base32), so ids sort by the time the service accepted the report. A webhook
+// subscription's id is one too, after "sub_".
+
+import { z } from 'zod';
 
 import { fnv1a64 } from '../digest.ts';
 
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const reportIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+export const subscriptionId = z.string().regex(/^sub_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a subscription id');
 
 export function newReportId(now: Date, random: (bytes: Uint8Array) => void): string {
   let time = now.getTime();

@@ -4,7 +4,7 @@ import type { RequestIdVariables } from 'hono/request-id';
 import type { Clock } from '../services/clock.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
-import type { Principal } from './auth.ts';
+import type { Principal } from './principal.ts';
 
 export interface AppEnv {
   Bindings: Env;

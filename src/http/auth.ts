@@ -6,9 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { Forbidden, Unauthenticated } from '../problems.ts';
 import type { AppEnv } from './app-env.ts';
-
-export const scopes = ['report', 'moderate', 'admin', 'subscribe'] as const;
-export type Scope = (typeof scopes)[number];
+import { type Principal, type Scope, scopes } from './principal.ts';
 
 /** What the desk's pages are for: subscribing to webhooks is done through the API alone. */
 export const deskScopes = ['report', 'moderate', 'admin'] as const satisfies readonly Scope[];
@@ -23,12 +21,6 @@ const tokenRegistry = z.array(
     scopes: z.array(z.enum(scopes)),
   }),
 );
-
-export interface Principal {
-  /** The token's name from the registry: safe to log, unlike the token. */
-  name: string;
-  scopes: readonly Scope[];
-}
 
 interface RegisteredToken extends Principal {
   hash: Uint8Array;

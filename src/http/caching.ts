@@ -2,15 +2,8 @@
 // answered 304 before any rendering, and Cache-Control from the Worker's configuration.
 
 import type { MiddlewareHandler } from 'hono';
-import { wholeNumberSetting } from '../settings.ts';
+import { maxAgeSeconds } from '../settings.ts';
 import type { AppEnv } from './app-env.ts';
-
-const defaultMaxAgeSeconds = 60;
-
-/** max-age for public reads, from the PUBLIC_MAX_AGE_SECONDS variable. */
-export function maxAgeSeconds(env: Pick<Env, 'PUBLIC_MAX_AGE_SECONDS'>): number {
-  return wholeNumberSetting(env.PUBLIC_MAX_AGE_SECONDS, defaultMaxAgeSeconds);
-}
 
 export const publicCacheControl = (seconds: number) => `public, max-age=${seconds}`;
 

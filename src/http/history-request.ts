@@ -2,38 +2,30 @@
 // /api/v1/places/{slug}/reports and /exports/reports.csv.
 
 import type { Context } from 'hono';
-import { defaultPageSize, filtersNothing } from '../domain/history.ts';
 import type { ReportPage } from '../domain/model.ts';
-import { isPlainLink } from '../render/origin-template.ts';
-import { historyPage, nextPageBase, openWholeHistory, type WholeHistory } from '../services/history.ts';
+import { openWholeHistory, type WholeHistory } from '../services/history.ts';
+import { type HistoryRequest, historyPage, historyPageAnswer } from '../services/history-answers.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import type { AppEnv } from './app-env.ts';
 import { storedJson } from './openapi.ts';
 import { type HistoryQuery, historyFilterOf } from './queries.ts';
 
-/**
- * A history page as the API answers it. The newest page at the default size, unfiltered, is
- * served as its writer stored it, its `next` link filled in for the URL asked.
- */
+const historyRequest = (c: Context<AppEnv>, scope: HistoryScope, query: HistoryQuery): HistoryRequest => ({
+  scope,
+  filter: historyFilterOf(query),
+  limit: query.limit,
+  cursor: query.cursor,
+  url: c.req.url,
+});
+
+/** A history page as the API answers it, as stored when its writer stored it. */
 export async function historyAnswer(c: Context<AppEnv>, scope: HistoryScope, query: HistoryQuery) {
-  const asksNewest = query.cursor === undefined && (query.limit ?? defaultPageSize) === defaultPageSize;
-  const nextBase = nextPageBase(c.req.url);
-  if (asksNewest && filtersNothing(historyFilterOf(query)) && isPlainLink(nextBase)) {
-    const stored = await c.get('store').openAnswer({ kind: 'history', scope });
-    const body = await stored?.body(nextBase);
-    if (stored && body) return storedJson<ReportPage>(c, body, stored.etag);
-  }
-  return storedJson<ReportPage>(c, JSON.stringify(await historyOf(c, scope, query)));
+  const answer = await historyPageAnswer(c.get('store'), historyRequest(c, scope, query));
+  return storedJson<ReportPage>(c, answer.body, answer.etag);
 }
 
 export function historyOf(c: Context<AppEnv>, scope: HistoryScope, query: HistoryQuery): Promise<ReportPage> {
-  return historyPage(c.get('store'), {
-    scope,
-    filter: historyFilterOf(query),
-    limit: query.limit,
-    cursor: query.cursor,
-    url: c.req.url,
-  });
+  return historyPage(c.get('store'), historyRequest(c, scope, query));
 }
 
 /** The whole history the filters of a query pick, for one file (`limit=all`). */

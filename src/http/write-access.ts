@@ -6,7 +6,8 @@ import type { MiddlewareHandler } from 'hono';
 import { every } from 'hono/combine';
 import { RateLimited } from '../problems.ts';
 import type { AppEnv } from './app-env.ts';
-import { requireScope, type Scope } from './auth.ts';
+import { requireScope } from './auth.ts';
+import type { Scope } from './principal.ts';
 
 /** The limiter's window (wrangler.toml, [[ratelimits]] simple.period), sent as Retry-After. */
 const rateWindowSeconds = 10;

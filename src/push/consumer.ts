@@ -6,23 +6,22 @@
 // request: a slow or failing receiver or hub never delays a write.
 
 import type { Report } from '../domain/model.ts';
+import { hubAt } from '../settings.ts';
 import { StatusStore } from '../store/status-store.ts';
-import { writersOf } from '../writers/stubs.ts';
-import { webhookEventOf, webhookIdOf } from './events.ts';
 import {
   type ChangeMessage,
   type DeliveryMessage,
   type PushMessage,
   pushMessage,
   sendAll,
-} from './messages.ts';
+} from '../writers/push-messages.ts';
+import { webhookEventOf, webhookIdOf } from './events.ts';
 import type { PushedChange } from './model.ts';
-import { answerWithinMs, checkTargetUnder, hubAt, retryDelaySeconds } from './settings.ts';
+import { registryOf } from './registry.ts';
+import { answerWithinMs, checkTargetUnder, retryDelaySeconds } from './settings.ts';
 
 /** The dead-letter queue's name, as wrangler.toml gives it. */
 const deadLetterQueue = 'humanitarian-status-push-dead';
-
-const registryOf = (env: Env) => writersOf(env).subscriptions();
 
 function log(level: 'error' | 'info', message: string, fields: Record<string, unknown>) {
   console.log(JSON.stringify({ level, message, ...fields }));

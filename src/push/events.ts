@@ -4,7 +4,7 @@
 import type { Report } from '../domain/model.ts';
 import { reportJsonUrl } from '../render/site.ts';
 import { encodeChangeCursor } from '../services/change-cursor.ts';
-import type { ChangeMessage } from './messages.ts';
+import type { ChangeMessage } from '../writers/push-messages.ts';
 import { eventTypeOf, type WebhookEvent } from './model.ts';
 
 /** The largest body sent: receivers should not have to take more for one change. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { change } from '../domain/changes.ts';
 import { becameUnavailable, type FigureChange, figureChange, risePercent } from '../domain/figure-changes.ts';
+import { subscriptionId } from '../domain/ids.ts';
 import { type IndicatorId, indicatorIds, indicatorRegistry } from '../domain/indicators.ts';
 import { report, slug, text, timestamp } from '../domain/model.ts';
 
@@ -76,8 +77,6 @@ export const subscriptionInput = z
   })
   .meta({ id: 'SubscriptionInput' });
 export type SubscriptionInput = z.infer<typeof subscriptionInput>;
-
-export const subscriptionId = z.string().regex(/^sub_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a subscription id');
 
 export const deliveryHealth = z
   .strictObject({

@@ -18,6 +18,7 @@ import {
   type Subscription,
   type SubscriptionInput,
   type SubscriptionRecord,
+  subscriptionRecord,
 } from './model.ts';
 import { pauseAfterMs } from './settings.ts';
 import { newSigningSecret, type SignedHeaders, signedHeaders } from './signature.ts';
@@ -51,6 +52,9 @@ export type Attempt =
   | { send: true; url: string; headers: SignedHeaders }
   | { send: false; why: 'deleted' | 'paused' };
 
+/** The one registry of subscriptions. */
+export const registryOf = (env: Pick<Env, 'SUBSCRIPTIONS'>) => env.SUBSCRIPTIONS.getByName('subscriptions');
+
 export class SubscriptionRegistry extends StoredObject {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env, schema);
@@ -73,7 +77,7 @@ export class SubscriptionRegistry extends StoredObject {
       origin,
       secret: newSigningSecret(),
     };
-    await this.store.putSubscription(record);
+    await this.store.putSubscription(subscriptionRecord, record);
     this.save(record);
     return { ...viewOf(record), secret: record.secret };
   }
@@ -109,7 +113,7 @@ export class SubscriptionRegistry extends StoredObject {
     if (record?.owner !== owner) return undefined;
     const { failingSince: _since, pausedAt: _at, ...health } = record.delivery;
     const resumed: SubscriptionRecord = { ...record, delivery: { ...health, state: 'active' } };
-    await this.store.putSubscription(resumed);
+    await this.store.putSubscription(subscriptionRecord, resumed);
     this.save(resumed);
     return viewOf(resumed);
   }
@@ -163,7 +167,7 @@ export class SubscriptionRegistry extends StoredObject {
     const health = nextHealth(record.delivery, outcome, pauseAfterMs(this.env));
     const updated = { ...record, delivery: health };
     // KV keeps what outlives the registry's storage: whether the subscription is paused.
-    if (health.state !== record.delivery.state) await this.store.putSubscription(updated);
+    if (health.state !== record.delivery.state) await this.store.putSubscription(subscriptionRecord, updated);
     this.save(updated);
   }
 
@@ -203,7 +207,7 @@ export class SubscriptionRegistry extends StoredObject {
     if (this.state.get<boolean>('initialized') === true) return;
     await this.ctx.blockConcurrencyWhile(async () => {
       if (this.state.get<boolean>('initialized') === true) return;
-      for (const record of await this.store.allSubscriptions()) this.save(record);
+      for (const record of await this.store.allSubscriptions(subscriptionRecord)) this.save(record);
       this.state.put('initialized', true);
     });
   }

@@ -3,18 +3,14 @@
 
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { subscriptionId } from '../domain/ids.ts';
 import { requireScope } from '../http/auth.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import { bearerAuth, jsonContent, openApiRoutes, problems, writeProblems } from '../http/openapi.ts';
 import { noQuery } from '../http/queries.ts';
 import { writeAccess } from '../http/write-access.ts';
-import {
-  createdSubscription,
-  subscription,
-  subscriptionId,
-  subscriptionInput,
-  subscriptionList,
-} from './model.ts';
+import { createdSubscription, subscription, subscriptionInput, subscriptionList } from './model.ts';
+import { registryOf } from './registry.ts';
 import { createSubscription, noSubscription } from './service.ts';
 
 const idParam = z.strictObject({ id: subscriptionId.meta({ description: 'The subscription id' }) });
@@ -96,28 +92,27 @@ export const subscriptionRoutes = openApiRoutes()
   .openapi(create, async (c) => {
     const owner = c.get('principal').name;
     const { origin } = new URL(c.req.url);
-    const created = await createSubscription(c.get('writers'), c.env, owner, c.req.valid('json'), origin);
+    const created = await createSubscription(c.env, owner, c.req.valid('json'), origin);
     return c.json(created, 201, { location: subscriptionPath(created.id), ...privately });
   })
   .openapi(list, async (c) => {
-    const subscriptions = await c.get('writers').subscriptions().list(c.get('principal').name);
+    const subscriptions = await registryOf(c.env).list(c.get('principal').name);
     return c.json({ subscriptions }, 200, privately);
   })
   .openapi(getOne, async (c) => {
     const { id } = c.req.valid('param');
-    const found = await c.get('writers').subscriptions().get(c.get('principal').name, id);
+    const found = await registryOf(c.env).get(c.get('principal').name, id);
     if (!found) throw noSubscription(id);
     return c.json(found, 200, privately);
   })
   .openapi(remove, async (c) => {
     const { id } = c.req.valid('param');
-    if (!(await c.get('writers').subscriptions().remove(c.get('principal').name, id)))
-      throw noSubscription(id);
+    if (!(await registryOf(c.env).remove(c.get('principal').name, id))) throw noSubscription(id);
     return c.body(null, 204);
   })
   .openapi(resume, async (c) => {
     const { id } = c.req.valid('param');
-    const resumed = await c.get('writers').subscriptions().resume(c.get('principal').name, id);
+    const resumed = await registryOf(c.env).resume(c.get('principal').name, id);
     if (!resumed) throw noSubscription(id);
     return c.json(resumed, 200, privately);
   });

@@ -2,13 +2,12 @@
 // may send to, and each owner sees and deletes only their own.
 
 import { InvalidBody, NotFound } from '../problems.ts';
-import type { Writers } from '../writers/stubs.ts';
 import type { CreatedSubscription, SubscriptionInput } from './model.ts';
+import { registryOf } from './registry.ts';
 import { checkTargetUnder, type PushSettings } from './settings.ts';
 
 export async function createSubscription(
-  writers: Writers,
-  env: PushSettings,
+  env: PushSettings & Pick<Env, 'SUBSCRIPTIONS'>,
   owner: string,
   input: SubscriptionInput,
   origin: string,
@@ -23,7 +22,7 @@ export async function createSubscription(
       },
     ]);
   }
-  return writers.subscriptions().create(owner, { ...input, url: target.url.href }, origin);
+  return registryOf(env).create(owner, { ...input, url: target.url.href }, origin);
 }
 
 export const noSubscription = (id: string) => new NotFound(`no subscription "${id}" of this token`);

@@ -1,7 +1,7 @@
-// The settings of push (wrangler.toml [vars]), read in one place. Empty means off: no hub is
-// announced or told, and webhooks go only to public https targets.
+// The settings of webhooks (wrangler.toml [vars]), read in one place. Empty means off:
+// webhooks go only to public https targets. The hub's settings are the feeds' (src/settings.ts).
 
-import { wholeNumberSetting } from '../settings.ts';
+import { textSetting, wholeNumberSetting } from '../settings.ts';
 import { checkTarget, resolveOverHttps, type TargetCheck } from './targets.ts';
 
 export type PushSettings = Pick<
@@ -14,24 +14,8 @@ export type PushSettings = Pick<
   | 'WEBHOOK_TIMEOUT_MS'
 >;
 
-const setting = (value: string | undefined) => value?.trim() || undefined;
-
-/**
- * The hub that feeds at the public origin name, and that is told when they change. Feeds
- * read at any other origin name none: their topic URLs are not the ones the hub is told of.
- */
-export function hubAt(env: PushSettings, origin?: string): string | undefined {
-  const hub = setting(env.WEBSUB_HUB_URL);
-  const publicOrigin = setting(env.PUBLIC_ORIGIN);
-  if (!hub || !publicOrigin) return undefined;
-  return origin === undefined || origin === publicOrigin ? hub : undefined;
-}
-
-/** The origin the feeds the hub is told of are published under. */
-export const publicOriginOf = (env: PushSettings) => setting(env.PUBLIC_ORIGIN);
-
 /** Whether plain http to loopback addresses is allowed: for a local machine only. */
-export const localTargets = (env: PushSettings) => setting(env.WEBHOOK_LOCAL_TARGETS) === 'true';
+export const localTargets = (env: PushSettings) => textSetting(env.WEBHOOK_LOCAL_TARGETS) === 'true';
 
 /** Whether a webhook may be sent to `url` under these settings. */
 export const checkTargetUnder = (env: PushSettings, url: string): Promise<TargetCheck> =>

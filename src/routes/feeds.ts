@@ -6,13 +6,13 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { isNotModified, maxAgeSeconds, publicCacheControl } from '../http/caching.ts';
+import { isNotModified, publicCacheControl } from '../http/caching.ts';
 import { cachingHeaders, openApiRoutes, readProblems } from '../http/openapi.ts';
 import { feedQuery, historyFilterOf, noQuery } from '../http/queries.ts';
-import { hubAt } from '../push/settings.ts';
 import { type FeedFormat, feedFormatEntries, feedFormatNames, feedFormats } from '../render/feed-formats.ts';
 import { type FeedAnswer, openFeed } from '../services/feeds.ts';
 import { loadPlaceListFile } from '../services/reading.ts';
+import { hubAt, maxAgeSeconds } from '../settings.ts';
 import type { HistoryScope } from '../store/keys.ts';
 
 const extensions = feedFormatNames.map((format) => `.${format}`);

@@ -3,17 +3,11 @@
 // against another place or other filters and silently return the wrong page.
 
 import { z } from 'zod';
-import type { HistoryFilter } from '../domain/history.ts';
+import type { HistoryFilter, HistoryPosition } from '../domain/history.ts';
 import { reportIdPattern } from '../domain/ids.ts';
 import { InvalidRequest } from '../problems.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import { fingerprint, readCursor, writeCursor } from './opaque-cursor.ts';
-
-/** Where the next page starts: after report `after`, from KV list position `list`. */
-export interface HistoryPosition {
-  after: string;
-  list?: string;
-}
 
 const cursorPayload = z.strictObject({
   a: z.string().regex(reportIdPattern),

@@ -1,31 +1,26 @@
 // History pages. The first page comes from a derived document (one KV read: the newest page
 // at the default size has a document of its own, a larger or filtered one reads the newest
 // 200 reports); each older page from one KV list call, with the summaries read from the
-// index keys' metadata. A request's page carries the cursor and the URL of the next one.
-// The whole history, for one file, is the same listing walked to its end, a list call at a
-// time.
+// index keys' metadata. The whole history, for one file, is the same listing walked to its
+// end, a list call at a time.
 
 import { sha256Hex } from '../digest.ts';
-import type { RecentDocument } from '../domain/documents.ts';
 import {
   defaultPageSize,
   filtersNothing,
   type HistoryFilter,
+  type HistoryPage,
+  type HistoryPosition,
   isPastRange,
   matchesFilter,
+  pageFromDocument,
 } from '../domain/history.ts';
-import type { PlaceSummary, ReportPage, ReportSummary } from '../domain/model.ts';
+import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
 import { NotFound } from '../problems.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
-import { decodeCursor, encodeCursor, type HistoryPosition } from './history-cursor.ts';
 import { loadPlacesList } from './reading.ts';
-
-export interface HistoryPage {
-  summaries: ReportSummary[];
-  next: HistoryPosition | undefined;
-}
 
 export async function readHistoryPage(
   store: StatusStore,
@@ -46,22 +41,6 @@ export async function readHistoryPage(
     throw new NotFound(`no place with slug "${scope.slug}"`);
   }
   return pageFromListing(store, scope, filter, limit, undefined);
-}
-
-export function pageFromDocument(doc: RecentDocument, filter: HistoryFilter, limit: number): HistoryPage {
-  const summaries: ReportSummary[] = [];
-  const complete = doc.head.length >= doc.reportCount;
-  for (const [index, summary] of doc.head.entries()) {
-    if (isPastRange(summary, filter)) return { summaries, next: undefined };
-    if (!matchesFilter(summary, filter)) continue;
-    summaries.push(summary);
-    if (summaries.length === limit) {
-      const more = index < doc.head.length - 1 || !complete;
-      return { summaries, next: more ? { after: summary.id } : undefined };
-    }
-  }
-  const last = doc.head.at(-1);
-  return { summaries, next: complete || !last ? undefined : { after: last.id } };
 }
 
 async function pageFromListing(
@@ -93,43 +72,6 @@ async function pageFromListing(
     summaries,
     next: listing.cursor && last ? { after: last.id, list: listing.cursor } : undefined,
   };
-}
-
-/** What a history request asks. */
-export interface HistoryRequest {
-  scope: HistoryScope;
-  filter: HistoryFilter;
-  limit: number | undefined;
-  /** The cursor of an earlier page. */
-  cursor: string | undefined;
-  /** The URL asked for: the next page's URL is this one with the next cursor. */
-  url: string;
-}
-
-/** One page of history, with the cursor and the full URL of the next page (null on the last). */
-export async function historyPage(store: StatusStore, request: HistoryRequest): Promise<ReportPage> {
-  const { scope, filter } = request;
-  const position = request.cursor === undefined ? undefined : decodeCursor(request.cursor, scope, filter);
-  const page = await readHistoryPage(store, scope, filter, request.limit ?? defaultPageSize, position);
-  return reportPageOf(page, scope, filter, nextPageBase(request.url));
-}
-
-/** A page as the API answers it: `next` is `nextBase` followed by the next page's cursor. */
-export function reportPageOf(
-  page: HistoryPage,
-  scope: HistoryScope,
-  filter: HistoryFilter,
-  nextBase: string,
-): ReportPage {
-  const nextCursor = page.next ? encodeCursor(page.next, scope, filter) : null;
-  return { reports: page.summaries, nextCursor, next: nextCursor ? `${nextBase}cursor=${nextCursor}` : null };
-}
-
-/** The URL of the page after the one `url` asks for, up to its cursor: `url` with its own cursor left out. */
-export function nextPageBase(url: string): string {
-  const next = new URL(url);
-  next.searchParams.delete('cursor');
-  return `${next.href}${next.search ? '&' : '?'}`;
 }
 
 /** A scope's whole history, for one file: a version to validate it by, and its reports. */

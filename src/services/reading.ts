@@ -1,17 +1,12 @@
-// Reading what the writers derived: each answer is one KV read of a derived document. A
-// document KV does not hold (never written yet, or lost) is asked of its writer, which
-// derives it from what it knows and writes it again.
+// Reading what the writers derived: each answer is one KV read of a derived document or a
+// stored answer. What KV does not hold (never written yet, or lost) is asked of its writer,
+// which derives it from what it knows and writes it again.
 
+import { placeViewOf } from '../answers/places.ts';
+import { storedOr } from '../answers/stored.ts';
 import type { PlaceDocument } from '../domain/documents.ts';
 import type { FeedDocument } from '../domain/feed.ts';
-import type {
-  PlaceSummary,
-  PlaceView,
-  Report,
-  ReportSummary,
-  ReportView,
-  Retraction,
-} from '../domain/model.ts';
+import type { PlaceSummary, Report, ReportSummary, ReportView, Retraction } from '../domain/model.ts';
 import { NotFound } from '../problems.ts';
 import { isPlainOrigin } from '../render/origin-template.ts';
 import { type PlaceListFile, placeListFiles } from '../render/place-list-files.ts';
@@ -43,15 +38,11 @@ export async function loadPlaceView(
   writers: Writers,
   slug: string,
 ): Promise<Answer | undefined> {
-  const stored = await store.openAnswer({ kind: 'place', slug });
   // The status holds no link: its one part needs no origin.
-  const body = await stored?.body('');
-  if (stored && body) return { body, etag: stored.etag };
-  // Not written yet, or damaged: the writer derives it, and writes it again.
-  const doc = await writers.place(slug).placeDocument(slug);
-  if (!doc) return undefined;
-  const view: PlaceView = { place: doc.place, status: doc.status, reportCount: doc.reportCount };
-  return { body: JSON.stringify(view) };
+  return storedOr(store, { kind: 'place', slug }, '', async () => {
+    const doc = await writers.place(slug).placeDocument(slug);
+    return doc && { body: JSON.stringify(placeViewOf(doc)) };
+  });
 }
 
 /** The list of places as `GET /api/v1/places` answers it: the stored document, unparsed. */
@@ -71,12 +62,10 @@ export async function loadPlaceListFile(
   name: PlaceListFile,
   origin: string,
 ): Promise<Answer> {
-  if (isPlainOrigin(origin)) {
-    const stored = await store.openAnswer({ kind: 'file', name });
-    const body = await stored?.body(origin);
-    if (stored && body) return { body, etag: stored.etag };
-  }
-  return { body: placeListFiles[name].render(await loadPlacesList(store, writers), { origin }) };
+  const made = async () => ({
+    body: placeListFiles[name].render(await loadPlacesList(store, writers), { origin }),
+  });
+  return isPlainOrigin(origin) ? storedOr(store, { kind: 'file', name }, origin, made) : made();
 }
 
 /** Every place with its short status. */

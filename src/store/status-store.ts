@@ -28,7 +28,6 @@ import {
   retraction,
 } from '../domain/model.ts';
 import { StorageUnavailable } from '../problems.ts';
-import { type SubscriptionRecord, subscriptionRecord } from '../push/model.ts';
 import { fillStoredTemplate, fillTemplate, storedTemplate } from '../render/origin-template.ts';
 import {
   type AnswerKey,
@@ -486,9 +485,11 @@ export class StatusStore {
   }
 
   // -- webhook subscriptions ------------------------------------------------------------
+  // Their records are push's (src/push/model.ts): the registry passes the schema they are
+  // checked by, written and read.
 
-  putSubscription(record: SubscriptionRecord): Promise<void> {
-    return this.write(subscriptionKey(record.id), subscriptionRecord.parse(record));
+  putSubscription<S extends z.ZodType<{ id: string }>>(schema: S, record: z.infer<S>): Promise<void> {
+    return this.write(subscriptionKey(record.id), schema.parse(record));
   }
 
   deleteSubscription(id: string): Promise<void> {
@@ -496,9 +497,9 @@ export class StatusStore {
   }
 
   /** Every subscription: one list call per 1,000, one read each, for a registry that lost its own. */
-  async allSubscriptions(): Promise<SubscriptionRecord[]> {
+  async allSubscriptions<S extends z.ZodType>(schema: S): Promise<z.infer<S>[]> {
     const names = await this.keyNames(subscriptionPrefix);
-    const records = await Promise.all(names.map((name) => this.read(name, subscriptionRecord)));
+    const records = await Promise.all(names.map((name) => this.read(name, schema)));
     return records.flatMap((r) => (r ? [r] : []));
   }
 

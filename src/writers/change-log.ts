@@ -41,8 +41,8 @@ import {
 } from '../domain/changes.ts';
 import type { ReportSummary } from '../domain/model.ts';
 import { summarizeFigure } from '../domain/status.ts';
-import { type ChangeMessage, type PushMessage, sendAll } from '../push/messages.ts';
 import { changePageKey } from '../store/keys.ts';
+import { type ChangeMessage, type PushMessage, sendAll } from './push-messages.ts';
 import { PacedWriter } from './stored-object.ts';
 
 const schema = [

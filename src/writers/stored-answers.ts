@@ -1,73 +1,31 @@
-// What a writer renders once, after deriving its documents, so that the reads most asked
-// for are served as stored: a scope's newest page of history at the default size (as a
-// document, and as the API answers it) and its subscription feed in every format, with the
-// origin left for the reader to put in; for a place, its status as the API answers it; for
-// all places, the files made from their list. A subscription feed that changed is announced
-// to the WebSub hub, when one is set, from the push queue.
+// What a writer stores, after deriving its documents, so that the reads most asked for are
+// served as stored (rendered by src/answers/): a scope's newest page of history at the
+// default size (as a document, and as the API answers it) and its subscription feed in every
+// format; for a place, its status as the API answers it; for all places, the files made from
+// their list. Each is written only when it changed. A subscription feed that changed is
+// announced to the WebSub hub, when one is set, from the push queue.
 
-import { etagOfDigest, sha256Hex } from '../digest.ts';
+import { type FeedAnswerSettings, feedAnswers } from '../answers/feeds.ts';
+import { firstPageOf, historyAnswer } from '../answers/history.ts';
+import { placeListFileAnswer, placeViewAnswer } from '../answers/places.ts';
 import type { PlaceDocument, PlacesDocument, RecentDocument } from '../domain/documents.ts';
 import type { FeedDocument } from '../domain/feed.ts';
-import { defaultPageSize } from '../domain/history.ts';
-import type { PlaceView } from '../domain/model.ts';
-import { maxAgeSeconds } from '../http/caching.ts';
-import type { PushMessage } from '../push/messages.ts';
-import { hubAt, type PushSettings, publicOriginOf } from '../push/settings.ts';
-import { type FeedFormat, feedFormatNames } from '../render/feed-formats.ts';
-import { originTemplate } from '../render/origin-template.ts';
-import { placeListFileNames, placeListFiles } from '../render/place-list-files.ts';
+import type { FeedFormat } from '../render/feed-formats.ts';
+import { placeListFileNames } from '../render/place-list-files.ts';
 import { feedUrl } from '../render/site.ts';
-import { defaultFeedRequest, renderSubscriptionFeed, subscriptionEtag } from '../services/feeds.ts';
-import { pageFromDocument, reportPageOf } from '../services/history.ts';
+import { hubAt, publicOriginOf } from '../settings.ts';
 import { answerKey, firstPageKey, type HistoryScope } from '../store/keys.ts';
-import { feedVersionOf, type StatusStore, type StoredAnswer } from '../store/status-store.ts';
+import type { StatusStore } from '../store/status-store.ts';
 import type { Pace } from './pacing.ts';
-
-/** The newest page at the default size, from a document of the newest reports. */
-export const firstPageOf = (doc: RecentDocument): RecentDocument => ({
-  head: doc.head.slice(0, defaultPageSize),
-  reportCount: doc.reportCount,
-});
-
-/** The ETag of an answer the reader completes: the hash of its parts, whatever goes between them. */
-const etagOfParts = async (parts: readonly string[]) => etagOfDigest(await sha256Hex(JSON.stringify(parts)));
-
-/** An answer whose bytes are the same at every origin, validated by their hash. */
-async function answerOf(body: string, updated: string | null): Promise<StoredAnswer> {
-  return { etag: etagOfDigest(await sha256Hex(body)), updated, parts: [body] };
-}
+import type { PushMessage } from './push-messages.ts';
 
 /** A place's status as `GET /api/v1/places/{slug}` answers it, when it changed. */
 export async function writePlaceView(store: StatusStore, pace: Pace, doc: PlaceDocument): Promise<void> {
-  const view: PlaceView = { place: doc.place, status: doc.status, reportCount: doc.reportCount };
   const key = { kind: 'place', slug: doc.place.slug } as const;
-  const answer = await answerOf(JSON.stringify(view), doc.status.updated);
-  await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
+  await pace.write(answerKey(key), await placeViewAnswer(doc), (value) => store.putAnswer(key, value));
 }
 
-type AnswerSettings = Pick<Env, 'PUBLIC_MAX_AGE_SECONDS' | 'PUSH_QUEUE'> & PushSettings;
-
-/** The scope's subscription feed in each format, as the default request asks for it. */
-export async function feedAnswers(
-  scope: HistoryScope,
-  doc: FeedDocument,
-  env: AnswerSettings,
-): Promise<{ format: FeedFormat; answer: StoredAnswer }[]> {
-  const { version } = await feedVersionOf(doc);
-  return feedFormatNames.map((format) => {
-    const request = (origin: string) =>
-      defaultFeedRequest(scope, format, origin, maxAgeSeconds(env), hubAt(env));
-    const parts = originTemplate((origin) => renderSubscriptionFeed(doc, request(origin)));
-    return { format, answer: { etag: subscriptionEtag(version, request('')), updated: doc.updated, parts } };
-  });
-}
-
-/** A scope's newest history page at the default size, its `next` link left for the reader to start. */
-async function historyAnswer(scope: HistoryScope, firstPage: RecentDocument): Promise<StoredAnswer> {
-  const page = pageFromDocument(firstPage, {}, defaultPageSize);
-  const parts = originTemplate((nextBase) => JSON.stringify(reportPageOf(page, scope, {}, nextBase)));
-  return { etag: await etagOfParts(parts), updated: null, parts };
-}
+type AnswerSettings = FeedAnswerSettings & Pick<Env, 'PUSH_QUEUE'>;
 
 /** Every file made from the list of places, in every form it is served, each only when it changed. */
 export async function writePlaceListFiles(
@@ -76,9 +34,8 @@ export async function writePlaceListFiles(
   places: PlacesDocument,
 ): Promise<void> {
   for (const name of placeListFileNames) {
-    const parts = originTemplate((origin) => placeListFiles[name].render(places.places, { origin }));
     const key = { kind: 'file', name } as const;
-    const answer = { etag: await etagOfParts(parts), updated: null, parts };
+    const answer = await placeListFileAnswer(name, places.places);
     await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
   }
 }

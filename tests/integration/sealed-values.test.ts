@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { defaultFeedRequest, renderSubscriptionFeed } from '../../src/answers/feeds.ts';
 import { placeDocument } from '../../src/domain/documents.ts';
 import { feedFormatNames } from '../../src/render/feed-formats.ts';
 import { placeListFileNames, placeListFiles } from '../../src/render/place-list-files.ts';
-import { defaultFeedRequest, renderSubscriptionFeed } from '../../src/services/feeds.ts';
-import { historyPage } from '../../src/services/history.ts';
+import { historyPage } from '../../src/services/history-answers.ts';
 import {
   answerKey,
   feedDocumentKey,

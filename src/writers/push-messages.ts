@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { change } from '../domain/changes.ts';
 import { figureChange } from '../domain/figure-changes.ts';
+import { subscriptionId } from '../domain/ids.ts';
 import { indicatorIds } from '../domain/indicators.ts';
-import { subscriptionId } from './model.ts';
 
 export const pushMessage = z.discriminatedUnion('type', [
   z.strictObject({

@@ -1,0 +1,10 @@
+// Who a request acts for: a token's name and the scopes the token registry gives it.
+
+export const scopes = ['report', 'moderate', 'admin', 'subscribe'] as const;
+export type Scope = (typeof scopes)[number];
+
+export interface Principal {
+  /** The token's name from the registry: safe to log, unlike the token. */
+  name: string;
+  scopes: readonly Scope[];
+}
