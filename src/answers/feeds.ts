@@ -3,6 +3,7 @@
 // (canonical URLs, the archive's, and the WebSub hub's, which only the feeds the hub is told
 // of name).
 
+import { encodeCursor } from '../cursors/history.ts';
 import { archiveStart, type FeedDocument, selectEntries } from '../domain/feed.ts';
 import { defaultPageSize, type HistoryFilter } from '../domain/history.ts';
 import { nameUrn } from '../domain/ids.ts';
@@ -12,7 +13,6 @@ import { type FeedFormat, feedFormatNames, feedFormats } from '../render/feed-fo
 import { itemFromEntry } from '../render/feed-items.ts';
 import { originTemplate } from '../render/origin-template.ts';
 import { type FeedSite, feedUrl, homePageUrl, placePageUrl } from '../render/site.ts';
-import { encodeCursor } from '../services/history-cursor.ts';
 import { type HubSettings, hubAt, maxAgeSeconds } from '../settings.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import { feedVersionOf, type StoredAnswer } from '../store/status-store.ts';

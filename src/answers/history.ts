@@ -2,6 +2,7 @@
 // the summaries, the next page's cursor, and its URL. The newest page of a scope at the
 // default size is stored by its writer, its `next` link left for the reader to start.
 
+import { encodeCursor } from '../cursors/history.ts';
 import type { RecentDocument } from '../domain/documents.ts';
 import {
   defaultPageSize,
@@ -10,7 +11,6 @@ import {
   pageFromDocument,
 } from '../domain/history.ts';
 import type { ReportPage } from '../domain/model.ts';
-import { encodeCursor } from '../services/history-cursor.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import type { StoredAnswer } from '../store/status-store.ts';
 import { templateAnswerOf } from './stored.ts';

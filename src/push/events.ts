@@ -1,9 +1,9 @@
 // The body of a webhook: one change, as a Standard Webhooks event ({type, timestamp, data}),
 // with the report it is about and links at the origin the subscription was made at.
 
+import { encodeChangeCursor } from '../cursors/changes.ts';
 import type { Report } from '../domain/model.ts';
 import { reportJsonUrl } from '../render/site.ts';
-import { encodeChangeCursor } from '../services/change-cursor.ts';
 import type { ChangeMessage } from '../writers/push-messages.ts';
 import { eventTypeOf, type WebhookEvent } from './model.ts';
 

@@ -3,10 +3,10 @@
 // change log, which answers it from its storage and writes it again, or says the log has not
 // reached that position.
 
+import { decodeChangeCursor, encodeChangeCursor, invalidCursor } from '../cursors/changes.ts';
 import { type ChangeList, changePageSize } from '../domain/changes.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
-import { decodeChangeCursor, encodeChangeCursor, invalidCursor } from './change-cursor.ts';
 
 export interface ChangesRequest {
   /** The cursor of an earlier answer; none starts at the beginning of the log. */

@@ -13,6 +13,7 @@ import {
   subscriptionEtag,
 } from '../answers/feeds.ts';
 import { storedOr } from '../answers/stored.ts';
+import { decodeCursor, encodeCursor } from '../cursors/history.ts';
 import { sha256 } from '../digest.ts';
 import { feedPlaceOf } from '../domain/feed.ts';
 import { defaultPageSize } from '../domain/history.ts';
@@ -25,7 +26,6 @@ import { isPlainOrigin } from '../render/origin-template.ts';
 import { feedVersionOf, type OpenedFeedDocument, type StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 import { readHistoryPage } from './history.ts';
-import { decodeCursor, encodeCursor } from './history-cursor.ts';
 import { feedDocumentOfWriter, openFeedDocument } from './reading.ts';
 
 /** A feed, known by its ETag before its body is made: a 304 needs no body. */

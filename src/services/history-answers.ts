@@ -4,13 +4,13 @@
 
 import { nextPageBase, reportPageOf } from '../answers/history.ts';
 import { storedOr } from '../answers/stored.ts';
+import { decodeCursor } from '../cursors/history.ts';
 import { defaultPageSize, filtersNothing, type HistoryFilter } from '../domain/history.ts';
 import type { ReportPage } from '../domain/model.ts';
 import { isPlainLink } from '../render/origin-template.ts';
 import type { HistoryScope } from '../store/keys.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import { readHistoryPage } from './history.ts';
-import { decodeCursor } from './history-cursor.ts';
 import type { Answer } from './reading.ts';
 
 /** What a history request asks. */

@@ -5,10 +5,10 @@
 import { createExecutionContext, runDurableObjectAlarm, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { encodeChangeCursor } from '../../src/cursors/changes.ts';
 import type { ChangeList } from '../../src/domain/changes.ts';
 import type { ReportSummary } from '../../src/domain/model.ts';
 import worker from '../../src/index.ts';
-import { encodeChangeCursor } from '../../src/services/change-cursor.ts';
 import { changePageKey } from '../../src/store/keys.ts';
 import { call, json, origin, send } from '../support/api.ts';
 import { deaths, remaining, syntheticReport } from '../support/builders.ts';

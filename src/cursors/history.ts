@@ -1,4 +1,4 @@
-// History cursors (src/services/opaque-cursor.ts): the position in history and a fingerprint
+// History cursors (src/cursors/opaque.ts): the position in history and a fingerprint
 // of the scope and filters the cursor was made for, so that a cursor cannot be replayed
 // against another place or other filters and silently return the wrong page.
 
@@ -7,7 +7,7 @@ import type { HistoryFilter, HistoryPosition } from '../domain/history.ts';
 import { reportIdPattern } from '../domain/ids.ts';
 import { InvalidRequest } from '../problems.ts';
 import type { HistoryScope } from '../store/keys.ts';
-import { fingerprint, readCursor, writeCursor } from './opaque-cursor.ts';
+import { fingerprint, readCursor, writeCursor } from './opaque.ts';
 
 const cursorPayload = z.strictObject({
   a: z.string().regex(reportIdPattern),

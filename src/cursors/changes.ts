@@ -1,4 +1,4 @@
-// Change-log cursors (src/services/opaque-cursor.ts): the position of the next change and a
+// Change-log cursors (src/cursors/opaque.ts): the position of the next change and a
 // check of it, so that a cursor typed by hand or cut short is refused (400), not taken for
 // another position. The position counts changes from the start of the log, from 0; the page
 // it falls in is the position divided by the page size, which is why the size is fixed
@@ -6,7 +6,7 @@
 
 import { z } from 'zod';
 import { InvalidRequest } from '../problems.ts';
-import { fingerprint, readCursor, writeCursor } from './opaque-cursor.ts';
+import { fingerprint, readCursor, writeCursor } from './opaque.ts';
 
 const cursorPayload = z.strictObject({ p: z.int().min(0).max(Number.MAX_SAFE_INTEGER), c: z.string() });
 
