@@ -5,6 +5,7 @@
 
 import { encodeCursor } from '../cursors/history.ts';
 import { archiveStart, type FeedDocument, selectEntries } from '../domain/feed.ts';
+import type { HistoryScope } from '../domain/history.ts';
 import { defaultPageSize, type HistoryFilter } from '../domain/history.ts';
 import { nameUrn } from '../domain/ids.ts';
 import type { Place } from '../domain/model.ts';
@@ -14,7 +15,6 @@ import { itemFromEntry } from '../render/feed-items.ts';
 import { originTemplate } from '../render/origin-template.ts';
 import { type FeedSite, feedUrl, homePageUrl, placePageUrl } from '../render/site.ts';
 import { type HubSettings, hubAt, maxAgeSeconds } from '../settings.ts';
-import type { HistoryScope } from '../store/keys.ts';
 import { feedVersionOf, type StoredAnswer } from '../store/status-store.ts';
 import { placeTitle } from '../words/places.ts';
 

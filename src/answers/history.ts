@@ -4,6 +4,7 @@
 
 import { encodeCursor } from '../cursors/history.ts';
 import type { RecentDocument } from '../domain/documents.ts';
+import type { HistoryScope } from '../domain/history.ts';
 import {
   defaultPageSize,
   type HistoryFilter,
@@ -11,7 +12,6 @@ import {
   pageFromDocument,
 } from '../domain/history.ts';
 import type { ReportPage } from '../domain/model.ts';
-import type { HistoryScope } from '../store/keys.ts';
 import type { StoredAnswer } from '../store/status-store.ts';
 import { templateAnswerOf } from './stored.ts';
 

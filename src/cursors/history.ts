@@ -3,10 +3,9 @@
 // against another place or other filters and silently return the wrong page.
 
 import { z } from 'zod';
-import type { HistoryFilter, HistoryPosition } from '../domain/history.ts';
+import type { HistoryFilter, HistoryPosition, HistoryScope } from '../domain/history.ts';
 import { reportIdPattern } from '../domain/ids.ts';
 import { InvalidRequest } from '../problems.ts';
-import type { HistoryScope } from '../store/keys.ts';
 import { fingerprint, readCursor, writeCursor } from './opaque.ts';
 
 const cursorPayload = z.strictObject({

@@ -9,6 +9,9 @@ import type { ReportSummary, Verification } from './model.ts';
 export const defaultPageSize = 50;
 export const maxPageSize = 200;
 
+/** A history scope: every report, or the reports of one place. */
+export type HistoryScope = { kind: 'all' } | { kind: 'place'; slug: string };
+
 export interface HistoryFilter {
   indicators?: readonly IndicatorId[];
   verifications?: readonly Verification[];

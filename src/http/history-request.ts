@@ -2,10 +2,10 @@
 // /api/v1/places/{slug}/reports and /exports/reports.csv.
 
 import type { Context } from 'hono';
+import type { HistoryScope } from '../domain/history.ts';
 import type { ReportPage } from '../domain/model.ts';
 import { openWholeHistory, type WholeHistory } from '../services/history.ts';
 import { type HistoryRequest, historyPage, historyPageAnswer } from '../services/history-answers.ts';
-import type { HistoryScope } from '../store/keys.ts';
 import type { AppEnv } from './app-env.ts';
 import { storedJson } from './openapi.ts';
 import { type HistoryQuery, historyFilterOf } from './queries.ts';

@@ -8,6 +8,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import type { HistoryScope } from '../domain/history.ts';
 import { indicatorIds } from '../domain/indicators.ts';
 import { slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -20,7 +21,6 @@ import { renderHistoryCsv, renderSeriesCsv, streamHistoryCsv } from '../render/h
 import { csvForm, type PlaceListFile } from '../render/place-list-files.ts';
 import { loadPlaceListFile } from '../services/reading.ts';
 import { readSeries } from '../services/series.ts';
-import type { HistoryScope } from '../store/keys.ts';
 
 // RFC 4180 registers header=present: the first row names the columns (the second holds
 // the HXL hashtags).

@@ -4,6 +4,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import type { HistoryScope } from '../domain/history.ts';
 import { slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { isNotModified, publicCacheControl } from '../http/caching.ts';
@@ -13,7 +14,6 @@ import { type FeedFormat, feedFormatEntries, feedFormatNames, feedFormats } from
 import { type FeedAnswer, openFeed } from '../services/feeds.ts';
 import { loadPlaceListFile } from '../services/reading.ts';
 import { hubAt, maxAgeSeconds } from '../settings.ts';
-import type { HistoryScope } from '../store/keys.ts';
 
 const extensions = feedFormatNames.map((format) => `.${format}`);
 

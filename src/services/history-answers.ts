@@ -5,10 +5,10 @@
 import { nextPageBase, reportPageOf } from '../answers/history.ts';
 import { storedOr } from '../answers/stored.ts';
 import { decodeCursor } from '../cursors/history.ts';
+import type { HistoryScope } from '../domain/history.ts';
 import { defaultPageSize, filtersNothing, type HistoryFilter } from '../domain/history.ts';
 import type { ReportPage } from '../domain/model.ts';
 import { isPlainLink } from '../render/origin-template.ts';
-import type { HistoryScope } from '../store/keys.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import { readHistoryPage } from './history.ts';
 import type { Answer } from './reading.ts';

@@ -5,6 +5,7 @@
 // end, a list call at a time.
 
 import { sha256Hex } from '../digest.ts';
+import type { HistoryScope } from '../domain/history.ts';
 import {
   defaultPageSize,
   filtersNothing,
@@ -17,7 +18,6 @@ import {
 } from '../domain/history.ts';
 import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
 import { NotFound } from '../problems.ts';
-import type { HistoryScope } from '../store/keys.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 import { loadPlacesList } from './reading.ts';

@@ -6,11 +6,11 @@ import { placeViewOf } from '../answers/places.ts';
 import { storedOr } from '../answers/stored.ts';
 import type { PlaceDocument } from '../domain/documents.ts';
 import type { FeedDocument } from '../domain/feed.ts';
+import type { HistoryScope } from '../domain/history.ts';
 import type { PlaceSummary, Report, ReportSummary, ReportView, Retraction } from '../domain/model.ts';
 import { NotFound } from '../problems.ts';
 import { isPlainOrigin } from '../render/origin-template.ts';
 import { type PlaceListFile, placeListFiles } from '../render/place-list-files.ts';
-import type { HistoryScope } from '../store/keys.ts';
 import { feedVersionOf, type OpenedFeedDocument, type StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 

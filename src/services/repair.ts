@@ -16,11 +16,12 @@
 //    first call also takes in every report stored before it existed.
 
 import { headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
+import type { HistoryScope } from '../domain/history.ts';
 import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
 import { compareNewestFirst } from '../domain/status.ts';
 import { feedFormatNames } from '../render/feed-formats.ts';
 import { placeListFileNames } from '../render/place-list-files.ts';
-import { derivedKeysOf, type HistoryScope } from '../store/keys.ts';
+import { derivedKeysOf } from '../store/keys.ts';
 import type { HistoryListing, StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 

@@ -3,10 +3,10 @@
 // src/domain/series.ts. Sorting by observed date needs them all, so the history is read
 // whole; its entries are small (at most 1,024 bytes each).
 
+import type { HistoryScope } from '../domain/history.ts';
 import type { IndicatorId } from '../domain/indicators.ts';
 import type { ReportSummary } from '../domain/model.ts';
 import { type SeriesFilter, type SeriesPoint, seriesOf } from '../domain/series.ts';
-import type { HistoryScope } from '../store/keys.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 import { openWholeHistory } from './history.ts';

@@ -12,6 +12,7 @@
 // - Reads of current state must cost one KV read whatever the size of history, so each
 //   is served from one derived document under "v1/derived/", rebuilt from the facts.
 
+import type { HistoryScope } from '../domain/history.ts';
 import { reverseOrderId } from '../domain/ids.ts';
 
 export const reportPrefix = 'v1/report/';
@@ -20,9 +21,6 @@ export const retractionPrefix = 'v1/retraction/';
 export const retractionKey = (reportId: string) => `${retractionPrefix}${reportId}`;
 export const placePrefix = 'v1/place/';
 export const placeKey = (slug: string) => `${placePrefix}${slug}`;
-
-/** A history scope: every report, or the reports of one place. */
-export type HistoryScope = { kind: 'all' } | { kind: 'place'; slug: string };
 
 export function historyPrefix(scope: HistoryScope): string {
   return scope.kind === 'all' ? 'v1/history/all/' : `v1/history/place/${scope.slug}/`;

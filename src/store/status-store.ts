@@ -18,6 +18,7 @@ import {
   recentDocument,
 } from '../domain/documents.ts';
 import { type FeedDocument, feedDocument } from '../domain/feed.ts';
+import type { HistoryScope } from '../domain/history.ts';
 import {
   type Place,
   place,
@@ -38,7 +39,6 @@ import {
   derivedPrefix,
   feedDocumentKey,
   firstPageKey,
-  type HistoryScope,
   historyKey,
   historyPrefix,
   idempotencyKey,

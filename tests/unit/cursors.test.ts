@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeChangeCursor, encodeChangeCursor } from '../../src/cursors/changes.ts';
 import { decodeCursor, encodeCursor } from '../../src/cursors/history.ts';
 import { fnv1a32 } from '../../src/digest.ts';
-import type { HistoryFilter } from '../../src/domain/history.ts';
+import type { HistoryFilter, HistoryScope } from '../../src/domain/history.ts';
 import { InvalidRequest } from '../../src/problems.ts';
-import type { HistoryScope } from '../../src/store/keys.ts';
 
 const after = '01HS0000000000000000000000';
 const all: HistoryScope = { kind: 'all' };
