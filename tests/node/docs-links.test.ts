@@ -1,5 +1,6 @@
 // The documents hold together: every relative link in README.md, SECURITY.md and docs/
-// names a file that exists and, with an anchor, a heading of that file; README.md stays the
+// names a file that exists and, with an anchor, a heading of that file; every path of the
+// repository they name in code exists; README.md stays the
 // front door, a few screens long; and every comment in the code that cites a document names
 // a file (and anchor) that exists. A citation by section title breaks silently when the
 // section moves or is renamed, so only files and anchors are allowed.
@@ -106,6 +107,22 @@ describe('the documents', () => {
       }),
     );
     expect(broken).toEqual([]);
+  });
+
+  it('name only files and folders of the repository that exist', () => {
+    // A path in a code span, e.g. `src/writers/place-writer.ts`: a file moved or renamed
+    // without the documents following it would send a newcomer to a room that is gone.
+    // Patterns (`{slug}`, `*`) and what a run generates (bench/.build/) are not paths.
+    const repositoryPath = /`((?:src|tests|scripts|bench|examples|seeds|schema|docs)\/[\w./-]*)`/g;
+    const stale = documents.flatMap((file) =>
+      proseLines(readFileSync(file, 'utf8')).flatMap(({ line, text }) =>
+        [...text.matchAll(repositoryPath)]
+          .map(([, path = '']) => path)
+          .filter((path) => !path.startsWith('bench/.build/') && !existsSync(join(root, path)))
+          .map((path) => `${relative(root, file)}:${line}: ${path}`),
+      ),
+    );
+    expect(stale).toEqual([]);
   });
 
   it('keep README.md the front door: at most 12 KB', () => {
