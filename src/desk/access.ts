@@ -10,7 +10,6 @@ import type { DeskScope } from '../http/auth.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
 import { pageHref } from '../render/html/layout.tsx';
 import type { PageSite } from '../render/site.ts';
-
 import { reportFields as f } from './forms/report-form-fields.ts';
 import { renderSignInPage, signInPath } from './pages/desk-pages.tsx';
 import { currentSession, type DeskSessionInfo, formFields } from './session.ts';

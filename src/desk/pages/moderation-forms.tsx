@@ -12,7 +12,6 @@ import { FigureList } from '../../render/html/figures.tsx';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { formatTimestamp, indicatorLabel } from '../../words/figures.ts';
-
 import { reportFields as f } from '../forms/report-form-fields.ts';
 import { deskMessages } from '../words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';

@@ -1,15 +1,14 @@
 // The desk's places (scope `admin`): the list of places, each to edit, and the place form,
 // for a new place (with its slug) and for editing one (prefilled with it). Names in the
 // languages named in src/domain/languages.ts have a field each, any other language a row of
-// its own; the four administrative levels have a name and a p-code each. Every control has a visible label;
-// errors stand beside their field. Pure.
+// its own; the four administrative levels have a name and a p-code each. Every control has a
+// visible label; errors stand beside their field. Pure.
 
 import { type Language, namedLanguages } from '../../domain/languages.ts';
 import type { Place } from '../../domain/model.ts';
 import { isolated } from '../../render/escape.ts';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
-
 import { languageName, localName } from '../../words/places.ts';
 import {
   adminField,

@@ -13,7 +13,6 @@ import { FigureList, Provenance } from '../../render/html/figures.tsx';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { indicatorLabel } from '../../words/figures.ts';
-
 import { warningDetail } from '../../words/warnings.ts';
 import { reportFields as f, figureField } from '../forms/report-form-fields.ts';
 import { deskMessages } from '../words.ts';

@@ -11,7 +11,6 @@ import { deskHeaders, negotiateLanguage, pageSite } from '../../http/html.ts';
 import { pageQuery } from '../../http/queries.ts';
 import { valid } from '../../http/validation.ts';
 import { pageHref } from '../../render/html/layout.tsx';
-
 import { deskReader } from '../access.ts';
 import { deskPath } from '../pages/desk-layout.tsx';
 import { renderDeskPage, renderSignInPage, signInPath, signOutPath } from '../pages/desk-pages.tsx';

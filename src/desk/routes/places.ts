@@ -16,7 +16,6 @@ import { NotFound } from '../../problems.ts';
 import { pageHref } from '../../render/html/layout.tsx';
 import { createPlace, findPlace, savePlace } from '../../services/places.ts';
 import { loadPlacesList } from '../../services/reading.ts';
-
 import { type DeskReader, deskReader } from '../access.ts';
 import { errorsAt } from '../forms/errors.ts';
 import { formOfPlace, placeFromForm } from '../forms/place-form.ts';

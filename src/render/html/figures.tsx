@@ -103,6 +103,17 @@ function RowProvenance({
   );
 }
 
+/** A figure's note, marked with its language where that is not the page's. */
+function FigureNote({ note, lang }: { note: string | undefined; lang: string | undefined }) {
+  return note ? (
+    <span class="figure-note">
+      <bdi lang={lang}>{note}</bdi>
+    </span>
+  ) : (
+    ''
+  );
+}
+
 export function FigureList(props: FigureListProps) {
   const {
     figures,
@@ -137,13 +148,7 @@ export function FigureList(props: FigureListProps) {
                 <strong>{row.stateWords}</strong>
                 {row.since ? ` ${row.since}` : ''}
               </span>
-              {row.note ? (
-                <span class="figure-note">
-                  <bdi lang={noteLang}>{row.note}</bdi>
-                </span>
-              ) : (
-                ''
-              )}
+              <FigureNote note={row.note} lang={noteLang} />
               {provenance(row)}
               {under(row.indicator)}
             </li>
@@ -156,13 +161,7 @@ export function FigureList(props: FigureListProps) {
               <span class="figure-value">
                 <strong>{row.words}</strong>
               </span>
-              {row.note ? (
-                <span class="figure-note">
-                  <bdi lang={noteLang}>{row.note}</bdi>
-                </span>
-              ) : (
-                ''
-              )}
+              <FigureNote note={row.note} lang={noteLang} />
               {provenance(row)}
               {under(row.indicator)}
             </li>
