@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { experimental_readRawConfig } from 'wrangler';
+import { scopes } from '../src/http/principal.ts';
 import { placeholderLines, withIds, wranglerCommand } from './wrangler-config.mjs';
 
 const { values: options } = parseArgs({
@@ -26,8 +27,8 @@ const { values: options } = parseArgs({
 const config = options.config;
 const dryRun = options['dry-run'];
 const seedsFolder = new URL('../seeds/', import.meta.url);
-// Every scope of src/http/auth.ts: the first token is the one that makes the others' places.
-const adminScopes = ['report', 'moderate', 'admin', 'subscribe'];
+// The first token has every scope: it is the one that makes the others' places.
+const adminScopes = [...scopes];
 const wrangler = wranglerCommand();
 
 /**
