@@ -9,6 +9,7 @@ import { deskImportRoutes } from './routes/import.ts';
 import { deskModerationRoutes } from './routes/moderation.ts';
 import { deskPlaceRoutes } from './routes/places.ts';
 import { deskReportRoutes } from './routes/reports.ts';
+import { deskWholeCorrectionRoutes } from './routes/whole-correction.ts';
 import { deskGuards } from './session.ts';
 
 export const desk = new Hono<AppEnv>();
@@ -18,5 +19,6 @@ desk.route('/', deskRoutes);
 desk.route('/', deskReportRoutes);
 desk.route('/', deskDraftRoutes);
 desk.route('/', deskModerationRoutes);
+desk.route('/', deskWholeCorrectionRoutes);
 desk.route('/', deskImportRoutes);
 desk.route('/', deskPlaceRoutes);

@@ -151,6 +151,24 @@ export async function retractReport(
 const longestChain = 64;
 
 /**
+ * How many versions came before a report, from the index: back along what each version
+ * corrects to the original (0 for an original). One read per version.
+ */
+export async function earlierVersions(
+  store: StatusStore,
+  view: Pick<ReportView, 'corrects'>,
+): Promise<number> {
+  let earlier = 0;
+  for (let id = view.corrects?.report, hops = 0; id && hops < longestChain; hops++) {
+    const entry = await store.getHistoryEntry(id);
+    if (!entry || entry.state === 'retracted') break;
+    earlier++;
+    id = entry.corrects;
+  }
+  return earlier;
+}
+
+/**
  * The chain of a superseded report, from the index: back along what each version corrects
  * to the original, forward along what superseded each to the current version. Undefined for
  * a report that is not superseded. One read per version.
@@ -160,13 +178,7 @@ export async function chainOfSuperseded(
   view: Pick<ReportView, 'state' | 'supersededBy' | 'corrects'>,
 ): Promise<ChainOfVersions | undefined> {
   if (view.state !== 'superseded' || !view.supersededBy) return undefined;
-  let earlier = 0;
-  for (let id = view.corrects?.report, hops = 0; id && hops < longestChain; hops++) {
-    const entry = await store.getHistoryEntry(id);
-    if (!entry || entry.state === 'retracted') break;
-    earlier++;
-    id = entry.corrects;
-  }
+  const earlier = await earlierVersions(store, view);
   let later = 0;
   let current: ReportSummary | undefined;
   for (let id: string | undefined = view.supersededBy, hops = 0; id && hops < longestChain; hops++) {

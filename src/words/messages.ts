@@ -140,12 +140,19 @@ export interface Messages {
     correctFigure: (label: string) => string;
     correctionHeading: (label: string) => string;
     correctionIntro: string;
+    correctWhole: string;
+    wholeHeading: string;
+    wholeIntro: string;
+    /** A whole correction sent as the report already was. */
+    nothingChanged: string;
     reason: string;
     publishCorrection: string;
     retract: string;
     retractionIntro: string;
     publishRetraction: string;
-    /** On a superseded version: what its withdrawal takes with it. */
+    /** On a current correction: the second button, which withdraws it alone. */
+    withdrawOnlyCorrection: string;
+    /** On a superseded version or a current correction: what its withdrawal takes with it. */
     withdrawChain: (corrections: number) => string;
     replaced: string;
     currentVersion: (published: string) => string;
@@ -360,12 +367,18 @@ const en: Messages = {
     correctionHeading: (label) => `Correct one figure: ${label}`,
     correctionIntro:
       'Change what the source got wrong, or what was entered wrong. Empty the fields to drop the figure.',
+    correctWhole: 'Correct the whole report',
+    wholeHeading: 'Correct the whole report',
+    wholeIntro:
+      'The form holds what the report says now. Change what is wrong: the place, the observed date, the summary, the source, the verification or any figure. Fill in a figure to add it; empty its fields to drop it. The correction replaces this version with what you changed, and your reason is shown with it.',
+    nothingChanged: 'Nothing was changed. Change what is wrong, then publish the correction.',
     reason: 'Reason (shown to every reader)',
     publishCorrection: 'Publish the correction',
     retract: 'Withdraw this report',
     retractionIntro:
       'A withdrawn report stays visible, marked as retracted, with your reason. Its figures leave the current status; if it corrected an earlier version, that version is current again.',
     publishRetraction: 'Withdraw it',
+    withdrawOnlyCorrection: 'Withdraw only this correction: the version before it is current again',
     withdrawChain: (n) =>
       `This withdraws the report and its ${n} ${n === 1 ? 'correction' : 'corrections'}: every version, at once, with your reason. No earlier version is published again; the figures they stated leave the current status.`,
     replaced: 'A correction replaced this version, so it cannot be corrected itself.',
@@ -574,12 +587,18 @@ const nl: Messages = {
     correctionHeading: (label) => `Eén cijfer corrigeren: ${label}`,
     correctionIntro:
       'Verander wat de bron of de invoer verkeerd had. Maak de velden leeg om het cijfer te laten vallen.',
+    correctWhole: 'De hele melding corrigeren',
+    wholeHeading: 'De hele melding corrigeren',
+    wholeIntro:
+      'Het formulier bevat wat de melding nu zegt. Verander wat niet klopt: de plaats, de waarnemingsdatum, de samenvatting, de bron, de verificatie of een cijfer. Vul een cijfer in om het toe te voegen; maak de velden leeg om het te laten vallen. De correctie vervangt deze versie door wat u veranderde, en toont uw reden erbij.',
+    nothingChanged: 'Er is niets veranderd. Verander wat niet klopt en publiceer dan de correctie.',
     reason: 'Reden (elke lezer ziet die)',
     publishCorrection: 'Correctie publiceren',
     retract: 'Deze melding intrekken',
     retractionIntro:
       'Een ingetrokken melding blijft zichtbaar, gemarkeerd als teruggetrokken, met uw reden. Haar cijfers verdwijnen uit de huidige situatie; corrigeerde zij een eerdere versie, dan geldt die weer.',
     publishRetraction: 'Intrekken',
+    withdrawOnlyCorrection: 'Alleen deze correctie intrekken: de versie ervoor geldt dan weer',
     withdrawChain: (n) =>
       `Dit trekt de melding en haar ${n} ${n === 1 ? 'correctie' : 'correcties'} in: elke versie, tegelijk, met uw reden. Geen eerdere versie verschijnt opnieuw; de cijfers die zij noemden verdwijnen uit de huidige situatie.`,
     replaced: 'Een correctie verving deze versie, dus zelf kan zij niet worden gecorrigeerd.',

@@ -183,7 +183,7 @@ describe('moderating at the desk', () => {
     expect(desk).toContain(`action="/desk/reports/${report.id}/retraction"`);
     const current = await (await call(`/desk/reports/${second}`, { ...manual, headers: { cookie } })).text();
     expect(current).toContain(`/desk/reports/${second}/correction?figure=civilian_deaths`);
-    expect(current).not.toContain('This withdraws the report and its');
+    expect(current).toContain('This withdraws the report and its 2 corrections');
 
     const response = await postFormWith(`/desk/reports/${report.id}/retraction`, cookie, {
       formToken,

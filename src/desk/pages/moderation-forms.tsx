@@ -1,8 +1,9 @@
-// The desk's moderation of one report: the report's figures, each with a link to correct it
-// alone (for a superseded version: none, but a link to the current one); the form of one
-// figure's correction, prefilled with what the report says; and the withdrawal form, which
-// on a superseded version withdraws the whole chain. A correction names only the figure it changes (the API's partial
-// correction), so the rest of the report stays as it was. Pure.
+// The desk's moderation of one report: the report's figures, a link to correct the whole
+// report (src/desk/pages/whole-correction.tsx) and one to correct each figure alone (for a
+// superseded version: none, but a link to the current one); the form of one figure's
+// correction, prefilled with what the report says; and the withdrawal form, which withdraws
+// every version of the report with one button. A correction names only the figure it
+// changes (the API's partial correction), so the rest of the report stays as it was. Pure.
 
 import type { Language } from '../../domain/languages.ts';
 import type { ReportView } from '../../domain/model.ts';
@@ -20,6 +21,10 @@ import { Field, IndicatorFields, WarningsToConfirm } from './report-form.tsx';
 export const moderatePath = (id: string) => `/desk/reports/${id}`;
 export const correctPath = (id: string) => `/desk/reports/${id}/correction`;
 export const retractPath = (id: string) => `/desk/reports/${id}/retraction`;
+export const wholeCorrectionPath = (id: string) => `/desk/reports/${id}/whole-correction`;
+
+/** The second button of a current correction's withdrawal: that correction alone. */
+export const onlyThisCorrection = { name: 'withdraw', value: 'correction' } as const;
 
 export interface ModerationState {
   values: Record<string, string>;
@@ -49,11 +54,14 @@ function Errors({ state, language }: { state: ModerationState; language: Languag
   );
 }
 
-/** A link to correct each of the report's figures alone. */
+/** A link to correct the whole report, and one to correct each of its figures alone. */
 function Corrections({ view, site, language }: { view: ReportView; site: PageSite; language: Language }) {
   const mm = deskMessages[language].moderation;
   return (
     <ul class="subscribe-links">
+      <li>
+        <a href={pageHref(wholeCorrectionPath(view.id), site, language)}>{mm.correctWhole}</a>
+      </li>
       {view.figures.map((figure) => (
         <li>
           <a
@@ -83,8 +91,10 @@ function Replaced({ chain, site, language }: { chain: ChainOfVersions; site: Pag
 }
 
 /**
- * A report's figures, each to be corrected alone, and its withdrawal; for a superseded
- * version (`chain`), no correction, and the withdrawal of the whole chain.
+ * A report's figures, to be corrected whole or each alone, and its withdrawal; for a
+ * superseded version (`chain`), no correction, and the withdrawal of the whole chain. A
+ * current correction with `earlier` versions is withdrawn with them by its one button, or
+ * alone (the version before it current again) by a second.
  */
 export function renderModerationPage(
   view: ReportView,
@@ -92,9 +102,11 @@ export function renderModerationPage(
   site: PageSite,
   language: Language,
   chain?: ChainOfVersions,
+  earlier = 0,
 ): string {
   const m = deskMessages[language];
   const mm = m.moderation;
+  const versions = chain?.corrections ?? earlier;
   return htmlDocument(
     <DeskPage
       site={site}
@@ -117,13 +129,22 @@ export function renderModerationPage(
         <Corrections view={view} site={site} language={language} />
       )}
       <h2>{mm.retract}</h2>
-      <p>{chain ? mm.withdrawChain(chain.corrections) : mm.retractionIntro}</p>
+      <p>{versions > 0 ? mm.withdrawChain(versions) : mm.retractionIntro}</p>
       <form method="post" action={pageHref(retractPath(view.id), site, language)} class="desk-form">
         <input type="hidden" name={f.formToken} value={state.formToken} />
         <Field name={f.reason} label={mm.reason} state={state} multiline required />
         <p>
           <button type="submit">{mm.publishRetraction}</button>
         </p>
+        {!chain && earlier > 0 ? (
+          <p>
+            <button type="submit" name={onlyThisCorrection.name} value={onlyThisCorrection.value}>
+              {mm.withdrawOnlyCorrection}
+            </button>
+          </p>
+        ) : (
+          ''
+        )}
       </form>
     </DeskPage>,
   );

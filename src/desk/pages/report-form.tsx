@@ -16,7 +16,7 @@ import { indicatorLabel } from '../../words/figures.ts';
 import { warningDetail } from '../../words/warnings.ts';
 import { reportFields as f, figureField } from '../forms/report-form-fields.ts';
 import { deskMessages } from '../words.ts';
-import { DeskPage, deskCrumb } from './desk-layout.tsx';
+import { type Crumb, DeskPage, deskCrumb } from './desk-layout.tsx';
 
 export const previewPath = '/desk/reports/preview';
 export const publishPath = '/desk/reports';
@@ -32,6 +32,18 @@ export interface ReportFormState {
   errors: Record<string, string[]>;
   formToken: string;
   places: readonly PlaceChoice[];
+}
+
+/** What a form of a whole report is for when it is not a new report: a correction of one. */
+export interface ReportFormPurpose {
+  heading: string;
+  intro: string;
+  trail: readonly Crumb[];
+  /** Where the form is sent. */
+  action: string;
+  /** Shown before the button: a correction's reason and its warnings to confirm. */
+  end: Child;
+  submit: string;
 }
 
 const idOf = (name: string) => `field-${name.replaceAll('.', '-')}`;
@@ -239,16 +251,22 @@ export function renderReportForm(
   language: Language,
   /** Shown before the form: what filled it in (a draft from text). */
   before?: Child,
+  purpose?: ReportFormPurpose,
 ): string {
   const m = deskMessages[language];
   const verificationOptions = verificationStates.map((v) => ({ value: v, words: m.verification[v] }));
   const kindOptions = sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] }));
   return htmlDocument(
-    <DeskPage site={site} language={language} heading={m.form.newReport} trail={[deskCrumb(language)]}>
-      <p class="intro">{m.form.intro}</p>
+    <DeskPage
+      site={site}
+      language={language}
+      heading={purpose?.heading ?? m.form.newReport}
+      trail={purpose?.trail ?? [deskCrumb(language)]}
+    >
+      <p class="intro">{purpose?.intro ?? m.form.intro}</p>
       {before ?? ''}
       <FormProblems errors={state.errors} heading={m.form.errorsHeading} />
-      <form method="post" action={pageHref(previewPath, site, language)} class="desk-form">
+      <form method="post" action={pageHref(purpose?.action ?? previewPath, site, language)} class="desk-form">
         <input type="hidden" name={f.formToken} value={state.formToken} />
         <Field
           name={f.place}
@@ -284,8 +302,9 @@ export function renderReportForm(
           state={state}
           options={verificationOptions}
         />
+        {purpose?.end ?? ''}
         <p>
-          <button type="submit">{m.form.preview}</button>
+          <button type="submit">{purpose?.submit ?? m.form.preview}</button>
         </p>
       </form>
     </DeskPage>,

@@ -1,13 +1,14 @@
 // Moderating at the desk (scope `moderate`): from a report's page, correct one figure (the
 // form prefilled with what the report says; the API's partial correction, so the rest of the
-// report stays as it was) or withdraw the report with a reason (a superseded version: with
-// its whole chain, and it offers no correction of itself). Each then opens the page of
-// the report it made or changed.
+// report stays as it was; the whole report is corrected in src/desk/routes/whole-correction.ts)
+// or withdraw the report with a reason, with every version of it: a superseded version or a
+// current correction withdraws the whole chain (a current correction may also be withdrawn
+// alone). Each then opens the page of the report it made or changed.
 
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { issuesFromZod } from '../../domain/issues.ts';
-import { correctionInput, reportId, retractionInput } from '../../domain/model.ts';
+import { correctionInput, type ReportView, reportId, retractionInput } from '../../domain/model.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { deskHeaders } from '../../http/html.ts';
 import { pageQuery } from '../../http/queries.ts';
@@ -20,8 +21,14 @@ import {
   type ValidationIssue,
 } from '../../problems.ts';
 import { pageHref } from '../../render/html/layout.tsx';
-import { chainOfSuperseded, correctReport, retractReport } from '../../services/moderation.ts';
+import {
+  chainOfSuperseded,
+  correctReport,
+  earlierVersions,
+  retractReport,
+} from '../../services/moderation.ts';
 import { viewReport } from '../../services/reading.ts';
+import type { StatusStore } from '../../store/status-store.ts';
 import { deskReader } from '../access.ts';
 import { errorsByField } from '../forms/errors.ts';
 import { figuresFromForm, formOfFigure } from '../forms/report-form.ts';
@@ -29,6 +36,7 @@ import { reportFields as f } from '../forms/report-form-fields.ts';
 import {
   correctPath,
   moderatePath,
+  onlyThisCorrection,
   renderCorrectionForm,
   renderModerationPage,
   retractPath,
@@ -39,7 +47,9 @@ const correctionQuery = pageQuery.extend({ figure: z.string().max(64).optional()
 const idParam = z.strictObject({ id: reportId });
 
 /** A refused moderation's problems, as the form shows them. */
-function problemsOf(error: unknown): { status: 404 | 409 | 422; issues: ValidationIssue[] } | undefined {
+export function problemsOf(
+  error: unknown,
+): { status: 404 | 409 | 422; issues: ValidationIssue[] } | undefined {
   if (error instanceof InvalidBody) return { status: 422, issues: [...error.issues] };
   if (error instanceof Conflict || error instanceof NotFound) {
     return {
@@ -50,14 +60,21 @@ function problemsOf(error: unknown): { status: 404 | 409 | 422; issues: Validati
   return undefined;
 }
 
+/** The versions a withdrawal of `view` takes with it: its chain, or those before a current correction. */
+async function versionsOf(store: StatusStore, view: ReportView) {
+  const chain = await chainOfSuperseded(store, view);
+  const earlier = view.state === 'active' ? await earlierVersions(store, view) : 0;
+  return { chain, earlier };
+}
+
 export const deskModerationRoutes = new Hono<AppEnv>()
   .get(moderatePath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
     const who = await deskReader(c, 'moderate');
     if (who instanceof Response) return who;
     const view = await viewReport(c.get('store'), c.req.valid('param').id);
-    const chain = await chainOfSuperseded(c.get('store'), view);
+    const { chain, earlier } = await versionsOf(c.get('store'), view);
     const state = { values: {}, errors: {}, formToken: who.session.formToken };
-    const page = renderModerationPage(view, state, who.site, who.language, chain);
+    const page = renderModerationPage(view, state, who.site, who.language, chain, earlier);
     return c.html(page, 200, deskHeaders(who.language));
   })
   .get(correctPath(':id'), valid('param', idParam), valid('query', correctionQuery), async (c) => {
@@ -130,8 +147,8 @@ export const deskModerationRoutes = new Hono<AppEnv>()
     const refuse = async (status: 404 | 409 | 422, issues: readonly ValidationIssue[]) => {
       const errors = errorsByField(issues, [], who.language);
       const state = { values, errors, formToken: who.session.formToken, conflict: status !== 422 };
-      const chain = await chainOfSuperseded(c.get('store'), view);
-      const page = renderModerationPage(view, state, who.site, who.language, chain);
+      const { chain, earlier } = await versionsOf(c.get('store'), view);
+      const page = renderModerationPage(view, state, who.site, who.language, chain, earlier);
       return c.html(page, status, deskHeaders(who.language));
     };
     const body = { reason: values[f.reason] ?? '' };
@@ -139,7 +156,11 @@ export const deskModerationRoutes = new Hono<AppEnv>()
     if (!checked.success) return refuse(422, issuesFromZod(checked.error, body));
     try {
       const { reason } = checked.data;
-      await retractReport(c.get('store'), c.get('writers'), view.id, reason, c.get('clock'), who.language);
+      // A current correction's one button withdraws its chain: the API does so for a
+      // retraction of any superseded version, such as the one it corrected.
+      const alone = values[onlyThisCorrection.name] === onlyThisCorrection.value;
+      const target = view.state === 'active' && view.corrects && !alone ? view.corrects.report : view.id;
+      await retractReport(c.get('store'), c.get('writers'), target, reason, c.get('clock'), who.language);
       return c.redirect(pageHref(`/reports/${view.id}`, who.site, who.language), 303);
     } catch (error) {
       const refused = problemsOf(error);
