@@ -4,15 +4,17 @@
 // - `names`: the languages a place's name has a field of its own in on the desk's place form;
 //   a name in any other language is a row of a language tag and a name.
 // - `drafting`: the languages a draft is read in (src/drafting/lexicon.ts has a lexicon each).
+// - `import`: the languages the desk's import reads a spreadsheet's column names and dates in
+//   (src/desk/import/columns.ts names each column in each, and says how it orders a date).
 // Making a language one of the pages' is adding `pages` to its uses here; the compiler then
 // asks for its words wherever words are kept per language.
 
-type Use = 'pages' | 'names' | 'drafting';
+type Use = 'pages' | 'names' | 'drafting' | 'import';
 
 const uses = {
-  en: ['pages', 'names', 'drafting'],
-  nl: ['pages', 'names', 'drafting'],
-  uk: ['names', 'drafting'],
+  en: ['pages', 'names', 'drafting', 'import'],
+  nl: ['pages', 'names', 'drafting', 'import'],
+  uk: ['names', 'drafting', 'import'],
 } as const satisfies Record<string, readonly Use[]>;
 
 type Known = keyof typeof uses;
@@ -31,3 +33,6 @@ export const namedLanguages = usedFor('names');
 
 export const draftLanguages = usedFor('drafting');
 export type DraftLanguage = UsedFor<'drafting'>;
+
+export const importLanguages = usedFor('import');
+export type ImportLanguage = UsedFor<'import'>;

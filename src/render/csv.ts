@@ -8,25 +8,26 @@
 
 export type CsvCell = string | number | undefined;
 
-const formulaStart = /^[=+\-@\t\r]/;
-const needsQuotes = /[",\r\n]/;
+export type CsvDelimiter = ',' | ';' | '\t';
 
-function textCell(text: string): string {
+const formulaStart = /^[=+\-@\t\r]/;
+
+function textCell(text: string, delimiter: CsvDelimiter): string {
   const safe = formulaStart.test(text) ? `'${text}` : text;
-  return needsQuotes.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const quoted = safe.includes('"') || safe.includes(delimiter) || /[\r\n]/.test(safe);
+  return quoted ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvCell(cell: CsvCell): string {
+export function csvCell(cell: CsvCell, delimiter: CsvDelimiter = ','): string {
   if (cell === undefined) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  return textCell(cell);
+  return textCell(cell, delimiter);
 }
 
-export function renderCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+/** Rows with commas between fields, or another delimiter (a semicolon, as Excel writes in a locale whose decimal mark is a comma). */
+export function renderCsv(rows: readonly (readonly CsvCell[])[], delimiter: CsvDelimiter = ','): string {
+  return rows.map((row) => `${row.map((cell) => csvCell(cell, delimiter)).join(delimiter)}\r\n`).join('');
 }
-
-export type CsvDelimiter = ',' | ';' | '\t';
 
 /** The delimiter the first line uses most, outside quotes; a comma when it uses none. */
 function delimiterOf(text: string): CsvDelimiter {

@@ -221,6 +221,11 @@ const brokenFiles: [string, Uint8Array, number][] = [
     utf8(renderCsv([importHeader, importRow({ 'Place slug': '<img src=x onerror=alert(1)>' })])),
     422,
   ],
+  [
+    'a date of an English file that reads as two days',
+    utf8(renderCsv([importHeader, importRow({ Observed: '05/12/2024' })])),
+    422,
+  ],
   ['a file over 1 MB', utf8(`${goodFile}${'x'.repeat(1024 * 1024)}`), 413],
   ['a NUL byte', utf8(goodFile.replace('hostile', 'host\u0000ile')), 422],
 ];

@@ -52,6 +52,14 @@ describe('CSV cells', () => {
     }
   });
 
+  it('writes semicolons between fields when asked, quoting a cell only for a semicolon, a quote or a line break', () => {
+    expect(renderCsv([['12,000', 'a;b', 'say "hi"', 'x']], ';')).toBe('12,000;"a;b";"say ""hi""";x\r\n');
+    expect(readCsv(renderCsv([['12,000', 'a;b', 'line\nbreak']], ';'))).toEqual({
+      ok: true,
+      records: [['12,000', 'a;b', 'line\nbreak']],
+    });
+  });
+
   it('writes numbers as numbers, negative ones included', () => {
     expect(csvCell(-33.9)).toBe('-33.9');
     expect(csvCell(12000)).toBe('12000');

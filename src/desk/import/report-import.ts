@@ -16,6 +16,7 @@ import { publishReports } from '../../services/publishing.ts';
 import type { StatusStore } from '../../store/status-store.ts';
 import type { Writers } from '../../writers/stubs.ts';
 import { once } from '../once.ts';
+import type { SpreadsheetColumn } from './columns.ts';
 import { columnOf, readReportTable, type TableProblem, type TableReport } from './report-table.ts';
 
 /** Where in the file: its row (counted from 1, as a spreadsheet does) and column. */
@@ -55,19 +56,23 @@ export interface ImportCheck {
   alreadyPublished: ImportedReport[];
 }
 
+/** A column by the name the file gives it. */
+type ColumnNames = (column: SpreadsheetColumn) => string;
+
 /** The row and column of a pointer into one report of the file. */
-function cellOf(report: TableReport, pointer: string): Cell {
+function cellOf(report: TableReport, pointer: string, nameOf: ColumnNames): Cell {
   const figure = /^\/figures\/(\d+)(\/.*)?$/.exec(pointer);
   const first = report.rows[0] ?? 0;
+  const named = (column: SpreadsheetColumn | undefined) => column && nameOf(column);
   if (figure) {
     return {
       row: report.rows[Number(figure[1])] ?? first,
-      column: columnOf('figure', figure[2] ?? '/indicator'),
+      column: named(columnOf('figure', figure[2] ?? '/indicator')),
     };
   }
   return {
     row: first,
-    column: pointer === '/figures' ? columnOf('figure', '/indicator') : columnOf('report', pointer),
+    column: named(pointer === '/figures' ? columnOf('figure', '/indicator') : columnOf('report', pointer)),
   };
 }
 
@@ -87,17 +92,17 @@ const same = (a: unknown, b: unknown) =>
  * nothing. A count stored before counts stated their basis is compared with the basis its
  * indicator assumes, which is what the export wrote for it.
  */
-function changesTo(stored: Report, report: TableReport): ImportProblem[] {
+function changesTo(stored: Report, report: TableReport, nameOf: ColumnNames): ImportProblem[] {
   const { figures, ...whole } = report.input;
   const changes = leaves(whole)
     .filter(([pointer, value]) => !same(at(stored, pointer), value))
-    .map(([pointer]) => cellOf(report, pointer));
+    .map(([pointer]) => cellOf(report, pointer, nameOf));
   const storedFigures = stored.figures.map(withBasis);
   figures.forEach((figure, i) => {
     const storedFigure = storedFigures.find((f) => f.indicator === figure.indicator);
     for (const [pointer, value] of leaves(figure)) {
       if (!storedFigure || !same(at(storedFigure, pointer), value)) {
-        changes.push(cellOf(report, `/figures/${i}${storedFigure ? pointer : '/indicator'}`));
+        changes.push(cellOf(report, `/figures/${i}${storedFigure ? pointer : '/indicator'}`, nameOf));
       }
     }
   });
@@ -134,7 +139,7 @@ async function checkTable(
     const stored = storedReports[i];
     if (stored) {
       // An exported row: compared with the report as it stands, cell by cell.
-      const changes = changesTo(stored, report);
+      const changes = changesTo(stored, report, table.nameOf);
       problems.push(...changes);
       if (changes.length === 0) alreadyPublished.push({ rows: report.rows, report: stored });
       continue;
@@ -143,7 +148,7 @@ async function checkTable(
     if (checked.success) fresh.push({ report, input: checked.data });
     else {
       for (const issue of issuesFromZod(checked.error, report.input)) {
-        const cell = cellOf(report, issue.pointer);
+        const cell = cellOf(report, issue.pointer, table.nameOf);
         if (!known.has(JSON.stringify(cell))) problems.push({ kind: 'field', issue, ...cell });
       }
     }
@@ -154,7 +159,7 @@ async function checkTable(
   const located = (pointer: string): Cell => {
     const [, index = '', rest = ''] = /^\/(\d+)(.*)$/.exec(pointer) ?? [];
     const report = fresh[Number(index)]?.report;
-    return report ? cellOf(report, rest) : { row: 0, column: undefined };
+    return report ? cellOf(report, rest, table.nameOf) : { row: 0, column: undefined };
   };
   try {
     const { reports, warnings } = await publishReports(store, writers, inputs, clock, {

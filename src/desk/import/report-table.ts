@@ -1,13 +1,18 @@
 // A spreadsheet of reports, as the desk's import reads it: a CSV file of the columns the
-// exports write (docs/desk.md#importing-reports-from-a-spreadsheet), with or without the HXL hashtag row, one row per figure.
+// exports write (docs/desk.md#importing-reports-from-a-spreadsheet), named in English, Dutch
+// or Ukrainian (src/desk/import/columns.ts), with or without the HXL hashtag row, one row per
+// figure; counts and dates as people write them in the language of the column names.
 // Rows with the same Report are one report; a row with none is a report of its own. What it
 // builds then passes the same validation as the API's JSON; this only reads the table, and
 // says which row and column each problem of the file is in.
 
+import { type ImportLanguage, importLanguages } from '../../domain/languages.ts';
 import { nearest } from '../../domain/nearest.ts';
 import { readCsv } from '../../render/csv.ts';
-import { importColumns, type ReportField, reportColumn, type TableColumn } from '../../render/hxl-csv.ts';
+import { type ReportField, reportColumn } from '../../render/hxl-csv.ts';
 import { readCount } from '../../words/figures.ts';
+import { columnNamed, dateOrderOf, type SpreadsheetColumn, spreadsheetColumns } from './columns.ts';
+import { type DateOrder, readSpreadsheetDate } from './dates.ts';
 
 /** The most reports one file may hold: a day's work of a newsroom, checked at once. */
 export const maxImportReports = 100;
@@ -37,7 +42,16 @@ export type TableProblem =
   /** A cell a spreadsheet would run as a formula. */
   | { kind: 'formula'; row: number; column: string }
   /** A cell of the whole report that differs from the report's first row. */
-  | { kind: 'differs'; row: number; column: string; firstRow: number };
+  | { kind: 'differs'; row: number; column: string; firstRow: number }
+  /** A date that reads as two days (ISO each), in a file whose column names do not say which. */
+  | {
+      kind: 'ambiguousDate';
+      row: number;
+      column: string;
+      written: string;
+      dayFirst: string;
+      monthFirst: string;
+    };
 
 /** A report as the table states it, for the schema to judge, and the rows it came from. */
 export interface TableReport {
@@ -53,7 +67,13 @@ export interface TableReport {
  * (a formula, a report's cell that differs between its rows), or the problems that do.
  */
 export type TableReading =
-  | { ok: true; reports: TableReport[]; problems: TableProblem[] }
+  | {
+      ok: true;
+      reports: TableReport[];
+      problems: TableProblem[];
+      /** A column by the name the file gives it: a problem names its cell as the writer sees it. */
+      nameOf: (column: SpreadsheetColumn) => string;
+    }
   | { ok: false; problems: TableProblem[] };
 
 /** The text of an uploaded file: UTF-8, with or without a byte order mark. */
@@ -76,9 +96,13 @@ function comparableTag(tag: string): string {
   return [hashtag, ...attributes.sort()].join('+');
 }
 
-const byHeader = new Map(importColumns.map((c) => [c.header.toLowerCase(), c]));
-const byTag = new Map(importColumns.map((c) => [comparableTag(c.tag), c]));
-const columnCandidates = importColumns.map((c) => ({ value: c.header, names: [c.header, c.tag] }));
+const byTag = new Map(spreadsheetColumns.map((c) => [comparableTag(c.tag), c]));
+const columnCandidates = spreadsheetColumns.flatMap((c) =>
+  importLanguages.flatMap((language) => {
+    const name = c.names[language];
+    return name === undefined ? [] : [{ value: name, names: [name, c.tag] }];
+  }),
+);
 
 /** A hashtag row: every cell it has starts with "#". */
 function isHashtagRow(record: readonly string[] | undefined): boolean {
@@ -88,35 +112,58 @@ function isHashtagRow(record: readonly string[] | undefined): boolean {
 
 const blank = (record: readonly string[]) => record.every((cell) => cell.trim() === '');
 
+/** The columns of a file, by position, and what its column names say of it. */
+interface Columns {
+  columns: (SpreadsheetColumn | undefined)[];
+  nameOf: (column: SpreadsheetColumn) => string;
+  dates: DateOrder;
+}
+
+/**
+ * The languages every column name of the file is in; columns known by their hashtags may be
+ * named anything, and say nothing.
+ */
+function languagesOf(header: readonly string[]): ImportLanguage[] {
+  return header.reduce<ImportLanguage[]>((languages, name) => {
+    const named = columnNamed(name);
+    return named ? languages.filter((l) => named.languages.includes(l)) : languages;
+  }, importLanguages.slice());
+}
+
 /** The known column of each position, or the problems of the header. */
 function columnsOf(
   header: readonly string[],
   tags: readonly string[] | undefined,
   records: readonly string[][],
-): { columns: (TableColumn | undefined)[] } | { problems: TableProblem[] } {
+): Columns | { problems: TableProblem[] } {
+  const languages = languagesOf(header);
+  const [language = 'en'] = languages;
+  const written = new Map<SpreadsheetColumn, string>();
+  const nameOf = (column: SpreadsheetColumn) =>
+    written.get(column) || column.names[language] || column.header;
   const problems: TableProblem[] = [];
-  const seen = new Set<string>();
-  const columns = header.map((name, i) => {
+  const columns = header.map((cell, i) => {
     const tag = tags?.[i]?.trim();
-    const written = name.trim();
+    const name = cell.trim();
     // A column with no name and nothing in it is a spreadsheet's trailing delimiter.
-    if (!written && !tag && records.every((r) => !r[i]?.trim())) return undefined;
-    const column = tag ? byTag.get(comparableTag(tag)) : byHeader.get(written.toLowerCase());
+    if (!name && !tag && records.every((r) => !r[i]?.trim())) return undefined;
+    const column = tag ? byTag.get(comparableTag(tag)) : columnNamed(name)?.column;
     if (!column) {
-      const shown = tag || written;
+      const shown = tag || name;
       problems.push({ kind: 'unknownColumn', column: shown, suggestions: nearest(shown, columnCandidates) });
       return undefined;
     }
-    if (seen.has(column.header)) problems.push({ kind: 'duplicateColumn', column: column.header });
-    seen.add(column.header);
+    if (written.has(column)) problems.push({ kind: 'duplicateColumn', column: nameOf(column) });
+    written.set(column, name);
     return column;
   });
   for (const required of requiredColumns) {
-    if (!seen.has(required) && !problems.some((p) => p.kind === 'unknownColumn')) {
-      problems.push({ kind: 'missingColumn', column: required });
+    const column = spreadsheetColumns.find((c) => c.header === required);
+    if (column && !written.has(column) && !problems.some((p) => p.kind === 'unknownColumn')) {
+      problems.push({ kind: 'missingColumn', column: nameOf(column) });
     }
   }
-  return problems.length > 0 ? { problems } : { columns };
+  return problems.length > 0 ? { problems } : { columns, nameOf, dates: dateOrderOf(languages) };
 }
 
 // Text a spreadsheet would run as a formula; a number such as -5 is not one.
@@ -148,12 +195,21 @@ function place(target: Record<string, unknown>, pointer: string, value: unknown)
   at[last] = value;
 }
 
-/** The cells of a count's numbers: its value, and a range's high bound. */
-const countCells: readonly string[] = ['/value', '/high'];
-
-/** A figure's cell, typed as the schema expects: a count's numbers as numbers people write. */
-function figureValue(field: ReportField, text: string): unknown {
-  return countCells.includes(field.pointer) ? readCount(text) : text;
+/**
+ * A cell as its column holds it: a count or a date as people write them, else the text; a
+ * date that reads as two days is both of them.
+ */
+function cellValue(
+  column: SpreadsheetColumn,
+  text: string,
+  dates: DateOrder,
+): string | number | { dayFirst: string; monthFirst: string } {
+  if (column.cells === 'count') return readCount(text);
+  if (column.cells === 'date') {
+    const reading = readSpreadsheetDate(text, dates);
+    return 'date' in reading ? reading.date : reading.ambiguous;
+  }
+  return text;
 }
 
 /** A since date (a utility's, or a running total's) without a qualifier is as exact as the date is written. */
@@ -171,11 +227,12 @@ function completeFigure(figure: Record<string, unknown>): Record<string, unknown
 
 interface Row {
   number: number;
-  cells: Map<TableColumn, string>;
+  /** Each cell's value as its column holds it. */
+  cells: Map<SpreadsheetColumn, unknown>;
 }
 
 /** The rows of one report, in file order, keyed by its Report column or by the row itself. */
-function groupRows(rows: readonly Row[], reportColumnOf: TableColumn | undefined): Row[][] {
+function groupRows(rows: readonly Row[], reportColumnOf: SpreadsheetColumn | undefined): Row[][] {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const label = reportColumnOf ? row.cells.get(reportColumnOf) : undefined;
@@ -201,15 +258,27 @@ export function readReportTable(text: string): TableReading {
     data.map((r) => r.cells),
   );
   if ('problems' in known) return { ok: false, problems: known.problems };
+  const { nameOf } = known;
 
   const problems: TableProblem[] = [];
   const rows: Row[] = data.map(({ cells, number }) => {
-    const read = new Map<TableColumn, string>();
+    const read = new Map<SpreadsheetColumn, unknown>();
     known.columns.forEach((column, i) => {
       if (!column?.reads) return;
       const cell = cellText(cells[i] ?? '');
-      if ('formula' in cell) problems.push({ kind: 'formula', row: number, column: column.header });
-      else if (cell.text !== '') read.set(column, cell.text);
+      if ('formula' in cell) problems.push({ kind: 'formula', row: number, column: nameOf(column) });
+      else if (cell.text !== '') {
+        const value = cellValue(column, cell.text, known.dates);
+        if (typeof value === 'object') {
+          problems.push({
+            kind: 'ambiguousDate',
+            row: number,
+            column: nameOf(column),
+            written: cell.text,
+            ...value,
+          });
+        } else read.set(column, value);
+      }
     });
     return { number, cells: read };
   });
@@ -228,44 +297,47 @@ export function readReportTable(text: string): TableReading {
     const figures: Record<string, unknown>[] = [];
     for (const row of group) {
       const figure: Record<string, unknown> = {};
-      for (const [column, text] of row.cells) {
+      for (const [column, value] of row.cells) {
         const field = column.reads;
         if (!field || field === reportColumn) continue;
         if (field.level === 'figure') {
-          place(figure, field.pointer, figureValue(field, text));
+          place(figure, field.pointer, value);
           continue;
         }
         // A later row may leave the report's cells empty, or repeat them; never change them.
-        if (row === first) place(input, field.pointer, text);
-        else if (first?.cells.get(column) !== text) {
+        if (row === first) place(input, field.pointer, value);
+        else if (first?.cells.get(column) !== value) {
           problems.push({
             kind: 'differs',
             row: row.number,
-            column: column.header,
+            column: nameOf(column),
             firstRow: first?.number ?? 0,
           });
         }
       }
       figures.push(completeFigure(figure));
     }
+    const label = reportColumnOf ? first?.cells.get(reportColumnOf) : undefined;
     return {
       input: { ...input, figures },
       rows: group.map((r) => r.number),
-      label: reportColumnOf ? first?.cells.get(reportColumnOf) : undefined,
+      label: typeof label === 'string' ? label : undefined,
     };
   });
-  return { ok: true, reports, problems };
+  return { ok: true, reports, problems, nameOf };
 }
 
 /**
  * The column of a field a problem names, by its pointer in the report or in a figure: the
  * column of the field itself, or of the first field under it ("/source" is the Source).
  */
-export function columnOf(level: ReportField['level'], pointer: string): string | undefined {
-  const fields = importColumns.filter((c) => c.reads && c.reads !== reportColumn && c.reads.level === level);
+export function columnOf(level: ReportField['level'], pointer: string): SpreadsheetColumn | undefined {
+  const fields = spreadsheetColumns.filter(
+    (c) => c.reads && c.reads !== reportColumn && c.reads.level === level,
+  );
   const column =
     fields.find((c) => c.reads?.pointer === pointer) ??
     fields.find((c) => c.reads?.pointer.startsWith(`${pointer}/`)) ??
     fields.find((c) => pointer.startsWith(`${c.reads?.pointer}/`));
-  return column?.header;
+  return column;
 }

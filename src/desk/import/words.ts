@@ -2,7 +2,8 @@
 // each problem of a file means and what to do instead. A problem of a field is worded as the
 // API words it (src/words/validation.ts); these are the problems only a file can have.
 
-import type { Language } from '../../domain/languages.ts';
+import type { ImportLanguage, Language } from '../../domain/languages.ts';
+import { formatPartialDate } from '../../words/figures.ts';
 import { issueText } from '../../words/validation.ts';
 import type { ImportProblem } from './report-import.ts';
 import type { TableProblem } from './report-table.ts';
@@ -12,6 +13,9 @@ export interface ImportWords {
   heading: string;
   intro: string;
   columnsIntro: string;
+  /** The languages column names may be in, and how dates and numbers may be written. */
+  writtenIntro: string;
+  templatesIntro: string;
   fileLabel: string;
   fileHint: string;
   check: string;
@@ -50,6 +54,10 @@ const english: ImportWords = {
     'Upload a CSV file of up to 100 reports: one row per figure, in the columns of the exports (an exported file can be edited and imported back). Every row is checked, and nothing is published until you have seen the problems and warnings of each row.',
   columnsIntro:
     'Each report needs Place slug, Indicator, Observed, Verification, Source, Source kind, Source language, Summary and Summary language; each figure its Value and Qualifier, or its State. A count may say its Basis (total or period), a range its High (Value is then the low bound), and a total since when it counts in Since. Rows with the same Report are one report; a row without one is a report of its own.',
+  writtenIntro:
+    'Columns may be named in English, Dutch or Ukrainian. Dates may be written 2026-12-05, 5-12-2026, 05.12.2026 or 5/12/2026 (day first), as a month (12-2026 or 2026-12) or as a year. In a file with English column names, a date whose day could be its month (05/12/2026) is refused: write it year first, 2026-12-05. Numbers may be written 12000, 12,000, 12.000 or 12 000.',
+  templatesIntro:
+    'Start from a template, with the column names in your language and an example row to overwrite:',
   fileLabel: 'CSV file',
   fileHint: 'UTF-8, with commas or semicolons between fields; the row of HXL hashtags may be there or not.',
   check: 'Check the file',
@@ -104,6 +112,8 @@ const english: ImportWords = {
         return 'This cell starts like a spreadsheet formula (=, +, - or @): write the text without it, or put an apostrophe first.';
       case 'differs':
         return `This differs from row ${p.firstRow}, which states the same report: a report has one value here. Leave it empty, or write the same.`;
+      case 'ambiguousDate':
+        return `"${p.written}" can be ${formatPartialDate(p.dayFirst, 'en')} (day first) or ${formatPartialDate(p.monthFirst, 'en')} (month first), and this file's column names do not say which (Dutch or Ukrainian ones say day first). Write it year first: ${p.dayFirst} or ${p.monthFirst} (in a spreadsheet, in a cell formatted as text, so that it stays as written).`;
     }
   },
   changesPublished: (report) =>
@@ -117,6 +127,10 @@ const dutch: ImportWords = {
     'Upload een CSV-bestand met hoogstens 100 meldingen: één rij per cijfer, in de kolommen van de exports (een geëxporteerd bestand kan worden bewerkt en weer geïmporteerd). Elke rij wordt gecontroleerd, en niets wordt gepubliceerd voordat u de problemen en waarschuwingen van elke rij hebt gezien.',
   columnsIntro:
     'Elke melding heeft Place slug, Indicator, Observed, Verification, Source, Source kind, Source language, Summary en Summary language nodig; elk cijfer zijn Value en Qualifier, of zijn State. Een aantal kan zijn Basis noemen (total of period), een bereik zijn High (Value is dan de ondergrens) en een totaal in Since sinds wanneer het telt. Rijen met dezelfde Report zijn één melding; een rij zonder is een melding op zich.',
+  writtenIntro:
+    'Kolommen mogen Engelse, Nederlandse of Oekraïense namen hebben. Een datum mag worden geschreven als 2026-12-05, 5-12-2026, 05.12.2026 of 5/12/2026 (dag eerst), als maand (12-2026 of 2026-12) of als jaar. In een bestand met Engelse kolomnamen wordt een datum geweigerd waarvan de dag ook de maand kan zijn (05/12/2026): schrijf die met het jaar eerst, 2026-12-05. Een getal mag worden geschreven als 12000, 12.000, 12,000 of 12 000.',
+  templatesIntro:
+    'Begin met een sjabloon, met de kolomnamen in uw taal en een voorbeeldrij om te overschrijven:',
   fileLabel: 'CSV-bestand',
   fileHint:
     'UTF-8, met komma’s of puntkomma’s tussen de velden; de rij met HXL-hashtags mag er zijn of niet.',
@@ -171,6 +185,8 @@ const dutch: ImportWords = {
         return 'Deze cel begint als een formule (=, +, - of @): schrijf de tekst zonder, of zet er een apostrof voor.';
       case 'differs':
         return `Dit verschilt van rij ${p.firstRow}, die dezelfde melding noemt: een melding heeft hier één waarde. Laat het leeg, of schrijf hetzelfde.`;
+      case 'ambiguousDate':
+        return `"${p.written}" kan ${formatPartialDate(p.dayFirst, 'nl')} zijn (dag eerst) of ${formatPartialDate(p.monthFirst, 'nl')} (maand eerst), en de kolomnamen van dit bestand zeggen niet welke (Nederlandse of Oekraïense zeggen dag eerst). Schrijf de datum met het jaar eerst: ${p.dayFirst} of ${p.monthFirst} (in een spreadsheet in een cel met de opmaak tekst, zodat hij blijft zoals geschreven).`;
     }
   },
   changesPublished: (report) =>
@@ -178,6 +194,13 @@ const dutch: ImportWords = {
 };
 
 export const importWords: Record<Language, ImportWords> = { en: english, nl: dutch };
+
+/** Each language a template is offered in, by its own name, as every reader looks for it. */
+export const templateLanguageNames: Record<ImportLanguage, string> = {
+  en: 'English',
+  nl: 'Nederlands',
+  uk: 'Українська',
+};
 
 /** What a problem of an import means and what to do instead, in `language`. */
 export function importProblemText(problem: ImportProblem, language: Language): string {

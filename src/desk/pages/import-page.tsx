@@ -3,7 +3,7 @@
 // carried on to publishing); and what was published. Server-rendered, no script; every
 // control has a visible label. Pure.
 
-import type { Language } from '../../domain/languages.ts';
+import { type ImportLanguage, importLanguages, type Language } from '../../domain/languages.ts';
 import type { Warning } from '../../domain/plausibility.ts';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
@@ -11,13 +11,32 @@ import { figureWords, formatPartialDate, formatTimestamp, indicatorLabel } from 
 import { warningDetail } from '../../words/warnings.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
 import { cellOfProblem, type ImportCheck, type ImportedReport } from '../import/report-import.ts';
-import { importProblemText, importWords } from '../import/words.ts';
+import { importProblemText, importWords, templateLanguageNames } from '../import/words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';
 
 export const importPath = '/desk/import';
 export const importCheckPath = '/desk/import/check';
 /** The form field of the uploaded file, and of the file carried from the check to publishing. */
 export const importFields = { file: 'file', table: 'table' } as const;
+export const importTemplatePath = (language: ImportLanguage) => `/desk/import/template.${language}.csv`;
+
+/** A template per language, each by the language's own name. */
+function Templates({ language }: { language: Language }) {
+  return (
+    <>
+      <p>{importWords[language].templatesIntro}</p>
+      <ul>
+        {importLanguages.map((l) => (
+          <li>
+            <a href={importTemplatePath(l)} hreflang={l} lang={l} download>
+              {templateLanguageNames[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 function UploadForm({
   site,
@@ -70,6 +89,8 @@ export function renderImportForm(
     <DeskPage site={site} language={language} trail={[deskCrumb(language)]} heading={w.heading}>
       <p class="intro">{w.intro}</p>
       <p>{w.columnsIntro}</p>
+      <p>{w.writtenIntro}</p>
+      <Templates language={language} />
       {problem ? (
         <p class="form-problem" role="alert">
           {problem}

@@ -1,9 +1,12 @@
 // Importing a spreadsheet at the desk: the upload form; the check of an uploaded file, which
 // stores nothing; and publishing the checked file with the warnings its writer confirmed.
+// The templates are public: they hold column names and an invented example, nothing of the
+// service's, so a newsroom can send the link to a reporter who has no credential yet.
 // The check carries the file on to publishing in its form, as base64, so that the very bytes
 // that were checked are the ones published (a form's text would have its line ends changed).
 
 import { type Context, Hono } from 'hono';
+import { importLanguages } from '../../domain/languages.ts';
 import { fromBase64, toBase64 } from '../../encoding.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { deskHeaders } from '../../http/html.ts';
@@ -13,11 +16,13 @@ import { deskReader } from '../access.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
 import { previewImport, publishImport } from '../import/report-import.ts';
 import { decodeTable } from '../import/report-table.ts';
+import { renderImportTemplate, templateFileName } from '../import/template.ts';
 import { importProblemText, importWords } from '../import/words.ts';
 import {
   importCheckPath,
   importFields,
   importPath,
+  importTemplatePath,
   renderImportCheck,
   renderImportForm,
   renderImportResult,
@@ -41,7 +46,21 @@ async function uploaded(c: Context<AppEnv>): Promise<Uint8Array | 'none' | 'too-
   return new Uint8Array(await file.arrayBuffer());
 }
 
-export const deskImportRoutes = new Hono<AppEnv>()
+export const deskImportRoutes = new Hono<AppEnv>();
+
+for (const language of importLanguages) {
+  deskImportRoutes.get(importTemplatePath(language), (c) => {
+    const today = c.get('clock').now.toISOString().slice(0, 10);
+    return c.body(renderImportTemplate(language, today), 200, {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `attachment; filename="${templateFileName(language)}"`,
+      // Its example is observed today.
+      'Cache-Control': 'no-cache',
+    });
+  });
+}
+
+deskImportRoutes
   .get(importPath, valid('query', pageQuery), async (c) => {
     const reader = await deskReader(c, 'report');
     if (reader instanceof Response) return reader;
