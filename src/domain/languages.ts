@@ -4,15 +4,23 @@
 // - `names`: the languages a place's name has a field of its own in on the desk's place form;
 //   a name in any other language is a row of a language tag and a name.
 // - `drafting`: the languages a draft is read in (src/drafting/lexicon.ts has a lexicon each).
+// - `sources`: the languages the desk offers by name for what a source said and a summary
+//   is written in (any other is written as its code): those this service's sources are
+//   likely to write in.
 // Making a language one of the pages' is adding `pages` to its uses here; the compiler then
 // asks for its words wherever words are kept per language.
 
-type Use = 'pages' | 'names' | 'drafting';
+type Use = 'pages' | 'names' | 'drafting' | 'sources';
 
 const uses = {
-  en: ['pages', 'names', 'drafting'],
-  nl: ['pages', 'names', 'drafting'],
-  uk: ['names', 'drafting'],
+  en: ['pages', 'names', 'drafting', 'sources'],
+  nl: ['pages', 'names', 'drafting', 'sources'],
+  uk: ['names', 'drafting', 'sources'],
+  de: ['sources'],
+  fr: ['sources'],
+  ru: ['sources'],
+  pl: ['sources'],
+  ro: ['sources'],
 } as const satisfies Record<string, readonly Use[]>;
 
 type Known = keyof typeof uses;
@@ -31,3 +39,21 @@ export const namedLanguages = usedFor('names');
 
 export const draftLanguages = usedFor('drafting');
 export type DraftLanguage = UsedFor<'drafting'>;
+
+export const sourceLanguages = usedFor('sources');
+export type SourceLanguage = UsedFor<'sources'>;
+
+/**
+ * Each source language's name in itself, as a person who writes it looks for it in a list:
+ * the same on every page, whatever the page's language.
+ */
+export const ownNames: Record<SourceLanguage, string> = {
+  en: 'English',
+  nl: 'Nederlands',
+  uk: 'Українська',
+  de: 'Deutsch',
+  fr: 'Français',
+  ru: 'Русский',
+  pl: 'Polski',
+  ro: 'Română',
+};
