@@ -65,6 +65,21 @@ describe('a place typed at the desk', () => {
     expect(report?.place).toBe('lindenfeld-synthetic');
   });
 
+  it('is read by its name in a draft from text too, which fills in the form with its slug', async () => {
+    await place('draftdorp-synthetic', { en: 'Draftdorp (synthetic)', uk: 'Драфтдорп' });
+    const { cookie, formToken } = await signIn();
+    const text = 'SYNTHETIC: Van de 800 inwoners blijven er 120 over.';
+    const fields: [string, string][] = [
+      ['formToken', formToken],
+      ['text', text],
+      ['language', 'nl'],
+      ['place', 'драфтдорп'],
+    ];
+    const answer = await post('/desk/drafts', cookie, fields);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toMatch(/name="place"[^>]*value="draftdorp-synthetic"/);
+  });
+
   it('lists every place a name belongs to when it names more than one, and publishes nothing', async () => {
     await place('zweidorf-north-synthetic', { en: 'Zweidorf North (synthetic)', nl: 'Tweedorp' }, 'Oblast A');
     await place('zweidorf-south-synthetic', { en: 'Zweidorf South (synthetic)', nl: 'Tweedorp' }, 'Oblast B');
