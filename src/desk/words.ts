@@ -112,6 +112,11 @@ export interface DeskWords {
     highHint: string;
     countingSince: string;
     sinceQualifier: string;
+    /** The first choice of a list the writer must choose from, which chooses nothing. */
+    choose: string;
+    otherLanguage: string;
+    languageCode: string;
+    languageCodeHint: string;
   };
 }
 
@@ -210,7 +215,7 @@ const en: DeskWords = {
     quoteHint: 'The exact words of the original text that state this figure.',
     figureSource: 'Stated by someone else than the source of the report',
     name: 'Name',
-    language: 'Language (a code such as "en" or "nl")',
+    language: 'Language',
     text: 'Text',
     summary: 'Summary',
     original: 'Original text',
@@ -233,6 +238,11 @@ const en: DeskWords = {
     highHint: 'Only when the source gives a range, "between 40 and 60": 60 here, 40 as the number.',
     countingSince: 'Counting since (for a running total)',
     sinceQualifier: 'How the source put that date',
+    choose: 'Choose…',
+    otherLanguage: 'Other language',
+    languageCode: 'Other language: its code',
+    languageCodeHint:
+      'Only for a language the list does not have: "hu" for Hungarian, "crh" for Crimean Tatar.',
   },
   noDeskScope: 'This token may not write, correct or edit anything, so the desk has nothing for it.',
   formExpired:
@@ -334,7 +344,7 @@ const nl: DeskWords = {
     quoteHint: 'De letterlijke woorden uit de oorspronkelijke tekst die dit cijfer noemen.',
     figureSource: 'Gezegd door een ander dan de bron van de melding',
     name: 'Naam',
-    language: 'Taal (een code zoals "en" of "nl")',
+    language: 'Taal',
     text: 'Tekst',
     summary: 'Samenvatting',
     original: 'Oorspronkelijke tekst',
@@ -357,6 +367,11 @@ const nl: DeskWords = {
     highHint: 'Alleen als de bron een bereik geeft, "tussen 40 en 60": 60 hier, 40 als getal.',
     countingSince: 'Geteld sinds (voor een lopend totaal)',
     sinceQualifier: 'Hoe de bron die datum zei',
+    choose: 'Kies…',
+    otherLanguage: 'Andere taal',
+    languageCode: 'Andere taal: haar code',
+    languageCodeHint:
+      'Alleen voor een taal die niet in de lijst staat: "hu" voor Hongaars, "crh" voor Krim-Tataars.',
   },
   noDeskScope: 'Dit token mag niets schrijven, corrigeren of bewerken, dus de redactie heeft er niets voor.',
   formExpired:

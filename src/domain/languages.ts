@@ -6,15 +6,23 @@
 // - `drafting`: the languages a draft is read in (src/drafting/lexicon.ts has a lexicon each).
 // - `import`: the languages the desk's import reads a spreadsheet's column names and dates in
 //   (src/desk/import/columns.ts names each column in each, and says how it orders a date).
+// - `sources`: the languages the desk offers by name for what a source said and a summary
+//   is written in (any other is written as its code): those this service's sources are
+//   likely to write in.
 // Making a language one of the pages' is adding `pages` to its uses here; the compiler then
 // asks for its words wherever words are kept per language.
 
-type Use = 'pages' | 'names' | 'drafting' | 'import';
+type Use = 'pages' | 'names' | 'drafting' | 'import' | 'sources';
 
 const uses = {
-  en: ['pages', 'names', 'drafting', 'import'],
-  nl: ['pages', 'names', 'drafting', 'import'],
-  uk: ['names', 'drafting', 'import'],
+  en: ['pages', 'names', 'drafting', 'import', 'sources'],
+  nl: ['pages', 'names', 'drafting', 'import', 'sources'],
+  uk: ['names', 'drafting', 'import', 'sources'],
+  de: ['sources'],
+  fr: ['sources'],
+  ru: ['sources'],
+  pl: ['sources'],
+  ro: ['sources'],
 } as const satisfies Record<string, readonly Use[]>;
 
 type Known = keyof typeof uses;
@@ -36,3 +44,21 @@ export type DraftLanguage = UsedFor<'drafting'>;
 
 export const importLanguages = usedFor('import');
 export type ImportLanguage = UsedFor<'import'>;
+
+export const sourceLanguages = usedFor('sources');
+export type SourceLanguage = UsedFor<'sources'>;
+
+/**
+ * Each source language's name in itself, as a person who writes it looks for it in a list:
+ * the same on every page, whatever the page's language.
+ */
+export const ownNames: Record<SourceLanguage, string> = {
+  en: 'English',
+  nl: 'Nederlands',
+  uk: 'Українська',
+  de: 'Deutsch',
+  fr: 'Français',
+  ru: 'Русский',
+  pl: 'Polski',
+  ro: 'Română',
+};

@@ -1,12 +1,17 @@
-// The known values nearest to what a person typed: for "did you mean" when a place or an
-// indicator is unknown. Names are compared without case or accents, by edit distance, over
-// every name a value has (a place's slug and its names in every language).
+// The known values a person named by what they typed, and the nearest when they named none:
+// for "did you mean" when a place or an indicator is unknown. Names are compared without
+// case or accents, over every name a value has (a place's slug and its names in every
+// language): the same, for which values it names; by edit distance, for the nearest.
 
-/** Lower case, accents dropped, runs of space, dash and underscore as one space. */
+/**
+ * Lower case, accents dropped, every apostrophe as one ("Слов’янськ" is "Слов'янськ"), runs
+ * of space, dash and underscore as one space.
+ */
 function comparable(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
+    .replace(/[\u2019\u02BC\u2018`]/g, "'")
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ')
     .trim();
@@ -31,6 +36,13 @@ export interface Candidate {
   value: string;
   /** Every name it is known by, the value itself included. */
   names: readonly string[];
+}
+
+/** The values one of whose names is `typed`, but for case, accents and spacing; none for blank. */
+export function named(typed: string, candidates: readonly Candidate[]): string[] {
+  const query = comparable(typed);
+  if (!query) return [];
+  return candidates.filter((c) => c.names.some((n) => comparable(n) === query)).map((c) => c.value);
 }
 
 /**

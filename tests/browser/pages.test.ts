@@ -314,10 +314,12 @@ describe('the desk in Chromium', () => {
         await typeInto(page, '#field-observed', '2024-07');
         await typeInto(page, '#field-population_remaining-value', current >= 1000 ? '16' : '16.000');
         await typeInto(page, '#field-summary-text', 'SYNTHETIC: written in the browser test.');
-        await typeInto(page, '#field-summary-language', 'en');
+        // languages and the source's kind are chosen from lists, none chosen before the writer does
+        await page.locator('#field-summary-language').selectOption('en');
         await typeInto(page, '#field-source-name', 'Synthetic browser source');
-        await typeInto(page, '#field-source-language', 'en');
-        await page.locator('#field-source-language').focus();
+        await page.locator('#field-source-kind').selectOption('ngo');
+        await page.locator('#field-source-language').selectOption('en');
+        await page.getByRole('button', { name: 'Preview' }).focus();
         await Promise.all([page.waitForURL(/\/desk\/reports\/preview/), page.keyboard.press('Enter')]);
         await noViolation('/desk/reports/preview');
         await expect(page.locator('main').textContent()).resolves.toContain('more than 10 times');

@@ -184,8 +184,10 @@ describe('places at the desk', () => {
     const problem = (id: string) =>
       new RegExp(`id="${id}-problem">([^<]*)</span>`).exec(html)?.[1]?.replaceAll('&quot;', '"');
     expect(html).toMatch(/id="field-country-code"[^>]*aria-invalid="true"/);
-    expect(problem('field-country-code')).toBe('This must be an ISO 3166-1 alpha-2 code.');
-    expect(problem('field-names-en')).toBe('This must include an English name ("en").');
+    expect(problem('field-country-code')).toBe('Write the country’s two-letter code, such as "UA".');
+    expect(problem('field-names-en')).toBe(
+      'Write the place’s name in English: it is the one name every place must have.',
+    );
     expect(problem('field-otherNames-1-language')).toBe('This field is required: write a value for it.');
     expect(problem('field-admin-3-name')).toBe('This field is required: write a value for it.');
     expect(problem('field-coordinates-lat')).toMatch(/^Write a number/);
@@ -214,7 +216,7 @@ describe('places at the desk', () => {
     expect(refused.status).toBe(422);
     const html = await refused.text();
     expect(html).toContain('Deze plaats kan nog niet worden opgeslagen');
-    expect(html).toContain('Dit moet een ISO 3166-1 alpha-2-code zijn, zoals &quot;UA&quot;.');
+    expect(html).toContain('Schrijf de landcode van twee letters, zoals &quot;UA&quot;.');
     const created = await postWith('/desk/places?lang=nl', cookie, filledIn(formToken, slug));
     expect(created.status).toBe(303);
     expect(created.headers.get('location')).toBe(`/places/${slug}?lang=nl`);

@@ -113,7 +113,9 @@ describe('writing a report at the desk', () => {
     const preview = await (await postWithSession('/desk/reports/preview', cookie, fields)).text();
     expect(preview).toContain('type="checkbox"');
     expect(preview).toContain('value="far-from-current"');
-    expect(preview).toContain('12.000 is 12 in JSON');
+    // The desk reads 12.000 as twelve thousand, so it speaks of what was typed, never of JSON.
+    expect(preview).toContain('12.000 and 12,000 are both read as twelve thousand here');
+    expect(preview).not.toContain('JSON');
     const dutch = await (await postWithSession('/desk/reports/preview?lang=nl', cookie, fields)).text();
     expect(dutch).toContain('is meer dan 10 keer lager dan het huidige cijfer');
     const unconfirmed = await postWithSession('/desk/reports', cookie, fields);

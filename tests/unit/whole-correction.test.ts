@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportFromForm } from '../../src/desk/forms/report-form.ts';
+import { readReportForm } from '../../src/desk/forms/report-form.ts';
 import { changesOf, formOfReport } from '../../src/desk/forms/whole-correction.ts';
 import { reportInput } from '../../src/domain/model.ts';
 import { acceptedReport, deaths, electricity } from '../support/builders.ts';
@@ -12,7 +12,8 @@ const original = acceptedReport(1, {
 
 /** What the form's fields change, as the desk's route reads them. */
 function changesFrom(fields: Record<string, string>) {
-  return changesOf(original, fields, reportInput.parse(reportFromForm(fields)));
+  const places = [{ slug: original.place, title: 'SYNTHETIC place', names: [], area: '' }];
+  return changesOf(original, fields, reportInput.parse(readReportForm(fields, places).input), places);
 }
 
 describe('a whole report’s correction at the desk', () => {

@@ -1,12 +1,17 @@
 // The desk's report form read back as a report input: empty fields are left out, a figure
 // exists when its value (or state, or text) is given, and a number is read as people write
 // it ("12.000" and "12,000" are twelve thousand, as a Dutch or English writer means them,
-// never twelve). What it builds then passes the same validation as the API's JSON.
+// never twelve). A place is read by any of its names, a language by its name or code; a
+// source's kind and a language are what the writer chose, never a default. What it builds
+// then passes the same validation as the API's JSON.
 
 import { indicatorRegistry } from '../../domain/indicators.ts';
 import type { Figure } from '../../domain/model.ts';
 import { readCount } from '../../words/figures.ts';
+import { languageCodeField, languageConflict, readLanguage } from './language-field.ts';
+import { type KnownPlace, readPlace } from './place-field.ts';
 import { reportFields as f, figureField } from './report-form-fields.ts';
+import type { FormProblem } from './words.ts';
 
 export type FormFields = Record<string, string>;
 
@@ -29,7 +34,8 @@ function figureSource(fields: FormFields, indicator: string, language: string | 
     source: {
       name,
       ...optional('role', given(fields, figureField(indicator, 'sourceRole'))),
-      kind: given(fields, figureField(indicator, 'sourceKind')) ?? 'media',
+      ...optional('kind', given(fields, figureField(indicator, 'sourceKind'))),
+      // The report's source's language, which is asked for there when it is missing.
       language: language ?? 'en',
     },
   };
@@ -76,7 +82,8 @@ export function figuresFromForm(fields: FormFields, sourceLanguage: string | und
       ];
     }
     const text = part('text');
-    return text ? [{ indicator: id, text, language: part('language') ?? 'en', ...provenance }] : [];
+    const language = readLanguage(fields, figureField(id, 'language'));
+    return text ? [{ indicator: id, text, ...optional('language', language), ...provenance }] : [];
   });
 }
 
@@ -110,30 +117,77 @@ export function formOfFigure(figure: Figure): FormFields {
   return values;
 }
 
-/** The report the form describes, for the schema to judge. */
-export function reportFromForm(fields: FormFields): unknown {
-  const sourceLanguage = given(fields, f.sourceLanguage);
+/** The fields of the form that name a language: the summary's, the original's, the source's, each text's. */
+export const languageFields: readonly string[] = [
+  f.summaryLanguage,
+  f.originalLanguage,
+  f.sourceLanguage,
+  ...indicatorRegistry.filter(({ kind }) => kind === 'text').map(({ id }) => figureField(id, 'language')),
+];
+
+/** The report the form describes, with `place` as its place, for the schema to judge. */
+function reportOf(fields: FormFields, place: string): unknown {
+  const sourceLanguage = readLanguage(fields, f.sourceLanguage);
   const figures = figuresFromForm(fields, sourceLanguage);
   const originalText = given(fields, f.originalText);
   return {
-    place: given(fields, f.place) ?? '',
+    place,
     observed: given(fields, f.observed) ?? '',
     figures,
     summary: {
       text: given(fields, f.summaryText) ?? '',
-      language: given(fields, f.summaryLanguage) ?? 'en',
+      ...optional('language', readLanguage(fields, f.summaryLanguage)),
       ...(originalText
-        ? { original: { text: originalText, language: given(fields, f.originalLanguage) ?? 'en' } }
+        ? {
+            original: {
+              text: originalText,
+              ...optional('language', readLanguage(fields, f.originalLanguage)),
+            },
+          }
         : {}),
     },
     source: {
       name: given(fields, f.sourceName) ?? '',
       ...optional('role', given(fields, f.sourceRole)),
-      kind: given(fields, f.sourceKind) ?? '',
-      language: sourceLanguage ?? '',
+      ...optional('kind', given(fields, f.sourceKind)),
+      ...optional('language', sourceLanguage),
       ...optional('url', given(fields, f.sourceUrl)),
       ...optional('via', given(fields, f.sourceVia)),
     },
     verification: given(fields, f.verification) ?? '',
   };
+}
+
+export interface ReportForm {
+  /** The report the form describes, for the schema to judge. */
+  input: unknown;
+  /** What the form finds wrong itself: a place it cannot tell, two languages for one. */
+  problems: FormProblem[];
+}
+
+/** The report the form's fields describe, the place read among `places` by any of its names. */
+export function readReportForm(fields: FormFields, places: readonly KnownPlace[]): ReportForm {
+  const problems: FormProblem[] = [];
+  const typed = given(fields, f.place);
+  let place = typed ?? '';
+  if (typed) {
+    const read = readPlace(typed, places);
+    if (read.kind === 'one') place = read.slug;
+    else {
+      problems.push({
+        field: f.place,
+        pointer: '/place',
+        words:
+          read.kind === 'several'
+            ? { kind: 'severalPlaces', written: typed, places: read.places }
+            : { kind: 'noPlace', written: typed, nearest: read.nearest },
+      });
+    }
+  }
+  for (const name of languageFields) {
+    const conflict = languageConflict(fields, name);
+    if (conflict)
+      problems.push({ field: languageCodeField(name), words: { kind: 'twoLanguages', ...conflict } });
+  }
+  return { input: reportOf(fields, place), problems };
 }

@@ -5,7 +5,8 @@
 // form cannot show whole (its source's link) stays as it was unless its fields were touched.
 
 import type { CorrectionInput, Report, ReportInput } from '../../domain/model.ts';
-import { type FormFields, formOfFigure, reportFromForm } from './report-form.ts';
+import type { KnownPlace } from './place-field.ts';
+import { type FormFields, formOfFigure, readReportForm } from './report-form.ts';
 import { reportFields as f } from './report-form-fields.ts';
 
 /** The report form's fields, filled in with what `report` says. */
@@ -35,7 +36,8 @@ const wholeFields = ['place', 'observed', 'summary', 'source', 'verification'] a
 /** A report as the form reads it, before the schema judges it. */
 type ReadReport = Record<(typeof wholeFields)[number], unknown> & { figures: { indicator: string }[] };
 
-const read = (fields: FormFields) => reportFromForm(fields) as ReadReport;
+const read = (fields: FormFields, places: readonly KnownPlace[]) =>
+  readReportForm(fields, places).input as ReadReport;
 
 /**
  * What the form changes in `original`: each part of the report whose fields read otherwise
@@ -47,11 +49,12 @@ export function changesOf(
   original: Report,
   fields: FormFields,
   corrected: ReportInput,
+  places: readonly KnownPlace[],
 ): Omit<CorrectionInput, 'reason'> {
   // Both sides are read by the form's own reader, so a select the untouched form sends
   // (a qualifier without a date) or a number written otherwise ("8.000") is no change.
-  const was = read(formOfReport(original));
-  const now = read(fields);
+  const was = read(formOfReport(original), places);
+  const now = read(fields, places);
   const changes: Omit<CorrectionInput, 'reason'> = {};
   for (const field of wholeFields) {
     if (JSON.stringify(was[field]) !== JSON.stringify(now[field]))

@@ -1,10 +1,10 @@
 // The words of the desk's import, in every language the service speaks: its pages, and what
 // each problem of a file means and what to do instead. A problem of a field is worded as the
-// API words it (src/words/validation.ts); these are the problems only a file can have.
+// desk words it (src/desk/forms/words.ts); these are the problems only a file can have.
 
 import type { ImportLanguage, Language } from '../../domain/languages.ts';
 import { formatPartialDate } from '../../words/figures.ts';
-import { issueText } from '../../words/validation.ts';
+import { deskIssueText } from '../forms/words.ts';
 import type { ImportProblem } from './report-import.ts';
 import type { TableProblem } from './report-table.ts';
 
@@ -209,7 +209,7 @@ export function importProblemText(problem: ImportProblem, language: Language): s
     case 'table':
       return words.table(problem.problem);
     case 'field':
-      return issueText(problem.issue, language);
+      return deskIssueText(problem.issue, language);
     case 'changesPublished':
       return words.changesPublished(problem.report);
   }

@@ -8,8 +8,8 @@ import type { Warning } from '../../domain/plausibility.ts';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { figureWords, formatPartialDate, formatTimestamp, indicatorLabel } from '../../words/figures.ts';
-import { warningDetail } from '../../words/warnings.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
+import { deskWarningDetail } from '../forms/words.ts';
 import { cellOfProblem, type ImportCheck, type ImportedReport } from '../import/report-import.ts';
 import { importProblemText, importWords, templateLanguageNames } from '../import/words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';
@@ -249,7 +249,7 @@ export function renderImportCheck(view: ImportCheckView, site: PageSite, languag
                     {warnings.map(({ row, column, warning }) => (
                       <li>
                         {w.row} {row}
-                        {column ? `, ${column}` : ''}: {warningDetail(warning, language)}
+                        {column ? `, ${column}` : ''}: {deskWarningDetail(warning, language)}
                       </li>
                     ))}
                   </ul>

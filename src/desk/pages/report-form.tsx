@@ -6,15 +6,16 @@
 import type { Child } from 'hono/jsx';
 import { basisMatters } from '../../domain/counts.ts';
 import { basesOf, indicatorRegistry } from '../../domain/indicators.ts';
-import type { Language } from '../../domain/languages.ts';
+import { type Language, ownNames, sourceLanguages } from '../../domain/languages.ts';
 import { qualifiers, sourceKinds, utilityStates, verificationStates } from '../../domain/model.ts';
 import type { Warning } from '../../domain/plausibility.ts';
 import { FigureList, Provenance } from '../../render/html/figures.tsx';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { indicatorLabel } from '../../words/figures.ts';
-import { warningDetail } from '../../words/warnings.ts';
+import { languageCodeField, otherLanguage } from '../forms/language-field.ts';
 import { reportFields as f, figureField } from '../forms/report-form-fields.ts';
+import { deskWarningDetail } from '../forms/words.ts';
 import { deskMessages } from '../words.ts';
 import { type Crumb, DeskPage, deskCrumb } from './desk-layout.tsx';
 
@@ -106,22 +107,62 @@ function Choice(props: {
   name: string;
   label: string;
   state: Pick<ReportFormState, 'values' | 'errors'>;
-  options: readonly { value: string; words: string }[];
+  /** Each choice, in `lang` when its words are in a language of their own. */
+  options: readonly { value: string; words: string; lang?: string }[];
+  required?: boolean;
 }) {
-  const { name, label, state, options } = props;
+  const { name, label, state, options, required } = props;
   const id = idOf(name);
   return (
     <p class="field">
       <label for={id}>{label}</label>
-      <select id={id} name={name}>
+      <select id={id} name={name} {...(required ? { required: true } : {})}>
         {options.map((o) => (
-          <option value={o.value} selected={(state.values[name] ?? '') === o.value}>
+          <option
+            value={o.value}
+            selected={(state.values[name] ?? '') === o.value}
+            {...(o.lang ? { lang: o.lang } : {})}
+          >
             {o.words}
           </option>
         ))}
       </select>
       <Problems name={name} errors={state.errors} />
     </p>
+  );
+}
+
+/**
+ * A language chosen from the list of source languages by its own name, and, beside it, the
+ * code of one the list does not have. A language the list does not have comes back as
+ * "Other language" with its code written beside it.
+ */
+function LanguageChoice(props: {
+  name: string;
+  label: string;
+  state: Pick<ReportFormState, 'values' | 'errors'>;
+  language: Language;
+  required?: boolean;
+}) {
+  const { name, label, state, language, required } = props;
+  const m = deskMessages[language];
+  const codeName = languageCodeField(name);
+  const chosen = state.values[name]?.trim() ?? '';
+  const listed = sourceLanguages.some((l) => l === chosen);
+  const written = listed || chosen === otherLanguage ? '' : chosen;
+  const code = state.values[codeName] ?? written;
+  const choice = listed ? chosen : chosen === otherLanguage || code.trim() ? otherLanguage : '';
+  const shown = { values: { ...state.values, [name]: choice, [codeName]: code }, errors: state.errors };
+  const options = [
+    { value: '', words: m.form.choose },
+    ...sourceLanguages.map((tag) => ({ value: tag, words: ownNames[tag], lang: tag })),
+    { value: otherLanguage, words: m.form.otherLanguage },
+  ];
+  return (
+    <>
+      <Choice name={name} label={label} state={shown} options={options} {...(required ? { required } : {})} />
+      <Field name={codeName} label={m.form.languageCode} hint={m.form.languageCodeHint} state={shown} />
+    </>
   );
 }
 
@@ -178,7 +219,10 @@ export function IndicatorFields({
 }) {
   const m = deskMessages[language];
   const qualifierOptions = qualifiers.map((q) => ({ value: q, words: m.form.qualifierWords[q] }));
-  const kindOptions = sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] }));
+  const kindOptions = [
+    { value: '', words: m.form.choose },
+    ...sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] })),
+  ];
   return (
     <>
       {indicatorRegistry
@@ -230,7 +274,12 @@ export function IndicatorFields({
               ) : (
                 <>
                   <Field name={name('text')} label={m.form.text} state={state} multiline />
-                  <Field name={name('language')} label={m.form.language} state={state} />
+                  <LanguageChoice
+                    name={name('language')}
+                    label={m.form.language}
+                    state={state}
+                    language={language}
+                  />
                 </>
               )}
               {kind === 'text' ? '' : <Field name={name('note')} label={m.form.note} state={state} />}
@@ -255,7 +304,10 @@ export function renderReportForm(
 ): string {
   const m = deskMessages[language];
   const verificationOptions = verificationStates.map((v) => ({ value: v, words: m.verification[v] }));
-  const kindOptions = sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] }));
+  const kindOptions = [
+    { value: '', words: m.form.choose },
+    ...sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] })),
+  ];
   return htmlDocument(
     <DeskPage
       site={site}
@@ -286,14 +338,26 @@ export function renderReportForm(
         <IndicatorFields state={state} language={language} />
         <h2>{m.form.summary}</h2>
         <Field name={f.summaryText} label={m.form.text} state={state} multiline required />
-        <Field name={f.summaryLanguage} label={m.form.language} state={state} required />
+        <LanguageChoice
+          name={f.summaryLanguage}
+          label={m.form.language}
+          state={state}
+          language={language}
+          required
+        />
         <Field name={f.originalText} label={m.form.original} state={state} multiline />
-        <Field name={f.originalLanguage} label={m.form.language} state={state} />
+        <LanguageChoice name={f.originalLanguage} label={m.form.language} state={state} language={language} />
         <h2>{m.sourceHeading}</h2>
         <Field name={f.sourceName} label={m.form.name} state={state} required />
         <Field name={f.sourceRole} label={m.sourceRole} state={state} />
-        <Choice name={f.sourceKind} label={m.sourceKind} state={state} options={kindOptions} />
-        <Field name={f.sourceLanguage} label={m.form.language} state={state} required />
+        <Choice name={f.sourceKind} label={m.sourceKind} state={state} options={kindOptions} required />
+        <LanguageChoice
+          name={f.sourceLanguage}
+          label={m.form.language}
+          state={state}
+          language={language}
+          required
+        />
         <Field name={f.sourceUrl} label={m.sourceLink} state={state} />
         <Field name={f.sourceVia} label={m.via} state={state} />
         <Choice
@@ -368,7 +432,7 @@ export function WarningsToConfirm({
         <p class="field">
           <input type="checkbox" id={`confirm-${i}`} name={f.confirm} value={w.code} />
           <label for={`confirm-${i}`}>
-            {warningDetail(w, language)}. {m.form.confirm}
+            {deskWarningDetail(w, language)}. {m.form.confirm}
           </label>
         </p>
       ))}

@@ -14,6 +14,7 @@ import { pageQuery } from '../../http/queries.ts';
 import { valid } from '../../http/validation.ts';
 import { deskReader } from '../access.ts';
 import { errorsAt } from '../forms/errors.ts';
+import { readPlace } from '../forms/place-field.ts';
 import { formOfFigure } from '../forms/report-form.ts';
 import { reportFields as f, figureField } from '../forms/report-form-fields.ts';
 import { draftFields, draftPath, renderDraftedReportForm, renderDraftForm } from '../pages/draft-pages.tsx';
@@ -75,10 +76,15 @@ export const deskDraftRoutes = new Hono<AppEnv>()
     const { session, site, language } = reader;
     const fields = await formFields(c);
     const places = await placeChoices(c);
+    // A place named by one of its names is drafted with all its names; any other as written,
+    // for the report form to say what is wrong with it.
+    const typed = fields[draftFields.place]?.trim();
+    const read = typed ? readPlace(typed, places) : undefined;
+    const place = read?.kind === 'one' ? read.slug : typed;
     const written = {
       text: fields[draftFields.text] ?? '',
       language: fields[draftFields.language] ?? '',
-      ...(fields[draftFields.place]?.trim() ? { place: fields[draftFields.place]?.trim() } : {}),
+      ...(place ? { place } : {}),
       ...(fields[draftFields.observed]?.trim() ? { observed: fields[draftFields.observed]?.trim() } : {}),
     };
     const checked = draftInput.safeParse(written);

@@ -1,7 +1,7 @@
 // Writing a report at the desk: the form, its preview (the dry run of the API: the report as
 // it would be stored, and its warnings), and publishing it with the warnings its writer
 // confirmed, after which the new report's page opens. The form's report passes exactly the
-// API's validation; each problem is shown beside its field.
+// API's validation, its place read by any of its names; each problem is shown beside its field.
 
 import { type Context, Hono } from 'hono';
 import { issuesFromZod } from '../../domain/issues.ts';
@@ -16,25 +16,26 @@ import { pageHref } from '../../render/html/layout.tsx';
 import type { Clock } from '../../services/clock.ts';
 import { publishReports } from '../../services/publishing.ts';
 import { loadPlacesList } from '../../services/reading.ts';
+import { placeTitle } from '../../words/places.ts';
 import { deskReader } from '../access.ts';
 import { errorsByField } from '../forms/errors.ts';
-import { reportFromForm } from '../forms/report-form.ts';
+import type { KnownPlace } from '../forms/place-field.ts';
+import { readReportForm } from '../forms/report-form.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
 import { once } from '../once.ts';
 import { newReportPath } from '../pages/desk-pages.tsx';
-import {
-  type PlaceChoice,
-  previewPath,
-  publishPath,
-  renderPreview,
-  renderReportForm,
-} from '../pages/report-form.tsx';
+import { previewPath, publishPath, renderPreview, renderReportForm } from '../pages/report-form.tsx';
 import { formFields, formValues } from '../session.ts';
 
-/** The places a report may be about, for the place field's list. */
-export async function placeChoices(c: Context<AppEnv>): Promise<PlaceChoice[]> {
+/** The places a report may be about, for the place field's list and for reading it. */
+export async function placeChoices(c: Context<AppEnv>): Promise<KnownPlace[]> {
   const places = await loadPlacesList(c.get('store'), c.get('writers'));
-  return places.map((p) => ({ slug: p.slug, names: Object.values(p.names) }));
+  return places.map((p) => ({
+    slug: p.slug,
+    title: placeTitle(p),
+    names: Object.values(p.names),
+    area: p.admin.map((a) => a.name).join(', '),
+  }));
 }
 
 type Mode = 'preview' | 'publish';
@@ -43,26 +44,26 @@ async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
   const reader = await deskReader(c, 'report');
   if (reader instanceof Response) return reader;
   const { session, language, site } = reader;
-  const formState = async (values: Record<string, string>, errors: Record<string, string[]>) => ({
+  const places = await placeChoices(c);
+  const formState = (values: Record<string, string>, errors: Record<string, string[]>) => ({
     values,
     errors,
     formToken: session.formToken,
-    places: await placeChoices(c),
+    places,
   });
   if (mode === 'form') {
-    return c.html(renderReportForm(await formState({}, {}), site, language), 200, deskHeaders(language));
+    return c.html(renderReportForm(formState({}, {}), site, language), 200, deskHeaders(language));
   }
   const values = await formFields(c);
-  const built = reportFromForm(values);
+  const { input: built, problems } = readReportForm(values, places);
   const figures = (built as { figures: { indicator: string }[] }).figures;
-  const refuse = async (issues: InvalidBody['issues']) =>
-    c.html(
-      renderReportForm(await formState(values, errorsByField(issues, figures, language)), site, language),
-      422,
-      deskHeaders(language),
-    );
+  const refuse = (issues: InvalidBody['issues']) => {
+    const errors = errorsByField(issues, figures, language, values, problems);
+    return c.html(renderReportForm(formState(values, errors), site, language), 422, deskHeaders(language));
+  };
   const checked = reportInput.safeParse(built);
   if (!checked.success) return refuse(issuesFromZod(checked.error, built));
+  if (problems.length > 0) return refuse([]);
   const input: ReportInput = checked.data;
   try {
     const confirmed = new Set(await formValues(c, f.confirm));

@@ -25,7 +25,7 @@ import { correctReport } from '../../services/moderation.ts';
 import { viewReport } from '../../services/reading.ts';
 import { deskReader } from '../access.ts';
 import { errorsByField } from '../forms/errors.ts';
-import { reportFromForm } from '../forms/report-form.ts';
+import { readReportForm } from '../forms/report-form.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
 import { changesOf, formOfReport } from '../forms/whole-correction.ts';
 import { wholeCorrectionPath } from '../pages/moderation-forms.tsx';
@@ -56,10 +56,10 @@ export const deskWholeCorrectionRoutes = new Hono<AppEnv>()
     const { language, site } = who;
     const view: ReportView = await viewReport(c.get('store'), c.req.valid('param').id);
     const values = await formFields(c);
-    const built = reportFromForm(values);
+    const places = await placeChoices(c);
+    const { input: built, problems } = readReportForm(values, places);
     const figures = (built as { figures: { indicator: string }[] }).figures;
     const again = async (status: 404 | 409 | 422, errors: Record<string, string[]>, warnings?: Warning[]) => {
-      const places = await placeChoices(c);
       const state = {
         values,
         errors,
@@ -70,17 +70,17 @@ export const deskWholeCorrectionRoutes = new Hono<AppEnv>()
       return c.html(renderWholeCorrection(view, state, site, language), status, deskHeaders(language));
     };
     const refuse = (status: 404 | 409 | 422, issues: readonly ValidationIssue[]) =>
-      again(status, errorsByField(issues, figures, language));
+      again(status, errorsByField(issues, figures, language, values, problems));
     const reasonBody = { reason: values[f.reason] ?? '' };
     const report = reportInput.safeParse(built);
     const reason = correctionInput.safeParse(reasonBody);
-    if (!report.success || !reason.success) {
+    if (!report.success || !reason.success || problems.length > 0) {
       return refuse(422, [
         ...(report.success ? [] : issuesFromZod(report.error, built)),
         ...(reason.success ? [] : issuesFromZod(reason.error, reasonBody)),
       ]);
     }
-    const changes = changesOf(view, values, report.data);
+    const changes = changesOf(view, values, report.data, places);
     if (Object.keys(changes).length === 0) {
       return again(422, { '': [deskMessages[language].moderation.nothingChanged] });
     }
