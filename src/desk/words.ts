@@ -40,6 +40,7 @@ export interface AccountWords {
   invitationUnknown: string;
   invitationExpired: string;
   invitationUsed: string;
+  invitationRevoked: string;
   tooManyAttempts: (minutes: number) => string;
   tokenTitle: string;
   tokenIntro: string;
@@ -320,6 +321,7 @@ const en: DeskWords = {
     invitationUnknown: 'This invitation link is not known. Check that you opened the whole link.',
     invitationExpired: 'This invitation has expired. Ask whoever invited you for a new one.',
     invitationUsed: 'This invitation has been used. An invitation gives one token, once.',
+    invitationRevoked: 'This invitation has been withdrawn. Ask whoever invited you for a new one.',
     tooManyAttempts: (minutes) =>
       `Too many unknown tokens or invitation links came from your address. Try again in ${minutes} minutes.`,
     tokenTitle: 'Your write token',
@@ -494,6 +496,7 @@ const nl: DeskWords = {
     invitationUnknown: 'Deze uitnodigingslink is onbekend. Controleer of u de hele link hebt geopend.',
     invitationExpired: 'Deze uitnodiging is verlopen. Vraag wie u uitnodigde om een nieuwe.',
     invitationUsed: 'Deze uitnodiging is al gebruikt. Een uitnodiging geeft één token, één keer.',
+    invitationRevoked: 'Deze uitnodiging is ingetrokken. Vraag wie u uitnodigde om een nieuwe.',
     tooManyAttempts: (minutes) =>
       `Van uw adres kwamen te veel onbekende tokens of uitnodigingslinks. Probeer het over ${minutes} minuten opnieuw.`,
     tokenTitle: 'Uw schrijftoken',

@@ -62,7 +62,7 @@ export interface Limited {
 
 export type InvitationLookup =
   | { kind: 'open'; account: Account; expires: number }
-  | { kind: 'unknown' | 'expired' | 'used' }
+  | { kind: 'unknown' | 'expired' | 'used' | 'revoked' }
   | Limited;
 
 export type Identified = { kind: 'account'; account: Account } | { kind: 'unknown' } | Limited;
@@ -126,7 +126,8 @@ export class AccountRegistry extends StoredObject {
     if (limited) return limited;
     const row = this.matching('invitation_sha256', sha256);
     if (!row) return this.failed(client, now);
-    if (row.credential_sha256 !== null || row.revoked_at !== null) return { kind: 'used' };
+    if (row.credential_sha256 !== null) return { kind: 'used' };
+    if (row.revoked_at !== null) return { kind: 'revoked' };
     const expires = Number(row.invitation_expires);
     if (expires <= now) return { kind: 'expired' };
     return { kind: 'open', account: accountOf(row), expires };

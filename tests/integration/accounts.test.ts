@@ -180,6 +180,23 @@ describe('inviting a reporter', () => {
     expect((await invite('Late Reporter')).response.status).toBe(201);
   });
 
+  it('refuses an invitation revoked before it was accepted, which may then be made again', async () => {
+    const { link, admin } = await invite('Withdrawn Reporter');
+    const revoked = await postForm(
+      '/desk/people/revoke',
+      { formToken: admin.formToken, name: 'Withdrawn Reporter' },
+      { ...sameSite, cookie: admin.cookie },
+    );
+    expect(revoked.status).toBe(303);
+    const opened = await page(link);
+    expect(opened.status).toBe(410);
+    expect(await opened.text()).toContain('This invitation has been withdrawn.');
+    expect((await accept(link)).token).toBe('');
+    const again = await invite('Withdrawn Reporter');
+    expect(again.response.status).toBe(201);
+    expect((await accept(again.link)).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
   it('refuses an unknown invitation link, and an invitation posted from another site', async () => {
     const unknown = await page('/desk/invitations/not-an-invitation');
     expect(unknown.status).toBe(404);

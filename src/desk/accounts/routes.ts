@@ -76,12 +76,16 @@ function invitationAnswer(c: Context<AppEnv>) {
     language,
     site,
     headers,
-    refused: (found: { kind: 'unknown' | 'expired' | 'used' | 'limited'; retryAfterSeconds?: number }) => {
+    refused: (found: {
+      kind: 'unknown' | 'expired' | 'used' | 'revoked' | 'limited';
+      retryAfterSeconds?: number;
+    }) => {
       const retryAfter = found.retryAfterSeconds ?? 0;
       const [status, words] = {
         unknown: [404, m.invitationUnknown] as const,
         expired: [410, m.invitationExpired] as const,
         used: [410, m.invitationUsed] as const,
+        revoked: [410, m.invitationRevoked] as const,
         limited: [429, m.tooManyAttempts(Math.ceil(retryAfter / 60))] as const,
       }[found.kind];
       const extra: Record<string, string> =
