@@ -61,6 +61,11 @@ export class SubscriptionRegistry extends production.SubscriptionRegistry {
     super(ctx, counting(env));
   }
 }
+export class AccountRegistry extends production.AccountRegistry {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, counting(env));
+  }
+}
 
 export default {
   fetch(request, env, ctx) {

@@ -7,6 +7,12 @@ export function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The bytes of hex text, two digits a byte; anything else throws a SyntaxError. */
+export function hexToBytes(text: string): Uint8Array<ArrayBuffer> {
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(text)) throw new SyntaxError('not hex');
+  return Uint8Array.from(text.match(/../g) ?? [], (byte) => Number.parseInt(byte, 16));
+}
+
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   // In slices: spreading megabytes of arguments at once would overflow the stack.

@@ -1,6 +1,7 @@
 // The Worker: the app answers requests; the scheduled handler is the repair's safety net;
 // the queue handler pushes changes to webhooks and the WebSub hub; the Durable Objects are
-// the writers of derived documents, the keepers of keys and the registry of subscriptions.
+// the writers of derived documents, the keepers of keys, the registry of subscriptions and
+// the registry of the people invited at the desk.
 
 import { app } from './app.ts';
 import { recentAnswersFor } from './http/recent-answers.ts';
@@ -12,6 +13,7 @@ import { writersOf } from './writers/stubs.ts';
 
 export { DeskSession } from './desk/session-object.ts';
 export { SubscriptionRegistry } from './push/registry.ts';
+export { AccountRegistry } from './writers/account-registry.ts';
 export { AllPlacesWriter } from './writers/all-places-writer.ts';
 export { ChangeLog } from './writers/change-log.ts';
 export { IdempotencyKeeper } from './writers/idempotency-keeper.ts';

@@ -236,6 +236,24 @@ export class RateLimited extends Problem {
   }
 }
 
+export class TooManyAttempts extends Problem {
+  static override readonly kind: ProblemKind = {
+    type: 'too-many-attempts',
+    status: 429,
+    title: 'Too many wrong credentials',
+    description:
+      'Too many unknown tokens or invitation links came from this address. Every attempt from it, a right one too, is refused until Retry-After seconds have passed.',
+  };
+
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many unknown tokens from this address; retry after ${retryAfterSeconds} seconds`);
+  }
+
+  override get headers() {
+    return { 'retry-after': String(this.retryAfterSeconds) };
+  }
+}
+
 export class NotFound extends Problem {
   static override readonly kind: ProblemKind = {
     type: 'not-found',
@@ -326,6 +344,7 @@ export const problemCatalogue: readonly ProblemKind[] = [
   Forbidden,
   CrossSiteForm,
   RateLimited,
+  TooManyAttempts,
   NotFound,
   MethodNotAllowed,
   Conflict,

@@ -3,6 +3,8 @@
 
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
+import { deskAccountRoutes } from './accounts/routes.ts';
+import { noteDeskWrites } from './accounts/writes.ts';
 import { deskDraftRoutes } from './routes/drafts.ts';
 import { deskRoutes } from './routes/home.ts';
 import { deskImportRoutes } from './routes/import.ts';
@@ -15,6 +17,7 @@ import { deskGuards } from './session.ts';
 export const desk = new Hono<AppEnv>();
 
 desk.use('/desk/*', deskGuards());
+desk.use('/desk/*', noteDeskWrites());
 desk.route('/', deskRoutes);
 desk.route('/', deskReportRoutes);
 desk.route('/', deskDraftRoutes);
@@ -22,3 +25,4 @@ desk.route('/', deskModerationRoutes);
 desk.route('/', deskWholeCorrectionRoutes);
 desk.route('/', deskImportRoutes);
 desk.route('/', deskPlaceRoutes);
+desk.route('/', deskAccountRoutes);

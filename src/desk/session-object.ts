@@ -7,7 +7,7 @@ import { StoredObject } from '../writers/stored-object.ts';
 
 export interface DeskSessionRecord {
   /** Who signed in: the token's name and scopes, never the token. */
-  principal: { name: string; scopes: readonly string[] };
+  principal: { name: string; scopes: readonly string[]; account?: boolean };
   /** Milliseconds since the epoch after which the session is over. */
   expires: number;
   /** The token every form of the session carries (a second guard beside Origin checks). */

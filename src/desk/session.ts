@@ -2,7 +2,8 @@
 // HttpOnly, SameSite=Strict cookie (Secure but on plain-http localhost) that expires, and a
 // record in the session's own Durable Object (src/desk/session-object.ts) with who signed
 // in and the session's form token. The token itself is never stored, in the cookie, a page
-// or a log. Signing out deletes the record, so a copy of the cookie is worth nothing after.
+// or a log. Signing out deletes the record, so a copy of the cookie is worth nothing after;
+// so does revoking the person who signed in (src/desk/accounts/).
 
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,6 +15,7 @@ import { hex } from '../encoding.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import type { Principal } from '../http/principal.ts';
 import { PayloadTooLarge } from '../problems.ts';
+import { accountRegistry } from '../writers/account-registry.ts';
 import { requireFormBody } from './forms/body.ts';
 import { importPath } from './pages/import-page.tsx';
 import type { DeskSessionRecord } from './session-object.ts';
@@ -50,7 +52,7 @@ export interface DeskSessionInfo extends DeskSessionRecord {
 export async function openSession(c: Context<AppEnv>, principal: Principal): Promise<void> {
   const id = randomHex(32);
   const record: DeskSessionRecord = {
-    principal: { name: principal.name, scopes: [...principal.scopes] },
+    principal: { name: principal.name, scopes: [...principal.scopes], account: principal.account },
     expires: Date.now() + sessionSeconds * 1000,
     formToken: randomHex(32),
   };
@@ -69,7 +71,13 @@ export async function currentSession(c: Context<AppEnv>): Promise<DeskSessionInf
   const id = await getSignedCookie(c, await signingKey(c), cookieName);
   if (!id || !/^[0-9a-f]{64}$/.test(id)) return undefined;
   const record = await sessionObject(c, id).read(Date.now());
-  return record && { ...record, id };
+  if (!record) return undefined;
+  // A person revoked at the desk: each of their sessions ends at its next request, wherever it is.
+  if (record.principal.account && !(await accountRegistry(c.env).isActive(record.principal.name))) {
+    await sessionObject(c, id).close();
+    return undefined;
+  }
+  return { ...record, id };
 }
 
 export async function endSession(c: Context<AppEnv>, session: DeskSessionInfo): Promise<void> {

@@ -7,6 +7,48 @@ import type { DraftLanguage, Language } from '../domain/languages.ts';
 import type { CountBasis, Qualifier } from '../domain/model.ts';
 import { type Messages, messages } from '../words/messages.ts';
 
+/** The people of the desk: inviting, the invitation, the write token shown once, revoking. */
+export interface AccountWords {
+  heading: string;
+  intro: string;
+  none: string;
+  name: string;
+  scopes: string;
+  state: string;
+  lastWrote: string;
+  never: string;
+  states: Record<'invited' | 'expired' | 'active' | 'revoked', string>;
+  revoke: (name: string) => string;
+  notAdmin: string;
+  inviteHeading: string;
+  nameHint: string;
+  scopesLegend: string;
+  invite: string;
+  problemHeading: string;
+  nameMissing: string;
+  nameTooLong: (max: number) => string;
+  nameTaken: (name: string) => string;
+  noScope: string;
+  tooManyInvitations: (max: number) => string;
+  invitedHeading: (name: string) => string;
+  invitedIntro: (date: string) => string;
+  invitationLink: string;
+  backToPeople: string;
+  invitationTitle: string;
+  invitationIntro: (name: string, date: string) => string;
+  accept: string;
+  invitationUnknown: string;
+  invitationExpired: string;
+  invitationUsed: string;
+  invitationRevoked: string;
+  tooManyAttempts: (minutes: number) => string;
+  tokenTitle: string;
+  tokenIntro: string;
+  tokenLabel: string;
+  tokenLost: string;
+  signInWithIt: string;
+}
+
 export interface DeskWords {
   desk: string;
   deskIntro: string;
@@ -23,6 +65,7 @@ export interface DeskWords {
   sessionEnded: string;
   noDeskScope: string;
   formExpired: string;
+  accounts: AccountWords;
   places: {
     heading: string;
     intro: string;
@@ -247,6 +290,57 @@ const en: DeskWords = {
   noDeskScope: 'This token may not write, correct or edit anything, so the desk has nothing for it.',
   formExpired:
     'This form is from an earlier session, or from another site. Open the desk again and send it from there.',
+  accounts: {
+    heading: 'People',
+    intro:
+      'Everyone who writes with a token of their own. Invite a person to give them one; revoke a person to end their access at once, on every device.',
+    none: 'No one has been invited yet.',
+    name: 'Name',
+    scopes: 'May',
+    state: 'State',
+    lastWrote: 'Last wrote',
+    never: 'never',
+    states: {
+      invited: 'invited, not yet accepted',
+      expired: 'invitation expired',
+      active: 'active',
+      revoked: 'revoked',
+    },
+    revoke: (name) => `Revoke ${name}`,
+    notAdmin: 'Only an admin may invite people or revoke them.',
+    inviteHeading: 'Invite a person',
+    nameHint:
+      'How the desk and the change log will name them, such as "Olena K., Kharkiv". No two people share a name.',
+    scopesLegend: 'They may',
+    invite: 'Make the invitation',
+    problemHeading: 'The invitation was not made:',
+    nameMissing: 'Write the person’s name.',
+    nameTooLong: (max) => `A name has at most ${max} characters.`,
+    nameTaken: (name) => `Someone is already called "${name}". Choose another name.`,
+    noScope: 'Choose at least one thing they may do.',
+    tooManyInvitations: (max) => `You have made ${max} invitations in the last day. Make more tomorrow.`,
+    invitedHeading: (name) => `Invitation for ${name}`,
+    invitedIntro: (date) =>
+      `Send this link to them yourself, by a channel you trust. It works once, until ${date}. It is shown only now: if it is lost, revoke the invitation and invite them again.`,
+    invitationLink: 'Invitation link',
+    backToPeople: 'Back to the people',
+    invitationTitle: 'Your invitation to the desk',
+    invitationIntro: (name, date) =>
+      `This invitation is for ${name}. Accept it to get a write token of your own: you sign in to the desk with it, and it works with the API too. The invitation expires ${date}.`,
+    accept: 'Accept and show my token',
+    invitationUnknown: 'This invitation link is not known. Check that you opened the whole link.',
+    invitationExpired: 'This invitation has expired. Ask whoever invited you for a new one.',
+    invitationUsed: 'This invitation has been used. An invitation gives one token, once.',
+    invitationRevoked: 'This invitation has been withdrawn. Ask whoever invited you for a new one.',
+    tooManyAttempts: (minutes) =>
+      `Too many unknown tokens or invitation links came from your address. Try again in ${minutes} minutes.`,
+    tokenTitle: 'Your write token',
+    tokenIntro:
+      'This is shown only this once: copy it now into a password manager. Anyone who has it can write as you, so never send it by e-mail or chat.',
+    tokenLabel: 'Your write token',
+    tokenLost: 'If you lose it, ask an admin to revoke it and to invite you again.',
+    signInWithIt: 'Sign in with it',
+  },
 };
 
 const nl: DeskWords = {
@@ -376,6 +470,57 @@ const nl: DeskWords = {
   noDeskScope: 'Dit token mag niets schrijven, corrigeren of bewerken, dus de redactie heeft er niets voor.',
   formExpired:
     'Dit formulier komt uit een eerdere sessie of van een andere site. Open de redactie opnieuw en verstuur het van daaruit.',
+  accounts: {
+    heading: 'Mensen',
+    intro:
+      'Iedereen die met een eigen token schrijft. Nodig iemand uit om die een token te geven; trek iemands toegang in om die meteen te beëindigen, op elk apparaat.',
+    none: 'Er is nog niemand uitgenodigd.',
+    name: 'Naam',
+    scopes: 'Mag',
+    state: 'Status',
+    lastWrote: 'Laatst geschreven',
+    never: 'nooit',
+    states: {
+      invited: 'uitgenodigd, nog niet aangenomen',
+      expired: 'uitnodiging verlopen',
+      active: 'actief',
+      revoked: 'ingetrokken',
+    },
+    revoke: (name) => `Toegang van ${name} intrekken`,
+    notAdmin: 'Alleen een beheerder mag mensen uitnodigen of hun toegang intrekken.',
+    inviteHeading: 'Iemand uitnodigen',
+    nameHint:
+      'Hoe de redactie en het wijzigingslogboek deze persoon noemen, zoals "Olena K., Charkiv". Geen twee mensen hebben dezelfde naam.',
+    scopesLegend: 'Deze persoon mag',
+    invite: 'Uitnodiging maken',
+    problemHeading: 'De uitnodiging is niet gemaakt:',
+    nameMissing: 'Schrijf de naam van de persoon.',
+    nameTooLong: (max) => `Een naam heeft hoogstens ${max} tekens.`,
+    nameTaken: (name) => `Er is al iemand die "${name}" heet. Kies een andere naam.`,
+    noScope: 'Kies ten minste één ding dat deze persoon mag doen.',
+    tooManyInvitations: (max) => `U hebt de afgelopen dag ${max} uitnodigingen gemaakt. Maak er morgen meer.`,
+    invitedHeading: (name) => `Uitnodiging voor ${name}`,
+    invitedIntro: (date) =>
+      `Stuur deze link zelf, via een kanaal dat u vertrouwt. Hij werkt één keer, tot ${date}. Hij wordt alleen nu getoond: raakt hij kwijt, trek de uitnodiging dan in en nodig de persoon opnieuw uit.`,
+    invitationLink: 'Uitnodigingslink',
+    backToPeople: 'Terug naar de mensen',
+    invitationTitle: 'Uw uitnodiging voor de redactie',
+    invitationIntro: (name, date) =>
+      `Deze uitnodiging is voor ${name}. Neem haar aan om een eigen schrijftoken te krijgen: daarmee meldt u zich aan bij de redactie, en het werkt ook met de API. De uitnodiging verloopt ${date}.`,
+    accept: 'Aannemen en mijn token tonen',
+    invitationUnknown: 'Deze uitnodigingslink is onbekend. Controleer of u de hele link hebt geopend.',
+    invitationExpired: 'Deze uitnodiging is verlopen. Vraag wie u uitnodigde om een nieuwe.',
+    invitationUsed: 'Deze uitnodiging is al gebruikt. Een uitnodiging geeft één token, één keer.',
+    invitationRevoked: 'Deze uitnodiging is ingetrokken. Vraag wie u uitnodigde om een nieuwe.',
+    tooManyAttempts: (minutes) =>
+      `Van uw adres kwamen te veel onbekende tokens of uitnodigingslinks. Probeer het over ${minutes} minuten opnieuw.`,
+    tokenTitle: 'Uw schrijftoken',
+    tokenIntro:
+      'Dit wordt alleen deze ene keer getoond: kopieer het nu naar een wachtwoordbeheerder. Wie het heeft, kan schrijven als u, dus stuur het nooit per e-mail of chat.',
+    tokenLabel: 'Uw schrijftoken',
+    tokenLost: 'Raakt u het kwijt, vraag dan een beheerder om het in te trekken en u opnieuw uit te nodigen.',
+    signInWithIt: 'Aanmelden met dit token',
+  },
 };
 
 /** The desk's words, with the words of every page they sit among. */

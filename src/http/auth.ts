@@ -1,10 +1,14 @@
 // Bearer-token authentication with scopes. The API_TOKENS secret holds SHA-256 hashes of
 // the tokens, never the tokens; a presented token is hashed and compared against every
-// hash in constant time, so timing reveals neither which token nor how much matched.
+// hash in constant time, so timing reveals neither which token nor how much matched. A
+// token that is none of them may be a person's own credential, from the account registry
+// (src/writers/account-registry.ts), which compares the same way and limits wrong guesses.
 
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { Forbidden, Unauthenticated } from '../problems.ts';
+import { hex, hexToBytes } from '../encoding.ts';
+import { Forbidden, TooManyAttempts, Unauthenticated } from '../problems.ts';
+import { accountRegistry } from '../writers/account-registry.ts';
 import type { AppEnv } from './app-env.ts';
 import { type Principal, type Scope, scopes } from './principal.ts';
 
@@ -24,10 +28,6 @@ const tokenRegistry = z.array(
 
 interface RegisteredToken extends Principal {
   hash: Uint8Array;
-}
-
-function hexToBytes(hex: string): Uint8Array {
-  return Uint8Array.from(hex.match(/../g) ?? [], (byte) => Number.parseInt(byte, 16));
 }
 
 let parsed: { source: string; tokens: RegisteredToken[] } | undefined;
@@ -57,11 +57,7 @@ export async function sha256(text: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }
 
-async function identify(
-  presented: string,
-  tokens: readonly RegisteredToken[],
-): Promise<Principal | undefined> {
-  const hash = await sha256(presented);
+function identify(hash: Uint8Array, tokens: readonly RegisteredToken[]): Principal | undefined {
   let match: RegisteredToken | undefined;
   // Every hash is compared, with no early exit, so the time taken does not depend on which matched.
   for (const token of tokens) {
@@ -79,15 +75,39 @@ function bearerToken(header: string | undefined): string | undefined {
 export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
   return async function requireScopeMiddleware(c, next) {
     const presented = bearerToken(c.req.header('authorization'));
-    const principal = await identify(presented ?? '', registeredTokens(c.env.API_TOKENS));
-    if (presented === undefined || !principal) throw new Unauthenticated();
+    if (presented === undefined) throw new Unauthenticated();
+    const principal = await principalOfToken(presented, c.env, clientOf(c.req.raw));
+    if (!principal) throw new Unauthenticated();
     if (!principal.scopes.includes(scope)) throw new Forbidden(scope);
     c.set('principal', principal);
     await next();
   };
 }
 
-/** Who a token, typed into the desk's sign-in form, belongs to; undefined for an unknown one. */
-export function principalOfToken(token: string, secret: string | undefined): Promise<Principal | undefined> {
-  return identify(token, registeredTokens(secret));
+/** Who is guessing, for the limit on wrong secrets: the address Cloudflare saw. */
+export const clientOf = (request: Request) => request.headers.get('cf-connecting-ip') ?? 'unknown';
+
+/**
+ * Who a token (a bearer token, or one typed into the desk's sign-in form) belongs to: a token
+ * of API_TOKENS or a person's active credential; undefined for an unknown one. Throws
+ * TooManyAttempts while `client` has sent too many wrong ones.
+ */
+export async function principalOfToken(
+  token: string,
+  env: Pick<Env, 'API_TOKENS' | 'ACCOUNTS'>,
+  client: string,
+): Promise<Principal | undefined> {
+  const hash = await sha256(token);
+  const registered = identify(hash, registeredTokens(env.API_TOKENS));
+  if (registered) return registered;
+  const found = await accountRegistry(env).identify(hex(hash), client, Date.now());
+  if (found.kind === 'limited') throw new TooManyAttempts(found.retryAfterSeconds);
+  if (found.kind === 'unknown') return undefined;
+  return { name: found.account.name, scopes: found.account.scopes.filter(isScope), account: true };
 }
+
+const isScope = (scope: string): scope is Scope => (scopes as readonly string[]).includes(scope);
+
+/** The names of API_TOKENS: a person invited at the desk may not take one. */
+export const tokenNames = (secret: string | undefined): string[] =>
+  registeredTokens(secret).map((token) => token.name);

@@ -7,4 +7,6 @@ export interface Principal {
   /** The token's name from the registry: safe to log, unlike the token. */
   name: string;
   scopes: readonly Scope[];
+  /** A person invited at the desk, with a credential of their own; not a token of API_TOKENS. */
+  account?: boolean;
 }

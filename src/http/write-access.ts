@@ -5,6 +5,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { every } from 'hono/combine';
 import { RateLimited } from '../problems.ts';
+import { accountRegistry } from '../writers/account-registry.ts';
 import type { AppEnv } from './app-env.ts';
 import { requireScope } from './auth.ts';
 import type { Scope } from './principal.ts';
@@ -20,6 +21,24 @@ function limitWritesPerToken(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * Whether a write's answer says it stored something: a report, correction, retraction or
+ * place made (201) or a place changed (200 to a PUT). A dry run or a draft (200 to a POST)
+ * stores nothing.
+ */
+const stored = (method: string, status: number) => status === 201 || (method === 'PUT' && status === 200);
+
+/** When a person with an account last wrote, for the desk's list of people. */
+function noteAccountWrites(): MiddlewareHandler<AppEnv> {
+  return async function noteAccountWritesMiddleware(c, next) {
+    await next();
+    const principal = c.get('principal');
+    if (principal.account && stored(c.req.method, c.res.status)) {
+      await accountRegistry(c.env).wrote(principal.name, Date.now());
+    }
+  };
+}
+
 export function writeAccess(scope: Scope): MiddlewareHandler<AppEnv> {
-  return every(requireScope(scope), limitWritesPerToken());
+  return every(requireScope(scope), limitWritesPerToken(), noteAccountWrites());
 }

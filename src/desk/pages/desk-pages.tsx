@@ -15,6 +15,8 @@ export const signOutPath = '/desk/sign-out';
 export const newReportPath = '/desk/reports/new';
 /** The places, to create and edit; the pages themselves are src/desk/pages/place-forms.tsx. */
 export const deskPlacesPath = '/desk/places';
+/** The people, to invite and revoke; the pages themselves are src/desk/accounts/pages.tsx. */
+export const peoplePath = '/desk/people';
 
 /** The sign-in form, with what went wrong the last time when something did. */
 export function renderSignInPage(site: PageSite, language: Language, problem?: string): string {
@@ -88,7 +90,8 @@ export function renderDeskPage(desk: DeskView, site: PageSite, language: Languag
       )}
       {desk.scopes.includes('admin') ? (
         <p>
-          <a href={pageHref(deskPlacesPath, site, language)}>{m.places.heading}</a>
+          <a href={pageHref(deskPlacesPath, site, language)}>{m.places.heading}</a> ·{' '}
+          <a href={pageHref(peoplePath, site, language)}>{m.accounts.heading}</a>
         </p>
       ) : (
         ''

@@ -4,18 +4,33 @@
 // token, which every form of a session carries. A wrong token, a session that ended or a
 // token without a scope gets a page that says so, in the reader's language, never a 500.
 
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.ts';
-import { deskScopes, isDeskScope, principalOfToken } from '../../http/auth.ts';
+import { clientOf, deskScopes, isDeskScope, principalOfToken } from '../../http/auth.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../../http/html.ts';
+import type { Principal } from '../../http/principal.ts';
 import { pageQuery } from '../../http/queries.ts';
 import { valid } from '../../http/validation.ts';
+import { TooManyAttempts } from '../../problems.ts';
 import { pageHref } from '../../render/html/layout.tsx';
 import { deskReader } from '../access.ts';
 import { deskPath } from '../pages/desk-layout.tsx';
 import { renderDeskPage, renderSignInPage, signInPath, signOutPath } from '../pages/desk-pages.tsx';
 import { endSession, formField, openSession } from '../session.ts';
 import { deskMessages } from '../words.ts';
+
+/** Who a typed token belongs to; while its address has sent too many wrong ones, the refusal. */
+async function signInPrincipal(
+  c: Context<AppEnv>,
+  token: string,
+): Promise<Principal | undefined | TooManyAttempts> {
+  try {
+    return await principalOfToken(token, c.env, clientOf(c.req.raw));
+  } catch (error) {
+    if (error instanceof TooManyAttempts) return error;
+    throw error;
+  }
+}
 
 export const deskRoutes = new Hono<AppEnv>()
   .get(deskPath, valid('query', pageQuery), async (c) => {
@@ -38,7 +53,16 @@ export const deskRoutes = new Hono<AppEnv>()
     const { lang } = c.req.valid('query');
     const language = negotiateLanguage(lang, c.req.header('accept-language'));
     const site = pageSite(c.req.url, lang);
-    const principal = await principalOfToken((await formField(c, 'token')).trim(), c.env.API_TOKENS);
+    const principal = await signInPrincipal(c, (await formField(c, 'token')).trim());
+    if (principal instanceof TooManyAttempts) {
+      const words = deskMessages[language].accounts.tooManyAttempts(
+        Math.ceil(principal.retryAfterSeconds / 60),
+      );
+      return c.html(renderSignInPage(site, language, words), 429, {
+        ...deskHeaders(language),
+        ...principal.headers,
+      });
+    }
     if (!principal) {
       return c.html(
         renderSignInPage(site, language, deskMessages[language].wrongToken),
