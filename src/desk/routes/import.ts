@@ -91,6 +91,7 @@ export const deskImportRoutes = new Hono<AppEnv>()
       decoded.text,
       confirmed,
       c.get('clock'),
+      session.principal.name,
     );
     if (outcome.kind === 'refused') {
       const view = {

@@ -54,7 +54,7 @@ export const deskModerationRoutes = new Hono<AppEnv>()
   .get(moderatePath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
     const who = await deskReader(c, 'moderate');
     if (who instanceof Response) return who;
-    const view = await viewReport(c.get('store'), c.req.valid('param').id);
+    const view = await viewReport(c.get('store'), c.req.valid('param').id, { publishers: true });
     const chain = await chainOfSuperseded(c.get('store'), view);
     const state = { values: {}, errors: {}, formToken: who.session.formToken };
     const page = renderModerationPage(view, state, who.site, who.language, chain);
@@ -107,6 +107,7 @@ export const deskModerationRoutes = new Hono<AppEnv>()
         c.get('clock'),
         new Set(await formValues(c, f.confirm)),
         who.language,
+        who.session.principal.name,
       );
       return c.redirect(pageHref(`/reports/${correction.id}`, who.site, who.language), 303);
     } catch (error) {
@@ -125,7 +126,7 @@ export const deskModerationRoutes = new Hono<AppEnv>()
   .post(retractPath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
     const who = await deskReader(c, 'moderate');
     if (who instanceof Response) return who;
-    const view = await viewReport(c.get('store'), c.req.valid('param').id);
+    const view = await viewReport(c.get('store'), c.req.valid('param').id, { publishers: true });
     const values = await formFields(c);
     const refuse = async (status: 404 | 409 | 422, issues: readonly ValidationIssue[]) => {
       const errors = errorsByField(issues, [], who.language);
@@ -139,7 +140,15 @@ export const deskModerationRoutes = new Hono<AppEnv>()
     if (!checked.success) return refuse(422, issuesFromZod(checked.error, body));
     try {
       const { reason } = checked.data;
-      await retractReport(c.get('store'), c.get('writers'), view.id, reason, c.get('clock'), who.language);
+      await retractReport(
+        c.get('store'),
+        c.get('writers'),
+        view.id,
+        reason,
+        c.get('clock'),
+        who.language,
+        who.session.principal.name,
+      );
       return c.redirect(pageHref(`/reports/${view.id}`, who.site, who.language), 303);
     } catch (error) {
       const refused = problemsOf(error);
