@@ -69,7 +69,7 @@ import { decodeSummary, encodeSummary } from './summary-metadata.ts';
 const publisherMetadata = z.object({ publishedBy: z.string().min(1) });
 
 /** A fact and who published it, when that was recorded (facts stored before it was have none). */
-export interface Published<T> {
+export interface WithPublisher<T> {
   value: T;
   publishedBy?: string;
 }
@@ -224,7 +224,7 @@ export class StatusStore {
   }
 
   /** A report with who published it: one read. */
-  getPublishedReport(id: string): Promise<Published<Report> | undefined> {
+  getPublishedReport(id: string): Promise<WithPublisher<Report> | undefined> {
     return this.readFact(reportKey(id), report);
   }
 
@@ -238,7 +238,7 @@ export class StatusStore {
   }
 
   /** A retraction with who published it: one read. */
-  getPublishedRetraction(reportId: string): Promise<Published<Retraction> | undefined> {
+  getPublishedRetraction(reportId: string): Promise<WithPublisher<Retraction> | undefined> {
     return this.readFact(retractionKey(reportId), retraction);
   }
 
@@ -250,7 +250,7 @@ export class StatusStore {
   private async readFact<T extends z.ZodType>(
     key: string,
     schema: T,
-  ): Promise<Published<z.infer<T>> | undefined> {
+  ): Promise<WithPublisher<z.infer<T>> | undefined> {
     const { value, metadata } = await this.kv.getWithMetadata(key, 'json');
     const parsed = schema.safeParse(value);
     if (value === null || !parsed.success) return undefined;

@@ -4,7 +4,7 @@
 import type { Language } from '../../domain/languages.ts';
 import type { PlaceSummary, ReportSummary } from '../../domain/model.ts';
 import { pageHref } from '../../render/html/layout.tsx';
-import { type PageSite, reportPageUrl } from '../../render/site.ts';
+import type { PageSite } from '../../render/site.ts';
 import { formatPartialDate, formatTimestamp } from '../../words/figures.ts';
 import { localName } from '../../words/places.ts';
 import { deskMessages } from '../words.ts';
@@ -48,7 +48,7 @@ export function NewestReports({
             );
             return (
               <li class={`report-${report.state}`}>
-                <a href={pageHref(reportPageUrl('', report.id), site, language)}>{words}</a>
+                <a href={pageHref(`/reports/${report.id}`, site, language)}>{words}</a>
                 {report.state === 'active' ? '' : ` (${m.home.states[report.state]})`}
                 {deskLinks ? (
                   <>
