@@ -18,6 +18,14 @@ export function maxAgeSeconds(env: Pick<Env, 'PUBLIC_MAX_AGE_SECONDS'>): number 
 
 export const textSetting = (value: string | undefined) => value?.trim() || undefined;
 
+/**
+ * Whether public outputs name who published a report and who retracted it (the report's JSON
+ * and its page), from the PUBLISHED_BY_PUBLIC variable: "true" shows them; anything else, the
+ * default, keeps them to the desk.
+ */
+export const publishedByIsPublic = (env: Pick<Env, 'PUBLISHED_BY_PUBLIC'>) =>
+  textSetting(env.PUBLISHED_BY_PUBLIC) === 'true';
+
 export type HubSettings = Pick<Env, 'WEBSUB_HUB_URL' | 'PUBLIC_ORIGIN'>;
 
 /**

@@ -66,6 +66,18 @@ export interface DeskWords {
   noDeskScope: string;
   formExpired: string;
   accounts: AccountWords;
+  /** The desk's home: the newest reports of all writers and the writer's own. */
+  home: {
+    newest: string;
+    own: string;
+    none: string;
+    ownNone: string;
+    item: (place: string, observed: string, published: string) => string;
+    publicPage: string;
+    deskPage: string;
+    states: Record<'superseded' | 'retracted', string>;
+  };
+  retractedBy: string;
   places: {
     heading: string;
     intro: string;
@@ -182,6 +194,17 @@ const en: DeskWords = {
   },
   wrongToken: 'That token is not known. Check that you pasted the whole token, and try again.',
   sessionEnded: 'Your session has ended. Sign in again to go on.',
+  home: {
+    newest: 'Newest reports',
+    own: 'Your newest reports',
+    none: 'No reports yet.',
+    ownNone: 'You have not published a report yet.',
+    item: (place, observed, published) => `${place}, observed ${observed}, published ${published}`,
+    publicPage: 'public page',
+    deskPage: 'at the desk',
+    states: { superseded: 'corrected since', retracted: 'retracted' },
+  },
+  retractedBy: 'Retracted by',
   places: {
     heading: 'Places',
     intro:
@@ -362,6 +385,17 @@ const nl: DeskWords = {
   },
   wrongToken: 'Dat token is onbekend. Controleer of u het hele token hebt geplakt en probeer het opnieuw.',
   sessionEnded: 'Uw sessie is afgelopen. Meld u opnieuw aan om verder te gaan.',
+  home: {
+    newest: 'Nieuwste meldingen',
+    own: 'Uw nieuwste meldingen',
+    none: 'Nog geen meldingen.',
+    ownNone: 'U hebt nog geen melding gepubliceerd.',
+    item: (place, observed, published) => `${place}, waargenomen ${observed}, gepubliceerd ${published}`,
+    publicPage: 'openbare pagina',
+    deskPage: 'op de redactie',
+    states: { superseded: 'inmiddels gecorrigeerd', retracted: 'ingetrokken' },
+  },
+  retractedBy: 'Ingetrokken door',
   places: {
     heading: 'Plaatsen',
     intro:

@@ -410,10 +410,17 @@ export const reportState = z.enum(reportStates);
 export type ReportState = z.infer<typeof reportState>;
 
 /** A report as the API shows it: the immutable report and what later became of it. */
+/** Who published a fact: the name of the token or account. Shown only where the operator chose. */
+const publishedBy = z.string().min(1).meta({
+  description:
+    'Who published it: the name of the token or account. Present only when the operator has chosen to show it (PUBLISHED_BY_PUBLIC)',
+});
+
 export const reportView = report.extend({
   state: reportState,
   supersededBy: reportId.optional(),
-  retraction: retraction.omit({ report: true }).optional(),
+  publishedBy: publishedBy.optional(),
+  retraction: retraction.omit({ report: true }).extend({ publishedBy: publishedBy.optional() }).optional(),
   restored: z.strictObject({ correction: reportId, reason, retracted: timestamp }).optional().meta({
     description:
       'Set when a correction of this report was retracted, which made it current again: that correction, and the reason and time of its retraction',

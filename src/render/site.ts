@@ -22,6 +22,13 @@ export interface FeedSite {
 }
 
 /** A report in full: its page for people, and its JSON for programs. */
+/**
+ * A report's page at the desk. Public pages link to it for everyone: the desk's session
+ * cookie is scoped to /desk, so a public page cannot tell a writer from any reader, and
+ * widening the cookie would send the session with every public read and make each page a
+ * writer reads uncacheable. The desk sends a reader without a session to sign in.
+ */
+export const deskReportPath = (id: string) => `/desk/reports/${id}`;
 export const reportPageUrl = (origin: string, id: string) => `${origin}/reports/${id}`;
 export const reportJsonUrl = (origin: string, id: string) => `${origin}/api/v1/reports/${id}`;
 export const indicatorScheme = (origin: string) => `${origin}/api/v1/indicators`;

@@ -18,6 +18,7 @@ import { renderReportPage } from '../render/html/report-page.tsx';
 import { stylesheet, stylesheetPath } from '../render/html/stylesheet.ts';
 import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
 import { loadReportPage } from '../services/report-page.ts';
+import { publishedByIsPublic } from '../settings.ts';
 
 const slugParam = z.strictObject({ slug });
 const idParam = z.strictObject({ id: reportId });
@@ -55,7 +56,8 @@ export const pageRoutes = new Hono<AppEnv>()
   .get('/reports/:id', valid('param', idParam), valid('query', pageQuery), ...pageCaching, async (c) => {
     const { lang } = c.req.valid('query');
     const language = negotiateLanguage(lang, c.req.header('accept-language'));
-    const data = await loadReportPage(c.get('store'), c.get('writers'), c.req.valid('param').id);
+    const { id } = c.req.valid('param');
+    const data = await loadReportPage(c.get('store'), c.get('writers'), id, publishedByIsPublic(c.env));
     const page = renderReportPage(data, pageSite(c.req.url, lang), language, new Date());
     return c.html(page, 200, htmlHeaders(language));
   });

@@ -33,6 +33,7 @@ import { writeAccess } from '../http/write-access.ts';
 import { correctReport, retractReport } from '../services/moderation.ts';
 import { publishReports } from '../services/publishing.ts';
 import { viewOf, viewReport } from '../services/reading.ts';
+import { publishedByIsPublic } from '../settings.ts';
 import { warningView } from '../words/warnings.ts';
 
 export const maxBatchSize = 100;
@@ -165,7 +166,10 @@ function inReadersWords(c: Context, warnings: readonly Warning[]) {
 
 export const reportRoutes = openApiRoutes()
   .openapi(listReports, (c) => historyAnswer(c, { kind: 'all' }, c.req.valid('query')))
-  .openapi(getReport, async (c) => c.json(await viewReport(c.get('store'), c.req.valid('param').id), 200))
+  .openapi(getReport, async (c) => {
+    const publishers = publishedByIsPublic(c.env);
+    return c.json(await viewReport(c.get('store'), c.req.valid('param').id, { publishers }), 200);
+  })
   .openapi(postReport, async (c) => {
     const dryRun = c.req.valid('query').dryRun === 'true';
     const { reports, warnings } = await publishReports(
@@ -173,7 +177,11 @@ export const reportRoutes = openApiRoutes()
       c.get('writers'),
       [c.req.valid('json')],
       c.get('clock'),
-      { dryRun, confirmed: confirmedWarnings(c.req.valid('header')['confirm-warnings']) },
+      {
+        dryRun,
+        confirmed: confirmedWarnings(c.req.valid('header')['confirm-warnings']),
+        publishedBy: c.get('principal').name,
+      },
     );
     const [report] = reports;
     if (!report) throw new Error('publishing one report returned none');
@@ -191,6 +199,7 @@ export const reportRoutes = openApiRoutes()
         dryRun,
         confirmed: confirmedWarnings(c.req.valid('header')['confirm-warnings']),
         pointerPrefix: (i) => `/reports/${i}`,
+        publishedBy: c.get('principal').name,
       },
     );
     const views = reports.map((r) => viewOf(r));
@@ -207,12 +216,22 @@ export const reportRoutes = openApiRoutes()
       c.req.valid('json'),
       c.get('clock'),
       confirmedWarnings(c.req.valid('header')['confirm-warnings']),
+      'en',
+      c.get('principal').name,
     );
     return c.json(viewOf(correction), 201, { location: reportPath(correction.id) });
   })
   .openapi(postRetraction, async (c) => {
     const { id } = c.req.valid('param');
     const { reason } = c.req.valid('json');
-    const view = await retractReport(c.get('store'), c.get('writers'), id, reason, c.get('clock'));
+    const view = await retractReport(
+      c.get('store'),
+      c.get('writers'),
+      id,
+      reason,
+      c.get('clock'),
+      'en',
+      c.get('principal').name,
+    );
     return c.json(view, 201, { location: reportPath(id) });
   });

@@ -92,6 +92,7 @@ export async function correctReport(
   clock: Clock,
   confirmed: ReadonlySet<string> = new Set(),
   language: Language = 'en',
+  publishedBy?: string,
 ): Promise<Report> {
   const original = await loadIndexed(store, id);
   const fields = wholeReport(correctedReport(original.report, input));
@@ -110,6 +111,7 @@ export async function correctReport(
       original: original.summary,
       correction,
       correctionPlace: feedPlaceOf(place),
+      ...(publishedBy ? { publishedBy } : {}),
     }),
     language,
   );
@@ -128,6 +130,7 @@ export async function retractReport(
   reason: string,
   clock: Clock,
   language: Language = 'en',
+  publishedBy?: string,
 ): Promise<ReportView> {
   const { report, summary } = await loadIndexed(store, id);
   const restored = report.corrects ? await store.getHistoryEntry(report.corrects.report) : undefined;
@@ -139,6 +142,7 @@ export async function retractReport(
       claimant: claimantOf(clock),
       original: summary,
       retraction: asked,
+      ...(publishedBy ? { publishedBy } : {}),
       ...(restored ? { restored } : {}),
     }),
     language,

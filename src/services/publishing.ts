@@ -63,14 +63,34 @@ async function writeFacts(
   store: StatusStore,
   reports: readonly Report[],
   summaries: readonly ReportSummary[],
-  repeat: boolean,
+  { repeat, publishedBy }: { repeat: boolean; publishedBy: string | undefined },
 ) {
-  await Promise.all(reports.map((r) => store.putReport(r)));
+  await Promise.all(reports.map((r) => store.putReport(r, publishedBy)));
   try {
     await Promise.all(summaries.map((s) => store.putHistoryEntry(s)));
   } catch (error) {
     if (!repeat) await store.deleteHistoryEntries(summaries).catch(() => undefined);
     throw error;
+  }
+  if (publishedBy) await filePublishedBy(store, publishedBy, summaries);
+}
+
+/**
+ * Files visible reports under who published them. They are published whatever happens here:
+ * failing the request now would have its client send them again, so a failure is logged and
+ * the reports are only missing from their writer's list at the desk (the fact keeps the name).
+ */
+async function filePublishedBy(store: StatusStore, publishedBy: string, summaries: readonly ReportSummary[]) {
+  try {
+    await Promise.all(summaries.map((s) => store.putPublishedByEntry(publishedBy, s)));
+  } catch (error) {
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        message: 'reports not filed under who published them',
+        error: String(error),
+      }),
+    );
   }
 }
 
@@ -135,6 +155,8 @@ export interface Publishing {
   /** The warning codes the writer has seen and stands by. */
   confirmed?: ReadonlySet<string>;
   pointerPrefix?: (index: number) => string;
+  /** The name of the principal that publishes the reports, recorded with each. */
+  publishedBy?: string;
 }
 
 export interface Published {
@@ -151,7 +173,7 @@ export async function publishReports(
   writers: Writers,
   inputs: readonly ReportInput[],
   clock: Clock,
-  { dryRun = false, confirmed = new Set(), pointerPrefix = () => '' }: Publishing = {},
+  { dryRun = false, confirmed = new Set(), pointerPrefix = () => '', publishedBy }: Publishing = {},
 ): Promise<Published> {
   const places = await placesNow(
     store,
@@ -170,7 +192,7 @@ export async function publishReports(
     store,
     reports,
     reports.map((r) => summarizeReport(r, { state: 'active' })),
-    clock.repeat === true,
+    { repeat: clock.repeat === true, publishedBy },
   );
   await handOver(store, writers, reports);
   return { reports, warnings };

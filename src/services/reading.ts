@@ -99,13 +99,27 @@ export async function feedDocumentOfWriter(writers: Writers, scope: HistoryScope
  * A report and what became of it: two reads (the report and its index entry), and a third
  * for a retraction, its own or that of the correction whose retraction restored it.
  */
-export async function viewReport(store: StatusStore, id: string): Promise<ReportView> {
-  const [report, summary] = await Promise.all([store.getReport(id), store.getHistoryEntry(id)]);
+export async function viewReport(
+  store: StatusStore,
+  id: string,
+  { publishers = false }: { publishers?: boolean } = {},
+): Promise<ReportView> {
+  const [published, summary] = await Promise.all([store.getPublishedReport(id), store.getHistoryEntry(id)]);
   // A report is visible once indexed: one whose acceptance failed part-way stays hidden.
-  if (!report || !summary) throw new NotFound(`no report with id ${id}`);
+  if (!published || !summary) throw new NotFound(`no report with id ${id}`);
   const retractionOf = summary.state === 'retracted' ? id : summary.restoredFrom;
-  const retraction = retractionOf ? await store.getRetraction(retractionOf) : undefined;
-  return viewOf(report, summary, retraction);
+  const retraction = retractionOf ? await store.getPublishedRetraction(retractionOf) : undefined;
+  const view = viewOf(published.value, summary, retraction?.value);
+  return publishers ? withPublishers(view, published.publishedBy, retraction?.publishedBy) : view;
+}
+
+/** The view with who published the report and who retracted it, where that was recorded. */
+function withPublishers(view: ReportView, report?: string, retraction?: string): ReportView {
+  return {
+    ...view,
+    ...(report ? { publishedBy: report } : {}),
+    ...(view.retraction && retraction ? { retraction: { ...view.retraction, publishedBy: retraction } } : {}),
+  };
 }
 
 /** What a retraction made of a report: its own withdrawal, or its restoration. */

@@ -16,8 +16,10 @@ export async function loadReportPage(
   store: StatusStore,
   writers: Writers,
   id: string,
+  /** Whether the page names who published the report and who retracted it. */
+  publishers = false,
 ): Promise<ReportPageData> {
-  const view = await viewReport(store, id);
+  const view = await viewReport(store, id, { publishers });
   const [places, corrected, correctedBy, undone, chain] = await Promise.all([
     knownPlaces(store, writers, [view.place]),
     view.corrects ? store.getReport(view.corrects.report) : undefined,

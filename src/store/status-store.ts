@@ -46,6 +46,8 @@ import {
   placeKey,
   placePrefix,
   placesDocumentKey,
+  publishedByKey,
+  publishedByPrefix,
   recentDocumentKey,
   reportIdOfHistoryKey,
   reportKey,
@@ -58,6 +60,19 @@ import {
 } from './keys.ts';
 import { type RetryPolicy, retryingKv } from './retrying-kv.ts';
 import { decodeSummary, encodeSummary } from './summary-metadata.ts';
+
+/**
+ * Who published a fact (a report, a correction, a retraction): the principal's name, in the
+ * metadata of the fact's key and never in the fact itself, so that the fact's bytes, from
+ * which every public output is made, are what they would be without it.
+ */
+const publisherMetadata = z.object({ publishedBy: z.string().min(1) });
+
+/** A fact and who published it, when that was recorded (facts stored before it was have none). */
+export interface WithPublisher<T> {
+  value: T;
+  publishedBy?: string;
+}
 
 /** KV returns at most 1,000 keys per list call. */
 export const listPageSize = 1000;
@@ -203,16 +218,58 @@ export class StatusStore {
     return this.read(reportKey(id), report);
   }
 
-  putReport(value: Report): Promise<void> {
-    return this.write(reportKey(value.id), value);
+  /** @param publishedBy the name of the principal that published it */
+  putReport(value: Report, publishedBy?: string): Promise<void> {
+    return this.writeFact(reportKey(value.id), value, publishedBy);
+  }
+
+  /** A report with who published it: one read. */
+  getPublishedReport(id: string): Promise<WithPublisher<Report> | undefined> {
+    return this.readFact(reportKey(id), report);
   }
 
   getRetraction(reportId: string): Promise<Retraction | undefined> {
     return this.read(retractionKey(reportId), retraction);
   }
 
-  putRetraction(value: Retraction): Promise<void> {
-    return this.write(retractionKey(value.report), value);
+  /** @param publishedBy the name of the principal that retracted the report */
+  putRetraction(value: Retraction, publishedBy?: string): Promise<void> {
+    return this.writeFact(retractionKey(value.report), value, publishedBy);
+  }
+
+  /** A retraction with who published it: one read. */
+  getPublishedRetraction(reportId: string): Promise<WithPublisher<Retraction> | undefined> {
+    return this.readFact(retractionKey(reportId), retraction);
+  }
+
+  private writeFact(key: string, value: unknown, publishedBy: string | undefined): Promise<void> {
+    const text = JSON.stringify(value);
+    return publishedBy ? this.kv.put(key, text, { metadata: { publishedBy } }) : this.kv.put(key, text);
+  }
+
+  private async readFact<T extends z.ZodType>(
+    key: string,
+    schema: T,
+  ): Promise<WithPublisher<z.infer<T>> | undefined> {
+    const { value, metadata } = await this.kv.getWithMetadata(key, 'json');
+    const parsed = schema.safeParse(value);
+    if (value === null || !parsed.success) return undefined;
+    const by = publisherMetadata.safeParse(metadata);
+    return { value: parsed.data, ...(by.success ? { publishedBy: by.data.publishedBy } : {}) };
+  }
+
+  /** Files a report or correction under the name of who published it, once it is visible. */
+  putPublishedByEntry(publishedBy: string, summary: ReportSummary): Promise<void> {
+    return this.kv.put(publishedByKey(publishedBy, summary.id), '', { metadata: encodeSummary(summary) });
+  }
+
+  /**
+   * The newest reports and corrections a principal published, as they were published (their
+   * later fate is in the history index): one list call.
+   */
+  async publishedBy(name: string, limit: number): Promise<ReportSummary[]> {
+    const page = await this.kv.list({ prefix: publishedByPrefix(name), limit });
+    return page.keys.flatMap((key) => decodeSummary(key.metadata) ?? []);
   }
 
   /** Ids of every retracted report: one list call per 1,000 retractions, for rebuilds. */

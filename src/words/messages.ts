@@ -74,6 +74,16 @@ export interface Messages {
   subscribeAllIntro: string;
   feedsOpml: string;
   jsonApi: string;
+  /** The footer's links to the open data: the feeds, the exports and the API reference. */
+  openData: string;
+  feeds: string;
+  exports: string;
+  exportNames: { statusCsv: string; statusGeoJson: string; placesCsv: string };
+  apiReference: string;
+  /** The discreet link from a public page to its report's page at the desk. */
+  atTheDesk: string;
+  /** Who published a report, shown when the operator chose to (PUBLISHED_BY_PUBLIC). */
+  publishedBy: string;
   chartHeading: string;
   chartTitle: (name: string) => string;
   chartDescription: (count: number, first: string, last: string) => string;
@@ -294,6 +304,13 @@ const en: Messages = {
   subscribeAllIntro: 'Follow every place in a feed reader: every new, corrected or retracted report.',
   feedsOpml: 'Every feed (OPML)',
   jsonApi: 'JSON API',
+  openData: 'Open data',
+  feeds: 'Feeds',
+  exports: 'Exports',
+  exportNames: { statusCsv: 'Status (CSV)', statusGeoJson: 'Status (GeoJSON)', placesCsv: 'Places (CSV)' },
+  apiReference: 'API reference',
+  atTheDesk: 'This report at the desk',
+  publishedBy: 'Published by',
   chartHeading: 'Residents remaining over time',
   chartTitle: (name) => `Residents remaining in ${name} over time`,
   chartDescription: (count, first, last) =>
@@ -514,6 +531,13 @@ const nl: Messages = {
     'Volg alle plaatsen in een feedlezer: elke nieuwe, gecorrigeerde of ingetrokken melding.',
   feedsOpml: 'Alle feeds (OPML)',
   jsonApi: 'JSON-API',
+  openData: 'Open data',
+  feeds: 'Feeds',
+  exports: 'Downloads',
+  exportNames: { statusCsv: 'Status (CSV)', statusGeoJson: 'Status (GeoJSON)', placesCsv: 'Plaatsen (CSV)' },
+  apiReference: 'API-documentatie',
+  atTheDesk: 'Deze melding op de redactie',
+  publishedBy: 'Gepubliceerd door',
   chartHeading: 'Overgebleven inwoners door de tijd',
   chartTitle: (name) => `Overgebleven inwoners van ${name} door de tijd`,
   chartDescription: (count, first, last) =>

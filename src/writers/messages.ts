@@ -39,12 +39,16 @@ export type Moderation =
       correction: Report;
       /** The place the correction is filed under (it may differ from the original's). */
       correctionPlace: FeedPlace;
+      /** The name of the principal that published the correction. */
+      publishedBy?: string;
     }
   | {
       kind: 'retraction';
       claimant: string;
       original: ReportSummary;
       retraction: Retraction;
+      /** The name of the principal that retracted the report. */
+      publishedBy?: string;
       /** When the retracted report is a correction: the report it corrected, active again. */
       restored?: ReportSummary;
       /**

@@ -16,11 +16,13 @@ export async function writeModerationFacts(
   chainPlaces: readonly string[],
 ): Promise<void> {
   if (moderation.kind === 'correction') {
-    const { correction, original } = moderation;
-    await store.putReport(correction);
+    const { correction, original, publishedBy } = moderation;
+    await store.putReport(correction, publishedBy);
     await Promise.all(chainPlaces.map((slug) => store.putChainEntry(slug, correction.id)));
-    await store.putHistoryEntry(summarizeReport(correction, { state: 'active' }));
+    const summary = summarizeReport(correction, { state: 'active' });
+    await store.putHistoryEntry(summary);
     await store.putHistoryEntry(withFate(original, { state: 'superseded', supersededBy: correction.id }));
+    if (publishedBy) await store.putPublishedByEntry(publishedBy, summary);
     return;
   }
   if (moderation.withdrawn) {
@@ -31,11 +33,11 @@ export async function writeModerationFacts(
       moderation.retraction,
       withdrawn.map((version) => version.id),
     );
-    for (const record of records) await store.putRetraction(record);
+    for (const record of records) await store.putRetraction(record, moderation.publishedBy);
     for (const version of withdrawn) await store.putHistoryEntry(withFate(version, { state: 'retracted' }));
     return;
   }
-  await store.putRetraction(moderation.retraction);
+  await store.putRetraction(moderation.retraction, moderation.publishedBy);
   await store.putHistoryEntry(withFate(moderation.original, { state: 'retracted' }));
   if (moderation.restored) {
     const restoredFrom = moderation.original.id;

@@ -207,6 +207,7 @@ export async function publishImport(
   text: string,
   confirmed: ReadonlySet<string>,
   clock: Clock,
+  publishedBy: string,
 ): Promise<ImportOutcome> {
   const { inputs, ...check } = await checkTable(store, writers, text, clock);
   const unconfirmed = check.warnings.some((w) => !confirmed.has(w.warning.code));
@@ -215,7 +216,7 @@ export async function publishImport(
     return { kind: 'published', reports: [], alreadyPublished: check.alreadyPublished };
 
   const published = await once(writers, `desk import\n${JSON.stringify(inputs)}`, async (clock) => {
-    const { reports } = await publishReports(store, writers, inputs, clock, { confirmed });
+    const { reports } = await publishReports(store, writers, inputs, clock, { confirmed, publishedBy });
     return reports.map((report, i) => ({
       rows: check.reports[i]?.rows ?? [],
       report: { id: report.id, place: report.place, observed: report.observed, figures: report.figures },

@@ -3,11 +3,15 @@
 // session's form token. Pure: they take what to show, the site and the language.
 
 import type { Language } from '../../domain/languages.ts';
+import type { PlaceSummary, ReportSummary } from '../../domain/model.ts';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
+import { importWords } from '../import/words.ts';
 import { deskMessages } from '../words.ts';
 import { DeskPage } from './desk-layout.tsx';
 import { draftPath } from './draft-pages.tsx';
+import { importPath } from './import-page.tsx';
+import { NewestReports } from './newest-reports.tsx';
 
 export const signInPath = '/desk/sign-in';
 export const signOutPath = '/desk/sign-out';
@@ -60,6 +64,10 @@ export interface DeskView {
   name: string;
   scopes: readonly ('report' | 'moderate' | 'admin')[];
   formToken: string;
+  /** The newest reports of all writers, and the writer's own. */
+  newest: readonly ReportSummary[];
+  own: readonly ReportSummary[];
+  places: ReadonlyMap<string, PlaceSummary>;
 }
 
 /** The desk of a signed-in writer: who they are, what they may do, and signing out. */
@@ -83,7 +91,8 @@ export function renderDeskPage(desk: DeskView, site: PageSite, language: Languag
       {desk.scopes.includes('report') ? (
         <p>
           <a href={pageHref(newReportPath, site, language)}>{m.form.newReport}</a> ·{' '}
-          <a href={pageHref(draftPath, site, language)}>{m.draft.fromText}</a>
+          <a href={pageHref(draftPath, site, language)}>{m.draft.fromText}</a> ·{' '}
+          <a href={pageHref(importPath, site, language)}>{importWords[language].heading}</a>
         </p>
       ) : (
         ''
@@ -96,6 +105,18 @@ export function renderDeskPage(desk: DeskView, site: PageSite, language: Languag
       ) : (
         ''
       )}
+      {[
+        { id: 'own-reports', heading: m.home.own, empty: m.home.ownNone, reports: desk.own },
+        { id: 'newest-reports', heading: m.home.newest, empty: m.home.none, reports: desk.newest },
+      ].map((list) => (
+        <NewestReports
+          {...list}
+          places={desk.places}
+          deskLinks={desk.scopes.includes('moderate')}
+          site={site}
+          language={language}
+        />
+      ))}
       <form method="post" action={pageHref(signOutPath, site, language)} class="desk-form">
         <input type="hidden" name="formToken" value={desk.formToken} />
         <p>

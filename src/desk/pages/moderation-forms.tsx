@@ -16,6 +16,7 @@ import { formatTimestamp, indicatorLabel } from '../../words/figures.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
 import { deskMessages } from '../words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';
+import { Publishers } from './publishers.tsx';
 import { Field, IndicatorFields, WarningsToConfirm } from './report-form.tsx';
 
 export const moderatePath = (id: string) => `/desk/reports/${id}`;
@@ -121,6 +122,7 @@ export function renderModerationPage(
       ]}
     >
       <p class="intro">{mm.intro}</p>
+      <Publishers view={view} language={language} />
       <Errors state={state} language={language} />
       <FigureList figures={view.figures} language={language} observed={view.observed} />
       {chain ? (

@@ -13,11 +13,16 @@ import { pageQuery } from '../../http/queries.ts';
 import { valid } from '../../http/validation.ts';
 import { TooManyAttempts } from '../../problems.ts';
 import { pageHref } from '../../render/html/layout.tsx';
+import { readHistoryPage } from '../../services/history.ts';
+import { loadPlacesList } from '../../services/reading.ts';
 import { deskReader } from '../access.ts';
 import { deskPath } from '../pages/desk-layout.tsx';
 import { renderDeskPage, renderSignInPage, signInPath, signOutPath } from '../pages/desk-pages.tsx';
 import { endSession, formField, openSession } from '../session.ts';
 import { deskMessages } from '../words.ts';
+
+/** How many reports each list on the desk's home shows: a day's work at a busy desk. */
+const listedReports = 20;
 
 /** Who a typed token belongs to; while its address has sent too many wrong ones, the refusal. */
 async function signInPrincipal(
@@ -37,10 +42,19 @@ export const deskRoutes = new Hono<AppEnv>()
     const reader = await deskReader(c);
     if (reader instanceof Response) return reader;
     const { session, site, language } = reader;
+    const store = c.get('store');
+    const [newest, own, places] = await Promise.all([
+      readHistoryPage(store, { kind: 'all' }, {}, listedReports),
+      store.publishedBy(session.principal.name, listedReports),
+      loadPlacesList(store, c.get('writers')),
+    ]);
     const view = {
       name: session.principal.name,
       scopes: deskScopes.filter((s) => session.principal.scopes.includes(s)),
       formToken: session.formToken,
+      newest: newest.summaries,
+      own,
+      places: new Map(places.map((p) => [p.slug, p])),
     };
     return c.html(renderDeskPage(view, site, language), 200, deskHeaders(language));
   })

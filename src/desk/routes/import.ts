@@ -110,6 +110,7 @@ deskImportRoutes
       decoded.text,
       confirmed,
       c.get('clock'),
+      session.principal.name,
     );
     if (outcome.kind === 'refused') {
       const view = {

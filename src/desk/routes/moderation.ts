@@ -71,7 +71,7 @@ export const deskModerationRoutes = new Hono<AppEnv>()
   .get(moderatePath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
     const who = await deskReader(c, 'moderate');
     if (who instanceof Response) return who;
-    const view = await viewReport(c.get('store'), c.req.valid('param').id);
+    const view = await viewReport(c.get('store'), c.req.valid('param').id, { publishers: true });
     const { chain, earlier } = await versionsOf(c.get('store'), view);
     const state = { values: {}, errors: {}, formToken: who.session.formToken };
     const page = renderModerationPage(view, state, who.site, who.language, chain, earlier);
@@ -124,6 +124,7 @@ export const deskModerationRoutes = new Hono<AppEnv>()
         c.get('clock'),
         new Set(await formValues(c, f.confirm)),
         who.language,
+        who.session.principal.name,
       );
       return c.redirect(pageHref(`/reports/${correction.id}`, who.site, who.language), 303);
     } catch (error) {
@@ -142,7 +143,7 @@ export const deskModerationRoutes = new Hono<AppEnv>()
   .post(retractPath(':id'), valid('param', idParam), valid('query', pageQuery), async (c) => {
     const who = await deskReader(c, 'moderate');
     if (who instanceof Response) return who;
-    const view = await viewReport(c.get('store'), c.req.valid('param').id);
+    const view = await viewReport(c.get('store'), c.req.valid('param').id, { publishers: true });
     const values = await formFields(c);
     const refuse = async (status: 404 | 409 | 422, issues: readonly ValidationIssue[]) => {
       const errors = errorsByField(issues, [], who.language);
@@ -160,7 +161,15 @@ export const deskModerationRoutes = new Hono<AppEnv>()
       // retraction of any superseded version, such as the one it corrected.
       const alone = values[onlyThisCorrection.name] === onlyThisCorrection.value;
       const target = view.state === 'active' && view.corrects && !alone ? view.corrects.report : view.id;
-      await retractReport(c.get('store'), c.get('writers'), target, reason, c.get('clock'), who.language);
+      await retractReport(
+        c.get('store'),
+        c.get('writers'),
+        target,
+        reason,
+        c.get('clock'),
+        who.language,
+        who.session.principal.name,
+      );
       return c.redirect(pageHref(`/reports/${view.id}`, who.site, who.language), 303);
     } catch (error) {
       const refused = problemsOf(error);

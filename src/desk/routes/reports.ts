@@ -68,7 +68,11 @@ async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
   try {
     const confirmed = new Set(await formValues(c, f.confirm));
     const publish = (clock: Clock, dryRun: boolean) =>
-      publishReports(c.get('store'), c.get('writers'), [input], clock, { dryRun, confirmed });
+      publishReports(c.get('store'), c.get('writers'), [input], clock, {
+        dryRun,
+        confirmed,
+        publishedBy: session.principal.name,
+      });
     if (mode === 'publish') {
       // A form sent twice (a second click, a reload) publishes its report once.
       const content = `desk report\n${session.principal.name}\n${JSON.stringify(input)}`;

@@ -6,6 +6,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { type Language, pageLanguages } from '../../domain/languages.ts';
 import { messages } from '../../words/messages.ts';
 import { feedFormatEntries } from '../feed-formats.ts';
+import { placeListFiles } from '../place-list-files.ts';
 import { feedUrl, type PageSite } from '../site.ts';
 import { stylesheetPath } from './stylesheet.ts';
 
@@ -100,10 +101,54 @@ export function Layout({ site, language, title, feeds, json, children }: LayoutP
         <footer class="site-footer">
           <div class="wrap">
             <p>{m.tagline}</p>
+            <OpenData site={site} language={language} />
           </div>
         </footer>
       </body>
     </html>
+  );
+}
+
+/** Where the open data is, on every page: the feeds of all places, the exports and the API reference. */
+function OpenData({ site, language }: { site: PageSite; language: Language }) {
+  const m = messages[language];
+  const exports = [
+    [placeListFiles['status.csv'].path, 'text/csv', m.exportNames.statusCsv],
+    [placeListFiles['status.geojson'].path, 'application/geo+json', m.exportNames.statusGeoJson],
+    [placeListFiles['places.csv'].path, 'text/csv', m.exportNames.placesCsv],
+  ] as const;
+  return (
+    <nav aria-label={m.openData}>
+      <ul class="open-data">
+        <li>
+          {m.feeds}:{' '}
+          {feedFormatEntries.map(([format, { mediaType, label }]) => (
+            <>
+              <a href={feedUrl(site.origin, undefined, format)} type={mediaType}>
+                {label}
+              </a>{' '}
+            </>
+          ))}
+          <a href={`${site.origin}/feeds.opml`} type="text/x-opml">
+            OPML
+          </a>
+        </li>
+        <li>
+          {m.exports}:{' '}
+          {exports.map(([path, mediaType, words], i) => (
+            <>
+              {i > 0 ? ' ' : ''}
+              <a href={`${site.origin}${path}`} type={mediaType}>
+                {words}
+              </a>
+            </>
+          ))}
+        </li>
+        <li>
+          <a href={`${site.origin}/docs`}>{m.apiReference}</a>
+        </li>
+      </ul>
+    </nav>
   );
 }
 

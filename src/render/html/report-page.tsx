@@ -12,7 +12,7 @@ import { changeWords, formatPartialDate, formatTimestamp, indicatorLabel } from 
 import { type Messages, messages } from '../../words/messages.ts';
 import { languageName, localName, placeTitle } from '../../words/places.ts';
 import { isolated } from '../escape.ts';
-import { type PageSite, placePageUrl, reportJsonUrl } from '../site.ts';
+import { deskReportPath, type PageSite, placePageUrl, reportJsonUrl } from '../site.ts';
 import { FigureList, Provenance, SourceWords, StaleNotice } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref } from './layout.tsx';
 import { PlaceName, PlaceWhere } from './names.tsx';
@@ -188,6 +188,13 @@ export function renderReportPage(
         source={source}
         linkReport={false}
       />
+      {view.publishedBy ? (
+        <p class="intro">
+          {m.publishedBy} <bdi>{view.publishedBy}</bdi>
+        </p>
+      ) : (
+        ''
+      )}
       {stale && view.state === 'active' ? (
         <StaleNotice observed={view.observed} now={now} language={language} />
       ) : (
@@ -283,7 +290,7 @@ export function renderReportPage(
           </a>
         </li>
         <li>
-          <a href={pageHref(`/desk/reports/${view.id}`, site, language)}>
+          <a href={pageHref(deskReportPath(view.id), site, language)}>
             {view.state === 'superseded' ? m.moderation.withdrawAtDesk : m.moderation.atDesk}
           </a>
         </li>

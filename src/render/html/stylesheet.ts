@@ -44,6 +44,9 @@ h3 { font-size: 1.05rem; margin: 0 0 0.5rem; }
 .languages { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
 .languages a[aria-current] { color: var(--text); font-weight: 700; text-decoration: none; }
 .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
+.open-data { list-style: none; margin: 0 0 1rem; padding: 0; }
+.open-data li { margin: 0.25rem 0; }
+.desk-link { font-size: 0.9rem; color: var(--muted); }
 .intro, .place-where, .updated, .names { color: var(--muted); margin: 0.25rem 0; }
 .breadcrumb { margin: 1rem 0 0; }
 .cards {

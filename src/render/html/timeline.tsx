@@ -7,7 +7,7 @@ import type { Language } from '../../domain/languages.ts';
 import type { ReportSummary } from '../../domain/model.ts';
 import { formatTimestamp } from '../../words/figures.ts';
 import type { Messages } from '../../words/messages.ts';
-import { reportPageUrl } from '../site.ts';
+import { deskReportPath, reportPageUrl } from '../site.ts';
 import { FigureList, Provenance } from './figures.tsx';
 
 interface TimelineProps {
@@ -82,6 +82,9 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
                 verification={s.verification}
                 source={s.source}
               />
+              <p class="desk-link">
+                <a href={`${origin}${deskReportPath(s.id)}`}>{m.atTheDesk}</a>
+              </p>
             </article>
           </li>
         ))}
