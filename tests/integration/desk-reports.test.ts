@@ -54,8 +54,8 @@ function filledIn(slug: string, formToken: string, remaining: string): [string, 
 describe('the report form', () => {
   it('is generated from the indicator registry, with the words sources use for qualifiers', async () => {
     const { form } = await signIn();
-    for (const legend of ['Electricity', 'Residents remaining', 'Civilians killed', 'Situation']) {
-      expect(form).toContain(`<legend>${legend}</legend>`);
+    for (const name of ['Electricity', 'Residents remaining', 'Civilians killed', 'Situation']) {
+      expect(form).toContain(`<summary>${name}</summary>`);
     }
     expect(form).toContain('<label for="field-population_remaining-value">Number</label>');
     expect(form).toContain('<option value="approximately">almost, about, roughly</option>');

@@ -138,68 +138,26 @@ function Fate({ data, site, language }: { data: ReportPageData; site: PageSite; 
   );
 }
 
-export function renderReportPage(
-  data: ReportPageData,
-  site: PageSite,
-  language: Language,
-  now: Date,
-): string {
+/**
+ * What a report says, in full: its summary and original text, its figures (each with its
+ * note, own source and quote) and its source; on its page, and in the desk's preview of it.
+ */
+export function ReportSections({
+  report,
+  language,
+}: {
+  report: Pick<Report, 'summary' | 'figures' | 'source' | 'observed'>;
+  language: Language;
+}) {
   const m = messages[language];
-  const { view, place } = data;
-  const name = place ? localName(place.names, language).text : view.place;
-  const observed = formatPartialDate(view.observed, language);
-  const original = view.summary.original;
-  const stale = view.figures.some((f) => isStale(staleAfter(f.indicator, view.observed), now));
-  const feeds: PageFeeds = { slug: view.place, title: isolated(place ? placeTitle(place) : view.place) };
-  const { source } = view;
-  return htmlDocument(
-    <Layout
-      site={site}
-      language={language}
-      title={`${m.reportOn} ${isolated(name)}, ${observed} · ${m.siteName}`}
-      feeds={feeds}
-      json={reportJsonUrl(site.origin, view.id)}
-    >
-      <p class="breadcrumb">
-        <a href={pageHref('/', site, language)}>{m.allPlaces}</a> ›{' '}
-        <a href={pageHref(`/places/${view.place}`, site, language)}>
-          {place ? <PlaceName names={place.names} language={language} /> : view.place}
-        </a>
-      </p>
-      <h1>
-        {m.reportOn} {place ? <PlaceName names={place.names} language={language} /> : <bdi>{view.place}</bdi>}
-        , {observed}
-      </h1>
-      {place ? (
-        <p class="place-where">
-          <PlaceWhere place={place} language={language} />
-        </p>
-      ) : (
-        ''
-      )}
-      <Provenance
-        language={language}
-        origin={site.origin}
-        report={view.id}
-        observed={view.observed}
-        published={view.published}
-        reportPublished={view.published}
-        verification={view.verification}
-        source={source}
-        linkReport={false}
-      />
-      {stale && view.state === 'active' ? (
-        <StaleNotice observed={view.observed} now={now} language={language} />
-      ) : (
-        ''
-      )}
-
-      <Fate data={data} site={site} language={language} />
-
+  const original = report.summary.original;
+  const { source } = report;
+  return (
+    <>
       <section aria-labelledby="summary">
         <h2 id="summary">{m.summaryHeading}</h2>
-        <p lang={view.summary.language}>
-          <bdi>{view.summary.text}</bdi>
+        <p lang={report.summary.language}>
+          <bdi>{report.summary.text}</bdi>
         </p>
         {original ? (
           <figure class="original">
@@ -216,11 +174,11 @@ export function renderReportPage(
       <section aria-labelledby="figures">
         <h2 id="figures">{m.figuresHeading}</h2>
         <FigureList
-          figures={view.figures}
+          figures={report.figures}
           language={language}
           quoteLanguage={original?.language ?? source.language}
-          notesLanguage={view.summary.language}
-          observed={view.observed}
+          notesLanguage={report.summary.language}
+          observed={report.observed}
         />
       </section>
 
@@ -272,6 +230,68 @@ export function renderReportPage(
           )}
         </dl>
       </section>
+    </>
+  );
+}
+
+export function renderReportPage(
+  data: ReportPageData,
+  site: PageSite,
+  language: Language,
+  now: Date,
+): string {
+  const m = messages[language];
+  const { view, place } = data;
+  const name = place ? localName(place.names, language).text : view.place;
+  const observed = formatPartialDate(view.observed, language);
+  const stale = view.figures.some((f) => isStale(staleAfter(f.indicator, view.observed), now));
+  const feeds: PageFeeds = { slug: view.place, title: isolated(place ? placeTitle(place) : view.place) };
+  const { source } = view;
+  return htmlDocument(
+    <Layout
+      site={site}
+      language={language}
+      title={`${m.reportOn} ${isolated(name)}, ${observed} · ${m.siteName}`}
+      feeds={feeds}
+      json={reportJsonUrl(site.origin, view.id)}
+    >
+      <p class="breadcrumb">
+        <a href={pageHref('/', site, language)}>{m.allPlaces}</a> ›{' '}
+        <a href={pageHref(`/places/${view.place}`, site, language)}>
+          {place ? <PlaceName names={place.names} language={language} /> : view.place}
+        </a>
+      </p>
+      <h1>
+        {m.reportOn} {place ? <PlaceName names={place.names} language={language} /> : <bdi>{view.place}</bdi>}
+        , {observed}
+      </h1>
+      {place ? (
+        <p class="place-where">
+          <PlaceWhere place={place} language={language} />
+        </p>
+      ) : (
+        ''
+      )}
+      <Provenance
+        language={language}
+        origin={site.origin}
+        report={view.id}
+        observed={view.observed}
+        published={view.published}
+        reportPublished={view.published}
+        verification={view.verification}
+        source={source}
+        linkReport={false}
+      />
+      {stale && view.state === 'active' ? (
+        <StaleNotice observed={view.observed} now={now} language={language} />
+      ) : (
+        ''
+      )}
+
+      <Fate data={data} site={site} language={language} />
+
+      <ReportSections report={view} language={language} />
 
       <ul class="subscribe-links">
         <li>
