@@ -135,7 +135,7 @@ figure.original { margin: 1rem 0; }
 figure.original figcaption { font-size: 0.9rem; color: var(--muted); }
 /* The desk's forms: one column of full-width fields, each label, then its hint and problem,
    then the control; buttons that look like buttons; a focus ring on every control. */
-.desk-form { max-width: 42rem; }
+.desk-form { max-width: 42rem; margin-top: 1rem; }
 .desk-form > p, .desk-form .field { margin: 0 0 0.75rem; }
 .field { display: flex; flex-direction: column; gap: 0.1rem; }
 .desk-form label, .desk-form legend { font-weight: 600; line-height: 1.3; }
@@ -171,6 +171,9 @@ button.secondary:hover { background: #eef5ff; }
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
 }
 .box-grid > [open] { grid-column: 1 / -1; }
+@media (min-width: 48rem) {
+  .box-grid { grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); }
+}
 details { border: 1px solid var(--line); border-radius: 0.5rem; margin: 0 0 0.75rem; min-width: 0; }
 .box-grid > details { margin: 0; }
 summary { padding: 0.4rem 0.6rem; line-height: 1.3; font-weight: 600; cursor: pointer; overflow-wrap: anywhere; }
