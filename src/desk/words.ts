@@ -154,6 +154,10 @@ export interface DeskWords {
     original: string;
     preview: string;
     publish: string;
+    /** The preview's button back to the form, as written. */
+    edit: string;
+    /** The box of the source's fields that a report may leave empty. */
+    sourceMore: string;
     previewHeading: string;
     previewIntro: string;
     warningsHeading: string;
@@ -287,6 +291,8 @@ const en: DeskWords = {
     original: 'Original text',
     preview: 'Preview',
     publish: 'Publish',
+    edit: 'Edit',
+    sourceMore: 'Role, link and via',
     previewHeading: 'Preview',
     previewIntro: 'This is how the report will read. Nothing is published yet.',
     warningsHeading: 'Please look again',
@@ -478,6 +484,8 @@ const nl: DeskWords = {
     original: 'Oorspronkelijke tekst',
     preview: 'Voorbeeld',
     publish: 'Publiceren',
+    edit: 'Bewerken',
+    sourceMore: 'Functie, link en via',
     previewHeading: 'Voorbeeld',
     previewIntro: 'Zo komt de melding te staan. Er is nog niets gepubliceerd.',
     warningsHeading: 'Kijk nog eens',

@@ -6,28 +6,14 @@
 // pages are the front page, the places' pages and the page of the seed's current report.
 
 import { mkdirSync } from 'node:fs';
-import type { AxeResults } from 'axe-core';
-import axe from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations as axeOn, chromiumArgs, executablePath } from './chromium.ts';
 import { type SeededWorker, startSeededWorker } from './server.ts';
 import { addSyntheticPlace } from './synthetic.ts';
 
 const port = Number(process.env.BROWSER_TEST_PORT ?? 8793);
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshots = new URL('../../screenshots/', import.meta.url);
-
-// This machine's network is closed: without these, Chromium waits on connections to
-// Google's services (updates, sync, QUIC probes) that never answer.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const viewports = {
   desktop: { width: 1280, height: 800 },
@@ -182,23 +168,9 @@ function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/**
- * axe-core's violations on the page as it stands, each printed. axe is injected as a script,
- * so the page must come from a context that bypasses its CSP.
- */
-async function axeViolations(page: Page, label: string) {
-  await page.addScriptTag({ content: axe.source });
-  const results = await timed(`axe ${label}`, () =>
-    page.evaluate<AxeResults>("axe.run(document, { resultTypes: ['violations'] })"),
-  );
-  const found = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => n.target.join(' ')),
-  }));
-  if (found.length > 0) console.log(`axe violations on ${label}:\n${JSON.stringify(found, null, 2)}`);
-  return found;
+/** axe-core's violations on the page as it stands, timed. */
+function axeViolations(page: Page, label: string) {
+  return timed(`axe ${label}`, () => axeOn(page, label));
 }
 
 beforeAll(async () => {
@@ -312,6 +284,9 @@ describe('the desk in Chromium', () => {
         ).status.indicators.population_remaining.figure.value;
         await typeInto(page, '#field-place', 'synthville');
         await typeInto(page, '#field-observed', '2024-07');
+        // each figure is a box, closed until opened
+        await page.locator('#figure-population_remaining > summary').focus();
+        await page.keyboard.press('Enter');
         await typeInto(page, '#field-population_remaining-value', current >= 1000 ? '16' : '16.000');
         await typeInto(page, '#field-summary-text', 'SYNTHETIC: written in the browser test.');
         // languages and the source's kind are chosen from lists, none chosen before the writer does

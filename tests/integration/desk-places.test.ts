@@ -159,7 +159,7 @@ describe('places at the desk', () => {
     const html = await response.text();
     expect(html).toMatch(/id="field-slug"[^>]*aria-invalid="true"/);
     expect(html).toContain(
-      `<span class="field-problem" id="field-slug-problem">A place with the slug &quot;${slug}&quot; exists already; nothing was saved. <a href="/desk/places/${slug}">Edit that place instead</a></span>`,
+      `<span id="field-slug-problem">A place with the slug &quot;${slug}&quot; exists already; nothing was saved. <a href="/desk/places/${slug}">Edit that place instead</a></span>`,
     );
     // what was written is kept
     expect(html).toMatch(/id="field-names-en"[^>]*value="Deskford \(synthetic\)"/);
@@ -192,6 +192,11 @@ describe('places at the desk', () => {
     expect(problem('field-admin-3-name')).toBe('This field is required: write a value for it.');
     expect(problem('field-coordinates-lat')).toMatch(/^Write a number/);
     expect(html).toContain('This place cannot be saved yet');
+    // the summary above the form links to each field with its problem
+    expect(html).toContain(
+      '<li><a href="#field-country-code">Country code (two letters, such as &quot;UA&quot;): Write the country’s two-letter code, such as &quot;UA&quot;.</a></li>',
+    );
+    expect(html).toContain('<a href="#field-admin-3-name">Level 3 — Name: This field is required');
     expect((await env.STATUS_KV.list({ prefix: placeKey(slug) })).keys).toHaveLength(0);
 
     const badSlug = await postWith('/desk/places', cookie, filledIn(formToken, 'Not A Slug'));

@@ -235,7 +235,9 @@ describe('problems at the desk', () => {
         const answer = await post(`/desk/reports/preview?lang=${lang}`, cookie, replaced(fields, changes));
         expect(answer.status).toBe(422);
         const page = await answer.text();
-        const problems = [...page.matchAll(/class="field-problem"[^>]*>([^<]*)</g)].map((m) => m[1] ?? '');
+        const problems = [...page.matchAll(/<span id="field-[^"]*-problem">([^<]*)</g)].map(
+          (m) => m[1] ?? '',
+        );
         expect(problems, expected).toHaveLength(1);
         if (lang === 'en') expect(problems[0]).toContain(expected.replaceAll('"', '&quot;'));
         expect(problems[0]).not.toMatch(

@@ -54,8 +54,8 @@ function filledIn(slug: string, formToken: string, remaining: string): [string, 
 describe('the report form', () => {
   it('is generated from the indicator registry, with the words sources use for qualifiers', async () => {
     const { form } = await signIn();
-    for (const legend of ['Electricity', 'Residents remaining', 'Civilians killed', 'Situation']) {
-      expect(form).toContain(`<legend>${legend}</legend>`);
+    for (const name of ['Electricity', 'Residents remaining', 'Civilians killed', 'Situation']) {
+      expect(form).toContain(`<summary>${name}</summary>`);
     }
     expect(form).toContain('<label for="field-population_remaining-value">Number</label>');
     expect(form).toContain('<option value="approximately">almost, about, roughly</option>');
@@ -115,7 +115,9 @@ describe('writing a report at the desk', () => {
     expect(preview).toContain('value="far-from-current"');
     // The desk reads 12.000 as twelve thousand, so it speaks of what was typed, never of JSON.
     expect(preview).toContain('12.000 and 12,000 are both read as twelve thousand here');
-    expect(preview).not.toContain('JSON');
+    const warnings = /<fieldset class="warnings">[\s\S]*?<\/fieldset>/.exec(preview)?.[0] ?? '';
+    expect(warnings).toContain('far-from-current');
+    expect(warnings).not.toContain('JSON');
     const dutch = await (await postWithSession('/desk/reports/preview?lang=nl', cookie, fields)).text();
     expect(dutch).toContain('is meer dan 10 keer lager dan het huidige cijfer');
     const unconfirmed = await postWithSession('/desk/reports', cookie, fields);

@@ -36,8 +36,11 @@ export function renderSignInPage(site: PageSite, language: Language, problem?: s
         ''
       )}
       <form method="post" action={pageHref(signInPath, site, language)} class="desk-form">
-        <p>
+        <p class="field">
           <label for="token">{m.tokenLabel}</label>
+          <span id="token-hint" class="hint">
+            {m.tokenHint}
+          </span>
           <input
             id="token"
             name="token"
@@ -48,9 +51,6 @@ export function renderSignInPage(site: PageSite, language: Language, problem?: s
             aria-describedby="token-hint"
             maxlength={512}
           />
-          <span id="token-hint" class="hint">
-            {m.tokenHint}
-          </span>
         </p>
         <p>
           <button type="submit">{m.signIn}</button>

@@ -10,7 +10,14 @@ import type { PageSite } from '../../render/site.ts';
 import { formatCount, indicatorLabel, sinceWords } from '../../words/figures.ts';
 import { deskMessages } from '../words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';
-import { Field, FormProblems, type ReportFormState, renderReportForm } from './report-form.tsx';
+import {
+  Field,
+  type FieldOfProblem,
+  FormProblems,
+  idOf,
+  type ReportFormState,
+  renderReportForm,
+} from './report-form.tsx';
 
 export const draftPath = '/desk/drafts';
 
@@ -21,6 +28,21 @@ export const draftFields = {
   observed: 'observed',
 } as const;
 
+/** The label and id of a draft form's field, for the summary of problems that links to it. */
+function draftFieldOf(language: Language): (name: string) => FieldOfProblem | undefined {
+  const m = deskMessages[language];
+  const labels: Record<string, string> = {
+    [draftFields.text]: m.draft.text,
+    [draftFields.language]: m.draft.language,
+    [draftFields.place]: m.form.place,
+    [draftFields.observed]: m.observed,
+  };
+  return (name) => {
+    const label = labels[name];
+    return label ? { label, id: idOf(name) } : undefined;
+  };
+}
+
 /** The draft form: the source text, its language, and optionally the place and observed date. */
 export function renderDraftForm(state: ReportFormState, site: PageSite, language: Language): string {
   const m = deskMessages[language];
@@ -28,7 +50,7 @@ export function renderDraftForm(state: ReportFormState, site: PageSite, language
   return htmlDocument(
     <DeskPage site={site} language={language} heading={m.draft.fromText} trail={[deskCrumb(language)]}>
       <p class="intro">{m.draft.intro}</p>
-      <FormProblems errors={state.errors} heading={m.draft.errorsHeading} />
+      <FormProblems errors={state.errors} heading={m.draft.errorsHeading} fieldOf={draftFieldOf(language)} />
       <form method="post" action={pageHref(draftPath, site, language)} class="desk-form">
         <input type="hidden" name="formToken" value={state.formToken} />
         <Field

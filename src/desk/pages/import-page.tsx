@@ -56,8 +56,11 @@ function UploadForm({
       class="desk-form"
     >
       <input type="hidden" name={f.formToken} value={formToken} />
-      <p>
+      <p class="field">
         <label for="import-file">{w.fileLabel}</label>
+        <span id="import-file-hint" class="hint">
+          {w.fileHint}
+        </span>
         <input
           id="import-file"
           name={importFields.file}
@@ -66,9 +69,6 @@ function UploadForm({
           required
           aria-describedby="import-file-hint"
         />
-        <span id="import-file-hint" class="hint">
-          {w.fileHint}
-        </span>
       </p>
       <p>
         <button type="submit">{w.check}</button>

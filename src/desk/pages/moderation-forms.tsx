@@ -17,7 +17,7 @@ import { reportFields as f } from '../forms/report-form-fields.ts';
 import { deskMessages } from '../words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';
 import { Publishers } from './publishers.tsx';
-import { Field, IndicatorFields, WarningsToConfirm } from './report-form.tsx';
+import { Field, FormProblems, IndicatorFields, reportFieldOf, WarningsToConfirm } from './report-form.tsx';
 
 export const moderatePath = (id: string) => `/desk/reports/${id}`;
 export const correctPath = (id: string) => `/desk/reports/${id}/correction`;
@@ -38,20 +38,13 @@ export interface ModerationState {
 }
 
 function Errors({ state, language }: { state: ModerationState; language: Language }) {
-  const all = Object.values(state.errors).flat();
-  if (all.length === 0) return '';
   const m = deskMessages[language];
   return (
-    <div class="form-problem" role="alert">
-      <p>
-        <strong>{state.conflict ? m.moderation.cannot : m.form.errorsHeading}</strong>
-      </p>
-      <ul>
-        {all.map((e) => (
-          <li>{e}</li>
-        ))}
-      </ul>
-    </div>
+    <FormProblems
+      errors={state.errors}
+      heading={state.conflict ? m.moderation.cannot : m.form.errorsHeading}
+      fieldOf={reportFieldOf(language)}
+    />
   );
 }
 

@@ -7,6 +7,7 @@
 import { type Language, namedLanguages } from '../../domain/languages.ts';
 import type { Place } from '../../domain/model.ts';
 import { isolated } from '../../render/escape.ts';
+import { ProblemIcon } from '../../render/html/icons.tsx';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { languageName, localName } from '../../words/places.ts';
@@ -21,7 +22,7 @@ import {
 import { deskMessages } from '../words.ts';
 import { DeskPage, deskCrumb } from './desk-layout.tsx';
 import { deskPlacesPath } from './desk-pages.tsx';
-import { Field, FormProblems } from './report-form.tsx';
+import { Field, type FieldOfProblem, FormProblems, idOf } from './report-form.tsx';
 
 export const newPlacePath = '/desk/places/new';
 export const editPlacePath = (slug: string) => `/desk/places/${slug}`;
@@ -78,6 +79,27 @@ function SlugField({ state, site, language }: { state: PlaceFormState; site: Pag
   return (
     <p class="field">
       <label for={id}>{mp.slug}</label>
+      <span class="hint" id={`${id}-hint`}>
+        {mp.slugHint}
+      </span>
+      {problems.length ? (
+        <span class="field-problem">
+          <ProblemIcon />
+          <span id={`${id}-problem`}>
+            {problems.join(' ')}
+            {state.existing ? (
+              <>
+                {' '}
+                <a href={pageHref(editPlacePath(state.existing), site, language)}>{mp.editExisting}</a>
+              </>
+            ) : (
+              ''
+            )}
+          </span>
+        </span>
+      ) : (
+        ''
+      )}
       <input
         id={id}
         name={f.slug}
@@ -90,26 +112,35 @@ function SlugField({ state, site, language }: { state: PlaceFormState; site: Pag
         aria-describedby={problems.length ? `${id}-hint ${id}-problem` : `${id}-hint`}
         {...(problems.length ? { 'aria-invalid': 'true' } : {})}
       />
-      <span class="hint" id={`${id}-hint`}>
-        {mp.slugHint}
-      </span>
-      {problems.length ? (
-        <span class="field-problem" id={`${id}-problem`}>
-          {problems.join(' ')}
-          {state.existing ? (
-            <>
-              {' '}
-              <a href={pageHref(editPlacePath(state.existing), site, language)}>{mp.editExisting}</a>
-            </>
-          ) : (
-            ''
-          )}
-        </span>
-      ) : (
-        ''
-      )}
     </p>
   );
+}
+
+/** The label and id of a place form's field, for the summary of problems that links to it. */
+function placeFieldOf(language: Language): (name: string) => FieldOfProblem | undefined {
+  const mp = deskMessages[language].places;
+  const labels = new Map<string, string>([
+    [f.slug, mp.slug],
+    [f.countryCode, mp.countryCode],
+    [f.countryName, mp.countryName],
+    [f.latitude, mp.latitude],
+    [f.longitude, mp.longitude],
+    ...namedLanguages.map((tag): [string, string] => [
+      nameField(tag),
+      mp.nameIn(languageName(tag, language)),
+    ]),
+    ...adminLevels.flatMap((level): [string, string][] => [
+      [adminField(level, 'name'), `${mp.adminLevel(level)} — ${mp.name}`],
+      [adminField(level, 'pcode'), `${mp.adminLevel(level)} — ${mp.pcode}`],
+    ]),
+  ]);
+  return (name) => {
+    const other = /^otherNames\.(\d+)\.(language|name)$/.exec(name);
+    const label =
+      labels.get(name) ??
+      (other && `${mp.otherName(Number(other[1]) + 1)} — ${other[2] === 'name' ? mp.name : mp.languageTag}`);
+    return label ? { label, id: idOf(name) } : undefined;
+  };
 }
 
 /** The fields of a place, new or edited: names, country, administrative areas, coordinates. */
@@ -184,7 +215,11 @@ export function renderPlaceForm(
       trail={[deskCrumb(language), { path: deskPlacesPath, words: mp.heading }]}
     >
       <p class="intro">{mp.formIntro}</p>
-      <FormProblems errors={state.errors} heading={deskMessages[language].places.errorsHeading} />
+      <FormProblems
+        errors={state.errors}
+        heading={deskMessages[language].places.errorsHeading}
+        fieldOf={placeFieldOf(language)}
+      />
       <form method="post" action={pageHref(action, site, language)} class="desk-form">
         <input type="hidden" name={f.formToken} value={state.formToken} />
         {place ? '' : <SlugField state={state} site={site} language={language} />}

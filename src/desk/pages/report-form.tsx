@@ -1,18 +1,32 @@
 // The desk's report form, generated from the indicator registry (each indicator's fields by
 // its kind), and its preview: the report as the public pages will show it, rendered by the
-// same figure components, with the warnings to confirm and the form's values carried on in
-// hidden fields. Every control has a visible label; errors stand beside their field. Pure.
+// same components, with the warnings to confirm and the form's values carried on in hidden
+// fields, to publish or to edit again. Every control has a visible label, its hint under
+// it; each problem stands beside its field and is linked from the summary above the form.
+// Each figure is a box closed until opened (no script: <details>), open by itself when it
+// holds something or has a problem, so that a phone shows the whole form in a few screens.
+// Pure.
 
 import type { Child } from 'hono/jsx';
 import { basisMatters } from '../../domain/counts.ts';
 import { basesOf, indicatorRegistry } from '../../domain/indicators.ts';
 import { type Language, ownNames, sourceLanguages } from '../../domain/languages.ts';
-import { qualifiers, sourceKinds, utilityStates, verificationStates } from '../../domain/model.ts';
+import {
+  type Place,
+  qualifiers,
+  type Report,
+  sourceKinds,
+  utilityStates,
+  verificationStates,
+} from '../../domain/model.ts';
 import type { Warning } from '../../domain/plausibility.ts';
-import { FigureList, Provenance } from '../../render/html/figures.tsx';
+import { Provenance } from '../../render/html/figures.tsx';
+import { ProblemIcon } from '../../render/html/icons.tsx';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
+import { PlaceName, PlaceWhere } from '../../render/html/names.tsx';
+import { ReportSections } from '../../render/html/report-page.tsx';
 import type { PageSite } from '../../render/site.ts';
-import { indicatorLabel } from '../../words/figures.ts';
+import { formatPartialDate, indicatorLabel } from '../../words/figures.ts';
 import { languageCodeField, otherLanguage } from '../forms/language-field.ts';
 import { reportFields as f, figureField } from '../forms/report-form-fields.ts';
 import { deskWarningDetail } from '../forms/words.ts';
@@ -21,6 +35,8 @@ import { type Crumb, DeskPage, deskCrumb } from './desk-layout.tsx';
 
 export const previewPath = '/desk/reports/preview';
 export const publishPath = '/desk/reports';
+/** The form again, as written, from its preview. */
+export const editPath = '/desk/reports/edit';
 
 export interface PlaceChoice {
   slug: string;
@@ -47,14 +63,16 @@ export interface ReportFormPurpose {
   submit: string;
 }
 
-const idOf = (name: string) => `field-${name.replaceAll('.', '-')}`;
+/** The id of a form field's control, by its name. */
+export const idOf = (name: string) => `field-${name.replaceAll('.', '-')}`;
 
 function Problems({ name, errors }: { name: string; errors: ReportFormState['errors'] }) {
   const list = errors[name];
   if (!list?.length) return '';
   return (
-    <span class="field-problem" id={`${idOf(name)}-problem`}>
-      {list.join(' ')}
+    <span class="field-problem">
+      <ProblemIcon />
+      <span id={`${idOf(name)}-problem`}>{list.join(' ')}</span>
     </span>
   );
 }
@@ -84,13 +102,6 @@ export function Field({ name, label, state, hint, multiline, required, list }: F
   return (
     <p class="field">
       <label for={id}>{label}</label>
-      {multiline ? (
-        <textarea {...common} rows={4}>
-          {state.values[name] ?? ''}
-        </textarea>
-      ) : (
-        <input {...common} type="text" value={state.values[name] ?? ''} {...(list ? { list } : {})} />
-      )}
       {hint ? (
         <span class="hint" id={`${id}-hint`}>
           {hint}
@@ -99,6 +110,13 @@ export function Field({ name, label, state, hint, multiline, required, list }: F
         ''
       )}
       <Problems name={name} errors={state.errors} />
+      {multiline ? (
+        <textarea {...common} rows={2}>
+          {state.values[name] ?? ''}
+        </textarea>
+      ) : (
+        <input {...common} type="text" value={state.values[name] ?? ''} {...(list ? { list } : {})} />
+      )}
     </p>
   );
 }
@@ -113,10 +131,17 @@ function Choice(props: {
 }) {
   const { name, label, state, options, required } = props;
   const id = idOf(name);
+  const troubled = Boolean(state.errors[name]?.length);
   return (
     <p class="field">
       <label for={id}>{label}</label>
-      <select id={id} name={name} {...(required ? { required: true } : {})}>
+      <Problems name={name} errors={state.errors} />
+      <select
+        id={id}
+        name={name}
+        {...(required ? { required: true } : {})}
+        {...(troubled ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-problem` } : {})}
+      >
         {options.map((o) => (
           <option
             value={o.value}
@@ -127,7 +152,6 @@ function Choice(props: {
           </option>
         ))}
       </select>
-      <Problems name={name} errors={state.errors} />
     </p>
   );
 }
@@ -159,10 +183,10 @@ function LanguageChoice(props: {
     { value: otherLanguage, words: m.form.otherLanguage },
   ];
   return (
-    <>
+    <div class="field-row">
       <Choice name={name} label={label} state={shown} options={options} {...(required ? { required } : {})} />
       <Field name={codeName} label={m.form.languageCode} hint={m.form.languageCodeHint} state={shown} />
-    </>
+    </div>
   );
 }
 
@@ -207,6 +231,70 @@ function BasisFields({
   );
 }
 
+/**
+ * A figure's choices that always hold one of their options: what they hold says nothing of
+ * whether the writer filled the figure in (its state does: its first option is "not stated").
+ */
+const choiceParts = new Set(['qualifier', 'sinceQualifier', 'basis', 'sourceKind']);
+
+/** Whether anything is written in the fields of `indicator` named by `parts` (all when absent). */
+function holdsValue(values: ReportFormState['values'], indicator: string, parts?: readonly string[]) {
+  return Object.entries(values).some(([name, value]) => {
+    if (!name.startsWith(`${indicator}.`) || !value.trim()) return false;
+    const part = name.slice(indicator.length + 1);
+    return parts ? parts.includes(part) : !choiceParts.has(part);
+  });
+}
+
+/** Whether a problem belongs to one of `names`, or to a field that starts with one and a dot. */
+function hasProblem(errors: ReportFormState['errors'], names: readonly string[]) {
+  return Object.entries(errors).some(
+    ([field, list]) => list.length > 0 && names.some((n) => field === n || field.startsWith(`${n}.`)),
+  );
+}
+
+/**
+ * Whether a box of the form's own fields opens by itself: something is written in one of
+ * `written`, or one of `fields` (all of them when absent) has a problem.
+ */
+function opens(
+  state: Pick<ReportFormState, 'values' | 'errors'>,
+  written: readonly string[],
+  fields: readonly string[] = written,
+) {
+  return written.some((name) => state.values[name]?.trim()) || hasProblem(state.errors, fields);
+}
+
+/**
+ * A box of fields that stays closed until opened, or opens by itself when `open`: its
+ * summary names it, and a fieldset (with the same name for assistive technology) groups it.
+ */
+function Box({
+  id,
+  label,
+  open,
+  className,
+  children,
+}: {
+  id?: string;
+  label: string;
+  open: boolean;
+  className: string;
+  children: Child;
+}) {
+  return (
+    <details class={className} {...(id ? { id } : {})} {...(open ? { open: true } : {})}>
+      <summary>{label}</summary>
+      <fieldset>
+        <legend class="visually-hidden">{label}</legend>
+        {children}
+      </fieldset>
+    </details>
+  );
+}
+
+export const figureBoxId = (indicator: string) => `figure-${indicator}`;
+
 /** Each indicator's fields, by its kind; `only` keeps to one indicator (a correction's figure). */
 export function IndicatorFields({
   state,
@@ -224,22 +312,33 @@ export function IndicatorFields({
     ...sourceKinds.map((k) => ({ value: k, words: m.sourceKinds[k] })),
   ];
   return (
-    <>
+    <div class="box-grid">
       {indicatorRegistry
         .filter(({ id }) => only === undefined || id === only)
         .map(({ id, kind }) => {
           const name = (part: string) => figureField(id, part);
+          const sourceParts = ['sourceName', 'sourceRole', 'sourceKind'];
           const figureSource = (
-            <fieldset class="figure-source-fields">
-              <legend>{m.form.figureSource}</legend>
+            <Box
+              className="figure-source-box"
+              label={m.form.figureSource}
+              open={
+                holdsValue(state.values, id, ['sourceName', 'sourceRole']) ||
+                hasProblem(state.errors, sourceParts.map(name))
+              }
+            >
               <Field name={name('sourceName')} label={m.form.name} state={state} />
               <Field name={name('sourceRole')} label={m.sourceRole} state={state} />
               <Choice name={name('sourceKind')} label={m.sourceKind} state={state} options={kindOptions} />
-            </fieldset>
+            </Box>
           );
           return (
-            <fieldset class="figure-fields">
-              <legend>{indicatorLabel(id, language)}</legend>
+            <Box
+              className="figure-box"
+              id={figureBoxId(id)}
+              label={indicatorLabel(id, language)}
+              open={holdsValue(state.values, id) || hasProblem(state.errors, [id])}
+            >
               {kind === 'utility' ? (
                 <>
                   <Choice
@@ -286,11 +385,66 @@ export function IndicatorFields({
               <Field name={name('quote')} label={m.form.quote} hint={m.form.quoteHint} state={state} />
               {kind === 'text' ? '' : figureSource}
               <Problems name={id} errors={state.errors} />
-            </fieldset>
+            </Box>
           );
         })}
-    </>
+    </div>
   );
+}
+
+/** "Source — Name": a field's label with the part of the form it is in. */
+const within = (part: string, label: string) => `${part} — ${label}`;
+
+/**
+ * The label and id of a report form's field, for the summary of problems that links to it:
+ * a whole figure's problem links to its box.
+ */
+export function reportFieldOf(language: Language): (name: string) => FieldOfProblem | undefined {
+  const m = deskMessages[language];
+  const top: Record<string, string> = {
+    [f.place]: m.form.place,
+    [f.observed]: m.observed,
+    [f.summaryText]: m.form.summary,
+    [f.summaryLanguage]: within(m.form.summary, m.form.language),
+    [f.originalText]: m.form.original,
+    [f.originalLanguage]: within(m.form.original, m.form.language),
+    [f.sourceName]: within(m.sourceHeading, m.form.name),
+    [f.sourceRole]: within(m.sourceHeading, m.sourceRole),
+    [f.sourceKind]: within(m.sourceHeading, m.sourceKind),
+    [f.sourceLanguage]: within(m.sourceHeading, m.form.language),
+    [f.sourceUrl]: within(m.sourceHeading, m.sourceLink),
+    [f.sourceVia]: within(m.sourceHeading, m.via),
+    [f.verification]: m.verificationLabel,
+    [f.reason]: m.moderation.reason,
+  };
+  const counted = (kind: string, utility: string, count: string) => (kind === 'utility' ? utility : count);
+  return (name) => {
+    const label = top[name];
+    if (label) return { label, id: idOf(name) };
+    const [indicator = '', part] = name.split('.');
+    const found = indicatorRegistry.find((i) => i.id === indicator);
+    if (!found) return undefined;
+    const figure = indicatorLabel(indicator, language);
+    if (part === undefined) return { label: figure, id: figureBoxId(indicator) };
+    const parts: Record<string, string> = {
+      state: m.form.state,
+      since: counted(found.kind, m.form.since, m.form.countingSince),
+      sinceQualifier: counted(found.kind, m.form.qualifier, m.form.sinceQualifier),
+      value: m.form.value,
+      qualifier: m.form.qualifier,
+      high: m.form.high,
+      basis: m.form.basis,
+      note: m.form.note,
+      quote: m.form.quote,
+      text: m.form.text,
+      language: m.form.language,
+      sourceName: within(m.form.figureSource, m.form.name),
+      sourceRole: within(m.form.figureSource, m.sourceRole),
+      sourceKind: within(m.form.figureSource, m.sourceKind),
+    };
+    const partLabel = parts[part];
+    return partLabel ? { label: within(figure, partLabel), id: idOf(name) } : undefined;
+  };
 }
 
 /** The report form, with what was written and what is wrong with it. */
@@ -317,7 +471,7 @@ export function renderReportForm(
     >
       <p class="intro">{purpose?.intro ?? m.form.intro}</p>
       {before ?? ''}
-      <FormProblems errors={state.errors} heading={m.form.errorsHeading} />
+      <FormProblems errors={state.errors} heading={m.form.errorsHeading} fieldOf={reportFieldOf(language)} />
       <form method="post" action={pageHref(purpose?.action ?? previewPath, site, language)} class="desk-form">
         <input type="hidden" name={f.formToken} value={state.formToken} />
         <Field
@@ -336,8 +490,7 @@ export function renderReportForm(
         <Field name={f.observed} label={m.observed} hint={m.form.observedHint} state={state} required />
         <h2>{m.figuresHeading}</h2>
         <IndicatorFields state={state} language={language} />
-        <h2>{m.form.summary}</h2>
-        <Field name={f.summaryText} label={m.form.text} state={state} multiline required />
+        <Field name={f.summaryText} label={m.form.summary} state={state} multiline required />
         <LanguageChoice
           name={f.summaryLanguage}
           label={m.form.language}
@@ -345,12 +498,17 @@ export function renderReportForm(
           language={language}
           required
         />
-        <Field name={f.originalText} label={m.form.original} state={state} multiline />
-        <LanguageChoice name={f.originalLanguage} label={m.form.language} state={state} language={language} />
         <h2>{m.sourceHeading}</h2>
         <Field name={f.sourceName} label={m.form.name} state={state} required />
-        <Field name={f.sourceRole} label={m.sourceRole} state={state} />
-        <Choice name={f.sourceKind} label={m.sourceKind} state={state} options={kindOptions} required />
+        <div class="field-row">
+          <Choice name={f.sourceKind} label={m.sourceKind} state={state} options={kindOptions} required />
+          <Choice
+            name={f.verification}
+            label={m.verificationLabel}
+            state={state}
+            options={verificationOptions}
+          />
+        </div>
         <LanguageChoice
           name={f.sourceLanguage}
           label={m.form.language}
@@ -358,16 +516,36 @@ export function renderReportForm(
           language={language}
           required
         />
-        <Field name={f.sourceUrl} label={m.sourceLink} state={state} />
-        <Field name={f.sourceVia} label={m.via} state={state} />
-        <Choice
-          name={f.verification}
-          label={m.verificationLabel}
-          state={state}
-          options={verificationOptions}
-        />
+        <div class="box-grid">
+          <Box
+            className="original-box"
+            label={m.form.original}
+            open={opens(
+              state,
+              [f.originalText, f.originalLanguage, languageCodeField(f.originalLanguage)],
+              [f.originalText, f.originalLanguage, languageCodeField(f.originalLanguage)],
+            )}
+          >
+            <Field name={f.originalText} label={m.form.text} state={state} multiline />
+            <LanguageChoice
+              name={f.originalLanguage}
+              label={m.form.language}
+              state={state}
+              language={language}
+            />
+          </Box>
+          <Box
+            className="source-more-box"
+            label={m.form.sourceMore}
+            open={opens(state, [f.sourceRole, f.sourceUrl, f.sourceVia])}
+          >
+            <Field name={f.sourceRole} label={m.sourceRole} state={state} />
+            <Field name={f.sourceUrl} label={m.sourceLink} state={state} />
+            <Field name={f.sourceVia} label={m.via} state={state} />
+          </Box>
+        </div>
         {purpose?.end ?? ''}
-        <p>
+        <p class="actions">
           <button type="submit">{purpose?.submit ?? m.form.preview}</button>
         </p>
       </form>
@@ -378,37 +556,56 @@ export function renderReportForm(
 export interface PreviewState {
   values: Record<string, string>;
   formToken: string;
-  report: Parameters<typeof FigureList>[0]['figures'];
-  observed: string;
-  published: string;
-  verification: Parameters<typeof Provenance>[0]['verification'];
-  source: Parameters<typeof Provenance>[0]['source'];
+  /** The report as it would be stored. */
+  report: Report;
+  /** The place it is about; undefined when it is not known (the slug is shown). */
+  place: Pick<Place, 'names' | 'admin' | 'country'> | undefined;
   warnings: readonly Warning[];
   /** Shown when a publish was refused for warnings not confirmed. */
   unconfirmed?: boolean;
 }
 
+/** Where a problem's field is, and what it is called, for the summary's link to it. */
+export interface FieldOfProblem {
+  label: string;
+  id: string;
+}
+
 /**
- * The alert above a desk form that cannot be sent yet: its heading, and the problems of no
- * one field (those of a field are shown beside it).
+ * The summary above a desk form that cannot be sent yet: its heading, then each problem, a
+ * field's as a link to that field with its label (`fieldOf`; without it, to the field's id),
+ * and those of no one field as they are.
  */
-export function FormProblems({ errors, heading }: { errors: Record<string, string[]>; heading: string }) {
-  if (!Object.values(errors).some((e) => e.length > 0)) return '';
-  const general = errors[''] ?? [];
+export function FormProblems({
+  errors,
+  heading,
+  fieldOf = () => undefined,
+}: {
+  errors: Record<string, string[]>;
+  heading: string;
+  fieldOf?: (name: string) => FieldOfProblem | undefined;
+}) {
+  const problems = Object.entries(errors).flatMap(([name, list]) =>
+    list.map((problem) => ({ name, problem })),
+  );
+  if (problems.length === 0) return '';
   return (
     <div class="form-problem" role="alert">
-      <p>
-        <strong>{heading}</strong>
-      </p>
-      {general.length ? (
-        <ul>
-          {general.map((e) => (
-            <li>{e}</li>
-          ))}
-        </ul>
-      ) : (
-        ''
-      )}
+      <h2>{heading}</h2>
+      <ul>
+        {problems.map(({ name, problem }) => {
+          if (name === '') return <li>{problem}</li>;
+          const field = fieldOf(name);
+          return (
+            <li>
+              <a href={`#${field?.id ?? idOf(name)}`}>
+                {field ? `${field.label}: ` : ''}
+                {problem}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }
@@ -440,25 +637,42 @@ export function WarningsToConfirm({
   );
 }
 
-/** The report as it will read, its warnings to confirm, and the button that publishes it. */
+/**
+ * The report as it will read, everything in it that will be published (its place, observed
+ * date, verification, source, summary and every figure with its own source and quote), its
+ * warnings to confirm, and two buttons: publish it, or edit it again (the form as written).
+ */
 export function renderPreview(preview: PreviewState, site: PageSite, language: Language): string {
   const m = deskMessages[language];
+  const { report, place } = preview;
   return htmlDocument(
-    <DeskPage site={site} language={language} heading={m.form.previewHeading}>
+    <DeskPage site={site} language={language} heading={m.form.previewHeading} trail={[deskCrumb(language)]}>
       <p class="intro">{m.form.previewIntro}</p>
-      <div class="report-group">
-        <FigureList figures={preview.report} language={language} observed={preview.observed} />
+      <article class="preview" aria-labelledby="preview-title">
+        <h2 id="preview-title">
+          {m.reportOn}{' '}
+          {place ? <PlaceName names={place.names} language={language} /> : <bdi>{report.place}</bdi>},{' '}
+          {formatPartialDate(report.observed, language)}
+        </h2>
+        {place ? (
+          <p class="place-where">
+            <PlaceWhere place={place} language={language} />
+          </p>
+        ) : (
+          ''
+        )}
         <Provenance
           language={language}
           origin={site.origin}
           report=""
-          reportPublished={preview.published}
-          observed={preview.observed}
-          verification={preview.verification}
-          source={preview.source}
+          reportPublished={report.published}
+          observed={report.observed}
+          verification={report.verification}
+          source={report.source}
           linkReport={false}
         />
-      </div>
+        <ReportSections report={report} language={language} />
+      </article>
       <form method="post" action={pageHref(publishPath, site, language)} class="desk-form">
         {Object.entries(preview.values).map(([name, value]) =>
           name === f.formToken || name === f.confirm ? '' : <input type="hidden" name={name} value={value} />,
@@ -469,8 +683,11 @@ export function renderPreview(preview: PreviewState, site: PageSite, language: L
           unconfirmed={preview.unconfirmed}
           language={language}
         />
-        <p>
+        <p class="actions">
           <button type="submit">{m.form.publish}</button>
+          <button type="submit" class="secondary" formaction={pageHref(editPath, site, language)}>
+            {m.form.edit}
+          </button>
         </p>
       </form>
     </DeskPage>,

@@ -1,11 +1,12 @@
 // Writing a report at the desk: the form, its preview (the dry run of the API: the report as
-// it would be stored, and its warnings), and publishing it with the warnings its writer
-// confirmed, after which the new report's page opens. The form's report passes exactly the
-// API's validation, its place read by any of its names; each problem is shown beside its field.
+// it would be stored, and its warnings), the form again as written when the preview is to be
+// edited, and publishing it with the warnings its writer confirmed, after which the new
+// report's page opens. The form's report passes exactly the API's validation, its place read
+// by any of its names; each problem is shown beside its field.
 
 import { type Context, Hono } from 'hono';
 import { issuesFromZod } from '../../domain/issues.ts';
-import { type Report, type ReportInput, reportInput } from '../../domain/model.ts';
+import { type PlaceSummary, type Report, type ReportInput, reportInput } from '../../domain/model.ts';
 import type { Warning } from '../../domain/plausibility.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { deskHeaders } from '../../http/html.ts';
@@ -24,7 +25,13 @@ import { readReportForm } from '../forms/report-form.ts';
 import { reportFields as f } from '../forms/report-form-fields.ts';
 import { once } from '../once.ts';
 import { newReportPath } from '../pages/desk-pages.tsx';
-import { previewPath, publishPath, renderPreview, renderReportForm } from '../pages/report-form.tsx';
+import {
+  editPath,
+  previewPath,
+  publishPath,
+  renderPreview,
+  renderReportForm,
+} from '../pages/report-form.tsx';
 import { formFields, formValues } from '../session.ts';
 
 /** The places a report may be about, for the place field's list and for reading it. */
@@ -38,9 +45,14 @@ export async function placeChoices(c: Context<AppEnv>): Promise<KnownPlace[]> {
   }));
 }
 
+/** The place a previewed report is about, as the pages name it. */
+async function placeOf(c: Context<AppEnv>, slug: string): Promise<PlaceSummary | undefined> {
+  return (await loadPlacesList(c.get('store'), c.get('writers'))).find((p) => p.slug === slug);
+}
+
 type Mode = 'preview' | 'publish';
 
-async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
+async function answer(c: Context<AppEnv>, mode: Mode | 'form' | 'edit') {
   const reader = await deskReader(c, 'report');
   if (reader instanceof Response) return reader;
   const { session, language, site } = reader;
@@ -55,6 +67,9 @@ async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
     return c.html(renderReportForm(formState({}, {}), site, language), 200, deskHeaders(language));
   }
   const values = await formFields(c);
+  if (mode === 'edit') {
+    return c.html(renderReportForm(formState(values, {}), site, language), 200, deskHeaders(language));
+  }
   const { input: built, problems } = readReportForm(values, places);
   const figures = (built as { figures: { indicator: string }[] }).figures;
   const refuse = (issues: InvalidBody['issues']) => {
@@ -86,7 +101,8 @@ async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
     const { reports, warnings } = await publish(c.get('clock'), true);
     const [report] = reports;
     if (!report) throw new Error('previewing one report returned none');
-    return c.html(renderPreview(previewOf(report, warnings), site, language), 200, deskHeaders(language));
+    const preview = await previewOf(report, warnings);
+    return c.html(renderPreview(preview, site, language), 200, deskHeaders(language));
   } catch (error) {
     if (error instanceof InvalidBody) return refuse(error.issues);
     if (!(error instanceof UnconfirmedWarnings)) throw error;
@@ -96,25 +112,17 @@ async function answer(c: Context<AppEnv>, mode: Mode | 'form') {
     });
     const [report] = again.reports;
     if (!report) throw error;
-    const preview = { ...previewOf(report, again.warnings), unconfirmed: true };
+    const preview = { ...(await previewOf(report, again.warnings)), unconfirmed: true };
     return c.html(renderPreview(preview, site, language), 422, deskHeaders(language));
   }
 
-  function previewOf(report: Report, warnings: Warning[]) {
-    return {
-      values,
-      formToken: session.formToken,
-      report: report.figures,
-      observed: report.observed,
-      published: report.published,
-      verification: report.verification,
-      source: report.source,
-      warnings,
-    };
+  async function previewOf(report: Report, warnings: Warning[]) {
+    return { values, formToken: session.formToken, report, place: await placeOf(c, report.place), warnings };
   }
 }
 
 export const deskReportRoutes = new Hono<AppEnv>()
   .get(newReportPath, valid('query', pageQuery), (c) => answer(c, 'form'))
   .post(previewPath, valid('query', pageQuery), (c) => answer(c, 'preview'))
-  .post(publishPath, valid('query', pageQuery), (c) => answer(c, 'publish'));
+  .post(publishPath, valid('query', pageQuery), (c) => answer(c, 'publish'))
+  .post(editPath, valid('query', pageQuery), (c) => answer(c, 'edit'));

@@ -71,3 +71,8 @@ export function QualifierMarker({ qualifier, x, y }: { qualifier: Qualifier; x: 
     />
   );
 }
+
+/** Beside a problem of a form's field, so that it is marked by more than its colour. */
+export function ProblemIcon() {
+  return <Icon path={verificationPaths.disputed} className="icon-problem" />;
+}

@@ -138,6 +138,102 @@ function Fate({ data, site, language }: { data: ReportPageData; site: PageSite; 
   );
 }
 
+/**
+ * What a report says, in full: its summary and original text, its figures (each with its
+ * note, own source and quote) and its source; on its page, and in the desk's preview of it.
+ */
+export function ReportSections({
+  report,
+  language,
+}: {
+  report: Pick<Report, 'summary' | 'figures' | 'source' | 'observed'>;
+  language: Language;
+}) {
+  const m = messages[language];
+  const original = report.summary.original;
+  const { source } = report;
+  return (
+    <>
+      <section aria-labelledby="summary">
+        <h2 id="summary">{m.summaryHeading}</h2>
+        <p lang={report.summary.language}>
+          <bdi>{report.summary.text}</bdi>
+        </p>
+        {original ? (
+          <figure class="original">
+            <figcaption>{m.original(languageName(original.language, language))}</figcaption>
+            <blockquote lang={original.language}>
+              <p>{original.text}</p>
+            </blockquote>
+          </figure>
+        ) : (
+          ''
+        )}
+      </section>
+
+      <section aria-labelledby="figures">
+        <h2 id="figures">{m.figuresHeading}</h2>
+        <FigureList
+          figures={report.figures}
+          language={language}
+          quoteLanguage={original?.language ?? source.language}
+          notesLanguage={report.summary.language}
+          observed={report.observed}
+        />
+      </section>
+
+      <section aria-labelledby="source">
+        <h2 id="source">{m.sourceHeading}</h2>
+        <p>
+          <SourceWords source={source} m={m} language={language} />
+        </p>
+        <dl class="source">
+          <dt>{m.sourceName}</dt>
+          <dd>
+            <bdi>{source.name}</bdi>
+          </dd>
+          {source.role ? (
+            <>
+              <dt>{m.sourceRole}</dt>
+              <dd>
+                <bdi>{source.role}</bdi>
+              </dd>
+            </>
+          ) : (
+            ''
+          )}
+          <dt>{m.sourceKind}</dt>
+          <dd>{m.sourceKinds[source.kind]}</dd>
+          <dt>{m.sourceLanguage}</dt>
+          <dd>{languageName(source.language, language)}</dd>
+          {source.via ? (
+            <>
+              <dt>{m.via}</dt>
+              <dd>
+                <bdi>{source.via}</bdi>
+              </dd>
+            </>
+          ) : (
+            ''
+          )}
+          {source.url ? (
+            <>
+              <dt>{m.sourceLink}</dt>
+              <dd>
+                <a href={source.url} rel="nofollow noopener">
+                  {source.url}
+                </a>
+              </dd>
+            </>
+          ) : (
+            ''
+          )}
+        </dl>
+      </section>
+    </>
+  );
+}
+
 export function renderReportPage(
   data: ReportPageData,
   site: PageSite,
@@ -148,7 +244,6 @@ export function renderReportPage(
   const { view, place } = data;
   const name = place ? localName(place.names, language).text : view.place;
   const observed = formatPartialDate(view.observed, language);
-  const original = view.summary.original;
   const stale = view.figures.some((f) => isStale(staleAfter(f.indicator, view.observed), now));
   const feeds: PageFeeds = { slug: view.place, title: isolated(place ? placeTitle(place) : view.place) };
   const { source } = view;
@@ -203,82 +298,7 @@ export function renderReportPage(
 
       <Fate data={data} site={site} language={language} />
 
-      <section aria-labelledby="summary">
-        <h2 id="summary">{m.summaryHeading}</h2>
-        <p lang={view.summary.language}>
-          <bdi>{view.summary.text}</bdi>
-        </p>
-        {original ? (
-          <figure class="original">
-            <figcaption>{m.original(languageName(original.language, language))}</figcaption>
-            <blockquote lang={original.language}>
-              <p>{original.text}</p>
-            </blockquote>
-          </figure>
-        ) : (
-          ''
-        )}
-      </section>
-
-      <section aria-labelledby="figures">
-        <h2 id="figures">{m.figuresHeading}</h2>
-        <FigureList
-          figures={view.figures}
-          language={language}
-          quoteLanguage={original?.language ?? source.language}
-          notesLanguage={view.summary.language}
-          observed={view.observed}
-        />
-      </section>
-
-      <section aria-labelledby="source">
-        <h2 id="source">{m.sourceHeading}</h2>
-        <p>
-          <SourceWords source={source} m={m} language={language} />
-        </p>
-        <dl class="source">
-          <dt>{m.sourceName}</dt>
-          <dd>
-            <bdi>{source.name}</bdi>
-          </dd>
-          {source.role ? (
-            <>
-              <dt>{m.sourceRole}</dt>
-              <dd>
-                <bdi>{source.role}</bdi>
-              </dd>
-            </>
-          ) : (
-            ''
-          )}
-          <dt>{m.sourceKind}</dt>
-          <dd>{m.sourceKinds[source.kind]}</dd>
-          <dt>{m.sourceLanguage}</dt>
-          <dd>{languageName(source.language, language)}</dd>
-          {source.via ? (
-            <>
-              <dt>{m.via}</dt>
-              <dd>
-                <bdi>{source.via}</bdi>
-              </dd>
-            </>
-          ) : (
-            ''
-          )}
-          {source.url ? (
-            <>
-              <dt>{m.sourceLink}</dt>
-              <dd>
-                <a href={source.url} rel="nofollow noopener">
-                  {source.url}
-                </a>
-              </dd>
-            </>
-          ) : (
-            ''
-          )}
-        </dl>
-      </section>
+      <ReportSections report={view} language={language} />
 
       <ul class="subscribe-links">
         <li>

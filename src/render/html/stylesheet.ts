@@ -136,6 +136,68 @@ blockquote { margin: 0.5rem 0; padding-left: 1rem; border-left: 3px solid var(--
 .source dd { margin: 0; }
 figure.original { margin: 1rem 0; }
 figure.original figcaption { font-size: 0.9rem; color: var(--muted); }
+/* The desk's forms: one column of full-width fields, each label, then its hint and problem,
+   then the control; buttons that look like buttons; a focus ring on every control. */
+.desk-form { max-width: 42rem; margin-top: 1rem; }
+.desk-form > p, .desk-form .field { margin: 0 0 0.75rem; }
+.field { display: flex; flex-direction: column; gap: 0.1rem; }
+.desk-form label, .desk-form legend { font-weight: 600; line-height: 1.3; }
+/* Two short fields side by side, their controls level, where the screen has room. */
+.field-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr)); gap: 0 0.75rem; align-items: end; }
+.desk-form .hint { display: block; color: var(--muted); font-size: 0.9rem; line-height: 1.35; }
+.desk-form h2 { margin: 1rem 0 0.5rem; }
+.desk-form input:not([type="checkbox"], [type="hidden"]), .desk-form select, .desk-form textarea {
+  display: block; width: 100%; max-width: 100%; margin-top: 0.15rem; font: inherit; color: var(--text);
+  padding: 0.35rem 0.6rem; border: 1px solid var(--muted); border-radius: 0.3rem; background: #fff;
+}
+.desk-form textarea { resize: vertical; field-sizing: content; min-height: 3.5rem; max-height: 24rem; }
+.desk-form input[type="file"] { padding: 0.35rem; }
+.desk-form input[type="checkbox"] { width: 1.25rem; height: 1.25rem; margin: 0.15rem 0 0; flex: none; accent-color: var(--link); }
+:is(input, select, textarea, button, summary):focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+button {
+  font: inherit; font-weight: 600; min-height: 2.75rem; padding: 0.5rem 1.25rem; cursor: pointer;
+  color: #fff; background: var(--link); border: 2px solid var(--link); border-radius: 0.3rem;
+}
+button:hover { background: #08437f; border-color: #08437f; }
+button.secondary { color: var(--link); background: #fff; }
+button.secondary:hover { background: #eef5ff; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin-top: 1rem; }
+.desk-form fieldset {
+  min-width: 0; margin: 0 0 1rem; padding: 0.5rem 0.9rem 0; border: 1px solid var(--line); border-radius: 0.5rem;
+}
+.desk-form legend { padding: 0 0.3rem; }
+.warnings .field { flex-direction: row; align-items: flex-start; gap: 0.6rem; }
+.warnings label { font-weight: 400; }
+/* Closed boxes share a row; an open one has the row to itself. */
+.box-grid {
+  display: grid; gap: 0.4rem; margin-bottom: 0.75rem;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
+}
+.box-grid > [open] { grid-column: 1 / -1; }
+@media (min-width: 48rem) {
+  .box-grid { grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); }
+}
+details { border: 1px solid var(--line); border-radius: 0.5rem; margin: 0 0 0.75rem; min-width: 0; }
+.box-grid > details { margin: 0; }
+summary { padding: 0.4rem 0.6rem; line-height: 1.3; font-weight: 600; cursor: pointer; overflow-wrap: anywhere; }
+details[open] > summary { border-bottom: 1px solid var(--line); background: var(--surface); border-radius: 0.5rem 0.5rem 0 0; }
+.desk-form details > fieldset { border: 0; margin: 0; padding: 0.75rem 0.75rem 0; }
+.desk-form details details { margin-bottom: 0.75rem; }
+/* A problem is marked by an icon, a bar and its words, never by colour alone. */
+.field-problem { display: flex; gap: 0.35rem; color: var(--unavailable); font-weight: 600; }
+.field:has([aria-invalid="true"]), .figure-box > fieldset > .field-problem {
+  border-left: 4px solid var(--unavailable); padding-left: 0.6rem;
+}
+.desk-form [aria-invalid="true"] { border: 2px solid var(--unavailable); }
+.form-problem {
+  margin: 1rem 0; padding: 0.75rem 1rem; border: 3px solid var(--unavailable); border-radius: 0.5rem;
+  overflow-wrap: anywhere;
+}
+.form-problem h2 { margin: 0 0 0.5rem; font-size: 1.15rem; }
+.form-problem ul { margin: 0; padding-left: 1.1rem; }
+.form-problem a { color: var(--unavailable); font-weight: 600; }
+.preview { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0 1rem 1rem; margin: 1rem 0; }
+.preview > h2:first-child { margin-top: 1rem; }
 /* A phone shows the chart at about three quarters of its size: larger type keeps it legible. */
 @media (max-width: 30rem) {
   .chart text { font-size: 18px; }
