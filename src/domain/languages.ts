@@ -12,7 +12,7 @@ type Use = 'pages' | 'names' | 'drafting';
 const uses = {
   en: ['pages', 'names', 'drafting'],
   nl: ['pages', 'names', 'drafting'],
-  uk: ['names', 'drafting'],
+  uk: ['pages', 'names', 'drafting'],
 } as const satisfies Record<string, readonly Use[]>;
 
 type Known = keyof typeof uses;

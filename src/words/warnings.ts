@@ -5,6 +5,7 @@
 import type { Language } from '../domain/languages.ts';
 import type { Warning } from '../domain/plausibility.ts';
 import { formatNumber, indicatorLabel } from './figures.ts';
+import { ukrainianCount } from './messages.ts';
 
 function english(w: Warning): string {
   const n = (value: number) => formatNumber(value, 'en');
@@ -34,7 +35,21 @@ function dutch(w: Warning): string {
   }
 }
 
-const inLanguage: Record<Language, (w: Warning) => string> = { en: english, nl: dutch };
+function ukrainian(w: Warning): string {
+  const n = (value: number) => formatNumber(value, 'uk');
+  const label = (indicator: string) => indicatorLabel(indicator, 'uk', false);
+  switch (w.code) {
+    case 'above-whole':
+    case 'above-population':
+      return `${label(w.figure.indicator)}: ${n(w.figure.value)} — це більше, ніж ${label(w.limit.indicator)} (${n(w.limit.value)})`;
+    case 'far-from-current':
+      return `${label(w.figure.indicator)}: ${n(w.figure.value)} — більш ніж у ${ukrainianCount(w.factor, ['раз', 'рази', 'разів'])} ${w.figure.value > w.current ? 'більше' : 'менше'} за поточну цифру (${n(w.current)}); число, записане як 12.000, у JSON означає 12`;
+    case 'old-observation':
+      return `дата спостереження ${w.observed} — більш ніж на рік раніше за найновіші цифри населеного пункту (${w.newest})`;
+  }
+}
+
+const inLanguage: Record<Language, (w: Warning) => string> = { en: english, nl: dutch, uk: ukrainian };
 
 /** What a warning found, in `language`. */
 export function warningDetail(warning: Warning, language: Language): string {
