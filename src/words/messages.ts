@@ -185,6 +185,12 @@ export interface Messages {
   correction: string;
   archivedSummary: string;
   archivedState: Record<'active' | 'superseded' | 'retracted', string>;
+  /** A feed's title: of one place, or of all places when `place` is undefined. */
+  feedTitle: (place: string | undefined) => string;
+  feedArchiveTitle: (title: string) => string;
+  feedAuthor: string;
+  /** An RSS channel's description. */
+  feedDescription: (title: string) => string;
   /** How a headline states a count ("{n} civilians killed"); `n` is the number with its qualifier. */
   countPhrases: Record<IndicatorOfKind<'count'>, (n: string, one: boolean) => string>;
 }
@@ -458,6 +464,10 @@ const en: Messages = {
   archivedSummary:
     'Archived summary; the full report, with notes, quote and source details, is linked below.',
   archivedState: { active: '', superseded: 'Superseded by a correction. ', retracted: 'Retracted. ' },
+  feedTitle: (place) => `Humanitarian status: ${place ?? 'all places'}`,
+  feedArchiveTitle: (title) => `${title} (archive)`,
+  feedAuthor: 'Humanitarian status feed',
+  feedDescription: (title) => `Reported humanitarian conditions: ${title}`,
   countPhrases: englishCountPhrases,
 };
 
@@ -666,6 +676,10 @@ const nl: Messages = {
   archivedSummary:
     'Samenvatting uit het archief; de volledige melding, met toelichting, citaat en bron, staat hieronder gelinkt.',
   archivedState: { active: '', superseded: 'Vervangen door een correctie. ', retracted: 'Ingetrokken. ' },
+  feedTitle: (place) => `Humanitaire situatie: ${place ?? 'alle plaatsen'}`,
+  feedArchiveTitle: (title) => `${title} (archief)`,
+  feedAuthor: 'Feed humanitaire situatie',
+  feedDescription: (title) => `Gemelde humanitaire omstandigheden: ${title}`,
   countPhrases: {
     population_baseline: (n, one) => `${n} ${one ? 'inwoner' : 'inwoners'} voor de crisis`,
     population_remaining: (n, one) => `${n} ${one ? 'inwoner' : 'inwoners'} over`,
@@ -941,6 +955,10 @@ const uk: Messages = {
   archivedSummary:
     'Стислий виклад з архіву; повний звіт із примітками, цитатою та відомостями про джерело — за посиланням нижче.',
   archivedState: { active: '', superseded: 'Замінено виправленням. ', retracted: 'Відкликано. ' },
+  feedTitle: (place) => `Гуманітарна ситуація: ${place ?? 'усі населені пункти'}`,
+  feedArchiveTitle: (title) => `${title} (архів)`,
+  feedAuthor: 'Стрічка «Гуманітарна ситуація»',
+  feedDescription: (title) => `Повідомлені гуманітарні умови: ${title}`,
   countPhrases: {
     population_baseline: (n) => `мешканців до кризи — ${n}`,
     population_remaining: (n) => `мешканців залишилося — ${n}`,
