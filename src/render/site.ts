@@ -44,9 +44,16 @@ export const homePageUrl = (origin: string, language: Language = 'en') => inLang
 export const placePageUrl = (origin: string, slug: string, language: Language = 'en') =>
   inLanguage(`${origin}/places/${slug}`, language);
 
-/** A subscription feed: of all places, or of the place with this slug; `format` is its extension. */
-export const feedUrl = (origin: string, slug: string | undefined, format: string) =>
-  `${origin}/feeds/${slug ? `places/${slug}` : 'all'}.${format}`;
+/**
+ * A subscription feed: of all places, or of the place with this slug; `format` is its
+ * extension. English feeds are where they always were; another language's under /feeds/{lang}/.
+ */
+export const feedUrl = (
+  origin: string,
+  slug: string | undefined,
+  format: string,
+  language: Language = 'en',
+) => `${origin}/feeds/${language === 'en' ? '' : `${language}/`}${slug ? `places/${slug}` : 'all'}.${format}`;
 
 /** Where a status page is served, handed to the page renderers like FeedSite to feeds. */
 export interface PageSite {

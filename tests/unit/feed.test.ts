@@ -401,9 +401,9 @@ describe('the _humanitarian extension', () => {
     const report = acceptedReport(1);
     const [entry] = deriveFeedEntries([report], new Map([[report.id, active]]), new Map(), placeOf);
     if (!entry) throw new Error('no entry');
-    expect(humanitarianItemExtension.safeParse(itemFromEntry(entry, 'https://x', 'en').extension).success).toBe(
-      true,
-    );
+    expect(
+      humanitarianItemExtension.safeParse(itemFromEntry(entry, 'https://x', 'en').extension).success,
+    ).toBe(true);
     const archived = itemFromSummary(summarizeReport(report, active), where, 'https://x', 'en');
     expect(humanitarianItemExtension.safeParse(archived.extension).success).toBe(true);
   });

@@ -9,7 +9,7 @@ import { feedFormatEntries } from '../feed-formats.ts';
 import { feedUrl, type PageSite } from '../site.ts';
 import { stylesheetPath } from './stylesheet.ts';
 
-/** The feeds a page offers: of all places, or of one place. */
+/** The feeds a page offers, in the page's language: of all places, or of one place. */
 export interface PageFeeds {
   /** The place's slug; all places when undefined. */
   slug: string | undefined;
@@ -58,7 +58,7 @@ export function Layout({ site, language, title, feeds, json, children }: LayoutP
                 rel="alternate"
                 type={mediaType}
                 title={`${feeds.title} (${label})`}
-                href={feedUrl(site.origin, feeds.slug, format)}
+                href={feedUrl(site.origin, feeds.slug, format, language)}
               />
             ))
           : ''}
@@ -127,7 +127,7 @@ export function Subscribe({
       <ul class="subscribe-links">
         {feedFormatEntries.map(([format, { mediaType, label }]) => (
           <li>
-            <a href={feedUrl(site.origin, feeds.slug, format)} type={mediaType}>
+            <a href={feedUrl(site.origin, feeds.slug, format, language)} type={mediaType}>
               {label}
             </a>
           </li>
