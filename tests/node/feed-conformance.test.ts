@@ -254,9 +254,15 @@ describe('the seeded Bakhmut report as feeds', () => {
       'Feeds',
       [
         {
-          title: 'Bakhmut',
-          xmlUrl: 'https://x/feeds/places/bakhmut.atom',
-          htmlUrl: 'https://x/places/bakhmut',
+          text: 'Українська',
+          language: 'uk',
+          feeds: [
+            {
+              title: 'Бахмут',
+              xmlUrl: 'https://x/feeds/uk/places/bakhmut.atom',
+              htmlUrl: 'https://x/places/bakhmut?lang=uk',
+            },
+          ],
         },
       ],
       null,
