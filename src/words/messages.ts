@@ -7,6 +7,7 @@ import type { feedChanges } from '../domain/feed.ts';
 import { type IndicatorOfKind, indicatorRegistry } from '../domain/indicators.ts';
 import type { Language } from '../domain/languages.ts';
 import type { Qualifier, ReportState, sourceKinds, utilityStates, Verification } from '../domain/model.ts';
+import { type ProblemType, problemCatalogue } from '../problems.ts';
 
 export type UtilityState = (typeof utilityStates)[number];
 type SourceKind = (typeof sourceKinds)[number];
@@ -105,6 +106,11 @@ export interface Messages {
   retractedNote: string;
   reportPublishedAt: (published: string) => string;
   errorBack: string;
+  /** An error page's heading for each problem type; English is the problem's own title. */
+  problemTitles: Record<ProblemType, string>;
+  /** On the page that answers a ?lang= the pages are not written in. */
+  unknownLanguage: string;
+  languagesOffered: string;
   // -- freshness
   reportedStatus: string;
   lastConfirmed: (date: string, ago: string) => string;
@@ -369,6 +375,12 @@ const en: Messages = {
   retractedNote: 'Withdrawn by a moderator; the report says why.',
   reportPublishedAt: (published) => `the report of ${published}`,
   errorBack: 'Back to all places',
+  problemTitles: Object.fromEntries(problemCatalogue.map((kind) => [kind.type, kind.title])) as Record<
+    ProblemType,
+    string
+  >,
+  unknownLanguage: 'These pages are not written in that language',
+  languagesOffered: 'They are written in:',
   reportedStatus: 'Last reported status',
   lastConfirmed: (date, ago) => `Last confirmed ${date} (${ago})`,
   notConfirmedSince: 'Not confirmed since: this may not be the situation today.',
@@ -576,6 +588,25 @@ const nl: Messages = {
   retractedNote: 'Ingetrokken door een moderator; de melding zegt waarom.',
   reportPublishedAt: (published) => `de melding van ${published}`,
   errorBack: 'Terug naar alle plaatsen',
+  problemTitles: {
+    'invalid-body': 'Het verzoek is ongeldig',
+    'unconfirmed-warnings': 'De melding moet nog eens worden bekeken',
+    'invalid-request': 'Een parameter van het adres is ongeldig',
+    'bad-request': 'Het verzoek kon niet worden gelezen',
+    'unsupported-media-type': 'Dit soort inhoud wordt niet ondersteund',
+    'payload-too-large': 'Het verzoek is te groot',
+    unauthenticated: 'Aanmelden is nodig',
+    forbidden: 'Hiervoor hebt u geen toestemming',
+    'cross-site-form': 'Het formulier kwam van een andere site',
+    'rate-limited': 'Te veel wijzigingen tegelijk',
+    'not-found': 'Niet gevonden',
+    'method-not-allowed': 'Dat kan hier niet',
+    conflict: 'Conflict',
+    unavailable: 'De opslag is niet bereikbaar',
+    internal: 'Interne fout',
+  },
+  unknownLanguage: 'Deze pagina’s zijn niet in die taal geschreven',
+  languagesOffered: 'Ze zijn geschreven in:',
   reportedStatus: 'Laatst gemelde situatie',
   lastConfirmed: (date, ago) => `Laatst bevestigd ${date} (${ago})`,
   notConfirmedSince: 'Sindsdien niet bevestigd: dit is misschien niet de situatie van vandaag.',
@@ -856,6 +887,25 @@ const uk: Messages = {
   retractedNote: 'Відкликано модератором; у звіті сказано чому.',
   reportPublishedAt: (published) => `звіт від ${published}`,
   errorBack: 'До всіх населених пунктів',
+  problemTitles: {
+    'invalid-body': 'Запит містить помилки',
+    'unconfirmed-warnings': 'Звіт потребує повторної перевірки',
+    'invalid-request': 'Неправильний параметр адреси',
+    'bad-request': 'Запит не вдалося прочитати',
+    'unsupported-media-type': 'Такий тип вмісту не підтримується',
+    'payload-too-large': 'Запит завеликий',
+    unauthenticated: 'Потрібно увійти',
+    forbidden: 'Недостатньо прав',
+    'cross-site-form': 'Форму надіслано з іншого сайту',
+    'rate-limited': 'Забагато змін поспіль',
+    'not-found': 'Не знайдено',
+    'method-not-allowed': 'Тут так не можна',
+    conflict: 'Конфлікт',
+    unavailable: 'Сховище недоступне',
+    internal: 'Внутрішня помилка',
+  },
+  unknownLanguage: 'Цією мовою сторінки не написано',
+  languagesOffered: 'Сторінки доступні такими мовами:',
   reportedStatus: 'Остання повідомлена ситуація',
   lastConfirmed: (date, ago) => `Востаннє підтверджено: ${date} (${ago})`,
   notConfirmedSince: 'Відтоді не підтверджено: сьогодні ситуація може бути іншою.',
