@@ -1,7 +1,8 @@
-// Every word the service shows people, in English and Dutch (the first source is Dutch): the
-// pages, the feeds, headlines and exports. Typed: a language that lacks a message does not
-// compile. Indicator labels are not here; they come from the indicator registry, which holds
-// both languages. The desk's own words are in src/desk/words.ts.
+// Every word the service shows people, in every page language (English; Dutch, the first
+// source's; Ukrainian, the places'): the pages, the feeds, headlines and exports. Typed: a
+// language that lacks a message does not compile, and tests/unit/message-tables.test.ts checks
+// that none is empty. Indicator labels are not here; they come from the indicator registry,
+// which holds every language's. The desk's own words are in src/desk/words.ts.
 
 import type { feedChanges } from '../domain/feed.ts';
 import { type IndicatorOfKind, indicatorRegistry } from '../domain/indicators.ts';
