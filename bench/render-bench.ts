@@ -34,6 +34,7 @@ const site: FeedSite = {
   id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
   title: 'Humanitarian status: all places',
   mediaType: 'application/atom+xml',
+  language: 'en',
 };
 const pageSite = { origin, path: '/', languageInUrl: false };
 
@@ -79,7 +80,7 @@ for (const size of sizes) {
   const { placeDoc, places, entries, recent } = documentsFor(size);
   if (!placeDoc) throw new Error('no place document');
   const head = { updated: latestUpdate(entries), archive: false };
-  const items = () => selectEntries(entries, {}, limit).map((entry) => itemFromEntry(entry, origin));
+  const items = () => selectEntries(entries, {}, limit).map((entry) => itemFromEntry(entry, origin, 'en'));
   const bench = new Bench({ time: 400, warmupTime: 100 });
   bench
     .add('Atom feed', () => renderAtom(items(), head, site))

@@ -47,9 +47,28 @@ export function pointerOf(path: readonly PropertyKey[]): string {
   return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
+/** The name of every problem type; the pages word each title in every language. */
+export type ProblemType =
+  | 'invalid-body'
+  | 'unconfirmed-warnings'
+  | 'invalid-request'
+  | 'bad-request'
+  | 'unsupported-media-type'
+  | 'payload-too-large'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'cross-site-form'
+  | 'rate-limited'
+  | 'too-many-attempts'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'conflict'
+  | 'unavailable'
+  | 'internal';
+
 export interface ProblemKind {
   /** The name in its type URI, /problems/{type}. */
-  type: string;
+  type: ProblemType;
   status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   title: string;
   description: string;

@@ -8,6 +8,7 @@ import { archiveStart, type FeedDocument, selectEntries } from '../domain/feed.t
 import type { HistoryScope } from '../domain/history.ts';
 import { defaultPageSize, type HistoryFilter } from '../domain/history.ts';
 import { nameUrn } from '../domain/ids.ts';
+import type { Language } from '../domain/languages.ts';
 import type { Place } from '../domain/model.ts';
 import { isolated } from '../render/escape.ts';
 import { type FeedFormat, feedFormatNames, feedFormats } from '../render/feed-formats.ts';
@@ -16,11 +17,14 @@ import { originTemplate } from '../render/origin-template.ts';
 import { type FeedSite, feedUrl, homePageUrl, placePageUrl } from '../render/site.ts';
 import { type HubSettings, hubAt, maxAgeSeconds } from '../settings.ts';
 import { feedVersionOf, type StoredAnswer } from '../store/status-store.ts';
+import { messages } from '../words/messages.ts';
 import { placeTitle } from '../words/places.ts';
 
 /** What a feed request asks. */
 export interface FeedRequest {
   scope: HistoryScope;
+  /** The feed's language, from its URL: English at the URLs feeds always had. */
+  language: Language;
   format: FeedFormat;
   filter: Pick<HistoryFilter, 'indicators' | 'verifications'>;
   limit: number | undefined;
@@ -59,8 +63,8 @@ function canonicalUrl(request: FeedRequest, cursor: string | undefined): string 
   return url.href;
 }
 
-export const feedTitle = (place?: Pick<Place, 'names' | 'slug'>) =>
-  `Humanitarian status: ${place ? isolated(placeTitle(place)) : 'all places'}`;
+export const feedTitle = (language: Language, place?: Pick<Place, 'names' | 'slug'>) =>
+  messages[language].feedTitle(place && isolated(placeTitle(place, language)));
 
 /** The feed as a reader subscribes to it: no filter, the default size. */
 const isPlainVariant = (request: FeedRequest) =>
@@ -71,18 +75,25 @@ const isPlainVariant = (request: FeedRequest) =>
 export function siteFor(request: FeedRequest, title: string, previous: string | undefined): FeedSite {
   const { origin } = new URL(request.url);
   const { scope } = request;
-  // Only the feeds the hub is told of name it: the subscription feed of each scope as a
-  // reader subscribes to it, not an archive page or a filtered variant, which it never is.
-  const hub = request.cursor || !isPlainVariant(request) ? undefined : request.hub.here;
+  // Only the feeds the hub is told of name it: the English subscription feed of each scope as
+  // a reader subscribes to it, not an archive page, a filtered variant or another language,
+  // which it never is.
+  const hub =
+    request.cursor || !isPlainVariant(request) || request.language !== 'en' ? undefined : request.hub.here;
+  const { language } = request;
   return {
     ...(hub ? { hub } : {}),
     origin,
     self: canonicalUrl(request, request.cursor),
     current: canonicalUrl(request, undefined),
-    alternate: scope.kind === 'all' ? homePageUrl(origin) : placePageUrl(origin, scope.slug),
+    alternate:
+      scope.kind === 'all' ? homePageUrl(origin, language) : placePageUrl(origin, scope.slug, language),
     ...(previous ? { previousArchive: canonicalUrl(request, previous) } : {}),
-    id: nameUrn(scope.kind === 'all' ? 'feed:all' : `feed:place:${scope.slug}`),
+    id: nameUrn(
+      `feed:${language === 'en' ? '' : `${language}:`}${scope.kind === 'all' ? 'all' : `place:${scope.slug}`}`,
+    ),
     title,
+    language,
     mediaType: feedFormats[request.format].mediaType,
   };
 }
@@ -97,6 +108,8 @@ export function subscriptionEtag(version: string, request: Omit<FeedRequest, 'ur
     distinctSorted(filter.indicators),
     distinctSorted(filter.verifications),
     ...(request.hub.here ? ['hub'] : []),
+    // English, the language stored feeds are in, keeps the ETags it always had.
+    ...(request.language === 'en' ? [] : [request.language]),
   ];
   return `"${version}.${variant.join('.').replaceAll(',', '+')}"`;
 }
@@ -108,11 +121,13 @@ export function renderSubscriptionFeed(doc: FeedDocument, request: FeedRequest):
   const { origin } = new URL(request.url);
   const start = archiveStart(doc, filter, limit);
   return feedFormats[format].render({
-    items: selectEntries(doc.entries, filter, limit).map((entry) => itemFromEntry(entry, origin)),
+    items: selectEntries(doc.entries, filter, limit).map((entry) =>
+      itemFromEntry(entry, origin, request.language),
+    ),
     head: { updated: doc.updated, coordinates: doc.place?.coordinates, archive: false },
     site: siteFor(
       request,
-      feedTitle(doc.place),
+      feedTitle(request.language, doc.place),
       start ? encodeCursor({ after: start }, scope, filter) : undefined,
     ),
     maxAgeSeconds: request.maxAgeSeconds,
@@ -131,6 +146,7 @@ export function defaultFeedRequest(
   const isNotModified = () => false;
   return {
     scope,
+    language: 'en',
     format,
     filter: {},
     limit: undefined,
@@ -142,9 +158,13 @@ export function defaultFeedRequest(
   };
 }
 
-/** Whether a request asks for the feed its scope's writer stored: the plain variant, naming the hub the stored one names. */
+/**
+ * Whether a request asks for the feed its scope's writer stored: the plain English variant,
+ * naming the hub the stored one names. Feeds in other languages are rendered from the feed
+ * document on request, so that a report costs no more KV writes for them.
+ */
 export const asksDefault = (request: FeedRequest) =>
-  isPlainVariant(request) && request.hub.here === request.hub.stored;
+  request.language === 'en' && isPlainVariant(request) && request.hub.here === request.hub.stored;
 
 export type FeedAnswerSettings = Pick<Env, 'PUBLIC_MAX_AGE_SECONDS'> & HubSettings;
 

@@ -17,7 +17,7 @@ type Use = 'pages' | 'names' | 'drafting' | 'import' | 'sources';
 const uses = {
   en: ['pages', 'names', 'drafting', 'import', 'sources'],
   nl: ['pages', 'names', 'drafting', 'import', 'sources'],
-  uk: ['names', 'drafting', 'import', 'sources'],
+  uk: ['pages', 'names', 'drafting', 'import', 'sources'],
   de: ['sources'],
   fr: ['sources'],
   ru: ['sources'],

@@ -26,8 +26,11 @@ export function problemResponse(c: Context, problem: Problem): Response {
   if (wantsHtml(c.req.header('accept'))) {
     const lang = c.req.query('lang');
     const language = negotiateLanguage(lang, c.req.header('accept-language'));
+    const issues = problem.errors?.map((issue) => issueText(issue, language));
+    // The pages' only query parameter is ?lang=: a problem with it is a language they lack.
+    const unknownLanguage = problem.errors?.some((issue) => issue.pointer === '/lang') ?? false;
     const page = renderErrorPage(
-      { status, title, detail: problem.detail },
+      { status, type, detail: problem.detail, ...(issues ? { issues } : {}), unknownLanguage },
       pageSite(c.req.url, lang),
       language,
     );

@@ -2,6 +2,7 @@
 // RFC 5005 archive links. Written with the typed XML layer: the `feed` package has no
 // entry extensions, no xml:lang and no archive links.
 
+import { messages } from '../words/messages.ts';
 import type { FeedHead, FeedItem } from './feed-items.ts';
 import { type FeedSite, indicatorScheme, verificationScheme } from './site.ts';
 import { element, type XmlElement, xmlDocument } from './xml.ts';
@@ -54,12 +55,12 @@ export function renderAtom(items: readonly FeedItem[], head: FeedHead, site: Fee
         'xmlns:georss': 'http://www.georss.org/georss',
         'xmlns:at': 'http://purl.org/atompub/tombstones/1.0',
         'xmlns:fh': 'http://purl.org/syndication/history/1.0',
-        'xml:lang': 'en',
+        'xml:lang': site.language,
       },
       element('id', {}, site.id),
       element('title', {}, site.title),
       element('updated', {}, head.updated ?? nothingYet),
-      element('author', {}, element('name', {}, 'Humanitarian status feed')),
+      element('author', {}, element('name', {}, messages[site.language].feedAuthor)),
       element('link', { rel: 'self', type: site.mediaType, href: site.self }),
       site.hub && element('link', { rel: 'hub', href: site.hub }),
       element('link', { rel: 'alternate', type: 'text/html', href: site.alternate }),

@@ -8,6 +8,7 @@ import type { FeedEntry, FeedPlace } from '../domain/feed.ts';
 import type { HumanitarianItemExtension } from '../domain/feed-extension.ts';
 import { staleAfter } from '../domain/freshness.ts';
 import { changeUrn, reportUrn } from '../domain/ids.ts';
+import type { Language } from '../domain/languages.ts';
 import type { FigureSummary, ReportSummary, Verification } from '../domain/model.ts';
 import { summarizeFigure } from '../domain/status.ts';
 import { changeHeadline, headline, reasonForTitle } from '../words/headline.ts';
@@ -58,8 +59,9 @@ function title(
   observed: string,
   verification: Verification,
   change: HeadlineChange,
+  language: Language,
 ) {
-  return headline(isolated(placeTitle(place)), figures, observed, verification, change);
+  return headline(isolated(placeTitle(place, language)), figures, observed, verification, change, language);
 }
 
 const changeNamespace = {
@@ -74,40 +76,42 @@ function entryUrn(entry: FeedEntry): string {
     : reportUrn(entry.id);
 }
 
-function entryTitle(entry: FeedEntry): string {
+function entryTitle(entry: FeedEntry, language: Language): string {
   const { report } = entry;
   const figures = report.figures.map(summarizeFigure);
   if (entry.kind === 'change' && entry.change !== 'new') {
     const reason = entry.reason && isolated(reasonForTitle(entry.reason));
     return changeHeadline(
       entry.change,
-      isolated(placeTitle(entry.place)),
+      isolated(placeTitle(entry.place, language)),
       figures,
       report.observed,
       report.verification,
       entry.changes,
       reason,
+      language,
     );
   }
-  return title(entry.place, figures, report.observed, report.verification, entry.change);
+  return title(entry.place, figures, report.observed, report.verification, entry.change, language);
 }
 
-export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
+/** An entry as an item of the feed in `language`: its title, body and links in that language. */
+export function itemFromEntry(entry: FeedEntry, origin: string, language: Language): FeedItem {
   const { report } = entry;
   // A change leads to the version current now; with none left, to the report it withdrew.
   const shownAt = entry.kind === 'change' ? (entry.current ?? entry.changed ?? report.id) : report.id;
   return {
     id: entryUrn(entry),
-    url: reportPageUrl(origin, shownAt),
-    ...(entry.changed ? { changedUrl: reportPageUrl(origin, entry.changed) } : {}),
+    url: reportPageUrl(origin, shownAt, language),
+    ...(entry.changed ? { changedUrl: reportPageUrl(origin, entry.changed, language) } : {}),
     jsonUrl: reportJsonUrl(origin, shownAt),
-    title: entryTitle(entry),
+    title: entryTitle(entry, language),
     published: entry.published,
     updated: entry.updated,
     author: [report.source.name, report.source.role].filter(Boolean).join(', '),
     indicators: report.figures.map((f) => f.indicator),
     verification: report.verification,
-    html: entryHtml(entry, origin),
+    html: entryHtml(entry, origin, language),
     summary: report.summary.text,
     language: report.summary.language,
     ...(entry.place.coordinates ? { coordinates: entry.place.coordinates } : {}),
@@ -142,7 +146,12 @@ export function itemFromEntry(entry: FeedEntry, origin: string): FeedItem {
  * index holds reports, not events: a correction is its correction entry, under the id the
  * subscription feed gave it; a report's retraction or restoration shows as its state.
  */
-export function itemFromSummary(summary: ReportSummary, place: FeedPlace, origin: string): FeedItem {
+export function itemFromSummary(
+  summary: ReportSummary,
+  place: FeedPlace,
+  origin: string,
+  language: Language,
+): FeedItem {
   const change: HeadlineChange = summary.corrects
     ? 'correction'
     : summary.state === 'retracted'
@@ -150,24 +159,25 @@ export function itemFromSummary(summary: ReportSummary, place: FeedPlace, origin
       : summary.restoredFrom
         ? 'restored'
         : 'new';
-  const html = summaryHtml(summary, origin);
+  const html = summaryHtml(summary, origin, language);
   const { figures, observed, verification } = summary;
   return {
     id: summary.corrects ? changeUrn('correction', summary.id) : reportUrn(summary.id),
-    url: reportPageUrl(origin, summary.id),
-    ...(summary.corrects ? { changedUrl: reportPageUrl(origin, summary.corrects) } : {}),
+    url: reportPageUrl(origin, summary.id, language),
+    ...(summary.corrects ? { changedUrl: reportPageUrl(origin, summary.corrects, language) } : {}),
     jsonUrl: reportJsonUrl(origin, summary.id),
     title: summary.corrects
       ? changeHeadline(
           'correction',
-          isolated(placeTitle(place)),
+          isolated(placeTitle(place, language)),
           figures,
           observed,
           verification,
           [],
           undefined,
+          language,
         )
-      : title(place, figures, observed, verification, change),
+      : title(place, figures, observed, verification, change, language),
     published: summary.published,
     updated: summary.published,
     author: summary.source.name,

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { humanitarianItemExtension } from '../domain/feed-extension.ts';
+import { messages } from '../words/messages.ts';
 import { extensionAbout, type FeedHead, type FeedItem } from './feed-items.ts';
 import type { FeedSite } from './site.ts';
 
@@ -41,8 +42,8 @@ export function renderJsonFeed(items: readonly FeedItem[], head: FeedHead, site:
     ...(site.hub ? { hubs: [{ type: 'WebSub', url: site.hub }] } : {}),
     // JSON Feed pages through older items with next_url; it is the Atom prev-archive link.
     ...(site.previousArchive ? { next_url: site.previousArchive } : {}),
-    language: 'en',
-    authors: [{ name: 'Humanitarian status feed' }],
+    language: site.language,
+    authors: [{ name: messages[site.language].feedAuthor }],
     _humanitarian: { about: extensionAbout, updated: head.updated, archive: head.archive },
     items: items.map(jsonItem),
   };

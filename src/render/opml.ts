@@ -1,6 +1,8 @@
-// OPML 2.0: one subscription per place and one for all places, so that a reader that imports
-// it follows each once. OPML 2.0 has no attribute for another format of the same feed, so
-// the list names one format; the others are on each place's page.
+// OPML 2.0: one subscription per place and one for all places, in a folder per language (an
+// outline holding outlines, which readers import as a folder), so that a reader that imports
+// it follows each feed once and can keep the folder of the language it reads. OPML 2.0 has no
+// attribute for another format of the same feed, so the list names one format; the others
+// are on each place's page.
 
 import { element, xmlDocument } from './xml.ts';
 
@@ -12,7 +14,16 @@ export interface OpmlFeed {
   htmlUrl: string;
 }
 
-export function renderOpml(title: string, feeds: readonly OpmlFeed[], updated: string | null): string {
+/** The feeds in one language, in a folder named in that language. */
+export interface OpmlFolder {
+  /** The language's name in itself: "Українська". */
+  text: string;
+  /** Its BCP 47 tag, which each feed in the folder is written in. */
+  language: string;
+  feeds: readonly OpmlFeed[];
+}
+
+export function renderOpml(title: string, folders: readonly OpmlFolder[], updated: string | null): string {
   return xmlDocument(
     element(
       'opml',
@@ -26,15 +37,21 @@ export function renderOpml(title: string, feeds: readonly OpmlFeed[], updated: s
       element(
         'body',
         {},
-        ...feeds.map((f) =>
-          element('outline', {
-            type: 'rss',
-            text: f.title,
-            title: f.title,
-            xmlUrl: f.xmlUrl,
-            htmlUrl: f.htmlUrl,
-            language: 'en',
-          }),
+        ...folders.map((folder) =>
+          element(
+            'outline',
+            { text: folder.text, title: folder.text },
+            ...folder.feeds.map((f) =>
+              element('outline', {
+                type: 'rss',
+                text: f.title,
+                title: f.title,
+                xmlUrl: f.xmlUrl,
+                htmlUrl: f.htmlUrl,
+                language: folder.language,
+              }),
+            ),
+          ),
         ),
       ),
     ),

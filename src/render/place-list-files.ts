@@ -1,8 +1,10 @@
 // The files made from the list of places alone, in every form they are served: what the
 // writer of all places renders once and stores, and what a read renders when it must.
 
+import { pageLanguages } from '../domain/languages.ts';
 import type { PlaceSummary } from '../domain/model.ts';
 import { latest } from '../domain/status.ts';
+import { messages } from '../words/messages.ts';
 import { placeTitle } from '../words/places.ts';
 import { isolated } from './escape.ts';
 import { opmlFormat } from './feed-formats.ts';
@@ -17,18 +19,29 @@ interface PlaceListFileForm {
   render(places: readonly PlaceSummary[], site: { origin: string }): string;
 }
 
-/** OPML with one feed per place and one of all places, to import into a feed reader. */
+/**
+ * OPML with one feed per place and one of all places, in a folder per page language, to
+ * import into a feed reader.
+ */
 function feedsOutline(places: readonly PlaceSummary[], origin: string): string {
-  const feeds = [
-    { title: 'All places', xmlUrl: feedUrl(origin, undefined, opmlFormat), htmlUrl: homePageUrl(origin) },
-    ...places.map((p) => ({
-      title: isolated(placeTitle(p)),
-      xmlUrl: feedUrl(origin, p.slug, opmlFormat),
-      htmlUrl: placePageUrl(origin, p.slug),
-    })),
-  ];
+  const folders = pageLanguages.map((language) => ({
+    text: messages[language].languageName,
+    language,
+    feeds: [
+      {
+        title: messages[language].allPlaces,
+        xmlUrl: feedUrl(origin, undefined, opmlFormat, language),
+        htmlUrl: homePageUrl(origin, language),
+      },
+      ...places.map((p) => ({
+        title: isolated(placeTitle(p, language)),
+        xmlUrl: feedUrl(origin, p.slug, opmlFormat, language),
+        htmlUrl: placePageUrl(origin, p.slug, language),
+      })),
+    ],
+  }));
   const updated = places.reduce<string | null>((at, p) => latest(at, p.updated), null);
-  return renderOpml('Humanitarian status feeds', feeds, updated);
+  return renderOpml('Humanitarian status feeds', folders, updated);
 }
 
 export const placeListFiles = {

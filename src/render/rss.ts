@@ -7,6 +7,7 @@
 // package: its XML writer leaves text that already looks like an entity unescaped, so a
 // source named "&amp;" would reach readers as "&" (found by the property test).
 
+import { messages } from '../words/messages.ts';
 import { escapeMarkup } from './escape.ts';
 import type { FeedHead, FeedItem } from './feed-items.ts';
 import { type FeedSite, indicatorScheme, verificationScheme } from './site.ts';
@@ -56,8 +57,8 @@ export function renderRss(
         element('title', {}, site.title),
         element('link', {}, site.alternate),
         // Readers take a channel's description as HTML, as an item's: it is written as HTML.
-        element('description', {}, escapeMarkup(`Reported humanitarian conditions: ${site.title}`)),
-        element('language', {}, 'en'),
+        element('description', {}, escapeMarkup(messages[site.language].feedDescription(site.title))),
+        element('language', {}, site.language),
         element('lastBuildDate', {}, updated),
         element('pubDate', {}, updated),
         element('ttl', {}, String(ttlMinutes)),

@@ -1,6 +1,8 @@
 // Where a rendered document lives: URLs are built from the request's origin by the HTTP
 // layer and handed to the pure renderers, which know nothing else about the request.
 
+import type { Language } from '../domain/languages.ts';
+
 export interface FeedSite {
   /** Origin of the service, e.g. "https://status.example.org". */
   origin: string;
@@ -19,9 +21,10 @@ export interface FeedSite {
   title: string;
   /** The media type of the document being rendered, for the links to its other pages. */
   mediaType: string;
+  /** The language the feed is written in. */
+  language: Language;
 }
 
-/** A report in full: its page for people, and its JSON for programs. */
 /**
  * A report's page at the desk. Public pages link to it for everyone: the desk's session
  * cookie is scoped to /desk, so a public page cannot tell a writer from any reader, and
@@ -29,18 +32,36 @@ export interface FeedSite {
  * writer reads uncacheable. The desk sends a reader without a session to sign in.
  */
 export const deskReportPath = (id: string) => `/desk/reports/${id}`;
-export const reportPageUrl = (origin: string, id: string) => `${origin}/reports/${id}`;
+
+/**
+ * A page's address in a language: English pages carry no ?lang=, so that the English feeds'
+ * links stay as they were; a page in another language says it in its URL, as a feed in that
+ * language must not leave it to the reader's Accept-Language.
+ */
+const inLanguage = (url: string, language: Language) => (language === 'en' ? url : `${url}?lang=${language}`);
+
+/** A report in full: its page for people (in the feed's language), and its JSON for programs. */
+export const reportPageUrl = (origin: string, id: string, language: Language = 'en') =>
+  inLanguage(`${origin}/reports/${id}`, language);
 export const reportJsonUrl = (origin: string, id: string) => `${origin}/api/v1/reports/${id}`;
 export const indicatorScheme = (origin: string) => `${origin}/api/v1/indicators`;
 export const verificationScheme = (origin: string) => `${origin}/api/v1/indicators#verification`;
 
 /** The human-facing pages: all places, and one place. Feeds name them as their alternate. */
-export const homePageUrl = (origin: string) => `${origin}/`;
-export const placePageUrl = (origin: string, slug: string) => `${origin}/places/${slug}`;
+export const homePageUrl = (origin: string, language: Language = 'en') => inLanguage(`${origin}/`, language);
+export const placePageUrl = (origin: string, slug: string, language: Language = 'en') =>
+  inLanguage(`${origin}/places/${slug}`, language);
 
-/** A subscription feed: of all places, or of the place with this slug; `format` is its extension. */
-export const feedUrl = (origin: string, slug: string | undefined, format: string) =>
-  `${origin}/feeds/${slug ? `places/${slug}` : 'all'}.${format}`;
+/**
+ * A subscription feed: of all places, or of the place with this slug; `format` is its
+ * extension. English feeds are where they always were; another language's under /feeds/{lang}/.
+ */
+export const feedUrl = (
+  origin: string,
+  slug: string | undefined,
+  format: string,
+  language: Language = 'en',
+) => `${origin}/feeds/${language === 'en' ? '' : `${language}/`}${slug ? `places/${slug}` : 'all'}.${format}`;
 
 /** Where a status page is served, handed to the page renderers like FeedSite to feeds. */
 export interface PageSite {

@@ -1,10 +1,14 @@
 // /feeds: a feed of all places and one per place, in every format of the feed-format
-// registry, and an OPML list that subscribes a reader to each once.
+// registry, and an OPML list that subscribes a reader to each once. English feeds are at
+// /feeds/all.atom and /feeds/places/{slug}.atom, as they always were; each other page language
+// has the same feeds under /feeds/{lang}/ (/feeds/uk/places/bakhmut.rss). A feed's language is
+// in its URL and never varies by header: a reader polls one URL and must get one language.
 
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { HistoryScope } from '../domain/history.ts';
+import { type Language, pageLanguages } from '../domain/languages.ts';
 import { slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { isNotModified, publicCacheControl } from '../http/caching.ts';
@@ -43,6 +47,11 @@ const feedResponses = {
 const feedDescription =
   'Without `cursor`: the newest entries. A correction, retraction or restoration is an entry of its own, with a new id and the time of the change, and the entry of the report it touches is updated. With `cursor` (from an RFC 5005 prev-archive link or JSON Feed next_url): an archive page of older reports.';
 
+/** The languages with feeds under /feeds/{lang}/: every page language but English. */
+const translatedFeedLanguage = z.enum(
+  pageLanguages.filter((language) => language !== 'en') as [Language, ...Language[]],
+);
+
 const placeFeed = createRoute({
   method: 'get',
   path: '/feeds/places/{file}',
@@ -60,6 +69,26 @@ const allFeed = createRoute({
   summary: `The feed of every place: ${extensions.map((e) => `all${e}`).join(', ')}`,
   description: feedDescription,
   request: { params: feedFile(z.literal('all')), query: feedQuery },
+  responses: feedResponses,
+});
+
+const translatedPlaceFeed = createRoute({
+  method: 'get',
+  path: '/feeds/{lang}/places/{file}',
+  tags: ['Feeds'],
+  summary: `A place's feed in another language: ${extensions.map((e) => `{slug}${e}`).join(', ')}`,
+  description: feedDescription,
+  request: { params: feedFile(slug).extend({ lang: translatedFeedLanguage }), query: feedQuery },
+  responses: feedResponses,
+});
+
+const translatedAllFeed = createRoute({
+  method: 'get',
+  path: '/feeds/{lang}/{file}',
+  tags: ['Feeds'],
+  summary: `The feed of every place in another language: ${extensions.map((e) => `all${e}`).join(', ')}`,
+  description: feedDescription,
+  request: { params: feedFile(z.literal('all')).extend({ lang: translatedFeedLanguage }), query: feedQuery },
   responses: feedResponses,
 });
 
@@ -96,9 +125,16 @@ function feedAnswered(
 
 type FeedQuery = z.output<typeof feedQuery>;
 
-async function serveFeed(c: Context<AppEnv>, scope: HistoryScope, format: FeedFormat, query: FeedQuery) {
+async function serveFeed(
+  c: Context<AppEnv>,
+  scope: HistoryScope,
+  format: FeedFormat,
+  query: FeedQuery,
+  language: Language = 'en',
+) {
   const answer = await openFeed(c.get('store'), c.get('writers'), {
     scope,
+    language,
     format,
     filter: historyFilterOf(query),
     limit: query.limit,
@@ -123,6 +159,14 @@ export const feedRoutes = openApiRoutes()
   .openapi(allFeed, (c) =>
     serveFeed(c, { kind: 'all' }, c.req.valid('param').file.format, c.req.valid('query')),
   )
+  .openapi(translatedPlaceFeed, (c) => {
+    const { file, lang } = c.req.valid('param');
+    return serveFeed(c, { kind: 'place', slug: file.name }, file.format, c.req.valid('query'), lang);
+  })
+  .openapi(translatedAllFeed, (c) => {
+    const { file, lang } = c.req.valid('param');
+    return serveFeed(c, { kind: 'all' }, file.format, c.req.valid('query'), lang);
+  })
   .openapi(opml, async (c) => {
     const { origin } = new URL(c.req.url);
     const file = await loadPlaceListFile(c.get('store'), c.get('writers'), 'feeds.opml', origin);

@@ -24,6 +24,7 @@ import { feedFormats } from '../render/feed-formats.ts';
 import { itemFromSummary } from '../render/feed-items.ts';
 import { isPlainOrigin } from '../render/origin-template.ts';
 import { feedVersionOf, type OpenedFeedDocument, type StatusStore } from '../store/status-store.ts';
+import { messages } from '../words/messages.ts';
 import type { Writers } from '../writers/stubs.ts';
 import { readHistoryPage } from './history.ts';
 import { feedDocumentOfWriter, openFeedDocument } from './reading.ts';
@@ -123,12 +124,17 @@ async function archivePage(store: StatusStore, request: FeedRequest, cursor: str
   const updated = page.summaries.reduce<string | null>((at, s) => latest(at, s.published), null);
   const body = feedFormats[format].render({
     items: page.summaries.map((s) =>
-      itemFromSummary(s, known.get(s.place) ?? { slug: s.place, names: { en: s.place } }, origin),
+      itemFromSummary(
+        s,
+        known.get(s.place) ?? { slug: s.place, names: { en: s.place } },
+        origin,
+        request.language,
+      ),
     ),
     head: { updated, coordinates: place?.coordinates, archive: true },
     site: siteFor(
       request,
-      `${feedTitle(place)} (archive)`,
+      messages[request.language].feedArchiveTitle(feedTitle(request.language, place)),
       page.next && encodeCursor(page.next, scope, filter),
     ),
     maxAgeSeconds: request.maxAgeSeconds,

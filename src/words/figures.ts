@@ -12,7 +12,8 @@ import type { Language } from '../domain/languages.ts';
 import type { CountBasis, Disagreement, Figure, FigureSummary, Qualifier, Source } from '../domain/model.ts';
 import { messages, type UtilityState } from './messages.ts';
 
-const digitGroupSeparator: Record<Language, string> = { en: ',', nl: '.' };
+// Ukrainian groups digits with a no-break space, as Intl.NumberFormat('uk') does: "12 000".
+const digitGroupSeparator: Record<Language, string> = { en: ',', nl: '.', uk: '\u00A0' };
 
 /**
  * A whole number as people write it, with or without thousands separators ("12.000" and
@@ -81,11 +82,16 @@ export function countWithBasis(
   return basis ? `${words} ${basis}` : words;
 }
 
-/** "2022", "November 2022", "5 November 2022": never more precise than the source. */
-export function formatPartialDate(value: string, language: Language): string {
+/**
+ * "2022", "November 2022", "5 November 2022": never more precise than the source. `governed`
+ * words a date after "since", where Ukrainian puts the month in the genitive ("з вересня 2022");
+ * after a day's number it always is ("5 грудня 2026").
+ */
+export function formatPartialDate(value: string, language: Language, governed = false): string {
   const [, year, month, day] = partialDatePattern.exec(value) ?? [];
   if (!year) return value;
-  const monthName = month ? messages[language].months[Number(month) - 1] : undefined;
+  const m = messages[language];
+  const monthName = month ? (governed || day ? m.monthsGoverned : m.months)[Number(month) - 1] : undefined;
   return [day ? String(Number(day)) : undefined, monthName, year].filter(Boolean).join(' ');
 }
 
@@ -93,7 +99,7 @@ export function formatPartialDate(value: string, language: Language): string {
 export function formatTimestamp(value: string, language: Language): string {
   const at = new Date(value);
   const time = `${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')}`;
-  return `${at.getUTCDate()} ${messages[language].months[at.getUTCMonth()]} ${at.getUTCFullYear()}, ${time} UTC`;
+  return `${at.getUTCDate()} ${messages[language].monthsGoverned[at.getUTCMonth()]} ${at.getUTCFullYear()}, ${time} UTC`;
 }
 
 const minute = 60_000;
@@ -126,8 +132,7 @@ type Since = { date: string; qualifier: Qualifier };
 
 /** "since about September 2022". */
 export function sinceWords(since: Since, language: Language): string {
-  const m = messages[language];
-  return `${m.since} ${m.qualifiers[since.qualifier]}${formatPartialDate(since.date, language)}`;
+  return messages[language].sinceWhen(since.qualifier, formatPartialDate(since.date, language, true));
 }
 
 /** Who stated a line's figures, when not the report's source, and the words that state them. */

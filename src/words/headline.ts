@@ -1,24 +1,24 @@
 // Headlines: a report's change in plain words, generated from its figures and never more
 // precise than they are ("Bakhmut, November 2022: 12,000 of about 80,000 residents remain"). The words
-// come from the message table and the indicator registry (its `phrase` for counts), so a
-// new indicator needs no code here. Feeds are in English, so headlines are.
+// come from the message table of the feed's language (its `countPhrases` for counts; the English
+// ones are the registry's `phrase`) and the indicator registry's labels.
 
 import { monthsBetween } from '../domain/dates.ts';
 import type { FigureChange } from '../domain/feed.ts';
-import { findIndicator } from '../domain/indicators.ts';
+import { findIndicator, type IndicatorOfKind } from '../domain/indicators.ts';
+import type { Language } from '../domain/languages.ts';
 import type { FigureSummary, Qualifier, Verification } from '../domain/model.ts';
 import { basisWords, changeWords, countWords, formatPartialDate, indicatorLabel } from './figures.ts';
-import { type HeadlineChange, messages } from './messages.ts';
+import { type HeadlineChange, messages, type UtilityState } from './messages.ts';
 
-const language = 'en';
-const m = messages[language];
-
-function spokenMonths(months: number): string {
+function spokenMonths(months: number, language: Language): string {
+  const m = messages[language];
   return months >= 24 && months % 12 === 0 ? m.yearCount(months / 12) : m.monthCount(months);
 }
 
 /** "electricity, gas or running water", joined the way people write it. */
-function joinWords(words: readonly string[]): string {
+function joinWords(words: readonly string[], language: Language): string {
+  const m = messages[language];
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} ${m.or} ${words.at(-1)}`;
 }
@@ -29,32 +29,40 @@ type UtilityGroup = { names: string[]; since: Since | undefined };
 const sameSince = (a: Since | undefined, b: Since | undefined) =>
   a && b && a.date === b.date && a.qualifier === b.qualifier ? a : undefined;
 
-const labelOf = (indicator: string) => indicatorLabel(indicator, language, false);
+const labelOf = (indicator: string, language: Language) => indicatorLabel(indicator, language, false);
 
-function utilityParts(figures: readonly FigureSummary[], observed: string): string[] {
-  const groups = new Map<keyof typeof m.utilityHeadline, UtilityGroup>();
+/** A count's phrase in `language`, when it has one: "at least 120 civilians killed". */
+function countPhrase(indicator: string, language: Language) {
+  return messages[language].countPhrases[indicator as IndicatorOfKind<'count'>] as
+    | ((n: string, one: boolean) => string)
+    | undefined;
+}
+
+function utilityParts(figures: readonly FigureSummary[], observed: string, language: Language): string[] {
+  const m = messages[language];
+  const groups = new Map<UtilityState, UtilityGroup>();
   for (const figure of figures) {
     if (!('state' in figure)) continue;
     const group = groups.get(figure.state);
     // A duration is stated for a group only when all its utilities share it.
     if (group) {
-      group.names.push(labelOf(figure.indicator));
+      group.names.push(labelOf(figure.indicator, language));
       group.since = sameSince(group.since, figure.since);
     } else {
-      groups.set(figure.state, { names: [labelOf(figure.indicator)], since: figure.since });
+      groups.set(figure.state, { names: [labelOf(figure.indicator, language)], since: figure.since });
     }
   }
   return [...groups].map(([state, { names, since }]) => {
-    const text = m.utilityHeadline[state](joinWords(names));
+    const text = m.utilityHeadline[state](joinWords(names, language));
     if (!since) return text;
     const months = monthsBetween(since.date, observed);
     return months > 0
-      ? m.forDuration(text, `${m.qualifiers[since.qualifier]}${spokenMonths(months)}`)
-      : m.sinceDate(text, formatPartialDate(since.date, language));
+      ? m.forDuration(text, `${m.qualifiers[since.qualifier]}${spokenMonths(months, language)}`)
+      : m.sinceDate(text, formatPartialDate(since.date, language, true));
   });
 }
 
-function countParts(figures: readonly FigureSummary[], observed: string): string[] {
+function countParts(figures: readonly FigureSummary[], observed: string, language: Language): string[] {
   const counts = new Map(figures.flatMap((f) => ('value' in f ? [[f.indicator as string, f] as const] : [])));
   const statedAsPart = new Set(
     [...counts.keys()].flatMap((id) => {
@@ -64,19 +72,25 @@ function countParts(figures: readonly FigureSummary[], observed: string): string
   );
   return [...counts.values()].flatMap((figure) => {
     const definition = findIndicator(figure.indicator);
-    if (!definition?.phrase || statedAsPart.has(figure.indicator)) return [];
+    const phrase = countPhrase(figure.indicator, language);
+    if (!definition || !phrase || statedAsPart.has(figure.indicator)) return [];
     const whole = definition.outOf ? counts.get(definition.outOf) : undefined;
-    const phrase = figure.value === 1 && definition.phraseOne ? definition.phraseOne : definition.phrase;
     const basis = basisWords(figure, language, observed, true);
-    return [[phrase.replace('{n}', countWords(figure, whole, language)), basis].filter(Boolean).join(' ')];
+    return [
+      [phrase(countWords(figure, whole, language), figure.value === 1), basis].filter(Boolean).join(' '),
+    ];
   });
 }
 
 /** The parts of a headline: utilities grouped by state, then counts, in registry order. */
-export function headlineParts(figures: readonly FigureSummary[], observed: string): string[] {
-  const parts = [...utilityParts(figures, observed), ...countParts(figures, observed)];
+export function headlineParts(
+  figures: readonly FigureSummary[],
+  observed: string,
+  language: Language,
+): string[] {
+  const parts = [...utilityParts(figures, observed, language), ...countParts(figures, observed, language)];
   if (parts.length > 0) return parts;
-  return figures.map((f) => m.updateOf(labelOf(f.indicator)));
+  return figures.map((f) => messages[language].updateOf(labelOf(f.indicator, language)));
 }
 
 /**
@@ -90,8 +104,10 @@ export function headline(
   observed: string,
   verification: Verification,
   change: HeadlineChange,
+  language: Language,
 ): string {
-  const body = headlineParts(figures, observed).join('; ') || m.report;
+  const m = messages[language];
+  const body = headlineParts(figures, observed, language).join('; ') || m.report;
   const when = formatPartialDate(observed, language);
   return `${m.changePrefix[change]}${placeName}, ${when}: ${body} (${m.verification[verification].toLowerCase()})`;
 }
@@ -102,16 +118,16 @@ export function headline(
  * intermittent" otherwise. A figure whose words stayed the same (its source or note changed)
  * is left to the entry's content.
  */
-function changedParts(changes: readonly FigureChange[]): string[] {
+function changedParts(changes: readonly FigureChange[], language: Language): string[] {
   return changes.flatMap((change) => {
     const { before, after, valueUnchanged } = changeWords(change, language);
     if (valueUnchanged) return [];
-    const phrase = findIndicator(change.indicator)?.phrase;
+    const phrase = countPhrase(change.indicator, language);
     const counts = change.before && 'value' in change.before && change.after && 'value' in change.after;
     return [
       phrase && counts
-        ? phrase.replace('{n}', `${before} → ${after}`)
-        : `${labelOf(change.indicator)}: ${before} → ${after}`,
+        ? phrase(`${before} → ${after}`, false)
+        : `${labelOf(change.indicator, language)}: ${before} → ${after}`,
     ];
   });
 }
@@ -138,9 +154,12 @@ export function changeHeadline(
   verification: Verification,
   changes: readonly FigureChange[] | undefined,
   reason: string | undefined,
+  language: Language,
 ): string {
-  const changed = change === 'correction' ? changedParts(changes ?? []) : [];
-  const body = (changed.length > 0 ? changed : headlineParts(figures, observed)).join('; ') || m.report;
+  const m = messages[language];
+  const changed = change === 'correction' ? changedParts(changes ?? [], language) : [];
+  const body =
+    (changed.length > 0 ? changed : headlineParts(figures, observed, language)).join('; ') || m.report;
   const when = formatPartialDate(observed, language);
   const subject = `${placeName}, ${when}: ${body} (${m.verification[verification].toLowerCase()})`;
   return m.changeTitle[change](subject, reason);

@@ -1,11 +1,14 @@
-// Every word the service shows people, in English and Dutch (the first source is Dutch): the
-// pages, the feeds, headlines and exports. Typed: a language that lacks a message does not
-// compile. Indicator labels are not here; they come from the indicator registry, which holds
-// both languages. The desk's own words are in src/desk/words.ts.
+// Every word the service shows people, in every page language (English; Dutch, the first
+// source's; Ukrainian, the places'): the pages, the feeds, headlines and exports. Typed: a
+// language that lacks a message does not compile, and tests/unit/message-tables.test.ts checks
+// that none is empty. Indicator labels are not here; they come from the indicator registry,
+// which holds every language's. The desk's own words are in src/desk/words.ts.
 
 import type { feedChanges } from '../domain/feed.ts';
+import { type IndicatorOfKind, indicatorRegistry } from '../domain/indicators.ts';
 import type { Language } from '../domain/languages.ts';
 import type { Qualifier, ReportState, sourceKinds, utilityStates, Verification } from '../domain/model.ts';
+import { type ProblemType, problemCatalogue } from '../problems.ts';
 
 export type UtilityState = (typeof utilityStates)[number];
 type SourceKind = (typeof sourceKinds)[number];
@@ -42,7 +45,8 @@ export interface Messages {
   qualifiers: Record<Qualifier, string>;
   qualifierNames: Record<Qualifier, string>;
   states: Record<UtilityState, string>;
-  since: string;
+  /** "since about September 2022": `date` is worded with `monthsGoverned`. */
+  sinceWhen: (qualifier: Qualifier, date: string) => string;
   of: string;
   /** What a count counts, after its number: a running total, or within its observed period. */
   basis: {
@@ -66,7 +70,13 @@ export interface Messages {
   verification: Record<Verification, string>;
   verificationLabel: string;
   sourceKinds: Record<SourceKind, string>;
+  /** Month names on their own: "November 2022". */
   months: readonly string[];
+  /**
+   * Month names after a day's number or after "since" ("5 грудня 2026", "з вересня 2022"):
+   * Ukrainian puts them in the genitive; English and Dutch do not change them.
+   */
+  monthsGoverned: readonly string[];
   justNow: string;
   ago: (n: number, unit: Unit) => string;
   subscribe: string;
@@ -107,6 +117,11 @@ export interface Messages {
   retractedNote: string;
   reportPublishedAt: (published: string) => string;
   errorBack: string;
+  /** An error page's heading for each problem type; English is the problem's own title. */
+  problemTitles: Record<ProblemType, string>;
+  /** On the page that answers a ?lang= the pages are not written in. */
+  unknownLanguage: string;
+  languagesOffered: string;
   // -- freshness
   reportedStatus: string;
   lastConfirmed: (date: string, ago: string) => string;
@@ -194,6 +209,14 @@ export interface Messages {
   correction: string;
   archivedSummary: string;
   archivedState: Record<'active' | 'superseded' | 'retracted', string>;
+  /** A feed's title: of one place, or of all places when `place` is undefined. */
+  feedTitle: (place: string | undefined) => string;
+  feedArchiveTitle: (title: string) => string;
+  feedAuthor: string;
+  /** An RSS channel's description. */
+  feedDescription: (title: string) => string;
+  /** How a headline states a count ("{n} civilians killed"); `n` is the number with its qualifier. */
+  countPhrases: Record<IndicatorOfKind<'count'>, (n: string, one: boolean) => string>;
 }
 
 /** Numbers up to eleven in words, and larger ones in digits. */
@@ -230,6 +253,57 @@ const dutchNumber = spoken([
   'elf',
 ]);
 
+const englishQualifiers = { exact: '', approximately: 'about ', at_least: 'at least ', at_most: 'at most ' };
+const dutchQualifiers = {
+  exact: '',
+  approximately: 'ongeveer ',
+  at_least: 'ten minste ',
+  at_most: 'hoogstens ',
+};
+
+const englishMonths = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const dutchMonths = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** The English phrases are the registry's own, which the API also gives. */
+const englishCountPhrases = Object.fromEntries(
+  indicatorRegistry.flatMap((indicator) =>
+    'phrase' in indicator
+      ? [
+          [
+            indicator.id,
+            (n: string, one: boolean) => (one ? indicator.phraseOne : indicator.phrase).replace('{n}', n),
+          ],
+        ]
+      : [],
+  ),
+) as Messages['countPhrases'];
+
 const en: Messages = {
   languageName: 'English',
   siteName: 'Humanitarian status',
@@ -256,10 +330,10 @@ const en: Messages = {
   fullCorrection: (published) => `Full correction of ${published}`,
   readOnPlacePage: 'described on the place page',
   situationInReport: 'described in the full report',
-  qualifiers: { exact: '', approximately: 'about ', at_least: 'at least ', at_most: 'at most ' },
+  qualifiers: englishQualifiers,
   qualifierNames: { exact: 'exact', approximately: 'about', at_least: 'at least', at_most: 'at most' },
   states: { available: 'available', intermittent: 'intermittent', unavailable: 'unavailable' },
-  since: 'since',
+  sinceWhen: (qualifier, date) => `since ${englishQualifiers[qualifier]}${date}`,
   of: 'of',
   basis: {
     total: 'in all, since an unstated date',
@@ -283,20 +357,8 @@ const en: Messages = {
   },
   verificationLabel: 'Verification',
   sourceKinds: { official: 'official', media: 'media', ngo: 'NGO', social_media: 'social media' },
-  months: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  months: englishMonths,
+  monthsGoverned: englishMonths,
   justNow: 'just now',
   ago: (n, unit) => `${plural(n, unit, `${unit}s`)} ago`,
   subscribe: 'Subscribe',
@@ -338,6 +400,12 @@ const en: Messages = {
   retractedNote: 'Withdrawn by a moderator; the report says why.',
   reportPublishedAt: (published) => `the report of ${published}`,
   errorBack: 'Back to all places',
+  problemTitles: Object.fromEntries(problemCatalogue.map((kind) => [kind.type, kind.title])) as Record<
+    ProblemType,
+    string
+  >,
+  unknownLanguage: 'These pages are not written in that language',
+  languagesOffered: 'They are written in:',
   reportedStatus: 'Last reported status',
   lastConfirmed: (date, ago) => `Last confirmed ${date} (${ago})`,
   notConfirmedSince: 'Not confirmed since: this may not be the situation today.',
@@ -439,6 +507,11 @@ const en: Messages = {
   archivedSummary:
     'Archived summary; the full report, with notes, quote and source details, is linked below.',
   archivedState: { active: '', superseded: 'Superseded by a correction. ', retracted: 'Retracted. ' },
+  feedTitle: (place) => `Humanitarian status: ${place ?? 'all places'}`,
+  feedArchiveTitle: (title) => `${title} (archive)`,
+  feedAuthor: 'Humanitarian status feed',
+  feedDescription: (title) => `Reported humanitarian conditions: ${title}`,
+  countPhrases: englishCountPhrases,
 };
 
 const nl: Messages = {
@@ -467,10 +540,10 @@ const nl: Messages = {
   fullCorrection: (published) => `Volledige correctie van ${published}`,
   readOnPlacePage: 'beschreven op de pagina van de plaats',
   situationInReport: 'beschreven in de volledige melding',
-  qualifiers: { exact: '', approximately: 'ongeveer ', at_least: 'ten minste ', at_most: 'hoogstens ' },
+  qualifiers: dutchQualifiers,
   qualifierNames: { exact: 'exact', approximately: 'ongeveer', at_least: 'ten minste', at_most: 'hoogstens' },
   states: { available: 'beschikbaar', intermittent: 'met onderbrekingen', unavailable: 'niet beschikbaar' },
-  since: 'sinds',
+  sinceWhen: (qualifier, date) => `sinds ${dutchQualifiers[qualifier]}${date}`,
   of: 'van',
   basis: {
     total: 'in totaal, sinds een onbekende datum',
@@ -499,20 +572,8 @@ const nl: Messages = {
     ngo: 'niet-gouvernementele organisatie',
     social_media: 'sociale media',
   },
-  months: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
+  months: dutchMonths,
+  monthsGoverned: dutchMonths,
   justNow: 'zojuist',
   ago: (n, unit) => {
     const words = {
@@ -565,6 +626,26 @@ const nl: Messages = {
   retractedNote: 'Ingetrokken door een moderator; de melding zegt waarom.',
   reportPublishedAt: (published) => `de melding van ${published}`,
   errorBack: 'Terug naar alle plaatsen',
+  problemTitles: {
+    'invalid-body': 'Het verzoek is ongeldig',
+    'unconfirmed-warnings': 'De melding moet nog eens worden bekeken',
+    'invalid-request': 'Een parameter van het adres is ongeldig',
+    'bad-request': 'Het verzoek kon niet worden gelezen',
+    'unsupported-media-type': 'Dit soort inhoud wordt niet ondersteund',
+    'payload-too-large': 'Het verzoek is te groot',
+    unauthenticated: 'Aanmelden is nodig',
+    forbidden: 'Hiervoor hebt u geen toestemming',
+    'cross-site-form': 'Het formulier kwam van een andere site',
+    'rate-limited': 'Te veel wijzigingen tegelijk',
+    'too-many-attempts': 'Te veel onjuiste tokens of uitnodigingen',
+    'not-found': 'Niet gevonden',
+    'method-not-allowed': 'Dat kan hier niet',
+    conflict: 'Conflict',
+    unavailable: 'De opslag is niet bereikbaar',
+    internal: 'Interne fout',
+  },
+  unknownLanguage: 'Deze pagina’s zijn niet in die taal geschreven',
+  languagesOffered: 'Ze zijn geschreven in:',
   reportedStatus: 'Laatst gemelde situatie',
   lastConfirmed: (date, ago) => `Laatst bevestigd ${date} (${ago})`,
   notConfirmedSince: 'Sindsdien niet bevestigd: dit is misschien niet de situatie van vandaag.',
@@ -671,6 +752,332 @@ const nl: Messages = {
   archivedSummary:
     'Samenvatting uit het archief; de volledige melding, met toelichting, citaat en bron, staat hieronder gelinkt.',
   archivedState: { active: '', superseded: 'Vervangen door een correctie. ', retracted: 'Ingetrokken. ' },
+  feedTitle: (place) => `Humanitaire situatie: ${place ?? 'alle plaatsen'}`,
+  feedArchiveTitle: (title) => `${title} (archief)`,
+  feedAuthor: 'Feed humanitaire situatie',
+  feedDescription: (title) => `Gemelde humanitaire omstandigheden: ${title}`,
+  countPhrases: {
+    population_baseline: (n, one) => `${n} ${one ? 'inwoner' : 'inwoners'} voor de crisis`,
+    population_remaining: (n, one) => `${n} ${one ? 'inwoner' : 'inwoners'} over`,
+    civilian_deaths: (n, one) => `${n} ${one ? 'burgerdode' : 'burgerdoden'}`,
+    civilian_injuries: (n, one) => `${n} ${one ? 'gewonde burger' : 'gewonde burgers'}`,
+  },
 };
 
-export const messages: Record<Language, Messages> = { en, nl };
+// Ukrainian counts take one of three forms: 1 звіт, 2 звіти, 5 звітів (and 21 звіт, 22 звіти).
+// Only whole numbers are counted here, so the rules' `other` (fractions) never comes up.
+const ukrainianRules = new Intl.PluralRules('uk');
+const ukrainianDigits = new Intl.NumberFormat('uk');
+
+/** The form of a Ukrainian noun that goes with `n`: `[one, few, many]`. */
+export function ukrainianForm(n: number, forms: readonly [one: string, few: string, many: string]): string {
+  const rule = ukrainianRules.select(n);
+  return rule === 'one' ? forms[0] : rule === 'few' ? forms[1] : forms[2];
+}
+
+/** "5 звітів": a number with the form of its noun. */
+export const ukrainianCount = (n: number, forms: readonly [string, string, string]) =>
+  `${ukrainianDigits.format(n)} ${ukrainianForm(n, forms)}`;
+
+/** Numbers up to eleven in the genitive, as "протягом двох місяців" needs them. */
+const ukrainianGenitive = spoken([
+  'нуля',
+  'одного',
+  'двох',
+  'трьох',
+  'чотирьох',
+  'пʼяти',
+  'шести',
+  'семи',
+  'восьми',
+  'девʼяти',
+  'десяти',
+  'одинадцяти',
+]);
+
+const uk: Messages = {
+  languageName: 'Українська',
+  siteName: 'Гуманітарна ситуація',
+  tagline: 'Умови життя в населених пунктах, що постраждали від війни чи катастрофи, — з кожним джерелом.',
+  skipToContent: 'Перейти до змісту',
+  languageSwitch: 'Мова',
+  indexTitle: 'Повідомлена ситуація в кожному населеному пункті',
+  indexIntro:
+    'Кожну цифру подано так, як її навело джерело: із застереженням, датою, якої вона стосується, тим, хто її навів, і тим, наскільки її підтверджено.',
+  noPlaces: 'Населених пунктів ще немає.',
+  placeTitle: (name) => `${name}: гуманітарна ситуація`,
+  allPlaces: 'Усі населені пункти',
+  alsoKnownAs: 'Інші назви',
+  coordinates: 'Координати',
+  currentStatus: 'Поточна ситуація',
+  noStatus: 'Про цей населений пункт ще немає жодного звіту.',
+  noReports: 'звітів ще немає',
+  reportCount: (n) => ukrainianCount(n, ['звіт', 'звіти', 'звітів']),
+  observed: 'Дата спостереження',
+  published: 'Опубліковано',
+  source: 'Джерело',
+  via: 'через',
+  fullReport: (published) => `Повний звіт від ${published}`,
+  fullCorrection: (published) => `Повне виправлення від ${published}`,
+  readOnPlacePage: 'описано на сторінці населеного пункту',
+  situationInReport: 'описано в повному звіті',
+  qualifiers: { exact: '', approximately: 'близько ', at_least: 'щонайменше ', at_most: 'щонайбільше ' },
+  qualifierNames: {
+    exact: 'точно',
+    approximately: 'близько',
+    at_least: 'щонайменше',
+    at_most: 'щонайбільше',
+  },
+  states: { available: 'є', intermittent: 'з перебоями', unavailable: 'немає' },
+  sinceWhen: (qualifier, date) =>
+    `${{ exact: '', approximately: 'приблизно ', at_least: 'щонайменше ', at_most: 'щонайбільше ' }[qualifier]}з ${date}`,
+  of: 'з',
+  basis: {
+    total: 'загалом, від невказаної дати',
+    totalBrief: 'загалом',
+    totalSince: (since) => `загалом ${since}`,
+    period: (observed) => `за ${observed}`,
+    periodUnstated: 'за період спостереження',
+  },
+  range: (low, high) => `${low}–${high}`,
+  disagreement: (low, high, sources, newest) =>
+    `${low}–${high} за даними ${sources} джерел; найновіше каже: ${newest}`,
+  sourcesDisagree: 'Джерела розходяться',
+  periodBeside: (words, source) => `і ${words}, за даними: ${source}`,
+  notReported: (label) => `Ще немає повідомлень: ${label}`,
+  notReportedShort: 'не повідомлено',
+  verification: {
+    unconfirmed: 'Не підтверджено',
+    corroborated: 'Підтверджено іншими джерелами',
+    verified: 'Перевірено',
+    disputed: 'Оскаржується',
+  },
+  verificationLabel: 'Перевірка',
+  sourceKinds: {
+    official: 'офіційне',
+    media: 'ЗМІ',
+    ngo: 'неурядова організація',
+    social_media: 'соціальні мережі',
+  },
+  months: [
+    'січень',
+    'лютий',
+    'березень',
+    'квітень',
+    'травень',
+    'червень',
+    'липень',
+    'серпень',
+    'вересень',
+    'жовтень',
+    'листопад',
+    'грудень',
+  ],
+  monthsGoverned: [
+    'січня',
+    'лютого',
+    'березня',
+    'квітня',
+    'травня',
+    'червня',
+    'липня',
+    'серпня',
+    'вересня',
+    'жовтня',
+    'листопада',
+    'грудня',
+  ],
+  justNow: 'щойно',
+  ago: (n, unit) => {
+    // "тому" takes the accusative: 1 хвилину, 2 хвилини, 5 хвилин тому.
+    const forms = {
+      minute: ['хвилину', 'хвилини', 'хвилин'],
+      hour: ['годину', 'години', 'годин'],
+      day: ['день', 'дні', 'днів'],
+      month: ['місяць', 'місяці', 'місяців'],
+      year: ['рік', 'роки', 'років'],
+    } as const;
+    return `${ukrainianCount(n, forms[unit])} тому`;
+  },
+  subscribe: 'Підписатися',
+  subscribeIntro:
+    'Стежте за цим населеним пунктом у програмі для читання стрічок: кожен новий, виправлений чи відкликаний звіт.',
+  subscribeAllIntro:
+    'Стежте за всіма населеними пунктами в програмі для читання стрічок: кожен новий, виправлений чи відкликаний звіт.',
+  feedsOpml: 'Усі стрічки (OPML)',
+  jsonApi: 'JSON API',
+  chartHeading: 'Скільки мешканців залишилося: зміни в часі',
+  chartTitle: (name) => `${name}: скільки мешканців залишилося, зміни в часі`,
+  chartDescription: (count, first, last) =>
+    `Повідомлених цифр: ${count}, від ${first} до ${last}. Відкликані та замінені звіти не враховано. У таблиці нижче кожну цифру подано з її застереженням.`,
+  chartNone: 'Ще жоден звіт не повідомляє, скільки мешканців залишилося.',
+  chartOne: (value, observed) =>
+    `Лише один звіт повідомляє, скільки мешканців залишилося: ${value} (${observed}). Для графіка потрібно щонайменше два.`,
+  chartAxisValue: 'Мешканці, що залишилися',
+  chartAxisTime: 'Дата спостереження',
+  chartBaseline: (value) => `до кризи: ${value}`,
+  chartLegend: 'Форма позначки показує застереження',
+  chartTableCaption: 'Повідомлена кількість мешканців, що залишилися',
+  chartWindow: (shown, total) => `За найновішими звітами: ${shown} із ${total}.`,
+  chartPeriodsLeftOut: (n) =>
+    `Не показано ${ukrainianCount(n, ['підрахунок', 'підрахунки', 'підрахунків'])} лише за окремий період: графік показує наростальні підсумки.`,
+  history: 'Історія',
+  historyIntro:
+    'Усі звіти про цей населений пункт, найновіші першими. Нічого не видаляється: виправлення та відкликання позначено.',
+  historyWindow: (shown, total) => `Найновіші звіти: ${shown} із ${total}; решта — в архівах стрічок.`,
+  reportHeading: (published) => `Звіт від ${published}`,
+  retracted: 'Відкликано',
+  correctedBy: 'Виправлено:',
+  correctionOf: 'Виправляє:',
+  retractedNote: 'Відкликано модератором; у звіті сказано чому.',
+  reportPublishedAt: (published) => `звіт від ${published}`,
+  errorBack: 'До всіх населених пунктів',
+  problemTitles: {
+    'invalid-body': 'Запит містить помилки',
+    'unconfirmed-warnings': 'Звіт потребує повторної перевірки',
+    'invalid-request': 'Неправильний параметр адреси',
+    'bad-request': 'Запит не вдалося прочитати',
+    'unsupported-media-type': 'Такий тип вмісту не підтримується',
+    'payload-too-large': 'Запит завеликий',
+    unauthenticated: 'Потрібно увійти',
+    forbidden: 'Недостатньо прав',
+    'cross-site-form': 'Форму надіслано з іншого сайту',
+    'rate-limited': 'Забагато змін поспіль',
+    'too-many-attempts': 'Забагато неправильних токенів або запрошень',
+    'not-found': 'Не знайдено',
+    'method-not-allowed': 'Тут так не можна',
+    conflict: 'Конфлікт',
+    unavailable: 'Сховище недоступне',
+    internal: 'Внутрішня помилка',
+  },
+  unknownLanguage: 'Цією мовою сторінки не написано',
+  languagesOffered: 'Сторінки доступні такими мовами:',
+  reportedStatus: 'Остання повідомлена ситуація',
+  lastConfirmed: (date, ago) => `Востаннє підтверджено: ${date} (${ago})`,
+  notConfirmedSince: 'Відтоді не підтверджено: сьогодні ситуація може бути іншою.',
+  newestObserved: 'Дата найновіших цифр',
+  addedHere: 'останній звіт додано',
+  statedBy: 'Джерело цифри',
+  quoteIn: (language) => `Цитата (${language})`,
+  original: (language) => `Оригінальний текст (${language})`,
+  writtenIn: (language) => `мова оригіналу: ${language}`,
+  changesHeading: 'Що змінилося',
+  notStated: 'не вказано',
+  valueUnchanged: 'та сама цифра; змінилися джерело, цитата чи примітка',
+  restored: 'Відновлено',
+  restoredNote: 'виправлення, яке замінило цю версію, відкликано',
+  reasonLabel: 'Причина',
+  reportOn: 'Звіт:',
+  summaryHeading: 'Стислий виклад',
+  figuresHeading: 'Цифри',
+  sourceHeading: 'Джерело',
+  fateHeading: 'Що сталося з цим звітом',
+  fate: {
+    active: 'Чинний: не виправлений і не відкликаний.',
+    superseded: 'Замінено виправленням.',
+    retracted: 'Відкликано.',
+  },
+  sourceName: 'Назва або імʼя',
+  sourceRole: 'Посада чи роль',
+  sourceKind: 'Тип',
+  sourceLanguage: 'Мова тексту, який ми маємо',
+  sourceLink: 'Посилання',
+  correctsReport: 'Цей звіт виправляє',
+  correctedByReport: 'Виправлено',
+  retractedOn: (when) => `Відкликано ${when}`,
+  withdrawnWithChain: 'Відкликано разом з виправленнями: усі версії цього звіту одночасно.',
+  reportAsJsonLink: 'Цей звіт у форматі JSON',
+  placePage: 'Ситуація в населеному пункті',
+  openData: 'Відкриті дані',
+  feeds: 'Стрічки',
+  exports: 'Завантаження',
+  exportNames: {
+    statusCsv: 'Ситуація (CSV)',
+    statusGeoJson: 'Ситуація (GeoJSON)',
+    placesCsv: 'Населені пункти (CSV)',
+  },
+  apiReference: 'Документація API',
+  atTheDesk: 'Цей звіт у редакції',
+  publishedBy: 'Опублікував(-ла)',
+  moderation: {
+    atDesk: 'Виправити або відкликати цей звіт у редакції',
+    withdrawAtDesk: 'Відкликати цей звіт і його виправлення в редакції',
+    heading: 'Виправити або відкликати звіт',
+    intro:
+      'Виправлення публікується як новий звіт, що замінює цей; відкликання знімає звіт. Ні те, ні інше нічого не видаляє: обидва залишаються видимими, з вашою причиною.',
+    correctFigure: (label) => `Виправити: ${label}`,
+    correctionHeading: (label) => `Виправити одну цифру: ${label}`,
+    correctionIntro:
+      'Змініть те, у чому помилилося джерело або що було введено неправильно. Очистьте поля, щоб прибрати цифру.',
+    correctWhole: 'Виправити весь звіт',
+    wholeHeading: 'Виправити весь звіт',
+    wholeIntro:
+      'У формі — те, що звіт каже зараз. Змініть те, що неправильно: населений пункт, дату спостереження, стислий виклад, джерело, перевірку чи будь-яку цифру. Заповніть цифру, щоб додати її; очистьте її поля, щоб прибрати. Виправлення замінює цю версію зміненою, і поруч показано вашу причину.',
+    nothingChanged: 'Нічого не змінено. Змініть те, що неправильно, і тоді опублікуйте виправлення.',
+    reason: 'Причина (її бачитиме кожен читач)',
+    publishCorrection: 'Опублікувати виправлення',
+    retract: 'Відкликати цей звіт',
+    retractionIntro:
+      'Відкликаний звіт залишається видимим, з позначкою «відкликано» і вашою причиною. Його цифри вилучаються з поточної ситуації; якщо він виправляв попередню версію, чинною знову стає вона.',
+    publishRetraction: 'Відкликати',
+    withdrawOnlyCorrection: 'Відкликати лише це виправлення: чинною знову стане попередня версія',
+    withdrawChain: (n) =>
+      `Буде відкликано звіт і його ${ukrainianCount(n, ['виправлення', 'виправлення', 'виправлень'])}: усі версії одночасно, з вашою причиною. Жодна попередня версія не публікується знову; наведені в них цифри вилучаються з поточної ситуації.`,
+    replaced: 'Цю версію замінило виправлення, тож саму її виправити не можна.',
+    currentVersion: (published) => `Чинна версія, опублікована ${published}`,
+    notModerator: 'Цей токен не дає права виправляти чи відкликати звіти.',
+    cannot: 'Цей звіт зараз не можна виправити чи відкликати',
+    namedReport: (place, observed, published) =>
+      `звіт (${place}; дата спостереження: ${observed}; опубліковано ${published})`,
+    refusals: {
+      busy: (report) => `Саме зараз інший запит виправляє або відкликає ${report}. Спробуйте ще раз за мить.`,
+      retracted: (report) => `Уже відкликано: ${report}.`,
+      superseded: (report, by) =>
+        `Виправлення замінило ${report}: ${by}. Виправте його або відкличте цей звіт разом з усіма виправленнями.`,
+      chainAcrossPlaces: (report) =>
+        `Деякі версії звіту віднесено до іншого населеного пункту, тому їх не можна відкликати за один крок (${report}). Спершу відкличте чинну версію, потім кожну попередню.`,
+    },
+  },
+  changePrefix: {
+    new: '',
+    correction: 'Виправлено: ',
+    retraction: 'Відкликано: ',
+    restored: 'Відновлено: ',
+  },
+  changeTitle: {
+    correction: (subject, reason) => `Виправлення: ${subject}${reason ? `; причина: ${reason}` : ''}`,
+    retraction: (subject, reason) => `Відкликано: ${subject}${reason ? `; причина: ${reason}` : ''}`,
+    restored: (subject, reason) =>
+      `Відновлено: ${subject}, бо виправлення, яке його замінило, відкликано${reason ? `; причина: ${reason}` : ''}`,
+  },
+  changedReportLink: 'Звіт, який це змінює',
+  currentVersionLink: 'Чинна версія',
+  utilityHeadline: {
+    available: (subject) => `є ${subject}`,
+    intermittent: (subject) => `${subject} з перебоями`,
+    unavailable: (subject) => `без ${subject}`,
+  },
+  forDuration: (text, duration) => `${text} протягом ${duration}`,
+  sinceDate: (text, date) => `${text} з ${date}`,
+  monthCount: (n) => `${ukrainianGenitive(n)} ${ukrainianForm(n, ['місяця', 'місяців', 'місяців'])}`,
+  yearCount: (n) => `${ukrainianGenitive(n)} ${ukrainianForm(n, ['року', 'років', 'років'])}`,
+  or: 'чи',
+  updateOf: (label) => `оновлення: ${label}`,
+  report: 'звіт',
+  correction: 'Виправлення',
+  archivedSummary:
+    'Стислий виклад з архіву; повний звіт із примітками, цитатою та відомостями про джерело — за посиланням нижче.',
+  archivedState: { active: '', superseded: 'Замінено виправленням. ', retracted: 'Відкликано. ' },
+  feedTitle: (place) => `Гуманітарна ситуація: ${place ?? 'усі населені пункти'}`,
+  feedArchiveTitle: (title) => `${title} (архів)`,
+  feedAuthor: 'Стрічка «Гуманітарна ситуація»',
+  feedDescription: (title) => `Повідомлені гуманітарні умови: ${title}`,
+  countPhrases: {
+    population_baseline: (n) => `мешканців до кризи — ${n}`,
+    population_remaining: (n) => `мешканців залишилося — ${n}`,
+    civilian_deaths: (n) => `загиблих цивільних — ${n}`,
+    civilian_injuries: (n) => `поранених цивільних — ${n}`,
+  },
+};
+
+export const messages: Record<Language, Messages> = { en, nl, uk };

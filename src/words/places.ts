@@ -1,5 +1,5 @@
 // Names in words: a place's in a language (English when it has none), the name feeds and
-// OPML give it (feeds are in English), and the names of countries and languages, which the
+// OPML give it, and the names of countries and languages, which the
 // runtime's Unicode data (Intl.DisplayNames) gives in every page language.
 
 import type { Language } from '../domain/languages.ts';
@@ -11,9 +11,9 @@ export function localName(names: Place['names'], language: Language): { text: st
   return local ? { text: local, lang: language } : { text: names.en ?? '', lang: 'en' };
 }
 
-/** The place's name in feeds, OPML and every English title. */
-export function placeTitle(place: Pick<Place, 'names' | 'slug'>): string {
-  return place.names.en ?? place.slug;
+/** The place's name in a feed's and OPML's titles: in `language` when it has one, else in English. */
+export function placeTitle(place: Pick<Place, 'names' | 'slug'>, language: Language = 'en'): string {
+  return place.names[language] ?? place.names.en ?? place.slug;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 import type { Language } from '../domain/languages.ts';
 import type { IssueWords, ValidationIssue } from '../problems.ts';
+import { ukrainianCount } from './messages.ts';
 import { warningDetail } from './warnings.ts';
 
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`);
@@ -139,7 +140,92 @@ function dutch(words: IssueWords): string {
   }
 }
 
-const inLanguage: Record<Language, (words: IssueWords) => string> = { en: english, nl: dutch };
+/** The same rules in Ukrainian: a test holds that it has every rule Dutch has. */
+const ukrainianRules: Record<string, string> = {
+  'must not contain control characters other than tab and newline':
+    'не може містити керівних символів, крім табуляції та нового рядка',
+  'must be well-formed Unicode (no lone surrogates)': 'має бути коректним Юнікодом (без одиночних сурогатів)',
+  'must include an English name ("en")': 'має містити англійську назву ("en")',
+  'must not name the same indicator twice': 'не може називати той самий показник двічі',
+  'must be words of summary.original.text exactly as they stand there':
+    'має бути словами з summary.original.text — дослівно так, як вони там стоять',
+  'must be a well-formed BCP 47 language tag': 'має бути коректним кодом мови BCP 47, наприклад "uk"',
+  'must be a BCP 47 language tag such as "nl"': 'має бути кодом мови BCP 47, наприклад "uk"',
+  'must be 1-64 characters of a-z, 0-9 and -': 'має складатися з 1–64 символів a-z, 0-9 і -',
+  'must be a report id (26-character ULID)': 'має бути ідентифікатором звіту (ULID із 26 символів)',
+  'must be YYYY, YYYY-MM or YYYY-MM-DD': 'має мати вигляд РРРР, РРРР-ММ або РРРР-ММ-ДД',
+  'must name a real calendar date': 'має бути справжньою календарною датою',
+  'must be an ISO 3166-1 alpha-2 code': 'має бути кодом ISO 3166-1 alpha-2, наприклад "UA"',
+  'must be a p-code such as "UA14"': 'має бути P-кодом, наприклад "UA14"',
+  'must contain a visible character': 'має містити хоча б один видимий символ',
+  'must not contain bidi embedding, override or isolate characters (U+202A-U+202E, U+2066-U+2069)':
+    'не може містити символів керування напрямком письма (U+202A-U+202E, U+2066-U+2069)',
+  'must be a whole number': 'має бути цілим числом',
+  'must be YYYY-MM-DD or an RFC 3339 date-time': 'має мати вигляд РРРР-ММ-ДД або бути часом RFC 3339',
+  'since must not be after until': 'since не може бути пізніше за until',
+};
+
+const ukrainianTypes: Record<string, string> = {
+  number: 'число, без лапок і без розділювачів тисяч (12000)',
+  string: 'текст у подвійних лапках',
+  object: "об'єкт у { }",
+  array: 'список у [ ]',
+  boolean: 'true або false',
+};
+
+const ukrainianFormats: Record<string, string> = {
+  url: 'вебадресу, що починається з http:// або https://',
+  datetime: 'час UTC, наприклад 2024-03-15T12:00:00.000Z',
+  date: 'дату, наприклад 2024-03-15',
+};
+
+function ukrainian(words: IssueWords): string {
+  switch (words.kind) {
+    case 'required':
+      return 'Це поле обовʼязкове: впишіть значення.';
+    case 'type':
+      return `Напишіть ${ukrainianTypes[words.expected] ?? words.expected}.`;
+    case 'length': {
+      const forms =
+        words.unit === 'items'
+          ? (['елемент', 'елементи', 'елементів'] as const)
+          : (['символ', 'символи', 'символів'] as const);
+      return `Напишіть ${words.bound === 'min' ? 'щонайменше' : 'щонайбільше'} ${ukrainianCount(words.limit, forms)}.`;
+    }
+    case 'range':
+      return `Напишіть число, ${words.bound === 'min' ? 'не менше' : 'не більше'} за ${words.limit}.`;
+    case 'oneOf':
+      return `Напишіть одне з: ${list(words.options, 'або')}.`;
+    case 'format':
+      return `Напишіть ${ukrainianFormats[words.format] ?? `коректне значення ${words.format}`}.`;
+    case 'shape':
+      return 'Це не має жодної з форм, дозволених тут: див. схему в /api/v1/openapi.json.';
+    case 'unknownField':
+      return `"${words.field}" — тут не поле: вилучіть його${words.suggestions?.length ? ` або напишіть ${list(words.suggestions, 'чи')}` : ''}.`;
+    case 'unknownIndicator':
+      return `${words.written === undefined ? 'Потрібно вказати показник.' : `"${words.written}" — не показник.`}${words.suggestions.length ? ` Можливо, ви мали на увазі ${list(words.suggestions, 'чи')}?` : ''} Усі показники: GET /api/v1/indicators.`;
+    case 'unknownPlace':
+      return `Немає населеного пункту зі слагом "${words.written}"${words.suggestions.length ? `; можливо, ви мали на увазі ${list(words.suggestions, 'чи')}?` : '.'} Напишіть слаг населеного пункту, як у /places/{slug}.`;
+    case 'future':
+      return `${words.date} — пізніше, ніж сьогодні: напишіть дату, коли тривала ця ситуація; вона не може бути в майбутньому.`;
+    case 'sinceAfterObserved':
+      return `Стан не може тривати з ${words.since}, якщо його спостерігали ${words.observed}: напишіть дату "since", не пізнішу за дату спостереження.`;
+    case 'sameLanguage':
+      return `Тут названо ту саму мову, що й "${words.first}": напишіть кожну мову один раз.`;
+    case 'warning':
+      return `${warningDetail(words.warning, 'uk')}.`;
+    case 'rule': {
+      const rule = ukrainianRules[words.message];
+      return rule ? `Це поле ${rule}.` : `Це поле не відповідає правилу: ${words.message}.`;
+    }
+  }
+}
+
+const inLanguage: Record<Language, (words: IssueWords) => string> = {
+  en: english,
+  nl: dutch,
+  uk: ukrainian,
+};
 
 /** What a broken rule means and what to write instead, in `language`. */
 export function issueDetail(words: IssueWords, language: Language): string {
@@ -151,5 +237,8 @@ export function issueText(issue: ValidationIssue, language: Language): string {
   return issue.words ? issueDetail(issue.words, language) : issue.detail;
 }
 
-/** The rules with words of their own, for the test that each has its Dutch. */
-export const translatedRules: readonly string[] = Object.keys(dutchRules);
+/** The rules with words of their own, per language, for the test that each has every language. */
+export const translatedRules: Readonly<Record<Exclude<Language, 'en'>, readonly string[]>> = {
+  nl: Object.keys(dutchRules),
+  uk: Object.keys(ukrainianRules),
+};

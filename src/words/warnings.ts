@@ -7,6 +7,7 @@
 import type { Language } from '../domain/languages.ts';
 import type { Warning } from '../domain/plausibility.ts';
 import { formatNumber, indicatorLabel } from './figures.ts';
+import { ukrainianCount } from './messages.ts';
 
 function english(w: Warning): string {
   const n = (value: number) => formatNumber(value, 'en');
@@ -36,12 +37,27 @@ function dutch(w: Warning): string {
   }
 }
 
-const inLanguage: Record<Language, (w: Warning) => string> = { en: english, nl: dutch };
+function ukrainian(w: Warning): string {
+  const n = (value: number) => formatNumber(value, 'uk');
+  const label = (indicator: string) => indicatorLabel(indicator, 'uk', false);
+  switch (w.code) {
+    case 'above-whole':
+    case 'above-population':
+      return `${label(w.figure.indicator)}: ${n(w.figure.value)} — це більше, ніж ${label(w.limit.indicator)} (${n(w.limit.value)})`;
+    case 'far-from-current':
+      return `${label(w.figure.indicator)}: ${n(w.figure.value)} — більш ніж у ${ukrainianCount(w.factor, ['раз', 'рази', 'разів'])} ${w.figure.value > w.current ? 'більше' : 'менше'} за поточну цифру (${n(w.current)})`;
+    case 'old-observation':
+      return `дата спостереження ${w.observed} — більш ніж на рік раніше за найновіші цифри населеного пункту (${w.newest})`;
+  }
+}
+
+const inLanguage: Record<Language, (w: Warning) => string> = { en: english, nl: dutch, uk: ukrainian };
 
 /** What to look at in a number far from the current one, in JSON. */
 const apiHint: Record<Language, string> = {
   en: 'a number written as 12.000 is 12 in JSON',
   nl: 'een getal geschreven als 12.000 is 12 in JSON',
+  uk: 'число, записане як 12.000, у JSON означає 12',
 };
 
 /** What a warning found, in `language`, without what to look at: for each surface to add its own. */

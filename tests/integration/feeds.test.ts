@@ -94,7 +94,7 @@ describe('feed URLs', () => {
     ]);
   });
 
-  it('subscribes a reader once to each place and once to all places in OPML, each to an Atom feed', async () => {
+  it('subscribes a reader once to each place and once to all places in OPML, in a folder per language, each to an Atom feed', async () => {
     await createPlace('opmltown');
     await createPlace('opmlvillage');
     const response = await call('/feeds.opml');
@@ -102,24 +102,100 @@ describe('feed URLs', () => {
     expect(response.headers.get('content-type')).toBe('text/x-opml; charset=utf-8');
     const opml = parser.parse(await response.text()).opml;
     expect(opml['@version']).toBe('2.0');
-    const outlines: any[] = [opml.body.outline].flat();
+    const folders: any[] = [opml.body.outline].flat();
+    expect(folders.map((f) => f['@text'])).toEqual(['English', 'Nederlands', 'Українська']);
     const places = (await json(await call('/api/v1/places'))).places.map((p: { slug: string }) => p.slug);
     expect(places).toEqual(expect.arrayContaining(['opmltown', 'opmlvillage']));
-    expect(outlines.map((o) => o['@type'])).toEqual(Array(places.length + 1).fill('rss'));
-    expect(outlines.map((o) => o['@xmlUrl']).sort()).toEqual(
-      [
-        'http://status.test/feeds/all.atom',
-        ...places.map((slug: string) => `http://status.test/feeds/places/${slug}.atom`),
-      ].sort(),
-    );
-    expect(outlines.find((o) => o['@xmlUrl'].endsWith('/opmltown.atom'))['@htmlUrl']).toBe(
-      'http://status.test/places/opmltown',
-    );
-    for (const outline of outlines) {
-      const feed = await call(new URL(outline['@xmlUrl']).pathname);
-      expect(feed.status).toBe(200);
-      expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const prefixes = { English: '/feeds/', Nederlands: '/feeds/nl/', Українська: '/feeds/uk/' } as const;
+    for (const folder of folders) {
+      const outlines: any[] = [folder.outline].flat();
+      const prefix = `http://status.test${prefixes[folder['@text'] as keyof typeof prefixes]}`;
+      expect(outlines.map((o) => o['@type'])).toEqual(Array(places.length + 1).fill('rss'));
+      expect(outlines.map((o) => o['@xmlUrl']).sort()).toEqual(
+        [`${prefix}all.atom`, ...places.map((slug: string) => `${prefix}places/${slug}.atom`)].sort(),
+      );
+      for (const outline of outlines) {
+        const feed = await call(new URL(outline['@xmlUrl']).pathname);
+        expect(feed.status).toBe(200);
+        expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+        expect(parser.parse(await feed.text()).feed['@xml:lang']).toBe(outline['@language']);
+      }
     }
+    const [english, dutch, ukrainian] = folders.map((f) => [f.outline].flat());
+    const town = (outlines: any[] | undefined) =>
+      outlines?.find((o) => o['@xmlUrl'].endsWith('/opmltown.atom'));
+    expect(town(english)?.['@htmlUrl']).toBe('http://status.test/places/opmltown');
+    expect(town(dutch)?.['@htmlUrl']).toBe('http://status.test/places/opmltown?lang=nl');
+    expect(town(ukrainian)?.['@htmlUrl']).toBe('http://status.test/places/opmltown?lang=uk');
+  });
+});
+
+describe('feeds in each page language', () => {
+  const names = { en: 'langtown (synthetic)', nl: 'Taaldorp (synthetisch)', uk: 'Мовне (синтетичне)' };
+
+  it('serves the Dutch and Ukrainian feeds at URLs of their own, saying their language, in every format', async () => {
+    await createPlace('langtown', names);
+    await postReport(syntheticReport('langtown', { figures: [deaths(12000)] }));
+    const expected = {
+      nl: '\u2068Taaldorp (synthetisch)\u2069, 15 maart 2024: ten minste 12.000 burgerdoden in totaal (onbevestigd)',
+      uk: '\u2068Мовне (синтетичне)\u2069, 15 березня 2024: загиблих цивільних — щонайменше 12\u00A0000 загалом (не підтверджено)',
+    };
+    for (const language of ['nl', 'uk'] as const) {
+      for (const path of [`/feeds/${language}/all`, `/feeds/${language}/places/langtown`]) {
+        const atom = (await readFeed(`${path}.atom`)).feed.feed;
+        expect(atom['@xml:lang']).toBe(language);
+        expect(atom.entry.map((e: any) => e.title)).toContain(expected[language]);
+        expect(atom.link.find((l: any) => l['@rel'] === 'self')['@href']).toBe(`${origin}${path}.atom`);
+        expect(atom.link.find((l: any) => l['@rel'] === 'hub')).toBeUndefined();
+        const entryPage = atom.entry[0].link.find((l: any) => l['@type'] === 'text/html')['@href'];
+        expect(entryPage).toMatch(new RegExp(`^${origin}/reports/[0-9A-Z]{26}\\?lang=${language}$`));
+        const rss = (await readFeed(`${path}.rss`)).feed.rss.channel;
+        expect(rss.language).toBe(language);
+        expect(rss.item.map((i: any) => i.title)).toContain(expected[language]);
+        const json = (await readFeed(`${path}.json`)).feed;
+        expect(json.language).toBe(language);
+        expect(json.items.map((i: any) => i.title)).toContain(expected[language]);
+      }
+    }
+    const ukrainian = (await readFeed('/feeds/uk/places/langtown.atom')).feed.feed;
+    expect(ukrainian.title).toBe('Гуманітарна ситуація: \u2068Мовне (синтетичне)\u2069');
+    expect(ukrainian.link.find((l: any) => l['@rel'] === 'alternate')['@href']).toBe(
+      `${origin}/places/langtown?lang=uk`,
+    );
+  });
+
+  it('never vary by header, keep the English feed as it was, and write nothing to storage', async () => {
+    await createPlace('headertown', names);
+    await postReport(syntheticReport('headertown', { figures: [deaths(5)] }));
+    const english = await (await call('/feeds/places/headertown.atom')).text();
+    const keysBefore = (await env.STATUS_KV.list()).keys.length;
+    const asked = async (path: string, acceptLanguage: string) =>
+      (await call(path, { headers: { 'accept-language': acceptLanguage } })).text();
+    expect(await asked('/feeds/places/headertown.atom', 'uk')).toBe(english);
+    expect(english).toContain('xml:lang="en"');
+    expect(english).toContain('civilians killed');
+    const ukrainian = await asked('/feeds/uk/places/headertown.atom', 'nl, en;q=0.5');
+    expect(ukrainian).toContain('xml:lang="uk"');
+    expect(await asked('/feeds/uk/places/headertown.atom', 'en')).toBe(ukrainian);
+    expect((await env.STATUS_KV.list()).keys.length).toBe(keysBefore);
+  });
+
+  it('answer 304 to the ETag of a translated feed, which is not the English one', async () => {
+    await createPlace('etagtown', names);
+    await postReport(syntheticReport('etagtown', { figures: [deaths(2)] }));
+    const english = (await call('/feeds/places/etagtown.json')).headers.get('etag');
+    const first = await call('/feeds/uk/places/etagtown.json');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"/);
+    expect(etag).not.toBe(english);
+    const again = await call('/feeds/uk/places/etagtown.json', { headers: { 'if-none-match': etag ?? '' } });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers 400 for a language that has no feeds, and 404 for an unknown place in one that has', async () => {
+    expect((await call('/feeds/de/all.atom')).status).toBe(400);
+    expect((await call('/feeds/en/all.atom')).status).toBe(400);
+    expect((await call('/feeds/uk/places/atlantis.atom')).status).toBe(404);
   });
 });
 

@@ -60,7 +60,7 @@ describe('the OpenAPI document', () => {
       ),
     );
     const forPeople =
-      /^GET (\/|\/places\/\{slug\}|\/reports\/\{id\}|\/assets\/.*|\/docs|\/api\/v1\/openapi\.json|\/problems\/\{type\})$|^(GET|POST) \/desk(\/([a-z-]+|\{id\}|\{slug\}|\{secret\}))*$/;
+      /^GET (\/|\/places\/\{slug\}|\/reports\/\{id\}|\/assets\/.*|\/docs|\/api\/v1\/openapi\.json|\/problems\/\{type\})$|^(GET|POST) \/desk(\/([a-z.-]+|\{id\}|\{slug\}|\{secret\}))*$/;
     const served = new Set(
       app.routes
         .filter((route) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method))

@@ -274,7 +274,7 @@ describe('GET /api/v1/indicators', () => {
       id: 'running_water',
       code: 3,
       kind: 'utility',
-      label: { en: 'running water', nl: 'stromend water' },
+      label: { en: 'running water', nl: 'stromend water', uk: 'водопостачання' },
       currentForDays: 14,
     });
   });

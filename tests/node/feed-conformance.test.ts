@@ -14,6 +14,7 @@ import { validateXML } from 'xmllint-wasm';
 import seedFile from '../../seeds/bakhmut.json' with { type: 'json' };
 import { deriveFeedEntries, type FeedDocument, feedPlaceOf } from '../../src/domain/feed.ts';
 import { newReportId } from '../../src/domain/ids.ts';
+import type { Language } from '../../src/domain/languages.ts';
 import {
   type Place,
   place,
@@ -64,6 +65,7 @@ const site: FeedSite = {
   id: 'urn:uuid:00000000-0000-8000-8000-000000000000',
   title: 'Humanitarian status: Testville (synthetic)',
   mediaType: 'application/atom+xml',
+  language: 'en',
 };
 
 const seedPlace: Place = place.parse(seedFile.place);
@@ -112,26 +114,40 @@ function documentFor(of: Place, input: ReportInput): FeedDocument {
   return { place: of, entries, updated: entries[0]?.updated ?? null, archiveAfter: first.id };
 }
 
-async function validateAll(items: readonly FeedItem[], head: FeedHead) {
-  const atom = renderAtom(items, head, site);
+async function validateAll(items: readonly FeedItem[], head: FeedHead, language: Language = 'en') {
+  const inLanguage = { ...site, language };
+  const atom = renderAtom(items, head, inLanguage);
   await xmllint(atom, 'atom');
   const rss = renderRss(
     items,
     head,
-    { ...site, self: site.self.replace('.atom', '.rss'), mediaType: 'application/rss+xml' },
+    { ...inLanguage, self: site.self.replace('.atom', '.rss'), mediaType: 'application/rss+xml' },
     { ttlMinutes: 1 },
   );
   await xmllint(rss);
-  const json = JSON.parse(renderJsonFeed(items, head, { ...site, mediaType: 'application/feed+json' }));
+  const json = JSON.parse(renderJsonFeed(items, head, { ...inLanguage, mediaType: 'application/feed+json' }));
   const result = jsonFeed.validate(json);
   expect(result.errors).toEqual([]);
   return { atom: parser.parse(atom), rss: parser.parse(rss), json };
 }
 
-function checkAll(doc: FeedDocument) {
-  const items = doc.entries.map((entry) => itemFromEntry(entry, site.origin));
-  return validateAll(items, { updated: doc.updated, coordinates: doc.place?.coordinates, archive: false });
+function checkAll(doc: FeedDocument, language: Language = 'en') {
+  const items = doc.entries.map((entry) => itemFromEntry(entry, site.origin, language));
+  const head = { updated: doc.updated, coordinates: doc.place?.coordinates, archive: false };
+  return validateAll(items, head, language);
 }
+
+describe.each(['nl', 'uk'] as const)('the seeded Bakhmut report as feeds in %s', (language) => {
+  it('is valid Atom, RSS and JSON Feed that say their language, with entries in it', async () => {
+    const { atom, rss, json } = await checkAll(documentFor(seedPlace, seedReport), language);
+    expect(atom.feed['@xml:lang']).toBe(language);
+    expect(rss.rss.channel.language).toBe(language);
+    expect(json.language).toBe(language);
+    const title = atom.feed.entry[0].title as string;
+    expect(title).toContain(language === 'uk' ? 'листопад 2022' : 'november 2022');
+    expect(atom.feed.entry[0].link[0]['@href']).toMatch(new RegExp(`\\?lang=${language}$`));
+  });
+});
 
 describe('the seeded Bakhmut report as feeds', () => {
   let atom: any;
@@ -238,9 +254,15 @@ describe('the seeded Bakhmut report as feeds', () => {
       'Feeds',
       [
         {
-          title: 'Bakhmut',
-          xmlUrl: 'https://x/feeds/places/bakhmut.atom',
-          htmlUrl: 'https://x/places/bakhmut',
+          text: 'Українська',
+          language: 'uk',
+          feeds: [
+            {
+              title: 'Бахмут',
+              xmlUrl: 'https://x/feeds/uk/places/bakhmut.atom',
+              htmlUrl: 'https://x/places/bakhmut?lang=uk',
+            },
+          ],
         },
       ],
       null,
@@ -278,6 +300,7 @@ describe('archive pages (RFC 5005)', () => {
         summarizeReport(e.report, { state: e.change === 'retraction' ? 'retracted' : 'active' }),
         e.place,
         site.origin,
+        'en',
       ),
     );
     const { atom, json } = await validateAll(items, {

@@ -133,7 +133,7 @@ describe('deriveFeedEntries', () => {
 
 describe('what a reader that keeps the ids it has seen is shown', () => {
   const origin = 'https://status.test';
-  const ids = (entries: readonly FeedEntry[]) => entries.map((e) => itemFromEntry(e, origin).id);
+  const ids = (entries: readonly FeedEntry[]) => entries.map((e) => itemFromEntry(e, origin, 'en').id);
 
   it('gets every correction, retraction and restoration as an id it has not seen, dated at the change', () => {
     const original = acceptedReport(1, { figures: [deaths(120, 'at_least')] });
@@ -164,7 +164,7 @@ describe('what a reader that keeps the ids it has seen is shown', () => {
       new Map([[correction.id, { report: correction.id, reason: 'SYNTHETIC: wrong', retracted: withdrawn }]]),
       placeOf,
     );
-    const restoration = restored.filter((e) => !seen.has(itemFromEntry(e, origin).id));
+    const restoration = restored.filter((e) => !seen.has(itemFromEntry(e, origin, 'en').id));
     expect(restoration.map((e) => [e.change, e.published])).toEqual([['restored', withdrawn]]);
     for (const id of ids(restored)) seen.add(id);
 
@@ -181,7 +181,7 @@ describe('what a reader that keeps the ids it has seen is shown', () => {
       ]),
       placeOf,
     );
-    const retraction = retracted.filter((e) => !seen.has(itemFromEntry(e, origin).id));
+    const retraction = retracted.filter((e) => !seen.has(itemFromEntry(e, origin, 'en').id));
     expect(retraction.map((e) => [e.change, e.published])).toEqual([['retraction', gone]]);
   });
 
@@ -200,7 +200,7 @@ describe('what a reader that keeps the ids it has seen is shown', () => {
       new Map(),
       placeOf,
     );
-    const item = itemFromEntry(change as FeedEntry, origin);
+    const item = itemFromEntry(change as FeedEntry, origin, 'en');
     expect(item.title).toBe(
       `Correction to \u2068${where.names.en}\u2069, 15 March 2024: at least 120 → at least 95 civilians killed (unconfirmed), because \u2068SYNTHETIC: the council recounted\u2069`,
     );
@@ -232,7 +232,7 @@ describe('what a change shows', () => {
         after: deaths(9_000, 'at_least'),
       },
     ]);
-    const item = itemFromEntry(entry as NonNullable<typeof entry>, 'https://status.test');
+    const item = itemFromEntry(entry as NonNullable<typeof entry>, 'https://status.test', 'en');
     expect(item.html).toContain('about 10,000 → at least 9,000');
     expect(item.html).toContain('Reason: <bdi>SYNTHETIC: recount</bdi>');
     expect(item.extension).toMatchObject({ change: 'correction', reason: 'SYNTHETIC: recount' });
@@ -269,7 +269,7 @@ describe('what a change shows', () => {
       report: { id: original.id },
     });
     expect(entry?.changes?.[0]).toMatchObject({ before: { value: 9_000 }, after: { value: 10_000 } });
-    const item = itemFromEntry(entry as NonNullable<typeof entry>, 'https://status.test');
+    const item = itemFromEntry(entry as NonNullable<typeof entry>, 'https://status.test', 'en');
     expect(item.title).toMatch(/^Restored: /);
     expect(item.html).toContain(
       'Restored:</strong> the correction that had replaced this version was retracted',
@@ -369,14 +369,15 @@ describe('an archive item of a correction', () => {
       new Map(),
       placeOf,
     );
-    const archived = itemFromSummary(summarizeReport(correction, active), where, 'https://status.test');
-    expect(archived.id).toBe(itemFromEntry(change as FeedEntry, 'https://status.test').id);
+    const archived = itemFromSummary(summarizeReport(correction, active), where, 'https://status.test', 'en');
+    expect(archived.id).toBe(itemFromEntry(change as FeedEntry, 'https://status.test', 'en').id);
     expect(archived.title).toMatch(/^Correction to /);
     expect(archived.extension).toMatchObject({ entry: 'change', change: 'correction', changed: original.id });
     const first = itemFromSummary(
       summarizeReport(original, { state: 'superseded', supersededBy: correction.id }),
       where,
       'https://status.test',
+      'en',
     );
     expect(first.id).not.toBe(archived.id);
     expect(first.extension).toMatchObject({ entry: 'report' });
@@ -386,7 +387,7 @@ describe('an archive item of a correction', () => {
 describe('an archive item of a restored report', () => {
   it('says it was restored, in its change, title and content', () => {
     const restored = { ...summarizeReport(acceptedReport(1), active), restoredFrom: acceptedReport(2).id };
-    const item = itemFromSummary(restored, where, 'https://status.test');
+    const item = itemFromSummary(restored, where, 'https://status.test', 'en');
     expect(item.extension.change).toBe('restored');
     expect(item.title).toMatch(/^Restored: /);
     expect(item.html).toContain(
@@ -400,10 +401,10 @@ describe('the _humanitarian extension', () => {
     const report = acceptedReport(1);
     const [entry] = deriveFeedEntries([report], new Map([[report.id, active]]), new Map(), placeOf);
     if (!entry) throw new Error('no entry');
-    expect(humanitarianItemExtension.safeParse(itemFromEntry(entry, 'https://x').extension).success).toBe(
-      true,
-    );
-    const archived = itemFromSummary(summarizeReport(report, active), where, 'https://x');
+    expect(
+      humanitarianItemExtension.safeParse(itemFromEntry(entry, 'https://x', 'en').extension).success,
+    ).toBe(true);
+    const archived = itemFromSummary(summarizeReport(report, active), where, 'https://x', 'en');
     expect(humanitarianItemExtension.safeParse(archived.extension).success).toBe(true);
   });
 });
@@ -428,7 +429,7 @@ describe('sources that disagree, in a feed', () => {
     expect(entry?.disagreements).toMatchObject([
       { indicator: 'population_remaining', low: 8_000, high: 15_000, sourceCount: 2 },
     ]);
-    const item = itemFromEntry(entry as FeedEntry, 'https://status.test');
+    const item = itemFromEntry(entry as FeedEntry, 'https://status.test', 'en');
     expect(item.html).toContain(
       '<strong>Sources disagree</strong> (residents remaining): 8,000–15,000 by 2 sources; the newest says 15,000',
     );

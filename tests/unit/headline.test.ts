@@ -10,7 +10,14 @@ const figures = (ids: string[]) => seed.figures.filter((f) => ids.includes(f.ind
 describe('headline', () => {
   it('says the place and the utilities cut, for how long, hedged as the source hedged', () => {
     expect(
-      headline('Bakhmut', figures(['electricity', 'gas', 'running_water']), '2022-11', 'unconfirmed', 'new'),
+      headline(
+        'Bakhmut',
+        figures(['electricity', 'gas', 'running_water']),
+        '2022-11',
+        'unconfirmed',
+        'new',
+        'en',
+      ),
     ).toBe('Bakhmut, November 2022: no electricity, gas or running water for about two months (unconfirmed)');
   });
 
@@ -22,25 +29,26 @@ describe('headline', () => {
         '2022-11',
         'unconfirmed',
         'new',
+        'en',
       ),
     ).toBe('Bakhmut, November 2022: 12,000 of about 80,000 residents remain (unconfirmed)');
   });
 
   it('keeps "at least" for a count the source gave as a minimum', () => {
-    expect(headline('Bakhmut', figures(['civilian_deaths']), '2022-11', 'corroborated', 'new')).toBe(
+    expect(headline('Bakhmut', figures(['civilian_deaths']), '2022-11', 'corroborated', 'new', 'en')).toBe(
       'Bakhmut, November 2022: at least 120 civilians killed in all (corroborated)',
     );
   });
 
   it('prefixes corrections and retractions', () => {
     const deaths = figures(['civilian_deaths']);
-    expect(headline('Testville', deaths, '2022-11', 'verified', 'correction')).toMatch(
+    expect(headline('Testville', deaths, '2022-11', 'verified', 'correction', 'en')).toMatch(
       /^Corrected: Testville, November 2022: /,
     );
-    expect(headline('Testville', deaths, '2022-11', 'disputed', 'retraction')).toMatch(
+    expect(headline('Testville', deaths, '2022-11', 'disputed', 'retraction', 'en')).toMatch(
       /^Retracted: Testville, November 2022: .*\(disputed\)$/,
     );
-    expect(headline('Testville', deaths, '2022-11', 'verified', 'restored')).toMatch(
+    expect(headline('Testville', deaths, '2022-11', 'verified', 'restored', 'en')).toMatch(
       /^Restored: Testville, November 2022: /,
     );
   });
@@ -53,20 +61,23 @@ describe('headline', () => {
         '2024-03',
         'verified',
         'new',
+        'en',
       ),
     ).toBe('Testville, March 2024: at least 1 civilian injured in all (verified)');
   });
 
   it('names the observed period at the precision the source gave it', () => {
     const deaths = figures(['civilian_deaths']);
-    expect(headline('Testville', deaths, '2022', 'verified', 'new')).toMatch(/^Testville, 2022: /);
-    expect(headline('Testville', deaths, '2022-11-05', 'verified', 'new')).toMatch(
+    expect(headline('Testville', deaths, '2022', 'verified', 'new', 'en')).toMatch(/^Testville, 2022: /);
+    expect(headline('Testville', deaths, '2022-11-05', 'verified', 'new', 'en')).toMatch(
       /^Testville, 5 November 2022: /,
     );
   });
 
   it('joins the whole seed report in registry order', () => {
-    expect(headline('Bakhmut', seed.figures.map(summarizeFigure), '2022-11', 'unconfirmed', 'new')).toBe(
+    expect(
+      headline('Bakhmut', seed.figures.map(summarizeFigure), '2022-11', 'unconfirmed', 'new', 'en'),
+    ).toBe(
       'Bakhmut, November 2022: no electricity, gas or running water for about two months; 12,000 of about 80,000 residents remain; at least 120 civilians killed in all (unconfirmed)',
     );
   });
@@ -83,6 +94,7 @@ describe('headline', () => {
         '2024-03',
         'verified',
         'new',
+        'en',
       ),
     ).toBe(
       'Testville, March 2024: intermittent electricity; running water available; 3 civilians injured in all (verified)',
@@ -90,7 +102,7 @@ describe('headline', () => {
   });
 
   it('names a situation update when there is nothing else to say', () => {
-    expect(headline('Testville', [{ indicator: 'situation' }], '2024-03', 'unconfirmed', 'new')).toBe(
+    expect(headline('Testville', [{ indicator: 'situation' }], '2024-03', 'unconfirmed', 'new', 'en')).toBe(
       'Testville, March 2024: situation update (unconfirmed)',
     );
   });
@@ -120,6 +132,7 @@ describe('changeHeadline', () => {
           },
         ],
         'SYNTHETIC: recounted',
+        'en',
       ),
     ).toBe(
       'Correction to Testville, November 2022: at least 120 → at least 95 civilians killed; electricity: unavailable → intermittent (unconfirmed), because SYNTHETIC: recounted',
@@ -127,10 +140,12 @@ describe('changeHeadline', () => {
   });
 
   it('names a withdrawal and a restoration as changes to an earlier report', () => {
-    expect(changeHeadline('retraction', 'Testville', deaths, '2022-11', 'disputed', undefined, 'why')).toBe(
+    expect(
+      changeHeadline('retraction', 'Testville', deaths, '2022-11', 'disputed', undefined, 'why', 'en'),
+    ).toBe(
       'Withdrawn: Testville, November 2022: at least 120 civilians killed in all (disputed), because why',
     );
-    expect(changeHeadline('restored', 'Testville', deaths, '2022-11', 'verified', [], 'why')).toBe(
+    expect(changeHeadline('restored', 'Testville', deaths, '2022-11', 'verified', [], 'why', 'en')).toBe(
       'Restored: Testville, November 2022: at least 120 civilians killed in all (verified), as the correction that had replaced it was withdrawn because why',
     );
   });

@@ -135,11 +135,44 @@ describe('renderIndexPage', () => {
 });
 
 describe('renderErrorPage', () => {
-  it('shows the problem in English within a page in the reader language', () => {
-    const html = renderErrorPage({ status: 404, title: 'Not found', detail: 'no place' }, site, 'nl');
+  it('titles the problem in the reader language, with its detail as the API gives it', () => {
+    const html = renderErrorPage({ status: 404, type: 'not-found', detail: 'no place' }, site, 'nl');
     expect(html).toContain('<html lang="nl">');
-    expect(html).toContain('<h1 lang="en">Not found</h1><p lang="en">no place</p>');
-    expect(html).toContain('<title>404 Not found · Humanitaire situatie</title>');
+    expect(html).toContain('<h1>Niet gevonden</h1><p lang="en">no place</p>');
+    expect(html).toContain('<title>404 Niet gevonden · Humanitaire situatie</title>');
+  });
+
+  it('keeps the English title of the problem type on an English page', () => {
+    const html = renderErrorPage({ status: 404, type: 'not-found', detail: 'no place' }, site, 'en');
+    expect(html).toContain('<h1>Not found</h1><p lang="en">no place</p>');
+  });
+
+  it('words a Ukrainian error page in Ukrainian, each broken rule included', () => {
+    const html = renderErrorPage(
+      { status: 400, type: 'invalid-request', detail: 'invalid query: /limit', issues: ['Напишіть число.'] },
+      site,
+      'uk',
+    );
+    expect(html).toContain('<h1>Неправильний параметр адреси</h1>');
+    expect(html).toContain('<li>Напишіть число.</li>');
+  });
+
+  it('names the languages the pages are written in, each by its own name, for an unknown one', () => {
+    const html = renderErrorPage(
+      { status: 400, type: 'invalid-request', detail: 'invalid query: /lang', unknownLanguage: true },
+      { ...site, path: '/places/testville' },
+      'uk',
+    );
+    expect(html).toContain('<h1>Цією мовою сторінки не написано</h1>');
+    for (const [tag, name] of [
+      ['en', 'English'],
+      ['nl', 'Nederlands'],
+      ['uk', 'Українська'],
+    ]) {
+      expect(html).toContain(
+        `<li><a href="/places/testville?lang=${tag}" hreflang="${tag}" lang="${tag}">${name}</a></li>`,
+      );
+    }
   });
 });
 

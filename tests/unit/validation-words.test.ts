@@ -92,7 +92,7 @@ const broken: [string, unknown, typeof reportInput | typeof placeInput][] = [
 
 describe('validation messages', () => {
   it.each(broken)(
-    'say what is wrong and what to write instead, in English and Dutch: %s',
+    'say what is wrong and what to write instead, in English, Dutch and Ukrainian: %s',
     (_, input, schema) => {
       const result = schema.safeParse(input);
       expect(result.success).toBe(false);
@@ -105,16 +105,20 @@ describe('validation messages', () => {
         if (!words) continue;
         const en = issueDetail(words, 'en');
         const nl = issueDetail(words, 'nl');
+        const uk = issueDetail(words, 'uk');
         expect(en).toMatch(/^[A-Z"]/);
         expect(nl, `${issue.pointer}: ${en}`).not.toBe(en);
-        // a rule the model words itself has its Dutch, never the English fallback
+        expect(uk, `${issue.pointer}: ${en}`).not.toBe(en);
+        // a rule the model words itself has its Dutch and Ukrainian, never the English fallback
         expect(nl, `${issue.pointer}: ${en}`).not.toContain('voldoet niet aan de regel');
+        expect(uk, `${issue.pointer}: ${en}`).not.toContain('не відповідає правилу');
       }
     },
   );
 
-  it('has Dutch for every rule it knows, and tells what to write for a wrong type', () => {
-    expect(translatedRules.length).toBeGreaterThan(15);
+  it('has Dutch and Ukrainian for every rule it knows, and tells what to write for a wrong type', () => {
+    expect(translatedRules.nl.length).toBeGreaterThan(15);
+    expect([...translatedRules.uk].sort()).toEqual([...translatedRules.nl].sort());
     expect(issueDetail({ kind: 'type', expected: 'number' }, 'en')).toBe(
       'Write a number, without quotes or thousands separators (12000).',
     );

@@ -117,7 +117,38 @@ const nl: ProblemWords = {
     `In de lijst is ${chosen} gekozen en hier staat "${written}": maak dit veld leeg, of kies “Andere taal” in de lijst.`,
 };
 
-const problemWords: Record<Language, ProblemWords> = { en, nl };
+const uk: ProblemWords = {
+  or: 'або',
+  choose: 'Виберіть одне зі списку.',
+  number: 'Напишіть число цифрами.',
+  unreadable: 'Так це не прочитати: напишіть, як підказує пояснення до поля.',
+  chooseLanguage: 'Виберіть мову зі списку; якщо її там немає, виберіть «Інша мова» і напишіть її код.',
+  languageCode: 'Напишіть код мови, наприклад "hu" для угорської або "crh" для кримськотатарської.',
+  date: 'Напишіть рік, місяць або день: 2022, 2022-09 або 2022-09-15.',
+  rangeHigh: 'Це має бути більше за число: число — нижня межа діапазону.',
+  rangeQualifier:
+    'Для діапазону виберіть «точно» або «близько», як сказало джерело: дві межі вже означають щонайменше і щонайбільше.',
+  periodSince:
+    'Залиште це поле порожнім для підрахунку лише за період спостереження: початок буває лише в загального підсумку.',
+  quoteInOriginal: 'Цитата має бути словами оригінального тексту, точно такими, як там написано.',
+  countryCode: 'Напишіть дволітерний код країни, наприклад "UA".',
+  englishName: 'Напишіть назву місця англійською: цю назву повинне мати кожне місце.',
+  numberHint: 'звірте з джерелом (12.000 і 12,000 тут обидва читаються як дванадцять тисяч)',
+  unknownIndicator: (written, suggestions) =>
+    `${written === undefined ? 'Потрібен показник.' : `"${written}" — не показник.`}${suggestions ? ` Можливо, ви мали на увазі ${suggestions}?` : ''}`,
+  unknownPlace: (written, suggestions) =>
+    `Немає місця з назвою "${written}"${suggestions ? `; можливо, ви мали на увазі ${suggestions}?` : '.'}`,
+  sinceAfterObserved: (since, observed) =>
+    `Стан не може тривати з ${since}, якщо його спостерігали в ${observed}: напишіть дату, не пізнішу за дату спостереження.`,
+  severalPlaces: (written, places) =>
+    `"${written}" — назва кількох місць: ${places}. Напишіть slug того, яке ви маєте на увазі.`,
+  noPlace: (written, nearest) =>
+    `Немає місця з назвою "${written}"${nearest ? `; можливо, ви мали на увазі ${nearest}?` : '.'} Введіть одну з його назв або виберіть його зі списку.`,
+  twoLanguages: (chosen, written) =>
+    `У списку вибрано ${chosen}, а тут написано "${written}": очистьте це поле або виберіть «Інша мова» у списку.`,
+};
+
+const problemWords: Record<Language, ProblemWords> = { en, nl, uk };
 
 /** "a", "b" or "c". */
 function list(values: readonly string[], or: string): string {

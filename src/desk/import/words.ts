@@ -4,6 +4,7 @@
 
 import type { ImportLanguage, Language } from '../../domain/languages.ts';
 import { formatPartialDate } from '../../words/figures.ts';
+import { ukrainianCount } from '../../words/messages.ts';
 import { deskIssueText } from '../forms/words.ts';
 import type { ImportProblem } from './report-import.ts';
 import type { TableProblem } from './report-table.ts';
@@ -193,7 +194,80 @@ const dutch: ImportWords = {
     `Deze rij verandert melding ${report}, die al gepubliceerd is. Een gepubliceerde melding verandert alleen door een correctie: corrigeer hem op zijn pagina, of haal zijn Report-id weg om een nieuwe melding te publiceren.`,
 };
 
-export const importWords: Record<Language, ImportWords> = { en: english, nl: dutch };
+const reports = (n: number) => ukrainianCount(n, ['звіт', 'звіти', 'звітів']);
+
+const ukrainian: ImportWords = {
+  link: 'Імпортувати таблицю',
+  heading: 'Імпортувати таблицю',
+  intro:
+    'Завантажте файл CSV, у якому до 100 звітів: один рядок на цифру, у стовпцях експорту (експортований файл можна відредагувати й імпортувати назад). Кожен рядок перевіряється, і нічого не публікується, доки ви не побачите проблеми й попередження кожного рядка.',
+  columnsIntro:
+    'Кожному звіту потрібні Place slug, Indicator, Observed, Verification, Source, Source kind, Source language, Summary і Summary language; кожній цифрі — її Value і Qualifier або її State. Для кількості можна вказати Basis (total або period), для діапазону — High (тоді Value — нижня межа), а для наростального підсумку — з якого часу рахують, у Since. Рядки з однаковим Report — один звіт; рядок без нього — окремий звіт.',
+  writtenIntro:
+    'Стовпці можна називати англійською, нідерландською або українською. Дати можна писати 2026-12-05, 5-12-2026, 05.12.2026 або 5/12/2026 (спершу день), як місяць (12-2026 або 2026-12) або як рік. У файлі з англійськими назвами стовпців дату, у якій день може бути місяцем (05/12/2026), не прийнято: напишіть її, почавши з року, 2026-12-05. Числа можна писати 12000, 12,000, 12.000 або 12 000.',
+  templatesIntro:
+    'Почніть із шаблону, з назвами стовпців вашою мовою і рядком-прикладом, який треба переписати:',
+  fileLabel: 'Файл CSV',
+  fileHint:
+    'UTF-8, поля розділено комами або крапками з комою; рядок із хештегами HXL може бути, а може й не бути.',
+  check: 'Перевірити файл',
+  problemsHeading: 'Цей файл ще не можна імпортувати',
+  problemsIntro:
+    'Нічого не опубліковано. Виправте це в таблиці, збережіть її як CSV (UTF-8) і завантажте знову.',
+  row: 'Рядок',
+  rows: 'Рядки',
+  column: 'Стовпець',
+  problem: 'Проблема',
+  place: 'Населений пункт',
+  observed: 'Дата спостереження',
+  figures: 'Цифри',
+  wholeFile: 'увесь файл',
+  checkHeading: 'Перевірте перед публікацією',
+  checkIntro: (count) => `Буде опубліковано ${reports(count)}, усі одночасно. Нічого ще не опубліковано.`,
+  reportsCaption: 'Звіти до публікації',
+  alreadyCaption: 'Уже опубліковано',
+  alreadyIntro: 'Ці рядки наводять звіти, які вже опубліковано саме так: вони залишаються без змін.',
+  warningsCaption: 'Перевірте ще раз',
+  confirm: (rows) => `Я перевірив(-ла): ${rows}; цифри правильні`,
+  publish: 'Опублікувати все',
+  publishedHeading: (count) => `Опубліковано ${reports(count)}`,
+  importedBefore: (when) => `Ці звіти вже імпортували раніше, ${when}: нічого не збережено вдруге. Ось вони:`,
+  nothingNew: 'Усі звіти в цьому файлі вже опубліковано: нічого не збережено.',
+  another: 'Імпортувати інший файл',
+  tooLarge: (megabytes) =>
+    `Цей файл більший за ${megabytes} МБ. Розділіть його на файли, у кожному з яких щонайбільше 100 звітів.`,
+  noFile: 'Виберіть файл CSV для завантаження.',
+  table: (p) => {
+    switch (p.kind) {
+      case 'encoding':
+        return p.found === 'utf-16'
+          ? 'Цей файл у кодуванні UTF-16 ("текст Юнікод"). Збережіть його як "CSV UTF-8 (розділювач — кома)" і завантажте знову.'
+          : 'Цей файл не в кодуванні UTF-8. Збережіть його як "CSV UTF-8 (розділювач — кома)" і завантажте знову.';
+      case 'empty':
+        return 'У цьому файлі немає звітів: потрібен рядок із назвами стовпців, а потім по рядку на кожну цифру.';
+      case 'unclosedQuote':
+        return `Клітинку в лапках, відкриту в рядку ${p.row}, ніде не закрито: додайте закривальні лапки (").`;
+      case 'unknownColumn':
+        return `"${p.column}" — не стовпець звітів${p.suggestions.length ? `; можливо, ви мали на увазі ${p.suggestions.map((s) => `"${s}"`).join(' чи ')}?` : ''}. Перейменуйте або видаліть його.`;
+      case 'duplicateColumn':
+        return `Стовпець "${p.column}" є двічі: залиште один.`;
+      case 'missingColumn':
+        return `Немає стовпця "${p.column}": він потрібен кожному звіту.`;
+      case 'tooManyReports':
+        return `У цьому файлі ${reports(p.count)}; за один раз імпортується щонайбільше ${p.limit}. Розділіть його.`;
+      case 'formula':
+        return 'Ця клітинка починається як формула таблиці (=, +, - або @): напишіть текст без цього знака або поставте на початку апостроф.';
+      case 'differs':
+        return `Це відрізняється від рядка ${p.firstRow}, який наводить той самий звіт: у звіту тут одне значення. Залиште клітинку порожньою або напишіть те саме.`;
+      case 'ambiguousDate':
+        return `"${p.written}" може бути ${formatPartialDate(p.dayFirst, 'uk')} (спершу день) або ${formatPartialDate(p.monthFirst, 'uk')} (спершу місяць), а назви стовпців цього файлу не кажуть, що саме (нідерландські чи українські означають «спершу день»). Напишіть дату, почавши з року: ${p.dayFirst} або ${p.monthFirst} (у таблиці — у клітинці з текстовим форматом, щоб вона лишилася так, як написано).`;
+    }
+  },
+  changesPublished: (report) =>
+    `Цей рядок змінює звіт ${report}, який уже опубліковано. Опублікований звіт змінюється лише виправленням: виправте його на його сторінці або приберіть його Report id, щоб опублікувати новий звіт.`,
+};
+
+export const importWords: Record<Language, ImportWords> = { en: english, nl: dutch, uk: ukrainian };
 
 /** Each language a template is offered in, by its own name, as every reader looks for it. */
 export const templateLanguageNames: Record<ImportLanguage, string> = {

@@ -10,7 +10,7 @@ import { placeListFiles } from '../place-list-files.ts';
 import { feedUrl, type PageSite } from '../site.ts';
 import { stylesheetPath } from './stylesheet.ts';
 
-/** The feeds a page offers: of all places, or of one place. */
+/** The feeds a page offers, in the page's language: of all places, or of one place. */
 export interface PageFeeds {
   /** The place's slug; all places when undefined. */
   slug: string | undefined;
@@ -59,7 +59,7 @@ export function Layout({ site, language, title, feeds, json, children }: LayoutP
                 rel="alternate"
                 type={mediaType}
                 title={`${feeds.title} (${label})`}
-                href={feedUrl(site.origin, feeds.slug, format)}
+                href={feedUrl(site.origin, feeds.slug, format, language)}
               />
             ))
           : ''}
@@ -172,7 +172,7 @@ export function Subscribe({
       <ul class="subscribe-links">
         {feedFormatEntries.map(([format, { mediaType, label }]) => (
           <li>
-            <a href={feedUrl(site.origin, feeds.slug, format)} type={mediaType}>
+            <a href={feedUrl(site.origin, feeds.slug, format, language)} type={mediaType}>
               {label}
             </a>
           </li>

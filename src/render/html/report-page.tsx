@@ -245,7 +245,10 @@ export function renderReportPage(
   const name = place ? localName(place.names, language).text : view.place;
   const observed = formatPartialDate(view.observed, language);
   const stale = view.figures.some((f) => isStale(staleAfter(f.indicator, view.observed), now));
-  const feeds: PageFeeds = { slug: view.place, title: isolated(place ? placeTitle(place) : view.place) };
+  const feeds: PageFeeds = {
+    slug: view.place,
+    title: isolated(place ? placeTitle(place, language) : view.place),
+  };
   const { source } = view;
   return htmlDocument(
     <Layout

@@ -41,7 +41,7 @@ h3 { font-size: 1.05rem; margin: 0 0 0.5rem; }
 }
 .site-name { margin: 0; font-weight: 700; font-size: 1.1rem; }
 .site-name a { color: var(--text); text-decoration: none; }
-.languages { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+.languages { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
 .languages a[aria-current] { color: var(--text); font-weight: 700; text-decoration: none; }
 .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
 .open-data { list-style: none; margin: 0 0 1rem; padding: 0; }
