@@ -108,24 +108,37 @@ const focused = (target: Locator) =>
   target.evaluate((element) => element === element.ownerDocument.activeElement);
 
 /**
- * Moves the focus to `target` with the Tab key alone, as a writer at a keyboard does,
- * first opening (by its summary, with Enter) a closed box that holds it.
+ * Moves the focus to `target` with the Tab key alone (Shift+Tab when it is behind the
+ * focus), as a writer at a keyboard does, first opening (by its summary, with Enter) a
+ * closed box that holds it.
  */
 async function tabTo(page: Page, target: Locator): Promise<void> {
-  const closedBox = await target.evaluate((element) => {
-    const box = element.closest('details');
-    return box !== null && !box.open;
+  // A box's own summary shows while the box is closed: only a box around that box hides it.
+  const { closedBox, isSummary } = await target.evaluate((element) => {
+    const isSummary = element.tagName === 'SUMMARY';
+    const box = (isSummary ? element.parentElement?.parentElement : element)?.closest('details');
+    return { closedBox: box !== null && box !== undefined && !box.open, isSummary };
   });
   if (closedBox) {
-    await tabTo(page, target.locator('xpath=ancestor::details[1]/summary'));
+    const around = isSummary ? 'xpath=../ancestor::details[1]/summary' : 'xpath=ancestor::details[1]/summary';
+    await tabTo(page, target.locator(around));
     await page.keyboard.press('Enter');
   }
-  // The longest form has a few hundred stops; Tab goes round the page and back to the start.
+  // Tab forward to a control after the focus, Shift+Tab back to one before it: past the
+  // page's last stop the focus leaves the page, and a headless browser never gives it back.
+  const before = await target.evaluate((element) => {
+    const active = element.ownerDocument.activeElement;
+    return (
+      active !== null && Boolean(active.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING)
+    );
+  });
+  const key = before ? 'Shift+Tab' : 'Tab';
+  // The longest form has a few hundred stops.
   for (let presses = 0; presses < 600; presses++) {
     if (await focused(target)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
-  throw new Error(`Tab never reached ${target}`);
+  throw new Error(`${key} never reached ${target}`);
 }
 
 /** Types into a field reached by Tab, over what it held. */

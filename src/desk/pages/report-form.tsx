@@ -158,8 +158,9 @@ function Choice(props: {
 
 /**
  * A language chosen from the list of source languages by its own name, and, beside it, the
- * code of one the list does not have. A language the list does not have comes back as
- * "Other language" with its code written beside it.
+ * code of one the list does not have, in a box that stays closed until it is needed. A
+ * language the list does not have comes back as "Other language" with its code written
+ * beside it, its box open.
  */
 function LanguageChoice(props: {
   name: string;
@@ -185,7 +186,9 @@ function LanguageChoice(props: {
   return (
     <div class="field-row">
       <Choice name={name} label={label} state={shown} options={options} {...(required ? { required } : {})} />
-      <Field name={codeName} label={m.form.languageCode} hint={m.form.languageCodeHint} state={shown} />
+      <Box className="other-language" label={m.form.languageCode} open={opens(shown, [codeName])}>
+        <Field name={codeName} label={m.form.languageCode} hint={m.form.languageCodeHint} state={shown} />
+      </Box>
     </div>
   );
 }
