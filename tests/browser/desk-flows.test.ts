@@ -10,28 +10,14 @@
 // Each width writes about places of its own, so the two never collide.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AxeResults } from 'axe-core';
-import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, chromiumArgs, executablePath } from './chromium.ts';
 import { type SeededWorker, startSeededWorker } from './server.ts';
 
 const port = Number(process.env.DESK_FLOWS_TEST_PORT ?? 8795);
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshots = new URL('../../screenshots/desk/', import.meta.url);
 const adminToken = 'local-dev-token';
-
-// This machine's network is closed: without these, Chromium waits on connections to
-// Google's services (updates, sync, QUIC probes) that never answer.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const viewports = {
   phone: { width: 390, height: 844 },
@@ -83,22 +69,13 @@ async function mainText(page: Page): Promise<string> {
 
 /**
  * A desk page as it stands: axe-core's violations (every one printed, serious and critical
- * ones failing the test) and its screenshot. axe is injected as a script, so the page's
- * context bypasses its CSP.
+ * ones failing the test) and its screenshot.
  */
 async function deskPage(page: Page, name: string, size: Size): Promise<void> {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate<AxeResults>("axe.run(document, { resultTypes: ['violations'] })");
-  const found = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    nodes: v.nodes.map((n) => n.target.join(' ')),
-  }));
+  const found = await axeViolations(page, `${name} (${size})`);
   findings.push(
     `axe ${name} (${size}): ${found.length === 0 ? 'no violation' : found.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', ')}`,
   );
-  if (found.length > 0)
-    console.log(`axe violations on ${name} (${size}):\n${JSON.stringify(found, null, 2)}`);
   await page.screenshot({ path: new URL(`${name}-${size}.png`, screenshots).pathname, fullPage: true });
   expect(found.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 }
@@ -129,7 +106,8 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
   const before = await target.evaluate((element) => {
     const active = element.ownerDocument.activeElement;
     return (
-      active !== null && Boolean(active.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING)
+      active !== null &&
+      Boolean(active.compareDocumentPosition(element) & element.DOCUMENT_POSITION_PRECEDING)
     );
   });
   const key = before ? 'Shift+Tab' : 'Tab';
