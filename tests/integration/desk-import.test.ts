@@ -5,6 +5,7 @@ import { reportKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { manual, postForm, sameSite, signIn as signInWith } from '../support/desk.ts';
+import { retract } from '../support/seed-api.ts';
 import { testTokens } from '../support/tokens.ts';
 
 async function signIn(token: string = testTokens.reporter.token) {
@@ -191,6 +192,25 @@ describe('importing a spreadsheet at the desk', () => {
     const { table: reuploaded } = carried(await (await upload(session, threeReports(slug))).text());
     expect(await (await publish(session, reuploaded)).text()).toContain('imported before');
     expect(await historyOf(slug)).toHaveLength(4);
+  });
+
+  it('imports a file anew once every report of its earlier import was withdrawn, and then once only', async () => {
+    const slug = await placeWithResidents();
+    const session = await signIn();
+    const { table } = carried(await (await upload(session, threeReports(slug))).text());
+    expect((await publish(session, table)).status).toBe(200);
+    const [, ...imported] = (await historyOf(slug)).map((r) => r.id).reverse();
+    expect(imported).toHaveLength(3);
+    const [one, ...others] = imported;
+    // While one of them stands, the file is the same reports, imported before.
+    await retract(one ?? '');
+    expect(await (await publish(session, table)).text()).toContain('These reports were imported before');
+    for (const id of others) await retract(id);
+    const anew = await publish(session, table);
+    expect(await anew.text()).not.toContain('imported before');
+    expect(await historyOf(slug)).toHaveLength(7);
+    expect(await (await publish(session, table)).text()).toContain('These reports were imported before');
+    expect(await historyOf(slug)).toHaveLength(7);
   });
 
   it("shows each row's errors by row number and column, and publishes nothing of the file", async () => {

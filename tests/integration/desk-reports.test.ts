@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { manual, postForm, sameSite, signIn as signInWith } from '../support/desk.ts';
+import { retract } from '../support/seed-api.ts';
 import { testTokens } from '../support/tokens.ts';
 
 /** Signs in, and reads the form token from the report form, as a writer opening it would. */
@@ -150,6 +151,25 @@ describe('writing a report at the desk', () => {
     const other = await postWithSession('/desk/reports', cookie, filledIn(slug, formToken, '11.700'));
     expect(other.headers.get('location')).not.toBe(first.headers.get('location'));
     expect((await json(await call(`/api/v1/places/${slug}/reports`))).reports).toHaveLength(3);
+  });
+
+  it('publishes the same form anew once the report it published was withdrawn, and then once only', async () => {
+    const slug = await placeWithResidents();
+    const { cookie, formToken } = await signIn();
+    const fields = filledIn(slug, formToken, '11.800');
+    const first = await postWithSession('/desk/reports', cookie, fields);
+    expect(first.status).toBe(303);
+    const firstId = first.headers.get('location')?.split('/').at(-1) ?? '';
+    await retract(firstId);
+    const [anew, twice] = await Promise.all([
+      postWithSession('/desk/reports', cookie, fields),
+      postWithSession('/desk/reports', cookie, fields),
+    ]);
+    expect(anew.status).toBe(303);
+    expect(anew.headers.get('location')).not.toBe(first.headers.get('location'));
+    expect(twice.headers.get('location')).toBe(anew.headers.get('location'));
+    const reports = (await json(await call(`/api/v1/places/${slug}/reports`))).reports;
+    expect(reports.map((r: { state: string }) => r.state).sort()).toEqual(['active', 'active', 'retracted']);
   });
 
   it('shows each problem beside its field, in the reader’s language, and stores nothing', async () => {

@@ -215,13 +215,23 @@ export async function publishImport(
   if (inputs.length === 0)
     return { kind: 'published', reports: [], alreadyPublished: check.alreadyPublished };
 
-  const published = await once(writers, `desk import\n${JSON.stringify(inputs)}`, async (clock) => {
-    const { reports } = await publishReports(store, writers, inputs, clock, { confirmed, publishedBy });
-    return reports.map((report, i) => ({
-      rows: check.reports[i]?.rows ?? [],
-      report: { id: report.id, place: report.place, observed: report.observed, figures: report.figures },
-    }));
-  });
+  const published = await once(
+    writers,
+    `desk import\n${JSON.stringify(inputs)}`,
+    async (clock) => {
+      const { reports } = await publishReports(store, writers, inputs, clock, { confirmed, publishedBy });
+      return reports.map((report, i) => ({
+        rows: check.reports[i]?.rows ?? [],
+        report: { id: report.id, place: report.place, observed: report.observed, figures: report.figures },
+      }));
+    },
+    // Imported again after every report of the earlier import was withdrawn: published anew.
+    // While any of them stands, nothing is, so that no report is published twice.
+    async (imported) => {
+      const withdrawn = await Promise.all(imported.map(({ report }) => store.getRetraction(report.id)));
+      return withdrawn.some((retraction) => retraction === undefined);
+    },
+  );
   if (published.repeat) return { kind: 'imported-before', reports: published.value, at: published.at };
   return { kind: 'published', reports: published.value, alreadyPublished: check.alreadyPublished };
 }

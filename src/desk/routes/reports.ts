@@ -91,11 +91,17 @@ async function answer(c: Context<AppEnv>, mode: Mode | 'form' | 'edit') {
     if (mode === 'publish') {
       // A form sent twice (a second click, a reload) publishes its report once.
       const content = `desk report\n${session.principal.name}\n${JSON.stringify(input)}`;
-      const published = await once(c.get('writers'), content, async (clock) => {
-        const [report] = (await publish(clock, false)).reports;
-        if (!report) throw new Error('publishing one report returned none');
-        return report.id;
-      });
+      const store = c.get('store');
+      const published = await once(
+        c.get('writers'),
+        content,
+        async (clock) => {
+          const [report] = (await publish(clock, false)).reports;
+          if (!report) throw new Error('publishing one report returned none');
+          return report.id;
+        },
+        async (id) => (await store.getRetraction(id)) === undefined,
+      );
       return c.redirect(pageHref(`/reports/${published.value}`, site, language), 303);
     }
     const { reports, warnings } = await publish(c.get('clock'), true);
