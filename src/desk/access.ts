@@ -1,5 +1,6 @@
 // Who may use a desk page: the one check every page and form of the desk passes. Without a
-// session a page sends the reader to sign in, and a form says the session ended; without
+// session a page sends the reader to sign in; a form, or a page whose session ended (expired,
+// signed out elsewhere, its person revoked), says the session ended; without
 // the scope the page needs, and for a form without the session's form token, a page says
 // so. Each answer is a page in the reader's language, never a 500.
 
@@ -30,10 +31,11 @@ export async function deskReader(c: Context<AppEnv>, scope?: DeskScope): Promise
   const refuse = (status: 401 | 403, words: string) =>
     c.html(renderSignInPage(site, language, words), status, deskHeaders(language));
   const session = await currentSession(c);
-  if (!session) {
-    if (c.req.method === 'GET') return c.redirect(pageHref(signInPath, site, language), 303);
-    return refuse(401, m.sessionEnded);
+  // A page asked without a session is the way to sign in; one whose session ended says so.
+  if (session === undefined && c.req.method === 'GET') {
+    return c.redirect(pageHref(signInPath, site, language), 303);
   }
+  if (session === undefined || session === 'ended') return refuse(401, m.sessionEnded);
   if (scope && !session.principal.scopes.includes(scope)) {
     const withoutScope: Record<DeskScope, string> = {
       report: m.noDeskScope,

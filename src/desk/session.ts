@@ -14,6 +14,7 @@ import { sha256 } from '../digest.ts';
 import { hex } from '../encoding.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import type { Principal } from '../http/principal.ts';
+import { markWriter, secureCookies as secure, unmarkWriter } from '../http/writer-marker.ts';
 import { PayloadTooLarge } from '../problems.ts';
 import { accountRegistry } from '../writers/account-registry.ts';
 import { requireFormBody } from './forms/body.ts';
@@ -39,12 +40,6 @@ function randomHex(bytes: number): string {
   return hex(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
-/** Browsers keep a Secure cookie only over https; on plain-http localhost it is left off. */
-function secure(c: Context<AppEnv>): boolean {
-  const { protocol, hostname } = new URL(c.req.url);
-  return !(protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));
-}
-
 export interface DeskSessionInfo extends DeskSessionRecord {
   id: string;
 }
@@ -64,25 +59,41 @@ export async function openSession(c: Context<AppEnv>, principal: Principal): Pro
     sameSite: 'Strict',
     maxAge: sessionSeconds,
   });
+  markWriter(c, sessionSeconds);
 }
 
-/** The request's session while it lasts; undefined without one, or once it has ended. */
-export async function currentSession(c: Context<AppEnv>): Promise<DeskSessionInfo | undefined> {
+/**
+ * The request's session while it lasts; 'ended' when the request carries one that has ended
+ * (expired, signed out elsewhere, or its person revoked), whose cookies are then cleared; and
+ * undefined without one.
+ */
+export async function currentSession(c: Context<AppEnv>): Promise<DeskSessionInfo | 'ended' | undefined> {
   const id = await getSignedCookie(c, await signingKey(c), cookieName);
-  if (!id || !/^[0-9a-f]{64}$/.test(id)) return undefined;
+  if (id === undefined) return undefined;
+  const ended = () => {
+    clearCookies(c);
+    return 'ended' as const;
+  };
+  // false: a cookie signed with another key, as after the tokens were replaced.
+  if (id === false || !/^[0-9a-f]{64}$/.test(id)) return ended();
   const record = await sessionObject(c, id).read(Date.now());
-  if (!record) return undefined;
+  if (!record) return ended();
   // A person revoked at the desk: each of their sessions ends at its next request, wherever it is.
   if (record.principal.account && !(await accountRegistry(c.env).isActive(record.principal.name))) {
     await sessionObject(c, id).close();
-    return undefined;
+    return ended();
   }
   return { ...record, id };
 }
 
+function clearCookies(c: Context<AppEnv>): void {
+  deleteCookie(c, cookieName, { path: '/desk', secure: secure(c) });
+  unmarkWriter(c);
+}
+
 export async function endSession(c: Context<AppEnv>, session: DeskSessionInfo): Promise<void> {
   await sessionObject(c, session.id).close();
-  deleteCookie(c, cookieName, { path: '/desk', secure: secure(c) });
+  clearCookies(c);
 }
 
 /** A form is small: a body beyond this is refused before it is read. */

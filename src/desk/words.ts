@@ -77,6 +77,17 @@ export interface DeskWords {
     deskPage: string;
     states: Record<'superseded' | 'retracted', string>;
   };
+  /** The desk's view of the change log: what changed, and who did it. */
+  changes: {
+    heading: string;
+    none: string;
+    kinds: Record<'new' | 'correction' | 'retraction', string>;
+    item: (kind: string, place: string, at: string) => string;
+    /** Put before the name of who made the change. */
+    by: string;
+    /** A change the service took without knowing who made it (a report from before accounts). */
+    byUnknown: string;
+  };
   retractedBy: string;
   places: {
     heading: string;
@@ -207,6 +218,14 @@ const en: DeskWords = {
     publicPage: 'public page',
     deskPage: 'at the desk',
     states: { superseded: 'corrected since', retracted: 'retracted' },
+  },
+  changes: {
+    heading: 'Latest changes',
+    none: 'Nothing has changed yet.',
+    kinds: { new: 'New report', correction: 'Correction', retraction: 'Withdrawal' },
+    item: (kind, place, at) => `${kind}: ${place}, ${at}`,
+    by: 'by',
+    byUnknown: 'by a writer the service did not record',
   },
   retractedBy: 'Retracted by',
   places: {
@@ -400,6 +419,14 @@ const nl: DeskWords = {
     publicPage: 'openbare pagina',
     deskPage: 'op de redactie',
     states: { superseded: 'inmiddels gecorrigeerd', retracted: 'ingetrokken' },
+  },
+  changes: {
+    heading: 'Laatste wijzigingen',
+    none: 'Er is nog niets veranderd.',
+    kinds: { new: 'Nieuwe melding', correction: 'Correctie', retraction: 'Intrekking' },
+    item: (kind, place, at) => `${kind}: ${place}, ${at}`,
+    by: 'door',
+    byUnknown: 'door een schrijver die de dienst niet heeft vastgelegd',
   },
   retractedBy: 'Ingetrokken door',
   places: {
@@ -704,6 +731,14 @@ const uk: DeskWords = {
     publicPage: 'публічна сторінка',
     deskPage: 'у редакції',
     states: { superseded: 'відтоді виправлено', retracted: 'відкликано' },
+  },
+  changes: {
+    heading: 'Останні зміни',
+    none: 'Ще нічого не змінилося.',
+    kinds: { new: 'Новий звіт', correction: 'Виправлення', retraction: 'Відкликання' },
+    item: (kind, place, at) => `${kind}: ${place}, ${at}`,
+    by: 'автор зміни:',
+    byUnknown: 'автора зміни служба не зберегла',
   },
   retractedBy: 'Відкликав(-ла)',
   accounts: {

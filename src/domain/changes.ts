@@ -88,6 +88,10 @@ const touched = {
     description:
       "What the change did to figures, in registry order: a new report's every figure (after); a correction's changed ones (before and after; those it left alone are the corrected report's); a retraction's withdrawn ones (before) and, when it restored a report, that report's (after)",
   }),
+  publishedBy: z.string().min(1).optional().meta({
+    description:
+      'The name of the person or token that published the report or withdrew it; present only where the operator chose to show who published (PUBLISHED_BY_PUBLIC), and only for changes the service knows it of',
+  }),
 };
 
 const observed = partialDate.meta({ description: "The report's observed period" });
@@ -153,6 +157,8 @@ export interface ReportFact {
   stated?: Stated;
   /** What it changed in its place's status, when the teller folded it in; pushed, not logged. */
   figures?: FigureChange[];
+  /** Who published it, when the teller knows. */
+  publishedBy?: string;
 }
 
 export interface RetractionFact {
@@ -162,6 +168,8 @@ export interface RetractionFact {
   retracted: string;
   /** When a chain was withdrawn in one step: the other versions withdrawn with the report. */
   versions?: readonly string[];
+  /** Who withdrew it, when the teller knows. */
+  publishedBy?: string;
 }
 
 /**
@@ -276,6 +284,7 @@ export function reportChange(
     at: fact.published,
     observed: statedIn(facts, fact.id).observed,
     figures: reportFigures(facts, fact.id, fact.corrects?.report),
+    ...(fact.publishedBy ? { publishedBy: fact.publishedBy } : {}),
   };
   const own = effectOf(facts, fact.id, fact.place);
   if (!fact.corrects) return { kind: 'new', ...common, effects: [own] };
@@ -321,8 +330,16 @@ export function retractionChange(facts: LoggedFacts, fact: RetractionFact): Chan
     ...(restored ? { restored: restored.report } : {}),
     effects: [...versions, ...corrected],
     figures: retractionFigures(facts, versionInForce(withdrawn), restored?.report),
+    ...(fact.publishedBy ? { publishedBy: fact.publishedBy } : {}),
   };
 }
+
+/** A change as the public reads it: who published it only where the operator chose to show it. */
+export const publicChange = (c: Change, showPublishers: boolean): Change => {
+  if (showPublishers || c.publishedBy === undefined) return c;
+  const { publishedBy: _, ...rest } = c;
+  return rest;
+};
 
 /** The reports whose statements a change's figures are made of. */
 export function statingReports(change: Pick<Change, 'report'> & { corrects?: string; restored?: string }) {

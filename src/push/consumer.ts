@@ -5,8 +5,9 @@
 // whose consumer (here too) counts it against its subscription. Nothing here runs in a
 // request: a slow or failing receiver or hub never delays a write.
 
+import { publicChange } from '../domain/changes.ts';
 import type { Report } from '../domain/model.ts';
-import { hubAt } from '../settings.ts';
+import { hubAt, publishedByIsPublic } from '../settings.ts';
 import { StatusStore } from '../store/status-store.ts';
 import {
   type ChangeMessage,
@@ -58,7 +59,9 @@ async function post(env: Env, url: string, init: { headers: Record<string, strin
  * (or whose indicators the change log was not told). One promise per change, which fails
  * alone: the queue retries that change only.
  */
-function fanOut(env: Env, messages: readonly ChangeMessage[]): Promise<void>[] {
+function fanOut(env: Env, taken: readonly ChangeMessage[]): Promise<void>[] {
+  const showPublishers = publishedByIsPublic(env);
+  const messages = taken.map((m) => ({ ...m, change: publicChange(m.change, showPublishers) }));
   const store = new StatusStore(env.STATUS_KV);
   const reads = new Map<ChangeMessage, Promise<Report>>();
   const reportOf = (message: ChangeMessage) => {

@@ -26,10 +26,8 @@ export interface FeedSite {
 }
 
 /**
- * A report's page at the desk. Public pages link to it for everyone: the desk's session
- * cookie is scoped to /desk, so a public page cannot tell a writer from any reader, and
- * widening the cookie would send the session with every public read and make each page a
- * writer reads uncacheable. The desk sends a reader without a session to sign in.
+ * A report's page at the desk. Public pages link to it only for a reader marked as a writer
+ * (src/http/writer-marker.ts): the desk's session itself never leaves /desk.
  */
 export const deskReportPath = (id: string) => `/desk/reports/${id}`;
 
@@ -70,4 +68,6 @@ export interface PageSite {
   path: string;
   /** The reader chose the language with ?lang=, so links to other pages carry it on. */
   languageInUrl: boolean;
+  /** The reader has a desk session: each report links to its page at the desk. */
+  deskLinks?: boolean;
 }

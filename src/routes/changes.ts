@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { changeList } from '../domain/changes.ts';
 import { cachingHeaders, jsonContent, openApiRoutes, problems } from '../http/openapi.ts';
 import { changesAfter } from '../services/changes.ts';
+import { publishedByIsPublic } from '../settings.ts';
 
 const changesQuery = z.strictObject({
   after: z.string().min(1).max(200).optional().meta({
@@ -32,5 +33,6 @@ const listChanges = createRoute({
 
 export const changeRoutes = openApiRoutes().openapi(listChanges, async (c) => {
   const { after } = c.req.valid('query');
-  return c.json(await changesAfter(c.get('store'), c.get('writers'), { after, url: c.req.url }), 200);
+  const request = { after, url: c.req.url, publishers: publishedByIsPublic(c.env) };
+  return c.json(await changesAfter(c.get('store'), c.get('writers'), request), 200);
 });

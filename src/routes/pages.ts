@@ -2,7 +2,7 @@
 // /reports/{id}, and their stylesheet. HTML rendered on the server from what the JSON API
 // reads (the list of places; the place's document; the report and its fate); no script.
 
-import { Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
 import { reportId, slug } from '../domain/model.ts';
@@ -11,11 +11,13 @@ import { publicReads } from '../http/caching.ts';
 import { htmlHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
 import { noQuery, pageQuery } from '../http/queries.ts';
 import { valid } from '../http/validation.ts';
+import { isMarkedWriter } from '../http/writer-marker.ts';
 import { NotFound } from '../problems.ts';
 import { renderIndexPage } from '../render/html/index-page.tsx';
 import { renderPlacePage } from '../render/html/place-page.tsx';
 import { renderReportPage } from '../render/html/report-page.tsx';
 import { stylesheet, stylesheetPath } from '../render/html/stylesheet.ts';
+import type { PageSite } from '../render/site.ts';
 import { loadPlaceDocument, loadPlacesList } from '../services/reading.ts';
 import { loadReportPage } from '../services/report-page.ts';
 import { publishedByIsPublic } from '../settings.ts';
@@ -27,7 +29,27 @@ const idParam = z.strictObject({ id: reportId });
 // max-age as the API (60 s by default) holds: the words count whole minutes at the finest,
 // so a cached page is at most about a minute behind. The ETag is the body's hash, so a
 // conditional request is answered 304 until the data or the words change.
-const pageCaching = [publicReads(), etag()] as const;
+const pageCaching = [forWriters(), publicReads(), etag()] as const;
+
+/**
+ * A page for a reader marked as a writer links to the desk, so it is theirs alone: private,
+ * and checked again each time. Every page varies by the cookie, so that a browser that kept
+ * a page from before its reader signed in (or after they signed out) asks again.
+ */
+function forWriters(): MiddlewareHandler<AppEnv> {
+  return async function forWritersMiddleware(c, next) {
+    await next();
+    if (c.res.status !== 200) return;
+    c.header('vary', 'Cookie', { append: true });
+    if (isMarkedWriter(c)) c.header('cache-control', 'private, no-cache');
+  };
+}
+
+/** Where a page lives, and whether its reader is shown the desk. */
+const siteOf = (c: Context<AppEnv>, lang: string | undefined): PageSite => ({
+  ...pageSite(c.req.url, lang),
+  deskLinks: isMarkedWriter(c),
+});
 
 export const pageRoutes = new Hono<AppEnv>()
   .get(stylesheetPath, valid('query', noQuery), (c) =>
@@ -50,7 +72,7 @@ export const pageRoutes = new Hono<AppEnv>()
     const language = negotiateLanguage(lang, c.req.header('accept-language'));
     const doc = await loadPlaceDocument(c.get('store'), c.get('writers'), slug);
     if (!doc) throw new NotFound(`no place with slug "${slug}"`);
-    const page = renderPlacePage(doc, pageSite(c.req.url, lang), language, new Date());
+    const page = renderPlacePage(doc, siteOf(c, lang), language, new Date());
     return c.html(page, 200, htmlHeaders(language));
   })
   .get('/reports/:id', valid('param', idParam), valid('query', pageQuery), ...pageCaching, async (c) => {
@@ -58,6 +80,6 @@ export const pageRoutes = new Hono<AppEnv>()
     const language = negotiateLanguage(lang, c.req.header('accept-language'));
     const { id } = c.req.valid('param');
     const data = await loadReportPage(c.get('store'), c.get('writers'), id, publishedByIsPublic(c.env));
-    const page = renderReportPage(data, pageSite(c.req.url, lang), language, new Date());
+    const page = renderReportPage(data, siteOf(c, lang), language, new Date());
     return c.html(page, 200, htmlHeaders(language));
   });

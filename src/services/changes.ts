@@ -4,7 +4,7 @@
 // reached that position.
 
 import { decodeChangeCursor, encodeChangeCursor, invalidCursor } from '../cursors/changes.ts';
-import { type ChangeList, changePageSize } from '../domain/changes.ts';
+import { type ChangeList, changePageSize, publicChange } from '../domain/changes.ts';
 import type { StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 
@@ -13,6 +13,8 @@ export interface ChangesRequest {
   after: string | undefined;
   /** The URL asked for: the next URL is this one with the next cursor. */
   url: string;
+  /** Whether the answer names who published each change (PUBLISHED_BY_PUBLIC). */
+  publishers: boolean;
 }
 
 /**
@@ -30,7 +32,9 @@ export async function changesAfter(
   const page = (await store.getChangePage(pageNumber)) ?? (await writers.changeLog().pageFrom(from));
   if (!page)
     throw invalidCursor('the cursor is past the end of the log; use the nextCursor of a previous answer');
-  const changes = page.changes.slice(from - pageNumber * changePageSize);
+  const changes = page.changes
+    .slice(from - pageNumber * changePageSize)
+    .map((change) => publicChange(change, request.publishers));
   const nextCursor = encodeChangeCursor(from + changes.length);
   const url = new URL(request.url);
   url.searchParams.set('after', nextCursor);

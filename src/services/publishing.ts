@@ -103,12 +103,13 @@ export async function handOver(
   store: StatusStore,
   writers: Writers,
   reports: readonly Report[],
+  publishedBy: string | undefined,
 ): Promise<void> {
   const byPlace = Map.groupBy(reports, (r) => r.place);
   await Promise.all(
     [...byPlace].map(async ([slug, ofPlace]) => {
       try {
-        await writers.place(slug).accept(slug, { reports: ofPlace });
+        await writers.place(slug).accept(slug, { reports: ofPlace, ...(publishedBy ? { publishedBy } : {}) });
       } catch (error) {
         console.error(
           JSON.stringify({
@@ -194,6 +195,6 @@ export async function publishReports(
     reports.map((r) => summarizeReport(r, { state: 'active' })),
     { repeat: clock.repeat === true, publishedBy },
   );
-  await handOver(store, writers, reports);
+  await handOver(store, writers, reports, publishedBy);
   return { reports, warnings };
 }

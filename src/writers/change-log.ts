@@ -163,6 +163,15 @@ export class ChangeLog extends PacedWriter {
     return this.pageDocument(page);
   }
 
+  /** The newest changes, newest first, as the log holds them: who published each included. */
+  async newest(limit: number): Promise<Change[]> {
+    await this.ready();
+    return this.sql
+      .exec('SELECT json FROM changes ORDER BY seq DESC LIMIT ?', limit)
+      .toArray()
+      .map((row) => JSON.parse(String(row.json)) as Change);
+  }
+
   override async alarm(): Promise<void> {
     await this.work();
   }
@@ -215,11 +224,12 @@ export class ChangeLog extends PacedWriter {
     );
     if (inserted.rowsWritten === 0) return undefined;
     if (fact.stated) this.keepStated(fact.id, fact.stated);
-    const { id, place, published } = fact;
-    if (!corrects) return reportChange(this.facts, { id, place, published });
+    const { id, place, published, publishedBy } = fact;
+    const told = { id, place, published, ...(publishedBy ? { publishedBy } : {}) };
+    if (!corrects) return reportChange(this.facts, told);
     const reason = fact.corrects?.reason ?? reasons.get(fact.id);
     if (reason === undefined) throw new Error(`the reason of correction ${fact.id} is unknown`);
-    return reportChange(this.facts, { id, place, published, corrects: { report: corrects, reason } });
+    return reportChange(this.facts, { ...told, corrects: { report: corrects, reason } });
   }
 
   private takeRetraction(notice: Extract<ChangeNotice, { kind: 'retraction' }>): Change | undefined {

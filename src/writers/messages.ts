@@ -22,6 +22,8 @@ export interface PlaceWork {
   chained?: readonly ChainedCorrection[];
   /** Retractions of the writer's reports, or of corrections chained to them. */
   retractions?: readonly Retraction[];
+  /** Who published the new reports, when the request knew: told to the change log. */
+  publishedBy?: string;
 }
 
 /**

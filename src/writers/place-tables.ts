@@ -127,7 +127,7 @@ export class PlaceTables {
   /** Adds what the work carries; reports already known are left as they are. */
   add(work: PlaceWork): void {
     let recompute = false;
-    for (const report of work.reports ?? []) this.addOwnReport(report);
+    for (const report of work.reports ?? []) this.addOwnReport(report, work.publishedBy);
     for (const [id, places] of Object.entries(work.chains ?? {})) this.setChain(id, places);
     for (const { report, place: where } of work.chained ?? []) {
       this.addChained(report, where);
@@ -142,8 +142,10 @@ export class PlaceTables {
     this.changed({ recompute });
   }
 
-  addOwnReport(report: Report): void {
-    if (this.addSummary(summarizeReport(report, { state: 'active' }), report.corrects?.reason)) {
+  /** @param publishedBy who published it, when the request knew */
+  addOwnReport(report: Report, publishedBy?: string): void {
+    const summary = summarizeReport(report, { state: 'active' });
+    if (this.addSummary(summary, { reason: report.corrects?.reason, publishedBy })) {
       this.sql.exec('INSERT OR IGNORE INTO unapplied (id) VALUES (?)', report.id);
     }
     this.putReport(report);
@@ -154,7 +156,10 @@ export class PlaceTables {
    * learns of, however (handed over, found by the repair, reloaded), is queued for the change
    * log in the same step, so none is stored here and missed there.
    */
-  addSummary(summary: ReportSummary, reason?: string): boolean {
+  addSummary(
+    summary: ReportSummary,
+    { reason, publishedBy }: { reason?: string | undefined; publishedBy?: string | undefined } = {},
+  ): boolean {
     const cursor = this.sql.exec(
       'INSERT OR IGNORE INTO summaries (id, corrects, published, state, json) VALUES (?, ?, ?, ?, ?)',
       summary.id,
@@ -170,7 +175,14 @@ export class PlaceTables {
     const correction = corrects ? { corrects: { report: corrects, ...(reason ? { reason } : {}) } } : {};
     this.toLog({
       kind: 'report',
-      report: { id, place: where, published, ...correction, stated: { observed, figures } },
+      report: {
+        id,
+        place: where,
+        published,
+        ...correction,
+        stated: { observed, figures },
+        ...(publishedBy ? { publishedBy } : {}),
+      },
       indicators: summary.figures.map((f) => f.indicator),
     });
     return true;
@@ -199,8 +211,8 @@ export class PlaceTables {
     );
   }
 
-  /** Adds a retraction; true when it was new. */
-  addRetraction(retraction: Retraction, claimant: string | null): boolean {
+  /** Adds a retraction; true when it was new. `publishedBy`: who withdrew it, when the request knew. */
+  addRetraction(retraction: Retraction, claimant: string | null, publishedBy?: string): boolean {
     const cursor = this.sql.exec(
       'INSERT OR IGNORE INTO retractions (id, retracted, claimant, json) VALUES (?, ?, ?, ?)',
       retraction.report,
@@ -217,7 +229,7 @@ export class PlaceTables {
     if (added && own && retraction.withdrawnWithChainOf === undefined)
       this.toLog({
         kind: 'retraction',
-        retraction: { ...retraction, place: own.place },
+        retraction: { ...retraction, place: own.place, ...(publishedBy ? { publishedBy } : {}) },
         indicators: own.figures.map((f) => f.indicator),
       });
     return added;
@@ -227,7 +239,7 @@ export class PlaceTables {
    * Tells the change log of a chain withdrawn in one step, as one retraction: that of the
    * version the withdrawal was asked of, naming the other versions withdrawn with it.
    */
-  logWithdrawal(records: readonly Retraction[]): void {
+  logWithdrawal(records: readonly Retraction[], publishedBy?: string): void {
     const asked = records.find((r) => r.report === r.withdrawnWithChainOf) ?? records[0];
     const own = asked && this.summary(asked.report);
     if (!asked || !own) return;
@@ -236,7 +248,12 @@ export class PlaceTables {
     const indicators = records.flatMap((r) => this.summary(r.report)?.figures.map((f) => f.indicator) ?? []);
     this.toLog({
       kind: 'retraction',
-      retraction: { ...fact, place: own.place, ...(versions.length > 0 ? { versions } : {}) },
+      retraction: {
+        ...fact,
+        place: own.place,
+        ...(versions.length > 0 ? { versions } : {}),
+        ...(publishedBy ? { publishedBy } : {}),
+      },
       indicators: [...new Set(indicators)],
     });
   }

@@ -273,14 +273,18 @@ export class PlaceWriter extends PacedWriter {
     const { tables } = this;
     const id = moderation.original.id;
     if (moderation.kind === 'correction') {
-      const { correction, correctionPlace } = moderation;
+      const { correction, correctionPlace, publishedBy } = moderation;
       const here = moderation.original.place;
       if (correction.place === here) {
-        tables.addOwnReport(correction);
+        tables.addOwnReport(correction, publishedBy);
         tables.setChain(correction.id, chainPlaces);
       } else {
         tables.addChained(correction, correctionPlace);
-        tables.send(correction.place, { reports: [correction], chains: { [correction.id]: chainPlaces } });
+        tables.send(correction.place, {
+          reports: [correction],
+          chains: { [correction.id]: chainPlaces },
+          ...(publishedBy ? { publishedBy } : {}),
+        });
       }
       for (const slug of chainPlaces) {
         if (slug !== here) tables.send(slug, { chained: [{ report: correction, place: correctionPlace }] });
@@ -291,9 +295,9 @@ export class PlaceWriter extends PacedWriter {
         moderation.withdrawn.map((v) => v.id),
       );
       for (const record of records) tables.addRetraction(record, moderation.claimant);
-      tables.logWithdrawal(records);
+      tables.logWithdrawal(records, moderation.publishedBy);
     } else {
-      tables.addRetraction(moderation.retraction, moderation.claimant);
+      tables.addRetraction(moderation.retraction, moderation.claimant, moderation.publishedBy);
       for (const slug of tables.chainOf(id)) tables.send(slug, { retractions: [moderation.retraction] });
     }
     tables.removeIntent(id);

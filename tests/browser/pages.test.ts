@@ -286,8 +286,11 @@ describe('the desk in Chromium', () => {
         await typeInto(page, '#token', 'local-dev-token');
         await Promise.all([page.waitForURL(`${base()}/desk`), page.keyboard.press('Enter')]);
         await noViolation('/desk');
-        const [cookie] = await context.cookies();
-        expect(cookie).toMatchObject({ name: 'desk_session', httpOnly: true, sameSite: 'Strict' });
+        const cookies = await context.cookies();
+        const cookie = cookies.find((c) => c.name === 'desk_session');
+        expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/desk' });
+        // The marker that shows the public pages' desk links, and nothing more.
+        expect(cookies.find((c) => c.name === 'desk_writer')).toMatchObject({ value: '1', path: '/' });
 
         await page.goto(`${base()}/desk/reports/new`, { waitUntil: 'load' });
         await noViolation('/desk/reports/new');
@@ -456,7 +459,8 @@ describe('the desk in Chromium', () => {
           redirect: 'manual',
           headers: { cookie: `${cookie?.name}=${cookie?.value}` },
         });
-        expect(replay.status).toBe(303);
+        expect(replay.status).toBe(401);
+        expect(await replay.text()).toContain('Your session has ended.');
         const crossSite = await fetch(`${base()}/desk/sign-in`, {
           method: 'POST',
           redirect: 'manual',

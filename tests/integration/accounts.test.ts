@@ -123,9 +123,14 @@ describe('inviting a reporter', () => {
     );
     expect(ended.status).toBe(401);
     expect(await ended.text()).toContain('Your session has ended.');
+    // A page opened with the ended session says so, and the browser forgets both cookies.
     const home = await page('/desk', session.cookie);
-    expect(home.status).toBe(303);
-    expect(home.headers.get('location')).toBe('/desk/sign-in');
+    expect(home.status).toBe(401);
+    expect(home.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^desk_session=; Max-Age=0; Path=\/desk/),
+      expect.stringMatching(/^desk_writer=; Max-Age=0; Path=\//),
+    ]);
+    expect(await home.text()).toContain('Your session has ended.');
     expect((await postForm('/desk/sign-in', { token: accepted.token })).status).toBe(401);
     const after = await (await page('/desk/people', admin.cookie)).text();
     expect(after).toMatch(/<bdi>Olena K., Kharkiv<\/bdi><\/th><td>write reports<\/td><td>revoked</);

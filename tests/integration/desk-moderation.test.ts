@@ -32,13 +32,13 @@ async function aReport(): Promise<{ id: string; place: string }> {
 }
 
 describe('moderating at the desk', () => {
-  it('is linked from every report’s page, and open to moderators only', async () => {
+  it('is linked from every report’s page for a signed-in writer, and open to moderators only', async () => {
     const report = await aReport();
-    const page = await (await call(`/reports/${report.id}`)).text();
+    const reporter = await signIn(testTokens.reporter.token);
+    const page = await (await call(`/reports/${report.id}`, { headers: { cookie: reporter.cookie } })).text();
     expect(page).toContain(
       `<a href="/desk/reports/${report.id}">Correct or retract this report at the desk</a>`,
     );
-    const reporter = await signIn(testTokens.reporter.token);
     const refused = await call(`/desk/reports/${report.id}`, {
       ...manual,
       headers: { cookie: reporter.cookie },
@@ -164,7 +164,8 @@ describe('moderating at the desk', () => {
     const second = await correct(first, {
       figures: [{ indicator: 'civilian_deaths', value: 122, qualifier: 'at_least' }],
     });
-    const publicPage = await (await call(`/reports/${report.id}`)).text();
+    const { cookie, formToken } = await signIn(testTokens.moderator.token);
+    const publicPage = await (await call(`/reports/${report.id}`, { headers: { cookie } })).text();
     expect(publicPage).toMatch(
       new RegExp(`<a href="/reports/${second}">The current version, published [^<]+</a>`),
     );
@@ -173,7 +174,6 @@ describe('moderating at the desk', () => {
     );
     expect(publicPage).not.toContain('Correct or retract this report');
 
-    const { cookie, formToken } = await signIn(testTokens.moderator.token);
     const desk = await (await call(`/desk/reports/${report.id}`, { ...manual, headers: { cookie } })).text();
     expect(desk).not.toContain('/correction?figure=');
     expect(desk).toMatch(

@@ -1,5 +1,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import type { ChangeList } from '../../src/domain/changes.ts';
 import worker from '../../src/index.ts';
 import { StatusStore } from '../../src/store/status-store.ts';
 import { call, json, origin, send } from '../support/api.ts';
@@ -17,8 +18,8 @@ async function aPlace(): Promise<string> {
   return slug;
 }
 
-async function deskHome(cookie: string): Promise<string> {
-  const response = await call('/desk', { ...manual, headers: { cookie } });
+async function deskHome(cookie: string, query = ''): Promise<string> {
+  const response = await call(`/desk${query}`, { ...manual, headers: { cookie } });
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -115,6 +116,64 @@ describe('who published', () => {
   });
 });
 
+describe('who published, in the change log', () => {
+  /** Every change of the public log, read as the operator configured it. */
+  async function everyChange(read: (path: string) => Promise<Response>): Promise<ChangeList['changes']> {
+    const changes: ChangeList['changes'] = [];
+    let path = '/api/v1/changes';
+    for (let asked = 0; asked < 200; asked++) {
+      const page = await json<ChangeList>(await read(path));
+      if (page.changes.length === 0) return changes;
+      changes.push(...page.changes);
+      path = `/api/v1/changes?after=${page.nextCursor}`;
+    }
+    throw new Error('the log never ended');
+  }
+
+  it('names who made each change at the desk, and in the public log only when the operator chooses', async () => {
+    const slug = await aPlace();
+    const report = await postReport(syntheticReport(slug));
+    const correctionId = await correct(report.id, { verification: 'corroborated' });
+    const admin = await signIn(testTokens.admin.token);
+    const retracted = await postForm(
+      `/desk/reports/${correctionId}/retraction`,
+      { formToken: admin.formToken, reason: 'SYNTHETIC: withdrawn at the desk' },
+      { ...sameSite, cookie: admin.cookie },
+    );
+    expect(retracted.status).toBe(303);
+
+    const shown = await everyChange(withPublishersShown);
+    const ofThese = shown.filter((c) => [report.id, correctionId].includes(c.report));
+    expect(ofThese.map((c) => [c.kind, c.publishedBy])).toEqual([
+      ['new', 'reporter'],
+      ['correction', 'moderator'],
+      ['retraction', 'admin'],
+    ]);
+    const hidden = await everyChange((path) => call(path));
+    expect(hidden.length).toBeGreaterThanOrEqual(shown.length);
+    expect(hidden.filter((c) => c.publishedBy !== undefined)).toEqual([]);
+
+    const latest = section(await deskHome(admin.cookie), 'latest-changes');
+    expect(latest).toContain('<h2 id="latest-changes">Latest changes</h2>');
+    // Newest first, each with who made it and, for a writer who may moderate, its desk page.
+    const items = latest.split('<li>').slice(1, 4);
+    expect(items.map((li) => li.match(/">(\w[\w ]*):/)?.[1])).toEqual([
+      'Withdrawal',
+      'Correction',
+      'New report',
+    ]);
+    expect(items.map((li) => li.match(/by <bdi>(\w+)<\/bdi>/)?.[1])).toEqual([
+      'admin',
+      'moderator',
+      'reporter',
+    ]);
+    expect(items[1]).toContain(`href="/desk/reports/${correctionId}"`);
+    expect(items[2]).toContain(`href="/reports/${report.id}"`);
+    const dutch = section(await deskHome(admin.cookie, '?lang=nl'), 'latest-changes');
+    expect(dutch).toContain('door <bdi>admin</bdi>');
+  });
+});
+
 describe('the desk’s home', () => {
   it('lists the newest reports of every writer and the writer’s own, each linked to its public page', async () => {
     const slug = await aPlace();
@@ -192,34 +251,58 @@ describe('ways in from the public pages', () => {
     for (const link of links) expect((await call(link)).status, link).toBe(200);
   });
 
-  it('links each report on a place’s page and a report’s page to its page at the desk, which sends a reader without a session to sign in', async () => {
+  it('links each report on a place’s page and a report’s page to its page at the desk for a signed-in writer alone', async () => {
     const slug = await aPlace();
     const report = await postReport(syntheticReport(slug));
-    const placePage = await (await call(`/places/${slug}`)).text();
-    expect(placePage).toContain(
-      `<p class="desk-link"><a href="${origin}/desk/reports/${report.id}">This report at the desk</a></p>`,
-    );
-    const reportPage = await (await call(`/reports/${report.id}`)).text();
-    expect(reportPage).toContain(`<a href="/desk/reports/${report.id}">`);
-    const anonymous = await call(`/desk/reports/${report.id}`, manual);
-    expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.get('location')).toBe('/desk/sign-in');
-    const { cookie } = await signIn();
+    const deskLink = `<p class="desk-link"><a href="${origin}/desk/reports/${report.id}">This report at the desk</a></p>`;
+    const reader = {
+      place: await (await call(`/places/${slug}`)).text(),
+      report: await (await call(`/reports/${report.id}`)).text(),
+    };
+    expect(reader.place).toContain(`id="report-${report.id}"`);
+    expect(reader.place).not.toContain('/desk/');
+    expect(reader.report).not.toContain('/desk/');
+
+    const { cookie, formToken } = await signIn();
+    const writer = {
+      place: await (await call(`/places/${slug}`, { headers: { cookie } })).text(),
+      report: await (await call(`/reports/${report.id}`, { headers: { cookie } })).text(),
+    };
+    expect(writer.place).toContain(deskLink);
+    expect(writer.report).toContain(`<a href="/desk/reports/${report.id}">`);
     expect((await call(`/desk/reports/${report.id}`, { headers: { cookie } })).status).toBe(200);
+    // The marker grants nothing: without the session the desk sends the reader to sign in.
+    const markedOnly = await call(`/desk/reports/${report.id}`, {
+      ...manual,
+      headers: { cookie: 'desk_writer=1' },
+    });
+    expect(markedOnly.status).toBe(303);
+    expect(markedOnly.headers.get('location')).toBe('/desk/sign-in');
+
+    // Signing out takes the marker away with the session.
+    const out = await postForm('/desk/sign-out', { formToken }, { ...sameSite, cookie });
+    expect(out.status).toBe(303);
+    expect(out.headers.getSetCookie()).toContainEqual(
+      expect.stringMatching(/^desk_writer=; Max-Age=0; Path=\//),
+    );
   });
 
-  it('answers a signed-in writer with the same public page and caching headers as anyone, since the session never leaves the desk', async () => {
+  it('answers a writer’s page privately and every other reader with the one public answer', async () => {
     const slug = await aPlace();
     const report = await postReport(syntheticReport(slug));
     const { cookie } = await signIn();
-    expect(cookie).toMatch(/^desk_session=/);
     for (const path of [`/places/${slug}`, `/reports/${report.id}`]) {
       const anonymous = await call(path);
       const writer = await call(path, { headers: { cookie } });
-      expect(writer.headers.get('cache-control'), path).toBe('public, max-age=60');
       expect(anonymous.headers.get('cache-control'), path).toBe('public, max-age=60');
-      expect(writer.headers.get('etag'), path).toBe(anonymous.headers.get('etag'));
-      expect(await writer.text(), path).toBe(await anonymous.text());
+      expect(anonymous.headers.get('vary'), path).toBe('Accept-Language, Cookie');
+      expect(writer.headers.get('cache-control'), path).toBe('private, no-cache');
+      expect(writer.headers.get('etag'), path).not.toBe(anonymous.headers.get('etag'));
+      // The session cookie alone (which a browser sends only under /desk) changes nothing.
+      const session = cookie.split('; ')[0] ?? '';
+      const withSession = await call(path, { headers: { cookie: session } });
+      expect(withSession.headers.get('cache-control'), path).toBe('public, max-age=60');
+      expect(await withSession.text(), path).toBe(await anonymous.text());
     }
   });
 });

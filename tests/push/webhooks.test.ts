@@ -69,6 +69,8 @@ describe('webhook delivery', () => {
       links: { report: `http://status.test/api/v1/reports/${report.id}` },
     });
     expect(event?.data.figures?.[0]?.before).toBeUndefined();
+    // Who published it stays at the desk unless the operator chose to show it (PUBLISHED_BY_PUBLIC).
+    expect(event?.data.change.publishedBy).toBeUndefined();
     const contract = new Validator(webhookEventSchema as Schema, '2020-12', false).validate(event);
     expect(contract.errors).toEqual([]);
     expect(received[0]?.headers['webhook-id']).toMatch(/^msg_\d+_sub_/);

@@ -21,10 +21,16 @@ export function postForm(
   });
 }
 
-/** Signs in with `token`: the answer, the session cookie and the session's form token. */
+/**
+ * Signs in with `token`: the answer, the cookies a browser then sends (the session and the
+ * writer marker, as `name=value; …`) and the session's form token.
+ */
 export async function signIn(token: string = testTokens.moderator.token) {
   const response = await postForm('/desk/sign-in', { token });
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const desk = cookie ? await (await call('/desk', { ...manual, headers: { cookie } })).text() : '';
   const formToken = /name="formToken" value="([0-9a-f]{64})"/.exec(desk)?.[1] ?? '';
   return { response, cookie, formToken };

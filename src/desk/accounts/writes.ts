@@ -24,6 +24,7 @@ export function noteDeskWrites(): MiddlewareHandler<AppEnv> {
     await next();
     if (c.req.method !== 'POST' || !published(c)) return;
     const session = await currentSession(c);
-    if (session?.principal.account) await accountRegistry(c.env).wrote(session.principal.name, Date.now());
+    if (typeof session === 'object' && session.principal.account)
+      await accountRegistry(c.env).wrote(session.principal.name, Date.now());
   };
 }

@@ -2,6 +2,7 @@
 // script; every control has a visible label, and every form of a session carries the
 // session's form token. Pure: they take what to show, the site and the language.
 
+import type { Change } from '../../domain/changes.ts';
 import type { Language } from '../../domain/languages.ts';
 import type { PlaceSummary, ReportSummary } from '../../domain/model.ts';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
@@ -11,7 +12,7 @@ import { deskMessages } from '../words.ts';
 import { DeskPage } from './desk-layout.tsx';
 import { draftPath } from './draft-pages.tsx';
 import { importPath } from './import-page.tsx';
-import { NewestReports } from './newest-reports.tsx';
+import { LatestChanges, NewestReports } from './newest-reports.tsx';
 
 export const signInPath = '/desk/sign-in';
 export const signOutPath = '/desk/sign-out';
@@ -67,6 +68,8 @@ export interface DeskView {
   /** The newest reports of all writers, and the writer's own. */
   newest: readonly ReportSummary[];
   own: readonly ReportSummary[];
+  /** The newest changes of the change log, with who made each. */
+  changes: readonly Change[];
   places: ReadonlyMap<string, PlaceSummary>;
 }
 
@@ -117,6 +120,13 @@ export function renderDeskPage(desk: DeskView, site: PageSite, language: Languag
           language={language}
         />
       ))}
+      <LatestChanges
+        changes={desk.changes}
+        places={desk.places}
+        deskLinks={desk.scopes.includes('moderate')}
+        site={site}
+        language={language}
+      />
       <form method="post" action={pageHref(signOutPath, site, language)} class="desk-form">
         <input type="hidden" name="formToken" value={desk.formToken} />
         <p>

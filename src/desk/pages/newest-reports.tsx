@@ -1,6 +1,8 @@
-// The desk's ways to a report: the newest reports, of all writers or of the writer alone,
-// each with its public page and its page at the desk. Pure.
+// The desk's ways to a report: the newest reports, of all writers or of the writer alone, and
+// the newest changes with who made each, each with its public page and its page at the desk.
+// Pure.
 
+import type { Change } from '../../domain/changes.ts';
 import type { Language } from '../../domain/languages.ts';
 import type { PlaceSummary, ReportSummary } from '../../domain/model.ts';
 import { pageHref } from '../../render/html/layout.tsx';
@@ -54,6 +56,62 @@ export function NewestReports({
                   <>
                     {' · '}
                     <a href={pageHref(moderatePath(report.id), site, language)}>{m.home.deskPage}</a>
+                  </>
+                ) : (
+                  ''
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The newest changes of the change log, each with who published it, as only the desk shows it. */
+export function LatestChanges({
+  changes,
+  places,
+  deskLinks,
+  site,
+  language,
+}: {
+  changes: readonly Change[];
+  places: ReadonlyMap<string, PlaceSummary>;
+  deskLinks: boolean;
+  site: PageSite;
+  language: Language;
+}) {
+  const m = deskMessages[language];
+  return (
+    <section aria-labelledby="latest-changes">
+      <h2 id="latest-changes">{m.changes.heading}</h2>
+      {changes.length === 0 ? (
+        <p>{m.changes.none}</p>
+      ) : (
+        <ul class="newest-reports">
+          {changes.map((change) => {
+            const place = places.get(change.place);
+            const words = m.changes.item(
+              m.changes.kinds[change.kind],
+              place ? localName(place.names, language).text : change.place,
+              formatTimestamp(change.at, language),
+            );
+            return (
+              <li>
+                <a href={pageHref(`/reports/${change.report}`, site, language)}>{words}</a>{' '}
+                {change.publishedBy ? (
+                  <span class="published-by">
+                    {m.changes.by} <bdi>{change.publishedBy}</bdi>
+                  </span>
+                ) : (
+                  <span class="published-by">{m.changes.byUnknown}</span>
+                )}
+                {deskLinks ? (
+                  <>
+                    {' · '}
+                    <a href={pageHref(moderatePath(change.report), site, language)}>{m.home.deskPage}</a>
                   </>
                 ) : (
                   ''

@@ -43,9 +43,10 @@ export const deskRoutes = new Hono<AppEnv>()
     if (reader instanceof Response) return reader;
     const { session, site, language } = reader;
     const store = c.get('store');
-    const [newest, own, places] = await Promise.all([
+    const [newest, own, changes, places] = await Promise.all([
       readHistoryPage(store, { kind: 'all' }, {}, listedReports),
       store.publishedBy(session.principal.name, listedReports),
+      c.get('writers').changeLog().newest(listedReports),
       loadPlacesList(store, c.get('writers')),
     ]);
     const view = {
@@ -54,6 +55,7 @@ export const deskRoutes = new Hono<AppEnv>()
       formToken: session.formToken,
       newest: newest.summaries,
       own,
+      changes,
       places: new Map(places.map((p) => [p.slug, p])),
     };
     return c.html(renderDeskPage(view, site, language), 200, deskHeaders(language));

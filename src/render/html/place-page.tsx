@@ -80,6 +80,7 @@ export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: La
           history={doc.head.slice(0, timelineSize)}
           reportCount={doc.reportCount}
           origin={site.origin}
+          deskLinks={site.deskLinks === true}
           m={m}
           language={language}
         />

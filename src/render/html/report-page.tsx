@@ -312,11 +312,15 @@ export function renderReportPage(
             {m.reportAsJsonLink}
           </a>
         </li>
-        <li>
-          <a href={pageHref(deskReportPath(view.id), site, language)}>
-            {view.state === 'superseded' ? m.moderation.withdrawAtDesk : m.moderation.atDesk}
-          </a>
-        </li>
+        {site.deskLinks ? (
+          <li>
+            <a href={pageHref(deskReportPath(view.id), site, language)}>
+              {view.state === 'superseded' ? m.moderation.withdrawAtDesk : m.moderation.atDesk}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
       </ul>
     </Layout>,
   );

@@ -14,13 +14,15 @@ interface TimelineProps {
   history: readonly ReportSummary[];
   reportCount: number;
   origin: string;
+  /** The reader has a desk session: each report links to its page at the desk. */
+  deskLinks: boolean;
   m: Messages;
   language: Language;
 }
 
 const anchor = (id: string) => `report-${id}`;
 
-export function Timeline({ history, reportCount, origin, m, language }: TimelineProps) {
+export function Timeline({ history, reportCount, origin, deskLinks, m, language }: TimelineProps) {
   const shown = new Map(history.map((s) => [s.id, s]));
   // A report on this page is linked in place; an older one, outside the window, to its page.
   const linkTo = (id: string) => {
@@ -82,9 +84,13 @@ export function Timeline({ history, reportCount, origin, m, language }: Timeline
                 verification={s.verification}
                 source={s.source}
               />
-              <p class="desk-link">
-                <a href={`${origin}${deskReportPath(s.id)}`}>{m.atTheDesk}</a>
-              </p>
+              {deskLinks ? (
+                <p class="desk-link">
+                  <a href={`${origin}${deskReportPath(s.id)}`}>{m.atTheDesk}</a>
+                </p>
+              ) : (
+                ''
+              )}
             </article>
           </li>
         ))}
