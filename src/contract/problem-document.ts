@@ -1,6 +1,6 @@
 // The body of every error answer, as a zod schema: for the OpenAPI document and schema/.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ValidationIssue } from '../problems.ts';
 
 const validationIssue = z.strictObject({

@@ -2,7 +2,7 @@
 // generated from these zod definitions (npm run schemas), a test fails when schema/ is
 // stale, and contract tests validate real answers against the files.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { changeList } from '../domain/changes.ts';
 import { humanitarianItemExtension } from '../domain/feed-extension.ts';
 import {

@@ -4,7 +4,7 @@
 // it falls in is the position divided by the page size, which is why the size is fixed
 // within the "v1/changes/" layout.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidRequest } from '../problems.ts';
 import { fingerprint, readCursor, writeCursor } from './opaque.ts';
 

@@ -2,7 +2,7 @@
 // of the scope and filters the cursor was made for, so that a cursor cannot be replayed
 // against another place or other filters and silently return the wrong page.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HistoryFilter, HistoryPosition, HistoryScope } from '../domain/history.ts';
 import { reportIdPattern } from '../domain/ids.ts';
 import { InvalidRequest } from '../problems.ts';

@@ -14,7 +14,7 @@
 // before and after, a retraction's withdrawn ones and those it made current again. They are
 // derived from what each report states, which the log keeps by report id.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FigureChange } from './figure-changes.ts';
 import { type IndicatorId, indicatorIds, indicatorOrder } from './indicators.ts';
 import {

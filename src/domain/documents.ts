@@ -1,7 +1,7 @@
 // Derived documents: what the hot reads serve with a single KV read. Each is computed from
 // the immutable reports and may be thrown away and rebuilt at any time.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { maxPageSize } from './history.ts';
 import type { IndicatorId } from './indicators.ts';
 import {

@@ -1,7 +1,7 @@
 // The `_humanitarian` JSON Feed extension: the structured data behind each item, so that
 // a program reads figures, qualifiers and provenance without parsing HTML.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { feedChanges, feedEntry, feedEntryKinds, feedPlace, figureChange } from './feed.ts';
 import { indicatorIds } from './indicators.ts';
 import {

@@ -4,7 +4,7 @@
 // touches is updated as well (same id, newer `updated`), so that whoever opens it sees its
 // fate. Pure: the documents are derived here and stored by the services.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { headSize } from './documents.ts';
 import type { HistoryFilter } from './history.ts';
 import { type IndicatorId, indicatorIds, indicatorOrder } from './indicators.ts';

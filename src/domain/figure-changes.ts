@@ -4,7 +4,7 @@
 // change to whoever is pushed it: alerting rules ("water becomes unavailable", "deaths rise
 // by more than 20 %") are decided from it. Pure.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { indicatorIds } from './indicators.ts';
 import { type FigureSummary, figureSummary, type PlaceStatus, reportId } from './model.ts';
 import { summarizeFigure } from './status.ts';

@@ -2,7 +2,7 @@
 // base32), so ids sort by the time the service accepted the report. A webhook
 // subscription's id is one too, after "sub_".
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { fnv1a64 } from '../digest.ts';
 

@@ -4,7 +4,7 @@
 // nearest of the registry. Pure; used by request validation and by the check of a
 // corrected report.
 
-import type { z } from 'zod';
+import type { $ZodError, $ZodIssue } from 'zod/v4/core';
 import { type IssueWords, pointerOf, type ValidationIssue } from '../problems.ts';
 import { indicatorRegistry } from './indicators.ts';
 import { pageLanguages } from './languages.ts';
@@ -24,7 +24,7 @@ function isPresent(input: unknown, path: readonly PropertyKey[]): boolean {
 
 const missingValueCodes: readonly string[] = ['invalid_type', 'invalid_value', 'invalid_union'];
 
-function ruleOf(issue: z.core.$ZodIssue, input: unknown): string {
+function ruleOf(issue: $ZodIssue, input: unknown): string {
   if (missingValueCodes.includes(issue.code) && !isPresent(input, issue.path)) return 'required';
   switch (issue.code) {
     case 'invalid_type':
@@ -87,7 +87,7 @@ function unknownIndicator(path: readonly PropertyKey[], written: unknown): Valid
 }
 
 /** The rule as data, for its words in the reader's language (src/words/validation.ts). */
-function wordsOf(issue: z.core.$ZodIssue, input: unknown): IssueWords {
+function wordsOf(issue: $ZodIssue, input: unknown): IssueWords {
   if (missingValueCodes.includes(issue.code) && !isPresent(input, issue.path)) return { kind: 'required' };
   switch (issue.code) {
     case 'invalid_type':
@@ -126,7 +126,7 @@ function wordsOf(issue: z.core.$ZodIssue, input: unknown): IssueWords {
   }
 }
 
-export function issuesFromZod(error: z.core.$ZodError, input: unknown): ValidationIssue[] {
+export function issuesFromZod(error: $ZodError, input: unknown): ValidationIssue[] {
   return error.issues.flatMap((issue): ValidationIssue[] => {
     const path = issue.path;
     if (issue.code === 'unrecognized_keys') {

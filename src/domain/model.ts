@@ -3,7 +3,7 @@
 // come from these definitions. Objects are strict: an unknown field is an error, never
 // silently dropped.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate, partialDatePattern } from './dates.ts';
 import { reportIdPattern } from './ids.ts';
 import {

@@ -3,7 +3,7 @@
 // data (`outOf`, `plausible`), never an indicator's name. A warning does not refuse a
 // report by itself: the writer confirms it has seen it (docs/api.md#dry-runs-and-warnings).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { basisOf } from './counts.ts';
 import { comparePartialDates, monthsBetween } from './dates.ts';
 import { findIndicator } from './indicators.ts';

@@ -8,7 +8,7 @@
 // period are different quantities even of one indicator: each count's point states its
 // basis, and a filter keeps to one, so that a chart never draws them as one line. Pure.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { basisOf } from './counts.ts';
 import { periodEnd, periodStart, precisionOf } from './dates.ts';
 import { type IndicatorId, indicatorIds } from './indicators.ts';

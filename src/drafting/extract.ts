@@ -5,7 +5,7 @@
 // deterministic: the same text gives the same draft. It decides nothing: a person reviews
 // every candidate before anything is published.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { periodStart, precisionOf } from '../domain/dates.ts';
 import type { IndicatorId } from '../domain/indicators.ts';
 import { draftLanguages } from '../domain/languages.ts';

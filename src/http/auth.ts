@@ -5,7 +5,7 @@
 // (src/writers/account-registry.ts), which compares the same way and limits wrong guesses.
 
 import type { MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hex, hexToBytes } from '../encoding.ts';
 import { Forbidden, TooManyAttempts, Unauthenticated } from '../problems.ts';
 import { accountRegistry } from '../writers/account-registry.ts';

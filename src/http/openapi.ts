@@ -4,7 +4,7 @@
 
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { problemDocument } from '../contract/problem-document.ts';
 import { reportPage } from '../domain/model.ts';
 import { warningCodes } from '../domain/plausibility.ts';

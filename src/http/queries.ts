@@ -1,7 +1,7 @@
 // Query parameters of the history listings. Strict: an unknown parameter, an out-of-range
 // limit or a malformed date is a 400, never silently clamped or ignored.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate } from '../domain/dates.ts';
 import { defaultPageSize, type HistoryFilter, maxPageSize } from '../domain/history.ts';
 import { indicatorIds } from '../domain/indicators.ts';

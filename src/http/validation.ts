@@ -3,7 +3,7 @@
 // InvalidRequest for the query, path and headers.
 
 import { zValidator } from '@hono/zod-validator';
-import { z } from 'zod';
+import * as z from 'zod';
 import { issuesFromZod } from '../domain/issues.ts';
 import { BadRequest, InvalidBody, InvalidRequest } from '../problems.ts';
 
@@ -21,7 +21,7 @@ interface ValidationResult {
 /** Every validation failure becomes one problem naming each field and its rule. */
 export function validationHook(result: ValidationResult): undefined {
   if (result.success) return;
-  if (!(result.error instanceof z.core.$ZodError)) throw new BadRequest('invalid request');
+  if (!(result.error instanceof z.ZodError)) throw new BadRequest('invalid request');
   const issues = issuesFromZod(result.error, result.data);
   const location = Object.hasOwn(locationOf, result.target) ? locationOf[result.target as Target] : 'query';
   throw location === 'body' ? new InvalidBody(issues) : new InvalidRequest(issues, location);

@@ -2,7 +2,7 @@
 // what it is sent (a Standard Webhooks event), and which changes match. Pure: the registry
 // (src/push/registry.ts) holds the subscriptions and asks `matches`.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { change } from '../domain/changes.ts';
 import { becameUnavailable, type FigureChange, figureChange, risePercent } from '../domain/figure-changes.ts';
 import { subscriptionId } from '../domain/ids.ts';

@@ -2,7 +2,7 @@
 // its own (the subscribe scope). Never cached: every answer is private to its token.
 
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { subscriptionId } from '../domain/ids.ts';
 import { requireScope } from '../http/auth.ts';
 import { requireJsonBody } from '../http/json-body.ts';

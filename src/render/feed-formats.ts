@@ -3,7 +3,7 @@
 // types, the pages' autodiscovery and subscribe links are all derived from this list, so
 // adding a format is one entry here and its renderer.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { renderAtom } from './atom.ts';
 import type { FeedHead, FeedItem } from './feed-items.ts';
 import { jsonFeedDocument, renderJsonFeed } from './json-feed.ts';

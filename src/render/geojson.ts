@@ -15,7 +15,7 @@
 // that disagree and a count for a period beside a total are flat too. Nothing here depends
 // on the clock: a figure is stale once "{id}_stale_after" has passed.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { basisOf } from '../domain/counts.ts';
 import { indicatorIds, indicatorRegistry } from '../domain/indicators.ts';
 import {

@@ -2,7 +2,7 @@
 // dashboard can read numbers without scraping HTML. Written directly: the `feed` package
 // only emits JSON Feed 1.0.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { humanitarianItemExtension } from '../domain/feed-extension.ts';
 import { messages } from '../words/messages.ts';
 import { extensionAbout, type FeedHead, type FeedItem } from './feed-items.ts';

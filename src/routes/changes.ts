@@ -1,7 +1,7 @@
 // /api/v1/changes: the change log, for clients that keep their own copy of the reports.
 
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { changeList } from '../domain/changes.ts';
 import { cachingHeaders, jsonContent, openApiRoutes, problems } from '../http/openapi.ts';
 import { changesAfter } from '../services/changes.ts';

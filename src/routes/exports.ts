@@ -7,7 +7,7 @@
 
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HistoryScope } from '../domain/history.ts';
 import { indicatorIds } from '../domain/indicators.ts';
 import { slug } from '../domain/model.ts';

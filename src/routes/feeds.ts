@@ -6,7 +6,7 @@
 
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HistoryScope } from '../domain/history.ts';
 import { type Language, pageLanguages } from '../domain/languages.ts';
 import { slug } from '../domain/model.ts';

@@ -1,7 +1,7 @@
 // /healthz: a constant answer that touches no storage, for load balancers and monitors.
 
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonContent, openApiRoutes } from '../http/openapi.ts';
 import { noQuery } from '../http/queries.ts';
 

@@ -4,7 +4,7 @@
 
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
-import { z } from 'zod';
+import * as z from 'zod';
 import { reportId, slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { publicReads } from '../http/caching.ts';

@@ -1,7 +1,7 @@
 // /api/v1/places: current status per place, a place's history, and place administration.
 
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { indicatorIds } from '../domain/indicators.ts';
 import {
   type PlaceList,

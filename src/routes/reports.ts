@@ -2,7 +2,7 @@
 
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   correctionInput,
   reportBatch,

@@ -6,7 +6,7 @@
 // other bytes treats the value as absent. So a read of a derived value costs a digest of
 // its bytes, not a schema pass over all of it.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { etagOfDigest, sha256Hex } from '../digest.ts';
 import { type ChangePageDocument, changePageDocument } from '../domain/changes.ts';
 import {

@@ -2,7 +2,7 @@
 // subscriptions, one webhook to deliver, or one feed to announce to the hub. Checked when
 // taken off the queue, as anything read back from storage is.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { change } from '../domain/changes.ts';
 import { figureChange } from '../domain/figure-changes.ts';
 import { subscriptionId } from '../domain/ids.ts';

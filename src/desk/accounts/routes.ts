@@ -7,7 +7,7 @@
 // sessions end at their next request (src/desk/session.ts asks the registry).
 
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sha256 } from '../../digest.ts';
 import { hex, toBase64Url } from '../../encoding.ts';
 import type { AppEnv } from '../../http/app-env.ts';

@@ -6,7 +6,7 @@
 // alone). Each then opens the page of the report it made or changed.
 
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { issuesFromZod } from '../../domain/issues.ts';
 import { correctionInput, type ReportView, reportId, retractionInput } from '../../domain/model.ts';
 import type { AppEnv } from '../../http/app-env.ts';

@@ -5,7 +5,7 @@
 // status and history. Either then opens the place's public page.
 
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { issuesFromZod } from '../../domain/issues.ts';
 import { type Place, placeInput, slug } from '../../domain/model.ts';
 import type { AppEnv } from '../../http/app-env.ts';

@@ -5,7 +5,7 @@
 // published correction opens its page.
 
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { issuesFromZod } from '../../domain/issues.ts';
 import {
   type CorrectionInput,
