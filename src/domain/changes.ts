@@ -21,6 +21,7 @@ import {
   type FigureSummary,
   figureSummary,
   partialDate,
+  type ReportSummary,
   type Retraction,
   reason,
   reportId,
@@ -240,6 +241,9 @@ export function changeFigures(
 }
 
 const sideOf = (facts: LoggedFacts, id: string): Side => ({ report: id, ...statedIn(facts, id) });
+
+/** A report or correction as the desk lists it among its writer's own. */
+export type PublishedReport = Pick<ReportSummary, 'id' | 'place' | 'observed' | 'published' | 'state'>;
 
 /** A report's fate from what the log holds: its own retraction, and its corrections and theirs. */
 export function fateIn(facts: LoggedFacts, id: string): ReportFate {

@@ -72,26 +72,6 @@ async function writeFacts(
     if (!repeat) await store.deleteHistoryEntries(summaries).catch(() => undefined);
     throw error;
   }
-  if (publishedBy) await filePublishedBy(store, publishedBy, summaries);
-}
-
-/**
- * Files visible reports under who published them. They are published whatever happens here:
- * failing the request now would have its client send them again, so a failure is logged and
- * the reports are only missing from their writer's list at the desk (the fact keeps the name).
- */
-async function filePublishedBy(store: StatusStore, publishedBy: string, summaries: readonly ReportSummary[]) {
-  try {
-    await Promise.all(summaries.map((s) => store.putPublishedByEntry(publishedBy, s)));
-  } catch (error) {
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        message: 'reports not filed under who published them',
-        error: String(error),
-      }),
-    );
-  }
 }
 
 /**

@@ -32,16 +32,6 @@ export function reportIdOfHistoryKey(key: string): string {
 }
 
 /**
- * Who published what: one empty key per report or correction under the name of the principal
- * that published it, newest first, the report's summary as it was published in its metadata,
- * so that the desk lists a writer's own reports with one list call. The name is encoded, as
- * a token's name may hold any character, "/" among them.
- */
-export const publishedByPrefix = (name: string) => `v1/published-by/${encodeURIComponent(name)}/`;
-export const publishedByKey = (name: string, reportId: string) =>
-  `${publishedByPrefix(name)}${reverseOrderId(reportId)}`;
-
-/**
  * Corrections filed under another place that continue a chain of this place's reports (a
  * report filed under the wrong place, corrected into the right one): one empty key per
  * correction and place of the chain, so that a place's writer can derive from the facts

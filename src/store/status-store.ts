@@ -46,8 +46,6 @@ import {
   placeKey,
   placePrefix,
   placesDocumentKey,
-  publishedByKey,
-  publishedByPrefix,
   recentDocumentKey,
   reportIdOfHistoryKey,
   reportKey,
@@ -256,20 +254,6 @@ export class StatusStore {
     if (value === null || !parsed.success) return undefined;
     const by = publisherMetadata.safeParse(metadata);
     return { value: parsed.data, ...(by.success ? { publishedBy: by.data.publishedBy } : {}) };
-  }
-
-  /** Files a report or correction under the name of who published it, once it is visible. */
-  putPublishedByEntry(publishedBy: string, summary: ReportSummary): Promise<void> {
-    return this.kv.put(publishedByKey(publishedBy, summary.id), '', { metadata: encodeSummary(summary) });
-  }
-
-  /**
-   * The newest reports and corrections a principal published, as they were published (their
-   * later fate is in the history index): one list call.
-   */
-  async publishedBy(name: string, limit: number): Promise<ReportSummary[]> {
-    const page = await this.kv.list({ prefix: publishedByPrefix(name), limit });
-    return page.keys.flatMap((key) => decodeSummary(key.metadata) ?? []);
   }
 
   /** Ids of every retracted report: one list call per 1,000 retractions, for rebuilds. */

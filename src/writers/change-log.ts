@@ -28,9 +28,11 @@ import {
   type ChangeNotice,
   type ChangePageDocument,
   changePageSize,
+  fateIn,
   inTakenOrder,
   type LoggedFacts,
   type LoggedReport,
+  type PublishedReport,
   type ReportFact,
   reportChange,
   retractionChange,
@@ -56,6 +58,8 @@ const schema = [
   'CREATE TABLE IF NOT EXISTS stated (id TEXT PRIMARY KEY, json TEXT NOT NULL)',
   // The log itself: each change at its position, from 0.
   'CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)',
+  // Who published each change, for a writer's own reports at the desk.
+  "CREATE INDEX IF NOT EXISTS changes_by ON changes (json_extract(json, '$.publishedBy'), seq)",
   // Changes not yet handed to the push queue, with what their teller knew of their report
   // (its indicators, and what it changed in its place's status).
   'CREATE TABLE IF NOT EXISTS to_push (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)',
@@ -170,6 +174,27 @@ export class ChangeLog extends PacedWriter {
       .exec('SELECT json FROM changes ORDER BY seq DESC LIMIT ?', limit)
       .toArray()
       .map((row) => JSON.parse(String(row.json)) as Change);
+  }
+
+  /**
+   * The newest reports and corrections `name` published, newest first, each with the state
+   * it is in now: what the desk lists as the writer's own.
+   */
+  async publishedBy(name: string, limit: number): Promise<PublishedReport[]> {
+    await this.ready();
+    return this.sql
+      .exec(
+        "SELECT json FROM changes WHERE json_extract(json, '$.publishedBy') = ? AND json_extract(json, '$.kind') != 'retraction' ORDER BY seq DESC LIMIT ?",
+        name,
+        limit,
+      )
+      .toArray()
+      .flatMap((row) => {
+        const change = JSON.parse(String(row.json)) as Change;
+        if (change.kind === 'retraction') return [];
+        const { report: id, place, observed, at: published } = change;
+        return [{ id, place, observed, published, state: fateIn(this.facts, id).state }];
+      });
   }
 
   override async alarm(): Promise<void> {

@@ -22,7 +22,6 @@ export async function writeModerationFacts(
     const summary = summarizeReport(correction, { state: 'active' });
     await store.putHistoryEntry(summary);
     await store.putHistoryEntry(withFate(original, { state: 'superseded', supersededBy: correction.id }));
-    if (publishedBy) await store.putPublishedByEntry(publishedBy, summary);
     return;
   }
   if (moderation.withdrawn) {

@@ -5,6 +5,7 @@ import worker from '../../src/index.ts';
 import { StatusStore } from '../../src/store/status-store.ts';
 import { call, json, origin, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
+import { countingKv } from '../support/counting-kv.ts';
 import { manual, postForm, sameSite, signIn } from '../support/desk.ts';
 import { correct, createPlace, postReport } from '../support/seed-api.ts';
 import { testTokens } from '../support/tokens.ts';
@@ -117,6 +118,25 @@ describe('who published', () => {
 });
 
 describe('who published, in the change log', () => {
+  it('costs no KV write: a named token’s report writes its fact and its two index entries, no more', async () => {
+    const slug = await aPlace();
+    const { binding, counts } = countingKv(env.STATUS_KV);
+    const ctx = createExecutionContext();
+    const request = new Request(new URL('/api/v1/reports', origin), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${testTokens.reporter.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(syntheticReport(slug)),
+    });
+    const response = await worker.fetch(request, { ...env, STATUS_KV: binding }, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(response.status).toBe(201);
+    const { id } = await json<{ id: string }>(response);
+    expect(counts.put).toBe(3);
+    expect((await store.getPublishedReport(id))?.publishedBy).toBe('reporter');
+    const { cookie } = await signIn(testTokens.reporter.token);
+    expect(section(await deskHome(cookie), 'own-reports')).toContain(`<a href="/reports/${id}">`);
+  });
+
   /** Every change of the public log, read as the operator configured it. */
   async function everyChange(read: (path: string) => Promise<Response>): Promise<ChangeList['changes']> {
     const changes: ChangeList['changes'] = [];

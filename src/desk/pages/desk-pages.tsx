@@ -2,7 +2,7 @@
 // script; every control has a visible label, and every form of a session carries the
 // session's form token. Pure: they take what to show, the site and the language.
 
-import type { Change } from '../../domain/changes.ts';
+import type { Change, PublishedReport } from '../../domain/changes.ts';
 import type { Language } from '../../domain/languages.ts';
 import type { PlaceSummary, ReportSummary } from '../../domain/model.ts';
 import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
@@ -67,7 +67,7 @@ export interface DeskView {
   formToken: string;
   /** The newest reports of all writers, and the writer's own. */
   newest: readonly ReportSummary[];
-  own: readonly ReportSummary[];
+  own: readonly PublishedReport[];
   /** The newest changes of the change log, with who made each. */
   changes: readonly Change[];
   places: ReadonlyMap<string, PlaceSummary>;

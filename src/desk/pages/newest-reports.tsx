@@ -2,9 +2,9 @@
 // the newest changes with who made each, each with its public page and its page at the desk.
 // Pure.
 
-import type { Change } from '../../domain/changes.ts';
+import type { Change, PublishedReport } from '../../domain/changes.ts';
 import type { Language } from '../../domain/languages.ts';
-import type { PlaceSummary, ReportSummary } from '../../domain/model.ts';
+import type { PlaceSummary } from '../../domain/model.ts';
 import { pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { formatPartialDate, formatTimestamp } from '../../words/figures.ts';
@@ -26,7 +26,7 @@ export function NewestReports({
   id: string;
   heading: string;
   empty: string;
-  reports: readonly ReportSummary[];
+  reports: readonly PublishedReport[];
   places: ReadonlyMap<string, PlaceSummary>;
   /** Whether the writer may moderate, which is what a report's page at the desk is for. */
   deskLinks: boolean;

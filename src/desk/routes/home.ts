@@ -45,7 +45,7 @@ export const deskRoutes = new Hono<AppEnv>()
     const store = c.get('store');
     const [newest, own, changes, places] = await Promise.all([
       readHistoryPage(store, { kind: 'all' }, {}, listedReports),
-      store.publishedBy(session.principal.name, listedReports),
+      c.get('writers').changeLog().publishedBy(session.principal.name, listedReports),
       c.get('writers').changeLog().newest(listedReports),
       loadPlacesList(store, c.get('writers')),
     ]);
