@@ -10,7 +10,10 @@
 //   instance's floor (GET /healthz, a constant answer) is loaded at the start and the end of
 //   the round. "× floor" divides by the mean of the two floors of the same instance and
 //   round, so a drift of the machine between rounds cancels; the median of the three rounds
-//   is reported, every round is kept in the results. autocannon from this process over
+//   is reported, every round is kept in the results. Right after each endpoint, in each
+//   round, the one-read floor of the uncached process (bench/floor-worker.js: one KV read of
+//   a value of the endpoint's answer size) is loaded too, and "× one-read floor" divides the
+//   uncached throughput by it. autocannon from this process over
 //   127.0.0.1: BENCH_CONNECTIONS (8) connections, 1 s warm-up, BENCH_SECONDS (3) measured.
 // - Isolate CPU: a V8 CPU profile of the kept-off app isolate (bench/inspector.mjs) over
 //   `cpuSeconds` of autocannon on one endpoint, its non-idle samples (a tick each) divided by
@@ -48,8 +51,10 @@ export const settings = { durationSeconds, connections, rounds, cpuSeconds };
  *   rounds: RoundLoad[] }} Side
  * @typedef {ReturnType<typeof cpuOfProfile> & { requests: number; msPerRequest: number }} IsolateCpu
  * @typedef {{ get: number; getWithMetadata: number; list: number; put: number; delete: number }} KvCounts
+ * @typedef {{ requestsPerSecond: number; ratio: number; rounds: { requestsPerSecond: number; ratio: number }[] }} OneRead
+ *   the one-read floor at the answer's size, and the uncached throughput divided by it
  * @typedef {{ name: string; path: string; status: number; responseBytes: number; kv: KvCounts; kvBytesRead: number;
- *   exempt: boolean; uncached: Side; cached: Side; isolateCpu: IsolateCpu; cpuRatioToFloor: number }} ReadRow
+ *   exempt: boolean; uncached: Side; cached: Side; oneRead: OneRead; isolateCpu: IsolateCpu; cpuRatioToFloor: number }} ReadRow
  * @typedef {{ status: number; responseBytes: number; kv: KvCounts; kvBytesRead: number; uncached: Floors[];
  *   cached: Floors[]; isolateCpu: IsolateCpu }} FloorResults
  * @typedef {{ name: string; status: number; responseBytes: number; kv: KvCounts; durableObjectCalls: number;
@@ -219,8 +224,25 @@ async function countedAndCompared(tools, endpoint) {
 }
 
 /**
+ * The one-read floor at the size of each endpoint's answer, per round, and the uncached
+ * throughput divided by it.
+ * @param {Load[]} floorLoads @param {Load[]} uncachedLoads @returns {OneRead}
+ */
+function oneReadOf(floorLoads, uncachedLoads) {
+  const rounds = floorLoads.map((f, round) => ({
+    requestsPerSecond: f.requestsPerSecond,
+    ratio: (uncachedLoads[round]?.requestsPerSecond ?? Number.NaN) / f.requestsPerSecond,
+  }));
+  return {
+    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+    ratio: median(rounds.map((r) => r.ratio)),
+    rounds,
+  };
+}
+
+/**
  * The reads, in the two instances, as the header says.
- * @param {{ uncached: { url: URL; tools: Tools; inspectorPort: number }; cached: { url: URL; tools: Tools } }} instances
+ * @param {{ uncached: { url: URL; tools: Tools; inspectorPort: number; floorUrl: URL }; cached: { url: URL; tools: Tools } }} instances
  * @param {string} slug
  */
 async function measureReads(instances, slug) {
@@ -230,11 +252,16 @@ async function measureReads(instances, slug) {
   const newest = /** @type {{ reports: { id: string }[] }} */ (
     await (await fetch(new URL('/api/v1/reports?limit=1', uncached.url))).json()
   );
-  /** @type {{ endpoint: Endpoint; counted: Counted; loads: { uncached: Load[]; cached: Load[] } }[]} */
+  /** @type {{ endpoint: Endpoint; counted: Counted; loads: { uncached: Load[]; cached: Load[]; oneRead: Load[] } }[]} */
   const measuring = [];
   for (const endpoint of reads(slug, etag, String(newest.reports[0]?.id))) {
     const counted = await countedAndCompared(tools, endpoint);
-    measuring.push({ endpoint, counted, loads: { uncached: [], cached: [] } });
+    measuring.push({ endpoint, counted, loads: { uncached: [], cached: [], oneRead: [] } });
+  }
+  // A value of each answer's size for the one-read floor, written before any load.
+  for (const bytes of new Set(measuring.map((m) => m.counted.bytes))) {
+    const stored = await fetch(new URL(`/${bytes}`, uncached.floorUrl), { method: 'POST' });
+    if (stored.status !== 204) throw new Error(`the one-read floor did not store ${bytes} bytes`);
   }
   const floorCounted = await countedAndCompared(tools, floor);
 
@@ -254,6 +281,10 @@ async function measureReads(instances, slug) {
           `  ${endpoint.name}, ${which}, round ${round + 1}: ${Math.round(measured.requestsPerSecond)} req/s, p99 ${measured.latencyP99Ms} ms`,
         );
       }
+      const oneRead = { name: `one-read floor, ${counted.bytes} bytes`, path: `/${counted.bytes}` };
+      const floorLoad = await load(uncached.floorUrl, oneRead, 200);
+      loads.oneRead.push(floorLoad);
+      console.log(`  ${oneRead.name}, round ${round + 1}: ${Math.round(floorLoad.requestsPerSecond)} req/s`);
     }
     for (const which of order) {
       const end = await load(instances[which].url, floor, 200);
@@ -280,6 +311,7 @@ async function measureReads(instances, slug) {
         exempt: endpoint.exempt ?? false,
         uncached: side(loads.uncached, floors.uncached),
         cached: side(loads.cached, floors.cached),
+        oneRead: oneReadOf(loads.oneRead, loads.uncached),
         isolateCpu,
         cpuRatioToFloor: isolateCpu.msPerRequest / floorCpu.msPerRequest,
       });
@@ -349,7 +381,12 @@ export async function measureEndpoints(persistPath, slug) {
     try {
       measured = await measureReads(
         {
-          uncached: { url: uncachedUrl, tools: await toolsOf(uncached), inspectorPort },
+          uncached: {
+            url: uncachedUrl,
+            tools: await toolsOf(uncached),
+            inspectorPort,
+            floorUrl: await uncached.unsafeGetDirectURL('floor'),
+          },
           cached: { url: await cached.ready, tools: await toolsOf(cached) },
         },
         slug,

@@ -1,6 +1,6 @@
 // What every Miniflare the benchmark starts shares: the write token, the compatibility date,
 // the writers (Durable Objects) and the push queues as wrangler.toml declares them, and the
-// two Workers.
+// three Workers.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -84,8 +84,9 @@ function pushQueues() {
 }
 
 /**
- * The production bundle ('app') and a benchmark Worker ('tools') beside it in one workerd,
- * on one KV namespace in a folder of their own, with the production settings. The tools
+ * The production bundle ('app'), the one-read floor ('floor') and a benchmark Worker ('tools')
+ * beside it in one workerd, on one KV namespace in a folder of their own, with the
+ * production settings. The tools
  * keep no answers: what they count is what a request costs when it goes to KV. With
  * `inspectorPort`, the app's isolate is open to the V8 inspector at ws://127.0.0.1:<port>/app.
  * `recentAnswerMs` is the app's RECENT_ANSWER_MS: '0' has it keep no answers, as an isolate
@@ -132,6 +133,15 @@ export function startBenchWorkers({
           bindings: production,
           ratelimits: ratelimit('1001'),
           ...(inspectorPort ? { unsafeInspectorProxy: true } : {}),
+        },
+        // The one-read floor (bench/floor-worker.js), on a socket of its own.
+        {
+          name: 'floor',
+          modules: true,
+          scriptPath: 'bench/floor-worker.js',
+          compatibilityDate,
+          kvNamespaces,
+          unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
         },
         {
           name: 'tools',
