@@ -23,12 +23,14 @@ export default {
   fetch: (request: Request, env: Env, ctx: ExecutionContext) =>
     app.fetch(withoutTrackingParameters(request), env, ctx),
   /** Every minute (wrangler.toml [triggers]): tell the writers whatever they never heard of. */
-  async scheduled(_controller, env, ctx) {
+  async scheduled(controller, env, ctx) {
     ctx.waitUntil(
-      repairDocuments(new StatusStore(env.STATUS_KV), writersOf(env)).then((outcome) => {
-        if (outcome.repaired.length > 0) recentAnswersFor(env.STATUS_KV).clear();
-        console.log(JSON.stringify({ level: 'info', message: 'scheduled repair', ...outcome }));
-      }),
+      repairDocuments(new StatusStore(env.STATUS_KV), writersOf(env), controller.scheduledTime).then(
+        (outcome) => {
+          if (outcome.repaired.length > 0) recentAnswersFor(env.STATUS_KV).clear();
+          console.log(JSON.stringify({ level: 'info', message: 'scheduled repair', ...outcome }));
+        },
+      ),
     );
   },
   /** The push queue and its dead-letter queue (wrangler.toml [[queues.consumers]]). */

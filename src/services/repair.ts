@@ -14,6 +14,13 @@
 // 4. The change log is told the newest 1,000 entries of all places, every time: it checks them
 //    against its own storage, with no KV read for what it holds, and adds what it lacks. Its
 //    first call also takes in every report stored before it existed.
+//
+// It runs every minute, but looks at KV only when it has reason to: the change log took a
+// change since its last full run (a writer heard of something, which may have left documents
+// to check), a request marked a place stale (one KV read of the stale flag tells), a deploy
+// changed the derived keys it expects (a new stored answer to have written), or a day has
+// passed. A minute with nothing new lists nothing. What no writer and no mark knows (a
+// request whose hand-over and stale mark both failed) waits for the next change or the day.
 
 import { headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
 import type { HistoryScope } from '../domain/history.ts';
@@ -26,6 +33,8 @@ import type { HistoryListing, StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 
 export interface RepairOutcome {
+  /** False when nothing was told of a change since the last full run: KV was not listed. */
+  ran: boolean;
   checked: number;
   /** Places whose writer was told what it lacked; "all places" for the shared documents. */
   repaired: string[];
@@ -88,17 +97,39 @@ function sharedDiffer(
   return places.some(({ slug, doc }) => doc && bySlug.get(slug) !== JSON.stringify(summarizePlace(doc)));
 }
 
-export async function repairDocuments(store: StatusStore, writers: Writers): Promise<RepairOutcome> {
+const derivedKeysIn = (scope: HistoryScope) =>
+  derivedKeysOf(scope, { feedFormats: feedFormatNames, placeListFiles: placeListFileNames });
+
+/** The derived keys this code expects, with a stand-in place: they change with a deploy only. */
+const expectedKeys = () =>
+  [...derivedKeysIn({ kind: 'all' }), ...derivedKeysIn({ kind: 'place', slug: '-' })].join();
+
+/**
+ * The repair, run in full only when the change log took a change or a request marked a place
+ * stale since its last full run, or that run is a day old: a minute with nothing new costs one
+ * KV read and a call to the change log, and no list. `now`: the schedule's time.
+ */
+export async function repairDocuments(
+  store: StatusStore,
+  writers: Writers,
+  now: number,
+): Promise<RepairOutcome> {
+  const stale = await store.staleFlag();
+  const { due, seen } = await writers.changeLog().repairDue({ stale, expected: expectedKeys() }, now);
+  if (!due) return { ran: false, checked: 0, repaired: [] };
+  const outcome = await repairInFull(store, writers);
+  await writers.changeLog().repaired(seen);
+  return outcome;
+}
+
+async function repairInFull(store: StatusStore, writers: Writers): Promise<RepairOutcome> {
   const [slugs, marked, all, derived] = await Promise.all([
     store.placeSlugs(),
     store.staleSlugs(),
     store.listHistory({ kind: 'all' }),
     store.derivedKeys(),
   ]);
-  const lacksAny = (scope: HistoryScope) =>
-    derivedKeysOf(scope, { feedFormats: feedFormatNames, placeListFiles: placeListFileNames }).some(
-      (key) => !derived.has(key),
-    );
+  const lacksAny = (scope: HistoryScope) => derivedKeysIn(scope).some((key) => !derived.has(key));
   const places = await Promise.all(
     slugs.map(async (slug) => ({
       slug,
@@ -141,7 +172,7 @@ export async function repairDocuments(store: StatusStore, writers: Writers): Pro
   await Promise.all(marked.map((slug) => store.clearStale(slug)));
   const listedOfAll = [...summariesOf(all), ...completed];
   if ((await writers.changeLog().reconcile(listedOfAll)) > 0) repaired.push(changeLog);
-  return { checked: slugs.length, repaired };
+  return { ran: true, checked: slugs.length, repaired };
 }
 
 /** Every writer reloads from the facts in KV: after a bulk load of facts. */

@@ -111,6 +111,12 @@ export const changePageKey = (page: number) => `${changePagePrefix}${page}`;
 /** Places whose documents a request could not update; the scheduled repair clears them. */
 export const stalePrefix = 'v1/stale/';
 export const staleKey = (slug: string) => `${stalePrefix}${slug}`;
+/**
+ * Changed with every stale mark: one read tells the repair whether a place was marked since
+ * it last looked, where listing the marks would cost a list every minute. Not under the
+ * marks' prefix, so that listing them does not find it.
+ */
+export const staleFlagKey = 'v1/stale-flag';
 
 /**
  * Answers to Idempotency-Keys as earlier versions recorded them. Keys are now decided and

@@ -51,6 +51,7 @@ import {
   reportKey,
   retractionKey,
   retractionPrefix,
+  staleFlagKey,
   staleKey,
   stalePrefix,
   subscriptionKey,
@@ -512,8 +513,19 @@ export class StatusStore {
 
   // -- repair markers --------------------------------------------------------------------
 
-  markStale(slug: string): Promise<void> {
-    return this.kv.put(staleKey(slug), '');
+  /**
+   * Marks a place stale, and says so in the one flag the scheduled repair reads before it
+   * lists anything: a new value each time, so that a mark made after the repair's last look
+   * is told from one made before.
+   */
+  async markStale(slug: string): Promise<void> {
+    await this.kv.put(staleKey(slug), '');
+    await this.kv.put(staleFlagKey, `${new Date().toISOString()} ${slug} ${crypto.randomUUID()}`);
+  }
+
+  /** The stale flag's value: null when no place was ever marked stale. */
+  staleFlag(): Promise<string | null> {
+    return this.kv.get(staleFlagKey);
   }
 
   async staleSlugs(): Promise<string[]> {

@@ -65,6 +65,21 @@ const schema = [
   'CREATE TABLE IF NOT EXISTS to_push (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)',
 ];
 
+/** What the scheduled repair saw when it last ran in full. */
+export interface RepairSeen {
+  position: number;
+  stale: string | null;
+  /** The derived keys the repair expected: a deploy that adds one has it run in full. */
+  expected: string;
+  at: number;
+}
+
+/**
+ * How often the repair looks at KV though nothing told of a change: for what no writer and
+ * no mark knows (a request whose hand-over and stale mark both failed, a key lost from KV).
+ */
+const fullRepairEveryMs = 24 * 60 * 60 * 1000;
+
 /** How many changes one push hands to the queue at most. */
 const pushedAtOnce = 500;
 
@@ -195,6 +210,33 @@ export class ChangeLog extends PacedWriter {
         const { report: id, place, observed, at: published } = change;
         return [{ id, place, observed, published, state: fateIn(this.facts, id).state }];
       });
+  }
+
+  /**
+   * Whether the scheduled repair must look at KV: something was logged since its last full
+   * run, a request marked a place stale since (`stale`, the value of the stale flag), the
+   * repair now expects other derived keys (a deploy added one), or its last full run is a day
+   * old. `seen` is what the repair hands back once its run is done.
+   */
+  async repairDue(
+    { stale, expected }: Pick<RepairSeen, 'stale' | 'expected'>,
+    now: number,
+  ): Promise<{ due: boolean; seen: RepairSeen }> {
+    await this.ready();
+    const seen: RepairSeen = { position: this.logged, stale, expected, at: now };
+    const last = this.state.get<RepairSeen>('repair seen');
+    const due =
+      last === undefined ||
+      last.position !== seen.position ||
+      last.stale !== seen.stale ||
+      last.expected !== seen.expected ||
+      now - last.at >= fullRepairEveryMs;
+    return { due, seen };
+  }
+
+  /** The repair ran in full on what it was told it had seen. */
+  async repaired(seen: RepairSeen): Promise<void> {
+    this.state.put('repair seen', seen);
   }
 
   override async alarm(): Promise<void> {
