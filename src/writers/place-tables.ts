@@ -110,16 +110,23 @@ export class PlaceTables {
   }
 
   changed({ recompute }: { recompute: boolean }): void {
-    this.kv.put('changeSeq', this.changeSeq + 1);
+    const seq = this.changeSeq + 1;
+    this.kv.put('changeSeq', seq);
     this.kv.put('dirty', true);
-    if (recompute) this.kv.put('recompute', true);
+    if (recompute) {
+      this.kv.put('recompute', true);
+      this.kv.put('recomputeSeq', seq);
+    }
   }
 
-  /** After a flush: clean, unless something changed since `seq`. */
+  /**
+   * After a flush that began at `seq`: clean, unless something changed since; and its fates
+   * derived, unless a change since asks for them again (new reports alone do not).
+   */
   flushed(seq: number): void {
+    if ((this.kv.get<number>('recomputeSeq') ?? 0) <= seq) this.kv.put('recompute', false);
     if (this.changeSeq !== seq) return;
     this.kv.put('dirty', false);
-    this.kv.put('recompute', false);
   }
 
   // -- what arrives -----------------------------------------------------------------------
@@ -498,9 +505,10 @@ export class PlaceTables {
     this.sql.exec('INSERT OR IGNORE INTO unshared (id) VALUES (?)', id);
   }
 
+  /** What the writer of all places was not told yet, of what this place's documents show. */
   unshared(): string[] {
     return this.sql
-      .exec('SELECT id FROM unshared')
+      .exec('SELECT id FROM unshared WHERE id NOT IN (SELECT id FROM unapplied)')
       .toArray()
       .map((row) => text(row, 'id'));
   }
@@ -553,12 +561,22 @@ export class PlaceTables {
       : notice;
   }
 
-  /** The oldest notices the change log has not taken, in order, with what their reports changed. */
+  /**
+   * The oldest notices the change log has not taken, in order, with what their reports
+   * changed: up to the first about a report this place's documents do not show yet, which
+   * waits with every notice after it for the next flush.
+   */
   unlogged(limit: number): { seq: number; notice: ChangeNotice }[] {
-    return this.sql
+    const waiting = new Set(this.unapplied());
+    const rows = this.sql
       .exec('SELECT seq, json FROM unlogged ORDER BY seq LIMIT ?', limit)
       .toArray()
-      .map((row) => ({ seq: Number(row.seq), notice: this.figuresOf(parsed<ChangeNotice>(row, 'json')) }));
+      .map((row) => ({ seq: Number(row.seq), notice: parsed<ChangeNotice>(row, 'json') }));
+    const shown = rows.findIndex(({ notice }) => notice.kind === 'report' && waiting.has(notice.report.id));
+    return (shown === -1 ? rows : rows.slice(0, shown)).map(({ seq, notice }) => ({
+      seq,
+      notice: this.figuresOf(notice),
+    }));
   }
 
   /** The change log took every notice up to `seq`. */

@@ -318,11 +318,13 @@ export class PlaceWriter extends PacedWriter {
       for (const moderation of tables.intents()) await this.writeModeration(moderation);
       if (tables.dirty && this.pace.mayFlush()) await this.flush();
       // The writer of all places and the change log are told only what this place's
-      // documents already show; the change log last, so that nothing befalling it delays a
-      // document.
-      if (!tables.dirty) await this.share();
+      // documents already show: while new reports wait for the next flush, what came before
+      // them is told without waiting (a stream of reports would otherwise hold everything
+      // back until it stops), but nothing while fates are to be derived again. The change log
+      // last, so that nothing befalling it delays a document.
+      if (!tables.recompute) await this.share();
       await this.deliver();
-      if (!tables.dirty) await this.log();
+      if (!tables.recompute) await this.log();
     });
     if (done && tables.hasPendingWork()) await this.pace.later();
   }

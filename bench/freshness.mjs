@@ -1,0 +1,208 @@
+// How soon each document shows a report after its 201, under a burst: 1,000 reports from 50
+// clients over HTTP to 5 places, the production bundle in workerd through miniflare with the
+// production settings (DOCUMENT_WRITE_INTERVAL_MS 1000) and kept answers off, so that every
+// read is what KV holds. While the burst runs and until every document has caught up (at
+// most 30 s after the last 201), one poller reads every document, about 5 times a
+// second (all of a round's reads at once: the noted time is when the round's reads came back,
+// so a time errs late by up to a round, whose median and longest are reported), and notes
+// when each first shows each report:
+// - the list of places and each place's status, by their report count: the k-th report a
+//   place answered is shown once the count is at least k;
+// - the newest reports of all places, the feed of all places and each place's feed, by the
+//   ids they hold: a report is shown once the document holds it, or holds only newer ones
+//   (it went past it), and holds nothing older that is missing.
+// For each kind of document, the time from each report's 201 to that moment: median, p95
+// (nearest rank) and maximum, and the reports never shown. Run: node bench/freshness.mjs
+// (about a minute). Prints JSON.
+
+import { rmSync } from 'node:fs';
+import { build, callTools, kvFolder, startWorkers, toolsOf } from './history.mjs';
+import { benchToken } from './workers.mjs';
+
+const clients = 50;
+const perClient = 20;
+const placeCount = 5;
+const pollGapMs = 200;
+const catchUpMs = 30_000;
+
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const idOfUrl = (/** @type {string} */ url) => url.split('/').at(-1) ?? '';
+
+/** @param {number[]} values @param {number} p */
+const rank = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+
+/** @param {string} slug */
+const reportBody = (slug) =>
+  JSON.stringify({
+    place: slug,
+    observed: '2024-03-15',
+    figures: [{ indicator: 'civilian_deaths', value: 7, qualifier: 'at_least' }],
+    summary: { text: 'SYNTHETIC burst report.', language: 'en' },
+    source: { name: 'Synthetic source', kind: 'ngo', language: 'en' },
+    verification: 'unconfirmed',
+  });
+
+build();
+const persistPath = kvFolder();
+const mf = startWorkers(persistPath, { recentAnswerMs: '0' });
+try {
+  const base = await mf.ready;
+  const tools = await toolsOf(mf);
+  const { slugs } = /** @type {{ slugs: string[] }} */ (
+    await callTools(tools, '/places', { count: placeCount })
+  );
+  await callTools(tools, '/rebuild', {});
+  const get = async (/** @type {string} */ path) => (await fetch(new URL(path, base))).json();
+
+  /** @type {{ id: string; place: string; rankInPlace: number; answeredAt: number }[]} */
+  const answered = [];
+  const countOf = new Map(slugs.map((s) => [s, 0]));
+  const started = performance.now();
+  let burstOver = false;
+
+  const burst = Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let n = 0; n < perClient; n++) {
+        const place = /** @type {string} */ (slugs[(client + n) % slugs.length]);
+        const response = await fetch(new URL('/api/v1/reports', base), {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${benchToken}`,
+            'content-type': 'application/json',
+            'confirm-warnings': 'above-whole, far-from-current, above-population, old-observation',
+          },
+          body: reportBody(place),
+        });
+        const answeredAt = performance.now();
+        if (response.status !== 201)
+          throw new Error(`POST answered ${response.status}: ${await response.text()}`);
+        const { id } = /** @type {{ id: string }} */ (await response.json());
+        const rankInPlace = (countOf.get(place) ?? 0) + 1;
+        countOf.set(place, rankInPlace);
+        answered.push({ id, place, rankInPlace, answeredAt });
+      }
+    }),
+  ).finally(() => {
+    burstOver = true;
+  });
+
+  /** @type {Map<string, Map<string, number>>} document kind → report id → first time shown */
+  const shown = new Map();
+  const note = (/** @type {string} */ kind, /** @type {string} */ id, /** @type {number} */ at) => {
+    const seen = shown.get(kind) ?? new Map();
+    shown.set(kind, seen);
+    if (!seen.has(id)) seen.set(id, at);
+  };
+  /** Reports a windowed document is at least as new as: those it holds, and older ones it went past. */
+  const byWindow = (
+    /** @type {string} */ kind,
+    /** @type {string[]} */ ids,
+    /** @type {(r: typeof answered[number]) => boolean} */ inScope,
+    /** @type {number} */ at,
+  ) => {
+    if (ids.length === 0) return;
+    const held = new Set(ids);
+    const oldest = [...ids].sort()[0] ?? '';
+    for (const r of answered) {
+      if (inScope(r) && (held.has(r.id) || r.id < oldest)) note(kind, r.id, at);
+    }
+  };
+  const byCount = (
+    /** @type {string} */ kind,
+    /** @type {string} */ place,
+    /** @type {number} */ count,
+    /** @type {number} */ at,
+  ) => {
+    for (const r of answered) if (r.place === place && r.rankInPlace <= count) note(kind, r.id, at);
+  };
+
+  let reads = 0;
+  /** @type {number[]} how long each round of reads took */
+  const rounds = [];
+  let lastAnswer = Number.POSITIVE_INFINITY;
+  const total = clients * perClient;
+  const caughtUp = () =>
+    [...shown.values()].length > 0 &&
+    [
+      'place list',
+      'place status',
+      'newest reports of all places',
+      'feed of all places',
+      'feed of a place',
+    ].every((kind) => (shown.get(kind)?.size ?? 0) >= total);
+  while (!(burstOver && (caughtUp() || performance.now() - lastAnswer > catchUpMs))) {
+    if (burstOver && lastAnswer === Number.POSITIVE_INFINITY) lastAnswer = performance.now();
+    // Every document of the round at once, so that a round takes about one read's time.
+    const at = performance.now();
+    const [list, newest, all, ...ofPlaces] = await Promise.all([
+      get('/api/v1/places'),
+      get('/api/v1/reports?limit=50'),
+      get('/feeds/all.json'),
+      ...slugs.flatMap((slug) => [get(`/api/v1/places/${slug}`), get(`/feeds/places/${slug}.json`)]),
+    ]);
+    const readAt = performance.now();
+    for (const p of /** @type {{ places: { slug: string; reportCount: number }[] }} */ (list).places)
+      byCount('place list', p.slug, p.reportCount, readAt);
+    const newestIds = /** @type {{ reports: { id: string }[] }} */ (newest).reports.map((r) => r.id);
+    byWindow('newest reports of all places', newestIds, () => true, readAt);
+    const allIds = /** @type {{ items: { url: string }[] }} */ (all).items.map((i) => idOfUrl(i.url));
+    byWindow('feed of all places', allIds, () => true, readAt);
+    slugs.forEach((slug, i) => {
+      const view = /** @type {{ reportCount: number }} */ (ofPlaces[2 * i]);
+      byCount('place status', slug, view.reportCount, readAt);
+      const feed = /** @type {{ items: { url: string }[] }} */ (ofPlaces[2 * i + 1]);
+      byWindow(
+        'feed of a place',
+        feed.items.map((item) => idOfUrl(item.url)),
+        (r) => r.place === slug,
+        readAt,
+      );
+    });
+    rounds.push(readAt - at);
+    reads += 3 + 2 * slugs.length;
+    await sleep(pollGapMs);
+  }
+  await burst;
+
+  const answeredAt = new Map(answered.map((r) => [r.id, r.answeredAt]));
+  const kinds = Object.fromEntries(
+    [...shown].map(([kind, seen]) => {
+      const delays = answered.flatMap((r) => {
+        const at = seen.get(r.id);
+        return at === undefined ? [] : [Math.max(0, at - (answeredAt.get(r.id) ?? at))];
+      });
+      return [
+        kind,
+        {
+          shown: delays.length,
+          neverShown: total - delays.length,
+          medianMs: Math.round(rank(delays, 50)),
+          p95Ms: Math.round(rank(delays, 95)),
+          maxMs: Math.round(Math.max(...delays)),
+        },
+      ];
+    }),
+  );
+  const lastAnswered = Math.max(...answered.map((r) => r.answeredAt));
+  console.log(
+    JSON.stringify(
+      {
+        reports: total,
+        clients,
+        places: placeCount,
+        burstSeconds: (lastAnswered - started) / 1000,
+        reads,
+        roundMs: { median: Math.round(rank(rounds, 50)), max: Math.round(Math.max(...rounds)) },
+        kinds,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await mf.dispose();
+  rmSync(persistPath, { recursive: true, force: true });
+}
