@@ -3,7 +3,9 @@
 // record in the session's own Durable Object (src/desk/session-object.ts) with who signed
 // in and the session's form token. The token itself is never stored, in the cookie, a page
 // or a log. Signing out deletes the record, so a copy of the cookie is worth nothing after;
-// so does revoking the person who signed in (src/desk/accounts/).
+// so does revoking the person who signed in (src/desk/accounts/). Beside the session, the
+// writer marker (src/http/writer-marker.ts) tells the public pages to link to the desk; it
+// comes and goes with the session.
 
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
