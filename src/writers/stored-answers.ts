@@ -34,11 +34,13 @@ export async function writePlaceListFiles(
   pace: Pace,
   places: PlacesDocument,
 ): Promise<void> {
-  for (const name of placeListFileNames) {
-    const key = { kind: 'file', name } as const;
-    const answer = await placeListFileAnswer(name, places.places);
-    await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
-  }
+  await Promise.all(
+    placeListFileNames.map(async (name) => {
+      const key = { kind: 'file', name } as const;
+      const answer = await placeListFileAnswer(name, places.places);
+      await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
+    }),
+  );
 }
 
 /** Writes a scope's first page and feed answers, each only when it changed. */
@@ -50,18 +52,23 @@ export async function writeScopeAnswers(
   env: AnswerSettings,
 ): Promise<void> {
   const firstPage = firstPageOf(documents.recent);
-  await pace.write(firstPageKey(scope), firstPage, (doc) => store.putFirstPageDocument(scope, doc));
   const history = { kind: 'history', scope } as const;
-  await pace.write(answerKey(history), await historyAnswer(scope, firstPage), (answer) =>
-    store.putAnswer(history, answer),
-  );
-  for (const { format, answer } of await feedAnswers(scope, documents.feed, env)) {
-    const key = { kind: 'feed', scope, format } as const;
-    await pace.write(answerKey(key), answer, async (value) => {
-      await store.putAnswer(key, value);
-      await announce(env, scope, format);
-    });
-  }
+  const [historyBody, feeds] = await Promise.all([
+    historyAnswer(scope, firstPage),
+    feedAnswers(scope, documents.feed, env),
+  ]);
+  // Each answer is a key of its own: written at once.
+  await Promise.all([
+    pace.write(firstPageKey(scope), firstPage, (doc) => store.putFirstPageDocument(scope, doc)),
+    pace.write(answerKey(history), historyBody, (answer) => store.putAnswer(history, answer)),
+    ...feeds.map(({ format, answer }) => {
+      const key = { kind: 'feed', scope, format } as const;
+      return pace.write(answerKey(key), answer, async (value) => {
+        await store.putAnswer(key, value);
+        await announce(env, scope, format);
+      });
+    }),
+  ]);
 }
 
 /** Tells the hub, through the queue, that a feed changed; a failure fails the write, which is tried again. */
