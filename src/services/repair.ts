@@ -105,9 +105,10 @@ const expectedKeys = () =>
   [...derivedKeysIn({ kind: 'all' }), ...derivedKeysIn({ kind: 'place', slug: '-' })].join();
 
 /**
- * The repair, run in full only when the change log took a change or a request marked a place
- * stale since its last full run, or that run is a day old: a minute with nothing new costs one
- * KV read and a call to the change log, and no list. `now`: the schedule's time.
+ * The repair, run in full only when, since its last full run, the change log took a change, a
+ * request marked a place stale or a deploy changed the keys it expects, or that run is a day
+ * old: a minute with nothing new costs one KV read and a call to the change log, and no list.
+ * `now`: the schedule's time.
  */
 export async function repairDocuments(
   store: StatusStore,
