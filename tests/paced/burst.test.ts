@@ -77,9 +77,9 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients, pac
       }),
     );
     const answered = Date.now();
-    // The change log hears of reports once their places' documents show them, which under a
-    // burst is mostly after it; had it sat idle meanwhile, it may have been evicted, and a
-    // binding wrapped before it with it: so it is wrapped now.
+    // The change log hears of reports once their places' documents show them, during the
+    // burst and after it; had it sat idle before, it may have been evicted, and a binding
+    // wrapped then with it: so it is wrapped now, and its pacing checked from here on.
     let changeLogWrites: { key: string; at: number }[] = [];
     let changeLogInjected: string[] = [];
     await wrapWriterKv(writers.changeLog(), (kv) => {
