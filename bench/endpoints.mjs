@@ -93,8 +93,11 @@ function reads(slug, etag, reportId) {
   ];
 }
 
-/** @param {string} slug @returns {Endpoint} */
-const post = (slug) => ({
+/**
+ * The write every benchmark sends: one SYNTHETIC report to `slug`.
+ * @param {string} slug @returns {Endpoint}
+ */
+export const post = (slug) => ({
   name: 'POST /api/v1/reports',
   path: '/api/v1/reports',
   method: 'POST',

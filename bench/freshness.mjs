@@ -16,8 +16,8 @@
 // (about a minute). Prints JSON.
 
 import { rmSync } from 'node:fs';
+import { post } from './endpoints.mjs';
 import { build, callTools, kvFolder, startWorkers, toolsOf } from './history.mjs';
-import { benchToken } from './workers.mjs';
 
 const clients = 50;
 const perClient = 20;
@@ -33,17 +33,6 @@ const rank = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 };
-
-/** @param {string} slug */
-const reportBody = (slug) =>
-  JSON.stringify({
-    place: slug,
-    observed: '2024-03-15',
-    figures: [{ indicator: 'civilian_deaths', value: 7, qualifier: 'at_least' }],
-    summary: { text: 'SYNTHETIC burst report.', language: 'en' },
-    source: { name: 'Synthetic source', kind: 'ngo', language: 'en' },
-    verification: 'unconfirmed',
-  });
 
 build();
 const persistPath = kvFolder();
@@ -67,15 +56,8 @@ try {
     Array.from({ length: clients }, async (_, client) => {
       for (let n = 0; n < perClient; n++) {
         const place = /** @type {string} */ (slugs[(client + n) % slugs.length]);
-        const response = await fetch(new URL('/api/v1/reports', base), {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${benchToken}`,
-            'content-type': 'application/json',
-            'confirm-warnings': 'above-whole, far-from-current, above-population, old-observation',
-          },
-          body: reportBody(place),
-        });
+        const { path, method, headers, body } = post(place);
+        const response = await fetch(new URL(path, base), { method, headers, body });
         const answeredAt = performance.now();
         if (response.status !== 201)
           throw new Error(`POST answered ${response.status}: ${await response.text()}`);
