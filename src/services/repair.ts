@@ -18,7 +18,7 @@
 // It runs every minute, but looks at KV only when it has reason to: the change log took a
 // change since its last full run (a writer heard of something, which may have left documents
 // to check), a request marked a place stale (one KV read of the stale flag tells), a deploy
-// changed the derived keys it expects (a new stored answer to have written), or a day has
+// changed the derived entries it expects (a new stored answer to have written), or a day has
 // passed. A minute with nothing new lists nothing. What no writer and no mark knows (a
 // request whose hand-over and stale mark both failed) waits for the next change or the day.
 
@@ -28,7 +28,7 @@ import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
 import { compareNewestFirst } from '../domain/status.ts';
 import { feedFormatNames } from '../render/feed-formats.ts';
 import { placeListFileNames } from '../render/place-list-files.ts';
-import { derivedKeysOf } from '../store/keys.ts';
+import { derivedEntriesOf } from '../store/keys.ts';
 import type { HistoryListing, StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 
@@ -97,12 +97,12 @@ function sharedDiffer(
   return places.some(({ slug, doc }) => doc && bySlug.get(slug) !== JSON.stringify(summarizePlace(doc)));
 }
 
-const derivedKeysIn = (scope: HistoryScope) =>
-  derivedKeysOf(scope, { feedFormats: feedFormatNames, placeListFiles: placeListFileNames });
+const derivedEntriesIn = (scope: HistoryScope) =>
+  derivedEntriesOf(scope, { feedFormats: feedFormatNames, placeListFiles: placeListFileNames });
 
-/** The derived keys this code expects, with a stand-in place: they change with a deploy only. */
+/** The derived entries this code expects, with a stand-in place: they change with a deploy only. */
 const expectedKeys = () =>
-  [...derivedKeysIn({ kind: 'all' }), ...derivedKeysIn({ kind: 'place', slug: '-' })].join();
+  [...derivedEntriesIn({ kind: 'all' }), ...derivedEntriesIn({ kind: 'place', slug: '-' })].join();
 
 /**
  * The repair, run in full only when, since its last full run, the change log took a change, a
@@ -124,17 +124,20 @@ export async function repairDocuments(
 }
 
 async function repairInFull(store: StatusStore, writers: Writers): Promise<RepairOutcome> {
-  const [slugs, marked, all, derived] = await Promise.all([
+  const [slugs, marked, all] = await Promise.all([
     store.placeSlugs(),
     store.staleSlugs(),
     store.listHistory({ kind: 'all' }),
-    store.derivedKeys(),
   ]);
-  const lacksAny = (scope: HistoryScope) => derivedKeysIn(scope).some((key) => !derived.has(key));
+  const lacksAny = async (scope: HistoryScope) => {
+    const held = await store.entryNames(scope);
+    return derivedEntriesIn(scope).some((name) => !held.has(name));
+  };
   const places = await Promise.all(
     slugs.map(async (slug) => ({
       slug,
       doc: await store.getPlaceDocument(slug),
+      lacks: await lacksAny({ kind: 'place', slug }),
       listing: await store.listHistory({ kind: 'place', slug }),
     })),
   );
@@ -145,11 +148,8 @@ async function repairInFull(store: StatusStore, writers: Writers): Promise<Repai
       .sort(compareNewestFirst)
       .slice(0, headSize);
   const stale = places.filter(
-    ({ slug, doc, listing }) =>
-      marked.includes(slug) ||
-      !doc ||
-      lacksAny({ kind: 'place', slug }) ||
-      fingerprint(doc.head) !== fingerprint(newest(slug, listing)),
+    ({ slug, doc, lacks, listing }) =>
+      marked.includes(slug) || !doc || lacks || fingerprint(doc.head) !== fingerprint(newest(slug, listing)),
   );
   for (const { slug, listing } of stale) await writers.place(slug).reconcile(slug, newest(slug, listing));
   const [recent, listed, feed] = await Promise.all([
@@ -163,7 +163,7 @@ async function repairInFull(store: StatusStore, writers: Writers): Promise<Repai
   if (
     completed.length > 0 ||
     !feed ||
-    lacksAny({ kind: 'all' }) ||
+    (await lacksAny({ kind: 'all' })) ||
     sharedDiffer(recent?.head, listed?.places, newestOfAll, places)
   ) {
     const summaries = places.flatMap(({ doc }) => (doc ? [summarizePlace(doc)] : []));

@@ -10,7 +10,9 @@
 //   each index key's metadata holds the report's summary, so a listing page needs no
 //   read per item.
 // - Reads of current state must cost one KV read whatever the size of history, so each
-//   is served from one derived document under "v1/derived/", rebuilt from the facts.
+//   is served from one derived document, rebuilt from the facts. A scope's derived values
+//   (its documents and stored answers) are entries of one KV value under "v1/derived/scope/"
+//   (src/store/scope-value.ts), so that a flush of its writer is one KV write.
 
 import type { HistoryScope } from '../domain/history.ts';
 import { reverseOrderId } from '../domain/ids.ts';
@@ -40,8 +42,21 @@ export function reportIdOfHistoryKey(key: string): string {
 export const chainPrefix = (slug: string) => `v1/chain/${slug}/`;
 export const chainKey = (slug: string, reportId: string) => `${chainPrefix(slug)}${reverseOrderId(reportId)}`;
 
-/** Every derived document, written only by the writers (src/writers/). */
+/** Every derived value, written only by the writers (src/writers/). */
 export const derivedPrefix = 'v1/derived/';
+
+/** The one KV value holding every derived entry of a scope, named by the keys below. */
+export const scopeValueKey = (scope: HistoryScope) =>
+  scope.kind === 'all' ? `${derivedPrefix}scope/all` : `${derivedPrefix}scope/place/${scope.slug}`;
+
+/** The scope whose value holds an entry. */
+export function scopeOfAnswer(key: AnswerKey): HistoryScope {
+  if (key.kind === 'place') return { kind: 'place', slug: key.slug };
+  if (key.kind === 'file') return { kind: 'all' };
+  return key.scope;
+}
+
+// The names of the entries, each as the key it once had of its own.
 export const placeDocumentKey = (slug: string) => `${derivedPrefix}place/${slug}`;
 export const placesDocumentKey = `${derivedPrefix}places`;
 export const recentDocumentKey = `${derivedPrefix}recent`;
@@ -80,8 +95,8 @@ export const subscriptionKey = (id: string) => `${subscriptionPrefix}${id}`;
 export const feedDocumentKey = (scope: HistoryScope) =>
   scope.kind === 'all' ? `${derivedPrefix}feed/all` : `${derivedPrefix}feed/place/${scope.slug}`;
 
-/** Every derived value a scope's writer writes, by key: what the scheduled repair expects to find. */
-export function derivedKeysOf(
+/** Every entry a scope's writer writes, by name: what the scheduled repair expects to find. */
+export function derivedEntriesOf(
   scope: HistoryScope,
   answers: { feedFormats: readonly string[]; placeListFiles: readonly string[] },
 ): string[] {

@@ -9,14 +9,7 @@
 import * as z from 'zod';
 import { etagOfDigest, sha256Hex } from '../digest.ts';
 import { type ChangePageDocument, changePageDocument } from '../domain/changes.ts';
-import {
-  type PlaceDocument,
-  type PlacesDocument,
-  placeDocument,
-  placesDocument,
-  type RecentDocument,
-  recentDocument,
-} from '../domain/documents.ts';
+import type { PlaceDocument, PlacesDocument, RecentDocument } from '../domain/documents.ts';
 import { type FeedDocument, feedDocument } from '../domain/feed.ts';
 import type { HistoryScope } from '../domain/history.ts';
 import {
@@ -36,7 +29,6 @@ import {
   chainKey,
   chainPrefix,
   changePageKey,
-  derivedPrefix,
   feedDocumentKey,
   firstPageKey,
   historyKey,
@@ -51,6 +43,8 @@ import {
   reportKey,
   retractionKey,
   retractionPrefix,
+  scopeOfAnswer,
+  scopeValueKey,
   staleFlagKey,
   staleKey,
   stalePrefix,
@@ -58,6 +52,15 @@ import {
   subscriptionPrefix,
 } from './keys.ts';
 import { type RetryPolicy, retryingKv } from './retrying-kv.ts';
+import {
+  decodeScopeHeader,
+  encodeScopeValue,
+  entriesOf,
+  type ScopeEntries,
+  type ScopeEntry,
+  type ScopeHeader,
+  type StoredEntry,
+} from './scope-value.ts';
 import { decodeSummary, encodeSummary } from './summary-metadata.ts';
 
 /**
@@ -98,13 +101,15 @@ export const derivedLayout = 3;
 
 const seal = { layout: z.literal(derivedLayout), sha256: z.string().regex(/^[0-9a-f]{64}$/) };
 const documentSeal = z.strictObject(seal);
-const feedSeal = z.strictObject({ ...seal, version: z.string(), updated: z.string().nullable() });
-const answerSeal = z.strictObject({
-  ...seal,
-  etag: z.string(),
-  updated: z.string().nullable(),
-  split: z.boolean(),
-});
+/** A scope's value seals each entry in its header; its metadata names the layout and the header's version. */
+const scopeSeal = z.strictObject({ layout: z.literal(derivedLayout), version: z.string() });
+const feedAbout = z.strictObject({ version: z.string(), updated: z.string().nullable() });
+const answerAbout = z.strictObject({ etag: z.string(), updated: z.string().nullable(), split: z.boolean() });
+
+const allScope: HistoryScope = { kind: 'all' };
+
+/** A stored answer's value: its parts, as the writer rendered them. */
+const storedAnswerParts = z.array(z.string()).min(1);
 
 export interface FeedVersion {
   version: string;
@@ -121,6 +126,31 @@ export interface OpenedFeedDocument extends FeedVersion {
 /** A feed document's version: a hash of its content, and the time of its newest change. */
 export async function feedVersionOf(doc: FeedDocument): Promise<FeedVersion> {
   return { version: (await sha256Hex(JSON.stringify(doc))).slice(0, 20), updated: doc.updated };
+}
+
+/** A derived document as an entry of its scope, after the full schema check its reads then skip. */
+export function documentEntry<T extends z.ZodType>(schema: T, value: z.input<T>): ScopeEntry {
+  return { text: JSON.stringify(schema.parse(value)), about: {} };
+}
+
+/** A feed document as an entry of its scope, with its version (a hash of its content). */
+export async function feedDocumentEntry(doc: FeedDocument): Promise<ScopeEntry> {
+  return { ...documentEntry(feedDocument, doc), about: { ...(await feedVersionOf(doc)) } };
+}
+
+/**
+ * An answer rendered by a writer as an entry of its scope, with its ETag and last change.
+ * Its parts are stored as its text with a NUL where the origin goes, so that the stored
+ * bytes are the answer's (no renderer writes a NUL: XML cannot carry one, JSON escapes it),
+ * or, should a part hold one after all, as a JSON array.
+ */
+export function answerEntry(answer: StoredAnswer): ScopeEntry {
+  const parts = storedAnswerParts.parse(answer.parts);
+  const template = storedTemplate(parts);
+  return {
+    text: template ?? JSON.stringify(parts),
+    about: { etag: answer.etag, updated: answer.updated, split: template !== undefined },
+  };
 }
 
 /**
@@ -157,13 +187,22 @@ interface Opened<M> {
   discard(): Promise<void>;
 }
 
-/** A stored answer's value: its parts, as the writer rendered them. */
-const storedAnswerParts = z.array(z.string()).min(1);
-
 const decoder = new TextDecoder();
 
 // Last good derived values, per isolate: what reads fall back to when KV fails.
 const lastGoodSealed = new Map<string, { metadata: unknown; bytes: Uint8Array<ArrayBuffer> }>();
+const lastGoodScopes = new Map<string, { header: ScopeHeader; bytes: Uint8Array<ArrayBuffer> }>();
+// The header of each scope's value this isolate last read, by key: with it, the validators of
+// that version's entries are known from the key's metadata, before (or without) its bytes.
+const knownHeaders = new Map<string, ScopeHeader>();
+
+interface OpenedScope {
+  entries: Map<string, StoredEntry>;
+  /** Releases the value unread. */
+  discard(): Promise<void>;
+}
+
+const readAll = async (stream: ReadableStream) => new Uint8Array(await new Response(stream).arrayBuffer());
 
 export class StatusStore {
   private readonly kv: KVNamespace;
@@ -353,100 +392,142 @@ export class StatusStore {
     return (await this.keyNames(chainPrefix(slug))).map(reportIdOfHistoryKey);
   }
 
-  // -- derived documents: rebuilt from the facts, each served by one read -----------------
+  // -- derived values: the entries of each scope's one value, rebuilt from the facts ------
 
-  getPlaceDocument(slug: string): Promise<PlaceDocument | undefined> {
-    return this.readDerived(placeDocumentKey(slug));
+  /** Writes every derived entry of a scope, as the scope's one value: one KV write. */
+  async putScope(scope: HistoryScope, entries: ScopeEntries): Promise<void> {
+    const { value, version } = await encodeScopeValue(entries);
+    await this.kv.put(scopeValueKey(scope), value, { metadata: { layout: derivedLayout, version } });
   }
 
-  putPlaceDocument(doc: PlaceDocument): Promise<void> {
-    return this.writeSealed(placeDocumentKey(doc.place.slug), placeDocument, doc);
+  /**
+   * The entries of a scope's value: one KV read, whose bytes are read only when an entry's are
+   * asked for if this isolate knows the header of the version stored. When storage fails even
+   * after retries, the last good copy this isolate read stands in, so reads degrade to
+   * slightly stale.
+   */
+  private async openScope(scope: HistoryScope): Promise<OpenedScope | undefined> {
+    const key = scopeValueKey(scope);
+    let answer: KVNamespaceGetWithMetadataResult<ReadableStream, unknown>;
+    try {
+      answer = await this.kv.getWithMetadata(key, { type: 'stream' });
+    } catch (error) {
+      const lastGood = lastGoodScopes.get(key);
+      if (!(error instanceof StorageUnavailable) || !lastGood) throw error;
+      return { entries: entriesOf(lastGood.header, async () => lastGood.bytes), discard: async () => {} };
+    }
+    const { value, metadata } = answer;
+    if (value === null) return undefined;
+    const sealed = scopeSeal.safeParse(metadata);
+    if (!sealed.success) {
+      await value.cancel();
+      return undefined;
+    }
+    const known = knownHeaders.get(key);
+    if (known?.version === sealed.data.version) {
+      let read: Promise<Uint8Array<ArrayBuffer>> | undefined;
+      const bytes = () => {
+        read ??= readAll(value).then((whole) => {
+          lastGoodScopes.set(key, { header: known, bytes: whole });
+          return whole;
+        });
+        return read;
+      };
+      return { entries: entriesOf(known, bytes), discard: async () => (read ? undefined : value.cancel()) };
+    }
+    const whole = await readAll(value);
+    const header = await decodeScopeHeader(whole, sealed.data.version);
+    if (!header) return undefined;
+    knownHeaders.set(key, header);
+    lastGoodScopes.set(key, { header, bytes: whole });
+    return { entries: entriesOf(header, async () => whole), discard: async () => {} };
+  }
+
+  /** An entry of a scope's value, and how to release the value unread. */
+  private async entryOf(
+    scope: HistoryScope,
+    name: string,
+  ): Promise<{ entry: StoredEntry; discard: () => Promise<void> } | undefined> {
+    const opened = await this.openScope(scope);
+    const entry = opened?.entries.get(name);
+    if (opened && entry) return { entry, discard: opened.discard };
+    await opened?.discard();
+    return undefined;
+  }
+
+  private async readEntry<T>(scope: HistoryScope, name: string): Promise<T | undefined> {
+    const bytes = await (await this.entryOf(scope, name))?.entry.bytes();
+    return bytes === undefined ? undefined : (JSON.parse(decoder.decode(bytes)) as T);
+  }
+
+  /** The names of the entries a scope's value holds: none when it is missing or damaged. */
+  async entryNames(scope: HistoryScope): Promise<Set<string>> {
+    const opened = await this.openScope(scope);
+    await opened?.discard();
+    return new Set(opened?.entries.keys());
+  }
+
+  getPlaceDocument(slug: string): Promise<PlaceDocument | undefined> {
+    return this.readEntry({ kind: 'place', slug }, placeDocumentKey(slug));
   }
 
   getPlacesDocument(): Promise<PlacesDocument | undefined> {
-    return this.readDerived(placesDocumentKey);
-  }
-
-  putPlacesDocument(doc: PlacesDocument): Promise<void> {
-    return this.writeSealed(placesDocumentKey, placesDocument, doc);
+    return this.readEntry(allScope, placesDocumentKey);
   }
 
   /** The list of places as stored, unparsed: the answer to `GET /api/v1/places`. */
   async getPlacesAnswer(): Promise<StoredBody | undefined> {
-    const opened = await this.openSealed(placesDocumentKey, documentSeal);
-    const body = await opened?.bytes();
-    return opened && body && { body, etag: etagOfDigest(opened.metadata.sha256) };
+    const found = await this.entryOf(allScope, placesDocumentKey);
+    const body = await found?.entry.bytes();
+    return found && body && { body, etag: etagOfDigest(found.entry.sha256) };
   }
 
   getRecentDocument(): Promise<RecentDocument | undefined> {
-    return this.readDerived(recentDocumentKey);
-  }
-
-  putRecentDocument(doc: RecentDocument): Promise<void> {
-    return this.writeSealed(recentDocumentKey, recentDocument, doc);
+    return this.readEntry(allScope, recentDocumentKey);
   }
 
   /** A scope's newest page at the default size: what most history requests ask for. */
   getFirstPageDocument(scope: HistoryScope): Promise<RecentDocument | undefined> {
-    return this.readDerived(firstPageKey(scope));
+    return this.readEntry(scope, firstPageKey(scope));
   }
 
-  putFirstPageDocument(scope: HistoryScope, doc: RecentDocument): Promise<void> {
-    return this.writeSealed(firstPageKey(scope), recentDocument, doc);
-  }
-
-  /** Stores a feed document with its version (a hash of its content) beside its seal. */
-  async putFeedDocument(scope: HistoryScope, doc: FeedDocument): Promise<FeedVersion> {
-    const version = await feedVersionOf(doc);
-    await this.writeSealed(feedDocumentKey(scope), feedDocument, doc, { ...version });
-    return version;
-  }
-
-  /** One KV read: the version from the metadata at once, the body only when asked for. */
+  /** One KV read: the version at once, the body parsed only when asked for. */
   async openFeedDocument(scope: HistoryScope): Promise<OpenedFeedDocument | undefined> {
-    const opened = await this.openSealed(feedDocumentKey(scope), feedSeal);
-    if (!opened) return undefined;
-    const { version, updated } = opened.metadata;
+    const found = await this.entryOf(scope, feedDocumentKey(scope));
+    const about = feedAbout.safeParse(found?.entry.about);
+    if (!found || !about.success) {
+      await found?.discard();
+      return undefined;
+    }
     return {
-      version,
-      updated,
+      ...about.data,
       read: async () => {
-        const text = await opened.text();
-        return text === undefined ? undefined : (JSON.parse(text) as FeedDocument);
+        const bytes = await found.entry.bytes();
+        return bytes === undefined ? undefined : (JSON.parse(decoder.decode(bytes)) as FeedDocument);
       },
-      discard: opened.discard,
+      discard: found.discard,
     };
   }
 
-  /**
-   * Stores an answer rendered by a writer, with its ETag and last change beside its seal. Its
-   * parts are stored as its text with a NUL where the origin goes, so that the stored bytes
-   * are the answer's (no renderer writes a NUL: XML cannot carry one, JSON escapes it), or,
-   * should a part hold one after all, as a JSON array.
-   */
-  async putAnswer(key: AnswerKey, answer: StoredAnswer): Promise<void> {
-    const parts = storedAnswerParts.parse(answer.parts);
-    const template = storedTemplate(parts);
-    const text = template ?? JSON.stringify(parts);
-    const split = template !== undefined;
-    await this.writeSealedText(answerKey(key), text, { etag: answer.etag, updated: answer.updated, split });
-  }
-
-  /** One KV read: the ETag at once, the parts only when asked for (a 304 never reads them). */
+  /** One KV read: the answer's validators at once, its body filled only when asked for. */
   async openAnswer(key: AnswerKey): Promise<OpenedAnswer | undefined> {
-    const opened = await this.openSealed(answerKey(key), answerSeal);
-    if (!opened) return undefined;
-    const { etag, updated, split } = opened.metadata;
+    const found = await this.entryOf(scopeOfAnswer(key), answerKey(key));
+    const about = answerAbout.safeParse(found?.entry.about);
+    if (!found || !about.success) {
+      await found?.discard();
+      return undefined;
+    }
+    const { etag, updated, split } = about.data;
     return {
       etag,
       updated,
       body: async (origin) => {
-        const bytes = await opened.bytes();
+        const bytes = await found.entry.bytes();
         if (bytes === undefined) return undefined;
         if (split) return fillStoredTemplate(bytes, origin);
         return fillTemplate(JSON.parse(decoder.decode(bytes)) as string[], origin);
       },
-      discard: opened.discard,
+      discard: found.discard,
     };
   }
 
@@ -494,11 +575,6 @@ export class StatusStore {
       },
       discard: () => value.cancel(),
     };
-  }
-
-  /** The keys of every derived value: one list call per 1,000, for the scheduled repair. */
-  async derivedKeys(): Promise<Set<string>> {
-    return new Set(await this.keyNames(derivedPrefix));
   }
 
   // -- the change log: numbered pages, written only by the change log ---------------------

@@ -20,9 +20,8 @@ import {
   feedPlaceOf,
 } from '../domain/feed.ts';
 import type { PlaceSummary, Report, ReportSummary, Retraction } from '../domain/model.ts';
-import { feedDocumentKey, placesDocumentKey, recentDocumentKey } from '../store/keys.ts';
 import type { SharedWork } from './messages.ts';
-import { writePlaceListFiles, writeScopeAnswers } from './stored-answers.ts';
+import { allPlacesEntries, writeScope } from './stored-answers.ts';
 import { PacedWriter } from './stored-object.ts';
 
 const schema = [
@@ -140,16 +139,7 @@ export class AllPlacesWriter extends PacedWriter {
   private async flush(): Promise<void> {
     const seq = this.changeSeq;
     const shared = await this.derive();
-    // Each document is a key of its own: written at once, a flush takes one write's time.
-    await Promise.all([
-      this.pace.write(placesDocumentKey, shared.places, (doc) => this.store.putPlacesDocument(doc)),
-      this.pace.write(recentDocumentKey, shared.recent, (doc) => this.store.putRecentDocument(doc)),
-      this.pace.write(feedDocumentKey(allScope), shared.feed, (doc) =>
-        this.store.putFeedDocument(allScope, doc),
-      ),
-      writeScopeAnswers(this.store, this.pace, allScope, shared, this.env),
-      writePlaceListFiles(this.store, this.pace, shared.places),
-    ]);
+    await writeScope(this.store, this.pace, allScope, await allPlacesEntries(shared, this.env), this.env);
     this.prune(shared.recent.head);
     this.pace.flushed();
     if (this.changeSeq === seq) this.state.put('dirty', false);

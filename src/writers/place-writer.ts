@@ -29,11 +29,10 @@ import {
   type ModerationRefusal,
   type NamedReport,
 } from '../domain/withdrawal.ts';
-import { feedDocumentKey, placeDocumentKey } from '../store/keys.ts';
 import type { Moderation, ModerationOutcome, PlaceSaved, PlaceWork } from './messages.ts';
 import { writeModerationFacts } from './moderation-facts.ts';
 import { PlaceTables } from './place-tables.ts';
-import { writePlaceView, writeScopeAnswers } from './stored-answers.ts';
+import { placeEntries, writeScope } from './stored-answers.ts';
 import { PacedWriter } from './stored-object.ts';
 import { writersOf } from './stubs.ts';
 
@@ -336,23 +335,8 @@ export class PlaceWriter extends PacedWriter {
     const derived = await this.derive();
     if (slug && derived) {
       const scope = { kind: 'place', slug } as const;
-      // Each document is a key of its own: written at once, a flush takes one write's time.
-      await Promise.all([
-        this.pace.write(placeDocumentKey(slug), derived.placeDocument, (doc) =>
-          this.store.putPlaceDocument(doc),
-        ),
-        this.pace.write(feedDocumentKey(scope), derived.feed, (doc) =>
-          this.store.putFeedDocument(scope, doc),
-        ),
-        writePlaceView(this.store, this.pace, derived.placeDocument),
-        writeScopeAnswers(
-          this.store,
-          this.pace,
-          scope,
-          { recent: derived.placeDocument, feed: derived.feed },
-          this.env,
-        ),
-      ]);
+      const entries = await placeEntries({ place: derived.placeDocument, feed: derived.feed }, this.env);
+      await writeScope(this.store, this.pace, scope, entries, this.env);
       const folded = new Set(derived.applied);
       tables.setFigureChanges(figureChangesOf(tables.document?.status, derived.placeDocument.status, folded));
       tables.setDocument(derived.placeDocument);

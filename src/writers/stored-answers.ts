@@ -2,73 +2,124 @@
 // served as stored (rendered by src/answers/): a scope's newest page of history at the
 // default size (as a document, and as the API answers it) and its subscription feed in every
 // format; for a place, its status as the API answers it; for all places, the files made from
-// their list. Each is written only when it changed. A subscription feed that changed is
-// announced to the WebSub hub, when one is set, from the push queue.
+// their list. They are stored with the scope's documents as the entries of its one value,
+// written only when one changed. A subscription feed that changed is announced to the
+// WebSub hub, when one is set, from the push queue.
 
 import { type FeedAnswerSettings, feedAnswers } from '../answers/feeds.ts';
 import { firstPageOf, historyAnswer } from '../answers/history.ts';
 import { placeListFileAnswer, placeViewAnswer } from '../answers/places.ts';
-import type { PlaceDocument, PlacesDocument, RecentDocument } from '../domain/documents.ts';
+import {
+  type PlaceDocument,
+  type PlacesDocument,
+  placeDocument,
+  placesDocument,
+  type RecentDocument,
+  recentDocument,
+} from '../domain/documents.ts';
 import type { FeedDocument } from '../domain/feed.ts';
 import type { HistoryScope } from '../domain/history.ts';
-import type { FeedFormat } from '../render/feed-formats.ts';
+import { type FeedFormat, feedFormatNames } from '../render/feed-formats.ts';
 import { placeListFileNames } from '../render/place-list-files.ts';
 import { feedUrl } from '../render/site.ts';
 import { hubAt, publicOriginOf } from '../settings.ts';
-import { answerKey, firstPageKey } from '../store/keys.ts';
-import type { StatusStore } from '../store/status-store.ts';
+import {
+  answerKey,
+  feedDocumentKey,
+  firstPageKey,
+  placeDocumentKey,
+  placesDocumentKey,
+  recentDocumentKey,
+  scopeValueKey,
+} from '../store/keys.ts';
+import type { ScopeEntries } from '../store/scope-value.ts';
+import { answerEntry, documentEntry, feedDocumentEntry, type StatusStore } from '../store/status-store.ts';
 import type { Pace } from './pacing.ts';
 import type { PushMessage } from './push-messages.ts';
 
-/** A place's status as `GET /api/v1/places/{slug}` answers it, when it changed. */
-export async function writePlaceView(store: StatusStore, pace: Pace, doc: PlaceDocument): Promise<void> {
-  const key = { kind: 'place', slug: doc.place.slug } as const;
-  await pace.write(answerKey(key), await placeViewAnswer(doc), (value) => store.putAnswer(key, value));
-}
-
 type AnswerSettings = FeedAnswerSettings & Pick<Env, 'PUSH_QUEUE'>;
 
-/** Every file made from the list of places, in every form it is served, each only when it changed. */
-export async function writePlaceListFiles(
-  store: StatusStore,
-  pace: Pace,
-  places: PlacesDocument,
-): Promise<void> {
-  await Promise.all(
-    placeListFileNames.map(async (name) => {
-      const key = { kind: 'file', name } as const;
-      const answer = await placeListFileAnswer(name, places.places);
-      await pace.write(answerKey(key), answer, (value) => store.putAnswer(key, value));
-    }),
-  );
+/** Every entry of a place's value: its documents, its status as the API answers it, its first page and feeds. */
+export async function placeEntries(
+  documents: { place: PlaceDocument; feed: FeedDocument },
+  env: AnswerSettings,
+): Promise<ScopeEntries> {
+  const { slug } = documents.place.place;
+  const scope = { kind: 'place', slug } as const;
+  const [feed, view, answers] = await Promise.all([
+    feedDocumentEntry(documents.feed),
+    placeViewAnswer(documents.place),
+    scopeAnswerEntries(scope, { recent: documents.place, feed: documents.feed }, env),
+  ]);
+  return {
+    [placeDocumentKey(slug)]: documentEntry(placeDocument, documents.place),
+    [feedDocumentKey(scope)]: feed,
+    [answerKey({ kind: 'place', slug })]: answerEntry(view),
+    ...answers,
+  };
 }
 
-/** Writes a scope's first page and feed answers, each only when it changed. */
-export async function writeScopeAnswers(
-  store: StatusStore,
-  pace: Pace,
+/** Every entry of the value of all places: their documents, first page, feeds and the files made from their list. */
+export async function allPlacesEntries(
+  documents: { places: PlacesDocument; recent: RecentDocument; feed: FeedDocument },
+  env: AnswerSettings,
+): Promise<ScopeEntries> {
+  const scope = { kind: 'all' } as const;
+  const [feed, answers, files] = await Promise.all([
+    feedDocumentEntry(documents.feed),
+    scopeAnswerEntries(scope, documents, env),
+    Promise.all(
+      placeListFileNames.map(async (name) => [
+        answerKey({ kind: 'file', name }),
+        answerEntry(await placeListFileAnswer(name, documents.places.places)),
+      ]),
+    ),
+  ]);
+  return {
+    [placesDocumentKey]: documentEntry(placesDocument, documents.places),
+    [recentDocumentKey]: documentEntry(recentDocument, documents.recent),
+    [feedDocumentKey(scope)]: feed,
+    ...answers,
+    ...Object.fromEntries(files),
+  };
+}
+
+/** A scope's first page, as a document and as the API answers it, and its feed in every format. */
+async function scopeAnswerEntries(
   scope: HistoryScope,
   documents: { recent: RecentDocument; feed: FeedDocument },
   env: AnswerSettings,
-): Promise<void> {
+): Promise<ScopeEntries> {
   const firstPage = firstPageOf(documents.recent);
-  const history = { kind: 'history', scope } as const;
   const [historyBody, feeds] = await Promise.all([
     historyAnswer(scope, firstPage),
     feedAnswers(scope, documents.feed, env),
   ]);
-  // Each answer is a key of its own: written at once.
-  await Promise.all([
-    pace.write(firstPageKey(scope), firstPage, (doc) => store.putFirstPageDocument(scope, doc)),
-    pace.write(answerKey(history), historyBody, (answer) => store.putAnswer(history, answer)),
-    ...feeds.map(({ format, answer }) => {
-      const key = { kind: 'feed', scope, format } as const;
-      return pace.write(answerKey(key), answer, async (value) => {
-        await store.putAnswer(key, value);
-        await announce(env, scope, format);
-      });
-    }),
-  ]);
+  return {
+    [firstPageKey(scope)]: documentEntry(recentDocument, firstPage),
+    [answerKey({ kind: 'history', scope })]: answerEntry(historyBody),
+    ...Object.fromEntries(
+      feeds.map(({ format, answer }) => [answerKey({ kind: 'feed', scope, format }), answerEntry(answer)]),
+    ),
+  };
+}
+
+/**
+ * Writes a scope's value when any entry changed: one KV write. Then announces each of its
+ * feeds that changed since it was last announced.
+ */
+export async function writeScope(
+  store: StatusStore,
+  pace: Pace,
+  scope: HistoryScope,
+  entries: ScopeEntries,
+  env: AnswerSettings,
+): Promise<void> {
+  await pace.write(scopeValueKey(scope), entries, (value) => store.putScope(scope, value));
+  for (const format of feedFormatNames) {
+    const key = answerKey({ kind: 'feed', scope, format });
+    await pace.write(`announced ${key}`, entries[key]?.text, () => announce(env, scope, format));
+  }
 }
 
 /** Tells the hub, through the queue, that a feed changed; a failure fails the write, which is tried again. */

@@ -11,6 +11,7 @@ export {
   int,
   literal,
   looseObject,
+  null,
   number,
   object,
   partialRecord,

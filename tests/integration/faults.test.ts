@@ -1,15 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import { feedFormatNames } from '../../src/render/feed-formats.ts';
-import {
-  derivedKeysOf,
-  historyPrefix,
-  placeDocumentKey,
-  reportPrefix,
-  staleKey,
-  stalePrefix,
-} from '../../src/store/keys.ts';
+import { historyPrefix, reportPrefix, scopeValueKey, staleKey, stalePrefix } from '../../src/store/keys.ts';
 import { StatusStore } from '../../src/store/status-store.ts';
 import { origin } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
@@ -184,7 +176,8 @@ describe('storage faults', () => {
     await wrapWriterKv(writers.place('writerdown'), (kv) => {
       const { binding } = faultyKv(kv, {
         // Longer than one flush's retries (five attempts): the flush fails, its alarm retries.
-        fail: (op, key) => op === 'put' && key === placeDocumentKey('writerdown') && ++failures <= 5,
+        fail: (op, key) =>
+          op === 'put' && key === scopeValueKey({ kind: 'place', slug: 'writerdown' }) && ++failures <= 5,
       });
       return binding;
     });
@@ -207,19 +200,11 @@ describe('storage faults', () => {
   it('repairs a place document that lost a report to a race, without any marker', async () => {
     await createPlace('race');
     await post(noFaults, 'race', undefined, '2024-03-01');
-    const keys = derivedKeysOf(
-      { kind: 'place', slug: 'race' },
-      { feedFormats: feedFormatNames, placeListFiles: [] },
-    );
-    const before = await Promise.all(keys.map((key) => env.STATUS_KV.getWithMetadata(key, 'text')));
+    const key = scopeValueKey({ kind: 'place', slug: 'race' });
+    const before = await env.STATUS_KV.getWithMetadata(key, 'arrayBuffer');
     await post(noFaults, 'race', undefined, '2024-03-02');
-    // Simulate the race's lost update: the older documents are written back over the newer.
-    await Promise.all(
-      keys.map((key, i) => {
-        const { value, metadata } = before[i] ?? {};
-        return env.STATUS_KV.put(key, value ?? '', { metadata });
-      }),
-    );
+    // Simulate the race's lost update: the older value is written back over the newer.
+    await env.STATUS_KV.put(key, before.value ?? '', { metadata: before.metadata });
     expect(await reportCount('race')).toBe(1);
     await runScheduledRepair();
     expect(await reportCount('race')).toBe(2);

@@ -10,7 +10,7 @@ import {
 } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import { placeDocumentKey } from '../../src/store/keys.ts';
+import { scopeValueKey } from '../../src/store/keys.ts';
 import { call, json, origin } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { countingKv } from '../support/counting-kv.ts';
@@ -97,17 +97,20 @@ describe('the scheduled repair', () => {
     await postReport(syntheticReport('lost-town'));
     const start = aDayOn();
     await repairAt(start);
-    await env.STATUS_KV.delete(placeDocumentKey('lost-town'));
+    await env.STATUS_KV.delete(scopeValueKey({ kind: 'place', slug: 'lost-town' }));
     expect((await repairAt(start + minute)).list).toBe(0);
-    expect(await env.STATUS_KV.get(placeDocumentKey('lost-town'))).toBeNull();
+    expect(await env.STATUS_KV.get(scopeValueKey({ kind: 'place', slug: 'lost-town' }))).toBeNull();
 
     clock = start + day;
     expect((await repairAt(clock)).list).toBeGreaterThan(0);
     const deadline = Date.now() + 10_000;
-    while ((await env.STATUS_KV.get(placeDocumentKey('lost-town'))) === null && Date.now() < deadline) {
+    while (
+      (await env.STATUS_KV.get(scopeValueKey({ kind: 'place', slug: 'lost-town' }))) === null &&
+      Date.now() < deadline
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(await env.STATUS_KV.get(placeDocumentKey('lost-town'))).not.toBeNull();
+    expect(await env.STATUS_KV.get(scopeValueKey({ kind: 'place', slug: 'lost-town' }))).not.toBeNull();
   });
 
   it('runs in full after a deploy that expects other derived keys, as a new stored answer', async () => {

@@ -6,31 +6,41 @@ import { placeDocument } from '../../src/domain/documents.ts';
 import { feedFormatNames } from '../../src/render/feed-formats.ts';
 import { placeListFileNames, placeListFiles } from '../../src/render/place-list-files.ts';
 import { historyPage } from '../../src/services/history-answers.ts';
-import {
-  answerKey,
-  feedDocumentKey,
-  firstPageKey,
-  placeDocumentKey,
-  placesDocumentKey,
-  recentDocumentKey,
-} from '../../src/store/keys.ts';
-import { derivedLayout, StatusStore } from '../../src/store/status-store.ts';
+import { answerKey, scopeValueKey } from '../../src/store/keys.ts';
+import { decodeScopeHeader, encodeScopeValue, entriesOf } from '../../src/store/scope-value.ts';
+import { answerEntry, derivedLayout, documentEntry, StatusStore } from '../../src/store/status-store.ts';
 import { call, json } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { loadSyntheticHistory } from '../support/bulk.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
-// A derived value is read without a schema pass: its seal (layout and SHA-256 in the key's
-// metadata) is what keeps a damaged or foreign value from being trusted.
+// A derived value is read without a schema pass: its seal (the layout in the key's metadata,
+// and each entry's SHA-256 in the value's header) is what keeps a damaged or foreign value
+// from being trusted.
 
 type Damage = (key: string) => Promise<void>;
 
-/** Bytes changed under an intact seal: a value damaged after it was written. */
+/** Bytes of every entry changed under an intact seal: a value damaged after it was written. */
 const flipped: Damage = async (key) => {
   const { value, metadata } = await env.STATUS_KV.getWithMetadata(key, 'text');
-  const damaged = (value ?? '').replace(/\d/, (d) => String((Number(d) + 1) % 10));
+  const text = value ?? '';
+  const bodyStart = text.indexOf('\n') + 1;
+  const damaged =
+    text.slice(0, bodyStart) + text.slice(bodyStart).replace(/\d/g, (d) => String((Number(d) + 1) % 10));
   expect(damaged).not.toBe(value);
   await env.STATUS_KV.put(key, damaged, { metadata });
+};
+
+/** A header that no longer says where the entries are. */
+const misplaced: Damage = async (key) => {
+  const { value, metadata } = await env.STATUS_KV.getWithMetadata(key, 'text');
+  await env.STATUS_KV.put(
+    key,
+    (value ?? '').replace(/\[(\d+),/g, (_, at) => `[${Number(at) + 1},`),
+    {
+      metadata,
+    },
+  );
 };
 
 /** A value some other program wrote: well-formed JSON of another shape, with no seal. */
@@ -42,7 +52,7 @@ const olderLayout: Damage = async (key) => {
   await env.STATUS_KV.put(key, value ?? '', { metadata: { ...metadata, layout: derivedLayout - 1 } });
 };
 
-const damages = { flipped, foreign, 'older layout': olderLayout };
+const damages = { flipped, misplaced, foreign, 'older layout': olderLayout };
 
 describe('derived values are sealed', () => {
   it.each(Object.entries(damages))(
@@ -52,17 +62,7 @@ describe('derived values are sealed', () => {
       await createPlace(slug);
       const report = await postReport(syntheticReport(slug));
       const scope = { kind: 'place', slug } as const;
-      const keys = [
-        placeDocumentKey(slug),
-        feedDocumentKey(scope),
-        firstPageKey(scope),
-        answerKey({ kind: 'place', slug }),
-        answerKey({ kind: 'feed', scope, format: 'atom' }),
-        placesDocumentKey,
-        recentDocumentKey,
-        firstPageKey({ kind: 'all' }),
-      ];
-      for (const key of keys) await damage(key);
+      for (const key of [scopeValueKey(scope), scopeValueKey({ kind: 'all' })]) await damage(key);
 
       const store = new StatusStore(env.STATUS_KV);
       expect(await store.getPlaceDocument(slug)).toBeUndefined();
@@ -84,12 +84,27 @@ describe('derived values are sealed', () => {
     },
   );
 
-  it('checks a document against its schema when it is written, not when it is read', async () => {
-    const store = new StatusStore(env.STATUS_KV);
+  it('checks a document against its schema when it is written, not when it is read', () => {
     const doc = { place: { slug: 'unsound' }, status: {}, head: [], reportCount: -1 };
-    await expect(store.putPlaceDocument(doc as never)).rejects.toThrow();
+    expect(() => documentEntry(placeDocument, doc as never)).toThrow();
     expect(placeDocument.safeParse(doc).success).toBe(false);
-    expect(await env.STATUS_KV.get(placeDocumentKey('unsound'))).toBeNull();
+  });
+
+  it('reads only the entry it serves: one damaged entry leaves the others of its scope', async () => {
+    const { value, version } = await encodeScopeValue({
+      one: { text: 'first entry', about: {} },
+      two: { text: 'second entry: ünïcode', about: { etag: '"2"' } },
+    });
+    const damaged = new Uint8Array(
+      new TextEncoder().encode(new TextDecoder().decode(value).replace('first', 'fIrst')),
+    );
+    const header = await decodeScopeHeader(damaged, version);
+    if (!header) throw new Error('the header was damaged too');
+    const entries = entriesOf(header, async () => damaged);
+    expect(await entries?.get('one')?.bytes()).toBeUndefined();
+    const two = entries?.get('two');
+    expect(two?.about).toEqual({ etag: '"2"' });
+    expect(new TextDecoder().decode(await two?.bytes())).toBe('second entry: ünïcode');
   });
 });
 
@@ -111,14 +126,15 @@ describe('answers stored by their writers', () => {
 
   it('are stored as their own bytes, with NULs where the origin goes, or as JSON when a part holds a NUL', async () => {
     const store = new StatusStore(env.STATUS_KV);
+    const scope = { kind: 'place', slug: 'parts' } as const;
     for (const parts of [['<a href="', '/x">x</a>'], ['a\u0000b', 'c'], ['one part']]) {
-      const key = { kind: 'file', name: `parts-${parts.length}-${parts[0]?.length}` } as const;
-      await store.putAnswer(key, { etag: '"e"', updated: null, parts });
+      const key = { kind: 'place', slug: 'parts' } as const;
+      const entry = answerEntry({ etag: '"e"', updated: null, parts });
+      await store.putScope(scope, { [answerKey(key)]: entry });
       const filled = await (await store.openAnswer(key))?.body('https://status.example.org');
       const text = typeof filled === 'string' ? filled : new TextDecoder().decode(filled);
       expect(text).toBe(parts.join('https://status.example.org'));
-      const stored = await env.STATUS_KV.get(answerKey(key), 'text');
-      expect(stored).toBe(parts[0] === 'a\u0000b' ? JSON.stringify(parts) : parts.join('\u0000'));
+      expect(entry.text).toBe(parts[0] === 'a\u0000b' ? JSON.stringify(parts) : parts.join('\u0000'));
     }
   });
 

@@ -8,13 +8,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { headSize } from '../../src/domain/documents.ts';
-import { feedFormatNames } from '../../src/render/feed-formats.ts';
-import { placeListFileNames } from '../../src/render/place-list-files.ts';
 import {
   changePagePrefix,
-  derivedKeysOf,
   derivedPrefix,
   historyPrefix,
+  scopeValueKey,
   stalePrefix,
 } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
@@ -139,11 +137,10 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients, pac
     expect(observed.flatMap((o) => o.injected)).toEqual([]);
     const derived = observed.flatMap((o) => o.writes).filter((w) => w.key.startsWith(derivedPrefix));
     const byKey = Map.groupBy(derived, (w) => w.key);
-    const answers = { feedFormats: feedFormatNames, placeListFiles: placeListFileNames };
     expect([...byKey.keys()].sort()).toEqual(
       [
-        ...derivedKeysOf({ kind: 'all' }, answers),
-        ...places.flatMap((slug) => derivedKeysOf({ kind: 'place', slug }, answers)),
+        scopeValueKey({ kind: 'all' }),
+        ...places.map((slug) => scopeValueKey({ kind: 'place', slug })),
       ].sort(),
     );
     let closest = Number.POSITIVE_INFINITY;

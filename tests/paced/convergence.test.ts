@@ -6,7 +6,8 @@
 import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { derivedPrefix, placeDocumentKey } from '../../src/store/keys.ts';
+import { derivedPrefix } from '../../src/store/keys.ts';
+import { StatusStore } from '../../src/store/status-store.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { faultyKv } from '../support/faulty-kv.ts';
@@ -22,7 +23,7 @@ async function reportCount(slug: string): Promise<number> {
 
 /** The report count of the place's document as its writer last wrote it to KV. */
 async function writtenCount(slug: string): Promise<number | undefined> {
-  return (await env.STATUS_KV.get<{ reportCount: number }>(placeDocumentKey(slug), 'json'))?.reportCount;
+  return (await new StatusStore(env.STATUS_KV).getPlaceDocument(slug))?.reportCount;
 }
 
 async function listedCount(slug: string): Promise<number | undefined> {
