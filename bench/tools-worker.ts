@@ -30,12 +30,12 @@ async function createPlaces(store: StatusStore, count: number) {
   );
 }
 
-/** Writes reports [from, to) as facts: the report and its history entries, as publishing does. */
+/** Writes reports [from, to) as facts: each report with its history entry, as publishing does. */
 async function loadReports(store: StatusStore, from: number, to: number, places: number) {
   const writes: Promise<void>[] = [];
   for (let i = from; i < to; i++) {
     const report = syntheticHistoryReport(placeSlug(i % places), i);
-    writes.push(store.putReport(report), store.putHistoryEntry(summarizeReport(report, { state: 'active' })));
+    writes.push(store.putReport(report, summarizeReport(report, { state: 'active' })));
   }
   await Promise.all(writes);
 }

@@ -64,7 +64,7 @@ async function onceUnder<T>(
     return { repeat: true, ...answer };
   }
   if (decision.kind === 'conflict') throw new Error('a content digest named another request');
-  const clock = ticketClock(decision.ticket, decision.kind === 'resume');
+  const clock = ticketClock(decision.ticket);
   try {
     const value = await publish(clock);
     const answer: Answer<T> = { value, at: clock.now.toISOString() };

@@ -20,12 +20,12 @@ const historyRequest = (c: Context<AppEnv>, scope: HistoryScope, query: HistoryQ
 
 /** A history page as the API answers it, as stored when its writer stored it. */
 export async function historyAnswer(c: Context<AppEnv>, scope: HistoryScope, query: HistoryQuery) {
-  const answer = await historyPageAnswer(c.get('store'), historyRequest(c, scope, query));
+  const answer = await historyPageAnswer(c.get('store'), c.get('writers'), historyRequest(c, scope, query));
   return storedJson<ReportPage>(c, answer.body, answer.etag);
 }
 
 export function historyOf(c: Context<AppEnv>, scope: HistoryScope, query: HistoryQuery): Promise<ReportPage> {
-  return historyPage(c.get('store'), historyRequest(c, scope, query));
+  return historyPage(c.get('store'), c.get('writers'), historyRequest(c, scope, query));
 }
 
 /** The whole history the filters of a query pick, for one file (`limit=all`). */

@@ -50,7 +50,7 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
         ...replayed,
       });
     }
-    c.set('clock', ticketClock(decision.ticket, decision.kind === 'resume'));
+    c.set('clock', ticketClock(decision.ticket));
     try {
       await next();
     } finally {

@@ -108,14 +108,20 @@ async function subscriptionFeed(
 }
 
 /**
- * An RFC 5005 archive page: history older than the feed, from the history index (one KV
- * list), with place names from the list of places (one read).
+ * An RFC 5005 archive page: history older than the feed (one KV list of the index of all
+ * history, or one call to the place's writer), with place names from the list of places (one
+ * read).
  */
-async function archivePage(store: StatusStore, request: FeedRequest, cursor: string): Promise<FeedAnswer> {
+async function archivePage(
+  store: StatusStore,
+  writers: Writers,
+  request: FeedRequest,
+  cursor: string,
+): Promise<FeedAnswer> {
   const { scope, filter, format } = request;
   const position = decodeCursor(cursor, scope, filter);
   const [page, placeList] = await Promise.all([
-    readHistoryPage(store, scope, filter, request.limit ?? defaultPageSize, position),
+    readHistoryPage(store, writers, scope, filter, request.limit ?? defaultPageSize, position),
     store.getPlacesDocument(),
   ]);
   const known = new Map((placeList?.places ?? []).map((p) => [p.slug, feedPlaceOf(p)]));
@@ -146,6 +152,6 @@ async function archivePage(store: StatusStore, request: FeedRequest, cursor: str
 /** The feed a request asks for: the subscription feed, or with a cursor an archive page. */
 export function openFeed(store: StatusStore, writers: Writers, request: FeedRequest): Promise<FeedAnswer> {
   return request.cursor
-    ? archivePage(store, request, request.cursor)
+    ? archivePage(store, writers, request, request.cursor)
     : subscriptionFeed(store, writers, request);
 }

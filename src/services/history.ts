@@ -1,8 +1,10 @@
 // History pages. The first page comes from a derived document (one KV read: the newest page
 // at the default size has a document of its own, a larger or filtered one reads the newest
-// 200 reports); each older page from one KV list call, with the summaries read from the
-// index keys' metadata. The whole history, for one file, is the same listing walked to its
-// end, a list call at a time.
+// 200 reports). Each older page of all places comes from one KV list call over the index of
+// all history, with the summaries read from the keys' metadata; each older page of a place
+// from one call to the place's writer, which holds the summary of every report of its place
+// (the index of all history would be walked past every other place's reports). The whole
+// history, for one file, is the same listing walked to its end, 1,000 reports at a time.
 
 import { sha256Hex } from '../digest.ts';
 import type { HistoryScope } from '../domain/history.ts';
@@ -18,18 +20,19 @@ import {
 } from '../domain/history.ts';
 import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
 import { NotFound } from '../problems.ts';
-import type { StatusStore } from '../store/status-store.ts';
+import { type HistoryListing, listPageSize, type StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 import { loadPlacesList } from './reading.ts';
 
 export async function readHistoryPage(
   store: StatusStore,
+  writers: Writers,
   scope: HistoryScope,
   filter: HistoryFilter,
   limit: number,
   position?: HistoryPosition,
 ): Promise<HistoryPage> {
-  if (position) return pageFromListing(store, scope, filter, limit, position);
+  if (position) return pageFromListing(store, writers, scope, filter, limit, position);
   // Most requests ask for the newest page at the default size: a document of its own.
   const firstPage =
     filtersNothing(filter) && limit <= defaultPageSize ? await store.getFirstPageDocument(scope) : undefined;
@@ -40,17 +43,40 @@ export async function readHistoryPage(
   if (scope.kind === 'place' && !(await store.getPlace(scope.slug))) {
     throw new NotFound(`no place with slug "${scope.slug}"`);
   }
-  return pageFromListing(store, scope, filter, limit, undefined);
+  return pageFromListing(store, writers, scope, filter, limit, undefined);
+}
+
+/**
+ * Up to 1,000 entries of a scope's history, newest first, from where `position` left off: a
+ * KV list call for all places (its cursor KV's), a call to its writer for a place (its cursor
+ * the id of the last entry).
+ */
+async function listScope(
+  store: StatusStore,
+  writers: Writers,
+  scope: HistoryScope,
+  cursor: string | undefined,
+): Promise<HistoryListing> {
+  if (scope.kind === 'all') return store.listHistory(cursor);
+  const summaries = await writers.place(scope.slug).history(scope.slug, cursor, listPageSize);
+  const last = summaries.at(-1);
+  return {
+    entries: summaries.map((summary) => ({ id: summary.id, summary })),
+    cursor: summaries.length === listPageSize && last ? last.id : undefined,
+  };
 }
 
 async function pageFromListing(
   store: StatusStore,
+  writers: Writers,
   scope: HistoryScope,
   filter: HistoryFilter,
   limit: number,
   position: HistoryPosition | undefined,
 ): Promise<HistoryPage> {
-  const listing = await store.listHistory(scope, position?.list);
+  // A place's listing starts below the last report shown; all places' where KV's cursor says.
+  const from = scope.kind === 'all' ? position?.list : position?.after;
+  const listing = await listScope(store, writers, scope, from);
   const summaries: ReportSummary[] = [];
   for (const [index, { id, summary }] of listing.entries.entries()) {
     // Ids grow with time, so anything at or above `after` was on an earlier page.
@@ -83,8 +109,8 @@ export interface WholeHistory {
 
 /**
  * Opens a scope's whole history at the cost of one KV read (the list of places); its pages
- * cost one KV list call each (1,000 index entries), made as they are read, so that memory
- * holds one page, never the history.
+ * cost one KV list call (all places) or one call to the place's writer each (1,000 reports),
+ * made as they are read, so that memory holds one page, never the history.
  */
 export async function openWholeHistory(
   store: StatusStore,
@@ -97,7 +123,7 @@ export async function openWholeHistory(
   if (scope.kind === 'place' && !known && !(await store.getPlace(scope.slug))) {
     throw new NotFound(`no place with slug "${scope.slug}"`);
   }
-  return { version: await historyVersion(places), pages: historyPages(store, scope, filter) };
+  return { version: await historyVersion(places), pages: historyPages(store, writers, scope, filter) };
 }
 
 /**
@@ -115,12 +141,13 @@ async function historyVersion(places: readonly PlaceSummary[]): Promise<string> 
 
 async function* historyPages(
   store: StatusStore,
+  writers: Writers,
   scope: HistoryScope,
   filter: HistoryFilter,
 ): AsyncGenerator<ReportSummary[]> {
   let cursor: string | undefined;
   do {
-    const listing = await store.listHistory(scope, cursor);
+    const listing = await listScope(store, writers, scope, cursor);
     const page: ReportSummary[] = [];
     for (const { summary } of listing.entries) {
       if (!summary) continue;

@@ -33,9 +33,9 @@ async function loadIndexed(
   store: StatusStore,
   id: string,
 ): Promise<{ report: Report; summary: ReportSummary }> {
-  const [report, summary] = await Promise.all([store.getReport(id), store.getHistoryEntry(id)]);
-  if (!report || !summary) throw new NotFound(`no report with id ${id}`);
-  return { report, summary };
+  const entry = await store.getReportEntry(id);
+  if (!entry?.summary) throw new NotFound(`no report with id ${id}`);
+  return { report: entry.published.value, summary: entry.summary };
 }
 
 /** The writer's decision; a refusal is worded in the reader's language. */

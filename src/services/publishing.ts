@@ -5,7 +5,7 @@
 import { checkPlaceExists, checkReportDates } from '../domain/checks.ts';
 import type { PlaceDocument } from '../domain/documents.ts';
 import { newReportId } from '../domain/ids.ts';
-import { slug as placeSlug, type Report, type ReportInput, type ReportSummary } from '../domain/model.ts';
+import { slug as placeSlug, type Report, type ReportInput } from '../domain/model.ts';
 import { plausibilityWarnings, type Warning } from '../domain/plausibility.ts';
 import { summarizeReport } from '../domain/status.ts';
 import { InvalidBody, UnconfirmedWarnings } from '../problems.ts';
@@ -54,30 +54,19 @@ function inSubmittedOrder(reports: Report[]): Report[] {
 }
 
 /**
- * Writes reports, then their index entries, which make them visible. If an index write
- * fails, the entries written are taken back: a report without one is never shown, so the
- * request leaves nothing visible and the client may retry. A repeat of a request with an
- * Idempotency-Key takes nothing back: an earlier run may have made the reports visible.
+ * Writes each report with its index entry, one write a report, which makes it visible: a
+ * report whose write failed is not stored, and the client may retry.
  */
-async function writeFacts(
-  store: StatusStore,
-  reports: readonly Report[],
-  summaries: readonly ReportSummary[],
-  { repeat, publishedBy }: { repeat: boolean; publishedBy: string | undefined },
-) {
-  await Promise.all(reports.map((r) => store.putReport(r, publishedBy)));
-  try {
-    await Promise.all(summaries.map((s) => store.putHistoryEntry(s)));
-  } catch (error) {
-    if (!repeat) await store.deleteHistoryEntries(summaries).catch(() => undefined);
-    throw error;
-  }
+async function writeFacts(store: StatusStore, reports: readonly Report[], publishedBy: string | undefined) {
+  await Promise.all(
+    reports.map((r) => store.putReport(r, summarizeReport(r, { state: 'active' }), publishedBy)),
+  );
 }
 
 /**
  * Hands each place's writer its new reports. The facts are safe whatever happens here: a
  * writer that cannot be reached leaves its place marked stale, and the scheduled repair
- * hands the reports over from the index.
+ * hands the reports over from the index of all history.
  */
 export async function handOver(
   store: StatusStore,
@@ -169,12 +158,7 @@ export async function publishReports(
   const reports = inSubmittedOrder(inputs.map((input) => accept(input, clock)));
   if (dryRun) return { reports, warnings };
   refuseUnconfirmed(warnings, confirmed);
-  await writeFacts(
-    store,
-    reports,
-    reports.map((r) => summarizeReport(r, { state: 'active' })),
-    { repeat: clock.repeat === true, publishedBy },
-  );
+  await writeFacts(store, reports, publishedBy);
   await handOver(store, writers, reports, publishedBy);
   return { reports, warnings };
 }

@@ -96,17 +96,18 @@ export async function feedDocumentOfWriter(writers: Writers, scope: HistoryScope
 }
 
 /**
- * A report and what became of it: two reads (the report and its index entry), and a third
- * for a retraction, its own or that of the correction whose retraction restored it.
+ * A report and what became of it: one read (the report's index entry holds it), and a
+ * second for a retraction, its own or that of the correction whose retraction restored it.
  */
 export async function viewReport(
   store: StatusStore,
   id: string,
   { publishers = false }: { publishers?: boolean } = {},
 ): Promise<ReportView> {
-  const [published, summary] = await Promise.all([store.getPublishedReport(id), store.getHistoryEntry(id)]);
+  const entry = await store.getReportEntry(id);
   // A report is visible once indexed: one whose acceptance failed part-way stays hidden.
-  if (!published || !summary) throw new NotFound(`no report with id ${id}`);
+  if (!entry?.summary) throw new NotFound(`no report with id ${id}`);
+  const { published, summary } = entry;
   const retractionOf = summary.state === 'retracted' ? id : summary.restoredFrom;
   const retraction = retractionOf ? await store.getPublishedRetraction(retractionOf) : undefined;
   const view = viewOf(published.value, summary, retraction?.value);

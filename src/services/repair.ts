@@ -3,15 +3,12 @@
 // its storage. It compares what the KV history index holds with what the derived documents
 // show and tells the writers what they lack; it writes no derived document itself.
 //
-// 1. The index of all places and the index of each place must list the same reports: a
-//    request that stopped between the two writes left one of them without the entry, which
-//    is written again here from the other.
-// 2. A place is told its newest index entries when it is marked stale, its document or any
-//    of its stored answers is missing, or the newest reports its document shows (and their
-//    states) differ.
-// 3. The writer of all places is told the newest entries of all places and each place's
+// 1. A place is told its newest index entries when it is marked stale, its value or any of
+//    its entries is missing, or the newest reports its document shows (and their states)
+//    differ from the index's.
+// 2. The writer of all places is told the newest entries of all places and each place's
 //    summary when any shared document or answer is missing or differs from them.
-// 4. The change log is told the newest 1,000 entries of all places, every time: it checks them
+// 3. The change log is told the newest 1,000 entries of all places, every time: it checks them
 //    against its own storage, with no KV read for what it holds, and adds what it lacks. Its
 //    first call also takes in every report stored before it existed.
 //
@@ -53,36 +50,6 @@ const summariesOf = (listing: HistoryListing) =>
 interface PlaceState {
   slug: string;
   doc: PlaceDocument | undefined;
-  listing: HistoryListing;
-}
-
-/**
- * Writes the index entries one index has and the other lacks. Only the first listing page
- * of each is compared (the newest 1,000): a request that stopped part-way did so recently.
- */
-async function completeIndex(
-  store: StatusStore,
-  all: HistoryListing,
-  places: readonly PlaceState[],
-): Promise<ReportSummary[]> {
-  const allIds = new Set(all.entries.map((e) => e.id));
-  const oldestAll = all.cursor ? (all.entries.at(-1)?.id ?? '') : '';
-  const bySlug = new Map(places.map((p) => [p.slug, p]));
-  const missing: ReportSummary[] = [];
-  for (const { summary } of all.entries) {
-    const place = summary && bySlug.get(summary.place);
-    if (!summary || !place) continue;
-    const oldestHere = place.listing.cursor ? (place.listing.entries.at(-1)?.id ?? '') : '';
-    const listed = place.listing.entries.some((e) => e.id === summary.id);
-    if (!listed && summary.id > oldestHere) missing.push(summary);
-  }
-  for (const place of places) {
-    for (const { id, summary } of place.listing.entries) {
-      if (summary && id > oldestAll && !allIds.has(id)) missing.push(summary);
-    }
-  }
-  await Promise.all(missing.map((s) => store.putHistoryEntry(s)));
-  return missing;
 }
 
 function sharedDiffer(
@@ -127,7 +94,7 @@ async function repairInFull(store: StatusStore, writers: Writers): Promise<Repai
   const [slugs, marked, all] = await Promise.all([
     store.placeSlugs(),
     store.staleSlugs(),
-    store.listHistory({ kind: 'all' }),
+    store.listHistory(),
   ]);
   const lacksAny = async (scope: HistoryScope) => {
     const held = await store.entryNames(scope);
@@ -138,41 +105,42 @@ async function repairInFull(store: StatusStore, writers: Writers): Promise<Repai
       slug,
       doc: await store.getPlaceDocument(slug),
       lacks: await lacksAny({ kind: 'place', slug }),
-      listing: await store.listHistory({ kind: 'place', slug }),
     })),
   );
-  const completed = await completeIndex(store, all, places);
-  // What each place's index holds now: its listing and the entries just written to it.
-  const newest = (slug: string, listing: HistoryListing) =>
-    [...summariesOf(listing), ...completed.filter((s) => s.place === slug)]
+  // Only the newest 1,000 reports of all places are listed: what a document shows of reports
+  // older than those is not compared.
+  const oldestListed = all.cursor ? (all.entries.at(-1)?.id ?? '') : '';
+  const listed = summariesOf(all);
+  const newest = (slug: string) =>
+    listed
+      .filter((s) => s.place === slug)
       .sort(compareNewestFirst)
       .slice(0, headSize);
+  const shown = (doc: PlaceDocument) => doc.head.filter((s) => s.id >= oldestListed);
   const stale = places.filter(
-    ({ slug, doc, lacks, listing }) =>
-      marked.includes(slug) || !doc || lacks || fingerprint(doc.head) !== fingerprint(newest(slug, listing)),
+    ({ slug, doc, lacks }) =>
+      marked.includes(slug) || !doc || lacks || fingerprint(shown(doc)) !== fingerprint(newest(slug)),
   );
-  for (const { slug, listing } of stale) await writers.place(slug).reconcile(slug, newest(slug, listing));
-  const [recent, listed, feed] = await Promise.all([
+  for (const { slug } of stale) await writers.place(slug).reconcile(slug, newest(slug));
+  const [recent, listedPlaces, feed] = await Promise.all([
     store.getRecentDocument(),
     store.getPlacesDocument(),
     store.openFeedDocument({ kind: 'all' }),
   ]);
   await feed?.discard();
   const repaired = stale.map((p) => p.slug);
-  const newestOfAll = [...summariesOf(all), ...completed].sort(compareNewestFirst).slice(0, headSize);
+  const newestOfAll = [...listed].sort(compareNewestFirst).slice(0, headSize);
   if (
-    completed.length > 0 ||
     !feed ||
     (await lacksAny({ kind: 'all' })) ||
-    sharedDiffer(recent?.head, listed?.places, newestOfAll, places)
+    sharedDiffer(recent?.head, listedPlaces?.places, newestOfAll, places)
   ) {
     const summaries = places.flatMap(({ doc }) => (doc ? [summarizePlace(doc)] : []));
     await writers.allPlaces().reconcile(newestOfAll, summaries);
     repaired.push(allPlaces);
   }
   await Promise.all(marked.map((slug) => store.clearStale(slug)));
-  const listedOfAll = [...summariesOf(all), ...completed];
-  if ((await writers.changeLog().reconcile(listedOfAll)) > 0) repaired.push(changeLog);
+  if ((await writers.changeLog().reconcile(listed)) > 0) repaired.push(changeLog);
   return { ran: true, checked: slugs.length, repaired };
 }
 

@@ -3,12 +3,13 @@
 //
 // Why it is laid out so:
 // - KV allows about one write per second per key and has no transactions, so every
-//   accepted fact (a report, a retraction) is written once under a key of its own: two
-//   writers can never overwrite each other's facts, and nothing accepted is lost.
-// - KV lists only in ascending key order, 1,000 keys a call. History index keys carry the
-//   report id with its order reversed, so one list call walks history newest first, and
-//   each index key's metadata holds the report's summary, so a listing page needs no
-//   read per item.
+//   accepted fact (a report, a retraction) is written under a key of its own: two writers
+//   can never overwrite each other's facts, and nothing accepted is lost.
+// - KV lists only in ascending key order, 1,000 keys a call. A report's key is its entry in
+//   the index of all history and carries its id with the order reversed, so one list call
+//   walks history newest first; the key's metadata holds the report's summary, so a listing
+//   page needs no read per item. One write stores a report and makes it visible: a KV write
+//   is what a plan runs out of first.
 // - Reads of current state must cost one KV read whatever the size of history, so each
 //   is served from one derived document, rebuilt from the facts. A scope's derived values
 //   (its documents and stored answers) are entries of one KV value under "v1/derived/scope/"
@@ -17,6 +18,7 @@
 import type { HistoryScope } from '../domain/history.ts';
 import { reverseOrderId } from '../domain/ids.ts';
 
+/** Reports stored before each was its own index entry: read, never written. */
 export const reportPrefix = 'v1/report/';
 export const reportKey = (id: string) => `${reportPrefix}${id}`;
 export const retractionPrefix = 'v1/retraction/';
@@ -24,11 +26,9 @@ export const retractionKey = (reportId: string) => `${retractionPrefix}${reportI
 export const placePrefix = 'v1/place/';
 export const placeKey = (slug: string) => `${placePrefix}${slug}`;
 
-export function historyPrefix(scope: HistoryScope): string {
-  return scope.kind === 'all' ? 'v1/history/all/' : `v1/history/place/${scope.slug}/`;
-}
-export const historyKey = (scope: HistoryScope, reportId: string) =>
-  `${historyPrefix(scope)}${reverseOrderId(reportId)}`;
+/** The index of all history: each report, under its id in reverse order, its summary in the metadata. */
+export const historyPrefix = 'v1/history/all/';
+export const historyKey = (reportId: string) => `${historyPrefix}${reverseOrderId(reportId)}`;
 export function reportIdOfHistoryKey(key: string): string {
   return reverseOrderId(key.slice(key.lastIndexOf('/') + 1));
 }

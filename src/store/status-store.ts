@@ -108,6 +108,17 @@ const answerAbout = z.strictObject({ etag: z.string(), updated: z.string().nulla
 
 const allScope: HistoryScope = { kind: 'all' };
 
+const parsedJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** A report's value under its index entry. */
+const storedReport = z.strictObject({ report, publishedBy: z.string().min(1).optional() });
+
 /** A stored answer's value: its parts, as the writer rendered them. */
 const storedAnswerParts = z.array(z.string()).min(1);
 
@@ -250,20 +261,42 @@ export class StatusStore {
     return this.kv.put(key, JSON.stringify(value));
   }
 
-  // -- facts: written once, never overwritten ---------------------------------------------
+  // -- reports: each one key, its entry in the index of all history ---------------------
+  // A report is stored once, under its entry in the index of all history (newest first): the
+  // value is the report as accepted and who published it, the metadata its summary, state
+  // included, which the place's writer changes when the report is corrected or withdrawn. So
+  // one write stores a report and makes it visible. Reports stored before are read from
+  // their own key (v1/report/), and their index entries are empty.
 
-  getReport(id: string): Promise<Report | undefined> {
-    return this.read(reportKey(id), report);
+  /** Stores a report with its summary: one write, which makes it visible. */
+  putReport(value: Report, summary: ReportSummary, publishedBy?: string): Promise<void> {
+    const text = JSON.stringify({ report: value, ...(publishedBy ? { publishedBy } : {}) });
+    return this.kv.put(historyKey(value.id), text, { metadata: encodeSummary(summary) });
   }
 
-  /** @param publishedBy the name of the principal that published it */
-  putReport(value: Report, publishedBy?: string): Promise<void> {
-    return this.writeFact(reportKey(value.id), value, publishedBy);
+  async getReport(id: string): Promise<Report | undefined> {
+    return (await this.getPublishedReport(id))?.value;
   }
 
-  /** A report with who published it: one read. */
-  getPublishedReport(id: string): Promise<WithPublisher<Report> | undefined> {
-    return this.readFact(reportKey(id), report);
+  /** A report with who published it: one read (two for a report stored before, or none). */
+  async getPublishedReport(id: string): Promise<WithPublisher<Report> | undefined> {
+    return (await this.getReportEntry(id))?.published;
+  }
+
+  /** A report with who published it and its summary as the index holds it, fate included. */
+  async getReportEntry(
+    id: string,
+  ): Promise<{ published: WithPublisher<Report>; summary: ReportSummary | undefined } | undefined> {
+    const { value, metadata } = await this.kv.getWithMetadata(historyKey(id), 'text');
+    const summary = decodeSummary(metadata);
+    if (value) {
+      const parsed = storedReport.safeParse(parsedJson(value));
+      if (!parsed.success) return undefined;
+      const { report: stored, publishedBy } = parsed.data;
+      return { published: { value: stored, ...(publishedBy ? { publishedBy } : {}) }, summary };
+    }
+    const published = await this.readFact(reportKey(id), report);
+    return published && { published, summary };
   }
 
   getRetraction(reportId: string): Promise<Retraction | undefined> {
@@ -327,37 +360,32 @@ export class StatusStore {
     return (await this.keyNames(placePrefix)).map((name) => name.slice(placePrefix.length));
   }
 
-  // -- history index: one key per report and scope, the summary in its metadata ----------
+  // -- the index of all history: one key per report, its summary in the metadata ---------
 
+  /**
+   * Records a report's changed summary (its fate) in its index entry. KV has no write of
+   * metadata alone, so the value is read and written again as it was. A report stored
+   * elsewhere moments ago may not be readable here yet: that is a failure to try again,
+   * never an empty value written over the report.
+   */
   async putHistoryEntry(summary: ReportSummary): Promise<void> {
-    const metadata = encodeSummary(summary);
-    await Promise.all(
-      [{ kind: 'all' } as const, { kind: 'place', slug: summary.place } as const].map((scope) =>
-        this.kv.put(historyKey(scope, summary.id), '', { metadata }),
-      ),
-    );
+    const key = historyKey(summary.id);
+    const value =
+      (await this.kv.get(key, 'text')) ?? ((await this.kv.get(reportKey(summary.id))) === null ? null : '');
+    if (value === null) throw new Error(`report ${summary.id} is not readable yet`);
+    await this.kv.put(key, value, { metadata: encodeSummary(summary) });
   }
 
   /** The summary of one report as the index holds it, fate included. */
   async getHistoryEntry(id: string): Promise<ReportSummary | undefined> {
-    const { metadata } = await this.kv.getWithMetadata(historyKey({ kind: 'all' }, id));
+    const { metadata } = await this.kv.getWithMetadata(historyKey(id));
     return decodeSummary(metadata);
   }
 
-  /** Takes back the index entries of reports whose acceptance failed, so none is visible. */
-  async deleteHistoryEntries(summaries: readonly ReportSummary[]): Promise<void> {
-    await Promise.all(
-      summaries.flatMap((s) => [
-        this.kv.delete(historyKey({ kind: 'all' }, s.id)),
-        this.kv.delete(historyKey({ kind: 'place', slug: s.place }, s.id)),
-      ]),
-    );
-  }
-
-  /** One KV list call over a scope's history, newest first. */
-  async listHistory(scope: HistoryScope, cursor?: string): Promise<HistoryListing> {
+  /** One KV list call over the history of all places, newest first. */
+  async listHistory(cursor?: string): Promise<HistoryListing> {
     const page = await this.kv.list({
-      prefix: historyPrefix(scope),
+      prefix: historyPrefix,
       limit: listPageSize,
       ...(cursor ? { cursor } : {}),
     });
@@ -370,13 +398,16 @@ export class StatusStore {
     };
   }
 
-  /** Every entry of a scope's history, for rebuilds: one list call per 1,000 reports. */
-  async wholeHistory(scope: HistoryScope): Promise<HistoryListing['entries']> {
+  /**
+   * Every entry of the history of all places, or of one place's, for rebuilds: one list call
+   * per 1,000 reports of all places.
+   */
+  async wholeHistory(slug?: string): Promise<HistoryListing['entries']> {
     const entries: HistoryListing['entries'] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.listHistory(scope, cursor);
-      entries.push(...page.entries);
+      const page = await this.listHistory(cursor);
+      entries.push(...(slug ? page.entries.filter((e) => e.summary?.place === slug) : page.entries));
       cursor = page.cursor;
     } while (cursor);
     return entries;

@@ -213,7 +213,7 @@ export class AllPlacesWriter extends PacedWriter {
 
   private async reload(): Promise<void> {
     const { store } = this;
-    const [listing, slugs] = await Promise.all([store.listHistory(allScope), store.placeSlugs()]);
+    const [listing, slugs] = await Promise.all([store.listHistory(), store.placeSlugs()]);
     const docs = await Promise.all(slugs.map((slug) => store.getPlaceDocument(slug)));
     for (const doc of docs) if (doc) this.upsertPlace(summarizePlace(doc));
     const newest = listing.entries.slice(0, headSize).flatMap((e) => (e.summary ? [e.summary] : []));

@@ -556,10 +556,7 @@ export class ChangeLog extends PacedWriter {
    */
   private async backfill(news: ReadonlySet<string>): Promise<void> {
     const { store } = this;
-    const [entries, retractedIds] = await Promise.all([
-      store.wholeHistory({ kind: 'all' }),
-      store.retractedIds(),
-    ]);
+    const [entries, retractedIds] = await Promise.all([store.wholeHistory(), store.retractedIds()]);
     const summaries = entries.flatMap((e) => (e.summary ? [e.summary] : []));
     const placeOf = new Map(summaries.map((s) => [s.id, s.place]));
     const retractions = await Promise.all(

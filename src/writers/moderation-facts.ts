@@ -1,8 +1,10 @@
-// The facts a correction or a retraction (or the withdrawal of a chain) writes to KV, in the order that keeps every crash
-// harmless: the fact itself first (the correction's report, the retraction), then the chain
-// entries that let other places find a correction filed elsewhere, then the history index
-// entries that make it visible. Every write is idempotent, so a moderation whose writer
-// stopped part-way is simply written again from its recorded intent.
+// The facts a correction or a retraction (or the withdrawal of a chain) writes to KV, in the
+// order that keeps every crash harmless: the chain entries that let other places find a
+// correction filed elsewhere, then the correction's report with its index entry, which
+// makes it visible (a retraction first, then the index entries of what it withdraws), then
+// the changed states of the reports it supersedes or restores. Every write is idempotent,
+// so a moderation whose writer stopped part-way is simply written again from its recorded
+// intent.
 
 import { summarizeReport, withFate } from '../domain/status.ts';
 import { chainRetractions } from '../domain/withdrawal.ts';
@@ -17,10 +19,8 @@ export async function writeModerationFacts(
 ): Promise<void> {
   if (moderation.kind === 'correction') {
     const { correction, original, publishedBy } = moderation;
-    await store.putReport(correction, publishedBy);
     await Promise.all(chainPlaces.map((slug) => store.putChainEntry(slug, correction.id)));
-    const summary = summarizeReport(correction, { state: 'active' });
-    await store.putHistoryEntry(summary);
+    await store.putReport(correction, summarizeReport(correction, { state: 'active' }), publishedBy);
     await store.putHistoryEntry(withFate(original, { state: 'superseded', supersededBy: correction.id }));
     return;
   }

@@ -383,6 +383,15 @@ export class PlaceTables {
   }
 
   /** The newest summaries, newest first. */
+  /** At most `limit` summaries older than report `before` (from the newest when undefined), newest first. */
+  older(before: string | undefined, limit: number): ReportSummary[] {
+    const rows =
+      before === undefined
+        ? this.sql.exec('SELECT json FROM summaries ORDER BY id DESC LIMIT ?', limit)
+        : this.sql.exec('SELECT json FROM summaries WHERE id < ? ORDER BY id DESC LIMIT ?', before, limit);
+    return rows.toArray().map((row) => parsed<ReportSummary>(row, 'json'));
+  }
+
   newest(limit: number): ReportSummary[] {
     return this.sql
       .exec('SELECT json FROM summaries ORDER BY id DESC LIMIT ?', limit)

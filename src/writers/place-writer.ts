@@ -135,7 +135,19 @@ export class PlaceWriter extends PacedWriter {
   }
 
   /**
-   * From the scheduled repair: the newest entries of the place's KV history index. Whatever
+   * A page of the place's history from its own record of every report, state included: at
+   * most `limit` summaries older than report `before`, newest first. The place's history is
+   * read from here, where the index of all history in KV would be walked past every other
+   * place's reports.
+   */
+  async history(slug: string, before: string | undefined, limit: number): Promise<ReportSummary[]> {
+    if (!this.tables.initialized && !(await this.store.getPlace(slug))) return [];
+    await this.ready(slug);
+    return this.tables.older(before, limit);
+  }
+
+  /**
+   * From the scheduled repair: the newest entries of the place in the KV history index. Whatever
    * of them the writer does not know (a request that stopped before handing a report over,
    * a lost delivery) is added from the facts, and the documents are written again.
    */
@@ -499,7 +511,7 @@ export class PlaceWriter extends PacedWriter {
     const { store, tables } = this;
     const [place, entries, chainedIds, retracted] = await Promise.all([
       store.getPlace(slug),
-      store.wholeHistory({ kind: 'place', slug }),
+      store.wholeHistory(slug),
       store.chainedCorrections(slug),
       store.retractedIds(),
     ]);

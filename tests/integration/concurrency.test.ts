@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportPrefix } from '../../src/store/keys.ts';
+import { historyPrefix } from '../../src/store/keys.ts';
 import { call, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { countKeys } from '../support/kv.ts';
@@ -63,7 +63,7 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients`, ()
     for (const status of statuses.flat()) byStatus[status] = (byStatus[status] ?? 0) + 1;
     expect(byStatus).toEqual({ 201: clients * perClient });
     const total = clients * perClient;
-    expect(await countKeys(reportPrefix)).toBe(total);
+    expect(await countKeys(historyPrefix)).toBe(total);
 
     await runScheduledRepair();
 

@@ -14,9 +14,9 @@ import {
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import { historyPrefix } from '../../src/store/keys.ts';
 import { call, json, origin, send } from '../support/api.ts';
 import { deaths, syntheticReport } from '../support/builders.ts';
+import { indexedCount } from '../support/kv.ts';
 import { observedNamespace } from '../support/observed-namespace.ts';
 import { runScheduledRepair } from '../support/scheduled.ts';
 import { correct, createPlace, postReport } from '../support/seed-api.ts';
@@ -90,7 +90,7 @@ async function visibility(slug: string) {
       .filter((i) => i._humanitarian.place.slug === slug)
       .map((i) => `${i._humanitarian.entry}:${i._humanitarian.change}`);
   return {
-    indexed: (await env.STATUS_KV.list({ prefix: historyPrefix({ kind: 'place', slug }) })).keys.length,
+    indexed: await indexedCount(slug),
     reportCount: place.reportCount,
     listed: places.find((p: { slug: string }) => p.slug === slug)?.reportCount,
     history: states(history.reports),

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { readCsv, renderCsv } from '../../src/render/csv.ts';
-import { reportKey } from '../../src/store/keys.ts';
+import { historyKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { manual, postForm, sameSite, signIn as signInWith } from '../support/desk.ts';
@@ -384,10 +384,11 @@ describe('importing a spreadsheet at the desk', () => {
     const session = await signIn();
     const [stored] = await historyOf(slug);
     // the report as stored before bases: its count without one
-    const key = reportKey(stored?.id ?? '');
-    const report = JSON.parse((await env.STATUS_KV.get(key)) ?? '{}');
+    const key = historyKey(stored?.id ?? '');
+    const { value, metadata } = await env.STATUS_KV.getWithMetadata(key);
+    const { report } = JSON.parse(value ?? '{}');
     report.figures = report.figures.map(({ basis: _, ...figure }: { basis?: string }) => figure);
-    await env.STATUS_KV.put(key, JSON.stringify(report));
+    await env.STATUS_KV.put(key, JSON.stringify({ report }), { metadata });
     expect((await json(await call(`/api/v1/reports/${stored?.id}`))).figures[0].basis).toBeUndefined();
 
     const exported = await (await call(`/exports/reports.csv?place=${slug}`)).text();

@@ -1,11 +1,12 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import { historyPrefix, reportPrefix, scopeValueKey, staleKey, stalePrefix } from '../../src/store/keys.ts';
+import { historyPrefix, scopeValueKey, staleKey, stalePrefix } from '../../src/store/keys.ts';
 import { StatusStore } from '../../src/store/status-store.ts';
 import { origin } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
 import { type Faults, faultyKv } from '../support/faulty-kv.ts';
+import { indexedCount } from '../support/kv.ts';
 import { runScheduledRepair } from '../support/scheduled.ts';
 import { testTokens } from '../support/tokens.ts';
 import { unreachablePlaceWriters, wrapWriterKv, writers } from '../support/writers.ts';
@@ -52,15 +53,11 @@ async function reportCount(slug: string): Promise<number> {
   return ((await response.json()) as { reportCount: number }).reportCount;
 }
 
-async function indexedReports(slug: string): Promise<number> {
-  return (await env.STATUS_KV.list({ prefix: historyPrefix({ kind: 'place', slug }) })).keys.length;
-}
-
 describe('storage faults', () => {
   it('retries a transient failure and accepts the report', async () => {
     await createPlace('transient');
     const { response, injected } = await post(
-      { fail: (op, key, n) => op === 'put' && key.startsWith(reportPrefix) && n <= 2 },
+      { fail: (op, key, n) => op === 'put' && key.startsWith(historyPrefix) && n <= 2 },
       'transient',
     );
     expect(response.status).toBe(201);
@@ -91,25 +88,22 @@ describe('storage faults', () => {
     );
     expect(answers).toEqual([201, 201, 201, 201, 201]);
     expect(injected).toEqual([]);
-    expect(await indexedReports('hotkey')).toBe(5);
+    expect(await indexedCount('hotkey')).toBe(5);
     expect(await reportCount('hotkey')).toBe(5);
   });
 
   it('answers 503 with Retry-After when a write keeps failing, leaves nothing visible, and a retry stores it once', async () => {
     await createPlace('down');
-    const indexedEverywhere = (await env.STATUS_KV.list({ prefix: historyPrefix({ kind: 'all' }) })).keys
-      .length;
+    const indexedEverywhere = (await env.STATUS_KV.list({ prefix: historyPrefix })).keys.length;
     const failing: Faults = {
-      fail: (op, key) => op === 'put' && key.startsWith(historyPrefix({ kind: 'place', slug: 'down' })),
+      fail: (op, key) => op === 'put' && key.startsWith(historyPrefix),
     };
     const { response } = await post(failing, 'down', 'field-upload-1');
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    expect(await indexedReports('down')).toBe(0);
-    expect((await env.STATUS_KV.list({ prefix: historyPrefix({ kind: 'all' }) })).keys.length).toBe(
-      indexedEverywhere,
-    );
+    expect(await indexedCount('down')).toBe(0);
+    expect((await env.STATUS_KV.list({ prefix: historyPrefix })).keys.length).toBe(indexedEverywhere);
     const history = await request(noFaults, '/api/v1/places/down/reports');
     expect(((await history.response.json()) as { reports: unknown[] }).reports).toEqual([]);
 
@@ -117,7 +111,7 @@ describe('storage faults', () => {
     expect(retry.response.status).toBe(201);
     const again = await post(noFaults, 'down', 'field-upload-1');
     expect(again.response.headers.get('idempotent-replayed')).toBe('true');
-    expect(await indexedReports('down')).toBe(1);
+    expect(await indexedCount('down')).toBe(1);
     expect(await reportCount('down')).toBe(1);
   });
 

@@ -4,10 +4,10 @@
 
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { historyPrefix, reportKey } from '../../src/store/keys.ts';
+import { historyKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { deaths, syntheticReport } from '../support/builders.ts';
-import { countKeys } from '../support/kv.ts';
+import { indexedCount } from '../support/kv.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
 const correct = (id: string, value: number, place: string, headers: Record<string, string> = {}) =>
@@ -59,7 +59,7 @@ describe('two moderations of one report at once', () => {
         ...Array(16).fill('change:correction'),
         ...Array(16).fill('report:correction'),
       ]);
-      expect(await countKeys(historyPrefix({ kind: 'place', slug: 'race-correct' }))).toBe(32);
+      expect(await indexedCount('race-correct')).toBe(32);
       expect(await historyStates('race-correct')).toEqual([
         ...Array(16).fill('active'),
         ...Array(16).fill('superseded'),
@@ -167,7 +167,7 @@ describe('one Idempotency-Key sent twice at once', () => {
         );
         expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
       }
-      expect(await countKeys(historyPrefix({ kind: 'place', slug: 'race-key' }))).toBe(10);
+      expect(await indexedCount('race-key')).toBe(10);
       expect((await json(await call('/api/v1/places/race-key'))).reportCount).toBe(10);
     },
     manyTries,
@@ -187,9 +187,9 @@ describe('one Idempotency-Key sent twice at once', () => {
         const [first, second] = await Promise.all(answers.map((a) => json(a)));
         expect(second.id).toBe(first.id);
         expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);
-        expect(await env.STATUS_KV.get(reportKey(first.id))).not.toBeNull();
+        expect(await env.STATUS_KV.get(historyKey(first.id))).not.toBeNull();
       }
-      expect(await countKeys(historyPrefix({ kind: 'place', slug: 'race-same' }))).toBe(10);
+      expect(await indexedCount('race-same')).toBe(10);
       expect((await json(await call('/api/v1/places/race-same'))).reportCount).toBe(10);
     },
     manyTries,

@@ -2,13 +2,13 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/digest.ts';
 import { indicatorRegistry } from '../../src/domain/indicators.ts';
-import { idempotencyKey, reportPrefix } from '../../src/store/keys.ts';
+import { historyPrefix, idempotencyKey } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
 async function storedReportCount(): Promise<number> {
-  return (await env.STATUS_KV.list({ prefix: reportPrefix })).keys.length;
+  return (await env.STATUS_KV.list({ prefix: historyPrefix })).keys.length;
 }
 
 describe('POST /api/v1/reports', () => {

@@ -13,6 +13,7 @@ import { call, json } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { loadSyntheticHistory } from '../support/bulk.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
+import { writers } from '../support/writers.ts';
 
 // A derived value is read without a schema pass: its seal (the layout in the key's metadata,
 // and each entry's SHA-256 in the value's header) is what keeps a damaged or foreign value
@@ -116,7 +117,13 @@ describe('answers stored by their writers', () => {
       const path = scope.kind === 'all' ? '/api/v1/reports' : '/api/v1/places/stored-history/reports';
       for (const url of [`http://status.test${path}`, `https://127.0.0.1:8443${path}?limit=50`]) {
         const served = await exports.default.fetch(new Request(url));
-        const page = await historyPage(store, { scope, filter: {}, limit: 50, cursor: undefined, url });
+        const page = await historyPage(store, writers, {
+          scope,
+          filter: {},
+          limit: 50,
+          cursor: undefined,
+          url,
+        });
         expect(page.next).toMatch(new RegExp(`^${url.replace('?', '\\?')}[?&]cursor=`));
         expect(await served.text()).toBe(JSON.stringify(page));
         expect(served.headers.get('content-type')).toBe('application/json');

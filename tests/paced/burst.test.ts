@@ -8,17 +8,12 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { headSize } from '../../src/domain/documents.ts';
-import {
-  changePagePrefix,
-  derivedPrefix,
-  historyPrefix,
-  scopeValueKey,
-  stalePrefix,
-} from '../../src/store/keys.ts';
+import { changePagePrefix, derivedPrefix, scopeValueKey, stalePrefix } from '../../src/store/keys.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { Replica } from '../support/change-replica.ts';
 import { faultyKv } from '../support/faulty-kv.ts';
+import { indexedCount } from '../support/kv.ts';
 import { createPlace } from '../support/seed-api.ts';
 import { wrapWriterKv, writers } from '../support/writers.ts';
 
@@ -128,8 +123,7 @@ describe(`${clients * perClient} reports from ${clients} concurrent clients, pac
     expect(visibleAfterMs).toBeLessThan(3000);
 
     for (const slug of places) {
-      const indexed = await env.STATUS_KV.list({ prefix: historyPrefix({ kind: 'place', slug }) });
-      expect(indexed.keys).toHaveLength(ids.get(slug)?.length ?? -1);
+      expect(await indexedCount(slug)).toBe(ids.get(slug)?.length ?? -1);
     }
     expect((await env.STATUS_KV.list({ prefix: stalePrefix })).keys).toEqual([]);
 

@@ -17,10 +17,7 @@ export async function loadSyntheticHistory(slug: string, count: number, batch = 
   for (let i = 0; i < reports.length; i += batch) {
     const slice = reports.slice(i, i + batch);
     await Promise.all(
-      slice.flatMap((report) => [
-        store.putReport(report),
-        store.putHistoryEntry(summarizeReport(report, { state: 'active' })),
-      ]),
+      slice.map((report) => store.putReport(report, summarizeReport(report, { state: 'active' }))),
     );
   }
   await reloadWriters(store, writersOf(env));

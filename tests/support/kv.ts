@@ -3,6 +3,8 @@
 
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import worker from '../../src/index.ts';
+import { historyPrefix } from '../../src/store/keys.ts';
+import { decodeSummary } from '../../src/store/summary-metadata.ts';
 import { origin } from './api.ts';
 import { countingKv } from './counting-kv.ts';
 
@@ -30,6 +32,18 @@ export async function countKeys(prefix = ''): Promise<number> {
   do {
     const page = await env.STATUS_KV.list({ prefix, ...(cursor ? { cursor } : {}) });
     count += page.keys.length;
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return count;
+}
+
+/** How many reports of place `slug` the index of all history holds: one list call per 1,000 reports. */
+export async function indexedCount(slug: string): Promise<number> {
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await env.STATUS_KV.list({ prefix: historyPrefix, ...(cursor ? { cursor } : {}) });
+    count += page.keys.filter((key) => decodeSummary(key.metadata)?.place === slug).length;
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
   return count;

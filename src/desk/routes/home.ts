@@ -44,7 +44,7 @@ export const deskRoutes = new Hono<AppEnv>()
     const { session, site, language } = reader;
     const store = c.get('store');
     const [newest, own, changes, places] = await Promise.all([
-      readHistoryPage(store, { kind: 'all' }, {}, listedReports),
+      readHistoryPage(store, c.get('writers'), { kind: 'all' }, {}, listedReports),
       c.get('writers').changeLog().publishedBy(session.principal.name, listedReports),
       c.get('writers').changeLog().newest(listedReports),
       loadPlacesList(store, c.get('writers')),
