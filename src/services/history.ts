@@ -131,7 +131,7 @@ export async function openWholeHistory(
  * with each report it is given (a correction is one) and each retraction of one of its
  * reports, and its count with each report, so the version changes whenever a row of any
  * history file would. Reading the whole index is what a strong validator would take; this is
- * one read. The writers derive the list after the index entries are written, so the version
+ * one read. The writers derive the list after the reports are written, so the version
  * may lag a change by the writers' delay, never lead it.
  */
 async function historyVersion(places: readonly PlaceSummary[]): Promise<string> {

@@ -1,6 +1,6 @@
-// Accepting new reports. Each report's facts are written under keys of their own (the
-// report, then its history index entries, which make it visible) before anything is
-// derived; then each place's writer is handed its reports and derives the documents.
+// Accepting new reports. Each report is written under its key in the index of all history,
+// one write that stores it and makes it visible, before anything is derived; then each
+// place's writer is handed its reports and derives the documents.
 
 import { checkPlaceExists, checkReportDates } from '../domain/checks.ts';
 import type { PlaceDocument } from '../domain/documents.ts';

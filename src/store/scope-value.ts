@@ -50,10 +50,14 @@ const newline = 10;
 
 const versionOf = async (header: Uint8Array) => (await sha256Hex(header)).slice(0, 32);
 
-/** The bytes a scope's entries are stored as, and their version. */
-export async function encodeScopeValue(
-  entries: ScopeEntries,
-): Promise<{ value: Uint8Array<ArrayBuffer>; version: string }> {
+/** A scope's entries encoded: the bytes they are stored as, their version, and each entry's SHA-256. */
+export interface EncodedScope {
+  value: Uint8Array<ArrayBuffer>;
+  version: string;
+  sealed: Record<string, string>;
+}
+
+export async function encodeScopeValue(entries: ScopeEntries): Promise<EncodedScope> {
   const bodies = Object.entries(entries).map(([name, entry]) => ({
     name,
     entry,
@@ -73,7 +77,8 @@ export async function encodeScopeValue(
     value.set(bytes, offset);
     offset += bytes.length;
   }
-  return { value, version: await versionOf(head) };
+  const sealed = Object.fromEntries(Object.entries(located).map(([name, [, , sha256]]) => [name, sha256]));
+  return { value, version: await versionOf(head), sealed };
 }
 
 /** The header of a stored value, or undefined when it is damaged, of another shape or not of `version`. */

@@ -1,10 +1,11 @@
 // The one module that touches the KV binding. A damaged or foreign value is treated as
 // absent, never trusted. Facts are checked against their schema on every read. Derived
-// values (documents and stored answers, written only by the writers) are checked against
-// their schema once, when written, and sealed: the key's metadata carries the layout they
-// were written in and the SHA-256 of their bytes, and a read that finds another layout or
-// other bytes treats the value as absent. So a read of a derived value costs a digest of
-// its bytes, not a schema pass over all of it.
+// values (documents and stored answers, written only by the writers, a scope's as the
+// entries of one value) are checked against their schema once, when written, and sealed:
+// the key's metadata carries the layout they were written in (and a scope's value the
+// version of its header, which holds each entry's SHA-256), and a read that finds another
+// layout or other bytes treats the value as absent. So a read of a derived value costs a
+// digest of the bytes it serves, not a schema pass over all of it.
 
 import * as z from 'zod';
 import { etagOfDigest, sha256Hex } from '../digest.ts';
@@ -54,9 +55,8 @@ import {
 import { type RetryPolicy, retryingKv } from './retrying-kv.ts';
 import {
   decodeScopeHeader,
-  encodeScopeValue,
+  type EncodedScope,
   entriesOf,
-  type ScopeEntries,
   type ScopeEntry,
   type ScopeHeader,
   type StoredEntry,
@@ -425,9 +425,8 @@ export class StatusStore {
 
   // -- derived values: the entries of each scope's one value, rebuilt from the facts ------
 
-  /** Writes every derived entry of a scope, as the scope's one value: one KV write. */
-  async putScope(scope: HistoryScope, entries: ScopeEntries): Promise<void> {
-    const { value, version } = await encodeScopeValue(entries);
+  /** Writes every derived entry of a scope, as the scope's one value (`encodeScopeValue`): one KV write. */
+  async putScope(scope: HistoryScope, { value, version }: EncodedScope): Promise<void> {
     await this.kv.put(scopeValueKey(scope), value, { metadata: { layout: derivedLayout, version } });
   }
 

@@ -32,7 +32,7 @@ import {
   recentDocumentKey,
   scopeValueKey,
 } from '../store/keys.ts';
-import type { ScopeEntries } from '../store/scope-value.ts';
+import { encodeScopeValue, type ScopeEntries } from '../store/scope-value.ts';
 import { answerEntry, documentEntry, feedDocumentEntry, type StatusStore } from '../store/status-store.ts';
 import type { Pace } from './pacing.ts';
 import type { PushMessage } from './push-messages.ts';
@@ -105,8 +105,9 @@ async function scopeAnswerEntries(
 }
 
 /**
- * Writes a scope's value when any entry changed: one KV write. Then announces each of its
- * feeds that changed since it was last announced.
+ * Writes a scope's value when any entry changed (its version, the hash of every entry's
+ * hash, tells): one KV write. Then announces each of its feeds that changed since it was last
+ * announced.
  */
 export async function writeScope(
   store: StatusStore,
@@ -115,10 +116,11 @@ export async function writeScope(
   entries: ScopeEntries,
   env: AnswerSettings,
 ): Promise<void> {
-  await pace.write(scopeValueKey(scope), entries, (value) => store.putScope(scope, value));
+  const encoded = await encodeScopeValue(entries);
+  await pace.write(scopeValueKey(scope), encoded.version, () => store.putScope(scope, encoded));
   for (const format of feedFormatNames) {
     const key = answerKey({ kind: 'feed', scope, format });
-    await pace.write(`announced ${key}`, entries[key]?.text, () => announce(env, scope, format));
+    await pace.write(`announced ${key}`, encoded.sealed[key], () => announce(env, scope, format));
   }
 }
 

@@ -137,7 +137,7 @@ describe('answers stored by their writers', () => {
     for (const parts of [['<a href="', '/x">x</a>'], ['a\u0000b', 'c'], ['one part']]) {
       const key = { kind: 'place', slug: 'parts' } as const;
       const entry = answerEntry({ etag: '"e"', updated: null, parts });
-      await store.putScope(scope, { [answerKey(key)]: entry });
+      await store.putScope(scope, await encodeScopeValue({ [answerKey(key)]: entry }));
       const filled = await (await store.openAnswer(key))?.body('https://status.example.org');
       const text = typeof filled === 'string' ? filled : new TextDecoder().decode(filled);
       expect(text).toBe(parts.join('https://status.example.org'));
