@@ -64,7 +64,7 @@ async function onceUnder<T>(
     return { repeat: true, ...answer };
   }
   if (decision.kind === 'conflict') throw new Error('a content digest named another request');
-  const clock = ticketClock(decision.ticket);
+  const clock = ticketClock(decision.ticket, decision.kind === 'resume');
   try {
     const value = await publish(clock);
     const answer: Answer<T> = { value, at: clock.now.toISOString() };

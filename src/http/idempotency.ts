@@ -50,7 +50,7 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
         ...replayed,
       });
     }
-    c.set('clock', ticketClock(decision.ticket));
+    c.set('clock', ticketClock(decision.ticket, decision.kind === 'resume'));
     try {
       await next();
     } finally {

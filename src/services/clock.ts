@@ -7,6 +7,8 @@ import type { Ticket } from '../writers/idempotency-keeper.ts';
 export interface Clock {
   now: Date;
   random: (bytes: Uint8Array) => void;
+  /** The request may have run before with this clock: what it writes may already be visible. */
+  repeat?: boolean;
 }
 
 export function systemClock(): Clock {
@@ -17,7 +19,7 @@ export function systemClock(): Clock {
  * The clock of an Idempotency-Key's ticket: its time, and bytes from xoshiro128** seeded
  * with its 128-bit seed, so every run of the request draws the same ids in the same order.
  */
-export function ticketClock(ticket: Ticket): Clock {
+export function ticketClock(ticket: Ticket, repeat: boolean): Clock {
   const words = [0, 8, 16, 24].map((at) => Number.parseInt(ticket.seed.slice(at, at + 8) || '0', 16) >>> 0);
   // xoshiro's state must not be all zeros.
   const s = words.some((w) => w !== 0) ? words : [1, 2, 3, 4];
@@ -36,6 +38,7 @@ export function ticketClock(ticket: Ticket): Clock {
   };
   return {
     now: new Date(ticket.at),
+    repeat,
     random: (bytes) => {
       for (let i = 0; i < bytes.length; i++) bytes[i] = next() & 0xff;
     },

@@ -54,13 +54,23 @@ function inSubmittedOrder(reports: Report[]): Report[] {
 }
 
 /**
- * Writes each report with its index entry, one write a report, which makes it visible: a
- * report whose write failed is not stored, and the client may retry.
+ * Writes each report with its index entry, one write a report, which makes it visible. If
+ * one of them fails, those written are taken back once every write has settled: a request
+ * leaves nothing visible and the client may retry. A repeat of a request with an
+ * Idempotency-Key takes nothing back: an earlier run may have handed the reports over.
  */
-async function writeFacts(store: StatusStore, reports: readonly Report[], publishedBy: string | undefined) {
-  await Promise.all(
+async function writeFacts(
+  store: StatusStore,
+  reports: readonly Report[],
+  { repeat, publishedBy }: { repeat: boolean; publishedBy: string | undefined },
+) {
+  const written = await Promise.allSettled(
     reports.map((r) => store.putReport(r, summarizeReport(r, { state: 'active' }), publishedBy)),
   );
+  const failed = written.find((w) => w.status === 'rejected');
+  if (!failed) return;
+  if (!repeat) await store.deleteReports(reports.map((r) => r.id)).catch(() => undefined);
+  throw failed.reason;
 }
 
 /**
@@ -158,7 +168,7 @@ export async function publishReports(
   const reports = inSubmittedOrder(inputs.map((input) => accept(input, clock)));
   if (dryRun) return { reports, warnings };
   refuseUnconfirmed(warnings, confirmed);
-  await writeFacts(store, reports, publishedBy);
+  await writeFacts(store, reports, { repeat: clock.repeat === true, publishedBy });
   await handOver(store, writers, reports, publishedBy);
   return { reports, warnings };
 }

@@ -278,6 +278,11 @@ export class StatusStore {
     return (await this.getPublishedReport(id))?.value;
   }
 
+  /** Takes back reports whose acceptance failed, so that none is visible: never a report accepted. */
+  async deleteReports(ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.map((id) => this.kv.delete(historyKey(id))));
+  }
+
   /** A report with who published it: one read (two for a report stored before, or none). */
   async getPublishedReport(id: string): Promise<WithPublisher<Report> | undefined> {
     return (await this.getReportEntry(id))?.published;

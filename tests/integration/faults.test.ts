@@ -115,6 +115,32 @@ describe('storage faults', () => {
     expect(await reportCount('down')).toBe(1);
   });
 
+  it('takes back the reports of a batch written when another of its writes keeps failing', async () => {
+    await createPlace('halfdown');
+    // Every write of one report fails, retries included; the others are written.
+    let doomed = '';
+    const failing: Faults = {
+      fail: (op, key) => {
+        if (op !== 'put' || !key.startsWith(historyPrefix)) return false;
+        doomed ||= key;
+        return key === doomed;
+      },
+    };
+    const reports = ['2024-03-10', '2024-03-11', '2024-03-12'].map((observed) =>
+      syntheticReport('halfdown', { observed }),
+    );
+    const { response } = await request(failing, '/api/v1/reports/batch', {
+      method: 'POST',
+      token: reporter,
+      body: JSON.stringify({ reports }),
+    });
+    expect(response.status).toBe(503);
+    expect(doomed).not.toBe('');
+    expect(await indexedCount('halfdown')).toBe(0);
+    const history = await request(noFaults, '/api/v1/places/halfdown/reports');
+    expect(((await history.response.json()) as { reports: unknown[] }).reports).toEqual([]);
+  });
+
   it('serves the last good document when reads keep failing', async () => {
     await createPlace('readfail');
     await post(noFaults, 'readfail');
