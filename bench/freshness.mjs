@@ -12,10 +12,11 @@
 //   ids they hold: a report is shown once the document holds it, or holds only newer ones
 //   (it went past it), and holds nothing older that is missing.
 // For each kind of document, the time from each report's 201 to that moment: median, p95
-// (nearest rank) and maximum, and the reports never shown. Run: node bench/freshness.mjs
-// (about a minute). Prints JSON.
+// (nearest rank) and maximum, and the reports never shown. Part of npm run bench; alone:
+// npm run bench:freshness (about a minute), which prints JSON.
 
 import { rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { post } from './endpoints.mjs';
 import { build, callTools, kvFolder, startWorkers, toolsOf } from './history.mjs';
 
@@ -34,157 +35,164 @@ const rank = (values, p) => {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 };
 
-build();
-const persistPath = kvFolder();
-const mf = startWorkers(persistPath, { recentAnswerMs: '0' });
-try {
-  const base = await mf.ready;
-  const tools = await toolsOf(mf);
-  const { slugs } = /** @type {{ slugs: string[] }} */ (
-    await callTools(tools, '/places', { count: placeCount })
-  );
-  await callTools(tools, '/rebuild', {});
-  const get = async (/** @type {string} */ path) => (await fetch(new URL(path, base))).json();
+/**
+ * @typedef {{ shown: number; neverShown: number; medianMs: number; p95Ms: number; maxMs: number }} Shown
+ * @typedef {{ reports: number; clients: number; places: number; burstSeconds: number; reads: number;
+ *   roundMs: { median: number; max: number }; kinds: Record<string, Shown> }} Freshness
+ */
 
-  /** @type {{ id: string; place: string; rankInPlace: number; answeredAt: number }[]} */
-  const answered = [];
-  const countOf = new Map(slugs.map((s) => [s, 0]));
-  const started = performance.now();
-  let burstOver = false;
+/** The burst and what each kind of document showed when. @returns {Promise<Freshness>} */
+export async function measureFreshness() {
+  build();
+  const persistPath = kvFolder();
+  const mf = startWorkers(persistPath, { recentAnswerMs: '0' });
+  try {
+    const base = await mf.ready;
+    const tools = await toolsOf(mf);
+    const { slugs } = /** @type {{ slugs: string[] }} */ (
+      await callTools(tools, '/places', { count: placeCount })
+    );
+    await callTools(tools, '/rebuild', {});
+    const get = async (/** @type {string} */ path) => (await fetch(new URL(path, base))).json();
 
-  const burst = Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      for (let n = 0; n < perClient; n++) {
-        const place = /** @type {string} */ (slugs[(client + n) % slugs.length]);
-        const { path, method, headers, body } = post(place);
-        const response = await fetch(new URL(path, base), { method, headers, body });
-        const answeredAt = performance.now();
-        if (response.status !== 201)
-          throw new Error(`POST answered ${response.status}: ${await response.text()}`);
-        const { id } = /** @type {{ id: string }} */ (await response.json());
-        const rankInPlace = (countOf.get(place) ?? 0) + 1;
-        countOf.set(place, rankInPlace);
-        answered.push({ id, place, rankInPlace, answeredAt });
-      }
-    }),
-  ).finally(() => {
-    burstOver = true;
-  });
+    /** @type {{ id: string; place: string; rankInPlace: number; answeredAt: number }[]} */
+    const answered = [];
+    const countOf = new Map(slugs.map((s) => [s, 0]));
+    const started = performance.now();
+    let burstOver = false;
 
-  /** @type {Map<string, Map<string, number>>} document kind → report id → first time shown */
-  const shown = new Map();
-  const note = (/** @type {string} */ kind, /** @type {string} */ id, /** @type {number} */ at) => {
-    const seen = shown.get(kind) ?? new Map();
-    shown.set(kind, seen);
-    if (!seen.has(id)) seen.set(id, at);
-  };
-  /** Reports a windowed document is at least as new as: those it holds, and older ones it went past. */
-  const byWindow = (
-    /** @type {string} */ kind,
-    /** @type {string[]} */ ids,
-    /** @type {(r: typeof answered[number]) => boolean} */ inScope,
-    /** @type {number} */ at,
-  ) => {
-    if (ids.length === 0) return;
-    const held = new Set(ids);
-    const oldest = [...ids].sort()[0] ?? '';
-    for (const r of answered) {
-      if (inScope(r) && (held.has(r.id) || r.id < oldest)) note(kind, r.id, at);
-    }
-  };
-  const byCount = (
-    /** @type {string} */ kind,
-    /** @type {string} */ place,
-    /** @type {number} */ count,
-    /** @type {number} */ at,
-  ) => {
-    for (const r of answered) if (r.place === place && r.rankInPlace <= count) note(kind, r.id, at);
-  };
-
-  let reads = 0;
-  /** @type {number[]} how long each round of reads took */
-  const rounds = [];
-  let lastAnswer = Number.POSITIVE_INFINITY;
-  const total = clients * perClient;
-  const caughtUp = () =>
-    [...shown.values()].length > 0 &&
-    [
-      'place list',
-      'place status',
-      'newest reports of all places',
-      'feed of all places',
-      'feed of a place',
-    ].every((kind) => (shown.get(kind)?.size ?? 0) >= total);
-  while (!(burstOver && (caughtUp() || performance.now() - lastAnswer > catchUpMs))) {
-    if (burstOver && lastAnswer === Number.POSITIVE_INFINITY) lastAnswer = performance.now();
-    // Every document of the round at once, so that a round takes about one read's time.
-    const at = performance.now();
-    const [list, newest, all, ...ofPlaces] = await Promise.all([
-      get('/api/v1/places'),
-      get('/api/v1/reports?limit=50'),
-      get('/feeds/all.json'),
-      ...slugs.flatMap((slug) => [get(`/api/v1/places/${slug}`), get(`/feeds/places/${slug}.json`)]),
-    ]);
-    const readAt = performance.now();
-    for (const p of /** @type {{ places: { slug: string; reportCount: number }[] }} */ (list).places)
-      byCount('place list', p.slug, p.reportCount, readAt);
-    const newestIds = /** @type {{ reports: { id: string }[] }} */ (newest).reports.map((r) => r.id);
-    byWindow('newest reports of all places', newestIds, () => true, readAt);
-    const allIds = /** @type {{ items: { url: string }[] }} */ (all).items.map((i) => idOfUrl(i.url));
-    byWindow('feed of all places', allIds, () => true, readAt);
-    slugs.forEach((slug, i) => {
-      const view = /** @type {{ reportCount: number }} */ (ofPlaces[2 * i]);
-      byCount('place status', slug, view.reportCount, readAt);
-      const feed = /** @type {{ items: { url: string }[] }} */ (ofPlaces[2 * i + 1]);
-      byWindow(
-        'feed of a place',
-        feed.items.map((item) => idOfUrl(item.url)),
-        (r) => r.place === slug,
-        readAt,
-      );
+    const burst = Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        for (let n = 0; n < perClient; n++) {
+          const place = /** @type {string} */ (slugs[(client + n) % slugs.length]);
+          const { path, method, headers, body } = post(place);
+          const response = await fetch(new URL(path, base), { method, headers, body });
+          const answeredAt = performance.now();
+          if (response.status !== 201)
+            throw new Error(`POST answered ${response.status}: ${await response.text()}`);
+          const { id } = /** @type {{ id: string }} */ (await response.json());
+          const rankInPlace = (countOf.get(place) ?? 0) + 1;
+          countOf.set(place, rankInPlace);
+          answered.push({ id, place, rankInPlace, answeredAt });
+        }
+      }),
+    ).finally(() => {
+      burstOver = true;
     });
-    rounds.push(readAt - at);
-    reads += 3 + 2 * slugs.length;
-    await sleep(pollGapMs);
-  }
-  await burst;
 
-  const answeredAt = new Map(answered.map((r) => [r.id, r.answeredAt]));
-  const kinds = Object.fromEntries(
-    [...shown].map(([kind, seen]) => {
-      const delays = answered.flatMap((r) => {
-        const at = seen.get(r.id);
-        return at === undefined ? [] : [Math.max(0, at - (answeredAt.get(r.id) ?? at))];
+    /** @type {Map<string, Map<string, number>>} document kind → report id → first time shown */
+    const shown = new Map();
+    const note = (/** @type {string} */ kind, /** @type {string} */ id, /** @type {number} */ at) => {
+      const seen = shown.get(kind) ?? new Map();
+      shown.set(kind, seen);
+      if (!seen.has(id)) seen.set(id, at);
+    };
+    /** Reports a windowed document is at least as new as: those it holds, and older ones it went past. */
+    const byWindow = (
+      /** @type {string} */ kind,
+      /** @type {string[]} */ ids,
+      /** @type {(r: typeof answered[number]) => boolean} */ inScope,
+      /** @type {number} */ at,
+    ) => {
+      if (ids.length === 0) return;
+      const held = new Set(ids);
+      const oldest = [...ids].sort()[0] ?? '';
+      for (const r of answered) {
+        if (inScope(r) && (held.has(r.id) || r.id < oldest)) note(kind, r.id, at);
+      }
+    };
+    const byCount = (
+      /** @type {string} */ kind,
+      /** @type {string} */ place,
+      /** @type {number} */ count,
+      /** @type {number} */ at,
+    ) => {
+      for (const r of answered) if (r.place === place && r.rankInPlace <= count) note(kind, r.id, at);
+    };
+
+    let reads = 0;
+    /** @type {number[]} how long each round of reads took */
+    const rounds = [];
+    let lastAnswer = Number.POSITIVE_INFINITY;
+    const total = clients * perClient;
+    const caughtUp = () =>
+      [...shown.values()].length > 0 &&
+      [
+        'place list',
+        'place status',
+        'newest reports of all places',
+        'feed of all places',
+        'feed of a place',
+      ].every((kind) => (shown.get(kind)?.size ?? 0) >= total);
+    while (!(burstOver && (caughtUp() || performance.now() - lastAnswer > catchUpMs))) {
+      if (burstOver && lastAnswer === Number.POSITIVE_INFINITY) lastAnswer = performance.now();
+      // Every document of the round at once, so that a round takes about one read's time.
+      const at = performance.now();
+      const [list, newest, all, ...ofPlaces] = await Promise.all([
+        get('/api/v1/places'),
+        get('/api/v1/reports?limit=50'),
+        get('/feeds/all.json'),
+        ...slugs.flatMap((slug) => [get(`/api/v1/places/${slug}`), get(`/feeds/places/${slug}.json`)]),
+      ]);
+      const readAt = performance.now();
+      for (const p of /** @type {{ places: { slug: string; reportCount: number }[] }} */ (list).places)
+        byCount('place list', p.slug, p.reportCount, readAt);
+      const newestIds = /** @type {{ reports: { id: string }[] }} */ (newest).reports.map((r) => r.id);
+      byWindow('newest reports of all places', newestIds, () => true, readAt);
+      const allIds = /** @type {{ items: { url: string }[] }} */ (all).items.map((i) => idOfUrl(i.url));
+      byWindow('feed of all places', allIds, () => true, readAt);
+      slugs.forEach((slug, i) => {
+        const view = /** @type {{ reportCount: number }} */ (ofPlaces[2 * i]);
+        byCount('place status', slug, view.reportCount, readAt);
+        const feed = /** @type {{ items: { url: string }[] }} */ (ofPlaces[2 * i + 1]);
+        byWindow(
+          'feed of a place',
+          feed.items.map((item) => idOfUrl(item.url)),
+          (r) => r.place === slug,
+          readAt,
+        );
       });
-      return [
-        kind,
-        {
-          shown: delays.length,
-          neverShown: total - delays.length,
-          medianMs: Math.round(rank(delays, 50)),
-          p95Ms: Math.round(rank(delays, 95)),
-          maxMs: Math.round(Math.max(...delays)),
-        },
-      ];
-    }),
-  );
-  const lastAnswered = Math.max(...answered.map((r) => r.answeredAt));
-  console.log(
-    JSON.stringify(
-      {
-        reports: total,
-        clients,
-        places: placeCount,
-        burstSeconds: (lastAnswered - started) / 1000,
-        reads,
-        roundMs: { median: Math.round(rank(rounds, 50)), max: Math.round(Math.max(...rounds)) },
-        kinds,
-      },
-      null,
-      2,
-    ),
-  );
-} finally {
-  await mf.dispose();
-  rmSync(persistPath, { recursive: true, force: true });
+      rounds.push(readAt - at);
+      reads += 3 + 2 * slugs.length;
+      await sleep(pollGapMs);
+    }
+    await burst;
+
+    const answeredAt = new Map(answered.map((r) => [r.id, r.answeredAt]));
+    const kinds = Object.fromEntries(
+      [...shown].map(([kind, seen]) => {
+        const delays = answered.flatMap((r) => {
+          const at = seen.get(r.id);
+          return at === undefined ? [] : [Math.max(0, at - (answeredAt.get(r.id) ?? at))];
+        });
+        return [
+          kind,
+          {
+            shown: delays.length,
+            neverShown: total - delays.length,
+            medianMs: Math.round(rank(delays, 50)),
+            p95Ms: Math.round(rank(delays, 95)),
+            maxMs: Math.round(Math.max(...delays)),
+          },
+        ];
+      }),
+    );
+    const lastAnswered = Math.max(...answered.map((r) => r.answeredAt));
+    return {
+      reports: total,
+      clients,
+      places: placeCount,
+      burstSeconds: (lastAnswered - started) / 1000,
+      reads,
+      roundMs: { median: Math.round(rank(rounds, 50)), max: Math.round(Math.max(...rounds)) },
+      kinds,
+    };
+  } finally {
+    await mf.dispose();
+    rmSync(persistPath, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(JSON.stringify(await measureFreshness(), null, 2));
 }

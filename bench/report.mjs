@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { floorOf, median } from './endpoints.mjs';
+import { perReport } from './kv-writes.mjs';
 import { wholeHistorySection } from './whole-history.mjs';
 
 /**
@@ -27,6 +28,8 @@ import { wholeHistorySection } from './whole-history.mjs';
  * @typedef {{ started: string; elapsedSeconds: number; alone?: boolean; tinybench: string; settings: { time: number;
  *   warmupTime: number; iterations: number; placeNames: string[]; observed: string; corpusSentences: number };
  *   cases: DraftCase[] }} Drafts
+ * @typedef {import('./kv-writes.mjs').KvWrites} KvWrites
+ * @typedef {import('./freshness.mjs').Freshness} Freshness
  */
 
 // Everything below this line in docs/PERFORMANCE.md is written by hand (what the numbers
@@ -55,7 +58,14 @@ const targets = {
   notModifiedRatio: 0.9,
   growth: 1.2,
   gzipKiB: 200,
+  writesAlone: 4,
+  writesInBatch: 2,
+  freshP95Ms: 2000,
 };
+
+/** KV writes a plan allows: the Free plan's a day, Workers Paid's included a month. */
+const freeWritesADay = 1_000;
+const paidWritesAMonth = 1_000_000;
 
 /** @param {ReadRow} row */
 const isNotModified = (row) => row.name.endsWith(', 304');
@@ -68,10 +78,11 @@ const times = (ratio) => `${ratio.toFixed(2)} ×`;
 
 /**
  * Every target, checked against the numbers of this run.
- * @param {{ bundle: Bundle; runs: Run[]; push?: Push | undefined }} measured
+ * @param {{ bundle: Bundle; runs: Run[]; push?: Push | undefined; kvWrites?: KvWrites | undefined;
+ *   freshness?: Freshness | undefined }} measured
  * @returns {Check[]}
  */
-function checkTargets({ bundle, runs, push }) {
+function checkTargets({ bundle, runs, push, kvWrites, freshness }) {
   /** @type {Check[]} */
   const checks = [];
   /** @param {string} target @param {string} measured @param {boolean} met */
@@ -137,6 +148,27 @@ function checkTargets({ bundle, runs, push }) {
       growth <= targets.growth,
     );
   }
+  if (kvWrites) {
+    const alone = perReport(kvWrites.trickle);
+    const together = perReport(kvWrites.batch);
+    check(
+      `KV writes a report, reports one every ${kvWrites.trickle.gapSeconds} s: ≤ ${targets.writesAlone}`,
+      alone.toFixed(2),
+      alone <= targets.writesAlone,
+    );
+    check(
+      `KV writes a report, a batch of ${kvWrites.batch.reports}: ≤ ${targets.writesInBatch}`,
+      together.toFixed(2),
+      together <= targets.writesInBatch,
+    );
+  }
+  for (const [kind, shown] of Object.entries(freshness?.kinds ?? {})) {
+    check(
+      `${kind}: every report shown, p95 ≤ ${size(targets.freshP95Ms)} ms after its 201, under a burst of ${size(freshness?.reports ?? 0)}`,
+      `${size(shown.p95Ms)} ms, ${shown.neverShown} never`,
+      shown.p95Ms <= targets.freshP95Ms && shown.neverShown === 0,
+    );
+  }
   check(
     `production bundle ≤ ${targets.gzipKiB} KiB gzip`,
     `${bundle.gzipKiB} KiB`,
@@ -192,10 +224,22 @@ function table(run) {
 /**
  * `writes`, `renderers`, `drafts` and `push` are undefined, as each run's `wholeHistory`, when BENCH_ONLY skipped them.
  * @param {{ started: Date; bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined;
- *   drafts: Drafts | undefined; runs: Run[]; push: Push | undefined; settings: Settings }} measured
+ *   drafts: Drafts | undefined; runs: Run[]; push: Push | undefined; kvWrites: KvWrites | undefined;
+ *   freshness: Freshness | undefined; settings: Settings }} measured
  * @returns {string} the results file
  */
-export function writeResults({ started, bundle, writes, renderers, drafts, runs, push, settings }) {
+export function writeResults({
+  started,
+  bundle,
+  writes,
+  renderers,
+  drafts,
+  runs,
+  push,
+  kvWrites,
+  freshness,
+  settings,
+}) {
   const date = started.toISOString().slice(0, 10);
   const machine = {
     cpus: os.cpus().length,
@@ -210,7 +254,7 @@ export function writeResults({ started, bundle, writes, renderers, drafts, runs,
     workerd: versionOf('workerd'),
     autocannon: versionOf('autocannon'),
   };
-  const checks = checkTargets({ bundle, runs, push });
+  const checks = checkTargets({ bundle, runs, push, kvWrites, freshness });
   const results = {
     started: started.toISOString(),
     machine,
@@ -222,6 +266,8 @@ export function writeResults({ started, bundle, writes, renderers, drafts, runs,
     drafts,
     runs,
     push,
+    kvWrites,
+    freshness,
     targets: checks,
   };
   const file = `bench/results/${date}.json`;
@@ -257,6 +303,47 @@ export function addResults(file, part) {
   const results = JSON.parse(readFileSync(file, 'utf8'));
   const merged = { ...results, ...part };
   write({ ...merged, targets: checkTargets(merged) }, file);
+}
+
+/** @param {KvWrites} kvWrites */
+function kvWritesSection({ trickle, batch }) {
+  /** @param {string} how @param {import('./kv-writes.mjs').WriteCount} c */
+  const row = (how, c) => {
+    const each = perReport(c);
+    const kinds = Object.entries(c.writes)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ');
+    const total = Object.values(c.writes).reduce((a, b) => a + b, 0);
+    return `| ${how} | ${c.reports} | ${total} | ${each.toFixed(2)} | ${kinds} | ${size(Math.floor(freeWritesADay / each))} | ${size(Math.floor(paidWritesAMonth / 30 / each))} |`;
+  };
+  return [
+    '## KV writes per report',
+    '',
+    "Every KV put and delete of the production bundle counted from outside the app (`bench/kv-writes.mjs`: the Worker's binding and its writers' wrapped, `bench/kv-writes-worker.ts`), with `wrangler.toml`'s settings (`DOCUMENT_WRITE_INTERVAL_MS` 1000), one place, on a fresh KV folder, each case counted from its first request until the writers have been quiet for 5 s. The kinds are the keys' prefixes: `history` is a report (its key is its entry in the index of all history), `derived` a scope's value, `changes` a page of the change log. What a plan holds: the Free plan's 1,000 KV writes a day, and the 1,000,000 a month Workers Paid includes, over 30 days.",
+    '',
+    '| how reports arrive | reports | KV writes | per report | of which | reports a day, Free plan | reports a day, Workers Paid (included) |',
+    '| --- | ---: | ---: | ---: | --- | ---: | ---: |',
+    row(`one at a time, one every ${trickle.gapSeconds} s`, trickle),
+    row(`one \`POST /api/v1/reports/batch\` of ${batch.reports}`, batch),
+    '',
+  ].join('\n');
+}
+
+/** @param {Freshness} freshness */
+function freshnessSection(freshness) {
+  return [
+    '## Documents under a burst',
+    '',
+    `${size(freshness.reports)} reports from ${freshness.clients} clients over HTTP to ${freshness.places} places, answered in ${freshness.burstSeconds.toFixed(1)} s, on the production bundle with kept answers off (\`bench/freshness.mjs\`). One poller read every document about 5 times a second (${size(freshness.reads)} reads; a round of reads took ${freshness.roundMs.median} ms at the median and ${freshness.roundMs.max} ms at the longest, and a time is noted when its round came back, so it errs late by up to a round). For each kind of document, the time from each report's \`201\` until the document first showed it:`,
+    '',
+    '| document | shown | never shown | median ms | p95 ms | longest ms |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...Object.entries(freshness.kinds).map(
+      ([kind, k]) =>
+        `| ${kind} | ${size(k.shown)} | ${k.neverShown} | ${size(k.medianMs)} | ${size(k.p95Ms)} | ${size(k.maxMs)} |`,
+    ),
+    '',
+  ].join('\n');
 }
 
 /** @param {Parameters<typeof markdown>[0]} results @param {string} file */
@@ -445,7 +532,7 @@ function pushSection(push, runStarted) {
 /**
  * @param {{ started: string; machine: Record<string, string | number>; versions: Record<string, string>; settings: Settings;
  *   bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined; drafts?: Drafts | undefined; runs: Run[];
- *   push?: Push | undefined; targets: Check[] }} results
+ *   push?: Push | undefined; kvWrites?: KvWrites | undefined; freshness?: Freshness | undefined; targets: Check[] }} results
  * @param {string} file
  */
 function markdown(results, file) {
@@ -459,6 +546,8 @@ function markdown(results, file) {
     drafts,
     runs,
     push,
+    kvWrites,
+    freshness,
     targets: checks,
   } = results;
   const missed = checks.filter((c) => !c.met);
@@ -494,6 +583,8 @@ function markdown(results, file) {
     `- Node ${versions.node}, wrangler ${versions.wrangler}, miniflare ${versions.miniflare}, workerd ${versions.workerd}, autocannon ${versions.autocannon}`,
     `- Production bundle: ${bundle.uploadKiB} KiB, ${bundle.gzipKiB} KiB gzip`,
     '',
+    ...(kvWrites ? [kvWritesSection(kvWrites)] : []),
+    ...(freshness ? [freshnessSection(freshness)] : []),
     ...(writes ? [writesSection(writes)] : []),
     ...(renderers
       ? [

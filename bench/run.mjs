@@ -8,14 +8,17 @@
 // before the writers (bench/writes.mjs) and the renderers alone (bench/render-bench.ts).
 // Next to the renderers, the extractor of drafts from text alone (bench/draft-bench.ts).
 // After all of them, push: a webhook's time from the report's 201 to a receiver on this
-// machine, and the write's latency with 10 and 1,000 subscriptions (bench/push.mjs).
-// Writes bench/results/<date>.json and docs/PERFORMANCE.md.
+// machine, and the write's latency with 10 and 1,000 subscriptions (bench/push.mjs). Last,
+// the KV writes a report costs (bench/kv-writes.mjs) and how soon each document shows a report
+// under a burst (bench/freshness.mjs). Writes bench/results/<date>.json and docs/PERFORMANCE.md.
 
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 import { settings as endpointSettings, measureEndpoints } from './endpoints.mjs';
+import { measureFreshness } from './freshness.mjs';
 import { build, kvFolder, loadHistory, placeCount, startWorkers, toolsOf } from './history.mjs';
+import { measureKvWrites } from './kv-writes.mjs';
 import { measurePush } from './push.mjs';
 import { addResults, resultsToAddTo, versionOf, writeResults } from './report.mjs';
 import { measureWholeHistoryIn } from './whole-history.mjs';
@@ -125,6 +128,10 @@ async function measureAll() {
     runs.push(await measureSize(size));
   }
   const push = only ? undefined : await measurePush();
+  const kvWrites = only ? undefined : await measureKvWrites();
+  console.log(`bench: KV writes ${JSON.stringify(kvWrites)}`);
+  const freshness = only ? undefined : await measureFreshness();
+  console.log(`bench: documents under a burst ${JSON.stringify(freshness?.kinds)}`);
   const file = writeResults({
     started,
     bundle,
@@ -133,6 +140,8 @@ async function measureAll() {
     drafts,
     runs,
     push,
+    kvWrites,
+    freshness,
     settings: {
       ...endpointSettings,
       placeCount,

@@ -64,9 +64,9 @@ import {
 import { decodeSummary, encodeSummary } from './summary-metadata.ts';
 
 /**
- * Who published a fact (a report, a correction, a retraction): the principal's name, in the
- * metadata of the fact's key and never in the fact itself, so that the fact's bytes, from
- * which every public output is made, are what they would be without it.
+ * Who published a retraction (or a report stored before reports carried it beside them): the
+ * principal's name, in the metadata of the fact's key and never in the fact itself, so that
+ * the fact's bytes, from which every public output is made, are what they would be without it.
  */
 const publisherMetadata = z.object({ publishedBy: z.string().min(1) });
 
@@ -375,9 +375,10 @@ export class StatusStore {
    */
   async putHistoryEntry(summary: ReportSummary): Promise<void> {
     const key = historyKey(summary.id);
-    const value =
-      (await this.kv.get(key, 'text')) ?? ((await this.kv.get(reportKey(summary.id))) === null ? null : '');
-    if (value === null) throw new Error(`report ${summary.id} is not readable yet`);
+    // A report stored before has an empty entry beside its own key.
+    const storedBefore = async () => (await this.kv.get(reportKey(summary.id))) !== null;
+    const value = (await this.kv.get(key, 'text')) ?? ((await storedBefore()) ? '' : undefined);
+    if (value === undefined) throw new Error(`report ${summary.id} is not readable yet`);
     await this.kv.put(key, value, { metadata: encodeSummary(summary) });
   }
 
