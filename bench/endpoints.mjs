@@ -39,8 +39,8 @@ const samplingIntervalUs = 500;
 export const settings = { durationSeconds, connections, rounds, cpuSeconds };
 
 /**
- * `exempt`: answered from the history index or the reports themselves, whose cost the
- * one-document target does not bound.
+ * `exempt`: not bound by the one-read target (no endpoint is now; results of runs before
+ * keep the flag).
  * @typedef {{ name: string; path: string; method?: string; headers?: Record<string, string>; body?: string;
  *   exempt?: boolean }} Endpoint
  * @typedef {{ requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; requests: number;
@@ -81,7 +81,7 @@ function reads(slug, etag, reportId) {
     { name: 'GET /api/v1/places/{slug}', path: `/api/v1/places/${slug}` },
     { name: 'GET /api/v1/reports?limit=50', path: '/api/v1/reports?limit=50' },
     { name: 'GET /api/v1/places/{slug}/reports', path: `/api/v1/places/${slug}/reports` },
-    { name: 'GET /api/v1/reports/{id}', path: `/api/v1/reports/${reportId}`, exempt: true },
+    { name: 'GET /api/v1/reports/{id}', path: `/api/v1/reports/${reportId}` },
     { name: 'GET /api/v1/changes', path: '/api/v1/changes' },
     { name: 'GET /exports/status.csv', path: '/exports/status.csv' },
     { name: 'GET /exports/status.geojson', path: '/exports/status.geojson' },

@@ -28,7 +28,7 @@ beforeAll(async () => {
 // document), never with the length of history.
 const seal = 512;
 type Scope = 'all' | 'place';
-/** The most a scope's value may hold: its documents of 200 and 50 reports, and each answer made of them. */
+/** The most a scope's value holds with one place: its documents of 200 and 50 reports, and each answer made of them. */
 const mostScopeBytes = 640_000;
 const budgets: [path: string, scope: Scope | number][] = [
   ['/api/v1/places', 'all'],

@@ -13,8 +13,9 @@ const root = resolve(import.meta.dirname, '../..');
 
 function filesUnder(path: string, name: RegExp): string[] {
   if (!statSync(path).isDirectory()) return name.test(path) ? [path] : [];
+  // What a run builds (bench/.build/, ignored by git) is not the project's code.
   return readdirSync(path).flatMap((entry) =>
-    entry === 'node_modules' ? [] : filesUnder(join(path, entry), name),
+    entry === 'node_modules' || entry === '.build' ? [] : filesUnder(join(path, entry), name),
   );
 }
 
