@@ -19,13 +19,19 @@
 // passed. A minute with nothing new lists nothing. What no writer and no mark knows (a
 // request whose hand-over and stale mark both failed) waits for the next change or the day.
 
-import { headSize, type PlaceDocument, summarizePlace } from '../domain/documents.ts';
+import {
+  headSize,
+  type PlaceDocument,
+  type PlacesDocument,
+  type RecentDocument,
+  summarizePlace,
+} from '../domain/documents.ts';
 import type { HistoryScope } from '../domain/history.ts';
 import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
 import { compareNewestFirst } from '../domain/status.ts';
 import { feedFormatNames } from '../render/feed-formats.ts';
 import { placeListFileNames } from '../render/place-list-files.ts';
-import { derivedEntriesOf } from '../store/keys.ts';
+import { derivedEntriesOf, placeDocumentKey, placesDocumentKey, recentDocumentKey } from '../store/keys.ts';
 import type { HistoryListing, StatusStore } from '../store/status-store.ts';
 import type { Writers } from '../writers/stubs.ts';
 
@@ -96,16 +102,23 @@ async function repairInFull(store: StatusStore, writers: Writers): Promise<Repai
     store.staleSlugs(),
     store.listHistory(),
   ]);
-  const lacksAny = async (scope: HistoryScope) => {
-    const held = await store.entryNames(scope);
-    return derivedEntriesIn(scope).some((name) => !held.has(name));
+  // Each scope's value is read once: the entries it lacks (or holds damaged), and its documents.
+  const lacksAny = (scope: HistoryScope, held: Map<string, string>) =>
+    derivedEntriesIn(scope).some((name) => !held.has(name));
+  const documentIn = <T>(held: Map<string, string>, name: string) => {
+    const text = held.get(name);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
   };
   const places = await Promise.all(
-    slugs.map(async (slug) => ({
-      slug,
-      doc: await store.getPlaceDocument(slug),
-      lacks: await lacksAny({ kind: 'place', slug }),
-    })),
+    slugs.map(async (slug) => {
+      const scope = { kind: 'place', slug } as const;
+      const held = await store.readScope(scope);
+      return {
+        slug,
+        doc: documentIn<PlaceDocument>(held, placeDocumentKey(slug)),
+        lacks: lacksAny(scope, held),
+      };
+    }),
   );
   // Only the newest 1,000 reports of all places are listed: what a document shows of reports
   // older than those is not compared.
@@ -122,19 +135,13 @@ async function repairInFull(store: StatusStore, writers: Writers): Promise<Repai
       marked.includes(slug) || !doc || lacks || fingerprint(shown(doc)) !== fingerprint(newest(slug)),
   );
   for (const { slug } of stale) await writers.place(slug).reconcile(slug, newest(slug));
-  const [recent, listedPlaces, feed] = await Promise.all([
-    store.getRecentDocument(),
-    store.getPlacesDocument(),
-    store.openFeedDocument({ kind: 'all' }),
-  ]);
-  await feed?.discard();
+  const allScope = { kind: 'all' } as const;
+  const shared = await store.readScope(allScope);
+  const recent = documentIn<RecentDocument>(shared, recentDocumentKey);
+  const listedPlaces = documentIn<PlacesDocument>(shared, placesDocumentKey);
   const repaired = stale.map((p) => p.slug);
   const newestOfAll = [...listed].sort(compareNewestFirst).slice(0, headSize);
-  if (
-    !feed ||
-    (await lacksAny({ kind: 'all' })) ||
-    sharedDiffer(recent?.head, listedPlaces?.places, newestOfAll, places)
-  ) {
+  if (lacksAny(allScope, shared) || sharedDiffer(recent?.head, listedPlaces?.places, newestOfAll, places)) {
     const summaries = places.flatMap(({ doc }) => (doc ? [summarizePlace(doc)] : []));
     await writers.allPlaces().reconcile(newestOfAll, summaries);
     repaired.push(allPlaces);

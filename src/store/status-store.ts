@@ -496,11 +496,16 @@ export class StatusStore {
     return bytes === undefined ? undefined : (JSON.parse(decoder.decode(bytes)) as T);
   }
 
-  /** The names of the entries a scope's value holds: none when it is missing or damaged. */
-  async entryNames(scope: HistoryScope): Promise<Set<string>> {
+  /**
+   * A scope's value read whole with one KV read, for the scheduled repair: the text of each
+   * entry whose bytes are as sealed, by name (none when the value is missing or damaged).
+   */
+  async readScope(scope: HistoryScope): Promise<Map<string, string>> {
     const opened = await this.openScope(scope);
-    await opened?.discard();
-    return new Set(opened?.entries.keys());
+    const read = await Promise.all(
+      [...(opened?.entries ?? [])].map(async ([name, entry]) => [name, await entry.bytes()] as const),
+    );
+    return new Map(read.flatMap(([name, bytes]) => (bytes ? [[name, decoder.decode(bytes)] as const] : [])));
   }
 
   getPlaceDocument(slug: string): Promise<PlaceDocument | undefined> {
