@@ -99,8 +99,11 @@ export type StoredResponse = z.infer<typeof storedResponse>;
  */
 export const derivedLayout = 3;
 
-const seal = { layout: z.literal(derivedLayout), sha256: z.string().regex(/^[0-9a-f]{64}$/) };
-const documentSeal = z.strictObject(seal);
+/** A value sealed alone (a page of the change log): the layout and the SHA-256 of its bytes. */
+const documentSeal = z.strictObject({
+  layout: z.literal(derivedLayout),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
 /** A scope's value seals each entry in its header; its metadata names the layout and the header's version. */
 const scopeSeal = z.strictObject({ layout: z.literal(derivedLayout), version: z.string() });
 const feedAbout = z.strictObject({ version: z.string(), updated: z.string().nullable() });
@@ -190,18 +193,10 @@ export interface StoredBody {
   etag: string;
 }
 
-interface Opened<M> {
-  metadata: M;
-  /** The bytes, or undefined when they are not the bytes that were sealed. */
-  bytes(): Promise<Uint8Array<ArrayBuffer> | undefined>;
-  text(): Promise<string | undefined>;
-  discard(): Promise<void>;
-}
-
 const decoder = new TextDecoder();
 
 // Last good derived values, per isolate: what reads fall back to when KV fails.
-const lastGoodSealed = new Map<string, { metadata: unknown; bytes: Uint8Array<ArrayBuffer> }>();
+const lastGoodSealed = new Map<string, Uint8Array<ArrayBuffer>>();
 const lastGoodScopes = new Map<string, { header: ScopeHeader; bytes: Uint8Array<ArrayBuffer> }>();
 // The header of each scope's value this isolate last read, by key: with it, the validators of
 // that version's entries are known from the key's metadata, before (or without) its bytes.
@@ -230,31 +225,31 @@ export class StatusStore {
   }
 
   /** Writes a derived value with its seal, after the full schema check the reads then skip. */
-  private async writeSealed<T extends z.ZodType>(
-    key: string,
-    schema: T,
-    value: z.input<T>,
-    extra: Record<string, unknown> = {},
-  ): Promise<void> {
-    await this.writeSealedText(key, JSON.stringify(schema.parse(value)), extra);
-  }
-
-  private async writeSealedText(key: string, text: string, extra: Record<string, unknown>): Promise<void> {
-    const metadata = { layout: derivedLayout, sha256: await sha256Hex(text), ...extra };
-    await this.kv.put(key, text, { metadata });
+  private async writeSealed<T extends z.ZodType>(key: string, schema: T, value: z.input<T>): Promise<void> {
+    const text = JSON.stringify(schema.parse(value));
+    await this.kv.put(key, text, { metadata: { layout: derivedLayout, sha256: await sha256Hex(text) } });
   }
 
   /**
-   * A derived value's text; when storage fails even after retries, the last good copy this
-   * isolate read, so reads degrade to slightly stale instead of failing.
+   * A sealed value, parsed, or undefined when its bytes are not those that were sealed; when
+   * storage fails even after retries, the last good copy this isolate read, so reads degrade
+   * to slightly stale instead of failing.
    */
-  private async readDerivedText(key: string): Promise<string | undefined> {
-    return (await this.openSealed(key, documentSeal))?.text();
-  }
-
-  private async readDerived<T>(key: string): Promise<T | undefined> {
-    const text = await this.readDerivedText(key);
-    return text === undefined ? undefined : (JSON.parse(text) as T);
+  private async readSealed<T>(key: string): Promise<T | undefined> {
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      const { value, metadata } = await this.kv.getWithMetadata(key, 'arrayBuffer');
+      const sealed = documentSeal.safeParse(metadata);
+      if (value === null || !sealed.success) return undefined;
+      bytes = new Uint8Array(value);
+      if ((await sha256Hex(bytes)) !== sealed.data.sha256) return undefined;
+      lastGoodSealed.set(key, bytes);
+    } catch (error) {
+      const lastGood = lastGoodSealed.get(key);
+      if (!(error instanceof StorageUnavailable) || !lastGood) throw error;
+      bytes = lastGood;
+    }
+    return JSON.parse(decoder.decode(bytes)) as T;
   }
 
   private write(key: string, value: unknown): Promise<void> {
@@ -572,56 +567,10 @@ export class StatusStore {
     };
   }
 
-  /**
-   * A sealed value whose metadata is known at once and whose bytes are read when asked for.
-   * When storage fails even after retries, the last good copy this isolate read stands in.
-   */
-  private async openSealed<T extends z.ZodType<{ sha256: string }>>(
-    key: string,
-    metadataSchema: T,
-  ): Promise<Opened<z.infer<T>> | undefined> {
-    let answer: KVNamespaceGetWithMetadataResult<ReadableStream, unknown>;
-    try {
-      answer = await this.kv.getWithMetadata(key, { type: 'stream' });
-    } catch (error) {
-      const lastGood = lastGoodSealed.get(key);
-      if (!(error instanceof StorageUnavailable) || !lastGood) throw error;
-      return {
-        metadata: lastGood.metadata as z.infer<T>,
-        bytes: async () => lastGood.bytes,
-        text: async () => decoder.decode(lastGood.bytes),
-        discard: async () => {},
-      };
-    }
-    const { value, metadata } = answer;
-    if (value === null) return undefined;
-    const checked = metadataSchema.safeParse(metadata);
-    if (!checked.success) {
-      await value.cancel();
-      return undefined;
-    }
-    const sealedWith = checked.data as z.infer<T>;
-    const bytes = async () => {
-      const read = new Uint8Array(await new Response(value).arrayBuffer());
-      if ((await sha256Hex(read)) !== sealedWith.sha256) return undefined;
-      lastGoodSealed.set(key, { metadata: sealedWith, bytes: read });
-      return read;
-    };
-    return {
-      metadata: sealedWith,
-      bytes,
-      text: async () => {
-        const read = await bytes();
-        return read && decoder.decode(read);
-      },
-      discard: () => value.cancel(),
-    };
-  }
-
   // -- the change log: numbered pages, written only by the change log ---------------------
 
   getChangePage(page: number): Promise<ChangePageDocument | undefined> {
-    return this.readDerived(changePageKey(page));
+    return this.readSealed(changePageKey(page));
   }
 
   putChangePage(doc: ChangePageDocument): Promise<void> {
