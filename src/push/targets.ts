@@ -90,18 +90,31 @@ const refusedRanges = [
   v6('2001:db8::/32', 'documentation'),
   v6('fc00::/7', 'unique local (private)'),
   v6('fe80::/10', 'link-local'),
+  v6('fec0::/10', 'site-local (deprecated)'),
+  // NAT64 for one network's own use (RFC 8215): never a public address, whatever it carries.
+  v6('64:ff9b:1::/48', 'local-use NAT64'),
   v6('ff00::/8', 'multicast'),
 ];
 
 const inRange = (address: bigint, width: 32 | 128, r: Range) =>
   r.width === width && address >> BigInt(width - r.bits) === r.prefix >> BigInt(width - r.bits);
 
-/** The IPv4 address an IPv6 one carries (mapped, NAT64, 6to4), to be checked as IPv4. */
-function embeddedIpv4(address: bigint): bigint | undefined {
-  if (address >> 32n === 0xffffn) return address & 0xffffffffn;
-  if (address >> 32n === 0x64ff9b0000000000000000n) return address & 0xffffffffn;
-  if (address >> 112n === 0x2002n) return (address >> 80n) & 0xffffffffn;
-  return undefined;
+/**
+ * The IPv4 addresses an IPv6 one carries, each to be judged as IPv4: IPv4-compatible
+ * (`::a.b.c.d`), IPv4-mapped (`::ffff:a.b.c.d`) and its zero-prefixed translated form
+ * (`::ffff:0:a.b.c.d`), NAT64 (`64:ff9b::/96`), 6to4 (`2002::/16`) and Teredo (`2001::/32`,
+ * whose server and client, the latter inverted, are both judged). Empty for any other.
+ */
+function embeddedIpv4(address: bigint): bigint[] {
+  const low32 = address & 0xffffffffn;
+  const high96 = address >> 32n;
+  // `::` and `::1` are IPv6's own unspecified and loopback addresses, not IPv4-compatible ones.
+  if (high96 === 0n && address > 1n) return [low32];
+  if (high96 === 0xffffn || high96 === 0xffff0000n) return [low32];
+  if (high96 === 0x64ff9b0000000000000000n) return [low32];
+  if (address >> 112n === 0x2002n) return [(address >> 80n) & 0xffffffffn];
+  if (address >> 96n === 0x20010000n) return [(address >> 64n) & 0xffffffffn, low32 ^ 0xffffffffn];
+  return [];
 }
 
 /** The kind of non-public range an address is in, or undefined for a public one. */
@@ -110,8 +123,10 @@ export function nonPublicRange(text: string, allowed: readonly Range[] = []): st
   const six = four === undefined ? ipv6(text) : undefined;
   if (four === undefined && six === undefined) return 'not an IP address';
   const [address, width] = four !== undefined ? [four, 32 as const] : [six ?? 0n, 128 as const];
-  const embedded = width === 128 ? embeddedIpv4(address) : undefined;
-  if (embedded !== undefined) return nonPublicRange(ipFromBigint(embedded), allowed);
+  const embedded = width === 128 ? embeddedIpv4(address) : [];
+  if (embedded.length > 0) {
+    return embedded.map((carried) => nonPublicRange(ipFromBigint(carried), allowed)).find(Boolean);
+  }
   if (allowed.some((r) => inRange(address, width, r))) return undefined;
   return refusedRanges.find((r) => inRange(address, width, r))?.name;
 }

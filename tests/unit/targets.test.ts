@@ -40,6 +40,28 @@ const refusedAddresses = [
   ['::ffff:7f00:1', 'loopback'],
   ['64:ff9b::a9fe:a9fe', 'link-local'],
   ['2002:c0a8:0101::1', 'private'],
+  // Every IPv6 spelling that carries an IPv4 address is judged by that address.
+  ['::169.254.169.254', 'link-local'],
+  ['::a9fe:a9fe', 'link-local'],
+  ['::127.0.0.1', 'loopback'],
+  ['::10.0.0.1', 'private'],
+  ['::ffff:169.254.169.254', 'link-local'],
+  ['::ffff:0:127.0.0.1', 'loopback'],
+  ['::ffff:0:7f00:1', 'loopback'],
+  ['0:0:0:0:ffff:0:a9fe:a9fe', 'link-local'],
+  ['::ffff:0:192.168.0.1', 'private'],
+  ['64:ff9b::127.0.0.1', 'loopback'],
+  ['64:ff9b::10.1.1.1', 'private'],
+  ['64:ff9b:1::a9fe:a9fe', 'local-use NAT64'],
+  ['64:ff9b:1:abcd::8.8.8.8', 'local-use NAT64'],
+  ['2002:7f00:1::1', 'loopback'],
+  ['2002:a9fe:a9fe::', 'link-local'],
+  // Teredo: the server (bits 32 to 63) and the client (the last 32 bits, inverted).
+  ['2001:0:a9fe:a9fe::', 'link-local'],
+  ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'loopback'],
+  ['2001:0:4136:e378:8000:63bf:f5ff:fffe', 'private'],
+  ['fec0::1', 'site-local (deprecated)'],
+  ['feff::1', 'site-local (deprecated)'],
 ] as const;
 
 describe('nonPublicRange', () => {
@@ -47,12 +69,21 @@ describe('nonPublicRange', () => {
     expect(nonPublicRange(address)).toBe(range);
   });
 
-  it.each(['93.184.215.14', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])(
-    'takes %s for public',
-    (address) => {
-      expect(nonPublicRange(address)).toBeUndefined();
-    },
-  );
+  it.each([
+    '93.184.215.14',
+    '1.1.1.1',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700::1111',
+    '::ffff:8.8.8.8',
+    '::8.8.8.8',
+    '::ffff:0:8.8.8.8',
+    '64:ff9b::8.8.8.8',
+    '2002:0808:0808::1',
+    '2001:0:4136:e378:8000:63bf:f7f7:f7f7',
+  ])('takes %s for public', (address) => {
+    expect(nonPublicRange(address)).toBeUndefined();
+  });
 });
 
 describe('checkTarget', () => {
