@@ -1,10 +1,12 @@
 // npm start: serves the Worker on http://127.0.0.1:$PORT (default 8787) with wrangler's
 // local, persisted KV (under $PERSIST_TO when set), and seeds it with the reports in seeds/
 // through the public API, so that the seed passes the same validation as any report.
-// Seeding is idempotent: places are PUT, reports carry a fixed Idempotency-Key.
+// Seeding is idempotent: places are PUT, reports carry a fixed Idempotency-Key, so a write
+// the limit refused is sent again as it was (scripts/seed-requests.mjs).
 
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { sendSeedRequest } from './seed-requests.mjs';
 
 const port = process.env.PORT ?? '8787';
 // Where the local KV lives; wrangler's default is .wrangler/state. The browser test sets its
@@ -48,21 +50,15 @@ async function waitForHealth(deadline) {
   throw new Error(`the Worker did not answer on ${base} within the time allowed`);
 }
 
+const seedTarget = { base, token: localToken, log: (/** @type {string} */ line) => console.log(line) };
+
 /**
  * @param {string} method
  * @param {string} path
  * @param {unknown} body
  * @param {Record<string, string>} [headers]
  */
-async function send(method, path, body, headers = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${localToken}`, ...headers },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response;
-}
+const send = (method, path, body, headers = {}) => sendSeedRequest(seedTarget, method, path, body, headers);
 
 /**
  * The place's writer writes its documents from an alarm, within about two seconds of the
