@@ -261,11 +261,13 @@ export class TooManyAttempts extends Problem {
     status: 429,
     title: 'Too many wrong credentials',
     description:
-      'Too many unknown tokens or invitation links came from this address. Every attempt from it, a right one too, is refused until Retry-After seconds have passed.',
+      'Too many unknown tokens or invitation links came from this address, or this token was refused too often. After a few, each one doubles the wait (up to 15 minutes); until Retry-After seconds have passed, every attempt from the address, a right one too, and every use of that token is refused.',
   };
 
   constructor(readonly retryAfterSeconds: number) {
-    super(`too many unknown tokens from this address; retry after ${retryAfterSeconds} seconds`);
+    super(
+      `too many unknown tokens from this address or of this token; retry after ${retryAfterSeconds} seconds`,
+    );
   }
 
   override get headers() {

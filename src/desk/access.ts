@@ -2,17 +2,19 @@
 // session a page sends the reader to sign in; a form, or a page whose session ended (expired,
 // signed out elsewhere, its person revoked), says the session ended; without
 // the scope the page needs, and for a form without the session's form token, a page says
-// so. Each answer is a page in the reader's language, never a 500.
+// so, as it does for a form past its writer's write limit. Each answer is a page in the
+// reader's language, never a 500.
 
 import type { Context } from 'hono';
 import type { Language } from '../domain/languages.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import type { DeskScope } from '../http/auth.ts';
 import { deskHeaders, negotiateLanguage, pageSite } from '../http/html.ts';
+import { rateWindowSeconds, withinWriteLimit } from '../http/write-access.ts';
 import { pageHref } from '../render/html/layout.tsx';
 import type { PageSite } from '../render/site.ts';
 import { reportFields as f } from './forms/report-form-fields.ts';
-import { renderSignInPage, signInPath } from './pages/desk-pages.tsx';
+import { renderSignInPage, renderWriteLimitedPage, signInPath } from './pages/desk-pages.tsx';
 import { currentSession, type DeskSessionInfo, formFields } from './session.ts';
 import { deskMessages } from './words.ts';
 
@@ -46,6 +48,13 @@ export async function deskReader(c: Context<AppEnv>, scope?: DeskScope): Promise
   }
   if (c.req.method === 'POST' && (await formFields(c))[f.formToken] !== session.formToken) {
     return refuse(403, m.formExpired);
+  }
+  // A form that writes, previews or drafts counts against its writer's limit as the API does.
+  if (c.req.method === 'POST' && scope && !(await withinWriteLimit(c.env, session.principal.name))) {
+    return c.html(renderWriteLimitedPage(site, language, rateWindowSeconds), 429, {
+      ...deskHeaders(language),
+      'retry-after': String(rateWindowSeconds),
+    });
   }
   return { session, language, site };
 }

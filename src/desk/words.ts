@@ -7,6 +7,13 @@ import type { DraftLanguage, Language } from '../domain/languages.ts';
 import type { CountBasis, Qualifier } from '../domain/model.ts';
 import { type Messages, messages } from '../words/messages.ts';
 
+/** A wait, as a refusal names it: in seconds up to two minutes, then in minutes. */
+const waitIn: Record<Language, (seconds: number) => string> = {
+  en: (s) => (s < 120 ? `${s} ${s === 1 ? 'second' : 'seconds'}` : `${Math.ceil(s / 60)} minutes`),
+  nl: (s) => (s < 120 ? `${s} ${s === 1 ? 'seconde' : 'seconden'}` : `${Math.ceil(s / 60)} minuten`),
+  uk: (s) => (s < 120 ? `${s} с` : `${Math.ceil(s / 60)} хв`),
+};
+
 /** The people of the desk: inviting, the invitation, the write token shown once, revoking. */
 export interface AccountWords {
   heading: string;
@@ -41,7 +48,7 @@ export interface AccountWords {
   invitationExpired: string;
   invitationUsed: string;
   invitationRevoked: string;
-  tooManyAttempts: (minutes: number) => string;
+  tooManyAttempts: (seconds: number) => string;
   tokenTitle: string;
   tokenIntro: string;
   tokenLabel: string;
@@ -65,6 +72,9 @@ export interface DeskWords {
   sessionEnded: string;
   noDeskScope: string;
   formExpired: string;
+  /** A form refused by the writer's limit: how long to wait; nothing of it was stored. */
+  writeLimited: (seconds: number) => string;
+  writeLimitedTitle: string;
   accounts: AccountWords;
   /** The desk's home: the newest reports of all writers and the writer's own. */
   home: {
@@ -338,6 +348,9 @@ const en: DeskWords = {
   noDeskScope: 'This token may not write, correct or edit anything, so the desk has nothing for it.',
   formExpired:
     'This form is from an earlier session, or from another site. Open the desk again and send it from there.',
+  writeLimitedTitle: 'Too many forms at once',
+  writeLimited: (seconds) =>
+    `You sent more forms in a short time than one writer may (the same limit as the API's). Nothing of this one was stored. Go back, where your browser keeps what you wrote, and send it again in ${waitIn.en(seconds)}.`,
   accounts: {
     heading: 'People',
     intro:
@@ -380,8 +393,8 @@ const en: DeskWords = {
     invitationExpired: 'This invitation has expired. Ask whoever invited you for a new one.',
     invitationUsed: 'This invitation has been used. An invitation gives one token, once.',
     invitationRevoked: 'This invitation has been withdrawn. Ask whoever invited you for a new one.',
-    tooManyAttempts: (minutes) =>
-      `Too many unknown tokens or invitation links came from your address. Try again in ${minutes} minutes.`,
+    tooManyAttempts: (seconds) =>
+      `Too many unknown tokens or invitation links came from your address, or this token was refused too often. Try again in ${waitIn.en(seconds)}.`,
     tokenTitle: 'Your write token',
     tokenIntro:
       'This is shown only this once: copy it now into a password manager. Anyone who has it can write as you, so never send it by e-mail or chat.',
@@ -539,6 +552,9 @@ const nl: DeskWords = {
   noDeskScope: 'Dit token mag niets schrijven, corrigeren of bewerken, dus de redactie heeft er niets voor.',
   formExpired:
     'Dit formulier komt uit een eerdere sessie of van een andere site. Open de redactie opnieuw en verstuur het van daaruit.',
+  writeLimitedTitle: 'Te veel formulieren tegelijk',
+  writeLimited: (seconds) =>
+    `U verstuurde in korte tijd meer formulieren dan één schrijver mag (dezelfde grens als die van de API). Niets van dit formulier is opgeslagen. Ga terug, waar uw browser bewaart wat u schreef, en verstuur het over ${waitIn.nl(seconds)} opnieuw.`,
   accounts: {
     heading: 'Mensen',
     intro:
@@ -581,8 +597,8 @@ const nl: DeskWords = {
     invitationExpired: 'Deze uitnodiging is verlopen. Vraag wie u uitnodigde om een nieuwe.',
     invitationUsed: 'Deze uitnodiging is al gebruikt. Een uitnodiging geeft één token, één keer.',
     invitationRevoked: 'Deze uitnodiging is ingetrokken. Vraag wie u uitnodigde om een nieuwe.',
-    tooManyAttempts: (minutes) =>
-      `Van uw adres kwamen te veel onbekende tokens of uitnodigingslinks. Probeer het over ${minutes} minuten opnieuw.`,
+    tooManyAttempts: (seconds) =>
+      `Van uw adres kwamen te veel onbekende tokens of uitnodigingslinks, of dit token werd te vaak geweigerd. Probeer het over ${waitIn.nl(seconds)} opnieuw.`,
     tokenTitle: 'Uw schrijftoken',
     tokenIntro:
       'Dit wordt alleen deze ene keer getoond: kopieer het nu naar een wachtwoordbeheerder. Wie het heeft, kan schrijven als u, dus stuur het nooit per e-mail of chat.',
@@ -722,6 +738,9 @@ const uk: DeskWords = {
     'Цей токен не дає права нічого писати, виправляти чи редагувати, тож у редакції для нього нічого немає.',
   formExpired:
     'Ця форма з попереднього сеансу або з іншого сайту. Відкрийте редакцію знову й надішліть форму звідти.',
+  writeLimitedTitle: 'Забагато форм за раз',
+  writeLimited: (seconds) =>
+    `Ви надіслали за короткий час більше форм, ніж дозволено одному автору (та сама межа, що й для API). Нічого з цієї форми не збережено. Поверніться назад, де браузер зберігає написане, і надішліть її знову через ${waitIn.uk(seconds)}.`,
   home: {
     newest: 'Найновіші звіти',
     own: 'Ваші найновіші звіти',
@@ -783,8 +802,8 @@ const uk: DeskWords = {
     invitationExpired: 'Це запрошення прострочене. Попросіть того, хто вас запросив, надіслати нове.',
     invitationUsed: 'Це запрошення вже використано. Запрошення дає один токен, один раз.',
     invitationRevoked: 'Це запрошення відкликано. Попросіть того, хто вас запросив, надіслати нове.',
-    tooManyAttempts: (minutes) =>
-      `З вашої адреси надійшло забагато невідомих токенів або посилань-запрошень. Спробуйте знову через ${minutes} хв.`,
+    tooManyAttempts: (seconds) =>
+      `З вашої адреси надійшло забагато невідомих токенів або посилань-запрошень, або цей токен відхилено забагато разів. Спробуйте знову через ${waitIn.uk(seconds)}.`,
     tokenTitle: 'Ваш токен для запису',
     tokenIntro:
       'Його показано лише цього разу: скопіюйте його зараз до менеджера паролів. Будь-хто, хто його має, може писати від вашого імені, тож ніколи не надсилайте його електронною поштою чи в месенджері.',

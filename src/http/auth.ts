@@ -2,7 +2,7 @@
 // the tokens, never the tokens; a presented token is hashed and compared against every
 // hash in constant time, so timing reveals neither which token nor how much matched. A
 // token that is none of them may be a person's own credential, from the account registry
-// (src/writers/account-registry.ts), which compares the same way and limits wrong guesses.
+// (src/writers/account-registry.ts), which compares the same way and makes guessing wait.
 
 import type { MiddlewareHandler } from 'hono';
 import * as z from 'zod';
@@ -90,7 +90,7 @@ export const clientOf = (request: Request) => request.headers.get('cf-connecting
 /**
  * Who a token (a bearer token, or one typed into the desk's sign-in form) belongs to: a token
  * of API_TOKENS or a person's active credential; undefined for an unknown one. Throws
- * TooManyAttempts while `client` has sent too many wrong ones.
+ * TooManyAttempts while `client`, or this very token, must wait after wrong ones.
  */
 export async function principalOfToken(
   token: string,
@@ -98,9 +98,14 @@ export async function principalOfToken(
   client: string,
 ): Promise<Principal | undefined> {
   const hash = await sha256(token);
+  const registry = accountRegistry(env);
   const registered = identify(hash, registeredTokens(env.API_TOKENS));
-  if (registered) return registered;
-  const found = await accountRegistry(env).identify(hex(hash), client, Date.now());
+  if (registered) {
+    const held = await registry.held(client, hex(hash), Date.now());
+    if (held) throw new TooManyAttempts(held.retryAfterSeconds);
+    return registered;
+  }
+  const found = await registry.identify(hex(hash), client, Date.now());
   if (found.kind === 'limited') throw new TooManyAttempts(found.retryAfterSeconds);
   if (found.kind === 'unknown') return undefined;
   return { name: found.account.name, scopes: found.account.scopes.filter(isScope), account: true };

@@ -3,10 +3,11 @@
 // let another location use the credential for up to a minute). It holds each person's name,
 // scopes, invitation and credential as SHA-256 hashes only: the secrets are made and shown by
 // the desk and never reach this object. A presented hash is compared with every stored one in
-// constant time, and wrong secrets are counted per client: after too many, every attempt from
-// that client is refused for a while, a right one too, so guessing gains nothing.
+// constant time, and wrong secrets are counted per client address and per secret, with a
+// growing wait before the next attempt (src/writers/guessing-delay.ts), so guessing is slow.
 
 import { hexToBytes } from '../encoding.ts';
+import { failureMemoryMs, guessSubjects, waitLeft } from './guessing-delay.ts';
 import { StoredObject } from './stored-object.ts';
 
 const schema = [
@@ -22,15 +23,15 @@ const schema = [
     revoked_at INTEGER,
     last_wrote INTEGER
   )`,
-  'CREATE TABLE IF NOT EXISTS failures (client TEXT NOT NULL, at INTEGER NOT NULL)',
-  'CREATE INDEX IF NOT EXISTS failures_client ON failures (client, at)',
+  // Wrong secrets, each under the subjects it counts against (an address, the secret's hash).
+  'CREATE TABLE IF NOT EXISTS wrong_secrets (subject TEXT NOT NULL, at INTEGER NOT NULL)',
+  'CREATE INDEX IF NOT EXISTS wrong_secrets_subject ON wrong_secrets (subject, at)',
+  // Counted per address alone, with a fixed lockout, before the growing wait.
+  'DROP TABLE IF EXISTS failures',
 ];
 
 /** An invitation is good for a week: time to reach a reporter in the field, short enough to lapse. */
 export const invitationMs = 7 * 24 * 60 * 60 * 1000;
-/** Wrong invitations or credentials a client may send in `failureWindowMs` before it must wait. */
-export const maxFailures = 10;
-export const failureWindowMs = 15 * 60 * 1000;
 /** Invitations one admin may make in a day: enough for a newsroom, too few to flood the list. */
 export const maxInvitationsPerDay = 20;
 
@@ -54,7 +55,7 @@ export interface Account {
   scopes: string[];
 }
 
-/** Too many wrong secrets from this client: try again after this many seconds. */
+/** Too many wrong secrets from this client, or of this secret: try again after this many seconds. */
 export interface Limited {
   kind: 'limited';
   retryAfterSeconds: number;
@@ -122,10 +123,10 @@ export class AccountRegistry extends StoredObject {
 
   /** The invitation whose secret has this hash, as opening its link shows it; nothing changes. */
   invitation(sha256: string, client: string, now: number): InvitationLookup {
-    const limited = this.limited(client, now);
+    const limited = this.held(client, sha256, now);
     if (limited) return limited;
     const row = this.matching('invitation_sha256', sha256);
-    if (!row) return this.failed(client, now);
+    if (!row) return this.failed(client, sha256, now);
     if (row.credential_sha256 !== null) return { kind: 'used' };
     if (row.revoked_at !== null) return { kind: 'revoked' };
     const expires = Number(row.invitation_expires);
@@ -148,11 +149,30 @@ export class AccountRegistry extends StoredObject {
 
   /** The active person whose credential has this hash. */
   identify(sha256: string, client: string, now: number): Identified {
-    const limited = this.limited(client, now);
+    const limited = this.held(client, sha256, now);
     if (limited) return limited;
     const row = this.matching('credential_sha256', sha256, 'AND revoked_at IS NULL');
-    if (!row) return this.failed(client, now);
+    if (!row) return this.failed(client, sha256, now);
     return { kind: 'account', account: accountOf(row) };
+  }
+
+  /**
+   * Whether a secret known elsewhere (a token of API_TOKENS) must wait: a guesser's address
+   * waits for every secret, or a hit would stand out from the refusals.
+   */
+  held(client: string, sha256: string, now: number): Limited | undefined {
+    const waits = guessSubjects(client, sha256).map((subject) => {
+      const { n, last } = this.sql
+        .exec(
+          'SELECT count(*) AS n, max(at) AS last FROM wrong_secrets WHERE subject = ? AND at > ?',
+          subject,
+          now - failureMemoryMs,
+        )
+        .one();
+      return waitLeft(Number(n), Number(last ?? 0), now);
+    });
+    const wait = Math.max(...waits);
+    return wait > 0 ? { kind: 'limited', retryAfterSeconds: Math.ceil(wait / 1000) } : undefined;
   }
 
   /** Whether `name` is a person who may still act: a session of a revoked one is over. */
@@ -219,21 +239,11 @@ export class AccountRegistry extends StoredObject {
     return match;
   }
 
-  private limited(client: string, now: number): Limited | undefined {
-    const { n, first } = this.sql
-      .exec(
-        'SELECT count(*) AS n, min(at) AS first FROM failures WHERE client = ? AND at > ?',
-        client,
-        now - failureWindowMs,
-      )
-      .one();
-    if (Number(n) < maxFailures) return undefined;
-    return { kind: 'limited', retryAfterSeconds: Math.ceil((Number(first) + failureWindowMs - now) / 1000) };
-  }
-
-  private failed(client: string, now: number): { kind: 'unknown' } {
-    this.sql.exec('DELETE FROM failures WHERE at <= ?', now - failureWindowMs);
-    this.sql.exec('INSERT INTO failures (client, at) VALUES (?, ?)', client, now);
+  private failed(client: string, sha256: string, now: number): { kind: 'unknown' } {
+    this.sql.exec('DELETE FROM wrong_secrets WHERE at <= ?', now - failureMemoryMs);
+    for (const subject of guessSubjects(client, sha256)) {
+      this.sql.exec('INSERT INTO wrong_secrets (subject, at) VALUES (?, ?)', subject, now);
+    }
     return { kind: 'unknown' };
   }
 }

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../src/digest.ts';
-import { accountRegistry, maxFailures } from '../../src/writers/account-registry.ts';
+import { accountRegistry } from '../../src/writers/account-registry.ts';
+import { freeFailures } from '../../src/writers/guessing-delay.ts';
 import { call, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { manual, postForm, sameSite, signIn } from '../support/desk.ts';
@@ -291,37 +292,88 @@ describe('the secrets of people', () => {
     expect(stored).not.toContain(await sha256Hex(token));
   });
 
-  it('are refused from an address that sent too many wrong ones, a right one too, until it waits', async () => {
-    const token = await person('Guessed Person');
-    const from = (ip: string) => ({ ...sameSite, 'cf-connecting-ip': ip });
-    for (let i = 0; i < maxFailures; i++) {
-      const wrong = await postForm('/desk/sign-in', { token: `wrong-${i}` }, from('203.0.113.9'));
-      expect(wrong.status).toBe(401);
+  it('make an address that sent wrong ones wait, doubling with each one, and never another address', async () => {
+    const registry = accountRegistry(env);
+    const start = Date.now();
+    const wrong = (i: number) => sha256Hex(`wrong-${i}`);
+    for (let i = 0; i < freeFailures; i++) {
+      expect(await registry.identify(await wrong(i), '192.0.2.1', start)).toEqual({ kind: 'unknown' });
     }
-    const limited = await postForm('/desk/sign-in', { token: 'wrong-again' }, from('203.0.113.9'));
+    // Every wait, the next attempt as soon as the last wait is over: 1, 2, 4 … seconds, then the ceiling.
+    let at = start;
+    const waits: number[] = [];
+    for (let i = freeFailures; i < freeFailures + 12; i++) {
+      const held = await registry.identify(await wrong(i), '192.0.2.1', at);
+      expect(held.kind).toBe('limited');
+      const seconds = held.kind === 'limited' ? held.retryAfterSeconds : 0;
+      waits.push(seconds);
+      at += seconds * 1000;
+      expect(await registry.identify(await wrong(i), '192.0.2.1', at)).toEqual({ kind: 'unknown' });
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900]);
+    // A right secret from that address waits too; from another, nobody waits.
+    const token = await person('Waiting Person');
+    expect((await registry.identify(await sha256Hex(token), '192.0.2.1', at)).kind).toBe('limited');
+    expect((await registry.identify(await sha256Hex(token), '192.0.2.2', at)).kind).toBe('account');
+  });
+
+  it('refuse every secret from an address that must wait, at the desk, the API and invitations', async () => {
+    const token = await person('Guessed Person');
+    // Enough wrong tokens, each sent when the last wait was over, for a wait of many minutes.
+    const registry = accountRegistry(env);
+    let at = Date.now();
+    for (let i = 0; i < freeFailures + 12; i++) {
+      const found = await registry.identify(await sha256Hex(`guess-${i}`), '203.0.113.9', at);
+      if (found.kind === 'limited') at += found.retryAfterSeconds * 1000;
+    }
+    const from = (ip: string) => ({ ...sameSite, 'cf-connecting-ip': ip });
+    const limited = await postForm('/desk/sign-in', { token }, from('203.0.113.9'));
     expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(60);
     expect(await limited.text()).toContain(
-      'Too many unknown tokens or invitation links came from your address.',
+      'Too many unknown tokens or invitation links came from your address, or this token was refused too often. Try again in ',
     );
-    expect((await postForm('/desk/sign-in', { token }, from('203.0.113.9'))).status).toBe(429);
-    const bearer = await call('/api/v1/reports', {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'cf-connecting-ip': '203.0.113.9',
-        'content-type': 'application/json',
-      },
-      body: '{}',
-    });
-    expect(bearer.status).toBe(429);
-    expect(bearer.headers.get('retry-after')).not.toBeNull();
-    expect(((await bearer.json()) as { type: string }).type).toBe(
-      'http://status.test/problems/too-many-attempts',
-    );
+    for (const secret of [token, testTokens.reporter.token]) {
+      const refused = await call('/api/v1/reports', {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${secret}`,
+          'cf-connecting-ip': '203.0.113.9',
+          'content-type': 'application/json',
+        },
+        body: '{}',
+      });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(60);
+      expect(((await refused.json()) as { type: string }).type).toBe(
+        'http://status.test/problems/too-many-attempts',
+      );
+    }
     const invitation = await page('/desk/invitations/guess', '', { 'cf-connecting-ip': '203.0.113.9' });
     expect(invitation.status).toBe(429);
     // Another address is not held back.
     expect((await postForm('/desk/sign-in', { token }, from('203.0.113.10'))).status).toBe(303);
+  });
+
+  it('make one wrong token wait wherever it comes from, and never the rightful writer', async () => {
+    const token = await person('Rightful Person');
+    const revoked = 'a-token-that-is-no-more';
+    const registry = accountRegistry(env);
+    // The same wrong token from many addresses, one try each, each when the last wait was over.
+    let at = Date.now();
+    for (let i = 0; i < freeFailures + 12; i++) {
+      const found = await registry.identify(await sha256Hex(revoked), `198.51.100.${i}`, at);
+      if (found.kind === 'limited') at += found.retryAfterSeconds * 1000;
+    }
+    const fresh = { ...sameSite, 'cf-connecting-ip': '198.51.100.99' };
+    const held = await postForm('/desk/sign-in', { token: revoked }, fresh);
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(60);
+    // The rightful writer, at that address or at any the wrong token came from, signs in.
+    expect((await postForm('/desk/sign-in', { token }, fresh)).status).toBe(303);
+    expect(
+      (await postForm('/desk/sign-in', { token }, { ...sameSite, 'cf-connecting-ip': '198.51.100.0' }))
+        .status,
+    ).toBe(303);
   });
 });

@@ -86,7 +86,7 @@ function invitationAnswer(c: Context<AppEnv>) {
         expired: [410, m.invitationExpired] as const,
         used: [410, m.invitationUsed] as const,
         revoked: [410, m.invitationRevoked] as const,
-        limited: [429, m.tooManyAttempts(Math.ceil(retryAfter / 60))] as const,
+        limited: [429, m.tooManyAttempts(retryAfter)] as const,
       }[found.kind];
       const extra: Record<string, string> =
         found.kind === 'limited' ? { 'retry-after': String(retryAfter) } : {};

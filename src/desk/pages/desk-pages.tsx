@@ -9,7 +9,7 @@ import { htmlDocument, pageHref } from '../../render/html/layout.tsx';
 import type { PageSite } from '../../render/site.ts';
 import { importWords } from '../import/words.ts';
 import { deskMessages } from '../words.ts';
-import { DeskPage } from './desk-layout.tsx';
+import { DeskPage, deskPath } from './desk-layout.tsx';
 import { draftPath } from './draft-pages.tsx';
 import { importPath } from './import-page.tsx';
 import { LatestChanges, NewestReports } from './newest-reports.tsx';
@@ -57,6 +57,21 @@ export function renderSignInPage(site: PageSite, language: Language, problem?: s
           <button type="submit">{m.signIn}</button>
         </p>
       </form>
+    </DeskPage>,
+  );
+}
+
+/** A form refused by its writer's write limit: nothing was stored, and when to send it again. */
+export function renderWriteLimitedPage(site: PageSite, language: Language, seconds: number): string {
+  const m = deskMessages[language];
+  return htmlDocument(
+    <DeskPage site={site} language={language} heading={m.writeLimitedTitle}>
+      <p class="form-problem" role="alert">
+        {m.writeLimited(seconds)}
+      </p>
+      <p>
+        <a href={pageHref(deskPath, site, language)}>{m.desk}</a>
+      </p>
     </DeskPage>,
   );
 }

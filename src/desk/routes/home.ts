@@ -71,9 +71,7 @@ export const deskRoutes = new Hono<AppEnv>()
     const site = pageSite(c.req.url, lang);
     const principal = await signInPrincipal(c, (await formField(c, 'token')).trim());
     if (principal instanceof TooManyAttempts) {
-      const words = deskMessages[language].accounts.tooManyAttempts(
-        Math.ceil(principal.retryAfterSeconds / 60),
-      );
+      const words = deskMessages[language].accounts.tooManyAttempts(principal.retryAfterSeconds);
       return c.html(renderSignInPage(site, language, words), 429, {
         ...deskHeaders(language),
         ...principal.headers,
