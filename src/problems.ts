@@ -24,6 +24,8 @@ export type IssueWords =
   | { kind: 'future'; date: string }
   | { kind: 'sinceAfterObserved'; since: string; observed: string }
   | { kind: 'sameLanguage'; first: string }
+  /** A whole number that JSON would read as another: `written` as in the body, `read` as parsed. */
+  | { kind: 'roundedNumber'; written: string; read: string }
   /** A figure that looks like a slip, which the writer has not confirmed. */
   | { kind: 'warning'; warning: Warning }
   /** A rule the model states in words of its own ("must name a real calendar date"). */

@@ -18,7 +18,7 @@ const create = createRoute({
   description:
     'English, Dutch or Ukrainian text in; candidate figures out, each with its value or state, qualifier, the sentence that states it (with its offsets), the voice the sentence gives it to, and a confidence with its reason. Read by a lexicon kept as data (src/drafting/lexicon.ts).',
   security: bearerAuth,
-  middleware: [writeAccess('report'), requireJsonBody()] as const,
+  middleware: [writeAccess('report'), requireJsonBody(draftInput)] as const,
   request: { query: noQuery, body: { required: true, content: jsonContent(draftInput) } },
   responses: {
     200: { description: 'The draft', content: jsonContent(draft) },

@@ -26,7 +26,7 @@ const create = createRoute({
   description:
     'Every new report, correction and retraction that passes the filters (and the rule, if any) is POSTed to the URL as a Standard Webhooks event, signed with the secret in this answer, which is never shown again. At least once, retried with a growing delay; see docs/push.md#webhooks-for-dashboards-and-alerting.',
   security: bearerAuth,
-  middleware: [writeAccess('subscribe'), requireJsonBody()] as const,
+  middleware: [writeAccess('subscribe'), requireJsonBody(subscriptionInput)] as const,
   request: { query: noQuery, body: { required: true, content: jsonContent(subscriptionInput) } },
   responses: {
     201: { description: 'Subscribed', content: jsonContent(createdSubscription) },

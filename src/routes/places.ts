@@ -100,7 +100,7 @@ const putPlace = createRoute({
   summary: 'Create or update a place (admin scope)',
   description: 'Its status and history stay as they are. Renaming or relocating updates its feeds.',
   security: bearerAuth,
-  middleware: [writeAccess('admin'), requireJsonBody()] as const,
+  middleware: [writeAccess('admin'), requireJsonBody(placeInput)] as const,
   request: { params: slugParam, query: noQuery, body: { required: true, content: jsonContent(placeInput) } },
   responses: {
     200: { description: 'The place was updated', content: jsonContent(place) },

@@ -72,7 +72,7 @@ function write<B extends z.ZodType>(scope: 'report' | 'moderate', body: B) {
     method: 'post' as const,
     tags: ['Writing'],
     security: bearerAuth,
-    middleware: [writeAccess(scope), requireJsonBody(), idempotent()],
+    middleware: [writeAccess(scope), requireJsonBody(body), idempotent()],
     body: { required: true, content: jsonContent(body) },
   };
 }

@@ -17,11 +17,13 @@ const digitGroupSeparator: Record<Language, string> = { en: ',', nl: '.', uk: '\
 
 /**
  * A whole number as people write it, with or without thousands separators ("12.000" and
- * "12,000" are twelve thousand, as a Dutch or English writer means them); else the text.
+ * "12,000" are twelve thousand, as a Dutch or English writer means them); else the text, for
+ * the schema to refuse. No one groups thousands after a leading 0, so "0.500" is a fraction,
+ * never five hundred.
  */
 export function readCount(text: string): number | string {
   const trimmed = text.trim();
-  if (/^\d{1,3}([.,\s\u00A0\u202F]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ''));
+  if (/^[1-9]\d{0,2}([.,\s\u00A0\u202F]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ''));
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   return trimmed;
 }

@@ -42,6 +42,7 @@ const dutchRules: Record<string, string> = {
 
 const englishTypes: Record<string, string> = {
   number: 'a number, without quotes or thousands separators (12000)',
+  int: 'a whole number, without quotes or thousands separators (12000)',
   string: 'text in double quotes',
   object: 'an object, in { }',
   array: 'a list, in [ ]',
@@ -50,6 +51,7 @@ const englishTypes: Record<string, string> = {
 
 const dutchTypes: Record<string, string> = {
   number: 'een getal, zonder aanhalingstekens of scheidingstekens voor duizendtallen (12000)',
+  int: 'een geheel getal, zonder aanhalingstekens of scheidingstekens voor duizendtallen (12000)',
   string: 'tekst tussen dubbele aanhalingstekens',
   object: 'een object, tussen { }',
   array: 'een lijst, tussen [ ]',
@@ -96,6 +98,8 @@ function english(words: IssueWords): string {
       return `A state cannot hold since ${words.since} when it was observed in ${words.observed}: write a "since" date no later than the observed date.`;
     case 'sameLanguage':
       return `This names the same language as "${words.first}": write each language once.`;
+    case 'roundedNumber':
+      return `${words.written} cannot be kept exactly as written: it would be read as ${words.read}. Write the whole number itself.`;
     case 'warning':
       return `${warningDetail(words.warning, 'en')}.`;
     case 'rule':
@@ -131,6 +135,8 @@ function dutch(words: IssueWords): string {
       return `Een toestand kan niet gelden sinds ${words.since} als hij in ${words.observed} is waargenomen: schrijf een "since"-datum die niet later is dan de waarneming.`;
     case 'sameLanguage':
       return `Dit noemt dezelfde taal als "${words.first}": schrijf elke taal één keer.`;
+    case 'roundedNumber':
+      return `${words.written} kan niet precies zo bewaard worden: het zou gelezen worden als ${words.read}. Schrijf het gehele getal zelf.`;
     case 'warning':
       return `${warningDetail(words.warning, 'nl')}.`;
     case 'rule': {
@@ -167,6 +173,7 @@ const ukrainianRules: Record<string, string> = {
 
 const ukrainianTypes: Record<string, string> = {
   number: 'число, без лапок і без розділювачів тисяч (12000)',
+  int: 'ціле число, без лапок і без розділювачів тисяч (12000)',
   string: 'текст у подвійних лапках',
   object: "об'єкт у { }",
   array: 'список у [ ]',
@@ -212,6 +219,8 @@ function ukrainian(words: IssueWords): string {
       return `Стан не може тривати з ${words.since}, якщо його спостерігали ${words.observed}: напишіть дату "since", не пізнішу за дату спостереження.`;
     case 'sameLanguage':
       return `Тут названо ту саму мову, що й "${words.first}": напишіть кожну мову один раз.`;
+    case 'roundedNumber':
+      return `${words.written} не можна зберегти точно так, як написано: це число прочитали б як ${words.read}. Напишіть саме ціле число.`;
     case 'warning':
       return `${warningDetail(words.warning, 'uk')}.`;
     case 'rule': {

@@ -52,6 +52,9 @@ const brokenFields: [string, Record<string, string>, number][] = [
     { 'population_remaining.value': '1e3', 'population_remaining.qualifier': 'exact' },
     422,
   ],
+  ['a count that underflows to 0', { 'population_remaining.value': '1e-400' }, 422],
+  ['a fraction that rounds to a count', { 'population_remaining.value': '0.99999999999999999' }, 422],
+  ['a fraction with three decimals, not a thousands point', { 'population_remaining.value': '0.500' }, 422],
   ['a date in the future', { observed: '2999-01' }, 422],
   ['a date that does not exist', { observed: '2024-02-30' }, 422],
   ['an unknown state', { 'electricity.state': 'on' }, 422],
@@ -107,6 +110,15 @@ function formCases(path: string): HostileDeskRequest[] {
       status: 415,
       build: (token) => ({
         contentType: 'application/x-www-form-urlencoded; charset=iso-8859-1',
+        body: encoded(reportForm(token)),
+      }),
+    },
+    {
+      name: `${path}: its charset named twice`,
+      path,
+      status: 415,
+      build: (token) => ({
+        contentType: 'application/x-www-form-urlencoded; charset=utf-8; charset=iso-8859-1',
         body: encoded(reportForm(token)),
       }),
     },

@@ -216,6 +216,7 @@ export function deskIssueDetail(words: IssueWords, language: Language, choice = 
     case 'unknownField':
     case 'future':
     case 'sameLanguage':
+    case 'roundedNumber':
       return issueDetail(words, language);
   }
 }
