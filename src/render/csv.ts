@@ -1,8 +1,8 @@
 // CSV per RFC 4180, written and read. Written: CRLF line ends, fields quoted when they hold a comma, a quote or a line
-// break, quotes doubled. Text cells that a spreadsheet would run as a formula (starting
-// with =, +, -, @, a tab or a carriage return) get a leading apostrophe, as OWASP
-// recommends: a report's text must never become a formula on an analyst's machine.
-// Numbers are written as numbers, so a negative longitude stays a number. Read: as
+// break, quotes doubled. Text cells that a spreadsheet may run as a formula get a leading
+// apostrophe, as OWASP recommends: a report's text must never become a formula on an
+// analyst's machine. Numbers are written as numbers, so a negative longitude stays a number
+// (only text is neutralised; a cell's type, not its first character, tells). Read: as
 // spreadsheets save it, with CRLF or LF line ends, quoted fields holding line breaks, and a
 // comma, semicolon (Excel in a Dutch locale) or tab between fields.
 
@@ -10,10 +10,32 @@ export type CsvCell = string | number | undefined;
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
-const formulaStart = /^[=+\-@\t\r]/;
+// OWASP's list of formula starts (=, +, -, @, a tab, a carriage return), with the fullwidth
+// and small forms of the four signs: a spreadsheet may fold those onto the signs themselves,
+// as NFKC does (an East Asian input method writes them), and run "＝HYPERLINK(…)" as well.
+// Every CSV the service writes, and the desk's import, go by this one list.
+const formulaStarts = new Set([
+  '=',
+  '+',
+  '-',
+  '@',
+  '\t',
+  '\r',
+  '\uFF1D',
+  '\uFF0B',
+  '\uFF0D',
+  '\uFF20',
+  '\uFE66',
+  '\uFE62',
+  '\uFE63',
+  '\uFE6B',
+]);
+
+/** Whether a spreadsheet may read this text as a formula: by its first character. */
+export const startsLikeFormula = (text: string): boolean => formulaStarts.has(text.charAt(0));
 
 function textCell(text: string, delimiter: CsvDelimiter): string {
-  const safe = formulaStart.test(text) ? `'${text}` : text;
+  const safe = startsLikeFormula(text) ? `'${text}` : text;
   const quoted = safe.includes('"') || safe.includes(delimiter) || /[\r\n]/.test(safe);
   return quoted ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -2,8 +2,10 @@
 // outline holding outlines, which readers import as a folder), so that a reader that imports
 // it follows each feed once and can keep the folder of the language it reads. OPML 2.0 has no
 // attribute for another format of the same feed, so the list names one format; the others
-// are on each place's page.
+// are on each place's page. Its text and title are written as HTML, since OPML leaves it to the
+// reader whether they are (src/render/escape.ts says why).
 
+import { textAsHtml } from './escape.ts';
 import { element, xmlDocument } from './xml.ts';
 
 export interface OpmlFeed {
@@ -31,7 +33,7 @@ export function renderOpml(title: string, folders: readonly OpmlFolder[], update
       element(
         'head',
         {},
-        element('title', {}, title),
+        element('title', {}, textAsHtml(title)),
         updated ? element('dateModified', {}, new Date(updated).toUTCString()) : undefined,
       ),
       element(
@@ -40,12 +42,12 @@ export function renderOpml(title: string, folders: readonly OpmlFolder[], update
         ...folders.map((folder) =>
           element(
             'outline',
-            { text: folder.text, title: folder.text },
+            { text: textAsHtml(folder.text), title: textAsHtml(folder.text) },
             ...folder.feeds.map((f) =>
               element('outline', {
                 type: 'rss',
-                text: f.title,
-                title: f.title,
+                text: textAsHtml(f.title),
+                title: textAsHtml(f.title),
                 xmlUrl: f.xmlUrl,
                 htmlUrl: f.htmlUrl,
                 language: folder.language,

@@ -5,10 +5,12 @@
 // warns about. A correction, retraction or restoration is an item of its own, whose pubDate is
 // the time of the change; the item of the report it touches keeps its first date. Written with the typed XML layer rather than the `feed`
 // package: its XML writer leaves text that already looks like an entity unescaped, so a
-// source named "&amp;" would reach readers as "&" (found by the property test).
+// source named "&amp;" would reach readers as "&" (found by the property test). Words for
+// people are written as HTML in every element, titles and dc:creator too, since readers take
+// them as HTML (src/render/escape.ts says why); links, ids and dates are read as what they are.
 
 import { messages } from '../words/messages.ts';
-import { escapeMarkup } from './escape.ts';
+import { textAsHtml } from './escape.ts';
 import type { FeedHead, FeedItem } from './feed-items.ts';
 import { type FeedSite, indicatorScheme, verificationScheme } from './site.ts';
 import { element, type XmlElement, xmlDocument } from './xml.ts';
@@ -25,13 +27,15 @@ function rssItem(item: FeedItem, site: FeedSite): XmlElement {
   return element(
     'item',
     {},
-    element('title', {}, item.title),
+    element('title', {}, textAsHtml(item.title)),
     element('link', {}, item.url),
     element('guid', { isPermaLink: 'false' }, item.id),
     element('pubDate', {}, rfc822(item.published)),
-    element('dc:creator', {}, item.author),
-    ...item.indicators.map((term) => element('category', { domain: indicatorScheme(site.origin) }, term)),
-    element('category', { domain: verificationScheme(site.origin) }, item.verification),
+    element('dc:creator', {}, textAsHtml(item.author)),
+    ...item.indicators.map((term) =>
+      element('category', { domain: indicatorScheme(site.origin) }, textAsHtml(term)),
+    ),
+    element('category', { domain: verificationScheme(site.origin) }, textAsHtml(item.verification)),
     element('description', {}, item.html),
   );
 }
@@ -54,10 +58,10 @@ export function renderRss(
       element(
         'channel',
         {},
-        element('title', {}, site.title),
+        element('title', {}, textAsHtml(site.title)),
         element('link', {}, site.alternate),
         // Readers take a channel's description as HTML, as an item's: it is written as HTML.
-        element('description', {}, escapeMarkup(messages[site.language].feedDescription(site.title))),
+        element('description', {}, textAsHtml(messages[site.language].feedDescription(site.title))),
         element('language', {}, site.language),
         element('lastBuildDate', {}, updated),
         element('pubDate', {}, updated),

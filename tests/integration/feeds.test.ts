@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scopeValueKey } from '../../src/store/keys.ts';
 import { call, json, origin, send } from '../support/api.ts';
 import { deaths, syntheticReport, unknownIndicator } from '../support/builders.ts';
+import { unescapeHtmlOnce } from '../support/html-text.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 
 const parser = new XMLParser({
@@ -232,9 +233,10 @@ async function readEntries(path: string): Promise<ReadEntry[]> {
     return (feed.feed.entry ?? []).map((e: any) => ({ id: e.id, title: e.title, published: e.published }));
   }
   if (path.includes('.rss')) {
+    // RSS's titles are HTML to readers: they unescape once more (src/render/escape.ts says why).
     return (feed.rss.channel.item ?? []).map((i: any) => ({
       id: i.guid['#text'],
-      title: i.title,
+      title: unescapeHtmlOnce(String(i.title)),
       published: new Date(i.pubDate).toISOString(),
     }));
   }

@@ -241,6 +241,33 @@ describe('a spreadsheet with its columns named in its writer’s language', () =
   });
 });
 
+describe('a cell that starts like a formula', () => {
+  const withSource = (source: string) => [...cells('12000', '2026-12-05').slice(0, -2), source, 'ngo'];
+
+  it.each([
+    '=',
+    '+',
+    '-',
+    '@',
+    '\uFF1D',
+    '\uFF0B',
+    '\uFF0D',
+    '\uFF20',
+    '\uFE66',
+    '\uFE62',
+    '\uFE63',
+    '\uFE6B',
+  ])('is refused when it starts with %j, as the exports neutralise it', (start) => {
+    const written = `${english.join(',')}\r\n${withSource(`${start}HYPERLINK("https://evil.example")`).join(',')}\r\n`;
+    expect(readReportTable(written).problems).toEqual([{ kind: 'formula', row: 2, column: 'Source' }]);
+  });
+
+  it('is read as text after the apostrophe an export writes before it', () => {
+    const reading = readOne(file(english, withSource('\uFF1DSYNTHETIC source')));
+    expect(reading.reports[0]?.input).toMatchObject({ source: { name: '\uFF1DSYNTHETIC source' } });
+  });
+});
+
 describe('the template of a spreadsheet', () => {
   it.each(importLanguages)('in %s reads back as it is, its example observed today', (language) => {
     const template = renderImportTemplate(language, '2026-12-05');

@@ -8,7 +8,7 @@
 
 import { type ImportLanguage, importLanguages } from '../../domain/languages.ts';
 import { nearest } from '../../domain/nearest.ts';
-import { readCsv } from '../../render/csv.ts';
+import { readCsv, startsLikeFormula } from '../../render/csv.ts';
 import { type ReportField, reportColumn } from '../../render/hxl-csv.ts';
 import { readCount } from '../../words/figures.ts';
 import { columnNamed, dateOrderOf, type SpreadsheetColumn, spreadsheetColumns } from './columns.ts';
@@ -166,8 +166,7 @@ function columnsOf(
   return problems.length > 0 ? { problems } : { columns, nameOf, dates: dateOrderOf(languages) };
 }
 
-// Text a spreadsheet would run as a formula; a number such as -5 is not one.
-const formulaStart = /^[=+\-@\t\r]/;
+// A number such as -5 starts like a formula and is not one.
 const signedNumber = /^[+-]\d[\d.,\s]*$/;
 
 /**
@@ -176,8 +175,8 @@ const signedNumber = /^[+-]\d[\d.,\s]*$/;
  */
 function cellText(cell: string): { text: string } | { formula: true } {
   const text = cell.trim().replace(/\r\n?/g, '\n');
-  if (/^'[=+\-@\t\r]/.test(text)) return { text: text.slice(1) };
-  if (formulaStart.test(text) && !signedNumber.test(text)) return { formula: true };
+  if (text.startsWith("'") && startsLikeFormula(text.slice(1))) return { text: text.slice(1) };
+  if (startsLikeFormula(text) && !signedNumber.test(text)) return { formula: true };
   return { text };
 }
 
