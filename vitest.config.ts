@@ -39,8 +39,10 @@ const pacedWorkers = workersWith({ DOCUMENT_WRITE_INTERVAL_MS: '1000', RECENT_AN
 export const pushTestOrigin = 'http://status.test';
 
 // Push with a receiver and a hub on this machine (tests/push/receiver.ts, started by the
-// project's global setup): webhooks may go to loopback over http, are retried at once, and
-// an attempt waits a second for an answer.
+// project's global setup): webhooks may go to loopback over http, are retried at once, an
+// attempt waits 6 seconds for an answer (2 on the fast lane: both longer than a queue waits
+// to fill a batch, so that a receiver that hangs costs more than batching does), and a
+// delivery whose message was lost is sent again after 10 seconds.
 const pushWorkers = cloudflareTest(({ inject }) => {
   const receiver = `http://127.0.0.1:${inject('receiverPort')}`;
   return {
@@ -55,7 +57,8 @@ const pushWorkers = cloudflareTest(({ inject }) => {
         PUBLIC_ORIGIN: pushTestOrigin,
         WEBHOOK_LOCAL_TARGETS: 'true',
         WEBHOOK_RETRY_SECONDS: '0',
-        WEBHOOK_TIMEOUT_MS: '1000',
+        WEBHOOK_TIMEOUT_MS: '6000',
+        WEBHOOK_RESEND_AFTER_SECONDS: '10',
       },
       ratelimits,
     },

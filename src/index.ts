@@ -7,6 +7,7 @@ import { app } from './app.ts';
 import { recentAnswersFor } from './http/recent-answers.ts';
 import { withoutTrackingParameters } from './http/tracking.ts';
 import { consumePush } from './push/consumer.ts';
+import { settlePushes } from './push/settling.ts';
 import { repairDocuments } from './services/repair.ts';
 import { StatusStore } from './store/status-store.ts';
 import { writersOf } from './writers/stubs.ts';
@@ -22,7 +23,10 @@ export { PlaceWriter } from './writers/place-writer.ts';
 export default {
   fetch: (request: Request, env: Env, ctx: ExecutionContext) =>
     app.fetch(withoutTrackingParameters(request), env, ctx),
-  /** Every minute (wrangler.toml [triggers]): tell the writers whatever they never heard of. */
+  /**
+   * Every minute (wrangler.toml [triggers]): tell the writers whatever they never heard of,
+   * and the push queue whatever it lost.
+   */
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(
       repairDocuments(new StatusStore(env.STATUS_KV), writersOf(env), controller.scheduledTime).then(
@@ -32,7 +36,17 @@ export default {
         },
       ),
     );
+    // The pushes too: whatever the queue lost between the change log and the registry.
+    ctx.waitUntil(
+      settlePushes(env, controller.scheduledTime).then((pushes) => {
+        if (pushes.handedAgain > 0) {
+          console.log(
+            JSON.stringify({ level: 'info', message: 'changes handed to the push queue again', ...pushes }),
+          );
+        }
+      }),
+    );
   },
-  /** The push queue and its dead-letter queue (wrangler.toml [[queues.consumers]]). */
+  /** The push queues, fast and slow, and their dead-letter queue (wrangler.toml [[queues.consumers]]). */
   queue: (batch, env) => consumePush(batch, env),
 } satisfies ExportedHandler<Env>;

@@ -12,6 +12,7 @@ export type PushSettings = Pick<
   | 'WEBHOOK_RETRY_SECONDS'
   | 'WEBHOOK_PAUSE_AFTER_HOURS'
   | 'WEBHOOK_TIMEOUT_MS'
+  | 'WEBHOOK_RESEND_AFTER_SECONDS'
 >;
 
 /** Whether plain http to loopback addresses is allowed: for a local machine only. */
@@ -36,3 +37,24 @@ export const answerWithinMs = (env: PushSettings) => wholeNumberSetting(env.WEBH
 /** How long a subscription may fail without a success before it is paused. */
 export const pauseAfterMs = (env: PushSettings) =>
   wholeNumberSetting(env.WEBHOOK_PAUSE_AFTER_HOURS, 72) * 60 * 60 * 1000;
+
+/**
+ * Attempts at one delivery before it is given up on: the first and the 10 retries that
+ * wrangler.toml's consumers allow (max_retries), counted by the registry, which outlives a
+ * lost message.
+ */
+export const deliveryAttempts = 11;
+
+/**
+ * An answer slower than this puts its subscription on the slow lane, as a failure does, and
+ * so does an attempt still waiting this long: half the time an attempt may wait, at most 2 s.
+ */
+export const slowAnswerMs = (env: PushSettings) => Math.min(2000, answerWithinMs(env) / 2);
+
+/**
+ * How long past its expected time a pending delivery waits before it is sent again: longer
+ * than any queue keeps a message before its attempt, short enough that a lost one is not
+ * lost for long.
+ */
+export const resendAfterMs = (env: PushSettings) =>
+  wholeNumberSetting(env.WEBHOOK_RESEND_AFTER_SECONDS, 600) * 1000;

@@ -63,6 +63,10 @@ const schema = [
   // Changes not yet handed to the push queue, with what their teller knew of their report
   // (its indicators, and what it changed in its place's status).
   'CREATE TABLE IF NOT EXISTS to_push (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)',
+  // Changes handed to the push queue, kept until the subscription registry has fanned each
+  // out and settled all of its deliveries (src/push/settling.ts): a queue's message may be
+  // lost, this row is not.
+  'CREATE TABLE IF NOT EXISTS handed (seq INTEGER PRIMARY KEY, json TEXT NOT NULL, at INTEGER NOT NULL)',
 ];
 
 /** What the scheduled repair saw when it last ran in full. */
@@ -237,6 +241,31 @@ export class ChangeLog extends PacedWriter {
   /** The repair ran in full on what it was told it had seen. */
   async repaired(seen: RepairSeen): Promise<void> {
     this.state.put('repair seen', seen);
+  }
+
+  /** Changes handed to the push queue and not yet forgotten, after position `after`, oldest first. */
+  async handed(after: number, limit: number): Promise<{ position: number; at: number }[]> {
+    await this.ready();
+    return this.sql
+      .exec('SELECT seq, at FROM handed WHERE seq > ? ORDER BY seq LIMIT ?', after, limit)
+      .toArray()
+      .map((row) => ({ position: Number(row.seq), at: Number(row.at) }));
+  }
+
+  /**
+   * What became of handed changes (src/push/settling.ts): `settled`, whose deliveries are all
+   * settled, are forgotten; `lost`, whose message never reached the registry, are handed again.
+   */
+  async settleHanded(settled: readonly number[], lost: readonly number[]): Promise<void> {
+    await this.ready();
+    this.ctx.storage.transactionSync(() => {
+      for (const seq of settled) this.sql.exec('DELETE FROM handed WHERE seq = ?', seq);
+      for (const seq of lost) {
+        this.sql.exec('INSERT OR REPLACE INTO to_push SELECT seq, json FROM handed WHERE seq = ?', seq);
+        this.sql.exec('DELETE FROM handed WHERE seq = ?', seq);
+      }
+    });
+    if (lost.length > 0) await this.pushSoon();
   }
 
   override async alarm(): Promise<void> {
@@ -441,7 +470,15 @@ export class ChangeLog extends PacedWriter {
         }),
       );
       await sendAll(this.env.PUSH_QUEUE, messages);
-      this.sql.exec('DELETE FROM to_push WHERE seq <= ?', Number(rows.at(-1)?.seq));
+      const last = Number(rows.at(-1)?.seq);
+      this.ctx.storage.transactionSync(() => {
+        this.sql.exec(
+          'INSERT OR REPLACE INTO handed SELECT seq, json, ? FROM to_push WHERE seq <= ?',
+          Date.now(),
+          last,
+        );
+        this.sql.exec('DELETE FROM to_push WHERE seq <= ?', last);
+      });
     }
   }
 

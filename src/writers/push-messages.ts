@@ -1,6 +1,11 @@
-// What travels on the push queue (wrangler.toml [[queues]]): a change to match against the
+// What travels on the push queues (wrangler.toml [[queues]]): a change to match against the
 // subscriptions, one webhook to deliver, or one feed to announce to the hub. Checked when
 // taken off the queue, as anything read back from storage is.
+//
+// Webhooks travel in two lanes, each a queue with a consumer of its own: the fast lane, with
+// the changes and pings, for subscriptions whose receivers answer; the slow lane for those
+// whose last attempt failed or answered slowly. A batch waits for its slowest attempt, so a
+// receiver that hangs waits among its own kind, never in a healthy one's way.
 
 import * as z from 'zod';
 import { change } from '../domain/changes.ts';
@@ -29,6 +34,11 @@ export const pushMessage = z.discriminatedUnion('type', [
 export type PushMessage = z.infer<typeof pushMessage>;
 export type ChangeMessage = Extract<PushMessage, { type: 'change' }>;
 export type DeliveryMessage = Extract<PushMessage, { type: 'delivery' }>;
+
+export type Lane = 'fast' | 'slow';
+
+export const queueOfLane = (env: Pick<Env, 'PUSH_QUEUE' | 'PUSH_SLOW_QUEUE'>, lane: Lane) =>
+  lane === 'fast' ? env.PUSH_QUEUE : env.PUSH_SLOW_QUEUE;
 
 // What Cloudflare Queues takes in one sendBatch call: 100 messages, 256 KB in all.
 const batchMessages = 100;

@@ -165,6 +165,7 @@ describe('npm run setup:cloudflare', () => {
       `write into ${config}:${idLine + 1} the id of "humanitarian-status-feed-STATUS_KV_preview" in place of REPLACE_WITH_PREVIEW_KV_NAMESPACE_ID`,
       'queues create humanitarian-status-push --config',
       'queues create humanitarian-status-push-dead --config',
+      'queues create humanitarian-status-push-slow --config',
       'secret put API_TOKENS',
       `deploy --config ${config}`,
       'PUT <the Worker URL>/api/v1/places/bakhmut',
@@ -187,6 +188,7 @@ describe('npm run setup:cloudflare', () => {
     expect(state.queues.map((q) => q.queue_name).sort()).toEqual([
       'humanitarian-status-push',
       'humanitarian-status-push-dead',
+      'humanitarian-status-push-slow',
     ]);
 
     // Only the two placeholders changed, each to its namespace's id.

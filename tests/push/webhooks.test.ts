@@ -227,11 +227,11 @@ describe('webhook retries', () => {
 
   it('counts no answer within WEBHOOK_TIMEOUT_MS as a failure, and tries again', async () => {
     await createPlace('hooks-slow');
-    await answerAt('/hooks/slow', { delayMs: 3000 });
+    await answerAt('/hooks/slow', { delayMs: 8000 });
     const { id } = await subscribe({ url: targetAt('/hooks/slow'), filters: { places: ['hooks-slow'] } });
     await postReport(syntheticReport('hooks-slow'));
     const failing = await waitForSubscription(id, (s) => s.delivery.lastFailure !== undefined);
-    expect(failing.delivery.lastFailure.reason).toBe('no answer within 1000 ms');
+    expect(failing.delivery.lastFailure.reason).toBe('no answer within 6000 ms');
     await answerAt('/hooks/slow', {});
     await waitForSubscription(id, (s) => s.delivery.lastSuccess !== undefined);
   });
@@ -250,9 +250,19 @@ describe('webhook retries', () => {
     await createPlace('hooks-paused');
     const { id } = await subscribe({ url: targetAt('/hooks/paused'), filters: { places: ['hooks-paused'] } });
     const registry = env.SUBSCRIPTIONS.getByName('subscriptions');
-    await registry.outcome(id, { ok: false, at: '2026-11-01T00:00:00.000Z', reason: 'answered 500' });
+    await registry.outcome(
+      id,
+      'msg_0_unknown',
+      { ok: false, at: '2026-11-01T00:00:00.000Z', reason: 'answered 500' },
+      5,
+    );
     expect((await subscriptionOf(id)).delivery.state).toBe('active');
-    await registry.outcome(id, { ok: false, at: '2026-11-04T00:00:00.000Z', reason: 'answered 500' });
+    await registry.outcome(
+      id,
+      'msg_0_unknown',
+      { ok: false, at: '2026-11-04T00:00:00.000Z', reason: 'answered 500' },
+      5,
+    );
     const paused = await subscriptionOf(id);
     expect(paused.delivery).toMatchObject({ state: 'paused', pausedAt: '2026-11-04T00:00:00.000Z' });
     await postReport(syntheticReport('hooks-paused'));
