@@ -31,6 +31,11 @@
 //   is counted as a duplicate (a retry); any delivery to another path is unexpected. The
 //   worker's error log lines (retries among them) are counted by message.
 //
+// - Last, the first case again with one more subscription, to the measured place, whose
+//   receiver hangs (answers after `hangMs`, longer than any attempt waits): how much later
+//   the watched webhooks arrive beside it than alone (docs/push.md: one receiver cannot slow
+//   another).
+//
 // BENCH_PUSH_REPORTS (100) and BENCH_PUSH_SUBSCRIPTIONS ("10,1000") change the counts, for a
 // quicker look.
 
@@ -52,6 +57,8 @@ const drainMs = 30_000;
 const subscribeConcurrency = 4;
 const maxReceiverRequests = 20_000;
 const maxBodyBytes = 1024 * 1024;
+/** How long the hanging receiver takes to answer: longer than WEBHOOK_TIMEOUT_MS (10 s). */
+const hangMs = 15_000;
 
 const pushToken = 'bench-push-token';
 const apiTokens = JSON.stringify([
@@ -65,13 +72,15 @@ const apiTokens = JSON.stringify([
 /**
  * @typedef {{ n: number; medianMs: number; p99Ms: number; minMs: number; maxMs: number }} Stats
  * @typedef {{ gapMs: number; postMs: number; webhookMs: number | null }} Sample
- * @typedef {{ subscriptions: number; measuredPlace: string; reports: number; subscribeSeconds: number; post: Stats; webhook: Stats;
+ * @typedef {{ subscriptions: number; hanging: boolean; measuredPlace: string; reports: number; subscribeSeconds: number; post: Stats; webhook: Stats;
  *   lost: number; duplicates: number; unexpectedDeliveries: number; badSignatures: number; unexpectedStatuses: number;
  *   watchedDelivery: unknown; workerErrors: Record<string, number>; samples: Sample[] }} PushCase
- * @typedef {{ reportsPerCase: number; warmups: number; maxGapMs: number; seed: number; drainMs: number; placeCount: number;
+ * @typedef {{ reportsPerCase: number; warmups: number; maxGapMs: number; seed: number; drainMs: number; hangMs: number; placeCount: number;
  *   measuredPlace: string; cpus: number; vars: Record<string, string>; queueConsumers: import('./workers.mjs').QueueConsumer[] }} PushSettings
  * `alone`: measured by BENCH_ONLY=push, and added to the results of an earlier run.
- * @typedef {{ started: string; elapsedSeconds: number; alone?: boolean; settings: PushSettings; cases: PushCase[] }} PushResults
+ * `beside`: the first case again, beside a receiver that hangs.
+ * @typedef {{ started: string; elapsedSeconds: number; alone?: boolean; settings: PushSettings; cases: PushCase[];
+ *   beside?: PushCase }} PushResults
  * @typedef {{ path: string; at: number; body: string; headers: Record<string, string> }} Received
  */
 
@@ -184,8 +193,13 @@ async function startReceiver() {
       const headers = /** @type {Record<string, string>} */ (
         Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]))
       );
-      received.push({ path: request.url ?? '', at, body: Buffer.concat(chunks).toString('utf8'), headers });
-      response.writeHead(204).end();
+      const path = request.url ?? '';
+      received.push({ path, at, body: Buffer.concat(chunks).toString('utf8'), headers });
+      const answer = () => {
+        if (!response.destroyed) response.writeHead(204).end();
+      };
+      if (path.endsWith('/hanging')) setTimeout(answer, hangMs);
+      else answer();
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
@@ -262,12 +276,13 @@ async function until(enough, ms) {
 }
 
 /**
- * One case: `subscriptions` subscriptions, in a workerd of its own on a fresh KV folder.
+ * One case: `subscriptions` subscriptions, in a workerd of its own on a fresh KV folder, and
+ * with `hanging`, one more to the measured place whose receiver hangs.
  * @param {number} subscriptions @param {Awaited<ReturnType<typeof startReceiver>>} receiver
- * @param {ReturnType<typeof productionConfig>} config @param {number[]} gaps
+ * @param {ReturnType<typeof productionConfig>} config @param {number[]} gaps @param {boolean} hanging
  * @returns {Promise<PushCase>}
  */
-async function measureCase(subscriptions, receiver, config, gaps) {
+async function measureCase(subscriptions, receiver, config, gaps, hanging = false) {
   const persistPath = kvFolder();
   /** @type {Map<string, number>} */
   const workerErrors = new Map();
@@ -279,8 +294,9 @@ async function measureCase(subscriptions, receiver, config, gaps) {
     );
     const [measured, ...others] = slugs;
     if (!measured || others.length === 0) throw new Error('no places');
-    const base = `http://127.0.0.1:${receiver.port}/n${subscriptions}`;
-    const watchedPath = `/n${subscriptions}/watched`;
+    const prefix = `/${hanging ? 'h' : 'n'}${subscriptions}`;
+    const base = `http://127.0.0.1:${receiver.port}${prefix}`;
+    const watchedPath = `${prefix}/watched`;
 
     const subscribeStarted = performance.now();
     const watched = await postJson(origin, '/api/v1/subscriptions', {
@@ -301,6 +317,14 @@ async function measureCase(subscriptions, receiver, config, gaps) {
       }
     };
     await Promise.all(Array.from({ length: subscribeConcurrency }, subscribeFrom));
+    if (hanging) {
+      const made = await postJson(origin, '/api/v1/subscriptions', {
+        url: `${base}/hanging`,
+        description: 'bench: a receiver that hangs',
+        filters: { places: [measured] },
+      });
+      if (made.status !== 201) throw new Error(`subscribing: ${made.status} ${JSON.stringify(made.json)}`);
+    }
     const subscribeSeconds = (performance.now() - subscribeStarted) / 1000;
     console.log(`  push, ${subscriptions} subscriptions made in ${subscribeSeconds.toFixed(1)} s`);
 
@@ -341,7 +365,7 @@ async function measureCase(subscriptions, receiver, config, gaps) {
 
     const during = receiver.received
       .slice(receivedBefore)
-      .filter((r) => r.path.startsWith(`/n${subscriptions}/`));
+      .filter((r) => r.path.startsWith(`${prefix}/`) && r.path !== `${prefix}/hanging`);
     const atWatched = during.filter((r) => r.path === watchedPath);
     /** @type {Map<string, number>} the first arrival of each report's webhook */
     const firstArrival = new Map();
@@ -378,6 +402,7 @@ async function measureCase(subscriptions, receiver, config, gaps) {
       : `answered ${state.status}`;
     return {
       subscriptions,
+      hanging,
       measuredPlace: measured,
       reports: sent.length,
       subscribeSeconds,
@@ -411,6 +436,8 @@ export async function measurePush() {
   const receiver = await startReceiver();
   /** @type {PushCase[]} */
   const cases = [];
+  /** @type {PushCase | undefined} */
+  let beside;
   try {
     for (const subscriptions of subscriptionCounts) {
       const measured = await measureCase(subscriptions, receiver, config, gaps);
@@ -418,6 +445,13 @@ export async function measurePush() {
         `  push, ${subscriptions} subscriptions: POST median ${measured.post.medianMs} ms, p99 ${measured.post.p99Ms} ms; 201 → webhook median ${measured.webhook.medianMs} ms, p99 ${measured.webhook.p99Ms} ms; ${measured.lost} lost, ${measured.duplicates} duplicates`,
       );
       cases.push(measured);
+    }
+    const first = subscriptionCounts[0];
+    if (first !== undefined) {
+      beside = await measureCase(first, receiver, config, gaps, true);
+      console.log(
+        `  push, ${first} subscriptions beside a receiver that hangs: 201 → webhook median ${beside.webhook.medianMs} ms, p99 ${beside.webhook.p99Ms} ms; ${beside.lost} lost`,
+      );
     }
   } finally {
     await receiver.close();
@@ -431,6 +465,7 @@ export async function measurePush() {
       maxGapMs,
       seed,
       drainMs,
+      hangMs,
       placeCount,
       measuredPlace: cases[0]?.measuredPlace ?? '',
       cpus: os.cpus().length,
@@ -444,5 +479,6 @@ export async function measurePush() {
       })),
     },
     cases,
+    ...(beside ? { beside } : {}),
   };
 }
