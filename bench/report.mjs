@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { atLongest, perCharacterGrowth, slowestFirst } from './drafting.mjs';
 import { floorOf, median } from './endpoints.mjs';
 import { perReport } from './kv-writes.mjs';
 import { wholeHistorySection } from './whole-history.mjs';
@@ -28,6 +29,7 @@ import { wholeHistorySection } from './whole-history.mjs';
  * @typedef {{ started: string; elapsedSeconds: number; alone?: boolean; tinybench: string; settings: { time: number;
  *   warmupTime: number; iterations: number; placeNames: string[]; observed: string; corpusSentences: number };
  *   cases: DraftCase[] }} Drafts
+ * @typedef {import('./drafting.mjs').Drafting} Drafting
  * @typedef {import('./kv-writes.mjs').KvWrites} KvWrites
  * @typedef {import('./freshness.mjs').Freshness} Freshness
  */
@@ -61,6 +63,10 @@ const targets = {
   writesAlone: 4,
   writesInBatch: 2,
   freshP95Ms: 2000,
+  draftingCpuMs: 10,
+  // Linear work keeps the time per character flat (1); quadratic work at 10 times the
+  // characters takes 10 times as long a character.
+  draftingPerCharacterGrowth: 2,
 };
 
 /** KV writes a plan allows: the Free plan's a day, Workers Paid's included a month. */
@@ -79,10 +85,10 @@ const times = (ratio) => `${ratio.toFixed(2)} ×`;
 /**
  * Every target, checked against the numbers of this run.
  * @param {{ bundle: Bundle; runs: Run[]; push?: Push | undefined; kvWrites?: KvWrites | undefined;
- *   freshness?: Freshness | undefined }} measured
+ *   freshness?: Freshness | undefined; drafting?: Drafting | undefined }} measured
  * @returns {Check[]}
  */
-function checkTargets({ bundle, runs, push, kvWrites, freshness }) {
+function checkTargets({ bundle, runs, push, kvWrites, freshness, drafting }) {
   /** @type {Check[]} */
   const checks = [];
   /** @param {string} target @param {string} measured @param {boolean} met */
@@ -169,6 +175,22 @@ function checkTargets({ bundle, runs, push, kvWrites, freshness }) {
       shown.p95Ms <= targets.freshP95Ms && shown.neverShown === 0,
     );
   }
+  const slowest = drafting && slowestFirst(drafting)[0];
+  if (drafting && slowest) {
+    const { medianMs } = atLongest(slowest);
+    check(
+      `draftFromText on the slowest adversarial text (${slowest.name}) at ${size(drafting.longest)} characters: median CPU ≤ ${targets.draftingCpuMs} ms`,
+      `${medianMs.toFixed(2)} ms`,
+      medianMs <= targets.draftingCpuMs,
+    );
+    const steepest = [...drafting.cases].sort((a, b) => perCharacterGrowth(b) - perCharacterGrowth(a))[0];
+    const growth = steepest ? perCharacterGrowth(steepest) : 0;
+    check(
+      `draftFromText on every adversarial text: time per character at ${size(drafting.longest)} characters ≤ ${targets.draftingPerCharacterGrowth} × at ${size(drafting.settings.shorterLengths[0] ?? 0)}`,
+      `${times(growth)} (${steepest?.name})`,
+      growth <= targets.draftingPerCharacterGrowth,
+    );
+  }
   check(
     `production bundle ≤ ${targets.gzipKiB} KiB gzip`,
     `${bundle.gzipKiB} KiB`,
@@ -222,10 +244,10 @@ function table(run) {
 }
 
 /**
- * `writes`, `renderers`, `drafts` and `push` are undefined, as each run's `wholeHistory`, when BENCH_ONLY skipped them.
+ * `writes`, `renderers`, `drafts`, `drafting` and `push` are undefined, as each run's `wholeHistory`, when BENCH_ONLY skipped them.
  * @param {{ started: Date; bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined;
- *   drafts: Drafts | undefined; runs: Run[]; push: Push | undefined; kvWrites: KvWrites | undefined;
- *   freshness: Freshness | undefined; settings: Settings }} measured
+ *   drafts: Drafts | undefined; drafting: Drafting | undefined; runs: Run[]; push: Push | undefined;
+ *   kvWrites: KvWrites | undefined; freshness: Freshness | undefined; settings: Settings }} measured
  * @returns {string} the results file
  */
 export function writeResults({
@@ -234,6 +256,7 @@ export function writeResults({
   writes,
   renderers,
   drafts,
+  drafting,
   runs,
   push,
   kvWrites,
@@ -254,7 +277,7 @@ export function writeResults({
     workerd: versionOf('workerd'),
     autocannon: versionOf('autocannon'),
   };
-  const checks = checkTargets({ bundle, runs, push, kvWrites, freshness });
+  const checks = checkTargets({ bundle, runs, push, kvWrites, freshness, drafting });
   const results = {
     started: started.toISOString(),
     machine,
@@ -264,6 +287,7 @@ export function writeResults({
     writes,
     renderers,
     drafts,
+    drafting,
     runs,
     push,
     kvWrites,
@@ -294,10 +318,10 @@ export function resultsToAddTo(started, part) {
 }
 
 /**
- * A run of one part alone: `part` (`{ push }` or `{ drafts }`) replaces what `file` held of
- * it, everything else is kept as it was measured, and docs/PERFORMANCE.md is written again
- * from it, the targets checked again.
- * @param {string} file @param {{ push: Push } | { drafts: Drafts }} part
+ * A run of one part alone: `part` (`{ push }` or `{ drafts, drafting }`) replaces what `file`
+ * held of it, everything else is kept as it was measured, and docs/PERFORMANCE.md is written
+ * again from it, the targets checked again.
+ * @param {string} file @param {{ push: Push } | { drafts: Drafts; drafting: Drafting }} part
  */
 export function addResults(file, part) {
   const results = JSON.parse(readFileSync(file, 'utf8'));
@@ -430,6 +454,35 @@ function draftsSection(drafts, runStarted) {
   ].join('\n');
 }
 
+/**
+ * Drafts from text: the extractor's CPU time on the texts made to cost it the most.
+ * @param {Drafting} drafting @param {string} runStarted when the results it is part of were measured
+ */
+function draftingSection(drafting, runStarted) {
+  const { settings, longest, loadAverage } = drafting;
+  const lengths = [...settings.shorterLengths, longest].map(size);
+  const when = drafting.alone
+    ? `Measured in ${Math.round(drafting.elapsedSeconds)} s by \`BENCH_ONLY=drafts npm run bench\` on ${drafting.started} (\`bench/drafting.mjs\`), and added to the results of the run of ${runStarted}: the other sections are that run's.`
+    : `Measured in ${Math.round(drafting.elapsedSeconds)} s in the same run, after the extractor's time on the seed article (\`bench/drafting.mjs\`).`;
+  /** @param {number} ms */
+  const ms = (ms) => ms.toFixed(2);
+  return [
+    "## Drafts from text: the extractor's worst texts",
+    '',
+    when,
+    '',
+    `\`draftFromText\` on each SYNTHETIC text of \`tests/fixtures/drafting-adversarial.ts\` (a short piece written over and over, made to cost the extractor the most: repeated numbers, negations, ranges, long sentences, thousands separators, number words run together, other towns, voices, mixed scripts, characters outside the BMP) at ${new Intl.ListFormat('en').format(lengths)} characters, ${size(longest)} being the longest text a draft takes (\`src/drafting/limits.ts\`), in Node (\`${drafting.runtime}\`, the V8 workerd runs), bundled by esbuild: \`process.cpuUsage()\` around each draft, which counts the whole process's CPU, the garbage collector's threads included; ${settings.warmups} drafts of warm-up, then ${settings.repetitions} timed, their median and the largest. The machine's load average was ${loadAverage.map((l) => l.toFixed(2)).join(' before and ')} after: other work on the same cores makes CPU time longer. Time per character is the median divided by the characters: flat when the work grows linearly with the text. Candidates and bytes of answer are those of the draft of the longest text as JSON, what \`POST /api/v1/drafts\` answers (writing the JSON is not in the time).`,
+    '',
+    `| text | language | median ms at ${size(longest)} | largest ms | µs per character at ${lengths.join(' / ')} | candidates | bytes of answer |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...slowestFirst(drafting).map(
+      (c) =>
+        `| ${c.name} | ${c.language} | ${ms(atLongest(c).medianMs)} | ${ms(atLongest(c).maxMs)} | ${c.lengths.map((l) => l.microsecondsPerCharacter.toFixed(3)).join(' / ')} | ${size(c.candidates)} | ${size(c.answerBytes)} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
 /** @param {Writes} writes */
 function writesSection(writes) {
   /** @param {{ reads: number; writes: number; lists: number; durableObjectCalls: number }} c */
@@ -459,8 +512,12 @@ function writesSection(writes) {
  * @param {Push} push @param {string} runStarted when the results it is part of were measured
  */
 function pushSection(push, runStarted) {
-  const { settings, cases } = push;
-  const [main, dead] = settings.queueConsumers;
+  const { settings, cases, beside } = push;
+  const consumerOf = (/** @type {string} */ suffix) =>
+    settings.queueConsumers.find((c) => c.queue.endsWith(suffix));
+  const main = consumerOf('-push');
+  const slow = consumerOf('-slow');
+  const dead = consumerOf('-dead');
   const interval = Number(settings.vars.DOCUMENT_WRITE_INTERVAL_MS);
   const pauses = cases[0]?.samples.map((s) => s.gapMs) ?? [];
   const shortPauses = pauses.filter((ms) => ms < interval).length;
@@ -502,7 +559,7 @@ function pushSection(push, runStarted) {
     '',
     when,
     '',
-    `- **What runs.** The production bundle in workerd through miniflare's API, with what \`wrangler.toml\` declares, read from it: its Durable Objects (\`SUBSCRIPTIONS\` included), the producer \`PUSH_QUEUE\` of \`${main?.queue}\`, its consumer (batch size ${main?.max_batch_size}, batch timeout ${main?.max_batch_timeout} s, ${main?.max_retries} retries, dead-letter queue \`${main?.dead_letter_queue}\`) and the dead-letter queue's (batch size ${dead?.max_batch_size}, timeout ${dead?.max_batch_timeout} s), and its \`[vars]\` (\`DOCUMENT_WRITE_INTERVAL_MS\` ${settings.vars.DOCUMENT_WRITE_INTERVAL_MS}, \`RECENT_ANSWER_MS\` ${settings.vars.RECENT_ANSWER_MS}, \`WEBHOOK_RETRY_SECONDS\` ${settings.vars.WEBHOOK_RETRY_SECONDS}, \`WEBHOOK_TIMEOUT_MS\` ${settings.vars.WEBHOOK_TIMEOUT_MS}), with \`WEBHOOK_LOCAL_TARGETS=true\` so that webhooks may go to plain http on 127.0.0.1, and the write rate limit raised. Each case (${counts} subscriptions) runs in a workerd of its own on a fresh KV folder with ${settings.placeCount} SYNTHETIC places and no history, so that both start from the same state and differ only in their subscriptions.`,
+    `- **What runs.** The production bundle in workerd through miniflare's API, with what \`wrangler.toml\` declares, read from it: its Durable Objects (\`SUBSCRIPTIONS\` included), the producer \`PUSH_QUEUE\` of \`${main?.queue}\`, its consumer (batch size ${main?.max_batch_size}, batch timeout ${main?.max_batch_timeout} s, ${main?.max_retries} retries, dead-letter queue \`${main?.dead_letter_queue}\`), the slow lane's \`${slow?.queue}\` (the same settings) and the dead-letter queue's (batch size ${dead?.max_batch_size}, timeout ${dead?.max_batch_timeout} s), and its \`[vars]\` (\`DOCUMENT_WRITE_INTERVAL_MS\` ${settings.vars.DOCUMENT_WRITE_INTERVAL_MS}, \`RECENT_ANSWER_MS\` ${settings.vars.RECENT_ANSWER_MS}, \`WEBHOOK_RETRY_SECONDS\` ${settings.vars.WEBHOOK_RETRY_SECONDS}, \`WEBHOOK_TIMEOUT_MS\` ${settings.vars.WEBHOOK_TIMEOUT_MS}), with \`WEBHOOK_LOCAL_TARGETS=true\` so that webhooks may go to plain http on 127.0.0.1, and the write rate limit raised. Each case (${counts} subscriptions) runs in a workerd of its own on a fresh KV folder with ${settings.placeCount} SYNTHETIC places and no history, so that both start from the same state and differ only in their subscriptions.`,
     `- **The subscriptions**, made through \`POST /api/v1/subscriptions\`: one, watched, to the receiver's watched path, filtered to the measured place (\`${settings.measuredPlace}\`); every other one to a path of its own, filtered to one of the other ${settings.placeCount - 1} places in turn. Every change is matched against all of them, and one delivery results.`,
     `- **The reports.** ${settings.warmups} reports, not counted, wake the writers, the change log, the registry and the queues; then ${settings.reportsPerCase} reports go to the measured place one at a time, each sent a pause after the previous one's \`201\`, the pauses drawn uniformly from 0 to ${settings.maxGapMs} ms by a seeded generator, the same in both cases. The place's writer writes at most once per \`DOCUMENT_WRITE_INTERVAL_MS\`, so a report that comes within ${interval} ms of its last write waits for the rest of it, as in production, and one that comes later does not. ${shortPauses} of the ${pauses.length} pauses were shorter than ${interval} ms, so those reports came about ${interval} ms or less after their writer's last write, or while one was pending; so did some after a longer pause, behind a report that had waited itself.`,
     "- **Measured**, per report: the POST's latency, from sending it (Node's fetch, over 127.0.0.1) to the `201`'s headers; and the time from that `201` to the moment the receiver (Node http on 127.0.0.1 in the benchmark's own process, so on the same clock, answering `204`) had the whole body of the webhook whose `data.change.report` is the report. " +
@@ -512,7 +569,18 @@ function pushSection(push, runStarted) {
     '| subscriptions | POST → 201: n | median ms | p99 ms | min ms | max ms | 201 → webhook: n | median ms | p99 ms | min ms | max ms |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...cases.map((c) => `| ${size(c.subscriptions)} | ${cells(c.post)} | ${cells(c.webhook)} |`),
+    ...(beside
+      ? [
+          `| ${size(beside.subscriptions)}, and one that hangs | ${cells(beside.post)} | ${cells(beside.webhook)} |`,
+        ]
+      : []),
     '',
+    ...(beside && fewest
+      ? [
+          `Beside a receiver that hangs (one more subscription, to the measured place, whose receiver answers after ${settings.hangMs / 1000} s, longer than \`WEBHOOK_TIMEOUT_MS\`: the first case again, in a workerd of its own), the watched webhooks arrived ${times(beside.webhook.medianMs / fewest.webhook.medianMs)} as late at the median as alone, ${times(beside.webhook.p99Ms / fewest.webhook.p99Ms)} at p99; ${beside.lost} lost, ${beside.duplicates} duplicates. The hanging receiver is put on the slow lane by its first attempt (cut short after 2 s on the fast lane), and waits there among its own kind.`,
+          '',
+        ]
+      : []),
     ...(fewest && most && fewest !== most
       ? [
           `POST latency with ${size(most.subscriptions)} subscriptions ÷ with ${size(fewest.subscriptions)}: ${times(most.post.medianMs / fewest.post.medianMs)} at the median, ${times(most.post.p99Ms / fewest.post.p99Ms)} at p99; 201 → webhook: ${times(most.webhook.medianMs / fewest.webhook.medianMs)} at the median, ${times(most.webhook.p99Ms / fewest.webhook.p99Ms)} at p99.`,
@@ -521,9 +589,9 @@ function pushSection(push, runStarted) {
       : []),
     '| subscriptions | made in | answers other than 201 | webhooks lost | duplicates | deliveries elsewhere | bad signatures | worker error lines | the watched subscription after the run |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-    ...cases.map(
+    ...[...cases, ...(beside ? [beside] : [])].map(
       (c) =>
-        `| ${size(c.subscriptions)} | ${c.subscribeSeconds.toFixed(1)} s | ${c.unexpectedStatuses} | ${c.lost} | ${c.duplicates} | ${c.unexpectedDeliveries} | ${c.badSignatures} | ${errors(c)} | ${health(c.watchedDelivery)} |`,
+        `| ${size(c.subscriptions)}${c.hanging ? ', and one that hangs' : ''} | ${c.subscribeSeconds.toFixed(1)} s | ${c.unexpectedStatuses} | ${c.lost} | ${c.duplicates} | ${c.unexpectedDeliveries} | ${c.badSignatures} | ${errors(c)} | ${health(c.watchedDelivery)} |`,
     ),
     '',
   ].join('\n');
@@ -531,7 +599,8 @@ function pushSection(push, runStarted) {
 
 /**
  * @param {{ started: string; machine: Record<string, string | number>; versions: Record<string, string>; settings: Settings;
- *   bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined; drafts?: Drafts | undefined; runs: Run[];
+ *   bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined; drafts?: Drafts | undefined;
+ *   drafting?: Drafting | undefined; runs: Run[];
  *   push?: Push | undefined; kvWrites?: KvWrites | undefined; freshness?: Freshness | undefined; targets: Check[] }} results
  * @param {string} file
  */
@@ -544,6 +613,7 @@ function markdown(results, file) {
     writes,
     renderers,
     drafts,
+    drafting,
     runs,
     push,
     kvWrites,
@@ -596,6 +666,7 @@ function markdown(results, file) {
         ]
       : []),
     ...(drafts ? [draftsSection(drafts, results.started)] : []),
+    ...(drafting ? [draftingSection(drafting, results.started)] : []),
     '## Endpoints',
     '',
     ...runs.map(table),
@@ -625,6 +696,7 @@ function markdown(results, file) {
     'BENCH_ONLY=endpoints npm run bench              # the endpoints alone: no writes comparison, renderers or whole history',
     'BENCH_ONLY=push npm run bench                   # push alone, added to the newest results (this page keeps the rest)',
     'BENCH_ONLY=drafts npm run bench                 # the extractor of drafts alone, added to the newest results likewise',
+    'npm run bench:drafting                          # only the extractor on its worst texts, printed',
     'npm run bench:history                           # only the whole history in one file',
     `node bench/report.mjs ${file}  # this page again from those numbers, measuring nothing`,
     '```',

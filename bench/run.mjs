@@ -6,7 +6,8 @@
 // side, and the write (bench/endpoints.mjs), then the whole history in one file, one request
 // at a time (bench/whole-history.mjs). Before that, it measures writes beside the design
 // before the writers (bench/writes.mjs) and the renderers alone (bench/render-bench.ts).
-// Next to the renderers, the extractor of drafts from text alone (bench/draft-bench.ts).
+// Next to the renderers, the extractor of drafts from text alone (bench/draft-bench.ts), and
+// on the texts made to cost it the most, against its CPU target (bench/drafting.mjs).
 // After all of them, push: a webhook's time from the report's 201 to a receiver on this
 // machine, and the write's latency with 10 and 1,000 subscriptions (bench/push.mjs). Last,
 // the KV writes a report costs (bench/kv-writes.mjs) and how soon each document shows a report
@@ -15,6 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { buildSync } from 'esbuild';
+import { measureDrafting } from './drafting.mjs';
 import { settings as endpointSettings, measureEndpoints } from './endpoints.mjs';
 import { measureFreshness } from './freshness.mjs';
 import { build, kvFolder, loadHistory, placeCount, startWorkers, toolsOf } from './history.mjs';
@@ -27,8 +29,8 @@ import { compareWrites } from './writes.mjs';
 const sizes = (process.env.BENCH_SIZES ?? '2200,100000').split(',').map(Number);
 // BENCH_ONLY=endpoints measures the endpoints alone: no writes beside the design before,
 // no renderers, no drafts, no whole history in one file, no push. BENCH_ONLY=push measures
-// push alone, and BENCH_ONLY=drafts the extractor alone; each adds its part to the newest
-// results (bench/report.mjs's resultsToAddTo), keeping the rest.
+// push alone, and BENCH_ONLY=drafts the extractor alone (both its benchmarks); each adds its
+// part to the newest results (bench/report.mjs's resultsToAddTo), keeping the rest.
 const only = process.env.BENCH_ONLY;
 if (only !== undefined && only !== 'endpoints' && only !== 'push' && only !== 'drafts')
   throw new Error(`BENCH_ONLY=${only}: only 'endpoints', 'push' and 'drafts' are known`);
@@ -107,10 +109,11 @@ async function measurePushAlone() {
 }
 
 /** BENCH_ONLY=drafts: the extractor alone, added to the newest results; the rest of them is kept. */
-function measureDraftsAlone() {
+async function measureDraftsAlone() {
   const file = resultsToAddTo(started, 'drafts');
   const drafts = measureDrafts();
-  addResults(file, { drafts: { ...drafts, alone: true } });
+  const drafting = await measureDrafting();
+  addResults(file, { drafts: { ...drafts, alone: true }, drafting: { ...drafting, alone: true } });
   console.log(`bench: drafts results added to ${file} and docs/PERFORMANCE.md`);
   console.log(JSON.stringify(drafts.cases));
 }
@@ -122,6 +125,8 @@ async function measureAll() {
   if (renderers) console.log(`bench: ${renderers.length} renderer timings`);
   const drafts = only ? undefined : measureDrafts();
   if (drafts) console.log(`bench: drafts ${JSON.stringify(drafts.cases)}`);
+  const drafting = only ? undefined : await measureDrafting();
+  if (drafting) console.log(`bench: drafting's worst texts in ${Math.round(drafting.elapsedSeconds)} s`);
   const runs = [];
   for (const size of sizes) {
     console.log(`bench: ${size} reports`);
@@ -138,6 +143,7 @@ async function measureAll() {
     writes,
     renderers,
     drafts,
+    drafting,
     runs,
     push,
     kvWrites,
@@ -154,5 +160,5 @@ async function measureAll() {
 
 const started = new Date();
 if (only === 'push') await measurePushAlone();
-else if (only === 'drafts') measureDraftsAlone();
+else if (only === 'drafts') await measureDraftsAlone();
 else await measureAll();

@@ -1,13 +1,13 @@
 // The app: composes middleware and one sub-app per resource. No logic lives here.
 
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
 import { desk } from './desk/app.ts';
-import { draftRoutes } from './drafting/routes.ts';
+import { draftRoutes, draftsPath } from './drafting/routes.ts';
 import type { AppEnv } from './http/app-env.ts';
+import { limitBody, writeBodyBytes } from './http/body-limit.ts';
 import { publicReads } from './http/caching.ts';
 import { publicReadsAcrossOrigins } from './http/cross-origin.ts';
 import { allowedMethods } from './http/method-not-allowed.ts';
@@ -17,7 +17,6 @@ import { requestLog } from './http/request-log.ts';
 import { docsSecurityHeaders, strictSecurityHeaders } from './http/security-headers.ts';
 import { provideStorage } from './http/storage.ts';
 import { validationHook } from './http/validation.ts';
-import { PayloadTooLarge } from './problems.ts';
 import { subscriptionRoutes } from './push/routes.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { serveContract } from './routes/docs.ts';
@@ -29,8 +28,6 @@ import { pageRoutes } from './routes/pages.ts';
 import { placeRoutes } from './routes/places.ts';
 import { problemRoutes } from './routes/problems.ts';
 import { reportRoutes } from './routes/reports.ts';
-
-const maxBodyBytes = 64 * 1024;
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -49,22 +46,15 @@ app.on(
 );
 app.on('GET', ['/', '/places/*', '/reports/*'], keepRecentAnswers(['accept-language']));
 app.on(['GET', 'HEAD'], ['/api/v1/*', '/exports/*'], except(privateReads, publicReads(), etag()));
-app.use(
-  '/api/*',
-  bodyLimit({
-    maxSize: maxBodyBytes,
-    onError: () => {
-      throw new PayloadTooLarge(maxBodyBytes);
-    },
-  }),
-);
+// A draft's text may be long in any language: its route sets its own limit (src/drafting/limits.ts).
+app.use('/api/*', except(draftsPath, limitBody(writeBodyBytes)));
 
 app.route('/', healthRoutes);
 app.route('/', feedRoutes);
 app.route('/api/v1/indicators', indicatorRoutes);
 app.route('/api/v1/places', placeRoutes);
 app.route('/api/v1/reports', reportRoutes);
-app.route('/api/v1/drafts', draftRoutes);
+app.route(draftsPath, draftRoutes);
 app.route('/api/v1/changes', changeRoutes);
 app.route('/api/v1/subscriptions', subscriptionRoutes);
 app.route('/exports', exportRoutes);

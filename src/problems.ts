@@ -185,7 +185,8 @@ export class PayloadTooLarge extends Problem {
     type: 'payload-too-large',
     status: 413,
     title: 'The body is too large',
-    description: 'Write requests are limited to 64 KiB. Split a large batch into several.',
+    description:
+      'Write requests are limited to 64 KiB, and a draft from text to what its longest text takes in any script. Split a large batch into several.',
   };
 
   constructor(limit: number) {

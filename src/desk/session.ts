@@ -8,18 +8,19 @@
 // comes and goes with the session.
 
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { sha256 } from '../digest.ts';
+import { draftBodyBytes } from '../drafting/limits.ts';
 import { hex } from '../encoding.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { limitBody, writeBodyBytes } from '../http/body-limit.ts';
 import type { Principal } from '../http/principal.ts';
 import { markWriter, secureCookies as secure, unmarkWriter } from '../http/writer-marker.ts';
-import { PayloadTooLarge } from '../problems.ts';
 import { accountRegistry } from '../writers/account-registry.ts';
 import { requireFormBody } from './forms/body.ts';
+import { draftPath } from './pages/draft-pages.tsx';
 import { importPath } from './pages/import-page.tsx';
 import type { DeskSessionRecord } from './session-object.ts';
 
@@ -98,36 +99,26 @@ export async function endSession(c: Context<AppEnv>, session: DeskSessionInfo): 
   clearCookies(c);
 }
 
-/** A form is small: a body beyond this is refused before it is read. */
-const maxFormBytes = 64 * 1024;
-
 /** The largest spreadsheet the desk imports: 100 reports fit in far less. */
 export const maxImportFileBytes = 1024 * 1024;
 
 /** An import's form carries its file (as base64, in the check's form): room for that and the rest. */
 const maxImportFormBytes = 2 * maxImportFileBytes;
 
-const limitTo = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new PayloadTooLarge(maxSize);
-    },
-  });
-
 /**
  * What every request of the desk passes first: Hono's csrf middleware (a form must come
  * from this site, by its Origin or Sec-Fetch-Site), a limit on the size of its body, and
- * the check that it is a form in UTF-8.
+ * the check that it is a form in UTF-8. A form is small, and refused beyond a write's body
+ * before it is read; an import carries its file, and a draft its text, which may be long
+ * (src/drafting/limits.ts).
  */
 export function deskGuards(): MiddlewareHandler<AppEnv> {
-  const formLimit = limitTo(maxFormBytes);
-  const importLimit = limitTo(maxImportFormBytes);
-  return every(
-    csrf(),
-    (c, next) => (c.req.path.startsWith(importPath) ? importLimit : formLimit)(c, next),
-    requireFormBody(),
-  );
+  const formLimit = limitBody(writeBodyBytes);
+  const importLimit = limitBody(maxImportFormBytes);
+  const draftLimit = limitBody(draftBodyBytes);
+  const limitOf = (path: string) =>
+    path.startsWith(importPath) ? importLimit : path === draftPath ? draftLimit : formLimit;
+  return every(csrf(), (c, next) => limitOf(c.req.path)(c, next), requireFormBody());
 }
 
 /** A desk form's fields, as text: an uploaded file is read where it is expected (the import). */

@@ -23,14 +23,42 @@ import { checkWrittenText, withCanonicalLanguages } from './written-text.ts';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const forbiddenControlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
-/** Human text: NFC-normalised, trimmed, non-empty, bounded, no control characters. */
-export function text(maxLength: number) {
-  return z
-    .string()
-    .normalize('NFC')
-    .trim()
-    .min(1)
-    .max(maxLength)
+/** How many characters (code points) a text holds: a pair of surrogates is one. */
+function charactersIn(value: string): number {
+  let characters = value.length;
+  for (let i = 0; i < value.length - 1; i++) {
+    const unit = value.charCodeAt(i);
+    const next = value.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      characters--;
+      i++;
+    }
+  }
+  return characters;
+}
+
+/**
+ * At most `max` characters, counted as code points, not as UTF-16 units (as zod's max counts
+ * them). JSON Schema's maxLength counts code points, so the schema states it as that.
+ */
+const atMostCharacters = (max: number) => (ctx: z.core.ParsePayload<string>) => {
+  // A text of no more UTF-16 units than `max` has no more characters: most are not counted.
+  if (ctx.value.length > max && charactersIn(ctx.value) > max)
+    ctx.issues.push({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: ctx.value });
+};
+
+/**
+ * Human text: NFC-normalised, trimmed, non-empty, bounded, no control characters. The bound
+ * counts UTF-16 units, or, `inCharacters`, characters (code points): for a bound stated in
+ * characters that text outside the BMP (emoji, some CJK), two units each, must reach too.
+ */
+export function text(maxLength: number, counted: 'inUnits' | 'inCharacters' = 'inUnits') {
+  const trimmed = z.string().normalize('NFC').trim().min(1);
+  const bounded =
+    counted === 'inCharacters'
+      ? trimmed.check(atMostCharacters(maxLength)).meta({ maxLength })
+      : trimmed.max(maxLength);
+  return bounded
     .refine((value) => !forbiddenControlCharacters.test(value), {
       message: 'must not contain control characters other than tab and newline',
     })

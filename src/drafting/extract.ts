@@ -18,11 +18,14 @@ import {
   utilityFigure,
 } from '../domain/model.ts';
 import { type Lexicon, lexicons, type TimeUnit } from './lexicon.ts';
-import { type NumberFound, numbersIn, phraseAt, type Word, wordsOf } from './words.ts';
+import { longestDraftText } from './limits.ts';
+import { type LexiconPhrases, type MarkedWords, type PhraseList, phrasesOf } from './phrases.ts';
+import { type NumberFound, numbersIn, type Word, wordsOf } from './words.ts';
+import { count, type WorkMeter } from './work.ts';
 
 export const draftInput = z
   .strictObject({
-    text: text(50_000).meta({ description: 'The source text, as written' }),
+    text: text(longestDraftText, 'inCharacters').meta({ description: 'The source text, as written' }),
     language: z.enum(draftLanguages),
     place: z.string().max(200).optional().meta({ description: 'The place the text is about, as a slug' }),
     observed: partialDate
@@ -73,61 +76,112 @@ function quoteOf(sentence: Sentence) {
   return { text: cut, start: sentence.start, end: sentence.start + cut.length };
 }
 
-interface Sentence {
+/** A sentence, its words at their offsets in it, marked for the lexicon's phrase lists. */
+interface Sentence extends MarkedWords {
   text: string;
+  /** Where it starts in the whole text. */
   start: number;
-  /** Its words, at their offsets in the whole text. */
-  words: Word[];
-  /** The same words, at their offsets in the sentence. */
-  local: Word[];
 }
 
+/** What every pass over a sentence reads with. */
+interface Reading {
+  lexicon: Lexicon;
+  phrases: LexiconPhrases;
+  meter: WorkMeter | undefined;
+}
+
+const sentencePattern = /[^\n.!?]+(?:[.!?](?=\d)[^\n.!?]*)*[.!?]*/gu;
+const leadingSpace = /\s*/y;
+
 /** Sentences with their offsets: they end at ".", "!", "?" or a line break, not inside "12.000". */
-function sentencesOf(text: string): Sentence[] {
+function sentencesOf(text: string, { phrases, meter }: Reading): Sentence[] {
   const sentences: Sentence[] = [];
-  for (const match of text.matchAll(/[^\n.!?]+(?:[.!?](?=\d)[^\n.!?]*)*[.!?]*/gu)) {
-    const raw = match[0];
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
+  sentencePattern.lastIndex = 0;
+  for (let match = sentencePattern.exec(text); match; match = sentencePattern.exec(text)) {
+    count(meter);
+    const trimmed = match[0].trim();
     if (trimmed === '') continue;
-    const start = match.index + lead;
-    const local = wordsOf(trimmed);
-    const words = local.map((w) => ({ ...w, start: w.start + start, end: w.end + start }));
-    sentences.push({ text: trimmed, start, words, local });
+    // What trim() took from the start is the spaces the sentence starts with.
+    leadingSpace.lastIndex = match.index;
+    leadingSpace.test(text);
+    const words = wordsOf(trimmed, meter);
+    const { starts, ends, anyStarts } = phrases.mark(words, meter);
+    sentences.push({ text: trimmed, start: leadingSpace.lastIndex, words, starts, ends, anyStarts });
   }
   return sentences;
 }
 
-/** The first of `phrases` found at `at`, and how many words it spans. */
-function phraseFrom(words: readonly Word[], at: number, phrases: readonly string[]) {
-  for (const phrase of phrases) {
-    const length = phraseAt(words, at, phrase);
-    if (length > 0) return { phrase, length };
-  }
-  return undefined;
+/** Whether some phrase of `list` stands anywhere in the sentence. */
+function anywhere(list: PhraseList<true>, sentence: Sentence, meter: WorkMeter | undefined) {
+  if (!list.mayStandIn(sentence)) return false;
+  for (let i = 0; i < sentence.words.length; i++) if (list.startingAt(sentence, i, meter)) return true;
+  return false;
+}
+
+// Whether a word starts with a capital, read where it stands in its sentence.
+const capital = /\p{Lu}/uy;
+function startsWithCapital(text: string, at: number): boolean {
+  capital.lastIndex = at;
+  return capital.test(text);
 }
 
 /** The hedge written right before word `at` (several words may form it), or undefined. */
-function hedgeBefore(words: readonly Word[], at: number, lexicon: Lexicon): Qualifier | undefined {
-  for (const { words: phrase, qualifier } of lexicon.hedgesBefore) {
-    const length = phrase.split(' ').length;
-    if (at - length >= 0 && phraseAt(words, at - length, phrase) === length) return qualifier;
-  }
-  return undefined;
+function hedgeBefore(sentence: Sentence, at: number, { phrases, meter }: Reading): Qualifier | undefined {
+  return phrases.hedgesBefore.endingBefore(sentence, at, meter)?.value;
 }
 
-function hedgeAfter(words: readonly Word[], at: number, lexicon: Lexicon): Qualifier | undefined {
-  return lexicon.hedgesAfter.find(({ words: phrase }) => phraseAt(words, at + 1, phrase) > 0)?.qualifier;
+function hedgeAfter(sentence: Sentence, at: number, { phrases, meter }: Reading): Qualifier | undefined {
+  return phrases.hedgesAfter.startingAt(sentence, at + 1, meter)?.value;
 }
 
-/** Whether a number is not a count: a year, a page, a share, "one of the", part of a date. */
-function isNotCount(n: NumberFound, words: readonly Word[], lexicon: Lexicon): boolean {
-  const before = words[n.first - 1]?.text ?? '';
+/**
+ * Whether a number is not a count: a year, a page, a share, "one of the", part of a date.
+ * `isPunctuated`: whether a word holds a full stop, comma or space ("2.022" is no year).
+ */
+function isNotCount(
+  n: NumberFound,
+  sentence: Sentence,
+  { lexicon, phrases, meter }: Reading,
+  isPunctuated: (at: number) => boolean,
+): boolean {
+  const { words } = sentence;
+  // Read as a word only when there is one: words[-1] is a slow look-up of a property "-1".
+  const before = n.first > 0 ? (words[n.first - 1] as Word).text : '';
   if (lexicon.notCountAfter.includes(before)) return true;
-  if (phraseFrom(words, n.last + 1, lexicon.notCountBefore)) return true;
+  if (phrases.notCountBefore.startingAt(sentence, n.last + 1, meter)) return true;
   if (lexicon.months[words[n.last + 1]?.text ?? ''] !== undefined) return true;
   if (lexicon.months[before] !== undefined) return true;
-  return !n.inWords && n.value >= 1900 && n.value <= 2100 && !/[.,\s]/.test(words[n.first]?.text ?? '');
+  return !n.inWords && n.value >= 1900 && n.value <= 2100 && !isPunctuated(n.first);
+}
+
+/**
+ * Whether each word holds a full stop, comma or space, looked at once per word: one word may
+ * hold thousands of numbers ("1'1'1…"), and reading it whole for each would be quadratic.
+ */
+function punctuationOf(words: readonly Word[], meter: WorkMeter | undefined): (at: number) => boolean {
+  let known: Map<number, boolean> | undefined;
+  return (at) => {
+    known ??= new Map();
+    let marked = known.get(at);
+    if (marked === undefined) {
+      const text = words[at]?.text ?? '';
+      count(meter, text.length);
+      marked = /[.,\s]/.test(text);
+      known.set(at, marked);
+    }
+    return marked;
+  };
+}
+
+/** Which words a number stands at, by the index of the word: what a count's keyword is never looked for past. */
+function numberedWords(numbers: readonly NumberFound[], wordCount: number, meter: WorkMeter | undefined) {
+  const numbered = new Array<boolean>(wordCount).fill(false);
+  for (let k = 0; k < numbers.length; k++) {
+    const n = numbers[k] as NumberFound;
+    count(meter, n.last - n.first + 1);
+    for (let i = Math.max(n.first, 0); i <= n.last; i++) numbered[i] = true;
+  }
+  return (at: number) => at >= 0 && at < wordCount && numbered[at] === true;
 }
 
 const windowAfter = 6;
@@ -139,57 +193,62 @@ const windowBefore = 6;
  */
 function countIndicatorOf(
   n: NumberFound,
-  others: readonly NumberFound[],
-  words: readonly Word[],
-  lexicon: Lexicon,
+  numbered: (at: number) => boolean,
+  sentence: Sentence,
+  { phrases, meter }: Reading,
 ) {
-  const another = (at: number) => others.some((o) => o.start !== n.start && o.first <= at && at <= o.last);
   for (let offset = 1; offset <= windowAfter; offset++) {
-    if (another(n.last + offset)) break;
-    for (const { indicator, keywords } of lexicon.counts) {
-      if (phraseFrom(words, n.last + offset, keywords)) return { indicator, distance: offset, after: true };
-    }
+    const at = n.last + offset;
+    if (numbered(at)) break;
+    const keyword = phrases.counts.startingAt(sentence, at, meter);
+    if (keyword) return { indicator: keyword.value, distance: offset, after: true };
   }
   for (let offset = 1; offset <= windowBefore; offset++) {
-    if (another(n.first - offset)) break;
-    for (const { indicator, keywords } of lexicon.counts) {
-      if (n.first - offset >= 0 && phraseFrom(words, n.first - offset, keywords))
-        return { indicator, distance: offset, after: false };
-    }
+    const at = n.first - offset;
+    if (numbered(at)) break;
+    const keyword = at >= 0 ? phrases.counts.startingAt(sentence, at, meter) : undefined;
+    if (keyword) return { indicator: keyword.value, distance: offset, after: false };
   }
   return undefined;
 }
 
 /** Who the sentence gives its words to: "zegt Aleksandr Martsjenko, plaatsvervangend burgemeester", "residents say". */
-function voiceOf(sentence: Sentence, lexicon: Lexicon): DraftCandidate['voice'] {
-  const { words, text, start } = sentence;
-  const original = (w: Word) => text.slice(w.start - start, w.end - start);
-  const isName = (w: Word | undefined) => w !== undefined && /^\p{Lu}/u.test(original(w));
+function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): DraftCandidate['voice'] {
+  if (!phrases.speechBeforeName.mayStandIn(sentence) && !phrases.speechAfterName.mayStandIn(sentence))
+    return undefined;
+  const { words, text } = sentence;
+  const isName = (w: Word | undefined) => w !== undefined && startsWithCapital(text, w.start);
   const inName = (at: number) =>
     isName(words[at]) || (lexicon.nameParticles.includes(words[at]?.text ?? '') && isName(words[at + 1]));
   for (let i = 0; i < words.length; i++) {
-    const before = phraseFrom(words, i, lexicon.speechBeforeName);
+    const before = phrases.speechBeforeName.startingAt(sentence, i, meter);
     if (before && isName(words[i + before.length])) {
       let j = i + before.length;
       const nameWords: Word[] = [];
-      while (inName(j)) nameWords.push(words[j++] as Word);
+      while (inName(j)) {
+        count(meter);
+        nameWords.push(words[j++] as Word);
+      }
       const first = nameWords[0] as Word;
       const last = nameWords.at(-1) as Word;
-      const name = text.slice(first.start - start, last.end - start);
-      const rest = text.slice(last.end - start);
+      const name = text.slice(first.start, last.end);
+      const rest = text.slice(last.end);
       const role = /^,\s*(\p{Ll}[^,.;!?]*)/u.exec(rest)?.[1]?.trim();
       return { name, ...(role ? { role } : {}) };
     }
-    const after = phraseFrom(words, i, lexicon.speechAfterName);
+    const after = phrases.speechAfterName.startingAt(sentence, i, meter);
     if (after && i > 0) {
       const collective = lexicon.collectiveVoices.find((v) => v.words.includes(words[i - 1]?.text ?? ''));
       if (collective) return { name: collective.name };
       let j = i - 1;
-      while (j >= 0 && isName(words[j])) j--;
+      while (j >= 0 && isName(words[j])) {
+        count(meter);
+        j--;
+      }
       if (j < i - 1) {
         const first = words[j + 1] as Word;
         const last = words[i - 1] as Word;
-        return { name: text.slice(first.start - start, last.end - start) };
+        return { name: text.slice(first.start, last.end) };
       }
     }
   }
@@ -215,22 +274,25 @@ function partialOf(date: Date, unit: TimeUnit, observed: string): string {
 }
 
 /** "for almost two months", "al bijna twee maanden", "since early October": since when, relative to `observed`. */
-function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], lexicon: Lexicon, observed?: string) {
+function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: Reading, observed?: string) {
   if (!observed) return undefined;
+  const { lexicon, phrases, meter } = reading;
   const { words } = sentence;
-  for (const n of numbers) {
+  for (let k = 0; k < numbers.length; k++) {
+    const n = numbers[k] as NumberFound;
+    count(meter);
     const unit = lexicon.units[words[n.last + 1]?.text ?? ''];
     // A duration of more than a century is no reading of a cut that anyone reports.
     if (!unit || n.value > longestDuration[unit]) continue;
-    const qualifier = hedgeBefore(words, n.first, lexicon) ?? 'exact';
+    const qualifier = hedgeBefore(sentence, n.first, reading) ?? 'exact';
     const date = partialOf(shift(periodStart(observed), unit, n.value), unit, observed);
     return { date, qualifier, words: [n.first, n.last + 1] as const };
   }
-  for (let i = 0; i < words.length; i++) {
-    const since = phraseFrom(words, i, lexicon.since);
+  for (let i = 0; i < words.length && phrases.since.mayStandIn(sentence); i++) {
+    const since = phrases.since.startingAt(sentence, i, meter);
     if (!since) continue;
     let j = i + since.length;
-    const hedge = phraseFrom(words, j, lexicon.monthHedges);
+    const hedge = phrases.monthHedges.startingAt(sentence, j, meter);
     if (hedge) j += hedge.length;
     const month = lexicon.months[words[j]?.text ?? ''];
     if (month === undefined) continue;
@@ -243,41 +305,40 @@ function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], lexicon: L
 }
 
 /** The sentence's utilities and what it says of them: cut after a negation, restored, or coming and going. */
-function utilitiesOf(sentence: Sentence, lexicon: Lexicon) {
+function utilitiesOf(sentence: Sentence, { phrases, meter }: Reading) {
   const { words } = sentence;
   type State = 'available' | 'intermittent' | 'unavailable';
   const found: { indicator: IndicatorId; at: number; state: State }[] = [];
-  const has = (phrases: readonly string[]) => words.some((_, i) => phraseFrom(words, i, phrases));
   // A negation anywhere in the sentence cuts what it names: "no gas", "газу немає".
-  const state: State | undefined = has(lexicon.intermittent)
+  const state: State | undefined = anywhere(phrases.intermittent, sentence, meter)
     ? 'intermittent'
-    : has(lexicon.negations)
+    : anywhere(phrases.negations, sentence, meter)
       ? 'unavailable'
-      : has(lexicon.restored)
+      : anywhere(phrases.restored, sentence, meter)
         ? 'available'
         : undefined;
   if (!state) return found;
   for (let i = 0; i < words.length; i++) {
-    const utility = lexicon.utilities.find(({ keywords }) => phraseFrom(words, i, keywords));
-    if (!utility || found.some((f) => f.indicator === utility.indicator)) continue;
-    found.push({ indicator: utility.indicator, at: i, state });
-    i += (phraseFrom(words, i, utility.keywords)?.length ?? 1) - 1;
+    const utility = phrases.utilities.startingAt(sentence, i, meter);
+    if (!utility || found.some((f) => f.indicator === utility.value)) continue;
+    found.push({ indicator: utility.value, at: i, state });
+    i += utility.length - 1;
   }
   return found;
 }
 
 /** "no civilians were killed": a count of 0, when a negation comes right before its keyword. */
-function noneOf(sentence: Sentence, numbers: readonly NumberFound[], lexicon: Lexicon) {
+function noneOf(sentence: Sentence, numbered: (at: number) => boolean, { phrases, meter }: Reading) {
   const { words } = sentence;
   const zeros: { indicator: IndicatorId; at: number }[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (!phraseFrom(words, i, lexicon.negations)) continue;
+  for (let i = 0; i < words.length && phrases.negations.mayStandIn(sentence); i++) {
+    if (!phrases.negations.startingAt(sentence, i, meter)) continue;
     for (let offset = 1; offset <= 4; offset++) {
       const at = i + offset;
-      if (numbers.some((n) => n.first <= at && at <= n.last)) break;
-      const count = lexicon.counts.find(({ keywords }) => phraseFrom(words, at, keywords));
-      if (count && count.indicator !== 'population_baseline') {
-        zeros.push({ indicator: count.indicator, at: i });
+      if (numbered(at)) break;
+      const keyword = phrases.counts.startingAt(sentence, at, meter);
+      if (keyword && keyword.value !== 'population_baseline') {
+        zeros.push({ indicator: keyword.value, at: i });
         break;
       }
     }
@@ -285,46 +346,75 @@ function noneOf(sentence: Sentence, numbers: readonly NumberFound[], lexicon: Le
   return zeros;
 }
 
+const inNoOtherTown = () => false;
+
 /**
- * The parts of a sentence (between commas and semicolons) that name a town other than the
- * place's ("in Marsk"): the numbers there are that town's, not the place's.
+ * Whether a number stands in a part of the sentence (between commas and semicolons) that
+ * names a town other than the place's ("in Marsk"): its numbers are that town's, not the
+ * place's. Asked of the sentence's numbers in order.
  */
-function elsewhere(sentence: Sentence, lexicon: Lexicon, placeNames: readonly string[]): [number, number][] {
-  if (placeNames.length === 0) return [];
-  const { words, text, start } = sentence;
+function otherTownsOf(
+  sentence: Sentence,
+  { lexicon, meter }: Reading,
+  placeNames: readonly string[],
+): (n: NumberFound) => boolean {
+  if (placeNames.length === 0) return inNoOtherTown;
+  const { words, text } = sentence;
   const stem = (name: string) => name.toLowerCase().slice(0, 4);
   const ours = new Set(placeNames.map(stem));
+  // Where the sentence's commas and semicolons stand, found once, when a town is named.
+  let separators: number[] | undefined;
+  let beforeWord = 0;
+  let beforeEnd = 0;
   const parts: [number, number][] = [];
-  for (const [i, word] of words.entries()) {
+  for (let i = 0; i < words.length; i++) {
+    count(meter);
+    const word = words[i] as Word;
     const next = words[i + 1];
     if (!lexicon.locatives.includes(word.text) || !next) continue;
-    if (!/^\p{Lu}/u.test(text.slice(next.start - start)) || ours.has(stem(next.text))) continue;
-    const before = text.slice(0, word.start - start).search(/[,;][^,;]*$/u);
-    const after = text.slice(next.end - start).search(/[,;]/u);
-    parts.push([start + (before === -1 ? 0 : before), after === -1 ? start + text.length : next.end + after]);
+    if (!startsWithCapital(text, next.start) || ours.has(stem(next.text))) continue;
+    if (!separators) {
+      count(meter, text.length);
+      separators = [...text.matchAll(/[,;]/gu)].map((m) => m.index);
+    }
+    while (beforeWord < separators.length && (separators[beforeWord] as number) < word.start) beforeWord++;
+    while (beforeEnd < separators.length && (separators[beforeEnd] as number) < next.end) beforeEnd++;
+    parts.push([separators[beforeWord - 1] ?? 0, separators[beforeEnd] ?? text.length]);
   }
-  return parts;
+  // The parts start in the order of the text, and so do their ends: of those begun before a
+  // number, the last reaches furthest, and the numbers come in order too.
+  let begun = 0;
+  return (n) => {
+    while (begun < parts.length && (parts[begun] as [number, number])[0] <= n.start) begun++;
+    const last = parts[begun - 1];
+    return last !== undefined && n.end <= last[1];
+  };
 }
 
 /**
  * The draft of a report from `input.text`: candidates for a person to review; nothing is
  * stored. `placeNames`: the names of the place in any language, so that another town's
- * numbers in the same text are not taken for its own.
+ * numbers in the same text are not taken for its own. Its work grows with the length of the
+ * text and no faster (each pass looks at a bounded number of words around each word); pass a
+ * `meter` to count it.
  */
-export function draftFromText(input: DraftInput, placeNames: readonly string[] = []): Draft {
+export function draftFromText(
+  input: DraftInput,
+  placeNames: readonly string[] = [],
+  meter?: WorkMeter,
+): Draft {
   const lexicon = lexicons[input.language];
+  const reading: Reading = { lexicon, phrases: phrasesOf(lexicon), meter };
   const candidates: DraftCandidate[] = [];
-  for (const sentence of sentencesOf(input.text)) {
+  for (const sentence of sentencesOf(input.text, reading)) {
     const { words } = sentence;
     const quote = quoteOf(sentence);
-    const voice = voiceOf(sentence, lexicon);
-    const numbers = numbersIn(sentence.text, sentence.local, lexicon).map((n) => ({
-      ...n,
-      start: n.start + sentence.start,
-      end: n.end + sentence.start,
-    }));
-    const since = sinceOf(sentence, numbers, lexicon, input.observed);
-    const otherTowns = elsewhere(sentence, lexicon, placeNames);
+    const voice = voiceOf(sentence, reading);
+    const numbers = numbersIn(sentence.text, words, lexicon, meter);
+    const numbered = numberedWords(numbers, words.length, meter);
+    const isPunctuated = punctuationOf(words, meter);
+    const since = sinceOf(sentence, numbers, reading, input.observed);
+    const inOtherTown = otherTownsOf(sentence, reading, placeNames);
     const add = (figure: DraftCandidate['figure'], level: 'high' | 'medium' | 'low', reason: string) =>
       candidates.push({
         figure: { ...figure, quote: quote.text },
@@ -332,7 +422,7 @@ export function draftFromText(input: DraftInput, placeNames: readonly string[] =
         ...(voice ? { voice } : {}),
         confidence: { level, reason },
       });
-    for (const utility of utilitiesOf(sentence, lexicon)) {
+    for (const utility of utilitiesOf(sentence, reading)) {
       const cutSince =
         utility.state === 'unavailable' && since
           ? { since: { date: since.date, qualifier: since.qualifier } }
@@ -343,7 +433,7 @@ export function draftFromText(input: DraftInput, placeNames: readonly string[] =
         `"${words[utility.at]?.text}" with ${utility.state === 'unavailable' ? 'a negation' : 'a word of its state'} in the sentence`,
       );
     }
-    for (const zero of noneOf(sentence, numbers, lexicon)) {
+    for (const zero of noneOf(sentence, numbered, reading)) {
       add(
         { indicator: zero.indicator, value: 0, qualifier: 'exact' } as DraftCandidate['figure'],
         'medium',
@@ -351,23 +441,20 @@ export function draftFromText(input: DraftInput, placeNames: readonly string[] =
       );
     }
     for (let k = 0; k < numbers.length; k++) {
+      count(meter);
       const n = numbers[k] as NumberFound;
       if (since && since.words[0] <= n.first && n.last <= since.words[1]) continue;
-      if (isNotCount(n, words, lexicon) || n.value > largestCount) continue;
-      if (otherTowns.some(([from, to]) => from <= n.start && n.end <= to)) continue;
-      const range = rangeFrom(n, numbers[k + 1], words, lexicon);
+      if (isNotCount(n, sentence, reading, isPunctuated) || n.value > largestCount) continue;
+      if (inOtherTown(n)) continue;
+      const next = numbers[k + 1];
+      const range = next !== undefined && isRange(n, next, words, lexicon);
       // A range is read as one number, from its first word to its last.
-      const span = range ? { ...n, last: (numbers[k + 1] as NumberFound).last } : n;
-      const counted = countIndicatorOf(
-        span,
-        range ? numbers.filter((o) => o !== numbers[k + 1]) : numbers,
-        words,
-        lexicon,
-      );
+      const span = range ? { ...n, last: next.last } : n;
+      const counted = countIndicatorOf(span, numbered, sentence, reading);
       if (!counted) continue;
       // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
-      const hedged = hedgeBefore(words, n.first, lexicon) ?? hedgeAfter(words, span.last, lexicon);
-      const high = range && (numbers[k + 1] as NumberFound).value;
+      const hedged = hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, span.last, reading);
+      const high = range && next.value;
       const bounds =
         high && high > n.value
           ? { high, qualifier: hedged === 'approximately' ? hedged : ('exact' as const) }
@@ -378,7 +465,7 @@ export function draftFromText(input: DraftInput, placeNames: readonly string[] =
       add(
         { indicator: counted.indicator, value: n.value, ...bounds } as DraftCandidate['figure'],
         level,
-        `"${sentence.text.slice(n.start - sentence.start, n.end - sentence.start)}" ${counted.after ? 'before' : 'after'} a word of ${counted.indicator}, ${counted.distance} word${counted.distance === 1 ? '' : 's'} away`,
+        `"${sentence.text.slice(n.start, n.end)}" ${counted.after ? 'before' : 'after'} a word of ${counted.indicator}, ${counted.distance} word${counted.distance === 1 ? '' : 's'} away`,
       );
     }
   }
@@ -390,12 +477,11 @@ export function draftFromText(input: DraftInput, placeNames: readonly string[] =
   };
 }
 
-/** "between 100 and 150", "100 tot 150": where the range stands, when `n` and the next number form one. */
-function rangeFrom(n: NumberFound, next: NumberFound | undefined, words: readonly Word[], lexicon: Lexicon) {
-  if (!next || next.first !== n.last + 2) return undefined;
-  const range = lexicon.ranges.find(
-    (r) => words[n.last + 1]?.text === r.between && (!r.before || words[n.first - 1]?.text === r.before),
+/** "between 100 and 150", "100 tot 150": whether `n` and the next number form one range. */
+function isRange(n: NumberFound, next: NumberFound, words: readonly Word[], lexicon: Lexicon): boolean {
+  if (next.first !== n.last + 2) return false;
+  const before = n.first > 0 ? (words[n.first - 1] as Word).text : undefined;
+  return lexicon.ranges.some(
+    (r) => words[n.last + 1]?.text === r.between && (!r.before || before === r.before),
   );
-  if (!range) return undefined;
-  return { start: range.before ? (words[n.first - 1] as Word).start : n.start, end: next.end };
 }

@@ -3,12 +3,16 @@
 // POST /api/v1/reports like any report, with its warnings.
 
 import { createRoute } from '@hono/zod-openapi';
+import { limitBody } from '../http/body-limit.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import { bearerAuth, jsonContent, openApiRoutes, writeProblems } from '../http/openapi.ts';
 import { noQuery } from '../http/queries.ts';
 import { writeAccess } from '../http/write-access.ts';
 import { draft, draftInput } from './extract.ts';
+import { draftBodyBytes } from './limits.ts';
 import { draftReport } from './service.ts';
+
+export const draftsPath = '/api/v1/drafts';
 
 const create = createRoute({
   method: 'post',
@@ -18,7 +22,7 @@ const create = createRoute({
   description:
     'English, Dutch or Ukrainian text in; candidate figures out, each with its value or state, qualifier, the sentence that states it (with its offsets), the voice the sentence gives it to, and a confidence with its reason. Read by a lexicon kept as data (src/drafting/lexicon.ts).',
   security: bearerAuth,
-  middleware: [writeAccess('report'), requireJsonBody(draftInput)] as const,
+  middleware: [limitBody(draftBodyBytes), writeAccess('report'), requireJsonBody(draftInput)] as const,
   request: { query: noQuery, body: { required: true, content: jsonContent(draftInput) } },
   responses: {
     200: { description: 'The draft', content: jsonContent(draft) },

@@ -3,6 +3,7 @@
 // thousand", "tweehonderd", "тисяча"). Pure.
 
 import type { Lexicon } from './lexicon.ts';
+import { count, type WorkMeter } from './work.ts';
 
 export interface Word {
   /** Lower case, as the lexicon is written. */
@@ -21,95 +22,162 @@ export interface NumberFound {
   inWords: boolean;
 }
 
-/** The words of a text; an apostrophe inside a word ("zo'n", "п’ять") belongs to it. */
-export function wordsOf(text: string): Word[] {
+const letterOrNumber = /[\p{L}\p{N}]/u;
+
+/** For each UTF-16 unit of the BMP: 0 not yet asked, 1 a letter or a number, 2 neither. */
+const kindsInBmp = new Uint8Array(0x10000);
+
+/** How many UTF-16 units the letter or number at `at` takes (2 outside the BMP), or 0 if there is none. */
+function letterOrNumberAt(text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  if (unit < 0xd800 || unit > 0xdfff) {
+    let kind = kindsInBmp[unit] as number;
+    if (kind === 0) {
+      kind = letterOrNumber.test(String.fromCharCode(unit)) ? 1 : 2;
+      kindsInBmp[unit] = kind;
+    }
+    return kind === 1 ? 1 : 0;
+  }
+  const point = text.codePointAt(at) as number;
+  return point > 0xffff && letterOrNumber.test(String.fromCodePoint(point)) ? 2 : 0;
+}
+
+const isJoiner = (unit: number) => unit === 0x27 || unit === 0x2019 || unit === 0x2e || unit === 0x2d;
+const isWordOfItsOwn = (unit: number) => unit === 0x25 || unit === 0x2116;
+
+/**
+ * The words of a text: letters and numbers, joined inside a word by an apostrophe ("zo'n",
+ * "п’ять"), a hyphen or a full stop ("12.000"), and "%" and "№" each a word. A full stop after
+ * a word ends the sentence or an abbreviation ("ca.", "blz."): the lexicon writes
+ * abbreviations without it. What /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|%|№/gu matches, read
+ * by hand: a text has tens of thousands of words, and a match of a regular expression makes
+ * an array each, which was a fifth of a draft's time.
+ */
+export function wordsOf(text: string, meter?: WorkMeter): Word[] {
   const words: Word[] = [];
-  // A full stop after a word ends the sentence or an abbreviation ("ca.", "blz."): the lexicon
-  // writes abbreviations without it.
-  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|%|№/gu)) {
-    const raw = match[0];
-    words.push({ text: raw.toLowerCase(), start: match.index, end: match.index + raw.length });
+  let at = 0;
+  while (at < text.length) {
+    let step = letterOrNumberAt(text, at);
+    if (step === 0) {
+      if (isWordOfItsOwn(text.charCodeAt(at))) {
+        count(meter);
+        words.push({ text: text.charAt(at), start: at, end: at + 1 });
+      }
+      at++;
+      continue;
+    }
+    count(meter);
+    const start = at;
+    do {
+      at += step;
+      step = letterOrNumberAt(text, at);
+      // A joiner joins only when a letter or a number follows it.
+      if (step === 0 && isJoiner(text.charCodeAt(at))) {
+        const after = letterOrNumberAt(text, at + 1);
+        if (after > 0) step = 1 + after;
+      }
+    } while (step > 0);
+    words.push({ text: text.slice(start, at).toLowerCase(), start, end: at });
   }
   return words;
 }
 
-/** A lexicon phrase as its words, each a whole word or a stem: split once, as phrases are few. */
-const phraseParts = new Map<string, { text: string; stem: boolean }[]>();
-
-function partsOfPhrase(phrase: string) {
-  let parts = phraseParts.get(phrase);
-  if (!parts) {
-    parts = phrase
-      .split(' ')
-      .map((part) =>
-        part.endsWith('*') ? { text: part.slice(0, -1), stem: true } : { text: part, stem: false },
-      );
-    phraseParts.set(phrase, parts);
-  }
-  return parts;
-}
-
-/** How many words from `at` on are `phrase` (several words, or a stem with "*"); 0 when they are not. */
-export function phraseAt(words: readonly Word[], at: number, phrase: string): number {
-  const parts = partsOfPhrase(phrase);
-  for (let i = 0; i < parts.length; i++) {
-    const word = words[at + i]?.text;
-    const part = parts[i] as { text: string; stem: boolean };
-    if (word === undefined || !(part.stem ? word.startsWith(part.text) : word === part.text)) return 0;
-  }
-  return parts.length;
-}
-
 // A number stands alone: digits inside a word ("LogKa11") or a date ("2022-11", "6/11") are not one.
+// Digits in groups of three and plain digits are captured apart: only the first need their
+// marks taken out.
 const digitPattern =
-  /(?<![\p{L}\p{N}.,/-])(\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+|\d+)(?:([.,])(\d+))?(?![\p{L}\p{N}]|[.,/-]\d)/gu;
+  /(?<![\p{L}\p{N}.,/-])(?:(\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+)|(\d+))(?:([.,])(\d+))?(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 
 /** A number in digits: groups of three after a mark or a space are thousands; other digits after the decimal mark are decimals. */
-function digitValue(whole: string, mark: string | undefined, fraction: string | undefined, lexicon: Lexicon) {
-  const integer = Number(whole.replace(/[.,\s\u00a0\u202f]/g, ''));
+function digitValue(match: RegExpExecArray, lexicon: Lexicon) {
+  const [, grouped, plain = '', mark, fraction] = match;
+  const integer = Number(grouped === undefined ? plain : grouped.replace(/[.,\s\u00a0\u202f]/g, ''));
   if (mark === undefined || fraction === undefined) return integer;
   if (mark !== lexicon.decimalMark && fraction.length === 3) return Number(`${integer}${fraction}`);
   return Number(`${integer}.${fraction}`);
 }
 
-/** A lexicon's number words, scales and joiners, longest first: made once per lexicon. */
-const partLists = new WeakMap<
-  Lexicon,
-  { known: Record<string, number>; parts: string[]; firstLetters: Set<string> }
->();
+/**
+ * What reading numbers takes of a lexicon, made once per lexicon: its number words and scales
+ * with their values, its scales by word, its number words, scales and joiners longest first
+ * by the code of their first letter (a word is read from the parts its next letter can
+ * start), and the values of its scales.
+ */
+interface PartList {
+  known: Record<string, number>;
+  scales: Map<string, number>;
+  partsByFirstLetter: Map<number, string[]>;
+  scaleValues: Set<number>;
+}
 
-function partListOf(lexicon: Lexicon) {
+const partLists = new WeakMap<Lexicon, PartList>();
+
+function partListOf(lexicon: Lexicon): PartList {
   let list = partLists.get(lexicon);
   if (!list) {
     const known = { ...lexicon.numberWords, ...lexicon.scales };
     const parts = [...Object.keys(known), ...lexicon.numberJoiners].sort((a, b) => b.length - a.length);
-    list = { known, parts, firstLetters: new Set(parts.map((part) => part.charAt(0))) };
+    const partsByFirstLetter = new Map<number, string[]>();
+    for (const part of parts) {
+      const letter = part.charCodeAt(0);
+      partsByFirstLetter.set(letter, [...(partsByFirstLetter.get(letter) ?? []), part]);
+    }
+    const scales = new Map(Object.entries(lexicon.scales));
+    list = { known, scales, partsByFirstLetter, scaleValues: new Set(scales.values()) };
     partLists.set(lexicon, list);
   }
   return list;
 }
 
-/** Splits a number word into known parts ("tweeëntwintig" → twee, ën, twintig), or undefined. */
-function partsOf(word: string, lexicon: Lexicon): number[] | undefined {
-  if (word === '') return [];
-  const { known, parts } = partListOf(lexicon);
-  for (const part of parts) {
-    if (!word.startsWith(part)) continue;
-    const rest = partsOf(word.slice(part.length), lexicon);
-    if (rest === undefined) continue;
-    const value = known[part];
-    return value === undefined ? rest : [value, ...rest];
+/**
+ * Splits a number word into known parts ("tweeëntwintig" → twee, ën, twintig), or undefined:
+ * the first split found trying the parts longest first, from the start of the word on. A
+ * place in the word from which no split is found is remembered, so that each is tried once:
+ * "achttien" splits two ways (acht-tien), and trying every split of a word of many of them
+ * again at each would take twice as long for every one more.
+ */
+function partsOf(word: string, { known, partsByFirstLetter }: PartList, meter: WorkMeter | undefined) {
+  const deadEnd = new Uint8Array(word.length + 1);
+  // The split so far: each part taken, where it starts, and which of that place's parts it is.
+  const taken: { at: number; choice: number; part: string }[] = [];
+  let at = 0;
+  let from = 0;
+  while (at < word.length) {
+    const parts = partsByFirstLetter.get(word.charCodeAt(at)) ?? [];
+    let choice = from;
+    while (choice < parts.length) {
+      count(meter);
+      const part = parts[choice] as string;
+      if (word.startsWith(part, at) && !deadEnd[at + part.length]) break;
+      choice++;
+    }
+    const part = parts[choice];
+    if (part !== undefined) {
+      taken.push({ at, choice, part });
+      at += part.length;
+      from = 0;
+    } else {
+      deadEnd[at] = 1;
+      const last = taken.pop();
+      if (!last) return undefined;
+      at = last.at;
+      from = last.choice + 1;
+    }
   }
-  return undefined;
+  const values: number[] = [];
+  for (const { part } of taken) {
+    const value = known[part];
+    if (value !== undefined) values.push(value);
+  }
+  return values;
 }
 
 /** The value of number parts in order: scales multiply what comes before them. */
-function valueOfParts(parts: readonly number[], lexicon: Lexicon): number {
-  const scales = new Set(Object.values(lexicon.scales));
+function valueOfParts(parts: readonly number[], { scaleValues }: PartList): number {
   let total = 0;
   let current = 0;
   for (const part of parts) {
-    if (scales.has(part) && part >= 100) {
+    if (scaleValues.has(part) && part >= 100) {
       current = (current || 1) * part;
       if (part >= 1000) {
         total += current;
@@ -123,46 +191,96 @@ function valueOfParts(parts: readonly number[], lexicon: Lexicon): number {
 }
 
 /** The word's parts if it is a number word the lexicon knows. */
-function numberWord(word: Word | undefined, lexicon: Lexicon): number[] | undefined {
-  if (!word || /\d/.test(word.text) || !partListOf(lexicon).firstLetters.has(word.text.charAt(0)))
-    return undefined;
-  const parts = partsOf(word.text, lexicon);
+function numberWord(word: Word | undefined, partList: PartList, meter: WorkMeter | undefined) {
+  if (!word || !partList.partsByFirstLetter.has(word.text.charCodeAt(0))) return undefined;
+  count(meter, word.text.length);
+  if (/\d/.test(word.text)) return undefined;
+  const parts = partsOf(word.text, partList, meter);
   return parts && parts.length > 0 ? parts : undefined;
 }
 
-/** Every number in the text, in order, with the words it spans. */
-export function numbersIn(text: string, words: readonly Word[], lexicon: Lexicon): NumberFound[] {
-  const found: NumberFound[] = [];
-  const wordAt = (offset: number) => words.findIndex((w) => w.start <= offset && offset < w.end);
-  for (const match of text.matchAll(digitPattern)) {
-    const [all, whole = '', mark, fraction] = match;
+/**
+ * Every number in the text, in order, with the words it spans. Matches and words both come in
+ * the order of the text, so each match's words are found walking the words once.
+ */
+export function numbersIn(
+  text: string,
+  words: readonly Word[],
+  lexicon: Lexicon,
+  meter?: WorkMeter,
+): NumberFound[] {
+  const inDigits: NumberFound[] = [];
+  let walked = 0;
+  const wordAt = (offset: number) => {
+    while (walked < words.length && (words[walked] as Word).end <= offset) {
+      count(meter);
+      walked++;
+    }
+    return walked < words.length && (words[walked] as Word).start <= offset ? walked : -1;
+  };
+  const partList = partListOf(lexicon);
+  digitPattern.lastIndex = 0;
+  for (let match = digitPattern.exec(text); match; match = digitPattern.exec(text)) {
+    count(meter);
+    const matchEnd = match.index + match[0].length;
     const first = wordAt(match.index);
-    let last = wordAt(match.index + all.length - 1);
-    let value = digitValue(whole, mark, fraction, lexicon);
-    const scale = lexicon.scales[words[last + 1]?.text ?? ''];
+    let last = wordAt(matchEnd - 1);
+    let value = digitValue(match, lexicon);
+    const scale = partList.scales.get(words[last + 1]?.text ?? '');
     if (scale !== undefined && scale >= 1000) {
       value *= scale;
       last += 1;
     }
-    const end = words[last]?.end ?? match.index + all.length;
-    found.push({ value: Math.round(value), start: match.index, end, first, last, inWords: false });
+    const end = words[last]?.end ?? matchEnd;
+    inDigits.push({ value: Math.round(value), start: match.index, end, first, last, inWords: false });
   }
+  const inDigitsAt = new Array<boolean>(words.length).fill(false);
+  for (let k = 0; k < inDigits.length; k++) {
+    const n = inDigits[k] as NumberFound;
+    count(meter, n.last - n.first + 1);
+    for (let i = Math.max(n.first, 0); i <= n.last; i++) inDigitsAt[i] = true;
+  }
+  const inWords: NumberFound[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (found.some((n) => n.first <= i && i <= n.last)) continue;
+    count(meter);
+    if (inDigitsAt[i]) continue;
+    const firstParts = numberWord(words[i], partList, meter);
+    if (!firstParts) continue;
     const parts: number[] = [];
     let j = i;
-    for (let next = numberWord(words[j], lexicon); next; next = numberWord(words[j], lexicon)) {
-      parts.push(...next);
+    for (let next: number[] | undefined = firstParts; next; next = numberWord(words[j], partList, meter)) {
+      for (const part of next) parts.push(part);
       j++;
-      if (lexicon.numberJoiners.includes(words[j]?.text ?? '') && numberWord(words[j + 1], lexicon)) j++;
+      if (lexicon.numberJoiners.includes(words[j]?.text ?? '') && numberWord(words[j + 1], partList, meter))
+        j++;
     }
-    if (parts.length === 0) continue;
     const only = j === i + 1 ? words[i]?.text : undefined;
     if (only !== undefined && lexicon.notAlone.includes(only)) continue;
     const start = words[i]?.start ?? 0;
     const end = words[j - 1]?.end ?? start;
-    found.push({ value: valueOfParts(parts, lexicon), start, end, first: i, last: j - 1, inWords: true });
+    inWords.push({ value: valueOfParts(parts, partList), start, end, first: i, last: j - 1, inWords: true });
     i = j - 1;
   }
-  return found.sort((a, b) => a.start - b.start);
+  return inOrder(inDigits, inWords);
+}
+
+/** Two lists of numbers, each in the order of the text, as one: a merge, not a sort. */
+function inOrder(inDigits: NumberFound[], inWords: NumberFound[]): NumberFound[] {
+  if (inWords.length === 0) return inDigits;
+  if (inDigits.length === 0) return inWords;
+  const all: NumberFound[] = [];
+  let d = 0;
+  let w = 0;
+  while (d < inDigits.length || w < inWords.length) {
+    const digits = inDigits[d];
+    const written = inWords[w];
+    if (digits && (!written || digits.start <= written.start)) {
+      all.push(digits);
+      d++;
+    } else if (written) {
+      all.push(written);
+      w++;
+    }
+  }
+  return all;
 }

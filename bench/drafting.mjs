@@ -1,0 +1,136 @@
+// The drafting extractor on the texts made to cost it the most (tests/fixtures/drafting-
+// adversarial.ts): the CPU time of draftFromText (src/drafting/extract.ts) on each at the
+// longest text a draft takes (src/drafting/limits.ts), against the target, and its time per
+// character at shorter lengths, which stays flat when its work grows linearly with the text.
+// draftFromText is pure, so it is timed alone, in Node, whose V8 is the engine workerd runs:
+// process.cpuUsage() around each draft (the whole process's CPU, so the garbage collector's
+// threads are counted too), after a few drafts of warm-up, 30 times each: the median and the
+// largest.
+// Bundled from the TypeScript sources with esbuild. Part of npm run bench; alone:
+// npm run bench:drafting (about a minute), which prints a table.
+
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
+
+export const settings = { shorterLengths: [5_000, 20_000], warmups: 5, repetitions: 30, observed: '2024-03' };
+
+/**
+ * @typedef {{ characters: number; medianMs: number; maxMs: number; microsecondsPerCharacter: number }} AtLength
+ * @typedef {{ name: string; language: string; candidates: number; answerBytes: number; lengths: AtLength[] }} DraftingCase
+ * `loadAverage`: the machine's 1-minute load average before and after, as other work on it
+ * makes CPU time longer. `alone`: measured by BENCH_ONLY=drafts, added to an earlier run's results.
+ * @typedef {{ started: string; elapsedSeconds: number; alone?: boolean; loadAverage: [number, number];
+ *   settings: typeof settings; longest: number; runtime: string; cases: DraftingCase[] }} Drafting
+ */
+
+/** The extractor, the longest text and the texts, bundled for Node. */
+async function sources() {
+  const outfile = resolve('bench/.build/drafting-sources.mjs');
+  buildSync({
+    stdin: {
+      contents: [
+        "export { draftFromText } from '../src/drafting/extract.ts';",
+        "export { longestDraftText } from '../src/drafting/limits.ts';",
+        "export { adversarialTextOf, adversarialTexts } from '../tests/fixtures/drafting-adversarial.ts';",
+      ].join('\n'),
+      resolveDir: resolve('bench'),
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+/** @param {number[]} values */
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return /** @type {number} */ (sorted[Math.floor(sorted.length / 2)]);
+};
+
+/** CPU milliseconds of one call of `work`. @param {() => unknown} work */
+function cpuMsOf(work) {
+  const before = process.cpuUsage();
+  work();
+  const { user, system } = process.cpuUsage(before);
+  return (user + system) / 1000;
+}
+
+/** Every text at every length: its median and largest CPU time. @returns {Promise<Drafting>} */
+export async function measureDrafting() {
+  const started = new Date();
+  const loadBefore = loadavg()[0] ?? 0;
+  const { draftFromText, longestDraftText, adversarialTextOf, adversarialTexts } = await sources();
+  const lengths = [...settings.shorterLengths, longestDraftText];
+  /** @type {DraftingCase[]} */
+  const cases = adversarialTexts.map((/** @type {any} */ adversarial) => {
+    /** @param {number} characters */
+    const inputOf = (characters) => ({
+      text: adversarialTextOf(adversarial, characters),
+      language: adversarial.language,
+      observed: settings.observed,
+    });
+    const draft = draftFromText(inputOf(longestDraftText), adversarial.placeNames);
+    return {
+      name: adversarial.name,
+      language: adversarial.language,
+      candidates: draft.candidates.length,
+      answerBytes: Buffer.byteLength(JSON.stringify(draft)),
+      lengths: lengths.map((characters) => {
+        const input = inputOf(characters);
+        const once = () => draftFromText(input, adversarial.placeNames);
+        for (let i = 0; i < settings.warmups; i++) once();
+        const times = Array.from({ length: settings.repetitions }, () => cpuMsOf(once));
+        const medianMs = median(times);
+        return {
+          characters,
+          medianMs,
+          maxMs: Math.max(...times),
+          microsecondsPerCharacter: (1000 * medianMs) / characters,
+        };
+      }),
+    };
+  });
+  return {
+    started: started.toISOString(),
+    elapsedSeconds: (Date.now() - started.getTime()) / 1000,
+    loadAverage: [loadBefore, loadavg()[0] ?? 0],
+    settings,
+    longest: longestDraftText,
+    runtime: `node ${process.versions.node}`,
+    cases,
+  };
+}
+
+/** A text's times at the longest text a draft takes. @param {DraftingCase} c @returns {AtLength} */
+export const atLongest = (c) => /** @type {AtLength} */ (c.lengths.at(-1));
+
+/** How much a text's time per character grew from the shortest length to the longest. @param {DraftingCase} c */
+export const perCharacterGrowth = (c) =>
+  atLongest(c).microsecondsPerCharacter / /** @type {AtLength} */ (c.lengths[0]).microsecondsPerCharacter;
+
+/** The texts, slowest first at the longest length. @param {Drafting} drafting */
+export const slowestFirst = (drafting) =>
+  [...drafting.cases].sort((a, b) => atLongest(b).medianMs - atLongest(a).medianMs);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const drafting = await measureDrafting();
+  const { longest, runtime, loadAverage } = drafting;
+  const size = (/** @type {number} */ n) => n.toLocaleString('en');
+  console.log(
+    `draftFromText, ${runtime}: CPU ms at ${size(longest)} characters, and µs per character (load average ${loadAverage.map((l) => l.toFixed(2)).join(' → ')})`,
+  );
+  for (const c of slowestFirst(drafting)) {
+    const perCharacter = c.lengths
+      .map((l) => `${l.microsecondsPerCharacter.toFixed(3)} at ${size(l.characters)}`)
+      .join(', ');
+    console.log(
+      `${c.name} (${c.language}): median ${atLongest(c).medianMs.toFixed(2)} ms, max ${atLongest(c).maxMs.toFixed(2)} ms; µs/character ${perCharacter}; ${size(c.candidates)} candidates, ${size(c.answerBytes)} bytes of answer`,
+    );
+  }
+}
