@@ -31,30 +31,48 @@ async function subscribe(path: string, place: string): Promise<{ id: string; sec
 const positionOf = (body: string) => (JSON.parse(body) as { data: { position: number } }).data.position;
 
 describe('a lost queue message', () => {
-  it('between the registry and the receiver: the delivery is sent again, with its webhook-id', async () => {
-    await createPlace('lost-delivery');
-    const { id, secret } = await subscribe('/hooks/lost-delivery', 'lost-delivery');
-    // As a consumer leaves it that recorded the deliveries of a change, then ended before
-    // queueing them: the registry holds the delivery, no queue does.
-    const position = 9_000_001;
-    const webhookId = webhookIdOf(position, id);
-    const body = JSON.stringify({
-      type: 'report.new',
-      timestamp: new Date().toISOString(),
-      data: { position },
-    });
-    expect(await registryOf(env).fan(position, [{ id: webhookId, subscription: id, position, body }])).toBe(
-      true,
-    );
-    expect((await registryOf(env).progress([position])).settled).toEqual([]);
+  // What a consumer leaves that ended at each step after the registry recorded a change's
+  // deliveries: before queueing them; while an attempt waited for its answer; after a failed
+  // attempt, before its retry was queued. The registry holds the delivery, no queue does.
+  const leftAt = {
+    'before it was queued': async () => {},
+    'while its attempt waited for an answer': async (id: string, webhookId: string, body: string) => {
+      expect((await registryOf(env).sign(id, webhookId, body, Date.now(), 'fast')).send).toBe(true);
+    },
+    'after a failed attempt, before its retry was queued': async (id: string, webhookId: string) => {
+      const failed = { ok: false as const, at: new Date().toISOString(), reason: 'answered 500' };
+      expect((await registryOf(env).outcome(id, webhookId, failed, 5)).next).toBe('retry');
+    },
+  };
 
-    const [received] = await waitUntil('/hooks/lost-delivery', (r) => r.length >= 1, 40_000);
-    expect(received?.headers['webhook-id']).toBe(webhookId);
-    expect(new Webhook(secret).verify(received?.body ?? '', received?.headers ?? {})).toEqual(
-      JSON.parse(body),
-    );
-    expect((await registryOf(env).progress([position])).settled).toEqual([position]);
-  });
+  it.each(Object.keys(leftAt) as (keyof typeof leftAt)[])(
+    'between the registry and the receiver, %s: the delivery is sent again, with its webhook-id',
+    async (step) => {
+      const path = `/hooks/lost-${step.replaceAll(/\W+/g, '-')}`;
+      const place = `lost-delivery-${Object.keys(leftAt).indexOf(step)}`;
+      await createPlace(place);
+      const { id, secret } = await subscribe(path, place);
+      const position = 9_000_000 + Object.keys(leftAt).indexOf(step);
+      const webhookId = webhookIdOf(position, id);
+      const body = JSON.stringify({
+        type: 'report.new',
+        timestamp: new Date().toISOString(),
+        data: { position },
+      });
+      expect(await registryOf(env).fan(position, [{ id: webhookId, subscription: id, position, body }])).toBe(
+        true,
+      );
+      await leftAt[step](id, webhookId, body);
+      expect((await registryOf(env).progress([position])).settled).toEqual([]);
+
+      const [received] = await waitUntil(path, (r) => r.length >= 1, 40_000);
+      expect(received?.headers['webhook-id']).toBe(webhookId);
+      expect(new Webhook(secret).verify(received?.body ?? '', received?.headers ?? {})).toEqual(
+        JSON.parse(body),
+      );
+      expect((await registryOf(env).progress([position])).settled).toEqual([position]);
+    },
+  );
 
   it('between the change log and the registry: the repair hands the change again, with the same webhook-ids', async () => {
     await createPlace('lost-change');
