@@ -4,8 +4,8 @@
 // character at shorter lengths, which stays flat when its work grows linearly with the text.
 // draftFromText is pure, so it is timed alone, in Node, whose V8 is the engine workerd runs:
 // process.cpuUsage() around each draft (the whole process's CPU, so the garbage collector's
-// threads are counted too), after a few drafts of warm-up, 30 times each: the median and the
-// largest.
+// threads are counted too), after a few drafts of warm-up, 30 times each, the texts taking
+// turns: the median and the largest.
 // Bundled from the TypeScript sources with esbuild. Part of npm run bench; alone:
 // npm run bench:drafting (about a minute), which prints a table.
 
@@ -61,36 +61,53 @@ function cpuMsOf(work) {
   return (user + system) / 1000;
 }
 
-/** Every text at every length: its median and largest CPU time. @returns {Promise<Drafting>} */
+/**
+ * Every text at every length: its median and largest CPU time. The texts take turns, one
+ * draft each a round, so that other work on the machine for a while slows them all alike
+ * rather than one text's every draft.
+ * @returns {Promise<Drafting>}
+ */
 export async function measureDrafting() {
   const started = new Date();
   const loadBefore = loadavg()[0] ?? 0;
   const { draftFromText, longestDraftText, adversarialTextOf, adversarialTexts } = await sources();
-  const lengths = [...settings.shorterLengths, longestDraftText];
-  /** @type {DraftingCase[]} */
-  const cases = adversarialTexts.map((/** @type {any} */ adversarial) => {
-    /** @param {number} characters */
-    const inputOf = (characters) => ({
+  /** @param {any} adversarial @param {number} characters */
+  const draftOf = (adversarial, characters) => {
+    const input = {
       text: adversarialTextOf(adversarial, characters),
       language: adversarial.language,
       observed: settings.observed,
-    });
-    const draft = draftFromText(inputOf(longestDraftText), adversarial.placeNames);
+    };
+    return () => draftFromText(input, adversarial.placeNames);
+  };
+  const lengths = [...settings.shorterLengths, longestDraftText];
+  const times = lengths.map((characters) => {
+    /** @type {(() => { candidates: unknown[] })[]} */
+    const drafts = adversarialTexts.map((/** @type {any} */ adversarial) => draftOf(adversarial, characters));
+    for (let i = 0; i < settings.warmups; i++) for (const draft of drafts) draft();
+    /** @type {number[][]} */
+    const samples = drafts.map(() => []);
+    for (let round = 0; round < settings.repetitions; round++) {
+      for (const [i, draft] of drafts.entries()) samples[i]?.push(cpuMsOf(draft));
+    }
+    return samples;
+  });
+  /** @type {DraftingCase[]} */
+  const cases = adversarialTexts.map((/** @type {any} */ adversarial, /** @type {number} */ i) => {
+    // The answer is written after the timing: its megabytes of JSON would be the next drafts' garbage.
+    const draft = draftOf(adversarial, longestDraftText)();
     return {
       name: adversarial.name,
       language: adversarial.language,
       candidates: draft.candidates.length,
       answerBytes: Buffer.byteLength(JSON.stringify(draft)),
-      lengths: lengths.map((characters) => {
-        const input = inputOf(characters);
-        const once = () => draftFromText(input, adversarial.placeNames);
-        for (let i = 0; i < settings.warmups; i++) once();
-        const times = Array.from({ length: settings.repetitions }, () => cpuMsOf(once));
-        const medianMs = median(times);
+      lengths: lengths.map((characters, l) => {
+        const samples = times[l]?.[i] ?? [];
+        const medianMs = median(samples);
         return {
           characters,
           medianMs,
-          maxMs: Math.max(...times),
+          maxMs: Math.max(...samples),
           microsecondsPerCharacter: (1000 * medianMs) / characters,
         };
       }),
