@@ -173,9 +173,13 @@ function punctuationOf(words: readonly Word[], meter: WorkMeter | undefined): (a
   };
 }
 
+const noneNumbered = () => false;
+
 /** Which words a number stands at, by the index of the word: what a count's keyword is never looked for past. */
 function numberedWords(numbers: readonly NumberFound[], wordCount: number, meter: WorkMeter | undefined) {
-  const numbered = new Array<boolean>(wordCount).fill(false);
+  if (numbers.length === 0) return noneNumbered;
+  const numbered: boolean[] = [];
+  for (let i = 0; i < wordCount; i++) numbered.push(false);
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k] as NumberFound;
     count(meter, n.last - n.first + 1);

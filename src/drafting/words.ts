@@ -234,7 +234,8 @@ export function numbersIn(
     const end = words[last]?.end ?? matchEnd;
     inDigits.push({ value: Math.round(value), start: match.index, end, first, last, inWords: false });
   }
-  const inDigitsAt = new Array<boolean>(words.length).fill(false);
+  const inDigitsAt: boolean[] = [];
+  for (let i = 0; i < words.length && inDigits.length > 0; i++) inDigitsAt.push(false);
   for (let k = 0; k < inDigits.length; k++) {
     const n = inDigits[k] as NumberFound;
     count(meter, n.last - n.first + 1);
@@ -243,7 +244,7 @@ export function numbersIn(
   const inWords: NumberFound[] = [];
   for (let i = 0; i < words.length; i++) {
     count(meter);
-    if (inDigitsAt[i]) continue;
+    if (i < inDigitsAt.length && inDigitsAt[i]) continue;
     const firstParts = numberWord(words[i], partList, meter);
     if (!firstParts) continue;
     const parts: number[] = [];
