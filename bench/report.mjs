@@ -59,6 +59,8 @@ const targets = {
   cachedRatio: 0.8,
   notModifiedRatio: 0.9,
   growth: 1.2,
+  // docs/push.md: a healthy receiver beside one that hangs, against alone, at the median.
+  besideHanging: 2,
   gzipKiB: 200,
   writesAlone: 4,
   writesInBatch: 2,
@@ -152,6 +154,16 @@ function checkTargets({ bundle, runs, push, kvWrites, freshness, drafting }) {
       `POST /api/v1/reports, median latency with ${size(most.subscriptions)} subscriptions ÷ with ${size(fewest.subscriptions)} ≤ ${targets.growth}`,
       times(growth),
       growth <= targets.growth,
+    );
+  }
+  const beside = push?.beside;
+  const alone = push?.cases.find((c) => c.subscriptions === beside?.subscriptions);
+  if (beside && alone) {
+    const slower = beside.webhook.medianMs / alone.webhook.medianMs;
+    check(
+      `201 → webhook, median beside a receiver that hangs ÷ alone (${size(alone.subscriptions)} subscriptions) ≤ ${targets.besideHanging}`,
+      times(slower),
+      slower <= targets.besideHanging && beside.lost === 0,
     );
   }
   if (kvWrites) {

@@ -147,6 +147,8 @@ export interface DeskWords {
     heading: string;
     review: string;
     none: string;
+    /** More candidates than a draft lists were found: how many more. */
+    omitted: (n: number) => string;
     sourceText: string;
     saidBy: string;
     confidence: Record<'high' | 'medium' | 'low', string>;
@@ -291,6 +293,8 @@ const en: DeskWords = {
     review:
       'Each figure below was read from the sentence beside it, marked in the text. Check every one against its words; fix or empty it in the form, then preview.',
     none: 'No figure was found in this text. Fill in the form from the text yourself.',
+    omitted: (n) =>
+      `${n} more ${n === 1 ? 'figure was' : 'figures were'} found after these and not listed: this is more text than one report holds. Draft a shorter part of it.`,
     sourceText: 'The text, with the words each figure comes from marked',
     saidBy: 'said by',
     confidence: { high: 'clear', medium: 'check', low: 'unsure' },
@@ -496,6 +500,8 @@ const nl: DeskWords = {
     review:
       'Elk cijfer hieronder komt uit de zin ernaast, gemarkeerd in de tekst. Controleer ze allemaal aan hun woorden; verbeter of wis ze in het formulier, en bekijk dan het voorbeeld.',
     none: 'In deze tekst is geen cijfer gevonden. Vul het formulier zelf in vanuit de tekst.',
+    omitted: (n) =>
+      `Na deze ${n === 1 ? 'is nog 1 cijfer' : `zijn nog ${n} cijfers`} gevonden die niet getoond worden: dit is meer tekst dan één melding bevat. Maak een concept van een korter deel.`,
     sourceText: 'De tekst, met de woorden van elk cijfer gemarkeerd',
     saidBy: 'gezegd door',
     confidence: { high: 'duidelijk', medium: 'controleren', low: 'onzeker' },
@@ -681,6 +687,8 @@ const uk: DeskWords = {
     review:
       'Кожну цифру нижче прочитано з речення поруч, позначеного в тексті. Звірте кожну з її словами; виправте або очистьте її у формі, а тоді перегляньте.',
     none: 'У цьому тексті не знайдено жодної цифри. Заповніть форму за текстом самостійно.',
+    omitted: (n) =>
+      `Після цих знайдено ще ${n} (не показано): у тексті більше, ніж вміщує один звіт. Створіть чернетку з коротшої частини.`,
     sourceText: 'Текст, у якому позначено слова кожної цифри',
     saidBy: 'джерело:',
     confidence: { high: 'чітко', medium: 'перевірте', low: 'непевно' },

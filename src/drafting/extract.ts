@@ -18,7 +18,7 @@ import {
   utilityFigure,
 } from '../domain/model.ts';
 import { type Lexicon, lexicons, type TimeUnit } from './lexicon.ts';
-import { longestDraftText } from './limits.ts';
+import { longestDraftText, mostDraftCandidates } from './limits.ts';
 import { type LexiconPhrases, type MarkedWords, type PhraseList, phrasesOf } from './phrases.ts';
 import { type NumberFound, numbersIn, type Word, wordsOf } from './words.ts';
 import { count, type WorkMeter } from './work.ts';
@@ -62,7 +62,14 @@ export const draft = z
     language: z.enum(draftLanguages),
     place: z.string().optional(),
     observed: partialDate.optional(),
-    candidates: z.array(draftCandidate),
+    candidates: z.array(draftCandidate).max(mostDraftCandidates),
+    omitted: z
+      .int()
+      .min(1)
+      .optional()
+      .meta({
+        description: `Candidates found after the first ${mostDraftCandidates}, left out of the answer: a text with that many figures is more than a draft`,
+      }),
   })
   .meta({ id: 'Draft' });
 export type Draft = z.infer<typeof draft>;
@@ -410,6 +417,7 @@ export function draftFromText(
   const lexicon = lexicons[input.language];
   const reading: Reading = { lexicon, phrases: phrasesOf(lexicon), meter };
   const candidates: DraftCandidate[] = [];
+  let omitted = 0;
   for (const sentence of sentencesOf(input.text, reading)) {
     const { words } = sentence;
     const quote = quoteOf(sentence);
@@ -419,13 +427,18 @@ export function draftFromText(
     const isPunctuated = punctuationOf(words, meter);
     const since = sinceOf(sentence, numbers, reading, input.observed);
     const inOtherTown = otherTownsOf(sentence, reading, placeNames);
-    const add = (figure: DraftCandidate['figure'], level: 'high' | 'medium' | 'low', reason: string) =>
+    const add = (figure: DraftCandidate['figure'], level: 'high' | 'medium' | 'low', reason: string) => {
+      if (candidates.length === mostDraftCandidates) {
+        omitted++;
+        return;
+      }
       candidates.push({
         figure: { ...figure, quote: quote.text },
         quote,
         ...(voice ? { voice } : {}),
         confidence: { level, reason },
       });
+    };
     for (const utility of utilitiesOf(sentence, reading)) {
       const cutSince =
         utility.state === 'unavailable' && since
@@ -478,6 +491,7 @@ export function draftFromText(
     ...(input.place ? { place: input.place } : {}),
     ...(input.observed ? { observed: input.observed } : {}),
     candidates,
+    ...(omitted > 0 ? { omitted } : {}),
   };
 }
 

@@ -13,6 +13,14 @@ import { writeBodyBytes } from '../http/body-limit.ts';
 export const longestDraftText = 50_000;
 
 /**
+ * The most candidates a draft answers with. A report holds a handful of figures and a person
+ * reviews each: a text with more (a table, or one made to cost) would otherwise answer with
+ * its sentences once for each number, megabytes of JSON for one request. The rest are
+ * counted, not listed.
+ */
+export const mostDraftCandidates = 200;
+
+/**
  * The most bytes one character takes in a request: a character outside the BMP is 12 as two
  * \uXXXX escapes in JSON, and 12 as its four UTF-8 bytes percent-encoded in a form. Cyrillic
  * takes 2 in UTF-8 but 6 escaped or percent-encoded: a bound in bytes fit for Latin text

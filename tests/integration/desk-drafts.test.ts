@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import article from '../../seeds/sources/000_6889800fbbf13951.txt?raw';
-import { call } from '../support/api.ts';
+import { call, json, send } from '../support/api.ts';
 import { manual, postForm, signIn } from '../support/desk.ts';
 import { createPlace } from '../support/seed-api.ts';
 import { testTokens } from '../support/tokens.ts';
@@ -59,5 +59,26 @@ describe('Draft from text', () => {
     const alert = /<div class="form-problem" role="alert">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
     expect(alert).toContain('uk');
     expect(html).toContain('name="text"');
+  });
+});
+
+describe('a text with more figures than a draft lists', () => {
+  it('lists the first ones, at the desk and in the API, and says how many more were found', async () => {
+    const text = Array.from({ length: 230 }, (_, i) => `SYNTHETIC: ${i + 2} civilians were killed.`).join(
+      ' ',
+    );
+    const { cookie, formToken } = await signIn(testTokens.reporter.token);
+    const page = await postForm(
+      '/desk/drafts',
+      { formToken, text, language: 'en' },
+      { origin: 'http://status.test', 'sec-fetch-site': 'same-origin', cookie },
+    );
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('30 more figures were found after these and not listed');
+    const api = await send('POST', '/api/v1/drafts', { text, language: 'en' }, { as: 'reporter' });
+    expect(api.status).toBe(200);
+    const drafted = await json<{ candidates: unknown[]; omitted: number }>(api);
+    expect(drafted.candidates).toHaveLength(200);
+    expect(drafted.omitted).toBe(30);
   });
 });

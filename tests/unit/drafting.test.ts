@@ -8,6 +8,7 @@ import article from '../../seeds/sources/000_6889800fbbf13951.txt?raw';
 import { reportInput } from '../../src/domain/model.ts';
 import { type DraftInput, draftFromText } from '../../src/drafting/extract.ts';
 import { lexicons } from '../../src/drafting/lexicon.ts';
+import { mostDraftCandidates } from '../../src/drafting/limits.ts';
 import { numbersIn, wordsOf } from '../../src/drafting/words.ts';
 import { corpus } from '../fixtures/drafting-corpus.ts';
 
@@ -181,5 +182,19 @@ describe('every draft', () => {
   it('is the same for the same text', () => {
     const input: DraftInput = { text: article, language: 'nl', observed: '2022-11' };
     expect(draftFromText(input)).toEqual(draftFromText(input));
+  });
+});
+
+describe('a text with more figures than a draft lists', () => {
+  it('lists the first ones and counts the rest, so that its answer stays small however long the text', () => {
+    const text = Array.from({ length: 250 }, (_, i) => `SYNTHETIC: ${i + 2} civilians were killed.`).join(
+      ' ',
+    );
+    const drafted = draftFromText({ text, language: 'en' });
+    expect(drafted.candidates).toHaveLength(mostDraftCandidates);
+    expect(drafted.candidates[0]?.figure).toMatchObject({ indicator: 'civilian_deaths', value: 2 });
+    expect(drafted.omitted).toBe(250 - mostDraftCandidates);
+    const few = draftFromText({ text: 'SYNTHETIC: 12 civilians were killed.', language: 'en' });
+    expect(few.omitted).toBeUndefined();
   });
 });

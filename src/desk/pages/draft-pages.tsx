@@ -96,6 +96,7 @@ export function renderDraftForm(state: ReportFormState, site: PageSite, language
 export interface DraftReview {
   text: string;
   candidates: readonly DraftCandidate[];
+  omitted?: number | undefined;
 }
 
 function figureWords(candidate: DraftCandidate, language: Language): string {
@@ -162,6 +163,7 @@ export function DraftReviewSection({ review, language }: { review: DraftReview; 
           </li>
         ))}
       </ol>
+      {review.omitted ? <p class="form-problem">{m.draft.omitted(review.omitted)}</p> : ''}
       <h3>{m.draft.sourceText}</h3>
       <MarkedText review={review} label={m.draft.sourceText} />
     </section>

@@ -102,6 +102,6 @@ export const deskDraftRoutes = new Hono<AppEnv>()
       formToken: session.formToken,
       places,
     };
-    const review = { text: checked.data.text, candidates: draft.candidates };
+    const review = { text: checked.data.text, candidates: draft.candidates, omitted: draft.omitted };
     return c.html(renderDraftedReportForm(state, review, site, language), 200, deskHeaders(language));
   });
