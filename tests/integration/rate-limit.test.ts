@@ -56,6 +56,7 @@ describe('write rate limit per token', () => {
     expect(problem).toMatchObject({ status: 429 });
     const retryAfter = Number(limited[0]?.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
+    for (const refused of limited) expect(refused.headers.get('retry-after')).toBe(String(retryAfter));
 
     // Another token has a budget of its own.
     expect((await post(reports[0] as ReportInput, 'other-token', testTokens.moderator.token)).status).toBe(
