@@ -94,10 +94,12 @@ const storedResponse = z.strictObject({
 export type StoredResponse = z.infer<typeof storedResponse>;
 
 /**
- * The layout of every derived value. Raised whenever the shape of one changes, so that a
- * deploy treats values written in the old shape as absent and their writers write them anew.
+ * The layout of every derived value. Raised whenever the shape of one changes, or what a
+ * stored answer holds for the same documents (4: RSS and OPML text escaped as HTML), so that
+ * a deploy treats values written before as absent and their writers write them anew: a place
+ * that never changes would otherwise serve the old rendering for good.
  */
-export const derivedLayout = 3;
+export const derivedLayout = 4;
 
 /** A value sealed alone (a page of the change log): the layout and the SHA-256 of its bytes. */
 const documentSeal = z.strictObject({
