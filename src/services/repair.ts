@@ -73,21 +73,9 @@ function sharedDiffer(
 const derivedEntriesIn = (scope: HistoryScope) =>
   derivedEntriesOf(scope, { feedFormats: feedFormatNames, placeListFiles: placeListFileNames });
 
-/**
- * The generation of how stored answers are rendered. A deploy that changes what an answer
- * holds for the same documents (an escaping made stricter, a format's layout) bumps it, and
- * its first repair has every writer write its answers again: a place that never changes
- * would otherwise serve the old rendering for good. 2: RSS and OPML text escaped as HTML.
- */
-const renderingGeneration = 2;
-
-/** What this code expects to find, with a stand-in place: it changes with a deploy only. */
+/** The derived entries this code expects, with a stand-in place: they change with a deploy only. */
 const expectedKeys = () =>
-  [
-    `rendering ${renderingGeneration}`,
-    ...derivedEntriesIn({ kind: 'all' }),
-    ...derivedEntriesIn({ kind: 'place', slug: '-' }),
-  ].join();
+  [...derivedEntriesIn({ kind: 'all' }), ...derivedEntriesIn({ kind: 'place', slug: '-' })].join();
 
 /**
  * The repair, run in full only when, since its last full run, the change log took a change, a
@@ -101,21 +89,14 @@ export async function repairDocuments(
   now: number,
 ): Promise<RepairOutcome> {
   const stale = await store.staleFlag();
-  const { due, seen, expectedChanged } = await writers
-    .changeLog()
-    .repairDue({ stale, expected: expectedKeys() }, now);
+  const { due, seen } = await writers.changeLog().repairDue({ stale, expected: expectedKeys() }, now);
   if (!due) return { ran: false, checked: 0, repaired: [] };
-  // After a deploy that expects something else, every answer is written again as it renders now.
-  const outcome = await repairInFull(store, writers, expectedChanged);
+  const outcome = await repairInFull(store, writers);
   await writers.changeLog().repaired(seen);
   return outcome;
 }
 
-async function repairInFull(
-  store: StatusStore,
-  writers: Writers,
-  rewriteAll: boolean,
-): Promise<RepairOutcome> {
+async function repairInFull(store: StatusStore, writers: Writers): Promise<RepairOutcome> {
   const [slugs, marked, all] = await Promise.all([
     store.placeSlugs(),
     store.staleSlugs(),
@@ -151,11 +132,7 @@ async function repairInFull(
   const shown = (doc: PlaceDocument) => doc.head.filter((s) => s.id >= oldestListed);
   const stale = places.filter(
     ({ slug, doc, lacks }) =>
-      rewriteAll ||
-      marked.includes(slug) ||
-      !doc ||
-      lacks ||
-      fingerprint(shown(doc)) !== fingerprint(newest(slug)),
+      marked.includes(slug) || !doc || lacks || fingerprint(shown(doc)) !== fingerprint(newest(slug)),
   );
   for (const { slug } of stale) await writers.place(slug).reconcile(slug, newest(slug));
   const allScope = { kind: 'all' } as const;
@@ -164,11 +141,7 @@ async function repairInFull(
   const listedPlaces = documentIn<PlacesDocument>(shared, placesDocumentKey);
   const repaired = stale.map((p) => p.slug);
   const newestOfAll = [...listed].sort(compareNewestFirst).slice(0, headSize);
-  if (
-    rewriteAll ||
-    lacksAny(allScope, shared) ||
-    sharedDiffer(recent?.head, listedPlaces?.places, newestOfAll, places)
-  ) {
+  if (lacksAny(allScope, shared) || sharedDiffer(recent?.head, listedPlaces?.places, newestOfAll, places)) {
     const summaries = places.flatMap(({ doc }) => (doc ? [summarizePlace(doc)] : []));
     await writers.allPlaces().reconcile(newestOfAll, summaries);
     repaired.push(allPlaces);

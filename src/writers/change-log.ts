@@ -220,13 +220,12 @@ export class ChangeLog extends PacedWriter {
    * Whether the scheduled repair must look at KV: something was logged since its last full
    * run, a request marked a place stale since (`stale`, the value of the stale flag), the
    * repair now expects other derived keys (a deploy added one), or its last full run is a day
-   * old. `seen` is what the repair hands back once its run is done; `expectedChanged`, that
-   * this run is the first to expect what it expects.
+   * old. `seen` is what the repair hands back once its run is done.
    */
   async repairDue(
     { stale, expected }: Pick<RepairSeen, 'stale' | 'expected'>,
     now: number,
-  ): Promise<{ due: boolean; seen: RepairSeen; expectedChanged: boolean }> {
+  ): Promise<{ due: boolean; seen: RepairSeen }> {
     await this.ready();
     const seen: RepairSeen = { position: this.logged, stale, expected, at: now };
     const last = this.state.get<RepairSeen>('repair seen');
@@ -236,7 +235,7 @@ export class ChangeLog extends PacedWriter {
       last.stale !== seen.stale ||
       last.expected !== seen.expected ||
       now - last.at >= fullRepairEveryMs;
-    return { due, seen, expectedChanged: last?.expected !== seen.expected };
+    return { due, seen };
   }
 
   /** The repair ran in full on what it was told it had seen. */

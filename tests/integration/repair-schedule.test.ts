@@ -8,7 +8,7 @@ import {
   env,
   waitOnExecutionContext,
 } from 'cloudflare:test';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
 import { scopeValueKey } from '../../src/store/keys.ts';
 import { call, json, origin } from '../support/api.ts';
@@ -111,34 +111,6 @@ describe('the scheduled repair', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(await env.STATUS_KV.get(scopeValueKey({ kind: 'place', slug: 'lost-town' }))).not.toBeNull();
-  });
-
-  it('writes every answer again after a deploy that renders them otherwise, though no document changed', async () => {
-    await createPlace('rendered-town');
-    await postReport(syntheticReport('rendered-town'));
-    const log = writers.changeLog();
-    const at = aDayOn();
-    await repairAt(at);
-    const logged: string[] = [];
-    const spy = vi.spyOn(console, 'log').mockImplementation((line: unknown) => logged.push(String(line)));
-    try {
-      const repairedAt = async (when: number) => {
-        logged.length = 0;
-        await repairAt(when);
-        const line = logged.find((l) => l.includes('scheduled repair')) ?? '{}';
-        return (JSON.parse(line) as { repaired?: string[] }).repaired ?? [];
-      };
-      // What a repair of the deploy before saw: it expected another rendering.
-      const before = await log.repairDue({ stale: null, expected: 'rendering 1' }, at + minute);
-      await log.repaired(before.seen);
-      expect(await repairedAt(at + 2 * minute)).toContain('rendered-town');
-      // Once: the next run finds nothing to rewrite.
-      await postReport(syntheticReport('quiet-town', { observed: '2024-03-20' }));
-      expect(await repairedAt(at + 3 * minute)).not.toContain('rendered-town');
-    } finally {
-      spy.mockRestore();
-    }
-    clock = at + 3 * minute;
   });
 
   it('runs in full after a deploy that expects other derived keys, as a new stored answer', async () => {
