@@ -4,6 +4,8 @@
 // silently dropped.
 
 import * as z from 'zod';
+// A type only, from zod's core, which the bundle's zod leaves out (src/zod-without-locales/).
+import type { ParsePayload } from 'zod/v4/core';
 import { isCalendarDate, partialDatePattern } from './dates.ts';
 import { reportIdPattern } from './ids.ts';
 import {
@@ -41,7 +43,7 @@ function charactersIn(value: string): number {
  * At most `max` characters, counted as code points, not as UTF-16 units (as zod's max counts
  * them). JSON Schema's maxLength counts code points, so the schema states it as that.
  */
-const atMostCharacters = (max: number) => (ctx: z.core.ParsePayload<string>) => {
+const atMostCharacters = (max: number) => (ctx: ParsePayload<string>) => {
   // A text of no more UTF-16 units than `max` has no more characters: most are not counted.
   if (ctx.value.length > max && charactersIn(ctx.value) > max)
     ctx.issues.push({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: ctx.value });
