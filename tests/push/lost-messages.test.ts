@@ -12,21 +12,9 @@ import { webhookIdOf } from '../../src/push/events.ts';
 import { registryOf } from '../../src/push/registry.ts';
 import { settlePushes } from '../../src/push/settling.ts';
 import { writersOf } from '../../src/writers/stubs.ts';
-import { json, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
-import { receivedAt, targetAt, waitUntil } from './receiver-client.ts';
-
-async function subscribe(path: string, place: string): Promise<{ id: string; secret: string }> {
-  const response = await send(
-    'POST',
-    '/api/v1/subscriptions',
-    { url: targetAt(path), filters: { places: [place] } },
-    { as: 'subscriber' },
-  );
-  expect(response.status).toBe(201);
-  return json(response);
-}
+import { receivedAt, subscribeTo, waitUntil } from './receiver-client.ts';
 
 const positionOf = (body: string) => (JSON.parse(body) as { data: { position: number } }).data.position;
 
@@ -51,7 +39,7 @@ describe('a lost queue message', () => {
       const path = `/hooks/lost-${step.replaceAll(/\W+/g, '-')}`;
       const place = `lost-delivery-${Object.keys(leftAt).indexOf(step)}`;
       await createPlace(place);
-      const { id, secret } = await subscribe(path, place);
+      const { id, secret } = await subscribeTo(path, place);
       const position = 9_000_000 + Object.keys(leftAt).indexOf(step);
       const webhookId = webhookIdOf(position, id);
       const body = JSON.stringify({
@@ -76,7 +64,7 @@ describe('a lost queue message', () => {
 
   it('between the change log and the registry: the repair hands the change again, with the same webhook-ids', async () => {
     await createPlace('lost-change');
-    const { id } = await subscribe('/hooks/lost-change', 'lost-change');
+    const { id } = await subscribeTo('/hooks/lost-change', 'lost-change');
     await postReport(syntheticReport('lost-change'));
     const [first] = await waitUntil('/hooks/lost-change', (r) => r.length >= 1);
     const position = positionOf(first?.body ?? '');
@@ -102,7 +90,7 @@ describe('a lost queue message', () => {
 
   it('is never needed for a change whose deliveries are settled: the change log forgets it', async () => {
     await createPlace('settled-change');
-    await subscribe('/hooks/settled-change', 'settled-change');
+    await subscribeTo('/hooks/settled-change', 'settled-change');
     await postReport(syntheticReport('settled-change'));
     const [delivered] = await waitUntil('/hooks/settled-change', (r) => r.length >= 1);
     const position = positionOf(delivered?.body ?? '');

@@ -2,6 +2,8 @@
 // how it answers. Every wait is bounded.
 
 import { env } from 'cloudflare:workers';
+import { expect } from 'vitest';
+import { json, send } from '../support/api.ts';
 
 export interface Received {
   path: string;
@@ -42,3 +44,15 @@ export const settle = (ms = 2500) => new Promise((resolve) => setTimeout(resolve
 
 /** The receiver's URL for a path of the test's own. */
 export const targetAt = (path: string) => `${env.RECEIVER}${path}`;
+
+/** Subscribes the receiver's `path` to the changes of `place`: the subscription's id and secret. */
+export async function subscribeTo(path: string, place: string): Promise<{ id: string; secret: string }> {
+  const response = await send(
+    'POST',
+    '/api/v1/subscriptions',
+    { url: targetAt(path), filters: { places: [place] } },
+    { as: 'subscriber' },
+  );
+  expect(response.status).toBe(201);
+  return json(response);
+}

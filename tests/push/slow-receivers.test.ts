@@ -6,18 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { call, json, send } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
 import { createPlace } from '../support/seed-api.ts';
-import { answerAt, receivedAt, targetAt, waitUntil } from './receiver-client.ts';
-
-async function subscribe(path: string, place: string): Promise<string> {
-  const response = await send(
-    'POST',
-    '/api/v1/subscriptions',
-    { url: targetAt(path), filters: { places: [place] } },
-    { as: 'subscriber' },
-  );
-  expect(response.status).toBe(201);
-  return (await json<{ id: string }>(response)).id;
-}
+import { answerAt, receivedAt, subscribeTo, waitUntil } from './receiver-client.ts';
 
 const unsubscribe = (id: string) =>
   call(`/api/v1/subscriptions/${id}`, { method: 'DELETE', as: 'subscriber' });
@@ -54,15 +43,15 @@ describe('a receiver that hangs', () => {
     timeout: 120_000,
   }, async () => {
     await createPlace('lanes-alone');
-    const aloneId = await subscribe('/hooks/lanes-alone', 'lanes-alone');
+    const aloneId = (await subscribeTo('/hooks/lanes-alone', 'lanes-alone')).id;
     const alone = await delaysAt('lanes-alone', '/hooks/lanes-alone');
     await unsubscribe(aloneId);
 
     await createPlace('lanes-beside');
     // Longer than any attempt waits (WEBHOOK_TIMEOUT_MS, 6 s here).
     await answerAt('/hooks/lanes-hanging', { delayMs: 15000 });
-    const hangingId = await subscribe('/hooks/lanes-hanging', 'lanes-beside');
-    const healthyId = await subscribe('/hooks/lanes-healthy', 'lanes-beside');
+    const hangingId = (await subscribeTo('/hooks/lanes-hanging', 'lanes-beside')).id;
+    const healthyId = (await subscribeTo('/hooks/lanes-healthy', 'lanes-beside')).id;
     const beside = await delaysAt('lanes-beside', '/hooks/lanes-healthy');
     await unsubscribe(hangingId);
     await unsubscribe(healthyId);
