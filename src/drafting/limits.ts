@@ -8,9 +8,12 @@ import { writeBodyBytes } from '../http/body-limit.ts';
  * The longest text drafted, in characters: Unicode code points, counted after NFC
  * normalization and trimming, as JSON Schema's maxLength counts them, and not UTF-16 units
  * (zod's measure), in which a character outside the BMP would count twice. The extractor's
- * work grows linearly with it (bench/drafting.mjs times the worst texts at this length).
+ * work grows linearly with it, and this bound is what holds a draft's CPU under 10 ms on the
+ * texts made to cost it the most (bench/drafting.mjs times them at this length): at 50,000,
+ * one of them took 10.75 ms at the median in a full benchmark run. 40,000 characters is
+ * several times a long news article or an NGO's update.
  */
-export const longestDraftText = 50_000;
+export const longestDraftText = 40_000;
 
 /**
  * The most candidates a draft answers with. A report holds a handful of figures and a person
