@@ -115,12 +115,11 @@ export class DeliveryLedger {
     );
   }
 
-  /** One more failed attempt, the next expected by `expectedBy`; answers the attempts made. */
-  failed(id: string, expectedBy: number): number {
+  /** One more failed attempt; answers the attempts made (0 for a delivery the ledger does not hold). */
+  failed(id: string): number {
     const row = this.sql
       .exec(
-        "UPDATE deliveries SET attempts = attempts + 1, expected_by = ? WHERE id = ? AND state = 'pending' RETURNING attempts",
-        expectedBy,
+        "UPDATE deliveries SET attempts = attempts + 1 WHERE id = ? AND state = 'pending' RETURNING attempts",
         id,
       )
       .toArray()[0];

@@ -249,7 +249,7 @@ export class SubscriptionRegistry extends StoredObject {
       this.ledger.settle(webhookId, 'done', now);
       return { next: 'done' };
     }
-    const attempts = this.ledger.failed(webhookId, now + resendAfterMs(this.env));
+    const attempts = this.ledger.failed(webhookId);
     if (attempts >= deliveryAttempts) {
       await this.deadLettered(id, webhookId);
       return { next: 'dead' };
@@ -274,7 +274,9 @@ export class SubscriptionRegistry extends StoredObject {
    */
   async deadLettered(id: string, webhookId: string): Promise<void> {
     await this.ready();
-    if (!this.ledger.settle(webhookId, 'dead', Date.now()) && !this.ledger.isPending(webhookId)) return;
+    const settledNow = this.ledger.settle(webhookId, 'dead', Date.now());
+    // A delivery the ledger never held (queued before it kept them) is counted as before.
+    if (!settledNow && !this.ledger.isPending(webhookId)) return;
     const record = this.record(id);
     if (!record) return;
     const { delivery } = record;
