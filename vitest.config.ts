@@ -84,7 +84,13 @@ export default defineConfig({
       {
         // Bursts, convergence and lost work, with the writers paced as in production.
         plugins: [pacedWorkers],
-        test: { name: 'paced', include: ['tests/paced/**/*.test.ts'], testTimeout: 120_000 },
+        test: {
+          name: 'paced',
+          include: ['tests/paced/**/*.test.ts'],
+          testTimeout: 120_000,
+          // One file at a time: how-soon.test.ts times reports, which a burst beside it would slow.
+          fileParallelism: false,
+        },
       },
       {
         // Webhooks and WebSub pings, delivered by the real queues to a receiver on 127.0.0.1.

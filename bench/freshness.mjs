@@ -10,7 +10,10 @@
 //   place answered is shown once the count is at least k;
 // - the newest reports of all places, the feed of all places and each place's feed, by the
 //   ids they hold: a report is shown once the document holds it, or holds only newer ones
-//   (it went past it), and holds nothing older that is missing.
+//   (it went past it), and holds nothing older that is missing;
+// - the change log, as a mirror reads it, in a loop of its own: it follows `next` from where
+//   it stopped until a page has no changes, then waits as a round does, and a report is shown
+//   once its change is read.
 // For each kind of document, the time from each report's 201 to that moment: median, p95
 // (nearest rank) and maximum, and the reports never shown. Part of npm run bench; alone:
 // npm run bench:freshness (about a minute), which prints JSON.
@@ -110,6 +113,21 @@ export async function measureFreshness() {
       for (const r of answered) if (r.place === place && r.rankInPlace <= count) note(kind, r.id, at);
     };
 
+    /** Where the mirror of the change log goes on from: the next of the last page read. */
+    let changesUrl = '/api/v1/changes';
+    /** Follows the change log to its end, noting each new report; answers how many pages it read. */
+    const readChanges = async () => {
+      for (let pages = 1; ; pages++) {
+        const page = /** @type {{ changes: { kind: string; report: string }[]; next: string }} */ (
+          await get(changesUrl)
+        );
+        const at = performance.now();
+        for (const change of page.changes) if (change.kind === 'new') note('change log', change.report, at);
+        if (page.changes.length === 0) return pages;
+        changesUrl = page.next;
+      }
+    };
+
     let reads = 0;
     /** @type {number[]} how long each round of reads took */
     const rounds = [];
@@ -123,8 +141,17 @@ export async function measureFreshness() {
         'newest reports of all places',
         'feed of all places',
         'feed of a place',
+        'change log',
       ].every((kind) => (shown.get(kind)?.size ?? 0) >= total);
-    while (!(burstOver && (caughtUp() || performance.now() - lastAnswer > catchUpMs))) {
+    const done = () => burstOver && (caughtUp() || performance.now() - lastAnswer > catchUpMs);
+    // The mirror reads on its own, so that a round of the other documents does not wait for it.
+    const mirror = (async () => {
+      while (!done()) {
+        reads += await readChanges();
+        await sleep(pollGapMs);
+      }
+    })();
+    while (!done()) {
       if (burstOver && lastAnswer === Number.POSITIVE_INFINITY) lastAnswer = performance.now();
       // Every document of the round at once, so that a round takes about one read's time.
       const at = performance.now();
@@ -156,7 +183,7 @@ export async function measureFreshness() {
       reads += 3 + 2 * slugs.length;
       await sleep(pollGapMs);
     }
-    await burst;
+    await Promise.all([burst, mirror]);
 
     const answeredAt = new Map(answered.map((r) => [r.id, r.answeredAt]));
     const kinds = Object.fromEntries(

@@ -21,6 +21,7 @@ import {
 } from '../domain/feed.ts';
 import type { PlaceSummary, Report, ReportSummary, Retraction } from '../domain/model.ts';
 import type { SharedWork } from './messages.ts';
+import { writeIntervalMs } from './pacing.ts';
 import { allPlacesEntries, writeScope } from './stored-answers.ts';
 import { PacedWriter } from './stored-object.ts';
 
@@ -124,7 +125,8 @@ export class AllPlacesWriter extends PacedWriter {
   private async changed(): Promise<void> {
     this.state.put('changeSeq', this.changeSeq + 1);
     this.state.put('dirty', true);
-    await this.pace.soon(() => this.work());
+    // Only the places' writers call: a flush late by a tenth of an interval is done in the call.
+    await this.pace.soon(() => this.work(), writeIntervalMs(this.env) / 10);
   }
 
   // -- writing --------------------------------------------------------------------------------
@@ -139,9 +141,15 @@ export class AllPlacesWriter extends PacedWriter {
   private async flush(): Promise<void> {
     const seq = this.changeSeq;
     const shared = await this.derive();
-    await writeScope(this.store, this.pace, allScope, await allPlacesEntries(shared, this.env), this.env);
+    const written = await writeScope(
+      this.store,
+      this.pace,
+      allScope,
+      await allPlacesEntries(shared, this.env),
+      this.env,
+    );
     this.prune(shared.recent.head);
-    this.pace.flushed();
+    if (written) this.pace.flushed();
     if (this.changeSeq === seq) this.state.put('dirty', false);
   }
 

@@ -44,6 +44,7 @@ import {
 import type { ReportSummary } from '../domain/model.ts';
 import { summarizeFigure } from '../domain/status.ts';
 import { changePageKey } from '../store/keys.ts';
+import { writeIntervalMs } from './pacing.ts';
 import { type ChangeMessage, type PushMessage, sendAll } from './push-messages.ts';
 import { PacedWriter } from './stored-object.ts';
 
@@ -408,7 +409,9 @@ export class ChangeLog extends PacedWriter {
 
   private async changed(): Promise<void> {
     this.state.put('dirty', true);
-    await this.pace.soon(() => this.work());
+    // The places' writers call (and, rarely, a read that found a page missing in KV): a flush
+    // late by a tenth of an interval is done in the call.
+    await this.pace.soon(() => this.work(), writeIntervalMs(this.env) / 10);
   }
 
   // -- writing the pages ------------------------------------------------------------------------
@@ -498,13 +501,15 @@ export class ChangeLog extends PacedWriter {
   private async flush(): Promise<void> {
     const logged = this.logged;
     const first = Math.floor(this.written / changePageSize);
+    let written = false;
     for (let page = Math.floor(logged / changePageSize); page >= first; page--) {
-      await this.pace.write(changePageKey(page), this.pageDocument(page), (doc) =>
+      const wrote = await this.pace.write(changePageKey(page), this.pageDocument(page), (doc) =>
         this.store.putChangePage(doc),
       );
+      written ||= wrote;
     }
     this.state.put('written', logged);
-    this.pace.flushed();
+    if (written) this.pace.flushed();
     if (this.logged === logged) this.state.put('dirty', false);
   }
 

@@ -67,21 +67,27 @@ export class Pace {
     return now >= this.lastFlushAt + this.intervalMs();
   }
 
+  /**
+   * A flush wrote its documents: the interval runs from the end of its write. A flush that
+   * found them unchanged wrote nothing and does not call this, so the next may follow at once.
+   */
   flushed(at = Date.now()): void {
     this.kv.put('lastFlushAt', at);
   }
 
   /**
    * After a change: the writer's work (which runs itself through `run`) is done in the call
-   * when the interval is 0, else from the alarm.
+   * when the interval is 0, else from the alarm, or in the call when the alarm is overdue by
+   * more than `lateMs` (by default an interval: a request waits for a flush only when the
+   * alarm is that late; a writer whose callers are other writers may take less).
    */
-  async soon(work: () => Promise<void>): Promise<void> {
+  async soon(work: () => Promise<void>, lateMs = this.intervalMs()): Promise<void> {
     const interval = this.intervalMs();
     if (interval === 0) {
       await this.ctx.blockConcurrencyWhile(work);
       return;
     }
-    if (await alarmBy(this.ctx.storage, nextFlushAt(this.lastFlushAt, interval, Date.now()), interval)) {
+    if (await alarmBy(this.ctx.storage, nextFlushAt(this.lastFlushAt, interval, Date.now()), lateMs)) {
       await work();
     }
   }
@@ -133,11 +139,15 @@ export class Pace {
     this.kv.put(`written:${key}`, await sha256Hex(JSON.stringify(value)));
   }
 
-  /** Writes `doc` under `key` with `put`, unless what was last written there is the same. */
-  async write<T>(key: string, doc: T, put: (doc: T) => Promise<unknown>): Promise<void> {
-    if (await this.unchanged(key, doc)) return;
+  /**
+   * Writes `doc` under `key` with `put`, unless what was last written there is the same.
+   * Answers whether it wrote.
+   */
+  async write<T>(key: string, doc: T, put: (doc: T) => Promise<unknown>): Promise<boolean> {
+    if (await this.unchanged(key, doc)) return false;
     await put(doc);
     await this.remember(key, doc);
+    return true;
   }
 
   /** Forgets what was written, so the next flush writes everything again (a document was lost). */

@@ -31,6 +31,7 @@ import {
 } from '../domain/withdrawal.ts';
 import type { Moderation, ModerationOutcome, PlaceSaved, PlaceWork } from './messages.ts';
 import { writeModerationFacts } from './moderation-facts.ts';
+import { writeIntervalMs } from './pacing.ts';
 import { PlaceTables } from './place-tables.ts';
 import { placeEntries, writeScope } from './stored-answers.ts';
 import { PacedWriter } from './stored-object.ts';
@@ -41,6 +42,9 @@ const longestChain = 8;
 
 /** How many notices one call to the change log carries at most: a reload may queue thousands. */
 const noticesPerCall = 500;
+
+/** How often, at most, in an interval between flushes the writer takes new reports in ahead. */
+const advancesPerInterval = 4;
 
 interface Derived {
   placeDocument: PlaceDocument;
@@ -59,6 +63,8 @@ export class PlaceWriter extends PacedWriter {
   private readonly tables: PlaceTables;
   /** Moderations being written by a call right now, which the alarm must not write again. */
   private readonly writing = new Set<string>();
+  /** When the writer last took reports in ahead of a flush; in memory: a lost one costs only time. */
+  private advancedAheadAt = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env, 'place writer');
@@ -72,6 +78,8 @@ export class PlaceWriter extends PacedWriter {
     await this.ready(slug);
     this.tables.add(work);
     await this.afterChange();
+    // Not awaited: the request that handed the report over is answered without waiting.
+    this.ctx.waitUntil(this.advanceAhead());
   }
 
   /**
@@ -328,11 +336,11 @@ export class PlaceWriter extends PacedWriter {
     const done = await this.pace.run(async () => {
       for (const moderation of tables.intents()) await this.writeModeration(moderation);
       if (tables.dirty && this.pace.mayFlush()) await this.flush();
-      // The writer of all places and the change log are told only what this place's
-      // documents already show: while new reports wait for the next flush, what came before
-      // them is told without waiting (a stream of reports would otherwise hold everything
-      // back until it stops), but nothing while fates are to be derived again. The change log
-      // last, so that nothing befalling it delays a document.
+      // The writer of all places and the change log are told only what the writer has taken
+      // in (at a flush, or ahead of one): while new reports wait, what came before them is told
+      // without waiting (a stream of reports would otherwise hold everything back until it
+      // stops), but nothing while fates are to be derived again. The change log last, so that
+      // nothing befalling it delays a document.
       if (!tables.recompute) await this.share();
       await this.deliver();
       if (!tables.recompute) await this.log();
@@ -340,23 +348,59 @@ export class PlaceWriter extends PacedWriter {
     if (done && tables.hasPendingWork()) await this.pace.later();
   }
 
+  /**
+   * Derives the place's documents from all the writer holds and takes them as its own: what
+   * the new reports changed, and that they are in. What the writer has taken is what it tells
+   * the writer of all places and the change log; its own documents in KV follow at its next
+   * flush, within the interval. A write that fails leaves the writer dirty, so the documents
+   * taken are written by the next try.
+   */
+  private async advance(): Promise<Derived | undefined> {
+    const { tables } = this;
+    const derived = await this.derive();
+    if (!derived) return undefined;
+    const folded = new Set(derived.applied);
+    tables.setFigureChanges(figureChangesOf(tables.document?.status, derived.placeDocument.status, folded));
+    tables.setDocument(derived.placeDocument);
+    tables.markApplied(derived.applied);
+    tables.pruneReports([...derived.placeDocument.head.map((s) => s.id), ...derived.shown]);
+    return derived;
+  }
+
   private async flush(): Promise<void> {
     const { tables } = this;
     const slug = tables.slug;
     const seq = tables.changeSeq;
-    const derived = await this.derive();
+    const derived = await this.advance();
     if (slug && derived) {
       const scope = { kind: 'place', slug } as const;
       const entries = await placeEntries({ place: derived.placeDocument, feed: derived.feed }, this.env);
-      await writeScope(this.store, this.pace, scope, entries, this.env);
-      const folded = new Set(derived.applied);
-      tables.setFigureChanges(figureChangesOf(tables.document?.status, derived.placeDocument.status, folded));
-      tables.setDocument(derived.placeDocument);
-      tables.markApplied(derived.applied);
-      tables.pruneReports([...derived.placeDocument.head.map((s) => s.id), ...derived.shown]);
-      this.pace.flushed();
+      if (await writeScope(this.store, this.pace, scope, entries, this.env)) this.pace.flushed();
     }
     tables.flushed(seq);
+  }
+
+  /**
+   * While new reports wait for the next flush (KV takes a document about once a second), the
+   * writer takes them in at once, at most a few times an interval, and tells the writer of all
+   * places and the change log. Both are paced the same way: told only after each flush, they
+   * would show a report up to two intervals after its 201; told ahead, about when the place's
+   * own documents do (docs/architecture.md#how-soon-a-report-shows). Nothing is taken ahead
+   * while fates are to be derived again: the flush that derives them takes them.
+   */
+  private async advanceAhead(): Promise<void> {
+    const { tables } = this;
+    const gap = writeIntervalMs(this.env) / advancesPerInterval;
+    const now = Date.now();
+    if (gap === 0 || now < this.advancedAheadAt + gap) return;
+    if (!tables.dirty || tables.recompute || tables.document === undefined) return;
+    this.advancedAheadAt = now;
+    const done = await this.pace.run(async () => {
+      await this.advance();
+      await this.share();
+      await this.log();
+    });
+    if (done) await this.pace.later();
   }
 
   /** Tells the writer of all places what changed here: the place's summary and its reports. */

@@ -107,7 +107,7 @@ async function scopeAnswerEntries(
 /**
  * Writes a scope's value when any entry changed (its version, the hash of every entry's
  * hash, tells): one KV write. Then announces each of its feeds that changed since it was last
- * announced.
+ * announced. Answers whether the value was written (it is not when unchanged).
  */
 export async function writeScope(
   store: StatusStore,
@@ -115,13 +115,16 @@ export async function writeScope(
   scope: HistoryScope,
   entries: ScopeEntries,
   env: AnswerSettings,
-): Promise<void> {
+): Promise<boolean> {
   const encoded = await encodeScopeValue(entries);
-  await pace.write(scopeValueKey(scope), encoded.version, () => store.putScope(scope, encoded));
+  const written = await pace.write(scopeValueKey(scope), encoded.version, () =>
+    store.putScope(scope, encoded),
+  );
   for (const format of feedFormatNames) {
     const key = answerKey({ kind: 'feed', scope, format });
     await pace.write(`announced ${key}`, encoded.sealed[key], () => announce(env, scope, format));
   }
+  return written;
 }
 
 /** Tells the hub, through the queue, that a feed changed; a failure fails the write, which is tried again. */

@@ -10,6 +10,16 @@ export interface Faults {
   /** Refuse a write to a key written less than this many milliseconds before. */
   writeIntervalMs?: number;
   delayMs?: number;
+  /** Keep what each write wrote, and its options, beside its key and time. */
+  keepValues?: boolean;
+}
+
+/** A write that reached storage: its key, when it was done, and (kept on request) what it wrote. */
+export interface KvWrite {
+  key: string;
+  at: number;
+  value?: unknown;
+  options?: KVNamespacePutOptions;
 }
 
 export function faultyKv(kv: KVNamespace, faults: Faults) {
@@ -17,7 +27,7 @@ export function faultyKv(kv: KVNamespace, faults: Faults) {
   const lastWrite = new Map<string, number>();
   const injected: string[] = [];
   /** Every write that reached storage, with its time. */
-  const writes: { key: string; at: number }[] = [];
+  const writes: KvWrite[] = [];
   const binding = new Proxy(kv, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
@@ -45,7 +55,11 @@ export function faultyKv(kv: KVNamespace, faults: Faults) {
           lastWrite.set(key, now);
         }
         const result = await value.apply(target, args);
-        if (operation === 'put') writes.push({ key, at: Date.now() });
+        if (operation === 'put') {
+          const at = Date.now();
+          const [, value, options] = args as [string, unknown, KVNamespacePutOptions | undefined];
+          writes.push(faults.keepValues ? { key, at, value, options } : { key, at });
+        }
         return result;
       };
     },
