@@ -65,13 +65,13 @@ export const settings = { durationSeconds, connections, rounds, cpuSeconds };
  * @typedef {import('./history.mjs').Tools} Tools
  */
 
-const floor = { name: 'floor: GET /healthz', path: '/healthz' };
+export const floor = { name: 'floor: GET /healthz', path: '/healthz' };
 
 /**
  * The public GETs; `etag` is that of /feeds/all.atom, `reportId` a report of the history.
  * @param {string} slug @param {string} etag @param {string} reportId @returns {Endpoint[]}
  */
-function reads(slug, etag, reportId) {
+export function reads(slug, etag, reportId) {
   return [
     { name: 'GET /feeds/all.atom', path: '/feeds/all.atom' },
     { name: 'GET /feeds/all.rss', path: '/feeds/all.rss' },
@@ -141,11 +141,13 @@ function autocannonOn(url, endpoint, { seconds, warmup }) {
 }
 
 /**
- * One measured load; an answer of another status than `status`, an error or a timeout is unexpected.
- * @param {URL} url @param {Endpoint} endpoint @param {number} status @returns {Promise<Load>}
+ * One measured load, for `seconds` after a second's warm-up; an answer of another status than
+ * `status`, an error or a timeout is unexpected.
+ * @param {URL} url @param {Endpoint} endpoint @param {number} status @param {number} [seconds]
+ * @returns {Promise<Load>}
  */
-async function load(url, endpoint, status) {
-  const result = await autocannonOn(url, endpoint, { seconds: durationSeconds, warmup: true });
+export async function load(url, endpoint, status, seconds = durationSeconds) {
+  const result = await autocannonOn(url, endpoint, { seconds, warmup: true });
   const others = Object.entries(result.statusCodeStats ?? {}).reduce(
     (n, [code, stats]) => n + (Number(code) === status ? 0 : (stats?.count ?? 0)),
     0,

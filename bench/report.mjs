@@ -32,6 +32,7 @@ import { wholeHistorySection } from './whole-history.mjs';
  * @typedef {import('./drafting.mjs').Drafting} Drafting
  * @typedef {import('./kv-writes.mjs').KvWrites} KvWrites
  * @typedef {import('./freshness.mjs').Freshness} Freshness
+ * @typedef {import('./after-burst.mjs').AfterBurst} AfterBurst
  */
 
 // Everything below this line in docs/PERFORMANCE.md is written by hand (what the numbers
@@ -87,10 +88,10 @@ const times = (ratio) => `${ratio.toFixed(2)} ×`;
 /**
  * Every target, checked against the numbers of this run.
  * @param {{ bundle: Bundle; runs: Run[]; push?: Push | undefined; kvWrites?: KvWrites | undefined;
- *   freshness?: Freshness | undefined; drafting?: Drafting | undefined }} measured
+ *   freshness?: Freshness | undefined; afterBurst?: AfterBurst | undefined; drafting?: Drafting | undefined }} measured
  * @returns {Check[]}
  */
-function checkTargets({ bundle, runs, push, kvWrites, freshness, drafting }) {
+function checkTargets({ bundle, runs, push, kvWrites, freshness, afterBurst, drafting }) {
   /** @type {Check[]} */
   const checks = [];
   /** @param {string} target @param {string} measured @param {boolean} met */
@@ -131,18 +132,20 @@ function checkTargets({ bundle, runs, push, kvWrites, freshness, drafting }) {
     const unexpected = unexpectedAnswers(run.endpoints);
     check(`every answer measured ${at} as expected`, `${unexpected} unexpected`, unexpected === 0);
   }
-  const smallest = runs.at(0);
-  const largest = runs.at(-1);
-  if (smallest && largest && smallest !== largest) {
-    for (const row of largest.endpoints.rows) {
-      const base = smallest.endpoints.rows.find((r) => r.name === row.name);
+  // Each size against the next: kept answers off and on, every endpoint.
+  for (const [smaller, larger] of runs.slice(1).map((run, i) => [runs[i], run])) {
+    if (!smaller || !larger) continue;
+    for (const row of larger.endpoints.rows) {
+      const base = smaller.endpoints.rows.find((r) => r.name === row.name);
       if (!base) continue;
-      const growth = base.uncached.requestsPerSecond / row.uncached.requestsPerSecond;
-      check(
-        `${row.name}, uncached: req/s at ${size(smallest.reports)} ÷ at ${size(largest.reports)} ≤ ${targets.growth}`,
-        times(growth),
-        growth <= targets.growth,
-      );
+      for (const kept of /** @type {const} */ (['uncached', 'cached'])) {
+        const growth = base[kept].requestsPerSecond / row[kept].requestsPerSecond;
+        check(
+          `${row.name}, ${kept}: req/s at ${size(smaller.reports)} ÷ at ${size(larger.reports)} ≤ ${targets.growth}`,
+          times(growth),
+          growth <= targets.growth,
+        );
+      }
     }
   }
   const fewest = push?.cases.at(0);
@@ -185,6 +188,14 @@ function checkTargets({ bundle, runs, push, kvWrites, freshness, drafting }) {
       `${kind}: every report shown, p95 ≤ ${size(targets.freshP95Ms)} ms after its 201, under a burst of ${size(freshness?.reports ?? 0)}`,
       `${size(shown.p95Ms)} ms, ${shown.neverShown} never`,
       shown.p95Ms <= targets.freshP95Ms && shown.neverShown === 0,
+    );
+  }
+  for (const row of afterBurst?.rows ?? []) {
+    const ratio = row.notModified ? targets.notModifiedRatio : targets.cachedRatio;
+    check(
+      `${row.name}, cached, ${(row.startedAfterMs / 1000).toFixed(1)} s after a burst of ${size(afterBurst?.reports ?? 0)}: ≥ ${ratio} × floor`,
+      `${times(row.ratioToFloor)}, ${row.unexpectedAnswers} unexpected`,
+      row.ratioToFloor >= ratio && row.unexpectedAnswers === 0,
     );
   }
   const slowest = drafting && slowestFirst(drafting)[0];
@@ -259,7 +270,8 @@ function table(run) {
  * `writes`, `renderers`, `drafts`, `drafting` and `push` are undefined, as each run's `wholeHistory`, when BENCH_ONLY skipped them.
  * @param {{ started: Date; bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined;
  *   drafts: Drafts | undefined; drafting: Drafting | undefined; runs: Run[]; push: Push | undefined;
- *   kvWrites: KvWrites | undefined; freshness: Freshness | undefined; settings: Settings }} measured
+ *   kvWrites: KvWrites | undefined; freshness: Freshness | undefined; afterBurst: AfterBurst | undefined;
+ *   settings: Settings }} measured
  * @returns {string} the results file
  */
 export function writeResults({
@@ -273,6 +285,7 @@ export function writeResults({
   push,
   kvWrites,
   freshness,
+  afterBurst,
   settings,
 }) {
   const date = started.toISOString().slice(0, 10);
@@ -289,7 +302,7 @@ export function writeResults({
     workerd: versionOf('workerd'),
     autocannon: versionOf('autocannon'),
   };
-  const checks = checkTargets({ bundle, runs, push, kvWrites, freshness, drafting });
+  const checks = checkTargets({ bundle, runs, push, kvWrites, freshness, afterBurst, drafting });
   const results = {
     started: started.toISOString(),
     machine,
@@ -304,6 +317,7 @@ export function writeResults({
     push,
     kvWrites,
     freshness,
+    afterBurst,
     targets: checks,
   };
   const file = `bench/results/${date}.json`;
@@ -370,13 +384,30 @@ function freshnessSection(freshness) {
   return [
     '## Documents under a burst',
     '',
-    `${size(freshness.reports)} reports from ${freshness.clients} clients over HTTP to ${freshness.places} places, answered in ${freshness.burstSeconds.toFixed(1)} s, on the production bundle with kept answers off (\`bench/freshness.mjs\`). One poller read every document about 5 times a second (${size(freshness.reads)} reads; a round of reads took ${freshness.roundMs.median} ms at the median and ${freshness.roundMs.max} ms at the longest, and a time is noted when its round came back, so it errs late by up to a round). For each kind of document, the time from each report's \`201\` until the document first showed it:`,
+    `${size(freshness.reports)} reports from ${freshness.clients} clients over HTTP to ${freshness.places} places, answered in ${freshness.burstSeconds.toFixed(1)} s, on the production bundle with kept answers off (\`bench/freshness.mjs\`). One poller read every document about 5 times a second, and a mirror of the change log, in a loop of its own, followed its cursor to the end as often (${size(freshness.reads)} reads; a round of reads took ${freshness.roundMs.median} ms at the median and ${freshness.roundMs.max} ms at the longest, and a time is noted when its round came back, so it errs late by up to a round). For each kind of document, the time from each report's \`201\` until the document first showed it:`,
     '',
     '| document | shown | never shown | median ms | p95 ms | longest ms |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...Object.entries(freshness.kinds).map(
       ([kind, k]) =>
         `| ${kind} | ${size(k.shown)} | ${k.neverShown} | ${size(k.medianMs)} | ${size(k.p95Ms)} | ${size(k.maxMs)} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+/** @param {AfterBurst} afterBurst */
+function afterBurstSection(afterBurst) {
+  return [
+    '## Kept answers right after a burst',
+    '',
+    `${size(afterBurst.loaded)} reports loaded in bulk, then ${size(afterBurst.reports)} sent over HTTP from ${afterBurst.clients} clients, answered in ${afterBurst.burstSeconds.toFixed(1)} s, on the production bundle with kept answers on (\`bench/after-burst.mjs\`). From the last \`201\`, one round: each GET loaded for ${afterBurst.seconds} s after a second's warm-up, between two loads of the \`/healthz\` floor, and "× floor" over their mean. "Began" is how long after the last \`201\` the load began: the writers catch up within about 2 s (see the burst above), so the first rows ran while they wrote and the rest after.`,
+    '',
+    '| endpoint | began s | req/s | floor req/s | × floor | unexpected |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...afterBurst.rows.map(
+      (row) =>
+        `| ${row.name} | ${(row.startedAfterMs / 1000).toFixed(1)} | ${Math.round(row.requestsPerSecond)} | ${Math.round(row.floorRequestsPerSecond)} | ${row.ratioToFloor.toFixed(2)} | ${row.unexpectedAnswers} |`,
     ),
     '',
   ].join('\n');
@@ -613,7 +644,8 @@ function pushSection(push, runStarted) {
  * @param {{ started: string; machine: Record<string, string | number>; versions: Record<string, string>; settings: Settings;
  *   bundle: Bundle; writes: Writes | undefined; renderers: RenderTiming[] | undefined; drafts?: Drafts | undefined;
  *   drafting?: Drafting | undefined; runs: Run[];
- *   push?: Push | undefined; kvWrites?: KvWrites | undefined; freshness?: Freshness | undefined; targets: Check[] }} results
+ *   push?: Push | undefined; kvWrites?: KvWrites | undefined; freshness?: Freshness | undefined;
+ *   afterBurst?: AfterBurst | undefined; targets: Check[] }} results
  * @param {string} file
  */
 function markdown(results, file) {
@@ -630,6 +662,7 @@ function markdown(results, file) {
     push,
     kvWrites,
     freshness,
+    afterBurst,
     targets: checks,
   } = results;
   const missed = checks.filter((c) => !c.met);
@@ -667,6 +700,7 @@ function markdown(results, file) {
     '',
     ...(kvWrites ? [kvWritesSection(kvWrites)] : []),
     ...(freshness ? [freshnessSection(freshness)] : []),
+    ...(afterBurst ? [afterBurstSection(afterBurst)] : []),
     ...(writes ? [writesSection(writes)] : []),
     ...(renderers
       ? [

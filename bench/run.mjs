@@ -1,7 +1,7 @@
 // npm run bench: how the production Worker answers as history grows. Builds the bundle that
 // `wrangler deploy` would upload, runs it in workerd through miniflare's API (not through
 // `wrangler dev`, whose local proxy is slower than workerd itself) with a KV folder of its
-// own, loads BENCH_SIZES (2,200 and 100,000) SYNTHETIC reports over 20 places through the
+// own, loads BENCH_SIZES (200, 2,200 and 100,000) SYNTHETIC reports over 20 places through the
 // storage layer in bulk, and measures every public GET with kept answers off and on, side by
 // side, and the write (bench/endpoints.mjs), then the whole history in one file, one request
 // at a time (bench/whole-history.mjs). Before that, it measures writes beside the design
@@ -10,12 +10,13 @@
 // on the texts made to cost it the most, against its CPU target (bench/drafting.mjs).
 // After all of them, push: a webhook's time from the report's 201 to a receiver on this
 // machine, and the write's latency with 10 and 1,000 subscriptions (bench/push.mjs). Last,
-// the KV writes a report costs (bench/kv-writes.mjs) and how soon each document shows a report
-// under a burst (bench/freshness.mjs). Writes bench/results/<date>.json and docs/PERFORMANCE.md.
+// the KV writes a report costs (bench/kv-writes.mjs), how soon each document shows a report
+// under a burst (bench/freshness.mjs), and kept answers right after a burst (bench/after-burst.mjs). Writes bench/results/<date>.json and docs/PERFORMANCE.md.
 
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { buildSync } from 'esbuild';
+import { measureAfterBurst } from './after-burst.mjs';
 import { measureDrafting } from './drafting.mjs';
 import { settings as endpointSettings, measureEndpoints } from './endpoints.mjs';
 import { measureFreshness } from './freshness.mjs';
@@ -26,7 +27,7 @@ import { addResults, resultsToAddTo, versionOf, writeResults } from './report.mj
 import { measureWholeHistoryIn } from './whole-history.mjs';
 import { compareWrites } from './writes.mjs';
 
-const sizes = (process.env.BENCH_SIZES ?? '2200,100000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '200,2200,100000').split(',').map(Number);
 // BENCH_ONLY=endpoints measures the endpoints alone: no writes beside the design before,
 // no renderers, no drafts, no whole history in one file, no push. BENCH_ONLY=push measures
 // push alone, and BENCH_ONLY=drafts the extractor alone (both its benchmarks); each adds its
@@ -137,6 +138,10 @@ async function measureAll() {
   console.log(`bench: KV writes ${JSON.stringify(kvWrites)}`);
   const freshness = only ? undefined : await measureFreshness();
   console.log(`bench: documents under a burst ${JSON.stringify(freshness?.kinds)}`);
+  const afterBurst = only ? undefined : await measureAfterBurst();
+  console.log(
+    `bench: kept answers after a burst, × floor ${afterBurst?.rows.map((r) => r.ratioToFloor.toFixed(2))}`,
+  );
   const file = writeResults({
     started,
     bundle,
@@ -148,6 +153,7 @@ async function measureAll() {
     push,
     kvWrites,
     freshness,
+    afterBurst,
     settings: {
       ...endpointSettings,
       placeCount,
