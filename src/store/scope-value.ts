@@ -1,11 +1,12 @@
 // A scope's derived values (its documents and stored answers) stored as one KV value. A
 // write to KV is what a plan runs out of first (1,000 a day on the Free plan), and a flush
 // changes every value of its scope at once: one value per scope makes a flush one write
-// instead of one per value. The price is in reads: each read of one entry reads the whole
-// scope's value (docs/PERFORMANCE.md measures both).
+// instead of one per value. The price is in reads: a read of one entry reads the scope's
+// value from its start to the end of that entry (docs/PERFORMANCE.md measures both).
 //
 // Layout: a header of one line of JSON, a newline, then the entries' bytes one after
-// another. The header names each entry with where its bytes are, their SHA-256, and what a
+// another, the smallest first: a read stops at the end of its entry, so the many small
+// answers cost few bytes, and only the largest (the feeds) read most of the value. The header names each entry with where its bytes are, their SHA-256, and what a
 // reader needs to know of it before its bytes (its ETag, its last change). The value's
 // version is the SHA-256 of its header, kept in the key's metadata: a reader that knows the
 // header of that version (an isolate that read it before) knows every entry's validators
@@ -58,11 +59,9 @@ export interface EncodedScope {
 }
 
 export async function encodeScopeValue(entries: ScopeEntries): Promise<EncodedScope> {
-  const bodies = Object.entries(entries).map(([name, entry]) => ({
-    name,
-    entry,
-    bytes: utf8.encode(entry.text),
-  }));
+  const bodies = Object.entries(entries)
+    .map(([name, entry]) => ({ name, entry, bytes: utf8.encode(entry.text) }))
+    .sort((a, b) => a.bytes.length - b.bytes.length || (a.name < b.name ? -1 : 1));
   const located: ScopeHeader['entries'] = {};
   let at = 0;
   for (const { name, entry, bytes } of bodies) {
@@ -107,10 +106,13 @@ export interface StoredEntry {
   bytes(): Promise<Uint8Array<ArrayBuffer> | undefined>;
 }
 
-/** The entries `header` names, whose bytes are read from `value` (the whole stored value) when asked for. */
+/**
+ * The entries `header` names, whose bytes are read from `value` when asked for: the stored
+ * value from its start to at least `end` bytes (or all of it).
+ */
 export function entriesOf(
   header: ScopeHeader,
-  value: () => Promise<Uint8Array<ArrayBuffer>>,
+  value: (end: number) => Promise<Uint8Array<ArrayBuffer>>,
 ): Map<string, StoredEntry> {
   const entries = new Map<string, StoredEntry>();
   for (const [name, [at, length, sealed, about]] of Object.entries(header.entries)) {
@@ -118,7 +120,7 @@ export function entriesOf(
       about,
       sha256: sealed,
       bytes: async () => {
-        const whole = await value();
+        const whole = await value(header.length + at + length);
         const start = header.length + at;
         if (start + length > whole.length) return undefined;
         const bytes = whole.subarray(start, start + length);

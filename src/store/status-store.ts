@@ -211,6 +211,62 @@ interface OpenedScope {
 }
 
 const readAll = async (stream: ReadableStream) => new Uint8Array(await new Response(stream).arrayBuffer());
+const newline = 10;
+
+/**
+ * A stored value read from its start only as far as a reader needs, and the rest left unread:
+ * a read of one entry stops at the end of that entry.
+ */
+class ValuePrefix {
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private bytes = new Uint8Array(0);
+  private done = false;
+
+  constructor(stream: ReadableStream<Uint8Array>) {
+    this.reader = stream.getReader();
+  }
+
+  /** The value from its start to at least `end` bytes, or all of it when shorter. */
+  async upTo(end: number): Promise<Uint8Array<ArrayBuffer>> {
+    const chunks: Uint8Array[] = [this.bytes];
+    let length = this.bytes.length;
+    while (length < end && !this.done) {
+      const { value, done } = await this.reader.read();
+      if (done) this.done = true;
+      else {
+        chunks.push(value);
+        length += value.length;
+      }
+    }
+    if (chunks.length > 1) {
+      const joined = new Uint8Array(length);
+      let at = 0;
+      for (const chunk of chunks) {
+        joined.set(chunk, at);
+        at += chunk.length;
+      }
+      this.bytes = joined;
+    }
+    return this.bytes;
+  }
+
+  /** The value up to and with its first newline (the end of a scope value's header), when there is one. */
+  async throughFirstLine(): Promise<Uint8Array<ArrayBuffer>> {
+    let searched = 0;
+    while (this.bytes.indexOf(newline, searched) === -1 && !this.done) {
+      searched = this.bytes.length;
+      await this.upTo(this.bytes.length + 1);
+    }
+    return this.bytes;
+  }
+
+  /** Leaves the rest unread. */
+  async discard(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    await this.reader.cancel();
+  }
+}
 
 export class StatusStore {
   private readonly kv: KVNamespace;
@@ -435,11 +491,12 @@ export class StatusStore {
 
   /**
    * The entries of a scope's value: one KV read, whose bytes are read only when an entry's are
-   * asked for if this isolate knows the header of the version stored. When storage fails even
-   * after retries, the last good copy this isolate read stands in, so reads degrade to
-   * slightly stale.
+   * asked for if this isolate knows the header of the version stored, and then only as far as
+   * the end of that entry (`whole` reads all of it, for reading every entry). When storage
+   * fails even after retries, the last good copy this isolate read stands in, so reads degrade
+   * to slightly stale.
    */
-  private async openScope(scope: HistoryScope): Promise<OpenedScope | undefined> {
+  private async openScope(scope: HistoryScope, { whole = false } = {}): Promise<OpenedScope | undefined> {
     const key = scopeValueKey(scope);
     let answer: KVNamespaceGetWithMetadataResult<ReadableStream, unknown>;
     try {
@@ -456,24 +513,36 @@ export class StatusStore {
       await value.cancel();
       return undefined;
     }
-    const known = knownHeaders.get(key);
-    if (known?.version === sealed.data.version) {
-      let read: Promise<Uint8Array<ArrayBuffer>> | undefined;
-      const bytes = () => {
-        read ??= readAll(value).then((whole) => {
-          lastGoodScopes.set(key, { header: known, bytes: whole });
-          return whole;
-        });
-        return read;
-      };
-      return { entries: entriesOf(known, bytes), discard: async () => (read ? undefined : value.cancel()) };
+    if (whole) {
+      const bytes = await readAll(value);
+      const header = await decodeScopeHeader(bytes, sealed.data.version);
+      if (!header) return undefined;
+      knownHeaders.set(key, header);
+      lastGoodScopes.set(key, { header, bytes });
+      return { entries: entriesOf(header, async () => bytes), discard: async () => {} };
     }
-    const whole = await readAll(value);
-    const header = await decodeScopeHeader(whole, sealed.data.version);
-    if (!header) return undefined;
-    knownHeaders.set(key, header);
-    lastGoodScopes.set(key, { header, bytes: whole });
-    return { entries: entriesOf(header, async () => whole), discard: async () => {} };
+    const prefix = new ValuePrefix(value);
+    let header = knownHeaders.get(key);
+    if (header?.version !== sealed.data.version) {
+      header = await decodeScopeHeader(await prefix.throughFirstLine(), sealed.data.version);
+      if (!header) {
+        await prefix.discard();
+        return undefined;
+      }
+      knownHeaders.set(key, header);
+    }
+    const known = header;
+    // One entry is read from an opening: the rest of the value is left unread once it is in.
+    const upTo = async (end: number) => {
+      const bytes = await prefix.upTo(end);
+      await prefix.discard();
+      const kept = lastGoodScopes.get(key);
+      if (kept?.header.version !== known.version || kept.bytes.length < bytes.length) {
+        lastGoodScopes.set(key, { header: known, bytes });
+      }
+      return bytes;
+    };
+    return { entries: entriesOf(known, upTo), discard: () => prefix.discard() };
   }
 
   /** An entry of a scope's value, and how to release the value unread. */
@@ -498,7 +567,7 @@ export class StatusStore {
    * entry whose bytes are as sealed, by name (none when the value is missing or damaged).
    */
   async readScope(scope: HistoryScope): Promise<Map<string, string>> {
-    const opened = await this.openScope(scope);
+    const opened = await this.openScope(scope, { whole: true });
     const read = await Promise.all(
       [...(opened?.entries ?? [])].map(async ([name, entry]) => [name, await entry.bytes()] as const),
     );

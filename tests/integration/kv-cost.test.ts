@@ -88,6 +88,22 @@ describe(`bytes read from KV per public GET at a history of ${historySize} repor
     );
   });
 
+  // The entries of a value are stored smallest first, and a read stops at the end of its
+  // own: the small answers read a little of the value, however large its feeds.
+  it.each([
+    ['/api/v1/places', 'all'],
+    ['/api/v1/places/bigtown', 'place'],
+    ['/exports/status.csv', 'all'],
+    ['/feeds.opml', 'all'],
+  ] as const)(
+    'GET %s reads its value only as far as its own answer, a tenth of it at most',
+    async (path, scope) => {
+      const { response, bytes } = await fetchCounting(path);
+      await response.arrayBuffer();
+      expect(bytes.read).toBeLessThanOrEqual((await storedBytes(scope)) / 10);
+    },
+  );
+
   it(`keeps each scope's value under ${mostScopeBytes} bytes`, async () => {
     for (const scope of ['all', 'place'] as const)
       expect(await storedBytes(scope)).toBeLessThanOrEqual(mostScopeBytes);
