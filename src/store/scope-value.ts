@@ -6,8 +6,9 @@
 //
 // Layout: a header of one line of JSON, a newline, then the entries' bytes one after
 // another, the smallest first: a read stops at the end of its entry, so the many small
-// answers cost few bytes, and only the largest (the feeds) read most of the value. The header names each entry with where its bytes are, their SHA-256, and what a
-// reader needs to know of it before its bytes (its ETag, its last change). The value's
+// answers cost few bytes, and only the largest (the feeds) read most of the value. The
+// header names each entry with where its bytes are, their SHA-256, and what a reader needs
+// to know of it before its bytes (its ETag, its last change). The value's
 // version is the SHA-256 of its header, kept in the key's metadata: a reader that knows the
 // header of that version (an isolate that read it before) knows every entry's validators
 // from the metadata alone, and reads the bytes only when it serves them. A read hashes only

@@ -514,7 +514,7 @@ export class PlaceTables {
     this.sql.exec('INSERT OR IGNORE INTO unshared (id) VALUES (?)', id);
   }
 
-  /** What the writer of all places was not told yet, of what this place's documents show. */
+  /** What the writer of all places was not told yet, of what the writer has taken in. */
   unshared(): string[] {
     return this.sql
       .exec('SELECT id FROM unshared WHERE id NOT IN (SELECT id FROM unapplied)')
@@ -572,8 +572,8 @@ export class PlaceTables {
 
   /**
    * The oldest notices the change log has not taken, in order, with what their reports
-   * changed: up to the first about a report this place's documents do not show yet, which
-   * waits with every notice after it for the next flush.
+   * changed: up to the first about a report the writer has not taken in yet, which
+   * waits with every notice after it until it is (ahead of a flush, or at one).
    */
   unlogged(limit: number): { seq: number; notice: ChangeNotice }[] {
     const waiting = new Set(this.unapplied());

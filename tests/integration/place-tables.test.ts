@@ -1,5 +1,5 @@
 // What a place's writer tells the writer of all places and the change log while new reports
-// wait for its next flush: what its documents already show, never what they do not, and
+// wait: what it has taken in (at a flush, or ahead of one), never what it has not, and
 // nothing while fates are to be derived again. On the writer's own storage, through the
 // tables it keeps there. SYNTHETIC reports.
 
@@ -23,24 +23,24 @@ const reportIdsOf = (tables: PlaceTables) =>
     .map(({ notice }) => (notice.kind === 'report' ? notice.report.id : notice.retraction.report));
 
 describe('a place writer busy with new reports', () => {
-  it('tells what its documents show, and holds back the reports that arrived since', async () => {
+  it('tells what it has taken in, and holds back the reports that arrived since', async () => {
     await withTables((tables) => {
       const [first, second, third] = [acceptedReport(1), acceptedReport(2), acceptedReport(3)];
       tables.add({ reports: [first, second] });
-      // A flush took them in; a third arrived while it wrote.
+      // The writer took them in; a third arrived meanwhile.
       tables.markApplied([first.id, second.id]);
       tables.add({ reports: [third] });
       expect(tables.dirty).toBe(true);
       expect(tables.unshared().sort()).toEqual([first.id, second.id]);
       expect(reportIdsOf(tables)).toEqual([first.id, second.id]);
-      // Once a flush takes the third in, it is told too.
+      // Once the writer takes the third in, it is told too.
       tables.markApplied([third.id]);
       expect(tables.unshared().sort()).toEqual([first.id, second.id, third.id]);
       expect(reportIdsOf(tables)).toEqual([first.id, second.id, third.id]);
     });
   });
 
-  it('keeps the log in order: nothing after a report its documents do not show yet', async () => {
+  it('keeps the log in order: nothing after a report it has not taken in yet', async () => {
     await withTables((tables) => {
       const [first, second, third] = [acceptedReport(1), acceptedReport(2), acceptedReport(3)];
       tables.add({ reports: [first] });
