@@ -57,8 +57,8 @@ export function faultyKv(kv: KVNamespace, faults: Faults) {
         const result = await value.apply(target, args);
         if (operation === 'put') {
           const at = Date.now();
-          const [, value, options] = args as [string, unknown, KVNamespacePutOptions | undefined];
-          writes.push(faults.keepValues ? { key, at, value, options } : { key, at });
+          const [, written, options] = args as [string, unknown, KVNamespacePutOptions | undefined];
+          writes.push(faults.keepValues ? { key, at, value: written, options } : { key, at });
         }
         return result;
       };
