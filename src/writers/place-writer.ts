@@ -47,8 +47,8 @@ const noticesPerCall = 500;
 const advancesPerInterval = 4;
 
 interface Derived {
+  place: Place;
   placeDocument: PlaceDocument;
-  feed: FeedDocument;
   /** The new reports the status now includes. */
   applied: string[];
   /** The reports whose figures the status shows, whose full text the writer keeps. */
@@ -349,32 +349,31 @@ export class PlaceWriter extends PacedWriter {
   }
 
   /**
-   * Derives the place's documents from all the writer holds and takes them as its own: what
-   * the new reports changed, and that they are in. What the writer has taken is what it tells
-   * the writer of all places and the change log; its own documents in KV follow at its next
-   * flush, within the interval. A write that fails leaves the writer dirty, so the documents
-   * taken are written by the next try.
+   * Takes a derivation in as the writer's own: what the new reports changed, and that they
+   * are in. What the writer has taken in is what it tells the writer of all places and the
+   * change log; its own documents in KV follow at its next flush, within the interval. A
+   * write that fails leaves the writer dirty, so the documents taken in are written by the
+   * next try.
    */
-  private async advance(): Promise<Derived | undefined> {
+  private takeIn(derived: Derived): void {
     const { tables } = this;
-    const derived = await this.derive();
-    if (!derived) return undefined;
     const folded = new Set(derived.applied);
     tables.setFigureChanges(figureChangesOf(tables.document?.status, derived.placeDocument.status, folded));
     tables.setDocument(derived.placeDocument);
     tables.markApplied(derived.applied);
     tables.pruneReports([...derived.placeDocument.head.map((s) => s.id), ...derived.shown]);
-    return derived;
   }
 
   private async flush(): Promise<void> {
     const { tables } = this;
     const slug = tables.slug;
     const seq = tables.changeSeq;
-    const derived = await this.advance();
+    const derived = await this.derive();
     if (slug && derived) {
+      const feed = await this.deriveFeed(derived.place, derived.placeDocument);
+      this.takeIn(derived);
       const scope = { kind: 'place', slug } as const;
-      const entries = await placeEntries({ place: derived.placeDocument, feed: derived.feed }, this.env);
+      const entries = await placeEntries({ place: derived.placeDocument, feed }, this.env);
       if (await writeScope(this.store, this.pace, scope, entries, this.env)) this.pace.flushed();
     }
     tables.flushed(seq);
@@ -396,7 +395,8 @@ export class PlaceWriter extends PacedWriter {
     if (!tables.dirty || tables.recompute || tables.document === undefined) return;
     this.advancedAheadAt = now;
     const done = await this.pace.run(async () => {
-      await this.advance();
+      const derived = await this.derive();
+      if (derived) this.takeIn(derived);
       await this.share();
       await this.log();
     });
@@ -482,12 +482,7 @@ export class PlaceWriter extends PacedWriter {
       tables.applyFates(deriveFates(tables.fateInputs(), tables.retractedIds()));
     }
     const { placeDocument, shown } = await this.derivedInFull(place);
-    return {
-      placeDocument,
-      feed: await this.deriveFeed(place, placeDocument),
-      applied,
-      shown,
-    };
+    return { place, placeDocument, applied, shown };
   }
 
   private async deriveFeed(place: Place, { head, reportCount, status }: PlaceDocument) {
@@ -518,15 +513,21 @@ export class PlaceWriter extends PacedWriter {
     });
   }
 
-  private async documentsForRead(slug: string): Promise<Derived | undefined> {
+  private async documentsForRead(
+    slug: string,
+  ): Promise<{ placeDocument: PlaceDocument; feed: FeedDocument } | undefined> {
     if (!this.tables.initialized && !(await this.store.getPlace(slug))) return undefined;
     await this.ready(slug);
     const derived = await this.derive();
+    const documents = derived && {
+      placeDocument: derived.placeDocument,
+      feed: await this.deriveFeed(derived.place, derived.placeDocument),
+    };
     // A read found no document in KV: make sure the next flush writes it, whatever digest says.
     this.pace.forgetWritten();
     this.tables.changed({ recompute: false });
     await this.afterChange();
-    return derived;
+    return documents;
   }
 
   // -- reloading from the facts -------------------------------------------------------------
