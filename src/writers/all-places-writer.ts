@@ -21,7 +21,6 @@ import {
 } from '../domain/feed.ts';
 import type { PlaceSummary, Report, ReportSummary, Retraction } from '../domain/model.ts';
 import type { SharedWork } from './messages.ts';
-import { writeIntervalMs } from './pacing.ts';
 import { allPlacesEntries, writeScope } from './stored-answers.ts';
 import { PacedWriter } from './stored-object.ts';
 
@@ -125,8 +124,7 @@ export class AllPlacesWriter extends PacedWriter {
   private async changed(): Promise<void> {
     this.state.put('changeSeq', this.changeSeq + 1);
     this.state.put('dirty', true);
-    // Only the places' writers call: a flush late by a tenth of an interval is done in the call.
-    await this.pace.soon(() => this.work(), writeIntervalMs(this.env) / 10);
+    await this.pace.soonForWriters(() => this.work());
   }
 
   // -- writing --------------------------------------------------------------------------------

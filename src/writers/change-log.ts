@@ -44,7 +44,6 @@ import {
 import type { ReportSummary } from '../domain/model.ts';
 import { summarizeFigure } from '../domain/status.ts';
 import { changePageKey } from '../store/keys.ts';
-import { writeIntervalMs } from './pacing.ts';
 import { type ChangeMessage, type PushMessage, sendAll } from './push-messages.ts';
 import { PacedWriter } from './stored-object.ts';
 
@@ -409,9 +408,8 @@ export class ChangeLog extends PacedWriter {
 
   private async changed(): Promise<void> {
     this.state.put('dirty', true);
-    // The places' writers call (and, rarely, a read that found a page missing in KV): a flush
-    // late by a tenth of an interval is done in the call.
-    await this.pace.soon(() => this.work(), writeIntervalMs(this.env) / 10);
+    // The places' writers call, and rarely a read that found a page missing in KV.
+    await this.pace.soonForWriters(() => this.work());
   }
 
   // -- writing the pages ------------------------------------------------------------------------
