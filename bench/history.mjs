@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildBundle } from '../scripts/bundle-size.mjs';
 import { startBenchWorkers } from './workers.mjs';
 
 export const placeCount = 20;
@@ -17,7 +18,7 @@ const memoryBackedTmp = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
 /** `wrangler deploy --dry-run`: the production bundle, and the size it reports. */
 export function build() {
-  const output = execFileSync('wrangler', ['deploy', '--dry-run', '--outdir', 'dist'], { encoding: 'utf8' });
+  const bundle = buildBundle();
   execFileSync(
     'wrangler',
     [
@@ -32,8 +33,7 @@ export function build() {
       encoding: 'utf8',
     },
   );
-  const upload = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output);
-  return { uploadKiB: Number(upload?.[1]), gzipKiB: Number(upload?.[2]) };
+  return bundle;
 }
 
 /** A KV folder for one history size, in memory when the machine has a memory-backed /tmp. */

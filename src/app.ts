@@ -1,6 +1,5 @@
 // The app: composes middleware and one sub-app per resource. No logic lives here.
 
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { except } from 'hono/combine';
 import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
@@ -9,6 +8,7 @@ import { draftRoutes, draftsPath } from './drafting/routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { limitBody, writeBodyBytes } from './http/body-limit.ts';
 import { publicReads } from './http/caching.ts';
+import { ContractRoutes } from './http/contract-routes.ts';
 import { publicReadsAcrossOrigins } from './http/cross-origin.ts';
 import { allowedMethods } from './http/method-not-allowed.ts';
 import { notFound, onError } from './http/problem.ts';
@@ -16,7 +16,6 @@ import { keepRecentAnswers } from './http/recent-answers.ts';
 import { requestLog } from './http/request-log.ts';
 import { docsSecurityHeaders, strictSecurityHeaders } from './http/security-headers.ts';
 import { provideStorage } from './http/storage.ts';
-import { validationHook } from './http/validation.ts';
 import { subscriptionRoutes } from './push/routes.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { serveContract } from './routes/docs.ts';
@@ -29,7 +28,7 @@ import { placeRoutes } from './routes/places.ts';
 import { problemRoutes } from './routes/problems.ts';
 import { reportRoutes } from './routes/reports.ts';
 
-export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export const app = new ContractRoutes<AppEnv>();
 
 app.use(requestId());
 app.use(requestLog());

@@ -4,7 +4,6 @@
 // silently dropped.
 
 import * as z from 'zod';
-// A type only, from zod's core, which the bundle's zod leaves out (src/zod-without-locales/).
 import type { ParsePayload } from 'zod/v4/core';
 import { isCalendarDate, partialDatePattern } from './dates.ts';
 import { reportIdPattern } from './ids.ts';

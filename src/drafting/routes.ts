@@ -2,8 +2,8 @@
 // draft's candidates are for a person to review, fix or drop, and publish through
 // POST /api/v1/reports like any report, with its warnings.
 
-import { createRoute } from '@hono/zod-openapi';
 import { limitBody } from '../http/body-limit.ts';
+import { createRoute } from '../http/contract-routes.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import { bearerAuth, jsonContent, openApiRoutes, writeProblems } from '../http/openapi.ts';
 import { noQuery } from '../http/queries.ts';

@@ -1,8 +1,8 @@
-// The OpenAPI side of routing. Every route is declared with @hono/zod-openapi's
-// createRoute, so the zod schemas that validate a request are the ones the OpenAPI
+// The OpenAPI side of routing. Every route is declared with createRoute
+// (./contract-routes.ts), so the zod schemas that validate a request are the ones the OpenAPI
 // document at /api/v1/openapi.json describes: the contract cannot drift from the code.
 
-import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { RouteConfig } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import * as z from 'zod';
 import { problemDocument } from '../contract/problem-document.ts';
@@ -10,12 +10,12 @@ import { reportPage } from '../domain/model.ts';
 import { warningCodes } from '../domain/plausibility.ts';
 import { type ProblemKind, problemCatalogue } from '../problems.ts';
 import type { AppEnv } from './app-env.ts';
+import { ContractRoutes } from './contract-routes.ts';
 import { idempotencyKeyPattern } from './idempotency.ts';
-import { validationHook } from './validation.ts';
 
 /** A sub-app whose routes appear in the OpenAPI document and fail validation as problems. */
 export function openApiRoutes() {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  return new ContractRoutes<AppEnv>();
 }
 
 type ProblemStatus = ProblemKind['status'];

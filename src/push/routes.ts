@@ -1,10 +1,10 @@
 // /api/v1/subscriptions: webhooks for dashboards and alerting systems, each token managing
 // its own (the subscribe scope). Never cached: every answer is private to its token.
 
-import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { subscriptionId } from '../domain/ids.ts';
 import { requireScope } from '../http/auth.ts';
+import { createRoute } from '../http/contract-routes.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import { bearerAuth, jsonContent, openApiRoutes, problems, writeProblems } from '../http/openapi.ts';
 import { noQuery } from '../http/queries.ts';

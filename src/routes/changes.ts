@@ -1,8 +1,8 @@
 // /api/v1/changes: the change log, for clients that keep their own copy of the reports.
 
-import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { changeList } from '../domain/changes.ts';
+import { createRoute } from '../http/contract-routes.ts';
 import { cachingHeaders, jsonContent, openApiRoutes, problems } from '../http/openapi.ts';
 import { changesAfter } from '../services/changes.ts';
 import { publishedByIsPublic } from '../settings.ts';

@@ -1,9 +1,10 @@
 // The contract: the OpenAPI 3.1 document generated from the routes' zod schemas, and an
 // interactive reference of it at /docs.
 
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
+import { openApiDocument } from '../contract/openapi-document.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import type { ContractRoutes } from '../http/contract-routes.ts';
 import { noQuery } from '../http/queries.ts';
 import { valid } from '../http/validation.ts';
 
@@ -27,21 +28,22 @@ const tags = [
 ];
 
 /** Adds the document and the reference to the root app, after every route is mounted. */
-export function serveContract(app: OpenAPIHono<AppEnv>) {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'A write token; its scopes (report, moderate, admin) decide what it may write.',
-  });
+export function serveContract(app: ContractRoutes<AppEnv>) {
   // Generating the document walks every schema; it is the same until the next deploy, so
   // each isolate builds it once. The server URL is relative: the document serves any origin.
-  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  let document: ReturnType<typeof openApiDocument> | undefined;
   app.get(openApiPath, valid('query', noQuery), (c) => {
-    document ??= app.getOpenAPI31Document({
-      openapi: '3.1.0',
+    document ??= openApiDocument(app.declared, {
       info: { title: 'Humanitarian status feed', version: '1.0.0', description: apiDescription },
       servers: [{ url: '/' }],
       tags,
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A write token; its scopes (report, moderate, admin) decide what it may write.',
+        },
+      },
     });
     return c.json(document);
   });

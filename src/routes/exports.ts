@@ -5,13 +5,13 @@
 // every list, streamed a list at a time). Caching, CORS and HEAD come from the middleware
 // index.ts applies to public reads.
 
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
 import type { HistoryScope } from '../domain/history.ts';
 import { indicatorIds } from '../domain/indicators.ts';
 import { slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { createRoute } from '../http/contract-routes.ts';
 import { historyOf, wholeHistoryOf } from '../http/history-request.ts';
 import { cachingHeaders, openApiRoutes, problems, readProblems } from '../http/openapi.ts';
 import { csvQuery, historyFileQuery, hxlParameter, noQuery, seriesQuery } from '../http/queries.ts';

@@ -4,7 +4,6 @@
 // has the same feeds under /feeds/{lang}/ (/feeds/uk/places/bakhmut.rss). A feed's language is
 // in its URL and never varies by header: a reader polls one URL and must get one language.
 
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
 import type { HistoryScope } from '../domain/history.ts';
@@ -12,6 +11,7 @@ import { type Language, pageLanguages } from '../domain/languages.ts';
 import { slug } from '../domain/model.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { isNotModified, publicCacheControl } from '../http/caching.ts';
+import { createRoute } from '../http/contract-routes.ts';
 import { cachingHeaders, openApiRoutes, readProblems } from '../http/openapi.ts';
 import { feedQuery, historyFilterOf, noQuery } from '../http/queries.ts';
 import { type FeedFormat, feedFormatEntries, feedFormatNames, feedFormats } from '../render/feed-formats.ts';

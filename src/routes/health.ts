@@ -1,7 +1,7 @@
 // /healthz: a constant answer that touches no storage, for load balancers and monitors.
 
-import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
+import { createRoute } from '../http/contract-routes.ts';
 import { jsonContent, openApiRoutes } from '../http/openapi.ts';
 import { noQuery } from '../http/queries.ts';
 

@@ -1,9 +1,9 @@
 // /api/v1/indicators: the indicator registry, so clients learn the indicators from the
 // service instead of hard-coding them. Constant: it touches no storage.
 
-import { createRoute } from '@hono/zod-openapi';
 import { indicatorRegistry } from '../domain/indicators.ts';
 import { type IndicatorList, indicatorList } from '../domain/model.ts';
+import { createRoute } from '../http/contract-routes.ts';
 import { cachingHeaders, jsonContent, openApiRoutes } from '../http/openapi.ts';
 import { noQuery } from '../http/queries.ts';
 

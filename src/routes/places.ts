@@ -1,6 +1,5 @@
 // /api/v1/places: current status per place, a place's history, and place administration.
 
-import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { indicatorIds } from '../domain/indicators.ts';
 import {
@@ -13,6 +12,7 @@ import {
   slug,
 } from '../domain/model.ts';
 import { type Series, series } from '../domain/series.ts';
+import { createRoute } from '../http/contract-routes.ts';
 import { historyAnswer } from '../http/history-request.ts';
 import { requireJsonBody } from '../http/json-body.ts';
 import {

@@ -1,6 +1,5 @@
 // /api/v1/reports: history of every place, single reports, and the write endpoints.
 
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
 import {
@@ -12,6 +11,7 @@ import {
   retractionInput,
 } from '../domain/model.ts';
 import { type Warning, warning, warningCodes } from '../domain/plausibility.ts';
+import { createRoute } from '../http/contract-routes.ts';
 import { historyAnswer } from '../http/history-request.ts';
 import { negotiateLanguage } from '../http/html.ts';
 import { idempotent } from '../http/idempotency.ts';

@@ -101,8 +101,36 @@ describe('the OpenAPI document', () => {
     const answer = changes?.responses['200']?.content?.['application/json'] as { schema: any };
     expect(answer.schema.properties.changes.items).toEqual({ $ref: '#/components/schemas/Change' });
     expect([...answer.schema.required].sort()).toEqual(['changes', 'next', 'nextCursor']);
-    const kinds = doc.components.schemas.Change.oneOf.map((c: any) => c.properties.kind.enum);
-    expect(kinds).toEqual([['new'], ['correction'], ['retraction']]);
+    const kinds = doc.components.schemas.Change.oneOf.map((c: any) => c.properties.kind.const);
+    expect(kinds).toEqual(['new', 'correction', 'retraction']);
+  });
+
+  it('refers only to components it holds, and holds only what OpenAPI defines in an operation', async () => {
+    const doc = await openApiDocument();
+    const text = JSON.stringify(doc);
+    const refs = new Set([...text.matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1] ?? ''));
+    expect(refs.size).toBeGreaterThan(5);
+    for (const ref of refs) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(doc.components.schemas, ref).toHaveProperty([ref.split('/').at(-1) ?? '']);
+    }
+    const fields = new Set(['tags', 'summary', 'description', 'security', 'parameters', 'requestBody', 'responses']);
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, operation] of Object.entries(methods))
+        expect(Object.keys(operation).filter((key) => !fields.has(key)), `${method} ${path}`).toEqual([]);
+  });
+
+  it('describes a request as it is read and an answer as it is written', async () => {
+    const doc = await openApiDocument();
+    const hxl = doc.paths['/exports/status.csv']?.get?.parameters?.find((p) => p.name === 'hxl') as any;
+    expect(hxl).toMatchObject({ in: 'query', required: false, schema: { default: 'true' } });
+    const slug = doc.paths['/api/v1/places/{slug}']?.get?.parameters?.find((p) => p.name === 'slug') as any;
+    expect(slug).toMatchObject({ in: 'path', required: true, schema: { type: 'string' } });
+    const batch = doc.paths['/api/v1/reports/batch']?.post?.requestBody as any;
+    expect(batch).toMatchObject({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportBatchInput' } } },
+    });
   });
 });
 

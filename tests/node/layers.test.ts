@@ -74,8 +74,6 @@ const mayImport: Record<string, readonly string[]> = {
   desk: [...core, ...shared, 'drafting'],
   push: [...core, ...shared],
   drafting: [...core, ...shared],
-  // What the bundle takes of zod in place of 'zod' (wrangler.toml's [alias]): zod's modules only.
-  'zod-without-locales': [],
   'app.ts': [...core, ...shared, ...surfaces],
   'index.ts': [...core, ...shared, ...surfaces, 'app.ts'],
 };
@@ -92,7 +90,7 @@ function forbiddenImports(file: string, text: string): string[] {
   const allowed = mayImport[from];
   return [...text.matchAll(relativeImport)].flatMap(([, , specifier = '']) => {
     const target = resolve(dirname(file), specifier.replace(/\?.*$/, ''));
-    // A package's own module, named by its path (src/zod-without-locales/): no part of src/.
+    // A package's own module, named by its path: no part of src/.
     if (relative(src, target).startsWith('..')) return [];
     const to = partOf(target);
     const named = `${relative(root, file)} imports '${specifier}'`;
