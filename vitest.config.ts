@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { deskWorker } from './tests/support/desk-worker.ts';
 import { testTokens } from './tests/support/tokens.ts';
 
 const apiTokens = Object.entries(testTokens).map(([name, { token, scopes }]) => ({
@@ -16,24 +17,25 @@ const ratelimits = {
   STRICT_WRITE_RATE_LIMITER: { namespace_id: '1002', simple: { limit: 30, period: 10 as const } },
 };
 
-function workersWith(settings: { DOCUMENT_WRITE_INTERVAL_MS: string; RECENT_ANSWER_MS: string }) {
+function workersWith(
+  project: string,
+  settings: { DOCUMENT_WRITE_INTERVAL_MS: string; RECENT_ANSWER_MS: string },
+) {
+  // Set here, not taken from a .dev.vars that `npm start` (run by the browser test) may have
+  // written meanwhile: webhooks go only where production lets them.
+  const bindings = { API_TOKENS: JSON.stringify(apiTokens), WEBHOOK_LOCAL_TARGETS: '', ...settings };
   return cloudflareTest({
     wrangler: { configPath: './wrangler.toml' },
-    miniflare: {
-      // Set here, not taken from a .dev.vars that `npm start` (run by the browser test) may
-      // have written meanwhile: webhooks go only where production lets them.
-      bindings: { API_TOKENS: JSON.stringify(apiTokens), WEBHOOK_LOCAL_TARGETS: '', ...settings },
-      ratelimits,
-    },
+    miniflare: { bindings, ratelimits, workers: [deskWorker(project, bindings, ratelimits)] },
   });
 }
 
 // The writers write in the call that hands them work and no answer is kept, so tests read
 // their own writes at once; kept answers are tested with their production lifetime, set per
 // request.
-const workers = workersWith({ DOCUMENT_WRITE_INTERVAL_MS: '0', RECENT_ANSWER_MS: '0' });
+const workers = workersWith('workers', { DOCUMENT_WRITE_INTERVAL_MS: '0', RECENT_ANSWER_MS: '0' });
 // The writers as in production: documents written from alarms, at most once a second.
-const pacedWorkers = workersWith({ DOCUMENT_WRITE_INTERVAL_MS: '1000', RECENT_ANSWER_MS: '0' });
+const pacedWorkers = workersWith('paced', { DOCUMENT_WRITE_INTERVAL_MS: '1000', RECENT_ANSWER_MS: '0' });
 
 /** The origin the push tests publish the feeds at: the one their requests use. */
 export const pushTestOrigin = 'http://status.test';
@@ -45,23 +47,21 @@ export const pushTestOrigin = 'http://status.test';
 // delivery whose message was lost is sent again after 10 seconds.
 const pushWorkers = cloudflareTest(({ inject }) => {
   const receiver = `http://127.0.0.1:${inject('receiverPort')}`;
+  const bindings = {
+    API_TOKENS: JSON.stringify(apiTokens),
+    DOCUMENT_WRITE_INTERVAL_MS: '0',
+    RECENT_ANSWER_MS: '0',
+    RECEIVER: receiver,
+    WEBSUB_HUB_URL: `${receiver}/hub`,
+    PUBLIC_ORIGIN: pushTestOrigin,
+    WEBHOOK_LOCAL_TARGETS: 'true',
+    WEBHOOK_RETRY_SECONDS: '0',
+    WEBHOOK_TIMEOUT_MS: '6000',
+    WEBHOOK_RESEND_AFTER_SECONDS: '10',
+  };
   return {
     wrangler: { configPath: './wrangler.toml' },
-    miniflare: {
-      bindings: {
-        API_TOKENS: JSON.stringify(apiTokens),
-        DOCUMENT_WRITE_INTERVAL_MS: '0',
-        RECENT_ANSWER_MS: '0',
-        RECEIVER: receiver,
-        WEBSUB_HUB_URL: `${receiver}/hub`,
-        PUBLIC_ORIGIN: pushTestOrigin,
-        WEBHOOK_LOCAL_TARGETS: 'true',
-        WEBHOOK_RETRY_SECONDS: '0',
-        WEBHOOK_TIMEOUT_MS: '6000',
-        WEBHOOK_RESEND_AFTER_SECONDS: '10',
-      },
-      ratelimits,
-    },
+    miniflare: { bindings, ratelimits, workers: [deskWorker('push', bindings, ratelimits)] },
   };
 });
 
@@ -79,7 +79,11 @@ export default defineConfig({
       {
         // Integration tests run inside workerd, with real KV from miniflare.
         plugins: [workers],
-        test: { name: 'workers', include: ['tests/integration/**/*.test.ts'] },
+        test: {
+          name: 'workers',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/support/desk-worker.ts'],
+        },
       },
       {
         // Bursts, convergence and lost work, with the writers paced as in production.
@@ -87,6 +91,7 @@ export default defineConfig({
         test: {
           name: 'paced',
           include: ['tests/paced/**/*.test.ts'],
+          globalSetup: ['tests/support/desk-worker.ts'],
           testTimeout: 120_000,
           // One file at a time: how-soon.test.ts times reports, which a burst beside it would slow.
           fileParallelism: false,
@@ -98,7 +103,7 @@ export default defineConfig({
         test: {
           name: 'push',
           include: ['tests/push/**/*.test.ts'],
-          globalSetup: ['tests/push/receiver.ts'],
+          globalSetup: ['tests/push/receiver.ts', 'tests/support/desk-worker.ts'],
           // One file at a time: the hub's pings of the feed of all places are counted.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -21,6 +21,11 @@ const wrangler = spawn(
   'wrangler',
   [
     'dev',
+    // The public Worker, and the desk's beside it, reached through its DESK binding.
+    '--config',
+    'wrangler.toml',
+    '--config',
+    'wrangler.desk.toml',
     '--ip',
     '127.0.0.1',
     '--port',

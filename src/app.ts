@@ -1,21 +1,18 @@
 // The app: composes middleware and one sub-app per resource. No logic lives here.
 
+import type { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { etag } from 'hono/etag';
-import { requestId } from 'hono/request-id';
-import { desk } from './desk/app.ts';
 import { draftRoutes, draftsPath } from './drafting/routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { limitBody, writeBodyBytes } from './http/body-limit.ts';
 import { publicReads } from './http/caching.ts';
 import { ContractRoutes } from './http/contract-routes.ts';
-import { publicReadsAcrossOrigins } from './http/cross-origin.ts';
+import { forwardToDesk } from './http/desk-binding.ts';
+import { aroundEveryRequest } from './http/every-request.ts';
 import { allowedMethods } from './http/method-not-allowed.ts';
 import { notFound, onError } from './http/problem.ts';
 import { keepRecentAnswers } from './http/recent-answers.ts';
-import { requestLog } from './http/request-log.ts';
-import { docsSecurityHeaders, strictSecurityHeaders } from './http/security-headers.ts';
-import { provideStorage } from './http/storage.ts';
 import { subscriptionRoutes } from './push/routes.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { serveContract } from './routes/docs.ts';
@@ -30,12 +27,11 @@ import { reportRoutes } from './routes/reports.ts';
 
 export const app = new ContractRoutes<AppEnv>();
 
-app.use(requestId());
-app.use(requestLog());
-app.use(except('/docs', strictSecurityHeaders()));
-app.use('/docs', docsSecurityHeaders());
-app.use(provideStorage());
-app.use(publicReadsAcrossOrigins());
+// The desk is a Worker of its own (src/desk/worker.ts), reached through its service binding:
+// its requests go to it untouched, before anything here runs.
+app.all('/desk', forwardToDesk);
+app.all('/desk/*', forwardToDesk);
+aroundEveryRequest(app as unknown as Hono<AppEnv>);
 // Subscriptions are private to their token: never kept, never publicly cached.
 const privateReads = ['/api/v1/subscriptions', '/api/v1/subscriptions/*'];
 app.on(
@@ -59,7 +55,6 @@ app.route('/api/v1/subscriptions', subscriptionRoutes);
 app.route('/exports', exportRoutes);
 app.route('/problems', problemRoutes);
 app.route('/', pageRoutes);
-app.route('/', desk);
 serveContract(app);
 
 app.notFound(notFound(allowedMethods(app.routes)));

@@ -8,17 +8,18 @@ import { correctPath, retractPath, wholeCorrectionPath } from '../../src/desk/pa
 import worker from '../../src/index.ts';
 import { origin } from '../support/api.ts';
 import { syntheticReport } from '../support/builders.ts';
-import { manual, sameSite } from '../support/desk.ts';
+import { callDeskHere, manual, sameSite } from '../support/desk.ts';
 import { indexedCount } from '../support/kv.ts';
 import { createPlace, postReport } from '../support/seed-api.ts';
 import { testTokens } from '../support/tokens.ts';
 
 const bindings = env as unknown as Record<string, RateLimit>;
 
-/** The Worker with `limiter` as its write limit. */
+/** Both Workers with `limiter` as their write limit, as both are bound to one in production. */
 function callWith(limiter: RateLimit) {
   const limited = { ...env, WRITE_RATE_LIMITER: limiter } as Env;
   return async (path: string, init: RequestInit = {}) => {
+    if (path.startsWith('/desk')) return callDeskHere(path, init, limited);
     const ctx = createExecutionContext();
     const response = await worker.fetch(new Request(new URL(path, origin), init), limited, ctx);
     await waitOnExecutionContext(ctx);

@@ -114,10 +114,21 @@ describe('the OpenAPI document', () => {
       expect(ref).toMatch(/^#\/components\/schemas\//);
       expect(doc.components.schemas, ref).toHaveProperty([ref.split('/').at(-1) ?? '']);
     }
-    const fields = new Set(['tags', 'summary', 'description', 'security', 'parameters', 'requestBody', 'responses']);
+    const fields = new Set([
+      'tags',
+      'summary',
+      'description',
+      'security',
+      'parameters',
+      'requestBody',
+      'responses',
+    ]);
     for (const [path, methods] of Object.entries(doc.paths))
       for (const [method, operation] of Object.entries(methods))
-        expect(Object.keys(operation).filter((key) => !fields.has(key)), `${method} ${path}`).toEqual([]);
+        expect(
+          Object.keys(operation).filter((key) => !fields.has(key)),
+          `${method} ${path}`,
+        ).toEqual([]);
   });
 
   it('describes a request as it is read and an answer as it is written', async () => {

@@ -1,7 +1,9 @@
 // Using the desk as a browser does: forms from this site, redirects not followed (the next
 // request is the test's own), and the session cookie sent back.
 
-import { call } from './api.ts';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import deskWorker from '../../src/desk/worker.ts';
+import { call, origin } from './api.ts';
 import { testTokens } from './tokens.ts';
 
 export const sameSite = { origin: 'http://status.test', 'sec-fetch-site': 'same-origin' };
@@ -34,4 +36,16 @@ export async function signIn(token: string = testTokens.moderator.token) {
   const desk = cookie ? await (await call('/desk', { ...manual, headers: { cookie } })).text() : '';
   const formToken = /name="formToken" value="([0-9a-f]{64})"/.exec(desk)?.[1] ?? '';
   return { response, cookie, formToken };
+}
+
+/**
+ * A request to the desk's Worker run in this test's own isolate, with `bindings` (the test's
+ * own unless given), where `call` reaches it through the public Worker's DESK binding, in an
+ * isolate of its own: for a test that must see its log lines, or give it another binding.
+ */
+export async function callDeskHere(path: string, init: RequestInit = {}, bindings: Env = env) {
+  const ctx = createExecutionContext();
+  const response = await deskWorker.fetch(new Request(new URL(path, origin), init), bindings, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
 }
