@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle } from '../scripts/bundle-size.mjs';
+import { buildBundle, workers } from '../scripts/bundle-size.mjs';
 import { startBenchWorkers } from './workers.mjs';
 
 export const placeCount = 20;
@@ -16,9 +16,12 @@ const loadConcurrency = Number(process.env.BENCH_LOAD_CONCURRENCY ?? 1);
 // the largest history take minutes less, and nothing of it outlives the run.
 const memoryBackedTmp = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
-/** `wrangler deploy --dry-run`: the production bundle, and the size it reports. */
+/**
+ * `wrangler deploy --dry-run`: the production bundles, and the sizes it reports, the public
+ * Worker's with the desk's beside it.
+ */
 export function build() {
-  const bundle = buildBundle();
+  const bundle = { ...buildBundle(workers[0]), desk: buildBundle(workers[1]) };
   execFileSync(
     'wrangler',
     [

@@ -1,17 +1,20 @@
 // npm run setup:cloudflare: the whole first deploy as one command, safe to run again
 // (docs/operating.md#deploy-to-cloudflare). It finds or creates the KV namespaces and the
-// queues wrangler.toml names, writes the namespace ids in place of its placeholders, sets
-// the first admin token when API_TOKENS is not yet a secret, deploys (which applies the
-// Durable Object migrations), and publishes the seeds through the API as `npm start` does.
-// Every step asks first whether it is done: a second run creates, writes and publishes
-// nothing. --dry-run prints the steps and runs none of them.
+// queues wrangler.toml names, writes the namespace ids in place of its placeholders (in the
+// desk's configuration too), sets the first admin token on both Workers when API_TOKENS is not
+// yet a secret, deploys the public Worker (which applies the Durable Object migrations) and
+// then the desk's, and publishes the seeds through the API as `npm start` does. Every step
+// asks first whether it is done: a second run creates, writes and publishes nothing.
+// --dry-run prints the steps and runs none of them.
 //
-// Options: --config <wrangler.toml>, --token <admin token> (or STATUS_ADMIN_TOKEN), --dry-run.
+// Options: --config <wrangler.toml>, --desk-config <wrangler.desk.toml beside it>,
+// --token <admin token> (or STATUS_ADMIN_TOKEN), --dry-run.
 // WRANGLER replaces `npx wrangler` (e.g. WRANGLER="node stand-in.mjs").
 
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { experimental_readRawConfig } from 'wrangler';
 import { scopes } from '../src/http/principal.ts';
@@ -20,11 +23,16 @@ import { placeholderLines, withIds, wranglerCommand } from './wrangler-config.mj
 const { values: options } = parseArgs({
   options: {
     config: { type: 'string', default: 'wrangler.toml' },
+    'desk-config': { type: 'string' },
     token: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
 });
 const config = options.config;
+// The desk's Worker (wrangler.desk.toml): the same namespaces and the same token as the public
+// Worker's, deployed after it, since the public Worker's DESK binding and the desk's bindings
+// of the public Worker's objects each need the other Worker to exist.
+const deskConfig = options['desk-config'] ?? join(dirname(config), 'wrangler.desk.toml');
 const dryRun = options['dry-run'];
 const seedsFolder = new URL('../seeds/', import.meta.url);
 // The first token has every scope: it is the one that makes the others' places.
@@ -56,11 +64,12 @@ const shown = (args) => [wrangler.command, ...wrangler.args, ...args].join(' ');
  * Runs wrangler with `--config`; answers its output. A failure stops the setup with
  * wrangler's own words unless `allowFailure`, when the caller reads them.
  * @param {string[]} args
- * @param {{ stdin?: string; echo?: boolean; allowFailure?: boolean }} [how]
+ * @param {{ stdin?: string; echo?: boolean; allowFailure?: boolean; of?: string }} [how] `of`: the
+ *   configuration of the Worker, the public one's unless given
  * @returns {Promise<{ code: number; stdout: string; stderr: string }>}
  */
-function run(args, { stdin, echo = false, allowFailure = false } = {}) {
-  const all = [...args, '--config', config];
+function run(args, { stdin, echo = false, allowFailure = false, of = config } = {}) {
+  const all = [...args, '--config', of];
   return new Promise((resolve, reject) => {
     const child = spawn(wrangler.command, [...wrangler.args, ...all], {
       stdio: [stdin === undefined ? 'inherit' : 'pipe', 'pipe', 'pipe'],
@@ -185,6 +194,35 @@ async function setUpKv() {
   changed.push(`wrote ${placeholders.length} KV id(s) into ${config}`);
 }
 
+/** Writes the public Worker's namespace ids into the desk's configuration, in place of its placeholders. */
+function setUpDeskKv() {
+  const text = readFileSync(deskConfig, 'utf8');
+  const placeholders = placeholderLines(text);
+  if (placeholders.length === 0) {
+    say(`KV: ${deskConfig} names its namespaces already`);
+    return;
+  }
+  if (dryRun) {
+    for (const { key, line, placeholder } of placeholders)
+      plan(`write into ${deskConfig}:${line} the ${key} of ${config} in place of ${placeholder}`);
+    return;
+  }
+  const named = /** @type {WranglerToml} */ (experimental_readRawConfig({ config }).rawConfig)
+    .kv_namespaces?.[0];
+  /** @type {Map<string, string>} */
+  const ids = new Map();
+  for (const { key, placeholder } of placeholders) {
+    const id = named?.[key];
+    if (!id || placeholderLines(`${key} = "${id}"`).length > 0)
+      throw new Error(`${config} names no ${key} of its KV namespace to write into ${deskConfig}`);
+    ids.set(placeholder, id);
+  }
+  writeFileSync(deskConfig, withIds(text, ids));
+  for (const { key, line, placeholder } of placeholders)
+    say(`${deskConfig}:${line}: ${key} = "${ids.get(placeholder)}"`);
+  changed.push(`wrote ${placeholders.length} KV id(s) into ${deskConfig}`);
+}
+
 // -- Queues -------------------------------------------------------------------------------
 
 /** Every queue wrangler.toml names: produced to, consumed, or dead letters. */
@@ -237,21 +275,26 @@ async function setUpQueues() {
 // -- The first admin token ----------------------------------------------------------------
 
 /**
- * The Worker's secret names. `wrangler secret list` fails for a Worker never deployed, which
- * has none: `wrangler secret put` creates it, so that the first deploy finds API_TOKENS,
- * which wrangler.toml's [secrets] requires.
+ * The secret names of the Worker of `of`. `wrangler secret list` fails for a Worker never
+ * deployed, which has none: `wrangler secret put` creates it, so that the first deploy finds
+ * API_TOKENS, which both configurations' [secrets] require.
+ * @param {string} of
  */
-async function secretNames() {
-  const listed = await run(['secret', 'list', '--format', 'json'], { allowFailure: true });
+async function secretNames(of) {
+  const listed = await run(['secret', 'list', '--format', 'json'], { allowFailure: true, of });
   if (listed.code === 0)
     return /** @type {{ name: string }[]} */ (printedJson(listed.stdout)).map((s) => s.name);
   if (/Worker "[^"]*"[^\n]* not found/.test(`${listed.stdout}${listed.stderr}`)) return [];
-  throw new Error(`\`${shown(['secret', 'list'])}\` failed:\n${listed.stdout}${listed.stderr}`);
+  throw new Error(
+    `\`${shown(['secret', 'list', '--config', of])}\` failed:\n${listed.stdout}${listed.stderr}`,
+  );
 }
 
 /**
- * Sets API_TOKENS to one admin token when it is not a secret yet; answers the token, known
- * only to this run.
+ * Sets API_TOKENS, on both Workers, to one admin token when the public Worker has none yet;
+ * answers the token, known only to this run. A desk's Worker without the secret when the
+ * public one has it (a deployment older than the desk's Worker) stops the setup: the secret's
+ * value cannot be read back to copy it.
  * @returns {Promise<string | undefined>}
  */
 async function setUpToken() {
@@ -261,39 +304,53 @@ async function setUpToken() {
       `run, unless API_TOKENS is a secret: ${shown(['secret', 'put', 'API_TOKENS', '--config', config])} with, on stdin, ` +
         `[{"name":"admin","sha256":"<SHA-256 of a new random token>","scopes":${JSON.stringify(adminScopes)}}], and print the token once`,
     );
+    plan(`run, with the same value: ${shown(['secret', 'put', 'API_TOKENS', '--config', deskConfig])}`);
     return undefined;
   }
-  if ((await secretNames()).includes('API_TOKENS')) {
-    say('Secret API_TOKENS: set already (its tokens are not shown again)');
+  const onPublic = (await secretNames(config)).includes('API_TOKENS');
+  const onDesk = (await secretNames(deskConfig)).includes('API_TOKENS');
+  if (onPublic && onDesk) {
+    say('Secret API_TOKENS: set already on both Workers (its tokens are not shown again)');
     return undefined;
   }
+  if (onPublic)
+    throw new Error(
+      `the desk's Worker has no API_TOKENS, and the public Worker's cannot be read back: put the same value with \`${shown(['secret', 'put', 'API_TOKENS', '--config', deskConfig])}\`, then run this again`,
+    );
   const token = randomBytes(32).toString('hex');
   const registry = [
     { name: 'admin', sha256: createHash('sha256').update(token).digest('hex'), scopes: adminScopes },
   ];
-  await run(['secret', 'put', 'API_TOKENS'], { stdin: JSON.stringify(registry) });
-  changed.push('set the secret API_TOKENS');
-  say('Secret API_TOKENS: set, with one token named "admin" and every scope.');
+  for (const of of [config, deskConfig])
+    await run(['secret', 'put', 'API_TOKENS'], { stdin: JSON.stringify(registry), of });
+  changed.push('set the secret API_TOKENS on both Workers');
+  say('Secret API_TOKENS: set on both Workers, with one token named "admin" and every scope.');
   say(`  Admin token: ${token}`);
   say('  It will not be shown again: keep it now. Adding a token means putting this whole array again');
-  say(`  with the new entry: ${JSON.stringify(registry)}`);
+  say(`  with the new entry, on both Workers: ${JSON.stringify(registry)}`);
   return token;
 }
 
 // -- Deploy -------------------------------------------------------------------------------
 
-/** Deploys; answers the Worker's URL as wrangler prints it under "Deployed ... triggers". */
+/**
+ * Deploys the public Worker, then the desk's; answers the public Worker's URL as wrangler
+ * prints it under "Deployed ... triggers".
+ */
 async function deploy() {
   if (dryRun) {
     plan(
       `run: ${shown(['deploy', '--config', config])} (applies the Durable Object migrations) and read the Worker's URL`,
     );
+    plan(`run: ${shown(['deploy', '--config', deskConfig])}`);
     return '<the Worker URL>';
   }
   const { stdout } = await run(['deploy'], { echo: true });
   const targets = stdout.split(/\nDeployed [^\n]* triggers[^\n]*\n/)[1] ?? '';
   const url = /^\s+(https?:\/\/\S+)/m.exec(targets)?.[1];
   say(url ? `Deployed: ${url}` : 'Deployed; wrangler printed no URL for it (only routes?)');
+  await run(['deploy'], { echo: true, of: deskConfig });
+  say("Deployed the desk's Worker, reached at /desk through the public Worker");
   return url;
 }
 
@@ -432,6 +489,7 @@ async function main() {
     `Cloudflare setup of the Worker "${workerName}" (${config})${dryRun ? ', dry run: nothing is run or changed' : ''}`,
   );
   await setUpKv();
+  setUpDeskKv();
   await setUpQueues();
   const newToken = await setUpToken();
   const url = await deploy();

@@ -1,11 +1,10 @@
 // The app: composes middleware and one sub-app per resource. No logic lives here.
 
-import type { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { etag } from 'hono/etag';
 import { draftRoutes, draftsPath } from './drafting/routes.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { limitBody, writeBodyBytes } from './http/body-limit.ts';
+import { deskRequestBytes, limitBody, writeBodyBytes } from './http/body-limit.ts';
 import { publicReads } from './http/caching.ts';
 import { ContractRoutes } from './http/contract-routes.ts';
 import { forwardToDesk } from './http/desk-binding.ts';
@@ -13,6 +12,7 @@ import { aroundEveryRequest } from './http/every-request.ts';
 import { allowedMethods } from './http/method-not-allowed.ts';
 import { notFound, onError } from './http/problem.ts';
 import { keepRecentAnswers } from './http/recent-answers.ts';
+import { strictSecurityHeaders } from './http/security-headers.ts';
 import { subscriptionRoutes } from './push/routes.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { serveContract } from './routes/docs.ts';
@@ -28,10 +28,11 @@ import { reportRoutes } from './routes/reports.ts';
 export const app = new ContractRoutes<AppEnv>();
 
 // The desk is a Worker of its own (src/desk/worker.ts), reached through its service binding:
-// its requests go to it untouched, before anything here runs.
-app.all('/desk', forwardToDesk);
-app.all('/desk/*', forwardToDesk);
-aroundEveryRequest(app as unknown as Hono<AppEnv>);
+// its requests go to it as they came, before anything here runs but the headers every answer
+// has and the most a desk request may carry.
+for (const path of ['/desk', '/desk/*'])
+  app.all(path, strictSecurityHeaders(), limitBody(deskRequestBytes), forwardToDesk);
+aroundEveryRequest(app);
 // Subscriptions are private to their token: never kept, never publicly cached.
 const privateReads = ['/api/v1/subscriptions', '/api/v1/subscriptions/*'];
 app.on(

@@ -15,7 +15,7 @@ import { sha256 } from '../digest.ts';
 import { draftBodyBytes } from '../drafting/limits.ts';
 import { hex } from '../encoding.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { limitBody, writeBodyBytes } from '../http/body-limit.ts';
+import { deskRequestBytes, limitBody, writeBodyBytes } from '../http/body-limit.ts';
 import type { Principal } from '../http/principal.ts';
 import { markWriter, secureCookies as secure, unmarkWriter } from '../http/writer-marker.ts';
 import { accountRegistry } from '../writers/account-registry.ts';
@@ -99,11 +99,11 @@ export async function endSession(c: Context<AppEnv>, session: DeskSessionInfo): 
   clearCookies(c);
 }
 
-/** The largest spreadsheet the desk imports: 100 reports fit in far less. */
-export const maxImportFileBytes = 1024 * 1024;
-
 /** An import's form carries its file (as base64, in the check's form): room for that and the rest. */
-const maxImportFormBytes = 2 * maxImportFileBytes;
+const maxImportFormBytes = deskRequestBytes;
+
+/** The largest spreadsheet the desk imports: 100 reports fit in far less. */
+export const maxImportFileBytes = maxImportFormBytes / 2;
 
 /**
  * What every request of the desk passes first: Hono's csrf middleware (a form must come

@@ -1,7 +1,8 @@
 // npm run setup:cloudflare and npm run deploy, driven against a stand-in for wrangler
 // (tests/support/wrangler-stand-in.mjs, an account in a JSON file) and a stand-in for the
 // deployed API on 127.0.0.1 that records what it is sent. Each runs on a temporary copy of
-// the project's wrangler.toml, with its placeholders: nothing reaches Cloudflare.
+// the project's wrangler.toml and wrangler.desk.toml, with their placeholders: nothing
+// reaches Cloudflare.
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,6 +19,9 @@ const root = resolve(import.meta.dirname, '../..');
 const standIn = join(root, 'tests/support/wrangler-stand-in.mjs');
 const seed = JSON.parse(readFileSync(join(root, 'seeds/bakhmut.json'), 'utf8'));
 const projectToml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+const deskToml = readFileSync(join(root, 'wrangler.desk.toml'), 'utf8');
+const publicName = 'humanitarian-status-feed';
+const deskName = 'humanitarian-status-feed-desk';
 /** The line of the production KV id; the preview id's is the next. */
 const idLine =
   projectToml.split('\n').findIndex((l) => l.includes('REPLACE_WITH_PRODUCTION_KV_NAMESPACE_ID')) + 1;
@@ -25,8 +29,7 @@ const idLine =
 interface Account {
   namespaces: { id: string; title: string }[];
   queues: { queue_name: string }[];
-  secrets: Record<string, string>;
-  deploys: number;
+  workers: Record<string, { secrets: Record<string, string>; deploys: number }>;
   calls: { args: string[]; stdin?: string }[];
 }
 
@@ -70,7 +73,9 @@ function standInApi(account: () => Account) {
         idempotencyKey,
         body: JSON.parse(text),
       });
-      const registry = JSON.parse(account().secrets.API_TOKENS ?? '[]') as { sha256: string }[];
+      const registry = JSON.parse(account().workers[publicName]?.secrets.API_TOKENS ?? '[]') as {
+        sha256: string;
+      }[];
       const presented = createHash('sha256')
         .update(authorization.replace(/^Bearer /, ''))
         .digest('hex');
@@ -93,10 +98,10 @@ interface Run {
 }
 
 /** Runs a script of the project with the stand-in wrangler; bounded to 60 s. */
-function runScript(script: string, args: string[], env: Record<string, string>): Promise<Run> {
+function runScript(script: string, args: string[], env: Record<string, string>, cwd = root): Promise<Run> {
   return new Promise((done, failed) => {
     const child = spawn(process.execPath, [join(root, script), ...args], {
-      cwd: root,
+      cwd,
       env: { ...process.env, WRANGLER: `${process.execPath} ${standIn}`, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -124,6 +129,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 describe('npm run setup:cloudflare', () => {
   let dir: string;
   let config: string;
+  let deskConfig: string;
   let statePath: string;
   let api: ReturnType<typeof standInApi>;
   let url: string;
@@ -139,8 +145,10 @@ describe('npm run setup:cloudflare', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'setup-cloudflare-'));
     config = join(dir, 'wrangler.toml');
+    deskConfig = join(dir, 'wrangler.desk.toml');
     statePath = join(dir, 'account.json');
     copyFileSync(join(root, 'wrangler.toml'), config);
+    copyFileSync(join(root, 'wrangler.desk.toml'), deskConfig);
     api = standInApi(account);
     await new Promise<void>((listening) => api.server.listen(0, '127.0.0.1', listening));
     url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
@@ -156,6 +164,7 @@ describe('npm run setup:cloudflare', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(statePath)).toBe(false);
     expect(readFileSync(config, 'utf8')).toBe(projectToml);
+    expect(readFileSync(deskConfig, 'utf8')).toBe(deskToml);
     expect(api.received).toEqual([]);
     for (const step of [
       'kv namespace list',
@@ -167,7 +176,10 @@ describe('npm run setup:cloudflare', () => {
       'queues create humanitarian-status-push-dead --config',
       'queues create humanitarian-status-push-slow --config',
       'secret put API_TOKENS',
+      `secret put API_TOKENS --config ${deskConfig}`,
       `deploy --config ${config}`,
+      `deploy --config ${deskConfig}`,
+      `write into ${deskConfig}:`,
       'PUT <the Worker URL>/api/v1/places/bakhmut',
       `POST <the Worker URL>/api/v1/reports (Idempotency-Key: ${seed.reports[0].idempotencyKey})`,
       `corrections (Idempotency-Key: ${seed.reports[1].idempotencyKey})`,
@@ -191,10 +203,10 @@ describe('npm run setup:cloudflare', () => {
       'humanitarian-status-push-slow',
     ]);
 
-    // Only the two placeholders changed, each to its namespace's id.
+    // Only the two placeholders changed, in both configurations, each to its namespace's id.
     const idOf = (title: string) => state.namespaces.find((n) => n.title === title)?.id ?? '';
-    expect(readFileSync(config, 'utf8')).toBe(
-      projectToml
+    const withIds = (toml: string) =>
+      toml
         .replace(
           '"REPLACE_WITH_PRODUCTION_KV_NAMESPACE_ID"',
           `"${idOf('humanitarian-status-feed-STATUS_KV')}"`,
@@ -202,25 +214,33 @@ describe('npm run setup:cloudflare', () => {
         .replace(
           '"REPLACE_WITH_PREVIEW_KV_NAMESPACE_ID"',
           `"${idOf('humanitarian-status-feed-STATUS_KV_preview')}"`,
-        ),
-    );
+        );
+    expect(readFileSync(config, 'utf8')).toBe(withIds(projectToml));
+    expect(readFileSync(deskConfig, 'utf8')).toBe(withIds(deskToml));
 
-    // One token, printed once, whose hash is what the secret holds, with every scope there is.
+    // One token, printed once, whose hash is what the secret holds on both Workers, with every
+    // scope there is.
     const puts = state.calls.filter((c) => c.args[0] === 'secret' && c.args[1] === 'put');
-    expect(puts).toHaveLength(1);
+    expect(puts).toHaveLength(2);
     const tokens = [...first.stdout.matchAll(/Admin token: (\S+)/g)].map(([, token]) => token ?? '');
     expect(tokens).toHaveLength(1);
     expect(first.stdout).toContain('It will not be shown again');
     const token = tokens[0] ?? '';
     expect(token).toMatch(/^[\x21-\x7E]{1,512}$/);
     expect(first.stdout.split(token)).toHaveLength(2);
-    expect(JSON.parse(state.secrets.API_TOKENS ?? '')).toEqual([
-      { name: 'admin', sha256: sha256(token), scopes: [...scopes] },
-    ]);
-    // The secret is set before the first deploy, which wrangler.toml's [secrets] requires.
-    const order = state.calls.map((c) => c.args.slice(0, 2).join(' '));
-    expect(order.indexOf('secret put')).toBeLessThan(order.indexOf('deploy --config'));
-    expect(state.deploys).toBe(1);
+    for (const name of [publicName, deskName])
+      expect(JSON.parse(state.workers[name]?.secrets.API_TOKENS ?? '')).toEqual([
+        { name: 'admin', sha256: sha256(token), scopes: [...scopes] },
+      ]);
+    // The secrets are set before the first deploy, which both [secrets] require; the public
+    // Worker is deployed first, the desk's after it (the stand-in fails either deploy that
+    // names a Worker not there).
+    const order = state.calls.map((c) => c.args.join(' '));
+    const at = (call: string) => order.findIndex((c) => c.startsWith(call));
+    expect(at(`secret put API_TOKENS --config ${deskConfig}`)).toBeLessThan(at(`deploy --config ${config}`));
+    expect(at(`deploy --config ${config}`)).toBeLessThan(at(`deploy --config ${deskConfig}`));
+    expect(state.workers[publicName]?.deploys).toBe(1);
+    expect(state.workers[deskName]?.deploys).toBe(1);
 
     // The seed as npm start publishes it: the place, the report, then its correction.
     expect(api.received.map(({ method, path, idempotencyKey }) => [method, path, idempotencyKey])).toEqual([
@@ -248,7 +268,9 @@ describe('npm run setup:cloudflare', () => {
     expect(newCalls.filter((c) => / (create|put)$/.test(c))).toEqual([]);
     expect(after.namespaces).toEqual(before.namespaces);
     expect(after.queues).toEqual(before.queues);
-    expect(after.secrets).toEqual(before.secrets);
+    expect(Object.values(after.workers).map((w) => w.secrets)).toEqual(
+      Object.values(before.workers).map((w) => w.secrets),
+    );
     expect(readFileSync(config, 'utf8')).toBe(toml);
     expect(api.received).toHaveLength(requests);
     expect(again.stdout).not.toContain('Admin token');
@@ -269,6 +291,37 @@ describe('npm run setup:cloudflare', () => {
       expect(run.stdout).toContain('pass it as --token or STATUS_ADMIN_TOKEN');
     } finally {
       await new Promise((closed) => fresh.server.close(closed));
+    }
+  });
+});
+
+describe('npm run setup:cloudflare on a deployment older than the desk’s Worker', () => {
+  it('stops before deploying, naming the command that puts the token on the desk’s Worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'setup-older-'));
+    try {
+      const config = join(dir, 'wrangler.toml');
+      const deskConfig = join(dir, 'wrangler.desk.toml');
+      const statePath = join(dir, 'account.json');
+      copyFileSync(join(root, 'wrangler.toml'), config);
+      copyFileSync(join(root, 'wrangler.desk.toml'), deskConfig);
+      const older = { secrets: { API_TOKENS: '[]' }, deploys: 3 };
+      writeFileSync(
+        statePath,
+        JSON.stringify({ namespaces: [], queues: [], workers: { [publicName]: older }, calls: [] }),
+      );
+      const run = await runScript('scripts/setup-cloudflare.mjs', ['--config', config], {
+        WRANGLER_STAND_IN_STATE: statePath,
+        STATUS_ADMIN_TOKEN: '',
+      });
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain(`secret put API_TOKENS --config ${deskConfig}`);
+      const state = JSON.parse(readFileSync(statePath, 'utf8')) as Account;
+      expect(state.calls.filter((c) => c.args[0] === 'deploy' || c.args[1] === 'put')).toEqual([]);
+      // The desk's configuration has the public Worker's namespace ids.
+      const ids = placeholderLines(readFileSync(deskConfig, 'utf8'));
+      expect(ids).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
@@ -309,13 +362,44 @@ describe('npm run deploy', () => {
     expect(existsSync(statePath)).toBe(false);
   });
 
+  it('deploys the public Worker, then the desk’s, refusing while either holds a placeholder', async () => {
+    const here = mkdtempSync(join(dir, 'both-'));
+    const statePath = join(here, 'both.json');
+    const ready = (toml: string) =>
+      toml.replace('REPLACE_WITH_PRODUCTION_KV_NAMESPACE_ID', '0123456789abcdef');
+    writeFileSync(join(here, 'wrangler.toml'), ready(projectToml));
+    writeFileSync(join(here, 'wrangler.desk.toml'), deskToml);
+    const refused = await runScript('scripts/deploy.mjs', [], { WRANGLER_STAND_IN_STATE: statePath }, here);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('wrangler.desk.toml:');
+    expect(existsSync(statePath)).toBe(false);
+
+    writeFileSync(join(here, 'wrangler.desk.toml'), ready(deskToml));
+    const deployed = { secrets: { API_TOKENS: '[]' }, deploys: 1 };
+    const workers = { [publicName]: deployed, [deskName]: deployed };
+    writeFileSync(statePath, JSON.stringify({ namespaces: [], queues: [], workers, calls: [] }));
+    const run = await runScript('scripts/deploy.mjs', [], { WRANGLER_STAND_IN_STATE: statePath }, here);
+    expect(run.code, run.stderr).toBe(0);
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as Account;
+    expect(state.calls.map((c) => c.args)).toEqual([
+      ['deploy', '--config', 'wrangler.toml'],
+      ['deploy', '--config', 'wrangler.desk.toml'],
+    ]);
+  });
+
   it('runs wrangler deploy once the production id is in place', async () => {
     const config = join(dir, 'ready.toml');
     const statePath = join(dir, 'ready.json');
     writeFileSync(config, projectToml.replace('REPLACE_WITH_PRODUCTION_KV_NAMESPACE_ID', '0123456789abcdef'));
+    const deployed = { secrets: { API_TOKENS: '[]' }, deploys: 1 };
     writeFileSync(
       statePath,
-      JSON.stringify({ namespaces: [], queues: [], workerExists: true, secrets: {}, deploys: 0, calls: [] }),
+      JSON.stringify({
+        namespaces: [],
+        queues: [],
+        workers: { [publicName]: deployed, [deskName]: deployed },
+        calls: [],
+      }),
     );
     const run = await runScript('scripts/deploy.mjs', ['--config', config], {
       WRANGLER_STAND_IN_STATE: statePath,

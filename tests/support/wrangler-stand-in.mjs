@@ -2,7 +2,9 @@
 // they run as wrangler does (the same output formats: JSON for KV namespaces and secrets, a
 // table for queues, the targets under "Deployed ... triggers") and fails where wrangler
 // fails, from an account kept in the JSON file $WRANGLER_STAND_IN_STATE. It records every
-// call there. Its deploy prints $WRANGLER_STAND_IN_URL as the Worker's address.
+// call there. Its deploy prints $WRANGLER_STAND_IN_URL as the Worker's address, and fails as
+// Cloudflare does when a service binding, or a Durable Object bound by script_name, names a
+// Worker that is not there.
 
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +13,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
  * @typedef {{ args: string[]; stdin?: string }} Call
  * @typedef {{ namespaces: { id: string; title: string; supports_url_encoding: boolean }[];
  *   queues: { queue_id: string; queue_name: string; created_on: string }[];
- *   workerExists: boolean; secrets: Record<string, string>; deploys: number; calls: Call[] }} Account
+ *   workers: Record<string, Worker>; calls: Call[] }} Account
+ * @typedef {{ secrets: Record<string, string>; deploys: number }} Worker a Worker of the account,
+ *   created by its first `secret put` or deploy
  */
 
 const statePath = process.env.WRANGLER_STAND_IN_STATE ?? '';
@@ -20,7 +24,7 @@ if (!statePath) throw new Error('WRANGLER_STAND_IN_STATE is not set');
 /** @type {Account} */
 const account = existsSync(statePath)
   ? JSON.parse(readFileSync(statePath, 'utf8'))
-  : { namespaces: [], queues: [], workerExists: false, secrets: {}, deploys: 0, calls: [] };
+  : { namespaces: [], queues: [], workers: {}, calls: [] };
 
 const args = process.argv.slice(2);
 const words = args.filter(
@@ -33,7 +37,10 @@ const flag = (/** @type {string} */ name) => {
 const config = flag('--config') ?? 'wrangler.toml';
 const workerName = /^name = "([^"]+)"/m.exec(readFileSync(config, 'utf8'))?.[1] ?? '';
 
-/** @param {string} message */
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`✘ [ERROR] ${message}`);
   save();
@@ -105,32 +112,39 @@ if (command === 'kv namespace list') {
   });
   console.log(`🌀 Creating queue '${name}'\n✅ Created queue '${name}'`);
 } else if (words[0] === 'secret' && words[1] === 'list') {
-  if (!account.workerExists)
+  const worker = account.workers[workerName];
+  if (!worker)
     fail(
       `Worker "${workerName}" not found.\n\nIf this is a new Worker, run \`wrangler deploy\` first to create it.`,
     );
   console.log(
     JSON.stringify(
-      Object.keys(account.secrets).map((name) => ({ name, type: 'secret_text' })),
+      Object.keys(worker.secrets).map((name) => ({ name, type: 'secret_text' })),
       null,
       '  ',
     ),
   );
 } else if (words[0] === 'secret' && words[1] === 'put') {
-  if (!account.workerExists) {
-    console.log(`🌀 Creating new Worker "${workerName}"...`);
-    account.workerExists = true;
-  }
-  account.secrets[words[2] ?? ''] = stdin.trimEnd();
+  if (!account.workers[workerName]) console.log(`🌀 Creating new Worker "${workerName}"...`);
+  const worker = account.workers[workerName] ?? { secrets: {}, deploys: 0 };
+  account.workers[workerName] = worker;
+  worker.secrets[words[2] ?? ''] = stdin.trimEnd();
   console.log(`✨ Success! Uploaded secret ${words[2]}`);
 } else if (words[0] === 'deploy') {
   const toml = readFileSync(config, 'utf8');
   if (/"REPLACE_WITH_PRODUCTION_KV_NAMESPACE_ID"/.test(toml))
     fail('KV namespace "REPLACE_WITH_PRODUCTION_KV_NAMESPACE_ID" is not valid. [code: 10042]');
-  if (!account.workerExists && !account.secrets.API_TOKENS)
+  const worker = account.workers[workerName] ?? { secrets: {}, deploys: 0 };
+  if (/^required = \["API_TOKENS"\]/m.test(toml) && !worker.secrets.API_TOKENS)
     fail('The following required secrets have not been set: API_TOKENS');
-  account.workerExists = true;
-  account.deploys += 1;
+  for (const [, target] of toml.matchAll(/^service = "([^"]+)"/gm))
+    if (!account.workers[target ?? ''])
+      fail(`Service binding references Worker '${target}' which was not found. [code: 10143]`);
+  for (const [, target] of toml.matchAll(/^script_name = "([^"]+)"/gm))
+    if (!account.workers[target ?? '']?.deploys)
+      fail(`Durable Object binding references script '${target}' which was not found. [code: 10061]`);
+  worker.deploys += 1;
+  account.workers[workerName] = worker;
   console.log(`Total Upload: 817.82 KiB / gzip: 214.17 KiB\nUploaded ${workerName} (3.21 sec)`);
   console.log(`Deployed ${workerName} triggers (1.02 sec)`);
   console.log(`  ${process.env.WRANGLER_STAND_IN_URL ?? `https://${workerName}.example.workers.dev`}`);
