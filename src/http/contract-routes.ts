@@ -26,15 +26,24 @@ const routingPath = (path: string) => path.replaceAll(/\/{(.+?)}/g, '/:$1');
 /** `/:slug` as OpenAPI writes it: `/{slug}`. */
 const documentPath = (path: string) => path.replaceAll(/:([^/]+)/g, '{$1}');
 
-/** The validators of a declared request: path, query, headers, and a JSON body. */
-function validatorsOf(request: RouteConfig['request']): MiddlewareHandler[] {
+/**
+ * The validators of a declared request, in the order @hono/zod-openapi runs them: query,
+ * path, headers, then a JSON body. A request part declared in a form they would not check
+ * (headers as a list, a body of another media type) is refused when the route is declared.
+ */
+function validatorsOf(route: RouteConfig): MiddlewareHandler[] {
+  const { request } = route;
   const validators: MiddlewareHandler[] = [];
-  if (request?.params) validators.push(valid('param', request.params));
   if (request?.query) validators.push(valid('query', request.query));
-  if (request?.headers instanceof z.ZodType) validators.push(valid('header', request.headers));
-  const body = request?.body?.content['application/json'];
-  if (body && 'schema' in body && body.schema instanceof z.ZodType)
-    validators.push(valid('json', body.schema));
+  if (request?.params) validators.push(valid('param', request.params));
+  if (Array.isArray(request?.headers)) throw new Error(`${route.path}: declare headers as one zod object`);
+  if (request?.headers) validators.push(valid('header', request.headers));
+  for (const [type, content] of Object.entries(request?.body?.content ?? {})) {
+    const schema = content && 'schema' in content ? content.schema : undefined;
+    if (type !== 'application/json' || !(schema instanceof z.ZodType))
+      throw new Error(`${route.path}: a body is declared as JSON, with a zod schema`);
+    validators.push(valid('json', schema));
+  }
   return validators;
 }
 
@@ -49,7 +58,7 @@ export class ContractRoutes<
   /** Mounts `handler` behind the validators of `route`'s request, and keeps `route`. */
   openapi = ((route: RouteConfig, handler: MiddlewareHandler) => {
     const middleware = [route.middleware ?? []].flat() as MiddlewareHandler[];
-    const handlers = [...middleware, ...validatorsOf(route.request), handler];
+    const handlers = [...middleware, ...validatorsOf(route), handler];
     (this as unknown as Hono).on(
       route.method.toUpperCase(),
       routingPath(route.path),
