@@ -3,7 +3,7 @@
 // and run as an auxiliary Worker that the public Worker's DESK binding reaches.
 
 import { execFileSync } from 'node:child_process';
-import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { experimental_readRawConfig, unstable_getMiniflareWorkerOptions } from 'wrangler';
 
 /** The rate limits of a Vitest project's Workers, as miniflare takes them. */
 type RateLimits = Record<string, { namespace_id: string; simple: { limit: number; period: 10 | 60 } }>;
@@ -34,7 +34,7 @@ export function deskWorker(project: string, bindings: Record<string, string>, ra
     ]),
   );
   return {
-    name: 'humanitarian-status-feed-desk',
+    name: experimental_readRawConfig({ config: deskConfig }).rawConfig.name ?? '',
     modules: true,
     scriptPath: `${deskBuild}/worker.js`,
     compatibilityDate: workerOptions.compatibilityDate as string,
