@@ -63,6 +63,15 @@ function fieldsOf(schema: unknown): [string, z.ZodType][] {
   return schema instanceof z.ZodObject ? Object.entries(schema.shape as Record<string, z.ZodType>) : [];
 }
 
+/** A parameter's or an answer header's description of one field of a zod object. */
+function fieldOf(field: z.ZodType, set: SchemaSet): JsonObject {
+  return {
+    required: !field.safeParse(undefined).success,
+    ...(field.description ? { description: field.description } : {}),
+    schema: set.add(field),
+  };
+}
+
 function parameters(request: RouteConfig['request'], set: SchemaSet): JsonObject[] {
   const places = [
     ['path', request?.params],
@@ -73,9 +82,9 @@ function parameters(request: RouteConfig['request'], set: SchemaSet): JsonObject
     fieldsOf(schema).map(([name, field]) => ({
       name,
       in: place,
-      required: place === 'path' || !field.safeParse(undefined).success,
-      ...(field.description ? { description: field.description } : {}),
-      schema: set.add(field),
+      ...fieldOf(field, set),
+      // OpenAPI requires every path parameter.
+      ...(place === 'path' ? { required: true } : {}),
     })),
   );
 }
@@ -98,14 +107,7 @@ function responsesOf(responses: RouteConfig['responses'], set: SchemaSet): JsonO
         headers?: unknown;
         content?: object;
       };
-      const headerFields = fieldsOf(headers).map(([name, field]) => [
-        name,
-        {
-          required: !field.safeParse(undefined).success,
-          ...(field.description ? { description: field.description } : {}),
-          schema: set.add(field),
-        },
-      ]);
+      const headerFields = fieldsOf(headers).map(([name, field]) => [name, fieldOf(field, set)]);
       return [
         status,
         {

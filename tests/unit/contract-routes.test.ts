@@ -76,4 +76,36 @@ describe('a route declared by its contract', () => {
     const headers = declared({ headers: [z.object({ a: z.string() })] });
     expect(() => new ContractRoutes().openapi(headers, (c) => c.body(null, 204))).toThrow(/headers/);
   });
+
+  it('describes a component a request reads otherwise than an answer writes as two components', () => {
+    // A default: optional as the request is read, always there as the answer is written.
+    const setting = z.object({ level: z.int().default(1) }).meta({ id: 'Setting' });
+    const both = createRoute({
+      method: 'put',
+      path: '/setting',
+      request: { body: { required: true, content: { 'application/json': { schema: setting } } } },
+      responses: {
+        200: { description: 'The setting', content: { 'application/json': { schema: setting } } },
+      },
+    });
+    const routes = new ContractRoutes();
+    routes.openapi(both, (c) => c.json({ level: 1 }, 200));
+    const document = openApiDocument(routes.declared, {
+      info: {},
+      servers: [],
+      tags: [],
+      securitySchemes: {},
+    }) as {
+      components: { schemas: Record<string, { required?: string[] }> };
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    expect(document.components.schemas.Setting?.required).toEqual(['level']);
+    expect(document.components.schemas.SettingInput?.required).toBeUndefined();
+    expect(JSON.stringify(document.paths['/setting']?.put?.requestBody)).toContain(
+      '#/components/schemas/SettingInput',
+    );
+    expect(JSON.stringify(document.paths['/setting']?.put?.responses)).toContain(
+      '#/components/schemas/Setting"',
+    );
+  });
 });
