@@ -6,13 +6,16 @@
 //
 // Layout: a header of one line of JSON, a newline, then the entries' bytes one after
 // another, the smallest first: a read stops at the end of its entry, so the many small
-// answers cost few bytes, and only the largest (the feeds) read most of the value. The
-// header names each entry with where its bytes are, their SHA-256, and what a reader needs
-// to know of it before its bytes (its ETag, its last change). The value's
-// version is the SHA-256 of its header, kept in the key's metadata: a reader that knows the
-// header of that version (an isolate that read it before) knows every entry's validators
-// from the metadata alone, and reads the bytes only when it serves them. A read hashes only
-// the entry it serves.
+// answers cost few bytes. Each entry is compressed on its own (raw DEFLATE): a read of the
+// last entry then reads fewer bytes than that entry holds, where it read every entry before
+// it as they are; only the entry served is decompressed. The header names each entry with
+// where its stored bytes are, the SHA-256 of its bytes as written (before compression), and
+// what a reader needs to know of it before its bytes (its ETag, its last change). The
+// value's version is the SHA-256 of its header, kept in the key's metadata: a reader that
+// knows the header of that version (an isolate that read it before) knows every entry's
+// validators from the metadata alone, and reads the bytes only when it serves them. A read
+// hashes only the entry it serves. A value written before compression (its header names no
+// encoding) is read as it is.
 
 import * as z from 'zod';
 import { sha256Hex } from '../digest.ts';
@@ -28,7 +31,11 @@ export interface ScopeEntry {
 /** Every entry of a scope, by name. */
 export type ScopeEntries = Record<string, ScopeEntry>;
 
+/** How the entries' bytes are stored: compressed, or as they are in values written before. */
+const compressed = 'deflate-raw';
+
 const headerSchema = z.strictObject({
+  encoding: z.literal(compressed).optional(),
   entries: z.record(
     z.string(),
     z.tuple([
@@ -44,11 +51,19 @@ const headerSchema = z.strictObject({
 export interface ScopeHeader {
   version: string;
   length: number;
+  compressed: boolean;
   entries: z.infer<typeof headerSchema>['entries'];
 }
 
 const utf8 = new TextEncoder();
 const newline = 10;
+
+async function transformed(bytes: Uint8Array, through: TransformStream<Uint8Array, Uint8Array>) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(through)).arrayBuffer());
+}
+
+const deflated = (bytes: Uint8Array) => transformed(bytes, new CompressionStream(compressed));
+const inflated = (bytes: Uint8Array) => transformed(bytes, new DecompressionStream(compressed));
 
 const versionOf = async (header: Uint8Array) => (await sha256Hex(header)).slice(0, 32);
 
@@ -60,16 +75,28 @@ export interface EncodedScope {
 }
 
 export async function encodeScopeValue(entries: ScopeEntries): Promise<EncodedScope> {
-  const bodies = Object.entries(entries)
-    .map(([name, entry]) => ({ name, entry, bytes: utf8.encode(entry.text) }))
-    .sort((a, b) => a.bytes.length - b.bytes.length || (a.name < b.name ? -1 : 1));
+  const written = Object.entries(entries).map(([name, entry]) => ({
+    name,
+    entry,
+    text: utf8.encode(entry.text),
+  }));
+  const bodies = await Promise.all(
+    written
+      .sort((a, b) => a.text.length - b.text.length || (a.name < b.name ? -1 : 1))
+      .map(async ({ name, entry, text }) => ({
+        name,
+        entry,
+        sha256: await sha256Hex(text),
+        bytes: await deflated(text),
+      })),
+  );
   const located: ScopeHeader['entries'] = {};
   let at = 0;
-  for (const { name, entry, bytes } of bodies) {
-    located[name] = [at, bytes.length, await sha256Hex(bytes), entry.about];
+  for (const { name, entry, sha256, bytes } of bodies) {
+    located[name] = [at, bytes.length, sha256, entry.about];
     at += bytes.length;
   }
-  const head = utf8.encode(`${JSON.stringify({ entries: located })}\n`);
+  const head = utf8.encode(`${JSON.stringify({ encoding: compressed, entries: located })}\n`);
   const value = new Uint8Array(head.length + at);
   value.set(head, 0);
   let offset = head.length;
@@ -92,7 +119,9 @@ export async function decodeScopeHeader(
   if ((await versionOf(head)) !== version) return undefined;
   try {
     const checked = headerSchema.safeParse(JSON.parse(new TextDecoder().decode(head)));
-    return checked.success ? { version, length: head.length, entries: checked.data.entries } : undefined;
+    if (!checked.success) return undefined;
+    const { encoding, entries } = checked.data;
+    return { version, length: head.length, compressed: encoding === compressed, entries };
   } catch {
     return undefined;
   }
@@ -124,8 +153,9 @@ export function entriesOf(
         const whole = await value(header.length + at + length);
         const start = header.length + at;
         if (start + length > whole.length) return undefined;
-        const bytes = whole.subarray(start, start + length);
-        return (await sha256Hex(bytes)) === sealed ? bytes : undefined;
+        const stored = whole.subarray(start, start + length);
+        const bytes = header.compressed ? await inflated(stored).catch(() => undefined) : stored;
+        return bytes && (await sha256Hex(bytes)) === sealed ? bytes : undefined;
       },
     });
   }
