@@ -13,6 +13,7 @@ import { renderAtom } from '../src/render/atom.ts';
 import { itemFromEntry } from '../src/render/feed-items.ts';
 import { renderStatusGeoJson } from '../src/render/geojson.ts';
 import { renderIndexPage } from '../src/render/html/index-page.tsx';
+import { clockAt } from '../src/render/html/page-clock.ts';
 import { renderPlacePage } from '../src/render/html/place-page.tsx';
 import { renderHistoryCsv, renderStatusCsv } from '../src/render/hxl-csv.ts';
 import { renderJsonFeed } from '../src/render/json-feed.ts';
@@ -89,8 +90,10 @@ for (const size of sizes) {
     .add('status CSV', () => renderStatusCsv(places, { origin }))
     .add('history CSV', () => renderHistoryCsv(recent.slice(0, limit), { origin }))
     .add('status GeoJSON', () => renderStatusGeoJson(places, { origin }))
-    .add('index page (HTML)', () => renderIndexPage(places, pageSite, 'en', now))
-    .add('place page (HTML)', () => renderPlacePage(placeDoc, { ...pageSite, path: '/places/x' }, 'en', now));
+    .add('index page (HTML)', () => renderIndexPage(places, pageSite, 'en', clockAt(now)))
+    .add('place page (HTML)', () =>
+      renderPlacePage(placeDoc, { ...pageSite, path: '/places/x' }, 'en', clockAt(now)),
+    );
   await bench.run();
   for (const task of bench.tasks) {
     const result = task.result;

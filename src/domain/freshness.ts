@@ -19,7 +19,10 @@ export function staleAfter(indicator: string, observed: string): string {
   return new Date(lastDayOfPeriod + days * dayMs).toISOString().slice(0, 10);
 }
 
+/** The moment a figure goes stale: when the whole of its `staleAfter` day has passed. */
+export const staleFrom = (after: string) => Date.parse(`${after}T00:00:00.000Z`) + dayMs;
+
 /** True once the whole of the `staleAfter` day has passed at `now`. */
 export function isStale(after: string, now: Date): boolean {
-  return now.getTime() >= Date.parse(`${after}T00:00:00.000Z`) + dayMs;
+  return now.getTime() >= staleFrom(after);
 }

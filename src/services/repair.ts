@@ -27,6 +27,7 @@ import {
   summarizePlace,
 } from '../domain/documents.ts';
 import type { HistoryScope } from '../domain/history.ts';
+import { pageLanguages } from '../domain/languages.ts';
 import type { PlaceSummary, ReportSummary } from '../domain/model.ts';
 import { compareNewestFirst } from '../domain/status.ts';
 import { feedFormatNames } from '../render/feed-formats.ts';
@@ -71,7 +72,11 @@ function sharedDiffer(
 }
 
 const derivedEntriesIn = (scope: HistoryScope) =>
-  derivedEntriesOf(scope, { feedFormats: feedFormatNames, placeListFiles: placeListFileNames });
+  derivedEntriesOf(scope, {
+    feedFormats: feedFormatNames,
+    placeListFiles: placeListFileNames,
+    pageLanguages,
+  });
 
 /** The derived entries this code expects, with a stand-in place: they change with a deploy only. */
 const expectedKeys = () =>

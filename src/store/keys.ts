@@ -67,20 +67,22 @@ export const firstPageKey = (scope: HistoryScope) =>
 
 /**
  * Answers rendered once by their writer and served as stored: a place's status as the API
- * gives it, each scope's newest history page and subscription feed in each format, and the
- * files made from the list of places.
+ * gives it, each scope's newest history page, subscription feed in each format and page for
+ * people in each language, and the files made from the list of places.
  */
 export type AnswerKey =
   | { kind: 'place'; slug: string }
   | { kind: 'feed'; scope: HistoryScope; format: string }
   | { kind: 'history'; scope: HistoryScope }
-  | { kind: 'file'; name: string };
+  | { kind: 'file'; name: string }
+  | { kind: 'page'; scope: HistoryScope; language: string };
 
 export function answerKey(key: AnswerKey): string {
   if (key.kind === 'place') return `${derivedPrefix}answer/place/${key.slug}`;
   if (key.kind === 'file') return `${derivedPrefix}answer/file/${key.name}`;
   const scope = key.scope.kind === 'all' ? 'all' : `place/${key.scope.slug}`;
   if (key.kind === 'history') return `${derivedPrefix}answer/history/${scope}`;
+  if (key.kind === 'page') return `${derivedPrefix}answer/page/${scope}.${key.language}`;
   return `${derivedPrefix}answer/feed/${scope}.${key.format}`;
 }
 
@@ -98,9 +100,14 @@ export const feedDocumentKey = (scope: HistoryScope) =>
 /** Every entry a scope's writer writes, by name: what the scheduled repair expects to find. */
 export function derivedEntriesOf(
   scope: HistoryScope,
-  answers: { feedFormats: readonly string[]; placeListFiles: readonly string[] },
+  answers: {
+    feedFormats: readonly string[];
+    placeListFiles: readonly string[];
+    pageLanguages: readonly string[];
+  },
 ): string[] {
   const feeds = answers.feedFormats.map((format) => answerKey({ kind: 'feed', scope, format }));
+  const pages = answers.pageLanguages.map((language) => answerKey({ kind: 'page', scope, language }));
   const own =
     scope.kind === 'all'
       ? [
@@ -110,7 +117,7 @@ export function derivedEntriesOf(
         ]
       : [placeDocumentKey(scope.slug), answerKey({ kind: 'place', slug: scope.slug })];
   const history = answerKey({ kind: 'history', scope });
-  return [...own, feedDocumentKey(scope), firstPageKey(scope), history, ...feeds];
+  return [...own, feedDocumentKey(scope), firstPageKey(scope), history, ...feeds, ...pages];
 }
 
 /**

@@ -109,7 +109,12 @@ const documentSeal = z.strictObject({
 /** A scope's value seals each entry in its header; its metadata names the layout and the header's version. */
 const scopeSeal = z.strictObject({ layout: z.literal(derivedLayout), version: z.string() });
 const feedAbout = z.strictObject({ version: z.string(), updated: z.string().nullable() });
-const answerAbout = z.strictObject({ etag: z.string(), updated: z.string().nullable(), split: z.boolean() });
+const answerAbout = z.strictObject({
+  etag: z.string(),
+  updated: z.string().nullable(),
+  split: z.boolean(),
+  until: z.iso.datetime().nullable().optional(),
+});
 
 const allScope: HistoryScope = { kind: 'all' };
 
@@ -165,7 +170,12 @@ export function answerEntry(answer: StoredAnswer): ScopeEntry {
   const template = storedTemplate(parts);
   return {
     text: template ?? JSON.stringify(parts),
-    about: { etag: answer.etag, updated: answer.updated, split: template !== undefined },
+    about: {
+      etag: answer.etag,
+      updated: answer.updated,
+      split: template !== undefined,
+      ...(answer.until === undefined ? {} : { until: answer.until }),
+    },
   };
 }
 
@@ -178,6 +188,8 @@ export interface StoredAnswer {
   etag: string;
   updated: string | null;
   parts: string[];
+  /** When it stops being the answer (a page's figure goes stale): it is not served from then. */
+  until?: string | null;
 }
 
 /** A stored answer opened for reading: its validators are known before its body is read. */
@@ -616,11 +628,15 @@ export class StatusStore {
     };
   }
 
-  /** One KV read: the answer's validators at once, its body filled only when asked for. */
+  /**
+   * One KV read: the answer's validators at once, its body filled only when asked for; none
+   * once it is past its `until`.
+   */
   async openAnswer(key: AnswerKey): Promise<OpenedAnswer | undefined> {
     const found = await this.entryOf(scopeOfAnswer(key), answerKey(key));
     const about = answerAbout.safeParse(found?.entry.about);
-    if (!found || !about.success) {
+    const until = about.data?.until;
+    if (!found || !about.success || (until && Date.now() >= Date.parse(until))) {
       await found?.discard();
       return undefined;
     }

@@ -1,13 +1,14 @@
 // What a writer stores, after deriving its documents, so that the reads most asked for are
 // served as stored (rendered by src/answers/): a scope's newest page of history at the
-// default size (as a document, and as the API answers it) and its subscription feed in every
-// format; for a place, its status as the API answers it; for all places, the files made from
-// their list. They are stored with the scope's documents as the entries of its one value,
+// default size (as a document, and as the API answers it), its subscription feed in every
+// format and its page for people in every language; for a place, its status as the API
+// answers it; for all places, the files made from their list. They are stored with the scope's documents as the entries of its one value,
 // written only when one changed. A subscription feed that changed is announced to the
 // WebSub hub, when one is set, from the push queue.
 
 import { type FeedAnswerSettings, feedAnswers } from '../answers/feeds.ts';
 import { firstPageOf, historyAnswer } from '../answers/history.ts';
+import { indexPageAnswer, placePageAnswer } from '../answers/pages.ts';
 import { placeListFileAnswer, placeViewAnswer } from '../answers/places.ts';
 import {
   type PlaceDocument,
@@ -19,6 +20,7 @@ import {
 } from '../domain/documents.ts';
 import type { FeedDocument } from '../domain/feed.ts';
 import type { HistoryScope } from '../domain/history.ts';
+import { type Language, pageLanguages } from '../domain/languages.ts';
 import { type FeedFormat, feedFormatNames } from '../render/feed-formats.ts';
 import { placeListFileNames } from '../render/place-list-files.ts';
 import { feedUrl } from '../render/site.ts';
@@ -33,7 +35,13 @@ import {
   scopeValueKey,
 } from '../store/keys.ts';
 import { encodeScopeValue, type ScopeEntries } from '../store/scope-value.ts';
-import { answerEntry, documentEntry, feedDocumentEntry, type StatusStore } from '../store/status-store.ts';
+import {
+  answerEntry,
+  documentEntry,
+  feedDocumentEntry,
+  type StatusStore,
+  type StoredAnswer,
+} from '../store/status-store.ts';
 import type { Pace } from './pacing.ts';
 import type { PushMessage } from './push-messages.ts';
 
@@ -46,16 +54,18 @@ export async function placeEntries(
 ): Promise<ScopeEntries> {
   const { slug } = documents.place.place;
   const scope = { kind: 'place', slug } as const;
-  const [feed, view, answers] = await Promise.all([
+  const [feed, view, answers, pages] = await Promise.all([
     feedDocumentEntry(documents.feed),
     placeViewAnswer(documents.place),
     scopeAnswerEntries(scope, { recent: documents.place, feed: documents.feed }, env),
+    pageEntries(scope, (language, now) => placePageAnswer(documents.place, language, now)),
   ]);
   return {
     [placeDocumentKey(slug)]: documentEntry(placeDocument, documents.place),
     [feedDocumentKey(scope)]: feed,
     [answerKey({ kind: 'place', slug })]: answerEntry(view),
     ...answers,
+    ...pages,
   };
 }
 
@@ -65,9 +75,10 @@ export async function allPlacesEntries(
   env: AnswerSettings,
 ): Promise<ScopeEntries> {
   const scope = { kind: 'all' } as const;
-  const [feed, answers, files] = await Promise.all([
+  const [feed, answers, pages, files] = await Promise.all([
     feedDocumentEntry(documents.feed),
     scopeAnswerEntries(scope, documents, env),
+    pageEntries(scope, (language, now) => indexPageAnswer(documents.places.places, language, now)),
     Promise.all(
       placeListFileNames.map(async (name) => [
         answerKey({ kind: 'file', name }),
@@ -80,8 +91,23 @@ export async function allPlacesEntries(
     [recentDocumentKey]: documentEntry(recentDocument, documents.recent),
     [feedDocumentKey(scope)]: feed,
     ...answers,
+    ...pages,
     ...Object.fromEntries(files),
   };
+}
+
+/** A scope's page for people in each language, rendered now (one that cannot be stored is left out). */
+async function pageEntries(
+  scope: HistoryScope,
+  page: (language: Language, now: Date) => Promise<StoredAnswer | undefined>,
+): Promise<ScopeEntries> {
+  const now = new Date();
+  const pages = await Promise.all(
+    pageLanguages.map(
+      async (language) => [answerKey({ kind: 'page', scope, language }), await page(language, now)] as const,
+    ),
+  );
+  return Object.fromEntries(pages.flatMap(([key, answer]) => (answer ? [[key, answerEntry(answer)]] : [])));
 }
 
 /** A scope's first page, as a document and as the API answers it, and its feed in every format. */

@@ -3,6 +3,7 @@ import { derivePlaceDocument, summarizePlace } from '../../src/domain/documents.
 import type { Report, Source } from '../../src/domain/model.ts';
 import { renderErrorPage } from '../../src/render/html/error-page.tsx';
 import { renderIndexPage } from '../../src/render/html/index-page.tsx';
+import { clockAt } from '../../src/render/html/page-clock.ts';
 import { renderPlacePage } from '../../src/render/html/place-page.tsx';
 import type { PageSite } from '../../src/render/site.ts';
 import {
@@ -50,7 +51,7 @@ const doc = derivePlaceDocument(
   byId([first, correction]),
   acceptedAt(5).toISOString(),
 );
-const now = new Date(acceptedAt(5).getTime() + 3 * 3_600_000);
+const now = clockAt(new Date(acceptedAt(5).getTime() + 3 * 3_600_000));
 
 describe('renderPlacePage', () => {
   it('renders the same bytes for the same document and time: no clock inside', () => {
@@ -196,13 +197,13 @@ describe('freshness on the pages', () => {
   });
 
   it('calls figures current status until their staleAfter has passed', () => {
-    const page = renderPlacePage(freshness, site, 'en', new Date('2024-04-14T12:00:00Z'));
+    const page = renderPlacePage(freshness, site, 'en', clockAt(new Date('2024-04-14T12:00:00Z')));
     expect(page).toContain('>Current status</h2>');
     expect(page).not.toContain('Last confirmed');
   });
 
   it('says plainly that a figure has not been confirmed since, once it is stale', () => {
-    const page = renderPlacePage(freshness, site, 'en', new Date('2024-04-15T00:00:00Z'));
+    const page = renderPlacePage(freshness, site, 'en', clockAt(new Date('2024-04-15T00:00:00Z')));
     expect(page).toContain('>Last reported status</h2>');
     expect(page).not.toContain('>Current status</h2>');
     expect(page).toMatch(/Last confirmed March 2024 \(14 days ago\)\.<\/strong> Not confirmed since/);
@@ -212,14 +213,14 @@ describe('freshness on the pages', () => {
   });
 
   it('says it in Dutch on the Dutch page, years later', () => {
-    const page = renderPlacePage(freshness, site, 'nl', new Date('2026-12-01T00:00:00Z'));
+    const page = renderPlacePage(freshness, site, 'nl', clockAt(new Date('2026-12-01T00:00:00Z')));
     expect(page).toContain('>Laatst gemelde situatie</h2>');
     expect(page).toContain('Laatst bevestigd maart 2024 (2 jaar geleden).');
     expect(page.match(/class="report-group stale"/g)).toHaveLength(1);
   });
 
   it('puts the observed date before the time the last report was added', () => {
-    const page = renderPlacePage(freshness, site, 'en', new Date('2026-12-01T00:00:00Z'));
+    const page = renderPlacePage(freshness, site, 'en', clockAt(new Date('2026-12-01T00:00:00Z')));
     const observedAt = page.indexOf('Newest figures observed: <time datetime="2024-03">March 2024</time>');
     expect(observedAt).toBeGreaterThan(-1);
     expect(page.indexOf('last report added')).toBeGreaterThan(observedAt);
@@ -257,7 +258,7 @@ describe('what the pages say beside a headline', () => {
       byId(reports),
       acceptedAt(20).toISOString(),
     );
-  const november = new Date('2022-11-20T00:00:00Z');
+  const november = clockAt(new Date('2022-11-20T00:00:00Z'));
 
   const total = acceptedReport(11, { observed: '2022-11', source: agency, figures: [deaths(120)] });
   const period = acceptedReport(12, { observed: '2022-11', source: paper, figures: [deathsInPeriod(40)] });

@@ -6,7 +6,6 @@
 
 import type { Child } from 'hono/jsx';
 import { comparePartialDates, periodEnd } from '../../domain/dates.ts';
-import { isStale } from '../../domain/freshness.ts';
 import { type IndicatorKind, indicatorRegistry } from '../../domain/indicators.ts';
 import type { Language } from '../../domain/languages.ts';
 import type {
@@ -26,13 +25,13 @@ import {
   formatPartialDate,
   formatTimestamp,
   indicatorLabel,
-  timeSince,
 } from '../../words/figures.ts';
 import { type Messages, messages } from '../../words/messages.ts';
 import { languageName } from '../../words/places.ts';
 import { isolated } from '../escape.ts';
 import { reportPageUrl } from '../site.ts';
 import { StateIcon, VerificationIcon } from './icons.tsx';
+import type { PageClock } from './page-clock.ts';
 
 interface GroupedStatus {
   report: string;
@@ -42,12 +41,12 @@ interface GroupedStatus {
 
 /**
  * Statuses of one place in groups that share a report, a source and whether they are stale
- * at `now`, in order of first appearance: each group is then shown under one provenance.
+ * on the page's clock, in order of first appearance: each group is then shown under one provenance.
  */
-function groupByProvenance<S extends GroupedStatus>(statuses: readonly S[], now: Date): S[][] {
+function groupByProvenance<S extends GroupedStatus>(statuses: readonly S[], clock: PageClock): S[][] {
   const groups = new Map<string, S[]>();
   for (const status of statuses) {
-    const key = JSON.stringify([status.report, status.source, isStale(status.staleAfter, now)]);
+    const key = JSON.stringify([status.report, status.source, clock.isStale(status.staleAfter)]);
     groups.set(key, [...(groups.get(key) ?? []), status]);
   }
   return [...groups.values()];
@@ -297,15 +296,15 @@ export function Provenance(props: ProvenanceProps) {
 /** Said of stale figures: when they were last confirmed, and that they may not hold today. */
 export function StaleNotice({
   observed,
-  now,
+  clock,
   language,
 }: {
   observed: string;
-  now: Date;
+  clock: PageClock;
   language: Language;
 }) {
   const m = messages[language];
-  const ago = timeSince(periodEnd(observed).toISOString(), now, language);
+  const ago = clock.since(periodEnd(observed).toISOString(), language);
   return (
     <p class="stale-notice">
       <strong>{m.lastConfirmed(formatPartialDate(observed, language), ago)}.</strong> {m.notConfirmedSince}
@@ -317,7 +316,7 @@ interface StatusGroupsProps<S> {
   statuses: readonly S[];
   language: Language;
   origin: string;
-  now: Date;
+  clock: PageClock;
   textElsewhere?: { href: string; words: string };
 }
 
@@ -343,12 +342,12 @@ function PeriodBeside({
   period,
   language,
   origin,
-  now,
+  clock,
 }: {
   period: NonNullable<ShownStatus['period']>;
   language: Language;
   origin: string;
-  now: Date;
+  clock: PageClock;
 }) {
   const m = messages[language];
   return (
@@ -358,7 +357,7 @@ function PeriodBeside({
       <a href={reportPageUrl(origin, period.report)}>
         {m.fullReport(formatTimestamp(period.published, language))}
       </a>
-      {isStale(period.staleAfter, now) ? <span class="figure-stale"> {m.notConfirmedSince}</span> : ''}
+      {clock.isStale(period.staleAfter) ? <span class="figure-stale"> {m.notConfirmedSince}</span> : ''}
     </p>
   );
 }
@@ -407,18 +406,18 @@ function Beside({
   status,
   language,
   origin,
-  now,
+  clock,
 }: {
   status: ShownStatus | undefined;
   language: Language;
   origin: string;
-  now: Date;
+  clock: PageClock;
 }) {
   if (!status) return '';
   return (
     <>
       {status.period ? (
-        <PeriodBeside period={status.period} language={language} origin={origin} now={now} />
+        <PeriodBeside period={status.period} language={language} origin={origin} clock={clock} />
       ) : (
         ''
       )}
@@ -463,22 +462,22 @@ export function StatusGroups<S extends ShownStatus>({
   statuses,
   language,
   origin,
-  now,
+  clock,
   textElsewhere,
 }: StatusGroupsProps<S>) {
   const byIndicator = new Map<string, S>(statuses.map((s) => [s.figure.indicator, s]));
   const under = (indicator: string) => (
-    <Beside status={byIndicator.get(indicator)} language={language} origin={origin} now={now} />
+    <Beside status={byIndicator.get(indicator)} language={language} origin={origin} clock={clock} />
   );
   return (
     <>
-      {groupByProvenance(statuses, now).map((group) => {
+      {groupByProvenance(statuses, clock).map((group) => {
         const [first] = group;
         if (!first) return '';
-        const stale = isStale(first.staleAfter, now);
+        const stale = clock.isStale(first.staleAfter);
         return (
           <div class={stale ? 'report-group stale' : 'report-group'}>
-            {stale ? <StaleNotice observed={first.observed} now={now} language={language} /> : ''}
+            {stale ? <StaleNotice observed={first.observed} clock={clock} language={language} /> : ''}
             <FigureList
               figures={group.map((s) => s.figure)}
               language={language}
@@ -509,9 +508,9 @@ export function StatusGroups<S extends ShownStatus>({
   );
 }
 
-/** True when every figure shown is current at `now`: only then is it "current status". */
-export function allCurrent(statuses: readonly { staleAfter: string }[], now: Date): boolean {
-  return statuses.every((s) => !isStale(s.staleAfter, now));
+/** True when every figure shown is current on the page's clock: only then is it "current status". */
+export function allCurrent(statuses: readonly { staleAfter: string }[], clock: PageClock): boolean {
+  return statuses.every((s) => !clock.isStale(s.staleAfter));
 }
 
 /**
@@ -523,9 +522,9 @@ export function Updated(props: {
   updated: string | null;
   reportCount: number;
   language: Language;
-  now: Date;
+  clock: PageClock;
 }) {
-  const { statuses, updated, reportCount, language, now } = props;
+  const { statuses, updated, reportCount, language, clock } = props;
   const m = messages[language];
   const newest = statuses
     .map((s) => s.observed)
@@ -545,7 +544,7 @@ export function Updated(props: {
       )}
       {updated ? (
         <>
-          {m.addedHere} <time datetime={updated}>{timeSince(updated, now, language)}</time>
+          {m.addedHere} <time datetime={updated}>{clock.since(updated, language)}</time>
         </>
       ) : (
         m.noReports

@@ -1,5 +1,5 @@
 // The front page: every place as a card with its current status in short. Pure: it takes
-// the list of places, the site, the language and the time of the request.
+// the list of places, the site, the language and the clock (src/render/html/page-clock.ts).
 
 import type { Language } from '../../domain/languages.ts';
 import type { PlaceSummary } from '../../domain/model.ts';
@@ -8,6 +8,7 @@ import type { PageSite } from '../site.ts';
 import { NotReported, StatusGroups, Updated } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
 import { OtherNames, PlaceName, PlaceWhere } from './names.tsx';
+import type { PageClock } from './page-clock.ts';
 
 // A card says which utilities no report has stated, the first thing people look for; the place
 // page says it of every indicator, so that a card stays short enough to scan.
@@ -18,10 +19,10 @@ interface CardProps {
   site: PageSite;
   language: Language;
   m: Messages;
-  now: Date;
+  clock: PageClock;
 }
 
-function Card({ place, site, language, m, now }: CardProps) {
+function Card({ place, site, language, m, clock }: CardProps) {
   const href = pageHref(`/places/${place.slug}`, site, language);
   const statuses = Object.values(place.indicators).filter((s) => s !== undefined);
   return (
@@ -41,14 +42,14 @@ function Card({ place, site, language, m, now }: CardProps) {
           updated={place.updated}
           reportCount={place.reportCount}
           language={language}
-          now={now}
+          clock={clock}
         />
         {statuses.length === 0 ? <p>{m.noStatus}</p> : ''}
         <StatusGroups
           statuses={statuses}
           language={language}
           origin={site.origin}
-          now={now}
+          clock={clock}
           textElsewhere={{ href, words: m.readOnPlacePage }}
         />
         <NotReported coverage={place.coverage} language={language} kinds={cardKinds} />
@@ -61,7 +62,7 @@ export function renderIndexPage(
   places: readonly PlaceSummary[],
   site: PageSite,
   language: Language,
-  now: Date,
+  clock: PageClock,
 ): string {
   const m = messages[language];
   const feeds: PageFeeds = { slug: undefined, title: m.allPlaces };
@@ -74,7 +75,7 @@ export function renderIndexPage(
       ) : (
         <ul class="cards">
           {places.map((place) => (
-            <Card place={place} site={site} language={language} m={m} now={now} />
+            <Card place={place} site={site} language={language} m={m} clock={clock} />
           ))}
         </ul>
       )}

@@ -1,6 +1,6 @@
 // One place: its full current status with every source, the remaining population over
 // time, and its history with corrections and retractions. Pure: it takes the place's
-// derived document, the site, the language and the time of the request.
+// derived document, the site, the language and the clock (src/render/html/page-clock.ts).
 
 import type { PlaceDocument } from '../../domain/documents.ts';
 import type { Language } from '../../domain/languages.ts';
@@ -13,13 +13,19 @@ import { PopulationChart } from './chart.tsx';
 import { allCurrent, NotReported, StatusGroups, Updated } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref, Subscribe } from './layout.tsx';
 import { OtherNames, PlaceName, PlaceWhere } from './names.tsx';
+import type { PageClock } from './page-clock.ts';
 import { Timeline } from './timeline.tsx';
 
 // The history lists the newest 50 reports, as a feed does by default, so that a page costs
 // the same however long the history; the feeds' archives and the JSON history hold the rest.
 const timelineSize = 50;
 
-export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: Language, now: Date): string {
+export function renderPlacePage(
+  doc: PlaceDocument,
+  site: PageSite,
+  language: Language,
+  clock: PageClock,
+): string {
   const m = messages[language];
   const { place, status } = doc;
   const name = localName(place.names, language).text;
@@ -49,14 +55,14 @@ export function renderPlacePage(doc: PlaceDocument, site: PageSite, language: La
         updated={status.updated}
         reportCount={doc.reportCount}
         language={language}
-        now={now}
+        clock={clock}
       />
 
       <section aria-labelledby="status">
-        <h2 id="status">{allCurrent(statuses, now) ? m.currentStatus : m.reportedStatus}</h2>
+        <h2 id="status">{allCurrent(statuses, clock) ? m.currentStatus : m.reportedStatus}</h2>
         {statuses.length === 0 ? <p>{m.noStatus}</p> : ''}
         <div class="status-groups">
-          <StatusGroups statuses={statuses} language={language} origin={site.origin} now={now} />
+          <StatusGroups statuses={statuses} language={language} origin={site.origin} clock={clock} />
         </div>
         <NotReported coverage={status.coverage} language={language} />
       </section>

@@ -5,7 +5,7 @@
 // retraction, or its restoration, each with its reason and links along the chain. Pure.
 
 import type { FigureChange } from '../../domain/feed.ts';
-import { isStale, staleAfter } from '../../domain/freshness.ts';
+import { staleAfter } from '../../domain/freshness.ts';
 import type { Language } from '../../domain/languages.ts';
 import type { Place, Report, ReportSummary, ReportView } from '../../domain/model.ts';
 import { changeWords, formatPartialDate, formatTimestamp, indicatorLabel } from '../../words/figures.ts';
@@ -16,6 +16,7 @@ import { deskReportPath, type PageSite, placePageUrl, reportJsonUrl } from '../s
 import { FigureList, Provenance, SourceWords, StaleNotice } from './figures.tsx';
 import { htmlDocument, Layout, type PageFeeds, pageHref } from './layout.tsx';
 import { PlaceName, PlaceWhere } from './names.tsx';
+import type { PageClock } from './page-clock.ts';
 
 /** A report with what its page shows besides it. */
 export interface ReportPageData {
@@ -238,13 +239,13 @@ export function renderReportPage(
   data: ReportPageData,
   site: PageSite,
   language: Language,
-  now: Date,
+  clock: PageClock,
 ): string {
   const m = messages[language];
   const { view, place } = data;
   const name = place ? localName(place.names, language).text : view.place;
   const observed = formatPartialDate(view.observed, language);
-  const stale = view.figures.some((f) => isStale(staleAfter(f.indicator, view.observed), now));
+  const stale = view.figures.some((f) => clock.isStale(staleAfter(f.indicator, view.observed)));
   const feeds: PageFeeds = {
     slug: view.place,
     title: isolated(place ? placeTitle(place, language) : view.place),
@@ -294,7 +295,7 @@ export function renderReportPage(
         ''
       )}
       {stale && view.state === 'active' ? (
-        <StaleNotice observed={view.observed} now={now} language={language} />
+        <StaleNotice observed={view.observed} clock={clock} language={language} />
       ) : (
         ''
       )}
