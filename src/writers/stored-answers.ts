@@ -2,9 +2,10 @@
 // served as stored (rendered by src/answers/): a scope's newest page of history at the
 // default size (as a document, and as the API answers it), its subscription feed in every
 // format and its page for people in every language; for a place, its status as the API
-// answers it; for all places, the files made from their list. They are stored with the scope's documents as the entries of its one value,
-// written only when one changed. A subscription feed that changed is announced to the
-// WebSub hub, when one is set, from the push queue.
+// answers it; for all places, the files made from their list. They are stored with the
+// scope's documents as the entries of its one value, written only when one changed. A
+// subscription feed that changed is announced to the WebSub hub, when one is set, from the
+// push queue.
 
 import { type FeedAnswerSettings, feedAnswers } from '../answers/feeds.ts';
 import { firstPageOf, historyAnswer } from '../answers/history.ts';
