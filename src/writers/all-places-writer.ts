@@ -131,6 +131,8 @@ export class AllPlacesWriter extends PacedWriter {
 
   private async work(): Promise<void> {
     const done = await this.pace.run(async () => {
+      // The front page, stored, whose figure went stale is rendered again.
+      if (this.pace.expired()) this.state.put('dirty', true);
       if (this.dirty && this.pace.mayFlush()) await this.flush();
     });
     if (done && this.dirty) await this.pace.later();

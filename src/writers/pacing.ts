@@ -158,6 +158,26 @@ export class Pace {
     return true;
   }
 
+  /**
+   * What the writer wrote holds until `until` (a stored page, until a figure on it goes
+   * stale), or for ever (null): its alarm goes off then, so that it writes it again.
+   */
+  async holdsUntil(until: string | null): Promise<void> {
+    this.kv.put('holdsUntil', until);
+    if (until !== null) await alarmBy(this.ctx.storage, Date.parse(until));
+  }
+
+  /**
+   * Whether what the writer wrote is past the moment it held until, and is to be written
+   * again: answered once, and its next write says again how long it holds.
+   */
+  expired(now = Date.now()): boolean {
+    const until = this.kv.get<string | null>('holdsUntil');
+    if (typeof until !== 'string' || now < Date.parse(until)) return false;
+    this.kv.put('holdsUntil', null);
+    return true;
+  }
+
   /** Forgets what was written, so the next flush writes everything again (a document was lost). */
   forgetWritten(): void {
     for (const [key] of this.kv.list({ prefix: 'written:' })) this.kv.delete(key);

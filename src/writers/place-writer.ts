@@ -335,6 +335,8 @@ export class PlaceWriter extends PacedWriter {
     const { tables } = this;
     const done = await this.pace.run(async () => {
       for (const moderation of tables.intents()) await this.writeModeration(moderation);
+      // A stored page whose figure went stale is rendered again.
+      if (this.pace.expired()) tables.changed({ recompute: false });
       if (tables.dirty && this.pace.mayFlush()) await this.flush();
       // The writer of all places and the change log are told only what the writer has taken
       // in (at a flush, or ahead of one): while new reports wait, what came before them is told

@@ -133,7 +133,8 @@ async function scopeAnswerEntries(
 
 /**
  * Writes a scope's value when any entry changed (its version, the hash of every entry's
- * hash, tells): one KV write. Then announces each of its feeds that changed since it was last
+ * hash, tells): one KV write. It is written again when an entry stops being the answer (its
+ * writer's alarm goes off then: `Pace.holdsUntil`). Then announces each of its feeds that changed since it was last
  * announced. Answers whether the value was written (it is not when unchanged).
  */
 export async function writeScope(
@@ -147,11 +148,20 @@ export async function writeScope(
   const written = await pace.write(scopeValueKey(scope), encoded.version, () =>
     store.putScope(scope, encoded),
   );
+  await pace.holdsUntil(firstUntil(entries));
   for (const format of feedFormatNames) {
     const key = answerKey({ kind: 'feed', scope, format });
     await pace.write(`announced ${key}`, encoded.sealed[key], () => announce(env, scope, format));
   }
   return written;
+}
+
+/** The first moment an entry stops being the answer (a page's figure goes stale); null when none does. */
+function firstUntil(entries: ScopeEntries): string | null {
+  const untils = Object.values(entries).flatMap(({ about }) =>
+    typeof about.until === 'string' ? [about.until] : [],
+  );
+  return untils.length === 0 ? null : untils.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
 }
 
 /** Tells the hub, through the queue, that a feed changed; a failure fails the write, which is tried again. */

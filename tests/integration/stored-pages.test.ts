@@ -2,8 +2,9 @@
 // with one KV read and no rendering, the times said as of the request, and not after the
 // moment a figure on them goes stale.
 
-import { env } from 'cloudflare:test';
+import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { staleAfter, staleFrom } from '../../src/domain/freshness.ts';
 import type { HistoryScope } from '../../src/domain/history.ts';
 import { type Language, pageLanguages } from '../../src/domain/languages.ts';
 import { fillTimeSlots, hasOnlyTimeSlots } from '../../src/render/html/page-clock.ts';
@@ -11,8 +12,11 @@ import { answerKey } from '../../src/store/keys.ts';
 import { encodeScopeValue } from '../../src/store/scope-value.ts';
 import { answerEntry, StatusStore } from '../../src/store/status-store.ts';
 import { origin } from '../support/api.ts';
+import { syntheticReport } from '../support/builders.ts';
 import { loadSyntheticHistory } from '../support/bulk.ts';
 import { fetchCountingWith } from '../support/kv.ts';
+import { createPlace, postReport } from '../support/seed-api.ts';
+import { writers } from '../support/writers.ts';
 
 const store = new StatusStore(env.STATUS_KV);
 const utf8 = new TextEncoder();
@@ -100,5 +104,31 @@ describe('pages stored by their writers', () => {
     await storeMarkedPage(scope, new Date(Date.now() - 1000).toISOString());
     const passed = await fetchCountingWith(`/places/${scope.slug}`, { 'accept-language': 'nl' });
     expect(passed.response.status).toBe(404);
+  });
+
+  it('are rendered again by their writer when a figure on them goes stale', async () => {
+    const slug = 'current-page-town';
+    await createPlace(slug);
+    const today = new Date().toISOString().slice(0, 10);
+    await postReport(syntheticReport(slug, { observed: today }));
+    // Electricity is current for 14 days after the day it was observed.
+    const until = new Date(staleFrom(staleAfter('electricity', today))).toISOString();
+    for (const writer of [writers.place(slug), writers.allPlaces()]) {
+      const heldUntil = () =>
+        runInDurableObject(writer, async (_, state) => ({
+          until: state.storage.kv.get<string | null>('holdsUntil'),
+          alarm: await state.storage.getAlarm(),
+        }));
+      const held = await heldUntil();
+      expect(held.until).toBe(until);
+      expect(held.alarm ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(Date.parse(until));
+
+      // As when that moment has come: the alarm renders the page again and says how long it holds.
+      await runInDurableObject(writer, async (_, state) =>
+        state.storage.kv.put('holdsUntil', '2024-01-01T00:00:00.000Z'),
+      );
+      expect(await runDurableObjectAlarm(writer)).toBe(true);
+      expect((await heldUntil()).until).toBe(until);
+    }
   });
 });
