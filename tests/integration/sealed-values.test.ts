@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { defaultFeedRequest, renderSubscriptionFeed } from '../../src/answers/feeds.ts';
+import { sha256Hex } from '../../src/digest.ts';
 import { placeDocument } from '../../src/domain/documents.ts';
 import { feedFormatNames } from '../../src/render/feed-formats.ts';
 import { placeListFileNames, placeListFiles } from '../../src/render/place-list-files.ts';
@@ -89,6 +90,21 @@ describe('derived values are sealed', () => {
     const doc = { place: { slug: 'unsound' }, status: {}, head: [], reportCount: -1 };
     expect(() => documentEntry(placeDocument, doc as never)).toThrow();
     expect(placeDocument.safeParse(doc).success).toBe(false);
+  });
+
+  it('reads a value written before its entries were compressed as it is', async () => {
+    const text = 'an entry as it was written: ünïcode';
+    const bytes = new TextEncoder().encode(text);
+    const head = new TextEncoder().encode(
+      `${JSON.stringify({ entries: { one: [0, bytes.length, await sha256Hex(bytes), {}] } })}\n`,
+    );
+    const value = new Uint8Array(head.length + bytes.length);
+    value.set(head);
+    value.set(bytes, head.length);
+    const header = await decodeScopeHeader(value, (await sha256Hex(head)).slice(0, 32));
+    expect(header?.compressed).toBe(false);
+    const entries = header && entriesOf(header, async () => value);
+    expect(new TextDecoder().decode(await entries?.get('one')?.bytes())).toBe(text);
   });
 
   it('reads only the entry it serves: one damaged entry leaves the others of its scope', async () => {

@@ -62,7 +62,7 @@ export function hasOnlyTimeSlots(page: string): boolean {
 }
 
 const utf8 = new TextEncoder();
-const latin = new TextDecoder();
+const decoder = new TextDecoder();
 
 /**
  * The page's bytes with each slot filled with how long before `now` its time was, and the
@@ -80,7 +80,7 @@ export function fillTimeSlots(
   for (let at = page.indexOf(slotStartByte); at !== -1; at = page.indexOf(slotStartByte, from)) {
     const end = page.indexOf(slotEndByte, at);
     if (end === -1) break;
-    const words = timeSince(latin.decode(page.subarray(at + 1, end)), now, language);
+    const words = timeSince(decoder.decode(page.subarray(at + 1, end)), now, language);
     const bytes = utf8.encode(words);
     said.push(words);
     pieces.push(page.subarray(from, at), bytes);
