@@ -22,6 +22,7 @@ import {
   report,
   retraction,
 } from '../domain/model.ts';
+import { joinBytes } from '../encoding.ts';
 import { StorageUnavailable } from '../problems.ts';
 import { fillStoredTemplate, fillTemplate, storedTemplate } from '../render/origin-template.ts';
 import {
@@ -250,15 +251,7 @@ class ValuePrefix {
         length += value.length;
       }
     }
-    if (chunks.length > 1) {
-      const joined = new Uint8Array(length);
-      let at = 0;
-      for (const chunk of chunks) {
-        joined.set(chunk, at);
-        at += chunk.length;
-      }
-      this.bytes = joined;
-    }
+    if (chunks.length > 1) this.bytes = joinBytes(chunks);
     return this.bytes;
   }
 
