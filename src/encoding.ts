@@ -43,14 +43,3 @@ export const textToBase64Url = (text: string) => toBase64Url(new TextEncoder().e
 /** The UTF-8 text of base64url; bytes that are not UTF-8 are refused. */
 export const textFromBase64Url = (text: string) =>
   new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64Url(text));
-
-/** Byte pieces joined into one array, in order. */
-export function joinBytes(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const joined = new Uint8Array(pieces.reduce((length, piece) => length + piece.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    joined.set(piece, at);
-    at += piece.length;
-  }
-  return joined;
-}

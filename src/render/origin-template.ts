@@ -6,8 +6,6 @@
 // URL). A stand-in that a report's text happens to contain is in both renderings alike, so
 // it is never taken for a link.
 
-import { joinBytes } from '../encoding.ts';
-
 const standIns = ['https://origin-one.invalid', 'https://origin-two.invalid'] as const;
 
 /**
@@ -66,12 +64,16 @@ export function fillStoredTemplate(stored: Uint8Array<ArrayBuffer>, origin: stri
   for (let at = stored.indexOf(slotByte); at !== -1; at = stored.indexOf(slotByte, at + 1)) slots.push(at);
   if (slots.length === 0) return stored;
   const filler = utf8.encode(origin);
-  const pieces: Uint8Array[] = [];
+  const filled = new Uint8Array(stored.length + slots.length * (filler.length - 1));
   let from = 0;
+  let to = 0;
   for (const at of slots) {
-    pieces.push(stored.subarray(from, at), filler);
+    filled.set(stored.subarray(from, at), to);
+    to += at - from;
+    filled.set(filler, to);
+    to += filler.length;
     from = at + 1;
   }
-  pieces.push(stored.subarray(from));
-  return joinBytes(pieces);
+  filled.set(stored.subarray(from), to);
+  return filled;
 }

@@ -22,7 +22,6 @@ import {
   report,
   retraction,
 } from '../domain/model.ts';
-import { joinBytes } from '../encoding.ts';
 import { StorageUnavailable } from '../problems.ts';
 import { fillStoredTemplate, fillTemplate, storedTemplate } from '../render/origin-template.ts';
 import {
@@ -251,7 +250,15 @@ class ValuePrefix {
         length += value.length;
       }
     }
-    if (chunks.length > 1) this.bytes = joinBytes(chunks);
+    if (chunks.length > 1) {
+      const joined = new Uint8Array(length);
+      let at = 0;
+      for (const chunk of chunks) {
+        joined.set(chunk, at);
+        at += chunk.length;
+      }
+      this.bytes = joined;
+    }
     return this.bytes;
   }
 

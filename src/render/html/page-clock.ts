@@ -7,7 +7,6 @@
 
 import { isStale, staleFrom } from '../../domain/freshness.ts';
 import type { Language } from '../../domain/languages.ts';
-import { joinBytes } from '../../encoding.ts';
 import { timeSince } from '../../words/figures.ts';
 
 export interface PageClock {
@@ -77,15 +76,25 @@ export function fillTimeSlots(
   const pieces: Uint8Array[] = [];
   const said: string[] = [];
   let from = 0;
+  let length = 0;
   for (let at = page.indexOf(slotStartByte); at !== -1; at = page.indexOf(slotStartByte, from)) {
     const end = page.indexOf(slotEndByte, at);
     if (end === -1) break;
     const words = timeSince(decoder.decode(page.subarray(at + 1, end)), now, language);
+    const bytes = utf8.encode(words);
     said.push(words);
-    pieces.push(page.subarray(from, at), utf8.encode(words));
+    pieces.push(page.subarray(from, at), bytes);
+    length += at - from + bytes.length;
     from = end + 1;
   }
   if (pieces.length === 0) return { page, said };
   pieces.push(page.subarray(from));
-  return { page: joinBytes(pieces), said };
+  length += page.length - from;
+  const filled = new Uint8Array(length);
+  let to = 0;
+  for (const piece of pieces) {
+    filled.set(piece, to);
+    to += piece.length;
+  }
+  return { page: filled, said };
 }
