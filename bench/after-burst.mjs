@@ -12,6 +12,7 @@ import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { floor, load, post, reads } from './endpoints.mjs';
 import { build, kvFolder, loadHistory, startWorkers, toolsOf } from './history.mjs';
+import { appUrlOf } from './workers.mjs';
 
 const loaded = 200;
 const clients = 50;
@@ -31,7 +32,7 @@ export async function measureAfterBurst() {
   const persistPath = kvFolder();
   const mf = startWorkers(persistPath);
   try {
-    const base = await mf.ready;
+    const base = await appUrlOf(mf);
     const { slugs } = await loadHistory(await toolsOf(mf), loaded);
     const started = performance.now();
     let newest = '';

@@ -13,7 +13,10 @@
 //   is reported, every round is kept in the results. Right after each endpoint, in each
 //   round, the one-read floor of the uncached process (bench/floor-worker.js: one KV read of
 //   a value of the endpoint's answer size) is loaded too, and "× one-read floor" divides the
-//   uncached throughput by it. autocannon from this process over
+//   uncached throughput by it. After it, the same read through the app (bench/tools-worker.ts:
+//   the floor's read as a route of the app, behind all its middleware) is loaded, and the
+//   uncached throughput is divided by it too: how near the endpoint's read path comes to the
+//   most any read path of this app can do. autocannon from this process over
 //   127.0.0.1: BENCH_CONNECTIONS (8) connections, 1 s warm-up, BENCH_SECONDS (3) measured.
 // - Isolate CPU: a V8 CPU profile of the kept-off app isolate (bench/inspector.mjs) over
 //   `cpuSeconds` of autocannon on one endpoint, its non-idle samples (a tick each) divided by
@@ -28,7 +31,7 @@
 import autocannon from 'autocannon';
 import { callTools, startWorkers, toolsOf } from './history.mjs';
 import { cpuOfProfile, freePort, openInspector } from './inspector.mjs';
-import { benchToken } from './workers.mjs';
+import { appUrlOf, benchToken } from './workers.mjs';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -54,7 +57,8 @@ export const settings = { durationSeconds, connections, rounds, cpuSeconds };
  * @typedef {{ requestsPerSecond: number; ratio: number; rounds: { requestsPerSecond: number; ratio: number }[] }} OneRead
  *   the one-read floor at the answer's size, and the uncached throughput divided by it
  * @typedef {{ name: string; path: string; status: number; responseBytes: number; kv: KvCounts; kvBytesRead: number;
- *   exempt: boolean; uncached: Side; cached: Side; oneRead: OneRead; isolateCpu: IsolateCpu; cpuRatioToFloor: number }} ReadRow
+ *   exempt: boolean; uncached: Side; cached: Side; oneRead: OneRead; throughApp?: OneRead; throughAppToOneRead?: number;
+ *   isolateCpu: IsolateCpu; cpuRatioToFloor: number }} ReadRow
  * @typedef {{ status: number; responseBytes: number; kv: KvCounts; kvBytesRead: number; uncached: Floors[];
  *   cached: Floors[]; isolateCpu: IsolateCpu }} FloorResults
  * @typedef {{ name: string; status: number; responseBytes: number; kv: KvCounts; durableObjectCalls: number;
@@ -247,7 +251,7 @@ function oneReadOf(floorLoads, uncachedLoads) {
 
 /**
  * The reads, in the two instances, as the header says.
- * @param {{ uncached: { url: URL; tools: Tools; inspectorPort: number; floorUrl: URL }; cached: { url: URL; tools: Tools } }} instances
+ * @param {{ uncached: { url: URL; tools: Tools; inspectorPort: number; floorUrl: URL; toolsUrl: URL }; cached: { url: URL; tools: Tools } }} instances
  * @param {string} slug
  */
 async function measureReads(instances, slug) {
@@ -257,11 +261,11 @@ async function measureReads(instances, slug) {
   const newest = /** @type {{ reports: { id: string }[] }} */ (
     await (await fetch(new URL('/api/v1/reports?limit=1', uncached.url))).json()
   );
-  /** @type {{ endpoint: Endpoint; counted: Counted; loads: { uncached: Load[]; cached: Load[]; oneRead: Load[] } }[]} */
+  /** @type {{ endpoint: Endpoint; counted: Counted; loads: { uncached: Load[]; cached: Load[]; oneRead: Load[]; throughApp: Load[] } }[]} */
   const measuring = [];
   for (const endpoint of reads(slug, etag, String(newest.reports[0]?.id))) {
     const counted = await countedAndCompared(tools, endpoint);
-    measuring.push({ endpoint, counted, loads: { uncached: [], cached: [], oneRead: [] } });
+    measuring.push({ endpoint, counted, loads: { uncached: [], cached: [], oneRead: [], throughApp: [] } });
   }
   // A value of each answer's size for the one-read floor, written before any load.
   for (const bytes of new Set(measuring.map((m) => m.counted.bytes))) {
@@ -290,6 +294,15 @@ async function measureReads(instances, slug) {
       const floorLoad = await load(uncached.floorUrl, oneRead, 200);
       loads.oneRead.push(floorLoad);
       console.log(`  ${oneRead.name}, round ${round + 1}: ${Math.round(floorLoad.requestsPerSecond)} req/s`);
+      const throughApp = {
+        name: `one-read floor through the app, ${counted.bytes} bytes`,
+        path: `/api/v1/bench/one-read/${counted.bytes}`,
+      };
+      const throughAppLoad = await load(uncached.toolsUrl, throughApp, 200);
+      loads.throughApp.push(throughAppLoad);
+      console.log(
+        `  ${throughApp.name}, round ${round + 1}: ${Math.round(throughAppLoad.requestsPerSecond)} req/s`,
+      );
     }
     for (const which of order) {
       const end = await load(instances[which].url, floor, 200);
@@ -317,6 +330,8 @@ async function measureReads(instances, slug) {
         uncached: side(loads.uncached, floors.uncached),
         cached: side(loads.cached, floors.cached),
         oneRead: oneReadOf(loads.oneRead, loads.uncached),
+        throughApp: oneReadOf(loads.throughApp, loads.uncached),
+        throughAppToOneRead: oneReadOf(loads.oneRead, loads.throughApp).ratio,
         isolateCpu,
         cpuRatioToFloor: isolateCpu.msPerRequest / floorCpu.msPerRequest,
       });
@@ -342,7 +357,7 @@ async function measureReads(instances, slug) {
 async function measurePost(persistPath, slug) {
   const mf = startWorkers(persistPath);
   try {
-    const url = await mf.ready;
+    const url = await appUrlOf(mf);
     const tools = await toolsOf(mf);
     const endpoint = post(slug);
     const request = countedRequest(endpoint);
@@ -381,7 +396,7 @@ export async function measureEndpoints(persistPath, slug) {
   const uncached = startWorkers(persistPath, { recentAnswerMs: '0', inspectorPort });
   let measured;
   try {
-    const uncachedUrl = await uncached.ready;
+    const uncachedUrl = await appUrlOf(uncached);
     const cached = startWorkers(persistPath, { recentAnswerMs: '1000', inspectorPort: await freePort() });
     try {
       measured = await measureReads(
@@ -391,8 +406,9 @@ export async function measureEndpoints(persistPath, slug) {
             tools: await toolsOf(uncached),
             inspectorPort,
             floorUrl: await uncached.unsafeGetDirectURL('floor'),
+            toolsUrl: await uncached.unsafeGetDirectURL('tools'),
           },
-          cached: { url: await cached.ready, tools: await toolsOf(cached) },
+          cached: { url: await appUrlOf(cached), tools: await toolsOf(cached) },
         },
         slug,
       );

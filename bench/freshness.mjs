@@ -22,6 +22,7 @@ import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { post } from './endpoints.mjs';
 import { build, callTools, kvFolder, startWorkers, toolsOf } from './history.mjs';
+import { appUrlOf } from './workers.mjs';
 
 const clients = 50;
 const perClient = 20;
@@ -50,7 +51,7 @@ export async function measureFreshness() {
   const persistPath = kvFolder();
   const mf = startWorkers(persistPath, { recentAnswerMs: '0' });
   try {
-    const base = await mf.ready;
+    const base = await appUrlOf(mf);
     const tools = await toolsOf(mf);
     const { slugs } = /** @type {{ slugs: string[] }} */ (
       await callTools(tools, '/places', { count: placeCount })

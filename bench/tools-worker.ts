@@ -4,7 +4,11 @@
 // through the storage layer (no HTTP call per report) and has the writers reload it, tells
 // when the writers have written every document, and sends single requests through the app
 // with bindings that count every KV operation, the bytes KV returns and every call to a writer.
+// It also serves the one-read floor through the app: the one-read floor's read
+// (bench/floor-worker.js) as a route of the app, behind all of its middleware, which says how
+// near to the one-read floor any read path of this app can come.
 
+import { app } from '../src/app.ts';
 import { summarizeReport } from '../src/domain/status.ts';
 import worker from '../src/index.ts';
 import { reloadWriters } from '../src/services/repair.ts';
@@ -16,6 +20,18 @@ import { observedNamespace } from '../tests/support/observed-namespace.ts';
 import { syntheticHistoryReport } from '../tests/support/synthetic-history.ts';
 
 interface ToolsEnv extends Env {}
+
+const oneReadThroughApp = '/api/v1/bench/one-read/';
+
+// Registered before the app answers its first request, as Hono requires; under /api/v1 so
+// that it passes the middleware of the API's reads, with a stored ETag as theirs have.
+app.get(`${oneReadThroughApp}:bytes`, async (c) => {
+  const bytes = c.req.param('bytes');
+  const value = await c.env.STATUS_KV.get(`bench/floor/${bytes}`, 'arrayBuffer');
+  if (value === null) return c.text('no such value', 404);
+  c.header('ETag', `"one-read-${bytes}"`);
+  return c.body(value);
+});
 
 const placeSlug = (i: number) => `synthetic-${String(i).padStart(2, '0')}`;
 
@@ -103,6 +119,7 @@ async function settled(store: StatusStore, slugs: readonly string[], reports: nu
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
+    if (url.pathname.startsWith(oneReadThroughApp)) return worker.fetch(request, env, ctx);
     const store = new StatusStore(env.STATUS_KV);
     const input = request.method === 'POST' ? await request.json<Record<string, unknown>>() : {};
     switch (url.pathname) {

@@ -35,6 +35,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { build, callTools, kvFolder, loadHistory, placeCount, startWorkers, toolsOf } from './history.mjs';
 import { cpuOfProfile, freePort, openInspector } from './inspector.mjs';
+import { appUrlOf } from './workers.mjs';
 
 const path = '/exports/reports.csv?limit=all';
 // The machine may be shared: each CPU figure is the least of this many requests.
@@ -249,7 +250,7 @@ async function measureInFreshWorkerd(persistPath, v8Flags) {
   const inspectorPort = await freePort();
   const mf = startWorkers(persistPath, { inspectorPort });
   try {
-    return await measureWholeHistory(await mf.ready, await toolsOf(mf), inspectorPort);
+    return await measureWholeHistory(await appUrlOf(mf), await toolsOf(mf), inspectorPort);
   } finally {
     await mf.dispose();
     if (previous === undefined) delete process.env.MINIFLARE_WORKERD_V8_FLAGS;

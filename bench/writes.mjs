@@ -21,7 +21,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { benchToken, startBenchWorkers } from './workers.mjs';
+import { appUrlOf, benchToken, startBenchWorkers } from './workers.mjs';
 
 /** The last commit whose requests wrote the derived documents themselves. */
 export const baselineCommit = 'e88fe6575f02080dd1083e8bdb82b9f65061923f';
@@ -210,7 +210,7 @@ async function measure(design) {
   const persistPath = mkdtempSync(join(tmpdir(), 'bench-writes-'));
   const mf = startBenchWorkers({ ...design, persistPath });
   try {
-    const url = await mf.ready;
+    const url = await appUrlOf(mf);
     const tools = /** @type {any} */ (await mf.getWorker('tools'));
     const { slugs } = await callTools(tools, '/places', { count: placeCount });
     const app = /** @type {any} */ (await mf.getWorker('app'));
