@@ -21,8 +21,13 @@ export const settings = { shorterLengths: [5_000, 20_000], warmups: 5, repetitio
  * @typedef {{ name: string; language: string; candidates: number; answerBytes: number; lengths: AtLength[] }} DraftingCase
  * `loadAverage`: the machine's 1-minute load average before and after, as other work on it
  * makes CPU time longer. `alone`: measured by BENCH_ONLY=drafts, added to an earlier run's results.
+ * @typedef {{ right: number; drafted: number; expected: number }} Tally
+ * @typedef {{ paragraphs: number; all: Tally; byIndicator: Record<string, Tally>;
+ *   byLevel: Record<'high' | 'medium' | 'low', { drafted: number; right: number }>; opposite: number }} HeldOutLanguage
+ * @typedef {{ frozen: string; languages: Record<'en' | 'nl' | 'uk', HeldOutLanguage> }} HeldOut
+ *   how drafts fare on the held-out set (tests/fixtures/drafting-held-out/), frozen on `frozen`
  * @typedef {{ started: string; elapsedSeconds: number; alone?: boolean; loadAverage: [number, number];
- *   settings: typeof settings; longest: number; runtime: string; cases: DraftingCase[] }} Drafting
+ *   settings: typeof settings; longest: number; runtime: string; cases: DraftingCase[]; heldOut?: HeldOut }} Drafting
  */
 
 /** The extractor, the longest text and the texts, bundled for Node. */
@@ -34,6 +39,11 @@ async function sources() {
         "export { draftFromText } from '../src/drafting/extract.ts';",
         "export { longestDraftText } from '../src/drafting/limits.ts';",
         "export { adversarialTextOf, adversarialTexts } from '../tests/fixtures/drafting-adversarial.ts';",
+        "export { heldOutEn } from '../tests/fixtures/drafting-held-out/en.ts';",
+        "export { heldOutNl } from '../tests/fixtures/drafting-held-out/nl.ts';",
+        "export { heldOutUk } from '../tests/fixtures/drafting-held-out/uk.ts';",
+        "export { scoreHeldOut } from '../tests/fixtures/drafting-held-out/score.ts';",
+        "export { heldOutFrozen } from '../tests/fixtures/drafting-held-out/types.ts';",
       ].join('\n'),
       resolveDir: resolve('bench'),
       loader: 'ts',
@@ -45,6 +55,22 @@ async function sources() {
     logLevel: 'warning',
   });
   return import(pathToFileURL(outfile).href);
+}
+
+/**
+ * The held-out set scored as tests/unit/drafting-held-out.test.ts scores it.
+ * @param {any} sources the bundled set and its scorer @returns {HeldOut}
+ */
+function heldOutOf({ scoreHeldOut, heldOutEn, heldOutNl, heldOutUk, heldOutFrozen }) {
+  /** @param {'en' | 'nl' | 'uk'} language @param {readonly unknown[]} paragraphs @returns {HeldOutLanguage} */
+  const scored = (language, paragraphs) => {
+    const { all, byIndicator, byLevel, opposite } = scoreHeldOut(language, paragraphs);
+    return { paragraphs: paragraphs.length, all, byIndicator, byLevel, opposite: opposite.length };
+  };
+  return {
+    frozen: heldOutFrozen,
+    languages: { en: scored('en', heldOutEn), nl: scored('nl', heldOutNl), uk: scored('uk', heldOutUk) },
+  };
 }
 
 /** @param {number[]} values */
@@ -70,7 +96,8 @@ function cpuMsOf(work) {
 export async function measureDrafting() {
   const started = new Date();
   const loadBefore = loadavg()[0] ?? 0;
-  const { draftFromText, longestDraftText, adversarialTextOf, adversarialTexts } = await sources();
+  const { draftFromText, longestDraftText, adversarialTextOf, adversarialTexts, ...heldOutSources } =
+    await sources();
   /** @param {any} adversarial @param {number} characters */
   const draftOf = (adversarial, characters) => {
     const input = {
@@ -117,6 +144,7 @@ export async function measureDrafting() {
     started: started.toISOString(),
     elapsedSeconds: (Date.now() - started.getTime()) / 1000,
     loadAverage: [loadBefore, loadavg()[0] ?? 0],
+    heldOut: heldOutOf(heldOutSources),
     settings,
     longest: longestDraftText,
     runtime: `node ${process.versions.node}`,

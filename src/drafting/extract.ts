@@ -7,7 +7,7 @@
 
 import * as z from 'zod';
 import { periodStart, precisionOf } from '../domain/dates.ts';
-import type { IndicatorId } from '../domain/indicators.ts';
+import { basesOf, type CountBasis, type IndicatorId } from '../domain/indicators.ts';
 import { draftLanguages } from '../domain/languages.ts';
 import {
   countFigure,
@@ -150,12 +150,16 @@ function isNotCount(
   sentence: Sentence,
   { lexicon, phrases, meter }: Reading,
   isPunctuated: (at: number) => boolean,
+  { partOrWhole = false } = {},
 ): boolean {
   const { words } = sentence;
   // Read as a word only when there is one: words[-1] is a slow look-up of a property "-1".
   const before = n.first > 0 ? (words[n.first - 1] as Word).text : '';
-  if (lexicon.notCountAfter.includes(before)) return true;
-  if (phrases.notCountBefore.startingAt(sentence, n.last + 1, meter)) return true;
+  // "4,000 of the 25,000": read as a part and its whole, the word between them makes neither "one of the".
+  const joins = (text: string | undefined) => partOrWhole && lexicon.outOf.includes(text ?? '');
+  if (lexicon.notCountAfter.includes(before) && !joins(before)) return true;
+  if (phrases.notCountBefore.startingAt(sentence, n.last + 1, meter) && !joins(words[n.last + 1]?.text))
+    return true;
   if (lexicon.months[words[n.last + 1]?.text ?? ''] !== undefined) return true;
   if (lexicon.months[before] !== undefined) return true;
   return !n.inWords && n.value >= 1900 && n.value <= 2100 && !isPunctuated(n.first);
@@ -223,7 +227,27 @@ function countIndicatorOf(
   return undefined;
 }
 
-/** Who the sentence gives its words to: "zegt Aleksandr Martsjenko, plaatsvervangend burgemeester", "residents say". */
+/** The most words a role written before a name may have: "head of the regional military administration". */
+const longestRole = 6;
+
+/** Whether a comma or another mark stands between word `at` and the word before it. */
+function punctuatedBefore(sentence: Sentence, at: number): boolean {
+  const before = sentence.words[at - 1];
+  const word = sentence.words[at];
+  return (
+    before !== undefined &&
+    word !== undefined &&
+    /[,;:()"“”«»]/u.test(sentence.text.slice(before.end, word.start))
+  );
+}
+
+/**
+ * Who the sentence gives its words to: "zegt Aleksandr Martsjenko, plaatsvervangend
+ * burgemeester", "according to deputy mayor Ivan Testenko", "regional governor Anna Kolb
+ * said", "за словами заступника міського голови Івана Тестенка", "residents say". The role is
+ * read as written: the lower-case words right before the name (back to a comma, or to a word
+ * that is in no role: "the", "de"), or after it, between commas.
+ */
 function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): DraftCandidate['voice'] {
   if (!phrases.speechBeforeName.mayStandIn(sentence) && !phrases.speechAfterName.mayStandIn(sentence))
     return undefined;
@@ -231,35 +255,90 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
   const isName = (w: Word | undefined) => w !== undefined && startsWithCapital(text, w.start);
   const inName = (at: number) =>
     isName(words[at]) || (lexicon.nameParticles.includes(words[at]?.text ?? '') && isName(words[at + 1]));
+  const isRoleWord = (at: number) => {
+    const word = words[at];
+    return (
+      word !== undefined && !isName(word) && !/\d/u.test(word.text) && !lexicon.notInRole.includes(word.text)
+    );
+  };
+  const span = (first: number, last: number) =>
+    text.slice((words[first] as Word).start, (words[last] as Word).end);
+  /** The role written between commas right after the name's last word, when there is one. */
+  const roleAfter = (last: number) =>
+    /^,\s*(\p{Ll}[^,.;!?]*)/u.exec(text.slice((words[last] as Word).end))?.[1]?.trim();
+  /** The role written right before word `at`, the name's first: the first of its words, or `at` when none. */
+  const roleStart = (at: number) => {
+    let first = at;
+    while (
+      first > 0 &&
+      at - first < longestRole &&
+      isRoleWord(first - 1) &&
+      !punctuatedBefore(sentence, first)
+    ) {
+      count(meter);
+      first--;
+    }
+    return first;
+  };
+  const voice = (first: number, last: number, role: string | undefined) => ({
+    name: span(first, last),
+    ...(role ? { role } : {}),
+  });
   for (let i = 0; i < words.length; i++) {
     const before = phrases.speechBeforeName.startingAt(sentence, i, meter);
-    if (before && isName(words[i + before.length])) {
+    if (before) {
+      // "according to deputy mayor Ivan Testenko": a role of lower-case words may come first.
       let j = i + before.length;
-      const nameWords: Word[] = [];
-      while (inName(j)) {
+      const roleFrom = j;
+      while (j - roleFrom < longestRole && isRoleWord(j) && !punctuatedBefore(sentence, j + 1)) {
         count(meter);
-        nameWords.push(words[j++] as Word);
+        j++;
       }
-      const first = nameWords[0] as Word;
-      const last = nameWords.at(-1) as Word;
-      const name = text.slice(first.start, last.end);
-      const rest = text.slice(last.end);
-      const role = /^,\s*(\p{Ll}[^,.;!?]*)/u.exec(rest)?.[1]?.trim();
-      return { name, ...(role ? { role } : {}) };
+      if (!isName(words[j]) && j > roleFrom) j = roleFrom;
+      if (isName(words[j])) {
+        const first = j;
+        while (inName(j)) {
+          count(meter);
+          j++;
+        }
+        const last = j - 1;
+        const role = first > roleFrom ? span(roleFrom, first - 1) : roleAfter(last);
+        return voice(first, last, role);
+      }
     }
     const after = phrases.speechAfterName.startingAt(sentence, i, meter);
     if (after && i > 0) {
       const collective = lexicon.collectiveVoices.find((v) => v.words.includes(words[i - 1]?.text ?? ''));
       if (collective) return { name: collective.name };
-      let j = i - 1;
+      // "regional governor Anna Kolb said", or "Petra Anselm, head of the district hospital, says".
+      let last = i - 1;
+      let role: string | undefined;
+      if (!isName(words[last]) && punctuatedBefore(sentence, i)) {
+        // Between commas, a role is any lower-case words: "head of the district hospital".
+        let start = i - 1;
+        while (
+          start > 0 &&
+          i - start < longestRole &&
+          !punctuatedBefore(sentence, start) &&
+          !isName(words[start - 1])
+        ) {
+          count(meter);
+          start--;
+        }
+        if (!isName(words[start]) && punctuatedBefore(sentence, start) && isName(words[start - 1])) {
+          role = span(start, i - 1);
+          last = start - 1;
+        }
+      }
+      let j = last;
       while (j >= 0 && isName(words[j])) {
         count(meter);
         j--;
       }
-      if (j < i - 1) {
-        const first = words[j + 1] as Word;
-        const last = words[i - 1] as Word;
-        return { name: text.slice(first.start, last.end) };
+      if (j < last) {
+        const first = j + 1;
+        const roleFirst = roleStart(first);
+        return voice(first, last, role ?? (roleFirst < first ? span(roleFirst, first - 1) : undefined));
       }
     }
   }
@@ -284,7 +363,18 @@ function partialOf(date: Date, unit: TimeUnit, observed: string): string {
   return day ? iso.slice(0, 10) : iso.slice(0, 7);
 }
 
-/** "for almost two months", "al bijna twee maanden", "since early October": since when, relative to `observed`. */
+/** A day of a month as written in a date ("3 February", "February 3"): its number, or undefined. */
+function dayOf(word: Word | undefined): number | undefined {
+  if (!word || !/^\d{1,2}$/.test(word.text)) return undefined;
+  const day = Number(word.text);
+  return day >= 1 && day <= 31 ? day : undefined;
+}
+
+/**
+ * "for almost two months", "al bijna twee maanden", "since early October", "since 3
+ * February": since when, relative to `observed`. `dated`: the text names the month, not a
+ * duration, which is what a running total's start is.
+ */
 function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: Reading, observed?: string) {
   if (!observed) return undefined;
   const { lexicon, phrases, meter } = reading;
@@ -297,7 +387,7 @@ function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: R
     if (!unit || n.value > longestDuration[unit]) continue;
     const qualifier = hedgeBefore(sentence, n.first, reading) ?? 'exact';
     const date = partialOf(shift(periodStart(observed), unit, n.value), unit, observed);
-    return { date, qualifier, words: [n.first, n.last + 1] as const };
+    return { date, qualifier, words: [n.first, n.last + 1] as const, dated: false };
   }
   for (let i = 0; i < words.length && phrases.since.mayStandIn(sentence); i++) {
     const since = phrases.since.startingAt(sentence, i, meter);
@@ -305,35 +395,199 @@ function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: R
     let j = i + since.length;
     const hedge = phrases.monthHedges.startingAt(sentence, j, meter);
     if (hedge) j += hedge.length;
+    // "3 February" or "February 3": the day is read only where no hedge makes the date a month's.
+    const dayFirst = hedge ? undefined : dayOf(words[j]);
+    if (dayFirst !== undefined) j++;
     const month = lexicon.months[words[j]?.text ?? ''];
     if (month === undefined) continue;
+    const written = dayFirst ?? (hedge ? undefined : dayOf(words[j + 1]));
+    const last = dayFirst === undefined && written !== undefined ? j + 1 : j;
     const observedStart = periodStart(observed);
     const year = observedStart.getUTCFullYear() - (month > observedStart.getUTCMonth() + 1 ? 1 : 0);
+    // "30 February" is no day: the month stands alone.
+    const day =
+      written !== undefined && written <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+        ? written
+        : undefined;
     const qualifier: Qualifier = hedge ? 'approximately' : 'exact';
-    return { date: `${year}-${String(month).padStart(2, '0')}`, qualifier, words: [i, j] as const };
+    const monthDate = `${year}-${String(month).padStart(2, '0')}`;
+    const date = day === undefined ? monthDate : `${monthDate}-${String(day).padStart(2, '0')}`;
+    return { date, qualifier, words: [i, last] as const, dated: true };
   }
   return undefined;
 }
 
-/** The sentence's utilities and what it says of them: cut after a negation, restored, or coming and going. */
-function utilitiesOf(sentence: Sentence, { phrases, meter }: Reading) {
+/** Whether some phrase of `list` stands in words [from, to) of the sentence. */
+function within(
+  list: PhraseList<true>,
+  sentence: Sentence,
+  from: number,
+  to: number,
+  meter: WorkMeter | undefined,
+) {
+  if (!list.mayStandIn(sentence)) return false;
+  for (let i = from; i < to; i++) if (list.startingAt(sentence, i, meter)) return true;
+  return false;
+}
+
+/** Whether a semicolon stands between word `at` and the word before it. */
+function semicolonBefore(sentence: Sentence, at: number): boolean {
+  const before = sentence.words[at - 1];
+  const word = sentence.words[at];
+  return (
+    before !== undefined && word !== undefined && sentence.text.slice(before.end, word.start).includes(';')
+  );
+}
+
+/**
+ * The parts of a sentence that each say their own: it is cut before each word that sets what
+ * follows against what came before ("but", "maar", "але") and at each semicolon. As word
+ * ranges [from, to), in order.
+ */
+function partsOf(sentence: Sentence, { phrases, meter }: Reading): [number, number][] {
   const { words } = sentence;
-  type State = 'available' | 'intermittent' | 'unavailable';
-  const found: { indicator: IndicatorId; at: number; state: State }[] = [];
-  // A negation anywhere in the sentence cuts what it names: "no gas", "газу немає".
-  const state: State | undefined = anywhere(phrases.intermittent, sentence, meter)
-    ? 'intermittent'
-    : anywhere(phrases.negations, sentence, meter)
-      ? 'unavailable'
-      : anywhere(phrases.restored, sentence, meter)
-        ? 'available'
-        : undefined;
-  if (!state) return found;
-  for (let i = 0; i < words.length; i++) {
-    const utility = phrases.utilities.startingAt(sentence, i, meter);
-    if (!utility || found.some((f) => f.indicator === utility.value)) continue;
-    found.push({ indicator: utility.value, at: i, state });
-    i += utility.length - 1;
+  const parts: [number, number][] = [];
+  let from = 0;
+  const contrasted = phrases.contrasts.mayStandIn(sentence);
+  for (let i = 1; i < words.length; i++) {
+    count(meter);
+    if ((contrasted && phrases.contrasts.startingAt(sentence, i, meter)) || semicolonBefore(sentence, i)) {
+      parts.push([from, i]);
+      from = i;
+    }
+  }
+  parts.push([from, words.length]);
+  return parts;
+}
+
+type UtilityState = 'available' | 'intermittent' | 'unavailable';
+
+/** How far after a cut, or a word that it works, a word of coming and going makes it come and go: "cut for a few hours every day", "available only intermittently". */
+const comesAndGoesWithin = 4;
+/** How far after a word of its return a cut makes it a cut again: "de stroom is weer uitgevallen". */
+const cutAgainWithin = 2;
+/** How far after a negation a cut is the one it denies: "has not yet been cut off". */
+const deniedCutWithin = 4;
+/** How far after a negation a word that it works is the one it denies: "is still not available". */
+const deniedWorkingWithin = 3;
+
+/**
+ * The words of a part that say a utility's state, in order: a phrase that says it works
+ * ("still works"), a word of coming and going, a negation, a cut, a word of its return. A
+ * negation followed closely by a cut denies it ("not cut off", "niet onderbroken"), and one
+ * followed closely by a word that it works denies that ("not available"); a cut or a word that
+ * it works followed closely by a word of coming and going says it comes and goes ("cut every
+ * day"); a return followed closely by a cut is a cut again ("weer uitgevallen").
+ */
+function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrases, meter }: Reading) {
+  const found: { at: number; state: UtilityState }[] = [];
+  const comesAndGoesAfter = (at: number) => {
+    for (let j = at; j < Math.min(to, at + comesAndGoesWithin); j++)
+      if (phrases.intermittent.startingAt(sentence, j, meter)) return true;
+    return false;
+  };
+  /** Where the first cut within `within` words from `at` ends, if one stands there. */
+  const cutWithin = (at: number, within: number) => {
+    for (let j = at; j < Math.min(to, at + within); j++) {
+      const cut = phrases.cuts.startingAt(sentence, j, meter);
+      if (cut) return j + cut.length;
+    }
+    return undefined;
+  };
+  const cutAfter = (at: number) => cutWithin(at, cutAgainWithin) !== undefined;
+  /** Where the first phrase that says it works within `within` words from `at` ends, if one stands there. */
+  const workingWithin = (at: number, within: number) => {
+    for (let j = at; j < Math.min(to, at + within); j++) {
+      const working = phrases.working.startingAt(sentence, j, meter);
+      if (working) return j + working.length;
+    }
+    return undefined;
+  };
+  for (let i = from; i < to; i++) {
+    const working = phrases.working.startingAt(sentence, i, meter);
+    if (working) {
+      found.push({ at: i, state: comesAndGoesAfter(i + working.length) ? 'intermittent' : 'available' });
+      i += working.length - 1;
+      continue;
+    }
+    if (phrases.intermittent.startingAt(sentence, i, meter)) {
+      found.push({ at: i, state: 'intermittent' });
+      continue;
+    }
+    const negation = phrases.negations.startingAt(sentence, i, meter);
+    if (negation) {
+      // "has not been cut off", "niet afgesloten": a cut denied is a utility that works.
+      const denied = cutWithin(i + negation.length, deniedCutWithin);
+      if (denied !== undefined) {
+        found.push({ at: i, state: 'available' });
+        i = denied - 1;
+        continue;
+      }
+      // "not available", "niet beschikbaar": what it denies is read with it.
+      const deniedWorking = workingWithin(i + negation.length, deniedWorkingWithin);
+      found.push({ at: i, state: comesAndGoesAfter(i + negation.length) ? 'intermittent' : 'unavailable' });
+      i = (deniedWorking ?? i + negation.length) - 1;
+      continue;
+    }
+    const cut = phrases.cuts.startingAt(sentence, i, meter);
+    if (cut) {
+      found.push({ at: i, state: comesAndGoesAfter(i + cut.length) ? 'intermittent' : 'unavailable' });
+      i += cut.length - 1;
+      continue;
+    }
+    const restored = phrases.restored.startingAt(sentence, i, meter);
+    // "weer uitgevallen", "back off": a return followed closely by a cut is a cut again.
+    if (restored) found.push({ at: i, state: cutAfter(i + restored.length) ? 'unavailable' : 'available' });
+  }
+  return found;
+}
+
+/**
+ * The sentence's utilities and what it says of them. Each part of the sentence (partsOf)
+ * says its own: a utility takes the state of the nearest word of state in its part, so that
+ * "no electricity, but gas still works" never cuts the gas. A part that is a condition, a
+ * forecast or a fear ("if the station is hit, water will be cut") states nothing, and
+ * neither does a part about another town, or one that says both that something works and
+ * that something is cut.
+ */
+function utilitiesOf(
+  sentence: Sentence,
+  parts: readonly [number, number][],
+  inOtherTown: (at: { start: number; end: number }) => boolean,
+  reading: Reading,
+) {
+  const { phrases, meter } = reading;
+  const { words } = sentence;
+  const found: { indicator: IndicatorId; at: number; state: UtilityState }[] = [];
+  if (!phrases.utilities.mayStandIn(sentence)) return found;
+  for (const part of parts) {
+    const [from, to] = part;
+    if (within(phrases.conditions, sentence, from, to, meter)) continue;
+    const states = stateWordsOf(sentence, part, reading);
+    // A part that says a utility works and that one is cut is read no further: a state
+    // left out is a person's to fill in, the opposite state would mislead them.
+    const working = states.some((s) => s.state === 'available');
+    if (states.length === 0 || (working && states.some((s) => s.state !== 'available'))) continue;
+    let next = 0;
+    for (let i = from; i < to; i++) {
+      const utility = phrases.utilities.startingAt(sentence, i, meter);
+      if (!utility) continue;
+      if (inOtherTown(words[i] as Word) || found.some((f) => f.indicator === utility.value)) {
+        i += utility.length - 1;
+        continue;
+      }
+      // The states are in order: the nearest is the last one before the utility or the first after it.
+      while (next < states.length && (states[next] as { at: number }).at < i) {
+        count(meter);
+        next++;
+      }
+      const before = states[next - 1];
+      const after = states[next];
+      const nearest =
+        before && (!after || i - before.at <= after.at - (i + utility.length - 1)) ? before : after;
+      if (nearest) found.push({ indicator: utility.value, at: i, state: nearest.state });
+      i += utility.length - 1;
+    }
   }
   return found;
 }
@@ -357,18 +611,24 @@ function noneOf(sentence: Sentence, numbered: (at: number) => boolean, { phrases
   return zeros;
 }
 
-const inNoOtherTown = () => false;
+/** Whether a number or a word stands in a part about another town, and whether the sentence names one. */
+interface OtherTowns {
+  inOtherTown: (at: { start: number; end: number }) => boolean;
+  named: boolean;
+}
+
+const inNoOtherTown: OtherTowns = { inOtherTown: () => false, named: false };
 
 /**
  * Whether a number stands in a part of the sentence (between commas and semicolons) that
  * names a town other than the place's ("in Marsk"): its numbers are that town's, not the
- * place's. Asked of the sentence's numbers in order.
+ * place's. Asked of a sentence's numbers in order, or of its words in order, by a reader of its own.
  */
 function otherTownsOf(
   sentence: Sentence,
   { lexicon, meter }: Reading,
   placeNames: readonly string[],
-): (n: NumberFound) => boolean {
+): OtherTowns {
   if (placeNames.length === 0) return inNoOtherTown;
   const { words, text } = sentence;
   const stem = (name: string) => name.toLowerCase().slice(0, 4);
@@ -395,11 +655,87 @@ function otherTownsOf(
   // The parts start in the order of the text, and so do their ends: of those begun before a
   // number, the last reaches furthest, and the numbers come in order too.
   let begun = 0;
-  return (n) => {
+  const inOtherTown = (n: { start: number; end: number }) => {
     while (begun < parts.length && (parts[begun] as [number, number])[0] <= n.start) begun++;
     const last = parts[begun - 1];
     return last !== undefined && n.end <= last[1];
   };
+  return { inOtherTown, named: parts.length > 0 };
+}
+
+/** How many words after the part, or before the whole, the word "of" may stand: "4,000 of the town's 25,000". */
+const outOfWithin = 3;
+/** How many words may stand between the part and the whole: "4,000 of the town's pre-war 25,000". */
+const partToWholeWithin = 8;
+
+/**
+ * "About 4,000 of the town's 25,000 residents remain", "van de ruim 20.000 inwoners zijn er
+ * nog 3.500", "залишилося 5 тисяч мешканців із 30 тисяч": in a sentence that says people
+ * remain, the number after "of" (or the one it stands before) is the whole, the town's people
+ * before, and the other the part that remains. Each keeps its own hedge.
+ */
+function partAndWhole(
+  n: NumberFound,
+  next: NumberFound | undefined,
+  sentence: Sentence,
+  { lexicon, meter }: Reading,
+): { remaining: NumberFound; whole: NumberFound } | undefined {
+  if (!next) return undefined;
+  const { words } = sentence;
+  const outOfIn = (from: number, to: number) => {
+    for (let i = Math.max(from, 0); i < to; i++) {
+      count(meter);
+      if (lexicon.outOf.includes((words[i] as Word).text)) return true;
+    }
+    return false;
+  };
+  if (
+    next.first - n.last <= partToWholeWithin &&
+    outOfIn(n.last + 1, Math.min(next.first, n.last + 1 + outOfWithin))
+  )
+    return { remaining: n, whole: next };
+  if (outOfIn(n.first - outOfWithin, n.first)) return { remaining: next, whole: n };
+  return undefined;
+}
+
+/** Whether some word of the sentence says people remain: where a part and its whole are read. */
+function saysPeopleRemain(sentence: Sentence, { phrases, meter }: Reading): boolean {
+  if (!phrases.counts.mayStandIn(sentence)) return false;
+  for (let i = 0; i < sentence.words.length; i++)
+    if (phrases.counts.startingAt(sentence, i, meter)?.value === 'population_remaining') return true;
+  return false;
+}
+
+/**
+ * What in a sentence makes its reading less sure, when something does: a negation, a
+ * contrast, a condition or another town. A figure read from such a sentence is never of the
+ * highest confidence.
+ */
+function cautionOf(
+  sentence: Sentence,
+  otherTowns: OtherTowns,
+  { phrases, meter }: Reading,
+): string | undefined {
+  if (anywhere(phrases.negations, sentence, meter)) return 'a negation';
+  if (anywhere(phrases.contrasts, sentence, meter)) return 'a contrast';
+  if (anywhere(phrases.conditions, sentence, meter)) return 'a condition';
+  if (otherTowns.named) return 'another town';
+  return undefined;
+}
+
+/**
+ * The basis a sentence gives its counts: a running total ("in total", "since early
+ * November") or a count of a period ("in the past day"), when it says.
+ */
+function basisOf(
+  sentence: Sentence,
+  since: ReturnType<typeof sinceOf>,
+  { phrases, meter }: Reading,
+): { basis: CountBasis; since?: { date: string; qualifier: Qualifier } } | undefined {
+  if (anywhere(phrases.periodCount, sentence, meter)) return { basis: 'period' };
+  if (since?.dated) return { basis: 'total', since: { date: since.date, qualifier: since.qualifier } };
+  if (anywhere(phrases.runningTotal, sentence, meter)) return { basis: 'total' };
+  return undefined;
 }
 
 /**
@@ -426,49 +762,91 @@ export function draftFromText(
     const numbered = numberedWords(numbers, words.length, meter);
     const isPunctuated = punctuationOf(words, meter);
     const since = sinceOf(sentence, numbers, reading, input.observed);
-    const inOtherTown = otherTownsOf(sentence, reading, placeNames);
+    const otherTowns = otherTownsOf(sentence, reading, placeNames);
+    const caution = cautionOf(sentence, otherTowns, reading);
+    const counted = basisOf(sentence, since, reading);
     const add = (figure: DraftCandidate['figure'], level: 'high' | 'medium' | 'low', reason: string) => {
       if (candidates.length === mostDraftCandidates) {
         omitted++;
         return;
       }
+      const capped = level === 'high' && caution ? 'medium' : level;
       candidates.push({
         figure: { ...figure, quote: quote.text },
         quote,
         ...(voice ? { voice } : {}),
-        confidence: { level, reason },
+        confidence: { level: capped, reason: caution ? `${reason}, in a sentence with ${caution}` : reason },
       });
     };
-    for (const utility of utilitiesOf(sentence, reading)) {
+    /** A count's basis and start, where the sentence gives one and its indicator takes it. */
+    const basisFor = (indicator: IndicatorId) =>
+      counted && basesOf(indicator)?.allowed.includes('period') ? counted : {};
+    const utilities = otherTownsOf(sentence, reading, placeNames).inOtherTown;
+    for (const utility of utilitiesOf(sentence, partsOf(sentence, reading), utilities, reading)) {
       const cutSince =
         utility.state === 'unavailable' && since
           ? { since: { date: since.date, qualifier: since.qualifier } }
           : {};
       add(
         { indicator: utility.indicator, state: utility.state, ...cutSince } as DraftCandidate['figure'],
-        utility.state === 'unavailable' ? 'high' : 'medium',
-        `"${words[utility.at]?.text}" with ${utility.state === 'unavailable' ? 'a negation' : 'a word of its state'} in the sentence`,
+        'medium',
+        `"${words[utility.at]?.text}" with ${utility.state === 'unavailable' ? 'a negation' : 'a word of its state'} in its part of the sentence`,
       );
     }
     for (const zero of noneOf(sentence, numbered, reading)) {
       add(
-        { indicator: zero.indicator, value: 0, qualifier: 'exact' } as DraftCandidate['figure'],
+        {
+          indicator: zero.indicator,
+          value: 0,
+          qualifier: 'exact',
+          ...basisFor(zero.indicator),
+        } as DraftCandidate['figure'],
         'medium',
         'a negation before the count',
       );
     }
+    const isCount = (n: NumberFound, partOrWhole = false) =>
+      !(since && since.words[0] <= n.first && n.last <= since.words[1]) &&
+      !isNotCount(n, sentence, reading, isPunctuated, { partOrWhole }) &&
+      n.value <= largestCount &&
+      !otherTowns.inOtherTown(n);
+    const remains = numbers.length > 1 && saysPeopleRemain(sentence, reading);
+    const hedgeOf = (n: NumberFound) =>
+      hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, n.last, reading);
     for (let k = 0; k < numbers.length; k++) {
       count(meter);
       const n = numbers[k] as NumberFound;
-      if (since && since.words[0] <= n.first && n.last <= since.words[1]) continue;
-      if (isNotCount(n, sentence, reading, isPunctuated) || n.value > largestCount) continue;
-      if (inOtherTown(n)) continue;
       const next = numbers[k + 1];
+      const pair =
+        remains && next && isCount(n, true) && isCount(next, true)
+          ? partAndWhole(n, next, sentence, reading)
+          : undefined;
+      if (pair) {
+        const read = [
+          ['population_remaining', pair.remaining],
+          ['population_baseline', pair.whole],
+        ] as const;
+        // In the order the text gives them.
+        for (const [indicator, figure] of [...read].sort(([, a], [, b]) => a.start - b.start)) {
+          add(
+            {
+              indicator,
+              value: figure.value,
+              qualifier: hedgeOf(figure) ?? 'exact',
+            } as DraftCandidate['figure'],
+            'medium',
+            `"${sentence.text.slice(figure.start, figure.end)}" as ${figure === pair.whole ? 'the whole' : 'the part that remains'} in "${sentence.text.slice(Math.min(pair.remaining.start, pair.whole.start), Math.max(pair.remaining.end, pair.whole.end))}"`,
+          );
+        }
+        k++;
+        continue;
+      }
+      if (!isCount(n)) continue;
       const range = next !== undefined && isRange(n, next, words, lexicon);
       // A range is read as one number, from its first word to its last.
       const span = range ? { ...n, last: next.last } : n;
-      const counted = countIndicatorOf(span, numbered, sentence, reading);
-      if (!counted) continue;
+      const found = countIndicatorOf(span, numbered, sentence, reading);
+      if (!found) continue;
       // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
       const hedged = hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, span.last, reading);
       const high = range && next.value;
@@ -477,12 +855,20 @@ export function draftFromText(
           ? { high, qualifier: hedged === 'approximately' ? hedged : ('exact' as const) }
           : { qualifier: hedged ?? ('exact' as const) };
       if (range) k++;
+      // High only for the plainest reading: the sentence's one number, in digits, its keyword
+      // right after it, and nothing else said of it (no voice, basis or date to read).
+      const plain = numbers.length === 1 && !voice && !counted && !since;
       const level =
-        counted.after && counted.distance <= 2 && !n.inWords ? 'high' : counted.after ? 'medium' : 'low';
+        found.after && found.distance <= 2 && !n.inWords && plain ? 'high' : found.after ? 'medium' : 'low';
       add(
-        { indicator: counted.indicator, value: n.value, ...bounds } as DraftCandidate['figure'],
+        {
+          indicator: found.indicator,
+          value: n.value,
+          ...bounds,
+          ...basisFor(found.indicator),
+        } as DraftCandidate['figure'],
         level,
-        `"${sentence.text.slice(n.start, n.end)}" ${counted.after ? 'before' : 'after'} a word of ${counted.indicator}, ${counted.distance} word${counted.distance === 1 ? '' : 's'} away`,
+        `"${sentence.text.slice(n.start, n.end)}" ${found.after ? 'before' : 'after'} a word of ${found.indicator}, ${found.distance} word${found.distance === 1 ? '' : 's'} away`,
       );
     }
   }

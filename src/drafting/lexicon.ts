@@ -32,11 +32,36 @@ export interface Lexicon {
   counts: readonly { indicator: IndicatorId; keywords: readonly string[] }[];
   /** Words naming each utility. */
   utilities: readonly { indicator: IndicatorId; keywords: readonly string[] }[];
-  /** Words that say a utility is cut ("geen", "no", "немає"), or that no one was killed ("no civilians"). */
+  /** Words that say a utility is not there ("geen", "no", "немає"), or that no one was killed ("no civilians"). */
   negations: readonly string[];
+  /**
+   * Words that say a utility was cut ("cut off", "afgesloten", "відключено"). After a negation
+   * they say it was not: "has not been cut off", "niet afgesloten".
+   */
+  cuts: readonly string[];
   /** Words that say a utility comes and goes, or was restored. */
   intermittent: readonly string[];
   restored: readonly string[];
+  /** Words that say a utility works ("still works", "werkt", "працює"). */
+  working: readonly string[];
+  /**
+   * Words that set what follows against what came before ("but", "maar", "але"): each part of
+   * a sentence says its own of the utilities it names.
+   */
+  contrasts: readonly string[];
+  /**
+   * Words that make a part of a sentence a condition, a forecast or a fear ("if", "als",
+   * "якщо"): it states no utility's state.
+   */
+  conditions: readonly string[];
+  /** Words that make a count a running total ("in total", "since the start of the war"). */
+  runningTotal: readonly string[];
+  /** Words that make a count one of a period ("in the past day", "за добу"). */
+  periodCount: readonly string[];
+  /** "4,000 of the 25,000 residents", "van de 20.000 inwoners", "із 30 тисяч": the word before the whole. */
+  outOf: readonly string[];
+  /** Lower-case words that end a role read before a name ("the", "de"): "the deputy mayor Ivan Testenko" gives "deputy mayor". */
+  notInRole: readonly string[];
   /** Durations: "for two months" (`for` before the amount), and the units. */
   durationMarkers: readonly string[];
   units: Readonly<Record<string, TimeUnit>>;
@@ -127,7 +152,16 @@ const en: Lexicon = {
     },
     {
       indicator: 'population_remaining',
-      keywords: ['remain*', 'left', 'still live', 'still living', 'stayed'],
+      keywords: [
+        'remain*',
+        'are left',
+        'were left',
+        'is left',
+        'left behind',
+        'still live',
+        'still living',
+        'stayed',
+      ],
     },
     {
       indicator: 'civilian_deaths',
@@ -140,9 +174,60 @@ const en: Lexicon = {
     { indicator: 'gas', keywords: ['gas'] },
     { indicator: 'running_water', keywords: ['running water', 'water'] },
   ],
-  negations: ['no', 'without', 'not', 'none', 'cut off', 'cut'],
-  intermittent: ['intermittent*', 'on and off', 'a few hours'],
+  negations: ['no', 'without', 'not', 'none', 'never'],
+  cuts: ['cut off', 'cut', 'off', 'down', 'disrupted', 'interrupted', 'knocked out'],
+  intermittent: [
+    'intermittent*',
+    'on and off',
+    'a few hours',
+    'for hours',
+    'every day',
+    'daily',
+    'rationed',
+    'outages',
+  ],
   restored: ['restored', 'back on', 'reconnected'],
+  working: [
+    'uninterrupted',
+    'still works',
+    'still working',
+    'works',
+    'working',
+    'still available',
+    'available',
+    'still on',
+    'back',
+    'resumed',
+    'functioning',
+    'operating',
+  ],
+  contrasts: ['but', 'however', 'while', 'whereas', 'although', 'though', 'yet'],
+  conditions: ['if', 'unless', 'could', 'might', 'would', 'will', 'fear*', 'risk', 'threat*', 'expected'],
+  runningTotal: [
+    'in total',
+    'in all',
+    'so far',
+    'to date',
+    'since the start of',
+    'since the beginning of',
+    'since the war began',
+    'since the invasion',
+    'overall',
+  ],
+  periodCount: [
+    'in the past day',
+    'in the past 24 hours',
+    'over the past day',
+    'over the past 24 hours',
+    'in the last 24 hours',
+    'in the past week',
+    'over the past week',
+    'in the last week',
+    'last week',
+    'yesterday',
+  ],
+  outOf: ['of'],
+  notInRole: ['the', 'a', 'an', 'and', 'to', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'says', 'said'],
   durationMarkers: ['for'],
   units: {
     day: 'day',
@@ -272,13 +357,94 @@ const nl: Lexicon = {
     { indicator: 'civilian_injuries', keywords: ['gewond*', 'verwond*'] },
   ],
   utilities: [
-    { indicator: 'electricity', keywords: ['elektriciteit', 'stroom'] },
-    { indicator: 'gas', keywords: ['gas'] },
-    { indicator: 'running_water', keywords: ['stromend water', 'water', 'drinkwater'] },
+    {
+      indicator: 'electricity',
+      keywords: [
+        'elektriciteit',
+        'stroom',
+        'stroomvoorziening',
+        'elektriciteitsvoorziening',
+        'stroomtoevoer',
+      ],
+    },
+    { indicator: 'gas', keywords: ['gas', 'gasvoorziening', 'gaslevering', 'gastoevoer'] },
+    {
+      indicator: 'running_water',
+      keywords: ['stromend water', 'water', 'drinkwater', 'watervoorziening', 'watertoevoer', 'waterleiding'],
+    },
   ],
-  negations: ['geen', 'zonder', 'niet', 'niemand'],
-  intermittent: ['af en toe', 'met tussenpozen', 'onregelmatig'],
-  restored: ['hersteld', 'weer'],
+  negations: ['geen', 'zonder', 'niet', 'niemand', 'nooit'],
+  cuts: [
+    'weer uit',
+    'afgesloten',
+    'afgesneden',
+    'uitgevallen',
+    'valt uit',
+    'vallen uit',
+    'viel uit',
+    'onderbroken',
+    'weggevallen',
+    'stilgelegd',
+    'verbroken',
+  ],
+  intermittent: [
+    'af en toe',
+    'met tussenpozen',
+    'onregelmatig',
+    'dagelijks',
+    'elke dag',
+    'iedere dag',
+    'enkele uren',
+    'beurtelings',
+  ],
+  restored: ['hersteld', 'weer terug', 'weer beschikbaar', 'weer aangesloten', 'er weer'],
+  working: [
+    'ononderbroken',
+    'werkt nog',
+    'werkt',
+    'functioneert',
+    'beschikbaar',
+    'terug',
+    'hervat',
+    'is er nog',
+    'er nog wel',
+  ],
+  contrasts: ['maar', 'terwijl', 'hoewel', 'echter', 'doch'],
+  conditions: [
+    'als',
+    'indien',
+    'mocht',
+    'zal',
+    'zullen',
+    'dreigt',
+    'dreigen',
+    'vrees*',
+    'verwacht*',
+    'kan',
+    'kunnen',
+  ],
+  runningTotal: [
+    'in totaal',
+    'tot nu toe',
+    'inmiddels',
+    'sinds het begin van',
+    'sinds de start van',
+    'sinds het uitbreken van',
+    'sinds de inval',
+  ],
+  periodCount: [
+    'het afgelopen etmaal',
+    'afgelopen etmaal',
+    'de afgelopen 24 uur',
+    'afgelopen 24 uur',
+    'de afgelopen dag',
+    'de afgelopen week',
+    'afgelopen week',
+    'vorige week',
+    'gisteren',
+  ],
+  outOf: ['van'],
+  notInRole: ['de', 'het', 'een', 'en', 'van', 'in', 'op', 'bij', 'door', 'met', 'voor', 'zegt', 'zei'],
   durationMarkers: ['al', 'sinds', 'gedurende'],
   units: {
     dag: 'day',
@@ -395,13 +561,83 @@ const uk: Lexicon = {
     { indicator: 'civilian_injuries', keywords: ['поранен*', 'травмован*'] },
   ],
   utilities: [
-    { indicator: 'electricity', keywords: ['електрик*', 'електроенергі*', 'світла', 'світло'] },
+    {
+      indicator: 'electricity',
+      keywords: ['електрик*', 'електроенергі*', 'електропостачан*', 'світла', 'світло'],
+    },
     { indicator: 'gas', keywords: ['газ*'] },
     { indicator: 'running_water', keywords: ['водопостачання', 'води', 'вода'] },
   ],
-  negations: ['немає', 'нема', 'без', 'не'],
-  intermittent: ['з перебоями', 'періодично'],
+  negations: ['немає', 'нема', 'без', 'не', 'ніколи'],
+  cuts: [
+    'відключен*',
+    'відключил*',
+    'відключал*',
+    'відсутн*',
+    'зник*',
+    'знеструмлен*',
+    'припинен*',
+    'припинил*',
+    'припинял*',
+    'переривал*',
+    'перерван*',
+  ],
+  intermittent: [
+    'з перебоями',
+    'періодично',
+    'щодня',
+    'за графіком',
+    'графік*',
+    'кілька годин',
+    'відключення',
+  ],
   restored: ['відновлено', 'відновили'],
+  working: [
+    'без перебоїв',
+    'працює',
+    'працюють',
+    'є',
+    'знову',
+    'повернули',
+    'повернуто',
+    'подають',
+    'подається',
+    'наявн*',
+  ],
+  contrasts: ['але', 'проте', 'однак', 'тоді як', 'хоча', 'а', 'натомість'],
+  conditions: [
+    'якщо',
+    'якби',
+    'у разі',
+    'може',
+    'можуть',
+    'загроз*',
+    'побоюються',
+    'буде',
+    'будуть',
+    'очікують',
+  ],
+  runningTotal: [
+    'загалом',
+    'усього',
+    'всього',
+    'з початку війни',
+    'від початку війни',
+    'з початку вторгнення',
+    'відтоді',
+  ],
+  periodCount: [
+    'за добу',
+    'за минулу добу',
+    'за останню добу',
+    'за минулий тиждень',
+    'за тиждень',
+    'минулого тижня',
+    'учора',
+    'вчора',
+  ],
+  outOf: ['із', 'з', 'зі'],
+  notInRole: ['і', 'та', 'й', 'в', 'у', 'на', 'з', 'до', 'каже', 'сказав', 'сказала'],
   durationMarkers: ['вже', 'протягом'],
   units: {
     день: 'day',
@@ -447,8 +683,27 @@ const uk: Lexicon = {
     'тижнів',
     'місяців',
   ],
-  speechAfterName: ['каже', 'кажуть', 'сказав', 'сказала', 'повідомив', 'повідомила', 'розповідають'],
-  speechBeforeName: ['за словами', 'каже', 'сказав', 'сказала', 'повідомив', 'повідомила'],
+  speechAfterName: [
+    'каже',
+    'кажуть',
+    'сказав',
+    'сказала',
+    'повідомив',
+    'повідомила',
+    'заявив',
+    'заявила',
+    'розповідають',
+  ],
+  speechBeforeName: [
+    'за словами',
+    'каже',
+    'сказав',
+    'сказала',
+    'повідомив',
+    'повідомила',
+    'заявив',
+    'заявила',
+  ],
   nameParticles: [],
   locatives: ['у', 'в', 'біля'],
   collectiveVoices: [{ words: ['мешканці', 'жителі'], name: 'Мешканці (residents)' }],

@@ -209,8 +209,14 @@ export interface LexiconPhrases {
   counts: PhraseList<IndicatorId>;
   utilities: PhraseList<IndicatorId>;
   negations: PhraseList<true>;
+  cuts: PhraseList<true>;
   intermittent: PhraseList<true>;
   restored: PhraseList<true>;
+  working: PhraseList<true>;
+  contrasts: PhraseList<true>;
+  conditions: PhraseList<true>;
+  runningTotal: PhraseList<true>;
+  periodCount: PhraseList<true>;
   since: PhraseList<true>;
   monthHedges: PhraseList<true>;
   notCountBefore: PhraseList<true>;
@@ -240,8 +246,14 @@ export function phrasesOf(lexicon: Lexicon): LexiconPhrases {
       counts: byIndicator(lexicon.counts),
       utilities: byIndicator(lexicon.utilities),
       negations: plain(lexicon.negations),
+      cuts: plain(lexicon.cuts),
       intermittent: plain(lexicon.intermittent),
       restored: plain(lexicon.restored),
+      working: plain(lexicon.working),
+      contrasts: plain(lexicon.contrasts),
+      conditions: plain(lexicon.conditions),
+      runningTotal: plain(lexicon.runningTotal),
+      periodCount: plain(lexicon.periodCount),
       since: plain(lexicon.since),
       monthHedges: plain(lexicon.monthHedges),
       notCountBefore: plain(lexicon.notCountBefore),
