@@ -31,6 +31,41 @@ describe('a range in the text', () => {
   });
 });
 
+describe('how sure a reading is', () => {
+  const levels = (text: string, language: DraftInput['language'], places: string[] = []) =>
+    draftFromText({ text, language, observed: '2024-03' }, places).candidates.map((c) => [
+      c.figure.indicator,
+      c.confidence.level,
+    ]);
+
+  it('is high only for the plainest reading: one number in digits, its keyword right after it', () => {
+    // SYNTHETIC sentences.
+    expect(levels('12 civilians killed in the shelling.', 'en')).toEqual([['civilian_deaths', 'high']]);
+    expect(levels('Twelve civilians killed in the shelling.', 'en')).toEqual([['civilian_deaths', 'medium']]);
+    expect(levels('Officials say 12 civilians killed.', 'en')).toEqual([['civilian_deaths', 'medium']]);
+  });
+
+  it('is never high in a sentence with a negation, a contrast, a condition or another town', () => {
+    // SYNTHETIC sentences, each the plainest reading but for the one thing that makes it less sure.
+    const cases: [string, DraftInput['language'], string[]][] = [
+      ['12 civilians were killed, not 20.', 'en', []],
+      ['12 civilians were killed, but the bridge stands.', 'en', []],
+      ['12 civilians were killed and more will die if the siege lasts.', 'en', []],
+      ['12 civilians were killed, and in Marsk the market burned.', 'en', ['Lindgrove']],
+      ['12 burgers zijn gedood, maar de brug staat nog.', 'nl', []],
+      ['12 цивільних загинули, але міст вцілів.', 'uk', []],
+    ];
+    for (const [text, language, places] of cases) {
+      const drafted = draftFromText({ text, language, observed: '2024-03' }, places).candidates;
+      expect(drafted.length, text).toBeGreaterThan(0);
+      for (const candidate of drafted) {
+        expect(candidate.confidence.level, text).not.toBe('high');
+        expect(candidate.confidence.reason, text).toMatch(/in a sentence with/);
+      }
+    }
+  });
+});
+
 describe('the seed article', () => {
   const draft = draftFromText({ text: article, language: 'nl', observed: '2022-11', place: 'bakhmut' }, [
     'Bakhmut',
