@@ -119,11 +119,8 @@ function sentencesOf(text: string, { phrases, meter }: Reading): Sentence[] {
 }
 
 /** Whether some phrase of `list` stands anywhere in the sentence. */
-function anywhere(list: PhraseList<true>, sentence: Sentence, meter: WorkMeter | undefined) {
-  if (!list.mayStandIn(sentence)) return false;
-  for (let i = 0; i < sentence.words.length; i++) if (list.startingAt(sentence, i, meter)) return true;
-  return false;
-}
+const anywhere = (list: PhraseList<true>, sentence: Sentence, meter: WorkMeter | undefined) =>
+  within(list, sentence, 0, sentence.words.length, meter);
 
 // Whether a word starts with a capital, read where it stands in its sentence.
 const capital = /\p{Lu}/uy;
@@ -230,16 +227,18 @@ function countIndicatorOf(
 /** The most words a role written before a name may have: "head of the regional military administration". */
 const longestRole = 6;
 
-/** Whether a comma or another mark stands between word `at` and the word before it. */
-function punctuatedBefore(sentence: Sentence, at: number): boolean {
+/** Whether one of `marks` stands between word `at` and the word before it. */
+function markBefore(sentence: Sentence, at: number, marks: RegExp): boolean {
   const before = sentence.words[at - 1];
   const word = sentence.words[at];
   return (
-    before !== undefined &&
-    word !== undefined &&
-    /[,;:()"“”«»]/u.test(sentence.text.slice(before.end, word.start))
+    before !== undefined && word !== undefined && marks.test(sentence.text.slice(before.end, word.start))
   );
 }
+
+/** The marks that end a name or a role: a comma, a colon, brackets, quotes. */
+const nameEnds = /[,;:()"“”«»]/u;
+const punctuatedBefore = (sentence: Sentence, at: number) => markBefore(sentence, at, nameEnds);
 
 /**
  * Who the sentence gives its words to: "zegt Aleksandr Martsjenko, plaatsvervangend
@@ -431,13 +430,7 @@ function within(
 }
 
 /** Whether a semicolon stands between word `at` and the word before it. */
-function semicolonBefore(sentence: Sentence, at: number): boolean {
-  const before = sentence.words[at - 1];
-  const word = sentence.words[at];
-  return (
-    before !== undefined && word !== undefined && sentence.text.slice(before.end, word.start).includes(';')
-  );
-}
+const semicolonBefore = (sentence: Sentence, at: number) => markBefore(sentence, at, /;/u);
 
 /**
  * The parts of a sentence that each say their own: it is cut before each word that sets what
