@@ -159,7 +159,8 @@ function isNotCount(
     return true;
   if (lexicon.months[words[n.last + 1]?.text ?? ''] !== undefined) return true;
   if (lexicon.months[before] !== undefined) return true;
-  return !n.inWords && n.value >= 1900 && n.value <= 2100 && !isPunctuated(n.first);
+  // A year is one word of digits: "2 тисяч" is a count.
+  return !n.inWords && n.first === n.last && n.value >= 1900 && n.value <= 2100 && !isPunctuated(n.first);
 }
 
 /**
@@ -199,9 +200,17 @@ function numberedWords(numbers: readonly NumberFound[], wordCount: number, meter
 const windowAfter = 6;
 const windowBefore = 6;
 
+/** The marks that end a clause: a keyword past one is another clause's. */
+const clauseEnds = /[,;:()]/u;
+
+/** How near before a number a keyword stands that is read before a keyword further after it: "killed 7 civilians and injured 12". */
+const nearBefore = 2;
+
 /**
  * The count indicator a number states: the nearest keyword after it, else before it, never
- * past another number, whose keyword that is ("12.000 fled and 4.000 remain").
+ * past another count, whose keyword that is ("12.000 fled and 4.000 remain"). A keyword right
+ * before the number, with no mark between, is read before one further after it or past a
+ * comma: "killed 7 civilians and injured 12", "загинули 3 людей, поранено 5".
  */
 function countIndicatorOf(
   n: NumberFound,
@@ -209,19 +218,27 @@ function countIndicatorOf(
   sentence: Sentence,
   { phrases, meter }: Reading,
 ) {
-  for (let offset = 1; offset <= windowAfter; offset++) {
+  let after: { indicator: IndicatorId; distance: number; after: true; marked: boolean } | undefined;
+  let marked = false;
+  for (let offset = 1; offset <= windowAfter && !after; offset++) {
     const at = n.last + offset;
     if (numbered(at)) break;
+    marked ||= markBefore(sentence, at, clauseEnds);
     const keyword = phrases.counts.startingAt(sentence, at, meter);
-    if (keyword) return { indicator: keyword.value, distance: offset, after: true };
+    if (keyword) after = { indicator: keyword.value, distance: offset, after: true, marked };
   }
   for (let offset = 1; offset <= windowBefore; offset++) {
     const at = n.first - offset;
     if (numbered(at)) break;
     const keyword = at >= 0 ? phrases.counts.startingAt(sentence, at, meter) : undefined;
-    if (keyword) return { indicator: keyword.value, distance: offset, after: false };
+    if (!keyword) continue;
+    let near = offset <= nearBefore;
+    for (let k = at + 1; near && k <= n.first; k++) near = !markBefore(sentence, k, clauseEnds);
+    if (!after || (near && (after.marked || after.distance > offset + 1)))
+      return { indicator: keyword.value, distance: offset, after: false };
+    break;
   }
-  return undefined;
+  return after;
 }
 
 /** The most words a role written before a name may have: "head of the regional military administration". */
@@ -240,24 +257,44 @@ function markBefore(sentence: Sentence, at: number, marks: RegExp): boolean {
 const nameEnds = /[,;:()"“”«»]/u;
 const punctuatedBefore = (sentence: Sentence, at: number) => markBefore(sentence, at, nameEnds);
 
+/** The most words a role written before a name and a comma may have: "the head of the district hospital, Petra Anselm". */
+const longestAppositiveRole = 8;
+
+/** A word written in capitals only ("ОВА", "UN"): an abbreviation, a name's only where no name follows it. */
+const abbreviation = /^\p{Lu}{2,}$/u;
+
 /**
  * Who the sentence gives its words to: "zegt Aleksandr Martsjenko, plaatsvervangend
  * burgemeester", "according to deputy mayor Ivan Testenko", "regional governor Anna Kolb
- * said", "за словами заступника міського голови Івана Тестенка", "residents say". The role is
- * read as written: the lower-case words right before the name (back to a comma, or to a word
- * that is in no role: "the", "de"), or after it, between commas.
+ * said", "The regional governor, Oleh Marchenko, said", "за словами заступника міського голови
+ * Івана Тестенка". The role is read as written: the lower-case words right before the name
+ * (back to a comma, or to a word that is in no role: "the", "de"), a title even with a capital
+ * ("Mayor", "Мер міста") and an abbreviation before the name ("голова ОВА"), or the words
+ * after the name between commas, or those before it up to its comma.
  */
 function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): DraftCandidate['voice'] {
   if (!phrases.speechBeforeName.mayStandIn(sentence) && !phrases.speechAfterName.mayStandIn(sentence))
     return undefined;
   const { words, text } = sentence;
-  const isName = (w: Word | undefined) => w !== undefined && startsWithCapital(text, w.start);
+  const isAbbreviation = (at: number) => {
+    const word = words[at];
+    return word !== undefined && abbreviation.test(text.slice(word.start, word.end));
+  };
+  const isName = (at: number) => {
+    const word = words[at];
+    return word !== undefined && startsWithCapital(text, word.start) && !lexicon.titles.includes(word.text);
+  };
+  /** A name's own word: a capital that is no abbreviation. */
+  const isPersonal = (at: number) => isName(at) && !isAbbreviation(at);
   const inName = (at: number) =>
-    isName(words[at]) || (lexicon.nameParticles.includes(words[at]?.text ?? '') && isName(words[at + 1]));
+    isName(at) || (lexicon.nameParticles.includes(words[at]?.text ?? '') && isName(at + 1));
   const isRoleWord = (at: number) => {
     const word = words[at];
     return (
-      word !== undefined && !isName(word) && !/\d/u.test(word.text) && !lexicon.notInRole.includes(word.text)
+      word !== undefined &&
+      (!isName(at) || (isAbbreviation(at) && isPersonal(at + 1))) &&
+      !/\d/u.test(word.text) &&
+      !lexicon.notInRole.includes(word.text)
     );
   };
   const span = (first: number, last: number) =>
@@ -279,6 +316,23 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
     }
     return first;
   };
+  /**
+   * "The regional governor, Oleh Marchenko, said": the words between the sentence's start or
+   * a comma and the comma before the name `at`, without the article they start with.
+   */
+  const roleBeforeComma = (at: number) => {
+    if (!punctuatedBefore(sentence, at)) return undefined;
+    const inRole = (k: number) => isRoleWord(k) || lexicon.notInRole.includes(words[k]?.text ?? '');
+    let first = at;
+    while (first > 0 && at - first < longestAppositiveRole && inRole(first - 1)) {
+      count(meter);
+      first--;
+      if (punctuatedBefore(sentence, first)) break;
+    }
+    if (first === at || (first > 0 && !punctuatedBefore(sentence, first))) return undefined;
+    while (first < at && lexicon.notInRole.includes(words[first]?.text ?? '')) first++;
+    return first < at ? span(first, at - 1) : undefined;
+  };
   const voice = (first: number, last: number, role: string | undefined) => ({
     name: span(first, last),
     ...(role ? { role } : {}),
@@ -293,8 +347,8 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
         count(meter);
         j++;
       }
-      if (!isName(words[j]) && j > roleFrom) j = roleFrom;
-      if (isName(words[j])) {
+      if (!isName(j) && j > roleFrom) j = roleFrom;
+      if (isName(j)) {
         const first = j;
         while (inName(j)) {
           count(meter);
@@ -312,32 +366,36 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
       // "regional governor Anna Kolb said", or "Petra Anselm, head of the district hospital, says".
       let last = i - 1;
       let role: string | undefined;
-      if (!isName(words[last]) && punctuatedBefore(sentence, i)) {
+      if (!isName(last) && punctuatedBefore(sentence, i)) {
         // Between commas, a role is any lower-case words: "head of the district hospital".
         let start = i - 1;
         while (
           start > 0 &&
           i - start < longestRole &&
           !punctuatedBefore(sentence, start) &&
-          !isName(words[start - 1])
+          !isName(start - 1)
         ) {
           count(meter);
           start--;
         }
-        if (!isName(words[start]) && punctuatedBefore(sentence, start) && isName(words[start - 1])) {
+        if (!isName(start) && punctuatedBefore(sentence, start) && isName(start - 1)) {
           role = span(start, i - 1);
           last = start - 1;
         }
       }
       let j = last;
-      while (j >= 0 && isName(words[j])) {
+      while (j >= 0 && isPersonal(j)) {
         count(meter);
         j--;
       }
       if (j < last) {
         const first = j + 1;
         const roleFirst = roleStart(first);
-        return voice(first, last, role ?? (roleFirst < first ? span(roleFirst, first - 1) : undefined));
+        return voice(
+          first,
+          last,
+          role ?? (roleFirst < first ? span(roleFirst, first - 1) : roleBeforeComma(first)),
+        );
       }
     }
   }
@@ -444,7 +502,10 @@ function partsOf(sentence: Sentence, { phrases, meter }: Reading): [number, numb
   const contrasted = phrases.contrasts.mayStandIn(sentence);
   for (let i = 1; i < words.length; i++) {
     count(meter);
-    if ((contrasted && phrases.contrasts.startingAt(sentence, i, meter)) || semicolonBefore(sentence, i)) {
+    const contrast = contrasted ? phrases.contrasts.startingAt(sentence, i, meter) : undefined;
+    // "werkt maar een paar uur per dag": before a word of coming and going, "maar" is "only".
+    const only = contrast && phrases.intermittent.startingAt(sentence, i + contrast.length, meter);
+    if ((contrast && !only) || semicolonBefore(sentence, i)) {
       parts.push([from, i]);
       from = i;
     }
@@ -454,6 +515,13 @@ function partsOf(sentence: Sentence, { phrases, meter }: Reading): [number, numb
 }
 
 type UtilityState = 'available' | 'intermittent' | 'unavailable';
+
+/** What a confidence's reason says of the word that gave a utility its state. */
+const stateWords: Record<UtilityState, string> = {
+  available: 'works',
+  intermittent: 'comes and goes',
+  unavailable: 'is cut',
+};
 
 /** How far after a cut, or a word that it works, a word of coming and going makes it come and go: "cut for a few hours every day", "available only intermittently". */
 const comesAndGoesWithin = 4;
@@ -474,9 +542,12 @@ const deniedWorkingWithin = 3;
  */
 function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrases, meter }: Reading) {
   const found: { at: number; state: UtilityState }[] = [];
+  // Up to a phrase that says it works, whose own words those are: "подають без перебоїв".
   const comesAndGoesAfter = (at: number) => {
-    for (let j = at; j < Math.min(to, at + comesAndGoesWithin); j++)
+    for (let j = at; j < Math.min(to, at + comesAndGoesWithin); j++) {
+      if (phrases.working.startingAt(sentence, j, meter)) return false;
       if (phrases.intermittent.startingAt(sentence, j, meter)) return true;
+    }
     return false;
   };
   /** Where the first cut within `within` words from `at` ends, if one stands there. */
@@ -496,15 +567,31 @@ function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrase
     }
     return undefined;
   };
+  /** Where the first word of its return within `within` words from `at` ends, if one stands there. */
+  const restoredWithin = (at: number, within: number) => {
+    for (let j = at; j < Math.min(to, at + within); j++) {
+      const restored = phrases.restored.startingAt(sentence, j, meter);
+      if (restored) return j + restored.length;
+    }
+    return undefined;
+  };
   for (let i = from; i < to; i++) {
     const working = phrases.working.startingAt(sentence, i, meter);
     if (working) {
-      found.push({ at: i, state: comesAndGoesAfter(i + working.length) ? 'intermittent' : 'available' });
+      // "знову зникло", "back off again": a word that it works followed closely by a cut is a cut.
+      const state = cutAfter(i + working.length)
+        ? 'unavailable'
+        : comesAndGoesAfter(i + working.length)
+          ? 'intermittent'
+          : 'available';
+      found.push({ at: i, state });
       i += working.length - 1;
       continue;
     }
-    if (phrases.intermittent.startingAt(sentence, i, meter)) {
+    const comesAndGoes = phrases.intermittent.startingAt(sentence, i, meter);
+    if (comesAndGoes) {
       found.push({ at: i, state: 'intermittent' });
+      i += comesAndGoes.length - 1;
       continue;
     }
     const negation = phrases.negations.startingAt(sentence, i, meter);
@@ -516,8 +603,10 @@ function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrase
         i = denied - 1;
         continue;
       }
-      // "not available", "niet beschikbaar": what it denies is read with it.
-      const deniedWorking = workingWithin(i + negation.length, deniedWorkingWithin);
+      // "not available", "not restored", "niet hersteld": what it denies is read with it.
+      const deniedWorking =
+        workingWithin(i + negation.length, deniedWorkingWithin) ??
+        restoredWithin(i + negation.length, deniedWorkingWithin);
       found.push({ at: i, state: comesAndGoesAfter(i + negation.length) ? 'intermittent' : 'unavailable' });
       i = (deniedWorking ?? i + negation.length) - 1;
       continue;
@@ -561,6 +650,9 @@ function utilitiesOf(
     // left out is a person's to fill in, the opposite state would mislead them.
     const working = states.some((s) => s.state === 'available');
     if (states.length === 0 || (working && states.some((s) => s.state !== 'available'))) continue;
+    // A part that says a utility is cut and that it comes and goes says it comes and goes:
+    // "rolling blackouts leave homes without power for hours".
+    const comesAndGoes = states.some((s) => s.state === 'intermittent');
     let next = 0;
     for (let i = from; i < to; i++) {
       const utility = phrases.utilities.startingAt(sentence, i, meter);
@@ -578,7 +670,8 @@ function utilitiesOf(
       const after = states[next];
       const nearest =
         before && (!after || i - before.at <= after.at - (i + utility.length - 1)) ? before : after;
-      if (nearest) found.push({ indicator: utility.value, at: i, state: nearest.state });
+      if (nearest)
+        found.push({ indicator: utility.value, at: i, state: comesAndGoes ? 'intermittent' : nearest.state });
       i += utility.length - 1;
     }
   }
@@ -590,9 +683,10 @@ function noneOf(sentence: Sentence, numbered: (at: number) => boolean, { phrases
   const { words } = sentence;
   const zeros: { indicator: IndicatorId; at: number }[] = [];
   for (let i = 0; i < words.length && phrases.negations.mayStandIn(sentence); i++) {
-    if (!phrases.negations.startingAt(sentence, i, meter)) continue;
-    for (let offset = 1; offset <= 4; offset++) {
-      const at = i + offset;
+    const negation = phrases.negations.startingAt(sentence, i, meter);
+    if (!negation) continue;
+    for (let offset = 0; offset < 4; offset++) {
+      const at = i + negation.length + offset;
       if (numbered(at)) break;
       const keyword = phrases.counts.startingAt(sentence, at, meter);
       if (keyword && keyword.value !== 'population_baseline') {
@@ -752,7 +846,6 @@ export function draftFromText(
     const quote = quoteOf(sentence);
     const voice = voiceOf(sentence, reading);
     const numbers = numbersIn(sentence.text, words, lexicon, meter);
-    const numbered = numberedWords(numbers, words.length, meter);
     const isPunctuated = punctuationOf(words, meter);
     const since = sinceOf(sentence, numbers, reading, input.observed);
     const otherTowns = otherTownsOf(sentence, reading, placeNames);
@@ -771,6 +864,19 @@ export function draftFromText(
         confidence: { level: capped, reason: caution ? `${reason}, in a sentence with ${caution}` : reason },
       });
     };
+    // Asked once, in the order of the numbers, as the reader of other towns asks to be.
+    const inOtherTown = new Set(numbers.filter((n) => otherTowns.inOtherTown(n)));
+    const isCount = (n: NumberFound, partOrWhole = false) =>
+      !(since && since.words[0] <= n.first && n.last <= since.words[1]) &&
+      !isNotCount(n, sentence, reading, isPunctuated, { partOrWhole }) &&
+      n.value <= largestCount &&
+      !inOtherTown.has(n);
+    // Only a count bounds the words read for another's keyword: "40 civilians, including eight children, were killed".
+    const numbered = numberedWords(
+      numbers.filter((n) => isCount(n)),
+      words.length,
+      meter,
+    );
     /** A count's basis and start, where the sentence gives one and its indicator takes it. */
     const basisFor = (indicator: IndicatorId) =>
       counted && basesOf(indicator)?.allowed.includes('period') ? counted : {};
@@ -783,7 +889,7 @@ export function draftFromText(
       add(
         { indicator: utility.indicator, state: utility.state, ...cutSince } as DraftCandidate['figure'],
         'medium',
-        `"${words[utility.at]?.text}" with ${utility.state === 'unavailable' ? 'a negation' : 'a word of its state'} in its part of the sentence`,
+        `"${words[utility.at]?.text}" with a word that it ${stateWords[utility.state]} in its part of the sentence`,
       );
     }
     for (const zero of noneOf(sentence, numbered, reading)) {
@@ -798,11 +904,6 @@ export function draftFromText(
         'a negation before the count',
       );
     }
-    const isCount = (n: NumberFound, partOrWhole = false) =>
-      !(since && since.words[0] <= n.first && n.last <= since.words[1]) &&
-      !isNotCount(n, sentence, reading, isPunctuated, { partOrWhole }) &&
-      n.value <= largestCount &&
-      !otherTowns.inOtherTown(n);
     const remains = numbers.length > 1 && saysPeopleRemain(sentence, reading);
     const hedgeOf = (n: NumberFound) =>
       hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, n.last, reading);
