@@ -99,17 +99,51 @@ interface Reading {
 
 const sentencePattern = /[^\n.!?]+(?:[.!?](?=\d)[^\n.!?]*)*[.!?]*/gu;
 const leadingSpace = /\s*/y;
+/** The longest abbreviation a lexicon lists, in characters: what is looked at before a full stop. */
+const longestAbbreviation = 6;
+const letter = /\p{L}/u;
 
-/** Sentences with their offsets: they end at ".", "!", "?" or a line break, not inside "12.000". */
-function sentencesOf(text: string, { phrases, meter }: Reading): Sentence[] {
+/** The word a piece of text ends with right before its full stop ("Dr.", "5 тис."), when it is short enough to be an abbreviation. */
+function abbreviationBeforeStop(piece: string): string | undefined {
+  const end = piece.trimEnd();
+  if (!end.endsWith('.')) return undefined;
+  let from = end.length - 1;
+  while (from > 0 && end.length - 1 - from <= longestAbbreviation && letter.test(end[from - 1] as string))
+    from--;
+  const word = end.slice(from, end.length - 1);
+  return word.length > 0 && word.length <= longestAbbreviation && !letter.test(end[from - 1] ?? '')
+    ? word.toLowerCase()
+    : undefined;
+}
+
+/**
+ * Sentences with their offsets: they end at ".", "!", "?" or a line break, not inside
+ * "12.000" nor after an abbreviation of the lexicon ("Dr.", "ca.", "тис.", "м.").
+ */
+function sentencesOf(text: string, { lexicon, phrases, meter }: Reading): Sentence[] {
   const sentences: Sentence[] = [];
   sentencePattern.lastIndex = 0;
+  /** Where the sentence begun by an earlier piece ending in an abbreviation starts, if one did. */
+  let begun: number | undefined;
   for (let match = sentencePattern.exec(text); match; match = sentencePattern.exec(text)) {
     count(meter);
-    const trimmed = match[0].trim();
+    const start = begun ?? match.index;
+    const end = match.index + match[0].length;
+    const abbreviated = abbreviationBeforeStop(match[0]);
+    if (
+      abbreviated !== undefined &&
+      lexicon.abbreviations.includes(abbreviated) &&
+      text[end] !== '\n' &&
+      end < text.length
+    ) {
+      begun = start;
+      continue;
+    }
+    begun = undefined;
+    const trimmed = text.slice(start, end).trim();
     if (trimmed === '') continue;
     // What trim() took from the start is the spaces the sentence starts with.
-    leadingSpace.lastIndex = match.index;
+    leadingSpace.lastIndex = start;
     leadingSpace.test(text);
     const words = wordsOf(trimmed, meter);
     const { starts, ends, anyStarts } = phrases.mark(words, meter);
@@ -210,7 +244,8 @@ const nearBefore = 2;
  * The count indicator a number states: the nearest keyword after it, else before it, never
  * past another count, whose keyword that is ("12.000 fled and 4.000 remain"). A keyword right
  * before the number, with no mark between, is read before one further after it or past a
- * comma: "killed 7 civilians and injured 12", "загинули 3 людей, поранено 5".
+ * comma: "killed 7 civilians and injured 12", "загинули 3 людей, поранено 5". A number in
+ * words takes a keyword before it only from near by: "residents of one street".
  */
 function countIndicatorOf(
   n: NumberFound,
@@ -227,7 +262,9 @@ function countIndicatorOf(
     const keyword = phrases.counts.startingAt(sentence, at, meter);
     if (keyword) after = { indicator: keyword.value, distance: offset, after: true, marked };
   }
-  for (let offset = 1; offset <= windowBefore; offset++) {
+  // A number in words ("one street", "one of") takes a keyword before it only from near by.
+  const before = n.inWords ? nearBefore : windowBefore;
+  for (let offset = 1; offset <= before; offset++) {
     const at = n.first - offset;
     if (numbered(at)) break;
     const keyword = at >= 0 ? phrases.counts.startingAt(sentence, at, meter) : undefined;
@@ -288,17 +325,35 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
   const isPersonal = (at: number) => isName(at) && !isAbbreviation(at);
   const inName = (at: number) =>
     isName(at) || (lexicon.nameParticles.includes(words[at]?.text ?? '') && isName(at + 1));
-  const isRoleWord = (at: number) => {
+  const canBeInRole = (at: number) => {
     const word = words[at];
-    return (
-      word !== undefined &&
-      (!isName(at) || (isAbbreviation(at) && isPersonal(at + 1))) &&
-      !/\d/u.test(word.text) &&
-      !lexicon.notInRole.includes(word.text)
-    );
+    return word !== undefined && !/\d/u.test(word.text) && !lexicon.notInRole.includes(word.text);
   };
+  /** An abbreviation right before a name is its role's: "голова ОВА Іван Петренко". */
+  const isAbbreviatedRole = (at: number) => isAbbreviation(at) && isPersonal(at + 1);
+  /**
+   * A word of a role: in lower case, or an abbreviation before the name, or a capital that
+   * names where the role is, right before a role's word ("Donetsk regional governor",
+   * "начальник Донецької ОВА").
+   */
+  const isRoleWord = (at: number) =>
+    canBeInRole(at) &&
+    (!isName(at) ||
+      isAbbreviatedRole(at) ||
+      (!isAbbreviation(at) &&
+        !punctuatedBefore(sentence, at + 1) &&
+        canBeInRole(at + 1) &&
+        (!isName(at + 1) || isAbbreviatedRole(at + 1))));
   const span = (first: number, last: number) =>
     text.slice((words[first] as Word).start, (words[last] as Word).end);
+  /** A role as written: with the full stop of an abbreviation it ends with ("Dr."). */
+  const roleSpan = (first: number, last: number) => {
+    const role = span(first, last);
+    const end = (words[last] as Word).end;
+    return text[end] === '.' && lexicon.abbreviations.includes((words[last] as Word).text)
+      ? `${role}.`
+      : role;
+  };
   /** The role written between commas right after the name's last word, when there is one. */
   const roleAfter = (last: number) =>
     /^,\s*(\p{Ll}[^,.;!?]*)/u.exec(text.slice((words[last] as Word).end))?.[1]?.trim();
@@ -355,7 +410,7 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
           j++;
         }
         const last = j - 1;
-        const role = first > roleFrom ? span(roleFrom, first - 1) : roleAfter(last);
+        const role = first > roleFrom ? roleSpan(roleFrom, first - 1) : roleAfter(last);
         return voice(first, last, role);
       }
     }
@@ -394,7 +449,7 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
         return voice(
           first,
           last,
-          role ?? (roleFirst < first ? span(roleFirst, first - 1) : roleBeforeComma(first)),
+          role ?? (roleFirst < first ? roleSpan(roleFirst, first - 1) : roleBeforeComma(first)),
         );
       }
     }
@@ -427,6 +482,13 @@ function dayOf(word: Word | undefined): number | undefined {
   return day >= 1 && day <= 31 ? day : undefined;
 }
 
+/** A year as written in a date ("2022"), no later than the observed one: its number, or undefined. */
+function yearOf(word: Word | undefined, observedStart: Date): number | undefined {
+  if (!word || !/^\d{4}$/.test(word.text)) return undefined;
+  const year = Number(word.text);
+  return year >= 1900 && year <= observedStart.getUTCFullYear() ? year : undefined;
+}
+
 /**
  * "for almost two months", "al bijna twee maanden", "since early October", "since 3
  * February": since when, relative to `observed`. `dated`: the text names the month, not a
@@ -456,17 +518,26 @@ function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: R
     const dayFirst = hedge ? undefined : dayOf(words[j]);
     if (dayFirst !== undefined) j++;
     const month = lexicon.months[words[j]?.text ?? ''];
-    if (month === undefined) continue;
-    const written = dayFirst ?? (hedge ? undefined : dayOf(words[j + 1]));
-    const last = dayFirst === undefined && written !== undefined ? j + 1 : j;
     const observedStart = periodStart(observed);
-    const year = observedStart.getUTCFullYear() - (month > observedStart.getUTCMonth() + 1 ? 1 : 0);
+    const qualifier: Qualifier = hedge ? 'approximately' : 'exact';
+    if (month === undefined) {
+      // "since 2022", "since early 2023": a year alone, when it is no later than the observed one.
+      const yearAlone = dayFirst === undefined ? yearOf(words[j], observedStart) : undefined;
+      if (yearAlone === undefined) continue;
+      return { date: String(yearAlone), qualifier, words: [i, j] as const, dated: true };
+    }
+    const written = dayFirst ?? (hedge ? undefined : dayOf(words[j + 1]));
+    const dayLast = dayFirst === undefined && written !== undefined ? j + 1 : j;
+    // "since 24 February 2022": the year as written, else the last such month up to the observed one.
+    const writtenYear = yearOf(words[dayLast + 1], observedStart);
+    const last = writtenYear === undefined ? dayLast : dayLast + 1;
+    const year =
+      writtenYear ?? observedStart.getUTCFullYear() - (month > observedStart.getUTCMonth() + 1 ? 1 : 0);
     // "30 February" is no day: the month stands alone.
     const day =
       written !== undefined && written <= new Date(Date.UTC(year, month, 0)).getUTCDate()
         ? written
         : undefined;
-    const qualifier: Qualifier = hedge ? 'approximately' : 'exact';
     const monthDate = `${year}-${String(month).padStart(2, '0')}`;
     const date = day === undefined ? monthDate : `${monthDate}-${String(day).padStart(2, '0')}`;
     return { date, qualifier, words: [i, last] as const, dated: true };
@@ -527,6 +598,8 @@ const stateWords: Record<UtilityState, string> = {
 const comesAndGoesWithin = 4;
 /** How far after a word of its return a cut makes it a cut again: "de stroom is weer uitgevallen". */
 const cutAgainWithin = 2;
+/** How far after a word of coming and going a word that it works is read with it: "beperkt beschikbaar". */
+const comesAndGoesWorkingWithin = 2;
 /** How far after a negation a cut is the one it denies: "has not yet been cut off". */
 const deniedCutWithin = 4;
 /** How far after a negation a word that it works is the one it denies: "is still not available". */
@@ -559,6 +632,11 @@ function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrase
     return undefined;
   };
   const cutAfter = (at: number) => cutWithin(at, cutAgainWithin) !== undefined;
+  const negationAfter = (at: number) => {
+    for (let j = at; j < Math.min(to, at + cutAgainWithin); j++)
+      if (phrases.negations.startingAt(sentence, j, meter)) return true;
+    return false;
+  };
   /** Where the first phrase that says it works within `within` words from `at` ends, if one stands there. */
   const workingWithin = (at: number, within: number) => {
     for (let j = at; j < Math.min(to, at + within); j++) {
@@ -590,8 +668,10 @@ function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrase
     }
     const comesAndGoes = phrases.intermittent.startingAt(sentence, i, meter);
     if (comesAndGoes) {
+      // "beperkt beschikbaar", "intermittently available": the word that it works is read with it.
+      const available = workingWithin(i + comesAndGoes.length, comesAndGoesWorkingWithin);
       found.push({ at: i, state: 'intermittent' });
-      i += comesAndGoes.length - 1;
+      i = (available ?? i + comesAndGoes.length) - 1;
       continue;
     }
     const negation = phrases.negations.startingAt(sentence, i, meter);
@@ -618,8 +698,12 @@ function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrase
       continue;
     }
     const restored = phrases.restored.startingAt(sentence, i, meter);
-    // "weer uitgevallen", "back off": a return followed closely by a cut is a cut again.
-    if (restored) found.push({ at: i, state: cutAfter(i + restored.length) ? 'unavailable' : 'available' });
+    // "weer uitgevallen", "weer geen stroom", "знову немає": a return followed closely by a cut
+    // or a negation is a cut again.
+    if (restored) {
+      const again = cutAfter(i + restored.length) || negationAfter(i + restored.length);
+      found.push({ at: i, state: again ? 'unavailable' : 'available' });
+    }
   }
   return found;
 }
@@ -730,7 +814,9 @@ function otherTownsOf(
     const word = words[i] as Word;
     const next = words[i + 1];
     if (!lexicon.locatives.includes(word.text) || !next) continue;
-    if (!startsWithCapital(text, next.start) || ours.has(stem(next.text))) continue;
+    // "in March" is no other town.
+    const month = lexicon.months[next.text] !== undefined;
+    if (!startsWithCapital(text, next.start) || ours.has(stem(next.text)) || month) continue;
     if (!separators) {
       count(meter, text.length);
       separators = [...text.matchAll(/[,;]/gu)].map((m) => m.index);
@@ -840,6 +926,8 @@ export function draftFromText(
   const lexicon = lexicons[input.language];
   const reading: Reading = { lexicon, phrases: phrasesOf(lexicon), meter };
   const candidates: DraftCandidate[] = [];
+  /** The figures drafted so far, as what they state: a text that repeats one gives it once. */
+  const stated = new Set<string>();
   let omitted = 0;
   for (const sentence of sentencesOf(input.text, reading)) {
     const { words } = sentence;
@@ -852,6 +940,9 @@ export function draftFromText(
     const caution = cautionOf(sentence, otherTowns, reading);
     const counted = basisOf(sentence, since, reading);
     const add = (figure: DraftCandidate['figure'], level: 'high' | 'medium' | 'low', reason: string) => {
+      const statement = JSON.stringify(figure);
+      if (stated.has(statement)) return;
+      stated.add(statement);
       if (candidates.length === mostDraftCandidates) {
         omitted++;
         return;
