@@ -355,8 +355,18 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
       : role;
   };
   /** The role written between commas right after the name's last word, when there is one. */
-  const roleAfter = (last: number) =>
-    /^,\s*(\p{Ll}[^,.;!?]*)/u.exec(text.slice((words[last] as Word).end))?.[1]?.trim();
+  const roleAfter = (last: number) => {
+    const role = /^,\s*(\p{Ll}[^,.;!?]*)/u.exec(text.slice((words[last] as Word).end))?.[1]?.trim();
+    // "Ivan Testenko, the deputy mayor, said": without the article it starts with.
+    const article = role?.split(/\s+/u, 1)[0] ?? '';
+    return lexicon.notInRole.includes(article) ? role?.slice(article.length).trim() || undefined : role;
+  };
+  /** Words `first` to `last` as a role, without the article they start with ("the deputy mayor"). */
+  const roleWithoutArticle = (first: number, last: number) => {
+    let from = first;
+    while (from <= last && lexicon.notInRole.includes(words[from]?.text ?? '')) from++;
+    return from <= last ? span(from, last) : undefined;
+  };
   /** The role written right before word `at`, the name's first: the first of its words, or `at` when none. */
   const roleStart = (at: number) => {
     let first = at;
@@ -385,8 +395,7 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
       if (punctuatedBefore(sentence, first)) break;
     }
     if (first === at || (first > 0 && !punctuatedBefore(sentence, first))) return undefined;
-    while (first < at && lexicon.notInRole.includes(words[first]?.text ?? '')) first++;
-    return first < at ? span(first, at - 1) : undefined;
+    return roleWithoutArticle(first, at - 1);
   };
   const voice = (first: number, last: number, role: string | undefined) => ({
     name: span(first, last),
@@ -397,11 +406,15 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
     if (before) {
       // "according to deputy mayor Ivan Testenko": a role of lower-case words may come first.
       let j = i + before.length;
+      // "according to the regional governor, Anna Kolb": the article is not the role's.
+      if (lexicon.notInRole.includes(words[j]?.text ?? '') && isRoleWord(j + 1)) j++;
       const roleFrom = j;
       while (j - roleFrom < longestRole && isRoleWord(j) && !punctuatedBefore(sentence, j + 1)) {
         count(meter);
         j++;
       }
+      // The role's last word may stand before a comma and the name.
+      if (isRoleWord(j) && punctuatedBefore(sentence, j + 1) && isPersonal(j + 1)) j++;
       if (!isName(j) && j > roleFrom) j = roleFrom;
       if (isName(j)) {
         const first = j;
@@ -434,7 +447,7 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
           start--;
         }
         if (!isName(start) && punctuatedBefore(sentence, start) && isName(start - 1)) {
-          role = span(start, i - 1);
+          role = roleWithoutArticle(start, i - 1);
           last = start - 1;
         }
       }
@@ -598,6 +611,8 @@ const stateWords: Record<UtilityState, string> = {
 const comesAndGoesWithin = 4;
 /** How far after a word of its return a cut makes it a cut again: "de stroom is weer uitgevallen". */
 const cutAgainWithin = 2;
+/** How far after "after" a cut or a negation is a past one: "after ten days without water". */
+const pastWithin = 4;
 /** How far after a word of coming and going a word that it works is read with it: "beperkt beschikbaar". */
 const comesAndGoesWorkingWithin = 2;
 /** How far after a negation a cut is the one it denies: "has not yet been cut off". */
@@ -653,7 +668,21 @@ function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrase
     }
     return undefined;
   };
+  /** Where the phrase of the last word that makes a cut a past one ("after") ends. */
+  let pastFrom: number | undefined;
+  /** Whether word `at` stands closely after such a word, in its clause. */
+  const inPast = (at: number) => {
+    if (pastFrom === undefined || at < pastFrom || at >= pastFrom + pastWithin) return false;
+    for (let k = pastFrom; k <= at; k++) if (markBefore(sentence, k, clauseEnds)) return false;
+    return true;
+  };
   for (let i = from; i < to; i++) {
+    const pastWord = phrases.pastAfter.startingAt(sentence, i, meter);
+    if (pastWord) {
+      pastFrom = i + pastWord.length;
+      i += pastWord.length - 1;
+      continue;
+    }
     const working = phrases.working.startingAt(sentence, i, meter);
     if (working) {
       // "знову зникло", "back off again": a word that it works followed closely by a cut is a cut.
@@ -675,6 +704,13 @@ function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrase
       continue;
     }
     const negation = phrases.negations.startingAt(sentence, i, meter);
+    const cut = phrases.cuts.startingAt(sentence, i, meter);
+    // "back after ten days without water": that cut has ended, and says nothing of now.
+    const ended = negation ?? cut;
+    if (ended && inPast(i)) {
+      i += ended.length - 1;
+      continue;
+    }
     if (negation) {
       // "has not been cut off", "niet afgesloten": a cut denied is a utility that works.
       const denied = cutWithin(i + negation.length, deniedCutWithin);
@@ -691,7 +727,6 @@ function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrase
       i = (deniedWorking ?? i + negation.length) - 1;
       continue;
     }
-    const cut = phrases.cuts.startingAt(sentence, i, meter);
     if (cut) {
       found.push({ at: i, state: comesAndGoesAfter(i + cut.length) ? 'intermittent' : 'unavailable' });
       i += cut.length - 1;

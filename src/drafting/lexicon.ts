@@ -54,6 +54,11 @@ export interface Lexicon {
    * "якщо"): it states no utility's state.
    */
   conditions: readonly string[];
+  /**
+   * Words after which, closely and in the same clause, a cut or a negation is one that has
+   * ended: "back after ten days without water", "na drie dagen zonder stroom".
+   */
+  pastAfter: readonly string[];
   /** Words that make a count a running total ("in total", "since the start of the war"). */
   runningTotal: readonly string[];
   /** Words that make a count one of a period ("in the past day", "за добу"). */
@@ -173,6 +178,8 @@ const en: Lexicon = {
         'used to',
         'was home to',
         'once home to',
+        'prior to the war',
+        'prior to the invasion',
       ],
     },
     {
@@ -192,6 +199,10 @@ const en: Lexicon = {
         'fallen to',
         'dropped to',
         'shrunk to',
+        'continue to live',
+        'left in the town',
+        'left in the city',
+        'left in the village',
       ],
     },
     {
@@ -205,10 +216,14 @@ const en: Lexicon = {
         'fatalities',
         'lost their lives',
         'killing',
+        'perished',
         'bodies',
       ],
     },
-    { indicator: 'civilian_injuries', keywords: ['injured', 'wounded', 'hurt', 'injuring', 'injuries'] },
+    {
+      indicator: 'civilian_injuries',
+      keywords: ['injured', 'wounded', 'hurt', 'injuring', 'wounding', 'injuries'],
+    },
   ],
   utilities: [
     { indicator: 'electricity', keywords: ['electricity', 'power', 'electric*', 'the lights', 'blackout*'] },
@@ -227,6 +242,9 @@ const en: Lexicon = {
     'disrupted',
     'interrupted',
     'knocked out',
+    'interruption*',
+    'unavailable',
+    'gone',
     'stopped working',
     'run dry',
     'ran dry',
@@ -264,6 +282,7 @@ const en: Lexicon = {
     'each evening',
     'every evening',
     'schedule*',
+    'problems',
     'unstable',
     'sporadic*',
     'irregular*',
@@ -301,6 +320,7 @@ const en: Lexicon = {
   ],
   contrasts: ['but', 'however', 'while', 'whereas', 'although', 'though', 'yet'],
   conditions: ['if', 'unless', 'could', 'might', 'would', 'will', 'fear*', 'risk', 'threat*', 'expected'],
+  pastAfter: ['after'],
   runningTotal: [
     'in total',
     'in all',
@@ -482,6 +502,9 @@ const nl: Lexicon = {
         'vóór de oorlog',
         'voor de invasie',
         'vóór de invasie',
+        'voor de russische invasie',
+        'vóór de russische invasie',
+        'voor de grootschalige invasie',
         'ooit',
       ],
     },
@@ -523,6 +546,10 @@ const nl: Lexicon = {
         'kwamen om',
         'kwam om',
         'komen om',
+        'dode',
+        'dodelijke slachtoffers',
+        'overleden',
+        'overleed',
         'dood',
       ],
     },
@@ -572,6 +599,13 @@ const nl: Lexicon = {
     'verbroken',
     'stroomuitval',
     'stroomstoring',
+    'onderbreking*',
+    'storing*',
+    'onbeschikbaar',
+    'weer weg',
+    'is weg',
+    'zijn weg',
+    'weg',
     'tankwagen*',
     'aangevoerd',
     'ligt plat',
@@ -595,6 +629,7 @@ const nl: Lexicon = {
     'paar uur',
     'per dag',
     'nauwelijks',
+    'problemen',
     'regelmatig',
     'geregeld',
     'met onderbrekingen',
@@ -644,6 +679,7 @@ const nl: Lexicon = {
     'kan',
     'kunnen',
   ],
+  pastAfter: ['na', 'nadat'],
   runningTotal: [
     'in totaal',
     'tot nu toe',
@@ -662,6 +698,7 @@ const nl: Lexicon = {
     'afgelopen 24 uur',
     'de afgelopen dag',
     'de afgelopen week',
+    'de afgelopen dagen',
     'afgelopen week',
     'vorige week',
     'gisteren',
@@ -867,6 +904,9 @@ const uk: Lexicon = {
         'колись',
         'мешкало',
         'проживало',
+        'проживали',
+        'мешкали',
+        'жило',
       ],
     },
     {
@@ -897,10 +937,11 @@ const uk: Lexicon = {
         'мешкають',
         'перебуває',
         'перебувають',
+        'живе',
       ],
     },
-    { indicator: 'civilian_deaths', keywords: ['загину*', 'загибл*', 'вбит*', 'смерт*', 'жертв*'] },
-    { indicator: 'civilian_injuries', keywords: ['поранен*', 'травмован*', 'постраждал*'] },
+    { indicator: 'civilian_deaths', keywords: ['загину*', 'загибл*', 'вбит*', 'смерт*', 'жертв*', 'вбили'] },
+    { indicator: 'civilian_injuries', keywords: ['поранен*', 'травмован*', 'травмува*', 'постраждал*'] },
   ],
   utilities: [
     {
@@ -928,6 +969,9 @@ const uk: Lexicon = {
     'вимкн*',
     'підвоз*',
     'цистерн*',
+    'недоступн*',
+    'пропал*',
+    'пропад*',
   ],
   intermittent: [
     'з перебоями',
@@ -941,6 +985,8 @@ const uk: Lexicon = {
     'кілька разів',
     'на день',
     'перебо*',
+    'проблем*',
+    'на добу',
     'обмежен*',
     'нестабільн*',
   ],
@@ -971,6 +1017,7 @@ const uk: Lexicon = {
     'будуть',
     'очікують',
   ],
+  pastAfter: ['після'],
   runningTotal: [
     'загалом',
     'усього',
@@ -980,12 +1027,16 @@ const uk: Lexicon = {
     'з початку вторгнення',
     'з початку повномасштабного вторгнення',
     'від початку повномасштабного вторгнення',
+    'з початку року',
+    'від початку року',
     'відтоді',
   ],
   periodCount: [
     'за добу',
     'за минулу добу',
     'за останню добу',
+    'впродовж доби',
+    'протягом тижня',
     'протягом доби',
     'протягом минулої доби',
     'минулої доби',

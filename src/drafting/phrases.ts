@@ -215,6 +215,7 @@ export interface LexiconPhrases {
   working: PhraseList<true>;
   contrasts: PhraseList<true>;
   conditions: PhraseList<true>;
+  pastAfter: PhraseList<true>;
   runningTotal: PhraseList<true>;
   periodCount: PhraseList<true>;
   since: PhraseList<true>;
@@ -252,6 +253,7 @@ export function phrasesOf(lexicon: Lexicon): LexiconPhrases {
       working: plain(lexicon.working),
       contrasts: plain(lexicon.contrasts),
       conditions: plain(lexicon.conditions),
+      pastAfter: plain(lexicon.pastAfter),
       runningTotal: plain(lexicon.runningTotal),
       periodCount: plain(lexicon.periodCount),
       since: plain(lexicon.since),
