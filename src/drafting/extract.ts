@@ -68,7 +68,7 @@ export const draft = z
       .min(1)
       .optional()
       .meta({
-        description: `Candidates found after the first ${mostDraftCandidates}, left out of the answer: a text with that many figures is more than a draft`,
+        description: `Candidates found after the first ${mostDraftCandidates} different ones, left out of the answer and counted with their repeats: a text with that many figures is more than a draft`,
       }),
   })
   .meta({ id: 'Draft' });
@@ -101,17 +101,20 @@ const sentencePattern = /[^\n.!?]+(?:[.!?](?=\d)[^\n.!?]*)*[.!?]*/gu;
 const leadingSpace = /\s*/y;
 /** The longest abbreviation a lexicon lists, in characters: what is looked at before a full stop. */
 const longestAbbreviation = 6;
-const letter = /\p{L}/u;
 
-/** The word a piece of text ends with right before its full stop ("Dr.", "5 тис."), when it is short enough to be an abbreviation. */
+/**
+ * The word a piece of text ends with right before its full stop ("Dr.", "5 тис."), in lower
+ * case, when it is short enough to be an abbreviation: what stands between the full stop and
+ * the space before it. Read from the end, never further back than an abbreviation is long.
+ */
 function abbreviationBeforeStop(piece: string): string | undefined {
-  const end = piece.trimEnd();
-  if (!end.endsWith('.')) return undefined;
-  let from = end.length - 1;
-  while (from > 0 && end.length - 1 - from <= longestAbbreviation && letter.test(end[from - 1] as string))
-    from--;
-  const word = end.slice(from, end.length - 1);
-  return word.length > 0 && word.length <= longestAbbreviation && !letter.test(end[from - 1] ?? '')
+  let end = piece.length;
+  while (end > 0 && /\s/u.test(piece[end - 1] as string)) end--;
+  if (piece[end - 1] !== '.') return undefined;
+  let from = end - 1;
+  while (from > 0 && end - 1 - from < longestAbbreviation + 1 && piece[from - 1] !== ' ') from--;
+  const word = piece.slice(from, end - 1);
+  return word.length > 0 && word.length <= longestAbbreviation && (from === 0 || piece[from - 1] === ' ')
     ? word.toLowerCase()
     : undefined;
 }
@@ -181,7 +184,7 @@ function isNotCount(
   sentence: Sentence,
   { lexicon, phrases, meter }: Reading,
   isPunctuated: (at: number) => boolean,
-  { partOrWhole = false } = {},
+  partOrWhole = false,
 ): boolean {
   const { words } = sentence;
   // Read as a word only when there is one: words[-1] is a slow look-up of a property "-1".
@@ -218,12 +221,18 @@ function punctuationOf(words: readonly Word[], meter: WorkMeter | undefined): (a
 
 const noneNumbered = () => false;
 
-/** Which words a number stands at, by the index of the word: what a count's keyword is never looked for past. */
-function numberedWords(numbers: readonly NumberFound[], wordCount: number, meter: WorkMeter | undefined) {
-  if (numbers.length === 0) return noneNumbered;
+/** Which words a count (`counts[k]`: whether number k is one) stands at, by the index of the word: what a count's keyword is never looked for past. */
+function numberedWords(
+  numbers: readonly NumberFound[],
+  counts: readonly boolean[],
+  wordCount: number,
+  meter: WorkMeter | undefined,
+) {
+  if (!counts.includes(true)) return noneNumbered;
   const numbered: boolean[] = [];
   for (let i = 0; i < wordCount; i++) numbered.push(false);
   for (let k = 0; k < numbers.length; k++) {
+    if (!counts[k]) continue;
     const n = numbers[k] as NumberFound;
     count(meter, n.last - n.first + 1);
     for (let i = Math.max(n.first, 0); i <= n.last; i++) numbered[i] = true;
@@ -235,7 +244,7 @@ const windowAfter = 6;
 const windowBefore = 6;
 
 /** The marks that end a clause: a keyword past one is another clause's. */
-const clauseEnds = /[,;:()]/u;
+const clauseEnds = ',;:()';
 
 /** How near before a number a keyword stands that is read before a keyword further after it: "killed 7 civilians and injured 12". */
 const nearBefore = 2;
@@ -254,14 +263,20 @@ function countIndicatorOf(
   { phrases, meter }: Reading,
 ) {
   let after: { indicator: IndicatorId; distance: number; after: true; marked: boolean } | undefined;
-  let marked = false;
   for (let offset = 1; offset <= windowAfter && !after; offset++) {
     const at = n.last + offset;
     if (numbered(at)) break;
-    marked ||= markBefore(sentence, at, clauseEnds);
     const keyword = phrases.counts.startingAt(sentence, at, meter);
-    if (keyword) after = { indicator: keyword.value, distance: offset, after: true, marked };
+    if (keyword)
+      after = {
+        indicator: keyword.value,
+        distance: offset,
+        after: true,
+        marked: clauseEndBetween(sentence, n.last, at),
+      };
   }
+  // No keyword before can be nearer than one right after, in the same clause.
+  if (after && !after.marked && after.distance <= 2) return after;
   // A number in words ("one street", "one of") takes a keyword before it only from near by.
   const before = n.inWords ? nearBefore : windowBefore;
   for (let offset = 1; offset <= before; offset++) {
@@ -269,8 +284,7 @@ function countIndicatorOf(
     if (numbered(at)) break;
     const keyword = at >= 0 ? phrases.counts.startingAt(sentence, at, meter) : undefined;
     if (!keyword) continue;
-    let near = offset <= nearBefore;
-    for (let k = at + 1; near && k <= n.first; k++) near = !markBefore(sentence, k, clauseEnds);
+    const near = offset <= nearBefore && !clauseEndBetween(sentence, at, n.first);
     if (!after || (near && (after.marked || after.distance > offset + 1)))
       return { indicator: keyword.value, distance: offset, after: false };
     break;
@@ -278,20 +292,27 @@ function countIndicatorOf(
   return after;
 }
 
+/** Whether a mark that ends a clause stands between words `from` and `to`. */
+function clauseEndBetween(sentence: Sentence, from: number, to: number): boolean {
+  for (let k = from + 1; k <= to; k++) if (markBefore(sentence, k, clauseEnds)) return true;
+  return false;
+}
+
 /** The most words a role written before a name may have: "head of the regional military administration". */
 const longestRole = 6;
 
-/** Whether one of `marks` stands between word `at` and the word before it. */
-function markBefore(sentence: Sentence, at: number, marks: RegExp): boolean {
+/** Whether one of `marks` (each a character) stands between word `at` and the word before it. */
+function markBefore(sentence: Sentence, at: number, marks: string): boolean {
   const before = sentence.words[at - 1];
   const word = sentence.words[at];
-  return (
-    before !== undefined && word !== undefined && marks.test(sentence.text.slice(before.end, word.start))
-  );
+  if (before === undefined || word === undefined) return false;
+  // Read where it stands, not cut out: this is asked at most words of a text.
+  for (let i = before.end; i < word.start; i++) if (marks.includes(sentence.text[i] as string)) return true;
+  return false;
 }
 
 /** The marks that end a name or a role: a comma, a colon, brackets, quotes. */
-const nameEnds = /[,;:()"“”«»]/u;
+const nameEnds = ',;:()"“”«»';
 const punctuatedBefore = (sentence: Sentence, at: number) => markBefore(sentence, at, nameEnds);
 
 /** The most words a role written before a name and a comma may have: "the head of the district hospital, Petra Anselm". */
@@ -572,7 +593,7 @@ function within(
 }
 
 /** Whether a semicolon stands between word `at` and the word before it. */
-const semicolonBefore = (sentence: Sentence, at: number) => markBefore(sentence, at, /;/u);
+const semicolonBefore = (sentence: Sentence, at: number) => markBefore(sentence, at, ';');
 
 /**
  * The parts of a sentence that each say their own: it is cut before each word that sets what
@@ -946,6 +967,12 @@ function basisOf(
   return undefined;
 }
 
+/** What a figure states, as one string: two figures that state the same are one. */
+function statementOf(figure: DraftCandidate['figure']): string {
+  const f = figure as Partial<Record<string, unknown>> & { since?: { date: string; qualifier: string } };
+  return `${f.indicator}|${f.state}|${f.value}|${f.high}|${f.qualifier}|${f.basis}|${f.since?.date}|${f.since?.qualifier}`;
+}
+
 /**
  * The draft of a report from `input.text`: candidates for a person to review; nothing is
  * stored. `placeNames`: the names of the place in any language, so that another town's
@@ -975,13 +1002,14 @@ export function draftFromText(
     const caution = cautionOf(sentence, otherTowns, reading);
     const counted = basisOf(sentence, since, reading);
     const add = (figure: DraftCandidate['figure'], level: 'high' | 'medium' | 'low', reason: string) => {
-      const statement = JSON.stringify(figure);
-      if (stated.has(statement)) return;
-      stated.add(statement);
+      // Past the most a draft holds, what is found is counted, repeats and all.
       if (candidates.length === mostDraftCandidates) {
         omitted++;
         return;
       }
+      const statement = statementOf(figure);
+      if (stated.has(statement)) return;
+      stated.add(statement);
       const capped = level === 'high' && caution ? 'medium' : level;
       candidates.push({
         figure: { ...figure, quote: quote.text },
@@ -990,19 +1018,26 @@ export function draftFromText(
         confidence: { level: capped, reason: caution ? `${reason}, in a sentence with ${caution}` : reason },
       });
     };
-    // Asked once, in the order of the numbers, as the reader of other towns asks to be.
-    const inOtherTown = new Set(numbers.filter((n) => otherTowns.inOtherTown(n)));
-    const isCount = (n: NumberFound, partOrWhole = false) =>
-      !(since && since.words[0] <= n.first && n.last <= since.words[1]) &&
-      !isNotCount(n, sentence, reading, isPunctuated, { partOrWhole }) &&
-      n.value <= largestCount &&
-      !inOtherTown.has(n);
+    // Asked once, in the order of the numbers, as the reader of other towns asks to be; by
+    // the number's place in the sentence, as a sentence may hold thousands.
+    // For each number, by its place: whether it stands in another town's part (asked once, in
+    // order, as that reader asks to be, and only when the sentence names one), and whether it
+    // is a count.
+    const inOtherTown: boolean[] = [];
+    if (otherTowns.named) for (const n of numbers) inOtherTown.push(otherTowns.inOtherTown(n));
+    const isCountAt = (k: number, partOrWhole = false) => {
+      const n = numbers[k] as NumberFound;
+      return (
+        !(since && since.words[0] <= n.first && n.last <= since.words[1]) &&
+        !isNotCount(n, sentence, reading, isPunctuated, partOrWhole) &&
+        n.value <= largestCount &&
+        inOtherTown[k] !== true
+      );
+    };
+    const counts: boolean[] = [];
+    for (let k = 0; k < numbers.length; k++) counts.push(isCountAt(k));
     // Only a count bounds the words read for another's keyword: "40 civilians, including eight children, were killed".
-    const numbered = numberedWords(
-      numbers.filter((n) => isCount(n)),
-      words.length,
-      meter,
-    );
+    const numbered = numberedWords(numbers, counts, words.length, meter);
     /** A count's basis and start, where the sentence gives one and its indicator takes it. */
     const basisFor = (indicator: IndicatorId) =>
       counted && basesOf(indicator)?.allowed.includes('period') ? counted : {};
@@ -1038,7 +1073,7 @@ export function draftFromText(
       const n = numbers[k] as NumberFound;
       const next = numbers[k + 1];
       const pair =
-        remains && next && isCount(n, true) && isCount(next, true)
+        remains && next && isCountAt(k, true) && isCountAt(k + 1, true)
           ? partAndWhole(n, next, sentence, reading)
           : undefined;
       if (pair) {
@@ -1061,7 +1096,7 @@ export function draftFromText(
         k++;
         continue;
       }
-      if (!isCount(n)) continue;
+      if (!counts[k]) continue;
       const range = next !== undefined && isRange(n, next, words, lexicon);
       // A range is read as one number, from its first word to its last.
       const span = range ? { ...n, last: next.last } : n;
