@@ -927,6 +927,26 @@ function partAndWhole(
   return undefined;
 }
 
+/**
+ * "rose from 12 to 15", "fallen from 40,000 to about 2,000", "van 40.000 naar 2.000", "з 40 до 2
+ * тисяч": whether a number and the next say what a count was and what it became, the next
+ * right after "to" or after "to" and a hedge. Of people who live in a place, the first is the
+ * whole they were and the next what remains; of any other count, the next is the count.
+ */
+function isChange(n: NumberFound, next: NumberFound, { words }: Sentence, { lexicon }: Reading): boolean {
+  const { from, to } = lexicon.fromTo;
+  return words[n.first - 1]?.text === from && words[n.last + 1]?.text === to && next.first <= n.last + 3;
+}
+
+/** Whether some word of the sentence names the people who live in a place ("population", "inwoners"). */
+function namesPopulation({ words }: Sentence, { lexicon, meter }: Reading): boolean {
+  for (const word of words) {
+    count(meter);
+    if (lexicon.populationWords.includes(word.text)) return true;
+  }
+  return false;
+}
+
 /** Whether some word of the sentence says people remain: where a part and its whole are read. */
 function saysPeopleRemain(sentence: Sentence, { phrases, meter }: Reading): boolean {
   if (!phrases.counts.mayStandIn(sentence)) return false;
@@ -1066,14 +1086,26 @@ export function draftFromText(
       );
     }
     const remains = numbers.length > 1 && saysPeopleRemain(sentence, reading);
+    /** Whether the sentence names the people who live there, once asked. */
+    let population: boolean | undefined;
     const hedgeOf = (n: NumberFound) =>
       hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, n.last, reading);
+    /** The hedge of what a count became ("to about 2,000"); the "to" itself ("до") hedges nothing. */
+    const hedgeAfterTo = (n: NumberFound): Qualifier =>
+      words[n.first - 1]?.text === lexicon.fromTo.to ? 'exact' : (hedgeOf(n) ?? 'exact');
     for (let k = 0; k < numbers.length; k++) {
       count(meter);
       const n = numbers[k] as NumberFound;
       const next = numbers[k + 1];
-      const pair =
-        remains && next && isCountAt(k, true) && isCountAt(k + 1, true)
+      const change =
+        next !== undefined &&
+        isChange(n, next, sentence, reading) &&
+        isCountAt(k, true) &&
+        isCountAt(k + 1, true);
+      const fromTo = change && (population ??= namesPopulation(sentence, reading));
+      const pair = fromTo
+        ? { remaining: next, whole: n }
+        : remains && next && isCountAt(k, true) && isCountAt(k + 1, true)
           ? partAndWhole(n, next, sentence, reading)
           : undefined;
       if (pair) {
@@ -1087,7 +1119,9 @@ export function draftFromText(
             {
               indicator,
               value: figure.value,
-              qualifier: hedgeOf(figure) ?? 'exact',
+              // "з 40 до 2 тисяч": the "to" before what remains is no hedge.
+              qualifier:
+                fromTo && figure === pair.remaining ? hedgeAfterTo(figure) : (hedgeOf(figure) ?? 'exact'),
             } as DraftCandidate['figure'],
             'medium',
             `"${sentence.text.slice(figure.start, figure.end)}" as ${figure === pair.whole ? 'the whole' : 'the part that remains'} in "${sentence.text.slice(Math.min(pair.remaining.start, pair.whole.start), Math.max(pair.remaining.end, pair.whole.end))}"`,
@@ -1097,19 +1131,24 @@ export function draftFromText(
         continue;
       }
       if (!counts[k]) continue;
-      const range = next !== undefined && isRange(n, next, words, lexicon);
-      // A range is read as one number, from its first word to its last.
-      const span = range ? { ...n, last: next.last } : n;
+      const range = !change && next !== undefined && isRange(n, next, words, lexicon);
+      // A range, and a count's change ("from 12 to 15"), are read as one number, from its first
+      // word to its last.
+      const span = (range || change) && next ? { ...n, last: next.last } : n;
       const found = countIndicatorOf(span, numbered, sentence, reading);
       if (!found) continue;
       // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
       const hedged = hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, span.last, reading);
       const high = range && next.value;
       const bounds =
-        high && high > n.value
-          ? { high, qualifier: hedged === 'approximately' ? hedged : ('exact' as const) }
-          : { qualifier: hedged ?? ('exact' as const) };
-      if (range) k++;
+        change && next
+          ? { qualifier: hedgeAfterTo(next) }
+          : high && high > n.value
+            ? { high, qualifier: hedged === 'approximately' ? hedged : ('exact' as const) }
+            : { qualifier: hedged ?? ('exact' as const) };
+      if (range || change) k++;
+      // What a count became is the count.
+      const stated = change && next ? next : n;
       // High only for the plainest reading: the sentence's one number, in digits, its keyword
       // right after it, and nothing else said of it (no voice, basis or date to read).
       const plain = numbers.length === 1 && !voice && !counted && !since;
@@ -1118,12 +1157,12 @@ export function draftFromText(
       add(
         {
           indicator: found.indicator,
-          value: n.value,
+          value: stated.value,
           ...bounds,
           ...basisFor(found.indicator),
         } as DraftCandidate['figure'],
         level,
-        `"${sentence.text.slice(n.start, n.end)}" ${found.after ? 'before' : 'after'} a word of ${found.indicator}, ${found.distance} word${found.distance === 1 ? '' : 's'} away`,
+        `"${sentence.text.slice(stated.start, stated.end)}" ${found.after ? 'before' : 'after'} a word of ${found.indicator}, ${found.distance} word${found.distance === 1 ? '' : 's'} away`,
       );
     }
   }

@@ -65,6 +65,14 @@ export interface Lexicon {
   periodCount: readonly string[];
   /** "4,000 of the 25,000 residents", "van de 20.000 inwoners", "із 30 тисяч": the word before the whole. */
   outOf: readonly string[];
+  /**
+   * "fallen from 40,000 to 2,000", "gedaald van 40.000 naar 2.000", "скоротилося з 40 до 2
+   * тисяч": the words before the number people were and the number they are, in a sentence
+   * with a word of `populationWords`.
+   */
+  fromTo: { from: string; to: string };
+  /** Words that say a sentence's numbers are people who live in a place: "population", "inwoners". */
+  populationWords: readonly string[];
   /** Lower-case words that end a role read before a name ("the", "de"): "the deputy mayor Ivan Testenko" gives "deputy mayor". */
   notInRole: readonly string[];
   /** Durations: "for two months" (`for` before the amount), and the units. */
@@ -365,6 +373,8 @@ const en: Lexicon = {
     'yesterday',
   ],
   outOf: ['of'],
+  fromTo: { from: 'from', to: 'to' },
+  populationWords: ['population', 'residents', 'inhabitants', 'people'],
   notInRole: ['the', 'a', 'an', 'and', 'to', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'says', 'said'],
   durationMarkers: ['for'],
   units: {
@@ -547,6 +557,8 @@ const nl: Lexicon = {
         'geslonken tot',
         'teruggelopen tot',
         'zijn er nog',
+        'er zijn nog',
+        'zijn nog',
         'verblijven er nog',
         'verblijven nog',
       ],
@@ -632,6 +644,8 @@ const nl: Lexicon = {
     'ligt plat',
     'plat',
     'dichtgedraaid',
+    'ligt stil',
+    'stilgevallen',
     'kapot',
     'is uit',
     'zijn uit',
@@ -652,6 +666,8 @@ const nl: Lexicon = {
     'nauwelijks',
     'problemen',
     'regelmatig',
+    'vaak',
+    'telkens',
     'geregeld',
     'met onderbrekingen',
     'wisselend',
@@ -672,6 +688,8 @@ const nl: Lexicon = {
   working: [
     'ononderbroken',
     'zonder onderbreking*',
+    'draait',
+    'draaien',
     'geleverd',
     'wordt geleverd',
     'werkt nog',
@@ -725,6 +743,8 @@ const nl: Lexicon = {
     'gisteren',
   ],
   outOf: ['van'],
+  fromTo: { from: 'van', to: 'naar' },
+  populationWords: ['inwoners', 'bewoners', 'bevolking', 'inwonertal', 'inwonersaantal', 'mensen'],
   notInRole: ['de', 'het', 'een', 'en', 'van', 'in', 'op', 'bij', 'door', 'met', 'voor', 'zegt', 'zei'],
   durationMarkers: ['al', 'sinds', 'gedurende'],
   units: {
@@ -1083,6 +1103,8 @@ const uk: Lexicon = {
     'вчора',
   ],
   outOf: ['із', 'з', 'зі'],
+  fromTo: { from: 'з', to: 'до' },
+  populationWords: ['населення', 'мешканців', 'жителів', 'людей', 'мешканці', 'жителі'],
   notInRole: ['і', 'та', 'й', 'в', 'у', 'на', 'з', 'до', 'каже', 'сказав', 'сказала'],
   durationMarkers: ['вже', 'протягом'],
   units: {
