@@ -1086,8 +1086,12 @@ export function draftFromText(
       );
     }
     const remains = numbers.length > 1 && saysPeopleRemain(sentence, reading);
-    /** Whether the sentence names the people who live there, once asked. */
+    /** Whether the sentence names the people who live there, found the first time it is asked. */
     let population: boolean | undefined;
+    const namesItsPopulation = () => {
+      population ??= namesPopulation(sentence, reading);
+      return population;
+    };
     const hedgeOf = (n: NumberFound) =>
       hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, n.last, reading);
     /** The hedge of what a count became ("to about 2,000"); the "to" itself ("до") hedges nothing. */
@@ -1102,7 +1106,7 @@ export function draftFromText(
         isChange(n, next, sentence, reading) &&
         isCountAt(k, true) &&
         isCountAt(k + 1, true);
-      const fromTo = change && (population ??= namesPopulation(sentence, reading));
+      const fromTo = change && namesItsPopulation();
       const pair = fromTo
         ? { remaining: next, whole: n }
         : remains && next && isCountAt(k, true) && isCountAt(k + 1, true)
