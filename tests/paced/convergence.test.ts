@@ -7,6 +7,7 @@ import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { derivedPrefix } from '../../src/store/keys.ts';
+import { defaultRetryPolicy } from '../../src/store/retrying-kv.ts';
 import { StatusStore } from '../../src/store/status-store.ts';
 import { call, json, send } from '../support/api.ts';
 import { syntheticPlace, syntheticReport } from '../support/builders.ts';
@@ -45,25 +46,29 @@ describe('writers paced as in production', () => {
   it('retry failed KV writes from their alarm until the documents are complete', async () => {
     await createPlace('paced-kv-down');
     await sleep(1100);
-    const until = Date.now() + 2000;
+    // Down for a number of writes, not a time: more than two flushes' own retries (five
+    // attempts each), so that only the alarm's second retry can complete the documents,
+    // however quickly or slowly the attempts come.
+    const down = 2 * defaultRetryPolicy.attempts + 2;
+    let failed = 0;
     let failures: string[] = [];
     await wrapWriterKv(writers.place('paced-kv-down'), (kv) => {
       const { binding, injected } = faultyKv(kv, {
-        // Down for two seconds: longer than one flush's own retries.
-        fail: (op, key) => op === 'put' && key.startsWith(derivedPrefix) && Date.now() < until,
+        fail: (op, key) => op === 'put' && key.startsWith(derivedPrefix) && failed++ < down,
       });
       failures = injected;
       return binding;
     });
     for (let i = 0; i < 5; i++)
       await postReport(syntheticReport('paced-kv-down', { observed: `2024-03-0${i + 1}` }));
-    await sleep(500);
+    // A flush whose every attempt failed wrote nothing, and the next can only follow its alarm.
+    await within(20_000, async () => failures.length >= defaultRetryPolicy.attempts);
     expect(await reportCount('paced-kv-down')).toBe(0);
     await within(
       20_000,
       async () => (await reportCount('paced-kv-down')) === 5 && (await listedCount('paced-kv-down')) === 5,
     );
-    expect(failures.length).toBeGreaterThan(5);
+    expect(failures).toHaveLength(down);
   });
 
   it('retry a failed delivery to the writer of all places until the list of places is complete', async () => {
