@@ -838,6 +838,12 @@ function noneOf(sentence: Sentence, numbered: (at: number) => boolean, { phrases
   return zeros;
 }
 
+/** How far into a sentence a locative opens it: "In Marsk, …", "Meanwhile in Marsk, …". */
+const opensWithin = 1;
+
+/** The most words between a locative and the name of a town: "in the nearby village of Marsk". */
+const longestTownLead = 4;
+
 /** Whether a number or a word stands in a part about another town, and whether the sentence names one. */
 interface OtherTowns {
   inOtherTown: (at: { start: number; end: number }) => boolean;
@@ -853,7 +859,7 @@ const inNoOtherTown: OtherTowns = { inOtherTown: () => false, named: false };
  */
 function otherTownsOf(
   sentence: Sentence,
-  { lexicon, meter }: Reading,
+  { lexicon, phrases, meter }: Reading,
   placeNames: readonly string[],
 ): OtherTowns {
   if (placeNames.length === 0) return inNoOtherTown;
@@ -862,14 +868,27 @@ function otherTownsOf(
   const ours = new Set(placeNames.map(stem));
   // Where the sentence's commas and semicolons stand, found once, when a town is named.
   let separators: number[] | undefined;
+  /** Where the part that opens with the town named at word `at` ends: at a contrast or a semicolon. */
+  const openingEnd = (at: number) => {
+    for (let k = at + 1; k < words.length; k++) {
+      count(meter);
+      if (markBefore(sentence, k, ';') || phrases.contrasts.startingAt(sentence, k, meter))
+        return (words[k] as Word).start;
+    }
+    return text.length;
+  };
   let beforeWord = 0;
   let beforeEnd = 0;
   const parts: [number, number][] = [];
   for (let i = 0; i < words.length; i++) {
     count(meter);
     const word = words[i] as Word;
-    const next = words[i + 1];
-    if (!lexicon.locatives.includes(word.text) || !next) continue;
+    if (!lexicon.locatives.includes(word.text)) continue;
+    // "in nearby Marsk", "in the village of Marsk", "у сусідньому селі Марськ".
+    let j = i + 1;
+    while (j - i <= longestTownLead && lexicon.townLeads.includes(words[j]?.text ?? '')) j++;
+    const next = words[j];
+    if (!next) continue;
     // "in March" is no other town.
     const month = lexicon.months[next.text] !== undefined;
     if (!startsWithCapital(text, next.start) || ours.has(stem(next.text)) || month) continue;
@@ -879,7 +898,12 @@ function otherTownsOf(
     }
     while (beforeWord < separators.length && (separators[beforeWord] as number) < word.start) beforeWord++;
     while (beforeEnd < separators.length && (separators[beforeEnd] as number) < next.end) beforeEnd++;
-    parts.push([separators[beforeWord - 1] ?? 0, separators[beforeEnd] ?? text.length]);
+    const part: [number, number] = [separators[beforeWord - 1] ?? 0, separators[beforeEnd] ?? text.length];
+    // "In Marsk, 20 civilians were killed": a sentence that opens with the town is the town's,
+    // up to a contrast or a semicolon ("…, while in Lindgrove 3 died").
+    if (i <= opensWithin) part[1] = openingEnd(j);
+    // A part inside one before it adds nothing, and the parts' ends stay in order.
+    if (part[1] > (parts[parts.length - 1]?.[1] ?? -1)) parts.push(part);
   }
   // The parts start in the order of the text, and so do their ends: of those begun before a
   // number, the last reaches furthest, and the numbers come in order too.
@@ -943,6 +967,20 @@ function namesPopulation({ words }: Sentence, { lexicon, meter }: Reading): bool
   for (const word of words) {
     count(meter);
     if (lexicon.populationWords.includes(word.text)) return true;
+  }
+  return false;
+}
+
+/** The counts that are of civilians only. */
+const civilianCounts: readonly IndicatorId[] = ['civilian_deaths', 'civilian_injuries'];
+/** How many words after a number a word may say they were no civilians: "two Ukrainian soldiers". */
+const notCiviliansWithin = 3;
+
+/** Whether the words right after a number say whom it counts are no civilians: "12 soldiers were killed". */
+function namesNoCivilians(n: NumberFound, { words }: Sentence, { lexicon, meter }: Reading): boolean {
+  for (let at = n.last + 1; at <= n.last + notCiviliansWithin && at < words.length; at++) {
+    count(meter);
+    if (lexicon.notCivilians.includes((words[at] as Word).text)) return true;
   }
   return false;
 }
@@ -1140,7 +1178,8 @@ export function draftFromText(
       // word to its last.
       const span = (range || change) && next ? { ...n, last: next.last } : n;
       const found = countIndicatorOf(span, numbered, sentence, reading);
-      if (!found) continue;
+      if (!found || (civilianCounts.includes(found.indicator) && namesNoCivilians(span, sentence, reading)))
+        continue;
       // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
       const hedged = hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, span.last, reading);
       const high = range && next.value;

@@ -63,6 +63,8 @@ export interface Lexicon {
   runningTotal: readonly string[];
   /** Words that make a count one of a period ("in the past day", "за добу"). */
   periodCount: readonly string[];
+  /** Who, named right after a number of killed or injured, makes it no count of civilians: "two soldiers". */
+  notCivilians: readonly string[];
   /** "4,000 of the 25,000 residents", "van de 20.000 inwoners", "із 30 тисяч": the word before the whole. */
   outOf: readonly string[];
   /**
@@ -101,6 +103,8 @@ export interface Lexicon {
   nameParticles: readonly string[];
   /** "in Marsk": a word before a town's name. */
   locatives: readonly string[];
+  /** Lower-case words that may stand between a locative and a town's name: "in the nearby village of Marsk". */
+  townLeads: readonly string[];
   /** A noun that speaks for many ("residents"), with its words in the language. */
   collectiveVoices: readonly { words: readonly string[]; name: string }[];
 }
@@ -234,7 +238,10 @@ const en: Lexicon = {
     },
   ],
   utilities: [
-    { indicator: 'electricity', keywords: ['electricity', 'power', 'electric*', 'the lights', 'blackout*'] },
+    {
+      indicator: 'electricity',
+      keywords: ['electricity', 'power', 'electric*', 'the lights', 'blackout*', 'darkness'],
+    },
     { indicator: 'gas', keywords: ['gas'] },
     {
       indicator: 'running_water',
@@ -269,6 +276,11 @@ const en: Lexicon = {
     'gone',
     'being restored',
     'being repaired',
+    'destroyed',
+    'darkness',
+    'by trucks',
+    'from wells',
+    'from a well',
     'stopped working',
     'run dry',
     'ran dry',
@@ -310,6 +322,8 @@ const en: Lexicon = {
     'unstable',
     'sporadic*',
     'irregular*',
+    'partially restored',
+    'partly restored',
     'patchy',
     'limited',
   ],
@@ -342,6 +356,7 @@ const en: Lexicon = {
     'flowing',
     'still has',
     'without interruption*',
+    'returns',
   ],
   contrasts: ['but', 'however', 'while', 'whereas', 'although', 'though', 'yet'],
   conditions: ['if', 'unless', 'could', 'might', 'would', 'will', 'fear*', 'risk', 'threat*', 'expected'],
@@ -372,6 +387,7 @@ const en: Lexicon = {
     'last week',
     'yesterday',
   ],
+  notCivilians: ['soldiers', 'servicemen', 'servicewomen', 'troops', 'fighters', 'combatants', 'militants'],
   outOf: ['of'],
   fromTo: { from: 'from', to: 'to' },
   populationWords: ['population', 'residents', 'inhabitants', 'people'],
@@ -440,6 +456,7 @@ const en: Lexicon = {
   abbreviations: ['dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'gen', 'lt', 'col', 'approx', 'est'],
   nameParticles: ['de', 'van', 'von', 'bin', 'al'],
   locatives: ['in', 'at', 'near'],
+  townLeads: ['the', 'nearby', 'neighbouring', 'neighboring', 'village', 'town', 'city', 'settlement', 'of'],
   collectiveVoices: [{ words: ['residents', 'locals', 'inhabitants'], name: 'Residents' }],
 };
 
@@ -547,6 +564,12 @@ const nl: Lexicon = {
         'wonen nog',
         'wonen nu nog',
         'wonen er nu nog',
+        'er nu nog',
+        'nu nog',
+        'telt nog',
+        'telt nu',
+        'heeft nog',
+        'resteren',
         'wonen',
         'leven er nog',
         'leven nog',
@@ -596,9 +619,14 @@ const nl: Lexicon = {
         'stroomuitval',
         'stroomstoring*',
         'stroomonderbreking*',
+        'stroomnet',
+        'elektriciteitsnet',
       ],
     },
-    { indicator: 'gas', keywords: ['gas', 'gasvoorziening', 'gaslevering', 'gastoevoer'] },
+    {
+      indicator: 'gas',
+      keywords: ['gas', 'gasvoorziening', 'gaslevering', 'gastoevoer', 'gasleiding*', 'gasnet'],
+    },
     {
       indicator: 'running_water',
       keywords: [
@@ -610,6 +638,8 @@ const nl: Lexicon = {
         'waterleiding',
         'kraanwater',
         'leidingwater',
+        'kranen',
+        'waterleidingnet',
       ],
     },
   ],
@@ -646,6 +676,11 @@ const nl: Lexicon = {
     'dichtgedraaid',
     'ligt stil',
     'stilgevallen',
+    'uitgeschakeld',
+    'platgelegd',
+    'vernield',
+    'verwoest',
+    'droog',
     'kapot',
     'is uit',
     'zijn uit',
@@ -668,6 +703,8 @@ const nl: Lexicon = {
     'regelmatig',
     'vaak',
     'telkens',
+    'deels hersteld',
+    'gedeeltelijk hersteld',
     'geregeld',
     'met onderbrekingen',
     'wisselend',
@@ -681,7 +718,9 @@ const nl: Lexicon = {
     'weer beschikbaar',
     'weer aangesloten',
     'opnieuw aangesloten',
+    'weer ingeschakeld',
     'aangesloten',
+    'ingeschakeld',
     'er weer',
     'weer',
   ],
@@ -742,6 +781,7 @@ const nl: Lexicon = {
     'vorige week',
     'gisteren',
   ],
+  notCivilians: ['soldaten', 'militairen', 'strijders', 'strijdkrachten'],
   outOf: ['van'],
   fromTo: { from: 'van', to: 'naar' },
   populationWords: ['inwoners', 'bewoners', 'bevolking', 'inwonertal', 'inwonersaantal', 'mensen'],
@@ -827,6 +867,7 @@ const nl: Lexicon = {
   abbreviations: ['ca', 'dhr', 'mevr', 'dr', 'drs', 'ir', 'prof', 'bijv', 'mln', 'mld', 'nr', 'st', 'resp'],
   nameParticles: ['de', 'van', 'der', 'den', 'ten', 'ter', 'het'],
   locatives: ['in', 'bij', 'te'],
+  townLeads: ['het', 'de', 'naburige', 'nabijgelegen', 'nabije', 'dorp', 'stad', 'buurdorp', 'buurstad'],
   collectiveVoices: [{ words: ['inwoners', 'bewoners'], name: 'Inwoners (residents)' }],
 };
 
@@ -1015,6 +1056,7 @@ const uk: Lexicon = {
     'пропад*',
     'відновлюють',
     'ремонтують',
+    'зруйнован*',
   ],
   intermittent: [
     'з перебоями',
@@ -1030,6 +1072,8 @@ const uk: Lexicon = {
     'перебо*',
     'проблем*',
     'на добу',
+    'частково відновлено',
+    'частково відновили',
     'обмежен*',
     'нестабільн*',
   ],
@@ -1102,6 +1146,7 @@ const uk: Lexicon = {
     'учора',
     'вчора',
   ],
+  notCivilians: ['військових', 'військовослужбовців', 'бійців', 'солдатів', 'окупантів', 'військові'],
   outOf: ['із', 'з', 'зі'],
   fromTo: { from: 'з', to: 'до' },
   populationWords: ['населення', 'мешканців', 'жителів', 'людей', 'мешканці', 'жителі'],
@@ -1184,6 +1229,7 @@ const uk: Lexicon = {
   abbreviations: ['м', 'с', 'смт', 'тис', 'млн', 'вул', 'обл', 'р', 'див', 'ім', 'пров'],
   nameParticles: [],
   locatives: ['у', 'в', 'біля'],
+  townLeads: ['сусідньому', 'сусідній', 'сусіднє', 'селі', 'місті', 'селищі', 'смт', 'с', 'м'],
   collectiveVoices: [{ words: ['мешканці', 'жителі'], name: 'Мешканці (residents)' }],
 };
 
