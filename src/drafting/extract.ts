@@ -649,7 +649,11 @@ const deniedWorkingWithin = 3;
  * it works followed closely by a word of coming and going says it comes and goes ("cut every
  * day"); a return followed closely by a cut is a cut again ("weer uitgevallen").
  */
-function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrases, meter }: Reading) {
+function stateWordsOf(
+  sentence: Sentence,
+  [from, to]: [number, number],
+  { lexicon, phrases, meter }: Reading,
+) {
   const found: { at: number; state: UtilityState }[] = [];
   // Up to a phrase that says it works, whose own words those are: "подають без перебоїв".
   const comesAndGoesAfter = (at: number) => {
@@ -691,11 +695,18 @@ function stateWordsOf(sentence: Sentence, [from, to]: [number, number], { phrase
   };
   /** Where the phrase of the last word that makes a cut a past one ("after") ends. */
   let pastFrom: number | undefined;
-  /** Whether word `at` stands closely after such a word, in its clause. */
+  /**
+   * Whether word `at` stands closely after such a word, in its clause, past a length of time
+   * ("after ten days without"): "після обстрілу зникло світло" is a cut that holds.
+   */
   const inPast = (at: number) => {
     if (pastFrom === undefined || at < pastFrom || at >= pastFrom + pastWithin) return false;
-    for (let k = pastFrom; k <= at; k++) if (markBefore(sentence, k, clauseEnds)) return false;
-    return true;
+    let timed = false;
+    for (let k = pastFrom; k <= at; k++) {
+      if (markBefore(sentence, k, clauseEnds)) return false;
+      timed ||= lexicon.units[sentence.words[k]?.text ?? ''] !== undefined;
+    }
+    return timed;
   };
   for (let i = from; i < to; i++) {
     const pastWord = phrases.pastAfter.startingAt(sentence, i, meter);
