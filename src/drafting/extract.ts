@@ -881,12 +881,15 @@ function otherTownsOf(
   let separators: number[] | undefined;
   /** Where the part that opens with the town named at word `at` ends: at a contrast or a semicolon. */
   const openingEnd = (at: number) => {
-    for (let k = at + 1; k < words.length; k++) {
+    const after = (words[at] as Word).end;
+    const semicolon = text.indexOf(';', after);
+    const end = semicolon === -1 ? text.length : semicolon;
+    if (!phrases.contrasts.mayStandIn(sentence)) return end;
+    for (let k = at + 1; k < words.length && (words[k] as Word).start < end; k++) {
       count(meter);
-      if (markBefore(sentence, k, ';') || phrases.contrasts.startingAt(sentence, k, meter))
-        return (words[k] as Word).start;
+      if (phrases.contrasts.startingAt(sentence, k, meter)) return (words[k] as Word).start;
     }
-    return text.length;
+    return end;
   };
   let beforeWord = 0;
   let beforeEnd = 0;
@@ -1042,6 +1045,183 @@ function statementOf(figure: DraftCandidate['figure']): string {
   return `${f.indicator}|${f.state}|${f.value}|${f.high}|${f.qualifier}|${f.basis}|${f.since?.date}|${f.since?.qualifier}`;
 }
 
+/** What a draft holds so far: its candidates, what they state, and how many were left out. */
+interface Drafted {
+  candidates: DraftCandidate[];
+  /** The figures drafted so far, as what they state: a text that repeats one gives it once. */
+  stated: Set<string>;
+  omitted: number;
+}
+
+/** The figures one sentence states, added to `drafted`. */
+function draftSentence(
+  sentence: Sentence,
+  observed: string | undefined,
+  placeNames: readonly string[],
+  reading: Reading,
+  drafted: Drafted,
+): void {
+  const { lexicon, meter } = reading;
+  const { words } = sentence;
+  const quote = quoteOf(sentence);
+  const voice = voiceOf(sentence, reading);
+  const numbers = numbersIn(sentence.text, words, lexicon, meter);
+  const isPunctuated = punctuationOf(words, meter);
+  const since = sinceOf(sentence, numbers, reading, observed);
+  const otherTowns = otherTownsOf(sentence, reading, placeNames);
+  const caution = cautionOf(sentence, otherTowns, reading);
+  const counted = basisOf(sentence, since, reading);
+  const add = (figure: DraftCandidate['figure'], level: 'high' | 'medium' | 'low', reason: string) => {
+    // Past the most a draft holds, what is found is counted, repeats and all.
+    if (drafted.candidates.length === mostDraftCandidates) {
+      drafted.omitted++;
+      return;
+    }
+    const statement = statementOf(figure);
+    if (drafted.stated.has(statement)) return;
+    drafted.stated.add(statement);
+    const capped = level === 'high' && caution ? 'medium' : level;
+    drafted.candidates.push({
+      figure: { ...figure, quote: quote.text },
+      quote,
+      ...(voice ? { voice } : {}),
+      confidence: { level: capped, reason: caution ? `${reason}, in a sentence with ${caution}` : reason },
+    });
+  };
+  // For each number, by its place: whether it stands in another town's part (asked once, in
+  // order, as that reader asks to be, and only when the sentence names one), and whether it
+  // is a count.
+  const inOtherTown: boolean[] = [];
+  if (otherTowns.named) for (const n of numbers) inOtherTown.push(otherTowns.inOtherTown(n));
+  const isCountAt = (k: number, partOrWhole = false) => {
+    const n = numbers[k] as NumberFound;
+    return (
+      !(since && since.words[0] <= n.first && n.last <= since.words[1]) &&
+      !isNotCount(n, sentence, reading, isPunctuated, partOrWhole) &&
+      n.value <= largestCount &&
+      inOtherTown[k] !== true
+    );
+  };
+  const counts: boolean[] = [];
+  for (let k = 0; k < numbers.length; k++) counts.push(isCountAt(k));
+  // Only a count bounds the words read for another's keyword: "40 civilians, including eight children, were killed".
+  const numbered = numberedWords(numbers, counts, words.length, meter);
+  /** A count's basis and start, where the sentence gives one and its indicator takes it. */
+  const basisFor = (indicator: IndicatorId) =>
+    counted && basesOf(indicator)?.allowed.includes('period') ? counted : {};
+  const utilities = otherTownsOf(sentence, reading, placeNames).inOtherTown;
+  for (const utility of utilitiesOf(sentence, partsOf(sentence, reading), utilities, reading)) {
+    const cutSince =
+      utility.state === 'unavailable' && since
+        ? { since: { date: since.date, qualifier: since.qualifier } }
+        : {};
+    add(
+      { indicator: utility.indicator, state: utility.state, ...cutSince } as DraftCandidate['figure'],
+      'medium',
+      `"${words[utility.at]?.text}" with a word that it ${stateWords[utility.state]} in its part of the sentence`,
+    );
+  }
+  for (const zero of noneOf(sentence, numbered, reading)) {
+    add(
+      {
+        indicator: zero.indicator,
+        value: 0,
+        qualifier: 'exact',
+        ...basisFor(zero.indicator),
+      } as DraftCandidate['figure'],
+      'medium',
+      'a negation before the count',
+    );
+  }
+  const remains = numbers.length > 1 && saysPeopleRemain(sentence, reading);
+  /** Whether the sentence names the people who live there, found the first time it is asked. */
+  let population: boolean | undefined;
+  const hedgeOf = (n: NumberFound) =>
+    hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, n.last, reading);
+  /** The hedge of what a count became ("to about 2,000"); the "to" itself ("до") hedges nothing. */
+  const hedgeAfterTo = (n: NumberFound): Qualifier =>
+    words[n.first - 1]?.text === lexicon.fromTo.to ? 'exact' : (hedgeOf(n) ?? 'exact');
+  for (let k = 0; k < numbers.length; k++) {
+    count(meter);
+    const n = numbers[k] as NumberFound;
+    const next = numbers[k + 1];
+    const change =
+      next !== undefined &&
+      isChange(n, next, sentence, reading) &&
+      isCountAt(k, true) &&
+      isCountAt(k + 1, true);
+    // Of the people who live there, "from X to Y" is a part and its whole.
+    let fromTo = false;
+    if (change) {
+      population ??= namesPopulation(sentence, reading);
+      fromTo = population;
+    }
+    const pair =
+      fromTo && next
+        ? { remaining: next, whole: n }
+        : remains && next && isCountAt(k, true) && isCountAt(k + 1, true)
+          ? partAndWhole(n, next, sentence, reading)
+          : undefined;
+    if (pair) {
+      const read = [
+        ['population_remaining', pair.remaining],
+        ['population_baseline', pair.whole],
+      ] as const;
+      // In the order the text gives them.
+      for (const [indicator, figure] of [...read].sort(([, a], [, b]) => a.start - b.start)) {
+        add(
+          {
+            indicator,
+            value: figure.value,
+            // "з 40 до 2 тисяч": the "to" before what remains is no hedge.
+            qualifier:
+              fromTo && figure === pair.remaining ? hedgeAfterTo(figure) : (hedgeOf(figure) ?? 'exact'),
+          } as DraftCandidate['figure'],
+          'medium',
+          `"${sentence.text.slice(figure.start, figure.end)}" as ${figure === pair.whole ? 'the whole' : 'the part that remains'} in "${sentence.text.slice(Math.min(pair.remaining.start, pair.whole.start), Math.max(pair.remaining.end, pair.whole.end))}"`,
+        );
+      }
+      k++;
+      continue;
+    }
+    if (!counts[k]) continue;
+    const range = !change && next !== undefined && isRange(n, next, words, lexicon);
+    // A range, and a count's change ("from 12 to 15"), are read as one number, from its first
+    // word to its last.
+    const span = (range || change) && next ? { ...n, last: next.last } : n;
+    const found = countIndicatorOf(span, numbered, sentence, reading);
+    if (!found || (civilianCounts.includes(found.indicator) && namesNoCivilians(span, sentence, reading)))
+      continue;
+    // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
+    const hedged = hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, span.last, reading);
+    const high = range && next.value;
+    const bounds =
+      change && next
+        ? { qualifier: hedgeAfterTo(next) }
+        : high && high > n.value
+          ? { high, qualifier: hedged === 'approximately' ? hedged : ('exact' as const) }
+          : { qualifier: hedged ?? ('exact' as const) };
+    if (range || change) k++;
+    // What a count became is the count.
+    const stated = change && next ? next : n;
+    // High only for the plainest reading: the sentence's one number, in digits, its keyword
+    // right after it, and nothing else said of it (no voice, basis or date to read).
+    const plain = numbers.length === 1 && !voice && !counted && !since;
+    const level =
+      found.after && found.distance <= 2 && !n.inWords && plain ? 'high' : found.after ? 'medium' : 'low';
+    add(
+      {
+        indicator: found.indicator,
+        value: stated.value,
+        ...bounds,
+        ...basisFor(found.indicator),
+      } as DraftCandidate['figure'],
+      level,
+      `"${sentence.text.slice(stated.start, stated.end)}" ${found.after ? 'before' : 'after'} a word of ${found.indicator}, ${found.distance} word${found.distance === 1 ? '' : 's'} away`,
+    );
+  }
+}
+
 /**
  * The draft of a report from `input.text`: candidates for a person to review; nothing is
  * stored. `placeNames`: the names of the place in any language, so that another town's
@@ -1056,170 +1236,10 @@ export function draftFromText(
 ): Draft {
   const lexicon = lexicons[input.language];
   const reading: Reading = { lexicon, phrases: phrasesOf(lexicon), meter };
-  const candidates: DraftCandidate[] = [];
-  /** The figures drafted so far, as what they state: a text that repeats one gives it once. */
-  const stated = new Set<string>();
-  let omitted = 0;
-  for (const sentence of sentencesOf(input.text, reading)) {
-    const { words } = sentence;
-    const quote = quoteOf(sentence);
-    const voice = voiceOf(sentence, reading);
-    const numbers = numbersIn(sentence.text, words, lexicon, meter);
-    const isPunctuated = punctuationOf(words, meter);
-    const since = sinceOf(sentence, numbers, reading, input.observed);
-    const otherTowns = otherTownsOf(sentence, reading, placeNames);
-    const caution = cautionOf(sentence, otherTowns, reading);
-    const counted = basisOf(sentence, since, reading);
-    const add = (figure: DraftCandidate['figure'], level: 'high' | 'medium' | 'low', reason: string) => {
-      // Past the most a draft holds, what is found is counted, repeats and all.
-      if (candidates.length === mostDraftCandidates) {
-        omitted++;
-        return;
-      }
-      const statement = statementOf(figure);
-      if (stated.has(statement)) return;
-      stated.add(statement);
-      const capped = level === 'high' && caution ? 'medium' : level;
-      candidates.push({
-        figure: { ...figure, quote: quote.text },
-        quote,
-        ...(voice ? { voice } : {}),
-        confidence: { level: capped, reason: caution ? `${reason}, in a sentence with ${caution}` : reason },
-      });
-    };
-    // Asked once, in the order of the numbers, as the reader of other towns asks to be; by
-    // the number's place in the sentence, as a sentence may hold thousands.
-    // For each number, by its place: whether it stands in another town's part (asked once, in
-    // order, as that reader asks to be, and only when the sentence names one), and whether it
-    // is a count.
-    const inOtherTown: boolean[] = [];
-    if (otherTowns.named) for (const n of numbers) inOtherTown.push(otherTowns.inOtherTown(n));
-    const isCountAt = (k: number, partOrWhole = false) => {
-      const n = numbers[k] as NumberFound;
-      return (
-        !(since && since.words[0] <= n.first && n.last <= since.words[1]) &&
-        !isNotCount(n, sentence, reading, isPunctuated, partOrWhole) &&
-        n.value <= largestCount &&
-        inOtherTown[k] !== true
-      );
-    };
-    const counts: boolean[] = [];
-    for (let k = 0; k < numbers.length; k++) counts.push(isCountAt(k));
-    // Only a count bounds the words read for another's keyword: "40 civilians, including eight children, were killed".
-    const numbered = numberedWords(numbers, counts, words.length, meter);
-    /** A count's basis and start, where the sentence gives one and its indicator takes it. */
-    const basisFor = (indicator: IndicatorId) =>
-      counted && basesOf(indicator)?.allowed.includes('period') ? counted : {};
-    const utilities = otherTownsOf(sentence, reading, placeNames).inOtherTown;
-    for (const utility of utilitiesOf(sentence, partsOf(sentence, reading), utilities, reading)) {
-      const cutSince =
-        utility.state === 'unavailable' && since
-          ? { since: { date: since.date, qualifier: since.qualifier } }
-          : {};
-      add(
-        { indicator: utility.indicator, state: utility.state, ...cutSince } as DraftCandidate['figure'],
-        'medium',
-        `"${words[utility.at]?.text}" with a word that it ${stateWords[utility.state]} in its part of the sentence`,
-      );
-    }
-    for (const zero of noneOf(sentence, numbered, reading)) {
-      add(
-        {
-          indicator: zero.indicator,
-          value: 0,
-          qualifier: 'exact',
-          ...basisFor(zero.indicator),
-        } as DraftCandidate['figure'],
-        'medium',
-        'a negation before the count',
-      );
-    }
-    const remains = numbers.length > 1 && saysPeopleRemain(sentence, reading);
-    /** Whether the sentence names the people who live there, found the first time it is asked. */
-    let population: boolean | undefined;
-    const namesItsPopulation = () => {
-      population ??= namesPopulation(sentence, reading);
-      return population;
-    };
-    const hedgeOf = (n: NumberFound) =>
-      hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, n.last, reading);
-    /** The hedge of what a count became ("to about 2,000"); the "to" itself ("до") hedges nothing. */
-    const hedgeAfterTo = (n: NumberFound): Qualifier =>
-      words[n.first - 1]?.text === lexicon.fromTo.to ? 'exact' : (hedgeOf(n) ?? 'exact');
-    for (let k = 0; k < numbers.length; k++) {
-      count(meter);
-      const n = numbers[k] as NumberFound;
-      const next = numbers[k + 1];
-      const change =
-        next !== undefined &&
-        isChange(n, next, sentence, reading) &&
-        isCountAt(k, true) &&
-        isCountAt(k + 1, true);
-      const fromTo = change && namesItsPopulation();
-      const pair = fromTo
-        ? { remaining: next, whole: n }
-        : remains && next && isCountAt(k, true) && isCountAt(k + 1, true)
-          ? partAndWhole(n, next, sentence, reading)
-          : undefined;
-      if (pair) {
-        const read = [
-          ['population_remaining', pair.remaining],
-          ['population_baseline', pair.whole],
-        ] as const;
-        // In the order the text gives them.
-        for (const [indicator, figure] of [...read].sort(([, a], [, b]) => a.start - b.start)) {
-          add(
-            {
-              indicator,
-              value: figure.value,
-              // "з 40 до 2 тисяч": the "to" before what remains is no hedge.
-              qualifier:
-                fromTo && figure === pair.remaining ? hedgeAfterTo(figure) : (hedgeOf(figure) ?? 'exact'),
-            } as DraftCandidate['figure'],
-            'medium',
-            `"${sentence.text.slice(figure.start, figure.end)}" as ${figure === pair.whole ? 'the whole' : 'the part that remains'} in "${sentence.text.slice(Math.min(pair.remaining.start, pair.whole.start), Math.max(pair.remaining.end, pair.whole.end))}"`,
-          );
-        }
-        k++;
-        continue;
-      }
-      if (!counts[k]) continue;
-      const range = !change && next !== undefined && isRange(n, next, words, lexicon);
-      // A range, and a count's change ("from 12 to 15"), are read as one number, from its first
-      // word to its last.
-      const span = (range || change) && next ? { ...n, last: next.last } : n;
-      const found = countIndicatorOf(span, numbered, sentence, reading);
-      if (!found || (civilianCounts.includes(found.indicator) && namesNoCivilians(span, sentence, reading)))
-        continue;
-      // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
-      const hedged = hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, span.last, reading);
-      const high = range && next.value;
-      const bounds =
-        change && next
-          ? { qualifier: hedgeAfterTo(next) }
-          : high && high > n.value
-            ? { high, qualifier: hedged === 'approximately' ? hedged : ('exact' as const) }
-            : { qualifier: hedged ?? ('exact' as const) };
-      if (range || change) k++;
-      // What a count became is the count.
-      const stated = change && next ? next : n;
-      // High only for the plainest reading: the sentence's one number, in digits, its keyword
-      // right after it, and nothing else said of it (no voice, basis or date to read).
-      const plain = numbers.length === 1 && !voice && !counted && !since;
-      const level =
-        found.after && found.distance <= 2 && !n.inWords && plain ? 'high' : found.after ? 'medium' : 'low';
-      add(
-        {
-          indicator: found.indicator,
-          value: stated.value,
-          ...bounds,
-          ...basisFor(found.indicator),
-        } as DraftCandidate['figure'],
-        level,
-        `"${sentence.text.slice(stated.start, stated.end)}" ${found.after ? 'before' : 'after'} a word of ${found.indicator}, ${found.distance} word${found.distance === 1 ? '' : 's'} away`,
-      );
-    }
-  }
+  const drafted: Drafted = { candidates: [], stated: new Set(), omitted: 0 };
+  for (const sentence of sentencesOf(input.text, reading))
+    draftSentence(sentence, input.observed, placeNames, reading, drafted);
+  const { candidates, omitted } = drafted;
   return {
     language: input.language,
     ...(input.place ? { place: input.place } : {}),
