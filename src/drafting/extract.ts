@@ -663,36 +663,16 @@ function stateWordsOf(
     }
     return false;
   };
-  /** Where the first cut within `within` words from `at` ends, if one stands there. */
-  const cutWithin = (at: number, within: number) => {
+  /** Where the first phrase of `list` within `within` words from `at` (in the part) ends, if one stands there. */
+  const endWithin = (list: PhraseList<true>, at: number, within: number) => {
     for (let j = at; j < Math.min(to, at + within); j++) {
-      const cut = phrases.cuts.startingAt(sentence, j, meter);
-      if (cut) return j + cut.length;
+      const found = list.startingAt(sentence, j, meter);
+      if (found) return j + found.length;
     }
     return undefined;
   };
-  const cutAfter = (at: number) => cutWithin(at, cutAgainWithin) !== undefined;
-  const negationAfter = (at: number) => {
-    for (let j = at; j < Math.min(to, at + cutAgainWithin); j++)
-      if (phrases.negations.startingAt(sentence, j, meter)) return true;
-    return false;
-  };
-  /** Where the first phrase that says it works within `within` words from `at` ends, if one stands there. */
-  const workingWithin = (at: number, within: number) => {
-    for (let j = at; j < Math.min(to, at + within); j++) {
-      const working = phrases.working.startingAt(sentence, j, meter);
-      if (working) return j + working.length;
-    }
-    return undefined;
-  };
-  /** Where the first word of its return within `within` words from `at` ends, if one stands there. */
-  const restoredWithin = (at: number, within: number) => {
-    for (let j = at; j < Math.min(to, at + within); j++) {
-      const restored = phrases.restored.startingAt(sentence, j, meter);
-      if (restored) return j + restored.length;
-    }
-    return undefined;
-  };
+  const cutAfter = (at: number) => endWithin(phrases.cuts, at, cutAgainWithin) !== undefined;
+  const negationAfter = (at: number) => endWithin(phrases.negations, at, cutAgainWithin) !== undefined;
   /** Where the phrase of the last word that makes a cut a past one ("after") ends. */
   let pastFrom: number | undefined;
   /**
@@ -730,7 +710,7 @@ function stateWordsOf(
     const comesAndGoes = phrases.intermittent.startingAt(sentence, i, meter);
     if (comesAndGoes) {
       // "beperkt beschikbaar", "intermittently available": the word that it works is read with it.
-      const available = workingWithin(i + comesAndGoes.length, comesAndGoesWorkingWithin);
+      const available = endWithin(phrases.working, i + comesAndGoes.length, comesAndGoesWorkingWithin);
       found.push({ at: i, state: 'intermittent' });
       i = (available ?? i + comesAndGoes.length) - 1;
       continue;
@@ -745,7 +725,7 @@ function stateWordsOf(
     }
     if (negation) {
       // "has not been cut off", "niet afgesloten": a cut denied is a utility that works.
-      const denied = cutWithin(i + negation.length, deniedCutWithin);
+      const denied = endWithin(phrases.cuts, i + negation.length, deniedCutWithin);
       if (denied !== undefined) {
         found.push({ at: i, state: 'available' });
         i = denied - 1;
@@ -753,8 +733,8 @@ function stateWordsOf(
       }
       // "not available", "not restored", "niet hersteld": what it denies is read with it.
       const deniedWorking =
-        workingWithin(i + negation.length, deniedWorkingWithin) ??
-        restoredWithin(i + negation.length, deniedWorkingWithin);
+        endWithin(phrases.working, i + negation.length, deniedWorkingWithin) ??
+        endWithin(phrases.restored, i + negation.length, deniedWorkingWithin);
       found.push({ at: i, state: comesAndGoesAfter(i + negation.length) ? 'intermittent' : 'unavailable' });
       i = (deniedWorking ?? i + negation.length) - 1;
       continue;
