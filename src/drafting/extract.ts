@@ -123,8 +123,7 @@ function abbreviationBeforeStop(piece: string): string | undefined {
  * Sentences with their offsets: they end at ".", "!", "?" or a line break, not inside
  * "12.000" nor after an abbreviation of the lexicon ("Dr.", "ca.", "тис.", "м.").
  */
-function sentencesOf(text: string, { lexicon, phrases, meter }: Reading): Sentence[] {
-  const sentences: Sentence[] = [];
+function* sentencesOf(text: string, { lexicon, phrases, meter }: Reading): Generator<Sentence> {
   sentencePattern.lastIndex = 0;
   /** Where the sentence begun by an earlier piece ending in an abbreviation starts, if one did. */
   let begun: number | undefined;
@@ -150,9 +149,8 @@ function sentencesOf(text: string, { lexicon, phrases, meter }: Reading): Senten
     leadingSpace.test(text);
     const words = wordsOf(trimmed, meter);
     const { starts, ends, anyStarts } = phrases.mark(words, meter);
-    sentences.push({ text: trimmed, start: leadingSpace.lastIndex, words, starts, ends, anyStarts });
+    yield { text: trimmed, start: leadingSpace.lastIndex, words, starts, ends, anyStarts };
   }
-  return sentences;
 }
 
 /** Whether some phrase of `list` stands anywhere in the sentence. */
@@ -765,7 +763,6 @@ function stateWordsOf(
  */
 function utilitiesOf(
   sentence: Sentence,
-  parts: readonly [number, number][],
   inOtherTown: (at: { start: number; end: number }) => boolean,
   reading: Reading,
 ) {
@@ -773,7 +770,7 @@ function utilitiesOf(
   const { words } = sentence;
   const found: { indicator: IndicatorId; at: number; state: UtilityState }[] = [];
   if (!phrases.utilities.mayStandIn(sentence)) return found;
-  for (const part of parts) {
+  for (const part of partsOf(sentence, reading)) {
     const [from, to] = part;
     if (within(phrases.conditions, sentence, from, to, meter)) continue;
     const states = stateWordsOf(sentence, part, reading);
@@ -1019,10 +1016,32 @@ function basisOf(
   return undefined;
 }
 
-/** What a figure states, as one string: two figures that state the same are one. */
+const orEmpty = (part: unknown) => (part === undefined ? '' : String(part));
+
+/**
+ * What a figure states, as one string: two figures that state the same are one. Joined with
+ * `+`, and a field left out as nothing: a draft looks each figure up by it, and the shorter,
+ * flatter string is the quicker to hash.
+ */
 function statementOf(figure: DraftCandidate['figure']): string {
   const f = figure as Partial<Record<string, unknown>> & { since?: { date: string; qualifier: string } };
-  return `${f.indicator}|${f.state}|${f.value}|${f.high}|${f.qualifier}|${f.basis}|${f.since?.date}|${f.since?.qualifier}`;
+  return (
+    orEmpty(f.indicator) +
+    '|' +
+    orEmpty(f.state) +
+    '|' +
+    orEmpty(f.value) +
+    '|' +
+    orEmpty(f.high) +
+    '|' +
+    orEmpty(f.qualifier) +
+    '|' +
+    orEmpty(f.basis) +
+    '|' +
+    orEmpty(f.since?.date) +
+    '|' +
+    orEmpty(f.since?.qualifier)
+  );
 }
 
 /** What a draft holds so far: its candidates, what they state, and how many were left out. */
@@ -1041,17 +1060,30 @@ function draftSentence(
   reading: Reading,
   drafted: Drafted,
 ): void {
-  const { lexicon, meter } = reading;
+  const { lexicon, phrases, meter } = reading;
   const { words } = sentence;
-  const quote = quoteOf(sentence);
-  const voice = voiceOf(sentence, reading);
+  // Every figure is read from a word of a count, a utility, or the people of a place who
+  // went "from 40,000 to 2,000": a sentence with none of them states no figure, and most
+  // sentences of a text are such.
+  if (
+    !phrases.counts.mayStandIn(sentence) &&
+    !phrases.utilities.mayStandIn(sentence) &&
+    !namesPopulation(sentence, reading)
+  )
+    return;
   const numbers = numbersIn(sentence.text, words, lexicon, meter);
+  const voice = voiceOf(sentence, reading);
   const isPunctuated = punctuationOf(words, meter);
   const since = sinceOf(sentence, numbers, reading, observed);
   const otherTowns = otherTownsOf(sentence, reading, placeNames);
   const caution = cautionOf(sentence, otherTowns, reading);
   const counted = basisOf(sentence, since, reading);
-  const add = (figure: DraftCandidate['figure'], level: 'high' | 'medium' | 'low', reason: string) => {
+  let quote: ReturnType<typeof quoteOf> | undefined;
+  const add = (
+    figure: DraftCandidate['figure'],
+    level: 'high' | 'medium' | 'low',
+    reasonOf: () => string,
+  ) => {
     // Past the most a draft holds, what is found is counted, repeats and all.
     if (drafted.candidates.length === mostDraftCandidates) {
       drafted.omitted++;
@@ -1061,6 +1093,8 @@ function draftSentence(
     if (drafted.stated.has(statement)) return;
     drafted.stated.add(statement);
     const capped = level === 'high' && caution ? 'medium' : level;
+    const reason = reasonOf();
+    quote ??= quoteOf(sentence);
     drafted.candidates.push({
       figure: { ...figure, quote: quote.text },
       quote,
@@ -1090,7 +1124,7 @@ function draftSentence(
   const basisFor = (indicator: IndicatorId) =>
     counted && basesOf(indicator)?.allowed.includes('period') ? counted : {};
   const utilities = otherTownsOf(sentence, reading, placeNames).inOtherTown;
-  for (const utility of utilitiesOf(sentence, partsOf(sentence, reading), utilities, reading)) {
+  for (const utility of utilitiesOf(sentence, utilities, reading)) {
     const cutSince =
       utility.state === 'unavailable' && since
         ? { since: { date: since.date, qualifier: since.qualifier } }
@@ -1098,7 +1132,8 @@ function draftSentence(
     add(
       { indicator: utility.indicator, state: utility.state, ...cutSince } as DraftCandidate['figure'],
       'medium',
-      `"${words[utility.at]?.text}" with a word that it ${stateWords[utility.state]} in its part of the sentence`,
+      () =>
+        `"${words[utility.at]?.text}" with a word that it ${stateWords[utility.state]} in its part of the sentence`,
     );
   }
   for (const zero of noneOf(sentence, numbered, reading)) {
@@ -1110,7 +1145,7 @@ function draftSentence(
         ...basisFor(zero.indicator),
       } as DraftCandidate['figure'],
       'medium',
-      'a negation before the count',
+      () => 'a negation before the count',
     );
   }
   const remains = numbers.length > 1 && saysPeopleRemain(sentence, reading);
@@ -1158,7 +1193,8 @@ function draftSentence(
               fromTo && figure === pair.remaining ? hedgeAfterTo(figure) : (hedgeOf(figure) ?? 'exact'),
           } as DraftCandidate['figure'],
           'medium',
-          `"${sentence.text.slice(figure.start, figure.end)}" as ${figure === pair.whole ? 'the whole' : 'the part that remains'} in "${sentence.text.slice(Math.min(pair.remaining.start, pair.whole.start), Math.max(pair.remaining.end, pair.whole.end))}"`,
+          () =>
+            `"${sentence.text.slice(figure.start, figure.end)}" as ${figure === pair.whole ? 'the whole' : 'the part that remains'} in "${sentence.text.slice(Math.min(pair.remaining.start, pair.whole.start), Math.max(pair.remaining.end, pair.whole.end))}"`,
         );
       }
       k++;
@@ -1197,7 +1233,8 @@ function draftSentence(
         ...basisFor(found.indicator),
       } as DraftCandidate['figure'],
       level,
-      `"${sentence.text.slice(stated.start, stated.end)}" ${found.after ? 'before' : 'after'} a word of ${found.indicator}, ${found.distance} word${found.distance === 1 ? '' : 's'} away`,
+      () =>
+        `"${sentence.text.slice(stated.start, stated.end)}" ${found.after ? 'before' : 'after'} a word of ${found.indicator}, ${found.distance} word${found.distance === 1 ? '' : 's'} away`,
     );
   }
 }

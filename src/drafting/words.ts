@@ -137,7 +137,8 @@ function partListOf(lexicon: Lexicon): PartList {
  * again at each would take twice as long for every one more.
  */
 function partsOf(word: string, { known, partsByFirstLetter }: PartList, meter: WorkMeter | undefined) {
-  const deadEnd = new Uint8Array(word.length + 1);
+  // Made at the first dead end: most words are no number word, and fail at their first letter.
+  let deadEnd: Uint8Array | undefined;
   // The split so far: each part taken, where it starts, and which of that place's parts it is.
   const taken: { at: number; choice: number; part: string }[] = [];
   let at = 0;
@@ -148,7 +149,7 @@ function partsOf(word: string, { known, partsByFirstLetter }: PartList, meter: W
     while (choice < parts.length) {
       count(meter);
       const part = parts[choice] as string;
-      if (word.startsWith(part, at) && !deadEnd[at + part.length]) break;
+      if (word.startsWith(part, at) && !deadEnd?.[at + part.length]) break;
       choice++;
     }
     const part = parts[choice];
@@ -157,9 +158,10 @@ function partsOf(word: string, { known, partsByFirstLetter }: PartList, meter: W
       at += part.length;
       from = 0;
     } else {
-      deadEnd[at] = 1;
       const last = taken.pop();
       if (!last) return undefined;
+      deadEnd ??= new Uint8Array(word.length + 1);
+      deadEnd[at] = 1;
       at = last.at;
       from = last.choice + 1;
     }
