@@ -173,8 +173,23 @@ function hedgeAfter(sentence: Sentence, at: number, { phrases, meter }: Reading)
   return phrases.hedgesAfter.startingAt(sentence, at + 1, meter)?.value;
 }
 
+/** The largest number read as a person's age when it is marked as one. */
+const oldestAge = 120;
+
 /**
- * Whether a number is not a count: a year, a page, a share, "one of the", part of a date.
+ * Whether a number stands alone between commas or in brackets, as a person's age is written
+ * after their name: "a woman, 64, was killed", "een vrouw (64) kwam om".
+ */
+function isAgeMarked(text: string, { start, end }: NumberFound): boolean {
+  let before = start - 1;
+  while (before >= 0 && text[before] === ' ') before--;
+  let after = end;
+  while (after < text.length && text[after] === ' ') after++;
+  return (text[before] === ',' && text[after] === ',') || (text[before] === '(' && text[after] === ')');
+}
+
+/**
+ * Whether a number is not a count: a year, a page, a share, "one of the", part of a date, an age.
  * `isPunctuated`: whether a word holds a full stop, comma or space ("2.022" is no year).
  */
 function isNotCount(
@@ -194,6 +209,7 @@ function isNotCount(
     return true;
   if (lexicon.months[words[n.last + 1]?.text ?? ''] !== undefined) return true;
   if (lexicon.months[before] !== undefined) return true;
+  if (!n.inWords && n.value <= oldestAge && isAgeMarked(sentence.text, n)) return true;
   // A year is one word of digits: "2 тисяч" is a count.
   return !n.inWords && n.first === n.last && n.value >= 1900 && n.value <= 2100 && !isPunctuated(n.first);
 }
@@ -276,14 +292,19 @@ function countIndicatorOf(
   // No keyword before can be nearer than one right after, in the same clause.
   if (after && !after.marked && after.distance <= 2) return after;
   // A number in words ("one street", "one of") takes a keyword before it only from near by.
+  // Words before are counted from its hedge, which is read with it: "killed at least seven".
   const before = n.inWords ? nearBefore : windowBefore;
+  const first = n.first - (phrases.hedgesBefore.endingBefore(sentence, n.first, meter)?.length ?? 0);
   for (let offset = 1; offset <= before; offset++) {
-    const at = n.first - offset;
+    const at = first - offset;
     if (numbered(at)) break;
     const keyword = at >= 0 ? phrases.counts.startingAt(sentence, at, meter) : undefined;
     if (!keyword) continue;
-    const near = offset <= nearBefore && !clauseEndBetween(sentence, at, n.first);
-    if (!after || (near && (after.marked || after.distance > offset + 1)))
+    const sameClause = !clauseEndBetween(sentence, at, first);
+    const near = offset <= nearBefore && sameClause;
+    // One after it past a clause's end is further than one before it in its own clause:
+    // "voor de invasie 8.000 inwoners; nu zijn het er nog 300".
+    if (!after || (near && (after.marked || after.distance > offset + 1)) || (after.marked && sameClause))
       return { indicator: keyword.value, distance: offset, after: false };
     break;
   }
@@ -671,6 +692,17 @@ function stateWordsOf(
   };
   const cutAfter = (at: number) => endWithin(phrases.cuts, at, cutAgainWithin) !== undefined;
   const negationAfter = (at: number) => endWithin(phrases.negations, at, cutAgainWithin) !== undefined;
+  /**
+   * Whether a negation stands within a few words from `at`, in its clause: "werkt niet meer",
+   * "werkt nog steeds niet"; not one that says it works ("подають без перебоїв").
+   */
+  const negatedAfter = (at: number) => {
+    for (let j = at; j < Math.min(to, at + cutAgainWithin); j++) {
+      if (markBefore(sentence, j, clauseEnds) || phrases.working.startingAt(sentence, j, meter)) return false;
+      if (phrases.negations.startingAt(sentence, j, meter)) return true;
+    }
+    return false;
+  };
   /** Where the phrase of the last word that makes a cut a past one ("after") ends. */
   let pastFrom: number | undefined;
   /**
@@ -694,13 +726,17 @@ function stateWordsOf(
       continue;
     }
     const working = phrases.working.startingAt(sentence, i, meter);
-    if (working) {
-      // "знову зникло", "back off again": a word that it works followed closely by a cut is a cut.
-      const state = cutAfter(i + working.length)
-        ? 'unavailable'
-        : comesAndGoesAfter(i + working.length)
-          ? 'intermittent'
-          : 'available';
+    // Of a word that it works and a cut that both start here, the longer is what is said: "working to restore".
+    const longerCut = working && phrases.cuts.startingAt(sentence, i, meter);
+    if (working && !(longerCut && longerCut.length > working.length)) {
+      // "знову зникло", "back off again": a word that it works followed closely by a cut is a
+      // cut, and so is one that a negation follows in its clause ("werkt niet meer").
+      const state =
+        cutAfter(i + working.length) || negatedAfter(i + working.length)
+          ? 'unavailable'
+          : comesAndGoesAfter(i + working.length)
+            ? 'intermittent'
+            : 'available';
       found.push({ at: i, state });
       i += working.length - 1;
       continue;
@@ -942,6 +978,9 @@ function partAndWhole(
   return undefined;
 }
 
+/** The most words a hedge between "to" and what a count became may have: "to fewer than 2,000". */
+const longestChangeHedge = 2;
+
 /**
  * "rose from 12 to 15", "fallen from 40,000 to about 2,000", "van 40.000 naar 2.000", "з 40 до 2
  * тисяч": whether a number and the next say what a count was and what it became, the next
@@ -950,7 +989,11 @@ function partAndWhole(
  */
 function isChange(n: NumberFound, next: NumberFound, { words }: Sentence, { lexicon }: Reading): boolean {
   const { from, to } = lexicon.fromTo;
-  return words[n.first - 1]?.text === from && words[n.last + 1]?.text === to && next.first <= n.last + 3;
+  return (
+    words[n.first - 1]?.text === from &&
+    to.includes(words[n.last + 1]?.text ?? '') &&
+    next.first <= n.last + 2 + longestChangeHedge
+  );
 }
 
 /** Whether some word of the sentence names the people who live in a place ("population", "inwoners"). */
@@ -1155,7 +1198,7 @@ function draftSentence(
     hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, n.last, reading);
   /** The hedge of what a count became ("to about 2,000"); the "to" itself ("до") hedges nothing. */
   const hedgeAfterTo = (n: NumberFound): Qualifier =>
-    words[n.first - 1]?.text === lexicon.fromTo.to ? 'exact' : (hedgeOf(n) ?? 'exact');
+    lexicon.fromTo.to.includes(words[n.first - 1]?.text ?? '') ? 'exact' : (hedgeOf(n) ?? 'exact');
   for (let k = 0; k < numbers.length; k++) {
     count(meter);
     const n = numbers[k] as NumberFound;

@@ -68,11 +68,11 @@ export interface Lexicon {
   /** "4,000 of the 25,000 residents", "van de 20.000 inwoners", "із 30 тисяч": the word before the whole. */
   outOf: readonly string[];
   /**
-   * "fallen from 40,000 to 2,000", "gedaald van 40.000 naar 2.000", "скоротилося з 40 до 2
-   * тисяч": the words before the number people were and the number they are, in a sentence
-   * with a word of `populationWords`.
+   * "fallen from 40,000 to 2,000", "gedaald van 40.000 naar 2.000" (or "tot"), "скоротилося з
+   * 40 до 2 тисяч": the word before the number people were, and the words before the number
+   * they are, in a sentence with a word of `populationWords`.
    */
-  fromTo: { from: string; to: string };
+  fromTo: { from: string; to: readonly string[] };
   /** Words that say a sentence's numbers are people who live in a place: "population", "inwoners". */
   populationWords: readonly string[];
   /** Lower-case words that end a role read before a name ("the", "de"): "the deputy mayor Ivan Testenko" gives "deputy mayor". */
@@ -297,6 +297,11 @@ const en: Lexicon = {
     'was out',
     'been out',
     'blackout',
+    // People at work on a utility that is cut, read over "working": "crews are working to restore power".
+    'working to',
+    'work to',
+    'worked to',
+    'working on',
   ],
   intermittent: [
     'intermittent*',
@@ -359,7 +364,20 @@ const en: Lexicon = {
     'returns',
   ],
   contrasts: ['but', 'however', 'while', 'whereas', 'although', 'though', 'yet'],
-  conditions: ['if', 'unless', 'could', 'might', 'would', 'will', 'fear*', 'risk', 'threat*', 'expected'],
+  conditions: [
+    'if',
+    'unless',
+    'could',
+    'might',
+    'would',
+    'will',
+    'fear*',
+    'risk',
+    'threat*',
+    'expected',
+    'next week',
+    'tomorrow',
+  ],
   pastAfter: ['after'],
   runningTotal: [
     'in total',
@@ -389,7 +407,7 @@ const en: Lexicon = {
   ],
   notCivilians: ['soldiers', 'servicemen', 'servicewomen', 'troops', 'fighters', 'combatants', 'militants'],
   outOf: ['of'],
-  fromTo: { from: 'from', to: 'to' },
+  fromTo: { from: 'from', to: ['to'] },
   populationWords: ['population', 'residents', 'inhabitants', 'people'],
   notInRole: ['the', 'a', 'an', 'and', 'to', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'says', 'said'],
   durationMarkers: ['for'],
@@ -550,6 +568,8 @@ const nl: Lexicon = {
         'vóór de russische invasie',
         'voor de grootschalige invasie',
         'ooit',
+        'woonden',
+        'woonde',
       ],
     },
     {
@@ -584,6 +604,7 @@ const nl: Lexicon = {
         'zijn nog',
         'verblijven er nog',
         'verblijven nog',
+        'zijn het er nog',
       ],
     },
     {
@@ -685,6 +706,8 @@ const nl: Lexicon = {
     'is uit',
     'zijn uit',
     'was uit',
+    'stopgezet',
+    'gestopt',
   ],
   intermittent: [
     'af en toe',
@@ -756,6 +779,9 @@ const nl: Lexicon = {
     'verwacht*',
     'kan',
     'kunnen',
+    'volgende week',
+    'morgen',
+    'binnenkort',
   ],
   pastAfter: ['na', 'nadat'],
   runningTotal: [
@@ -783,7 +809,7 @@ const nl: Lexicon = {
   ],
   notCivilians: ['soldaten', 'militairen', 'strijders', 'strijdkrachten'],
   outOf: ['van'],
-  fromTo: { from: 'van', to: 'naar' },
+  fromTo: { from: 'van', to: ['naar', 'tot'] },
   populationWords: ['inwoners', 'bewoners', 'bevolking', 'inwonertal', 'inwonersaantal', 'mensen'],
   notInRole: ['de', 'het', 'een', 'en', 'van', 'in', 'op', 'bij', 'door', 'met', 'voor', 'zegt', 'zei'],
   durationMarkers: ['al', 'sinds', 'gedurende'],
@@ -1041,7 +1067,20 @@ const uk: Lexicon = {
     },
     // Not "газ*": "газета" is a newspaper.
     { indicator: 'gas', keywords: ['газ', 'газу', 'газом', 'газі', 'газопостачанн*', 'газопровід*'] },
-    { indicator: 'running_water', keywords: ['водопостачанн*', 'води', 'вода', 'воду', 'водою'] },
+    {
+      indicator: 'running_water',
+      keywords: [
+        'водопостачанн*',
+        'води',
+        'вода',
+        'воду',
+        'водою',
+        'водогін',
+        'водогону',
+        'водогоні',
+        'водопровід*',
+      ],
+    },
   ],
   negations: ['немає', 'нема', 'без', 'не', 'ніколи'],
   cuts: [
@@ -1064,6 +1103,8 @@ const uk: Lexicon = {
     'пропал*',
     'пропад*',
     'відновлюють',
+    'відновлять',
+    'відновленн*',
     'ремонтують',
     'зруйнован*',
     'перекри*',
@@ -1105,8 +1146,8 @@ const uk: Lexicon = {
   ],
   working: [
     'без перебоїв',
+    // Not "працюють": "ремонтники працюють над відновленням" is people at work on a cut.
     'працює',
-    'працюють',
     'є',
 
     'повернули',
@@ -1128,6 +1169,10 @@ const uk: Lexicon = {
     'буде',
     'будуть',
     'очікують',
+    'обіцяють',
+    'планують',
+    'завтра',
+    'наступного тижня',
   ],
   pastAfter: ['після'],
   runningTotal: [
@@ -1160,7 +1205,7 @@ const uk: Lexicon = {
   ],
   notCivilians: ['військових', 'військовослужбовців', 'бійців', 'солдатів', 'окупантів', 'військові'],
   outOf: ['із', 'з', 'зі'],
-  fromTo: { from: 'з', to: 'до' },
+  fromTo: { from: 'з', to: ['до'] },
   populationWords: ['населення', 'мешканців', 'жителів', 'людей', 'мешканці', 'жителі'],
   notInRole: ['і', 'та', 'й', 'в', 'у', 'на', 'з', 'до', 'каже', 'сказав', 'сказала'],
   durationMarkers: ['вже', 'протягом'],

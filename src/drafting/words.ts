@@ -82,11 +82,12 @@ export function wordsOf(text: string, meter?: WorkMeter): Word[] {
   return words;
 }
 
-// A number stands alone: digits inside a word ("LogKa11") or a date ("2022-11", "6/11") are not one.
+// A number stands alone: digits inside a word ("LogKa11", "10-year-old", "64-річна") or a date
+// ("2022-11", "6/11") are not one.
 // Digits in groups of three and plain digits are captured apart: only the first need their
 // marks taken out.
 const digitPattern =
-  /(?<![\p{L}\p{N}.,/-])(?:(\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+)|(\d+))(?:([.,])(\d+))?(?![\p{L}\p{N}]|[.,/-]\d)/gu;
+  /(?<![\p{L}\p{N}.,/-])(?:(\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+)|(\d+))(?:([.,])(\d+))?(?![\p{L}\p{N}]|[.,/-]\d|-\p{L})/gu;
 
 /** A number in digits: groups of three after a mark or a space are thousands; other digits after the decimal mark are decimals. */
 function digitValue(match: RegExpExecArray, lexicon: Lexicon) {
