@@ -181,11 +181,14 @@ const oldestAge = 120;
  * after their name: "a woman, 64, was killed", "een vrouw (64) kwam om".
  */
 function isAgeMarked(text: string, { start, end }: NumberFound): boolean {
+  const space = 0x20;
   let before = start - 1;
-  while (before >= 0 && text[before] === ' ') before--;
+  while (before >= 0 && text.charCodeAt(before) === space) before--;
   let after = end;
-  while (after < text.length && text[after] === ' ') after++;
-  return (text[before] === ',' && text[after] === ',') || (text[before] === '(' && text[after] === ')');
+  while (after < text.length && text.charCodeAt(after) === space) after++;
+  const opens = text.charCodeAt(before);
+  const closes = text.charCodeAt(after);
+  return (opens === 0x2c && closes === 0x2c) || (opens === 0x28 && closes === 0x29);
 }
 
 /**
@@ -789,6 +792,45 @@ function stateWordsOf(
   return found;
 }
 
+/** How far into a sentence a pronoun may stand for the utility the sentence before named: "On Wednesday it returned". */
+const pronounWithin = 3;
+
+/** A utility a pronoun stands for, and the word where it stands. */
+interface CarriedUtility {
+  indicator: IndicatorId;
+  at: number;
+}
+
+/** The one utility a sentence names, if it names exactly one: what "it" in the next may stand for. */
+function onlyUtilityOf(sentence: Sentence, { phrases, meter }: Reading): IndicatorId | undefined {
+  let only: IndicatorId | undefined;
+  for (let i = 0; i < sentence.words.length && phrases.utilities.mayStandIn(sentence); i++) {
+    const utility = phrases.utilities.startingAt(sentence, i, meter);
+    if (!utility) continue;
+    if (only !== undefined && only !== utility.value) return undefined;
+    only = utility.value;
+  }
+  return only;
+}
+
+/**
+ * "Power was cut on Monday. It was restored on Wednesday.": in a sentence that names no
+ * utility, a pronoun near its start stands for the one utility the sentence before named.
+ */
+function carriedUtilityOf(
+  sentence: Sentence,
+  named: IndicatorId | undefined,
+  { lexicon, phrases, meter }: Reading,
+): CarriedUtility | undefined {
+  if (named === undefined || phrases.utilities.mayStandIn(sentence)) return undefined;
+  const { words } = sentence;
+  for (let at = 0; at < Math.min(words.length, pronounWithin); at++) {
+    count(meter);
+    if (lexicon.utilityPronouns.includes((words[at] as Word).text)) return { indicator: named, at };
+  }
+  return undefined;
+}
+
 /**
  * The sentence's utilities and what it says of them. Each part of the sentence (partsOf)
  * says its own: a utility takes the state of the nearest word of state in its part, so that
@@ -800,12 +842,13 @@ function stateWordsOf(
 function utilitiesOf(
   sentence: Sentence,
   inOtherTown: (at: { start: number; end: number }) => boolean,
+  carried: CarriedUtility | undefined,
   reading: Reading,
 ) {
   const { phrases, meter } = reading;
   const { words } = sentence;
   const found: { indicator: IndicatorId; at: number; state: UtilityState }[] = [];
-  if (!phrases.utilities.mayStandIn(sentence)) return found;
+  if (!phrases.utilities.mayStandIn(sentence) && !carried) return found;
   for (const part of partsOf(sentence, reading)) {
     const [from, to] = part;
     if (within(phrases.conditions, sentence, from, to, meter)) continue;
@@ -819,7 +862,10 @@ function utilitiesOf(
     const comesAndGoes = states.some((s) => s.state === 'intermittent');
     let next = 0;
     for (let i = from; i < to; i++) {
-      const utility = phrases.utilities.startingAt(sentence, i, meter);
+      const utility =
+        carried?.at === i
+          ? { value: carried.indicator, length: 1 }
+          : phrases.utilities.startingAt(sentence, i, meter);
       if (!utility) continue;
       if (inOtherTown(words[i] as Word) || found.some((f) => f.indicator === utility.value)) {
         i += utility.length - 1;
@@ -1092,6 +1138,15 @@ interface Drafted {
   candidates: DraftCandidate[];
   /** The figures drafted so far, as what they state: a text that repeats one gives it once. */
   stated: Set<string>;
+  /**
+   * Each utility's state as the text last gives it, and what it states: "Water was cut on
+   * Monday. On Friday, water was restored." is water that works, so a later state of a utility
+   * replaces an earlier one, which is left out at the end.
+   */
+  utilities: Map<IndicatorId, { candidate: DraftCandidate; statement: string }>;
+  replaced: Set<DraftCandidate>;
+  /** The one utility the sentence before named, or one of its pronouns stood for. */
+  named: IndicatorId | undefined;
   omitted: number;
 }
 
@@ -1105,12 +1160,15 @@ function draftSentence(
 ): void {
   const { lexicon, phrases, meter } = reading;
   const { words } = sentence;
-  // Every figure is read from a word of a count, a utility, or the people of a place who
-  // went "from 40,000 to 2,000": a sentence with none of them states no figure, and most
-  // sentences of a text are such.
+  const carried = carriedUtilityOf(sentence, drafted.named, reading);
+  drafted.named = carried ? carried.indicator : onlyUtilityOf(sentence, reading);
+  // Every figure is read from a word of a count, a utility (or a pronoun for one), or the
+  // people of a place who went "from 40,000 to 2,000": a sentence with none of them states no
+  // figure, and most sentences of a text are such.
   if (
     !phrases.counts.mayStandIn(sentence) &&
     !phrases.utilities.mayStandIn(sentence) &&
+    !carried &&
     !namesPopulation(sentence, reading)
   )
     return;
@@ -1128,22 +1186,27 @@ function draftSentence(
     reasonOf: () => string,
   ) => {
     // Past the most a draft holds, what is found is counted, repeats and all.
-    if (drafted.candidates.length === mostDraftCandidates) {
+    if (drafted.candidates.length - drafted.replaced.size === mostDraftCandidates) {
       drafted.omitted++;
       return;
     }
     const statement = statementOf(figure);
-    if (drafted.stated.has(statement)) return;
+    const earlier = 'state' in figure ? drafted.utilities.get(figure.indicator) : undefined;
+    if (earlier ? earlier.statement === statement : drafted.stated.has(statement)) return;
     drafted.stated.add(statement);
     const capped = level === 'high' && caution ? 'medium' : level;
     const reason = reasonOf();
     quote ??= quoteOf(sentence);
-    drafted.candidates.push({
+    const candidate: DraftCandidate = {
       figure: { ...figure, quote: quote.text },
       quote,
       ...(voice ? { voice } : {}),
       confidence: { level: capped, reason: caution ? `${reason}, in a sentence with ${caution}` : reason },
-    });
+    };
+    drafted.candidates.push(candidate);
+    if (!('state' in figure)) return;
+    if (earlier) drafted.replaced.add(earlier.candidate);
+    drafted.utilities.set(figure.indicator, { candidate, statement });
   };
   // For each number, by its place: whether it stands in another town's part (asked once, in
   // order, as that reader asks to be, and only when the sentence names one), and whether it
@@ -1167,7 +1230,7 @@ function draftSentence(
   const basisFor = (indicator: IndicatorId) =>
     counted && basesOf(indicator)?.allowed.includes('period') ? counted : {};
   const utilities = otherTownsOf(sentence, reading, placeNames).inOtherTown;
-  for (const utility of utilitiesOf(sentence, utilities, reading)) {
+  for (const utility of utilitiesOf(sentence, utilities, carried, reading)) {
     const cutSince =
       utility.state === 'unavailable' && since
         ? { since: { date: since.date, qualifier: since.qualifier } }
@@ -1176,7 +1239,7 @@ function draftSentence(
       { indicator: utility.indicator, state: utility.state, ...cutSince } as DraftCandidate['figure'],
       'medium',
       () =>
-        `"${words[utility.at]?.text}" with a word that it ${stateWords[utility.state]} in its part of the sentence`,
+        `"${words[utility.at]?.text}"${carried?.at === utility.at ? `, for the ${utility.indicator} the sentence before names,` : ''} with a word that it ${stateWords[utility.state]} in its part of the sentence`,
     );
   }
   for (const zero of noneOf(sentence, numbered, reading)) {
@@ -1296,10 +1359,19 @@ export function draftFromText(
 ): Draft {
   const lexicon = lexicons[input.language];
   const reading: Reading = { lexicon, phrases: phrasesOf(lexicon), meter };
-  const drafted: Drafted = { candidates: [], stated: new Set(), omitted: 0 };
+  const drafted: Drafted = {
+    candidates: [],
+    stated: new Set(),
+    utilities: new Map(),
+    replaced: new Set(),
+    named: undefined,
+    omitted: 0,
+  };
   for (const sentence of sentencesOf(input.text, reading))
     draftSentence(sentence, input.observed, placeNames, reading, drafted);
-  const { candidates, omitted } = drafted;
+  const { replaced, omitted } = drafted;
+  const candidates =
+    replaced.size === 0 ? drafted.candidates : drafted.candidates.filter((c) => !replaced.has(c));
   return {
     language: input.language,
     ...(input.place ? { place: input.place } : {}),

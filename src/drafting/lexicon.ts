@@ -103,6 +103,8 @@ export interface Lexicon {
   nameParticles: readonly string[];
   /** "in Marsk": a word before a town's name. */
   locatives: readonly string[];
+  /** Pronouns that may stand for a utility the sentence before named: "it", "hij", "його". */
+  utilityPronouns: readonly string[];
   /** Lower-case words that may stand between a locative and a town's name: "in the nearby village of Marsk". */
   townLeads: readonly string[];
   /** A noun that speaks for many ("residents"), with its words in the language. */
@@ -377,6 +379,11 @@ const en: Lexicon = {
     'expected',
     'next week',
     'tomorrow',
+    // What nobody knows states nothing: "It is not clear for how long."
+    'not clear',
+    'unclear',
+    'not known',
+    'unknown',
   ],
   pastAfter: ['after'],
   runningTotal: [
@@ -474,6 +481,7 @@ const en: Lexicon = {
   abbreviations: ['dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'gen', 'lt', 'col', 'approx', 'est'],
   nameParticles: ['de', 'van', 'von', 'bin', 'al'],
   locatives: ['in', 'at', 'near'],
+  utilityPronouns: ['it'],
   townLeads: ['the', 'nearby', 'neighbouring', 'neighboring', 'village', 'town', 'city', 'settlement', 'of'],
   collectiveVoices: [{ words: ['residents', 'locals', 'inhabitants'], name: 'Residents' }],
 };
@@ -782,6 +790,10 @@ const nl: Lexicon = {
     'volgende week',
     'morgen',
     'binnenkort',
+    'niet duidelijk',
+    'onduidelijk',
+    'niet bekend',
+    'onbekend',
   ],
   pastAfter: ['na', 'nadat'],
   runningTotal: [
@@ -893,6 +905,8 @@ const nl: Lexicon = {
   abbreviations: ['ca', 'dhr', 'mevr', 'dr', 'drs', 'ir', 'prof', 'bijv', 'mln', 'mld', 'nr', 'st', 'resp'],
   nameParticles: ['de', 'van', 'der', 'den', 'ten', 'ter', 'het'],
   locatives: ['in', 'bij', 'te'],
+  // Not "het" nor "ze", which are as often an article or people.
+  utilityPronouns: ['hij'],
   townLeads: ['het', 'de', 'naburige', 'nabijgelegen', 'nabije', 'dorp', 'stad', 'buurdorp', 'buurstad'],
   collectiveVoices: [{ words: ['inwoners', 'bewoners'], name: 'Inwoners (residents)' }],
 };
@@ -1173,6 +1187,11 @@ const uk: Lexicon = {
     'планують',
     'завтра',
     'наступного тижня',
+    'невідомо',
+    'не відомо',
+    'незрозуміло',
+    'не зрозуміло',
+    'не ясно',
   ],
   pastAfter: ['після'],
   runningTotal: [
@@ -1286,6 +1305,7 @@ const uk: Lexicon = {
   abbreviations: ['м', 'с', 'смт', 'тис', 'млн', 'вул', 'обл', 'р', 'див', 'ім', 'пров'],
   nameParticles: [],
   locatives: ['у', 'в', 'біля'],
+  utilityPronouns: ['його', 'її', 'він', 'вона', 'воно'],
   townLeads: ['сусідньому', 'сусідній', 'сусіднє', 'селі', 'місті', 'селищі', 'смт', 'с', 'м'],
   collectiveVoices: [{ words: ['мешканці', 'жителі'], name: 'Мешканці (residents)' }],
 };
