@@ -277,8 +277,9 @@ function countIndicatorOf(
   n: NumberFound,
   numbered: (at: number) => boolean,
   sentence: Sentence,
-  { phrases, meter }: Reading,
+  { lexicon, phrases, meter }: Reading,
 ) {
+  const { words } = sentence;
   let after: { indicator: IndicatorId; distance: number; after: true; marked: boolean } | undefined;
   for (let offset = 1; offset <= windowAfter && !after; offset++) {
     const at = n.last + offset;
@@ -303,6 +304,12 @@ function countIndicatorOf(
     if (numbered(at)) break;
     const keyword = at >= 0 ? phrases.counts.startingAt(sentence, at, meter) : undefined;
     if (!keyword) continue;
+    // "Among the dead were two children": a part of the count, not the count.
+    if (
+      lexicon.among.includes(words[at - 1]?.text ?? '') ||
+      lexicon.among.includes(words[at - 2]?.text ?? '')
+    )
+      break;
     const sameClause = !clauseEndBetween(sentence, at, first);
     const near = offset <= nearBefore && sameClause;
     // One after it past a clause's end is further than one before it in its own clause:
@@ -494,8 +501,12 @@ function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): Draf
           last = start - 1;
         }
       }
+      // "Jan de Wit zei": a particle inside the name is the name's.
+      const inNameBefore = (at: number) =>
+        isPersonal(at) ||
+        (at < last && lexicon.nameParticles.includes(words[at]?.text ?? '') && isPersonal(at - 1));
       let j = last;
-      while (j >= 0 && isPersonal(j)) {
+      while (j >= 0 && inNameBefore(j)) {
         count(meter);
         j--;
       }

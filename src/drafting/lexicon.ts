@@ -103,6 +103,8 @@ export interface Lexicon {
   nameParticles: readonly string[];
   /** "in Marsk": a word before a town's name. */
   locatives: readonly string[];
+  /** "Among the dead were two children": a number after a count's word these stand before is a part of it. */
+  among: readonly string[];
   /** Pronouns that may stand for a utility the sentence before named: "it", "hij", "його". */
   utilityPronouns: readonly string[];
   /** Lower-case words that may stand between a locative and a town's name: "in the nearby village of Marsk". */
@@ -232,6 +234,10 @@ const en: Lexicon = {
         'killing',
         'perished',
         'bodies',
+        'lives',
+        'wounded later died',
+        'injured later died',
+        'succumbed',
       ],
     },
     {
@@ -347,6 +353,7 @@ const en: Lexicon = {
   ],
   working: [
     'uninterrupted',
+    'still there',
     'still works',
     'still working',
     'works',
@@ -482,6 +489,7 @@ const en: Lexicon = {
   nameParticles: ['de', 'van', 'von', 'bin', 'al'],
   locatives: ['in', 'at', 'near'],
   utilityPronouns: ['it'],
+  among: ['among'],
   townLeads: ['the', 'nearby', 'neighbouring', 'neighboring', 'village', 'town', 'city', 'settlement', 'of'],
   collectiveVoices: [{ words: ['residents', 'locals', 'inhabitants'], name: 'Residents' }],
 };
@@ -632,6 +640,10 @@ const nl: Lexicon = {
         'overleden',
         'overleed',
         'dood',
+        'het leven',
+        'levens',
+        'gewonden bezweken',
+        'bezweken',
       ],
     },
     { indicator: 'civilian_injuries', keywords: ['gewond*', 'verwond*', 'zwaargewond*', 'lichtgewond*'] },
@@ -716,6 +728,10 @@ const nl: Lexicon = {
     'was uit',
     'stopgezet',
     'gestopt',
+    'bij een put',
+    'uit een put',
+    'bij putten',
+    'uit putten',
   ],
   intermittent: [
     'af en toe',
@@ -769,6 +785,7 @@ const nl: Lexicon = {
     'terug',
     'hervat',
     'is er nog',
+    'is nog',
     'er nog wel',
     'is er wel',
     'er wel',
@@ -907,6 +924,7 @@ const nl: Lexicon = {
   locatives: ['in', 'bij', 'te'],
   // Not "het" nor "ze", which are as often an article or people.
   utilityPronouns: ['hij'],
+  among: ['onder'],
   townLeads: ['het', 'de', 'naburige', 'nabijgelegen', 'nabije', 'dorp', 'stad', 'buurdorp', 'buurstad'],
   collectiveVoices: [{ words: ['inwoners', 'bewoners'], name: 'Inwoners (residents)' }],
 };
@@ -971,6 +989,23 @@ const uk: Lexicon = {
     "дев'ятеро": 9,
     'дев’ятеро': 9,
     десятеро: 10,
+    // Of how many: "забрав життя п'ятьох людей", "загибель трьох".
+    "п'ятьох": 5,
+    'п’ятьох': 5,
+    "п'яти": 5,
+    'п’яти': 5,
+    шістьох: 6,
+    шести: 6,
+    сімох: 7,
+    семи: 7,
+    вісьмох: 8,
+    восьми: 8,
+    "дев'ятьох": 9,
+    'дев’ятьох': 9,
+    "дев'яти": 9,
+    'дев’яти': 9,
+    десятьох: 10,
+    десяти: 10,
   },
   scales: {
     тисяча: 1000,
@@ -1062,7 +1097,10 @@ const uk: Lexicon = {
         'живе',
       ],
     },
-    { indicator: 'civilian_deaths', keywords: ['загину*', 'загибл*', 'вбит*', 'смерт*', 'жертв*', 'вбили'] },
+    {
+      indicator: 'civilian_deaths',
+      keywords: ['загину*', 'загибл*', 'вбит*', 'смерт*', 'жертв*', 'вбили', 'забра* життя'],
+    },
     { indicator: 'civilian_injuries', keywords: ['поранен*', 'травмован*', 'травмува*', 'постраждал*'] },
   ],
   utilities: [
@@ -1306,6 +1344,7 @@ const uk: Lexicon = {
   nameParticles: [],
   locatives: ['у', 'в', 'біля'],
   utilityPronouns: ['його', 'її', 'він', 'вона', 'воно'],
+  among: ['серед'],
   townLeads: ['сусідньому', 'сусідній', 'сусіднє', 'селі', 'місті', 'селищі', 'смт', 'с', 'м'],
   collectiveVoices: [{ words: ['мешканці', 'жителі'], name: 'Мешканці (residents)' }],
 };
