@@ -794,10 +794,12 @@ function stateWordsOf(
     }
     const restored = phrases.restored.startingAt(sentence, i, meter);
     // "weer uitgevallen", "weer geen stroom", "знову немає": a return followed closely by a cut
-    // or a negation is a cut again.
+    // or a negation is a cut again; "returned to about half of the homes": a return to a part,
+    // or one that comes and goes, is partial.
     if (restored) {
       const again = cutAfter(i + restored.length) || negationAfter(i + restored.length);
-      found.push({ at: i, state: again ? 'unavailable' : 'available' });
+      const partial = !again && comesAndGoesAfter(i + restored.length);
+      found.push({ at: i, state: again ? 'unavailable' : partial ? 'intermittent' : 'available' });
     }
   }
   return found;

@@ -253,7 +253,7 @@ const en: Lexicon = {
     { indicator: 'gas', keywords: ['gas'] },
     {
       indicator: 'running_water',
-      keywords: ['running water', 'tap water', 'mains water', 'the taps', 'water'],
+      keywords: ['running water', 'tap water', 'mains water', 'the taps', 'taps', 'water'],
     },
   ],
   negations: [
@@ -305,6 +305,10 @@ const en: Lexicon = {
     'was out',
     'been out',
     'blackout',
+    'queue for',
+    'queues for',
+    'queuing for',
+    'distribution point*',
     // People at work on a utility that is cut, read over "working": "crews are working to restore power".
     'working to',
     'work to',
@@ -339,6 +343,11 @@ const en: Lexicon = {
     'partly restored',
     'patchy',
     'limited',
+    'half of the',
+    'some homes',
+    'some areas',
+    'some districts',
+    'parts of the',
   ],
   restored: [
     'restored',
