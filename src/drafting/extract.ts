@@ -359,7 +359,13 @@ const abbreviation = /^\p{Lu}{2,}$/u;
  * ("Mayor", "Мер міста") and an abbreviation before the name ("голова ОВА"), or the words
  * after the name between commas, or those before it up to its comma.
  */
-function voiceOf(sentence: Sentence, { lexicon, phrases, meter }: Reading): DraftCandidate['voice'] {
+function voiceOf(
+  sentence: Sentence,
+  named: DraftCandidate['voice'],
+  { lexicon, phrases, meter }: Reading,
+): DraftCandidate['voice'] {
+  // "Twelve people were killed, she said": the voice the text named last, if it named one.
+  if (anywhere(phrases.speechByPronoun, sentence, meter)) return named;
   if (!phrases.speechBeforeName.mayStandIn(sentence) && !phrases.speechAfterName.mayStandIn(sentence))
     return undefined;
   const { words, text } = sentence;
@@ -1160,6 +1166,8 @@ interface Drafted {
   replaced: Set<DraftCandidate>;
   /** The one utility the sentence before named, or one of its pronouns stood for. */
   named: IndicatorId | undefined;
+  /** The voice a sentence before named last: who "she said" is. */
+  voice: DraftCandidate['voice'];
   omitted: number;
 }
 
@@ -1175,6 +1183,9 @@ function draftSentence(
   const { words } = sentence;
   const carried = carriedUtilityOf(sentence, drafted.named, reading);
   drafted.named = carried ? carried.indicator : onlyUtilityOf(sentence, reading);
+  // Read before the sentence is found to state nothing: a later one may say "she said".
+  const voice = voiceOf(sentence, drafted.voice, reading);
+  if (voice) drafted.voice = voice;
   // Every figure is read from a word of a count, a utility (or a pronoun for one), or the
   // people of a place who went "from 40,000 to 2,000": a sentence with none of them states no
   // figure, and most sentences of a text are such.
@@ -1186,7 +1197,6 @@ function draftSentence(
   )
     return;
   const numbers = numbersIn(sentence.text, words, lexicon, meter);
-  const voice = voiceOf(sentence, reading);
   const isPunctuated = punctuationOf(words, meter);
   const since = sinceOf(sentence, numbers, reading, observed);
   const otherTowns = otherTownsOf(sentence, reading, placeNames);
@@ -1378,6 +1388,7 @@ export function draftFromText(
     utilities: new Map(),
     replaced: new Set(),
     named: undefined,
+    voice: undefined,
     omitted: 0,
   };
   for (const sentence of sentencesOf(input.text, reading))

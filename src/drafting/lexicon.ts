@@ -92,6 +92,8 @@ export interface Lexicon {
   /** "X says", "zegt X", "за словами X": the voice is the name or noun next to the word. */
   speechAfterName: readonly string[];
   speechBeforeName: readonly string[];
+  /** "she said", "zei hij", "за його словами": the voice is the one the text named before. */
+  speechByPronoun: readonly string[];
   /**
    * Words of a role that may be written with a capital before a name ("Mayor Olena Bondar",
    * "Мер міста Олександр Коваль"): they are read as the role's, not as the name's.
@@ -479,6 +481,18 @@ const en: Lexicon = {
   ],
   speechAfterName: ['says', 'say', 'said', 'told', 'report', 'stated', 'confirmed', 'announced', 'added'],
   speechBeforeName: ['according to', 'says', 'said', 'stated', 'confirmed', 'added'],
+  speechByPronoun: [
+    'he said',
+    'she said',
+    'he says',
+    'she says',
+    'he added',
+    'she added',
+    'he told',
+    'she told',
+    'according to him',
+    'according to her',
+  ],
   titles: [
     'mayor',
     'deputy',
@@ -916,6 +930,24 @@ const nl: Lexicon = {
     'verklaart',
     'bevestigde',
   ],
+  speechByPronoun: [
+    'zei hij',
+    'zei ze',
+    'zei zij',
+    'zegt hij',
+    'zegt ze',
+    'zegt zij',
+    'hij zei',
+    'ze zei',
+    'zij zei',
+    'hij zegt',
+    'ze zegt',
+    'zij zegt',
+    'volgens hem',
+    'volgens haar',
+    'aldus hij',
+    'aldus zij',
+  ],
   titles: [
     'burgemeester',
     'gouverneur',
@@ -1347,6 +1379,22 @@ const uk: Lexicon = {
     'зазначила',
     'розповів',
     'розповіла',
+  ],
+  speechByPronoun: [
+    'за його словами',
+    'за її словами',
+    'він сказав',
+    'вона сказала',
+    'сказав він',
+    'сказала вона',
+    'він зазначив',
+    'вона зазначила',
+    'зазначив він',
+    'зазначила вона',
+    'він додав',
+    'вона додала',
+    'додав він',
+    'додала вона',
   ],
   titles: ['мер', 'голова', 'губернатор', 'начальник', 'речник', 'речниця', 'міністр', 'директор', 'лікар'],
   abbreviations: ['м', 'с', 'смт', 'тис', 'млн', 'вул', 'обл', 'р', 'див', 'ім', 'пров'],

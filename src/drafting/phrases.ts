@@ -223,6 +223,7 @@ export interface LexiconPhrases {
   notCountBefore: PhraseList<true>;
   speechAfterName: PhraseList<true>;
   speechBeforeName: PhraseList<true>;
+  speechByPronoun: PhraseList<true>;
   mark: (words: readonly Word[], meter: WorkMeter | undefined) => MarkedWords;
 }
 
@@ -261,6 +262,7 @@ export function phrasesOf(lexicon: Lexicon): LexiconPhrases {
       notCountBefore: plain(lexicon.notCountBefore),
       speechAfterName: plain(lexicon.speechAfterName),
       speechBeforeName: plain(lexicon.speechBeforeName),
+      speechByPronoun: plain(lexicon.speechByPronoun),
     };
     const marker = new Marker(Object.values(lists));
     phrases = { ...lists, mark: (words, meter) => marker.mark(words, meter) };
