@@ -17,7 +17,7 @@ import {
   text,
   utilityFigure,
 } from '../domain/model.ts';
-import { type Lexicon, lexicons, type TimeUnit } from './lexicon.ts';
+import { entryOf, type Lexicon, lexicons, type TimeUnit } from './lexicon.ts';
 import { longestDraftText, mostDraftCandidates } from './limits.ts';
 import { type LexiconPhrases, type MarkedWords, type PhraseList, phrasesOf } from './phrases.ts';
 import { type NumberFound, numbersIn, type Word, wordsOf } from './words.ts';
@@ -210,8 +210,8 @@ function isNotCount(
   if (lexicon.notCountAfter.includes(before) && !joins(before)) return true;
   if (phrases.notCountBefore.startingAt(sentence, n.last + 1, meter) && !joins(words[n.last + 1]?.text))
     return true;
-  if (lexicon.months[words[n.last + 1]?.text ?? ''] !== undefined) return true;
-  if (lexicon.months[before] !== undefined) return true;
+  if (entryOf(lexicon.months, words[n.last + 1]?.text) !== undefined) return true;
+  if (entryOf(lexicon.months, before) !== undefined) return true;
   if (!n.inWords && n.value <= oldestAge && isAgeMarked(sentence.text, n)) return true;
   // A year is one word of digits: "2 тисяч" is a count.
   return !n.inWords && n.first === n.last && n.value >= 1900 && n.value <= 2100 && !isPunctuated(n.first);
@@ -574,7 +574,7 @@ function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: R
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k] as NumberFound;
     count(meter);
-    const unit = lexicon.units[words[n.last + 1]?.text ?? ''];
+    const unit = entryOf(lexicon.units, words[n.last + 1]?.text);
     // A duration of more than a century is no reading of a cut that anyone reports.
     if (!unit || n.value > longestDuration[unit]) continue;
     const qualifier = hedgeBefore(sentence, n.first, reading) ?? 'exact';
@@ -590,7 +590,7 @@ function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: R
     // "3 February" or "February 3": the day is read only where no hedge makes the date a month's.
     const dayFirst = hedge ? undefined : dayOf(words[j]);
     if (dayFirst !== undefined) j++;
-    const month = lexicon.months[words[j]?.text ?? ''];
+    const month = entryOf(lexicon.months, words[j]?.text);
     const observedStart = periodStart(observed);
     const qualifier: Qualifier = hedge ? 'approximately' : 'exact';
     if (month === undefined) {
@@ -734,7 +734,7 @@ function stateWordsOf(
     let timed = false;
     for (let k = pastFrom; k <= at; k++) {
       if (markBefore(sentence, k, clauseEnds)) return false;
-      timed ||= lexicon.units[sentence.words[k]?.text ?? ''] !== undefined;
+      timed ||= entryOf(lexicon.units, sentence.words[k]?.text) !== undefined;
     }
     return timed;
   };
@@ -982,7 +982,7 @@ function otherTownsOf(
     const next = words[j];
     if (!next) continue;
     // "in March" is no other town.
-    const month = lexicon.months[next.text] !== undefined;
+    const month = entryOf(lexicon.months, next.text) !== undefined;
     if (!startsWithCapital(text, next.start) || ours.has(stem(next.text)) || month) continue;
     if (!separators) {
       count(meter, text.length);

@@ -1407,3 +1407,11 @@ const uk: Lexicon = {
 };
 
 export const lexicons: Readonly<Record<DraftLanguage, Lexicon>> = { en, nl, uk };
+
+/**
+ * The entry of `word` in one of a lexicon's records (its months, units), or undefined: its own
+ * entries only, so that a text's "constructor" or "__proto__" is no month.
+ */
+export function entryOf<T>(record: Readonly<Record<string, T>>, word: string | undefined): T | undefined {
+  return word !== undefined && Object.hasOwn(record, word) ? record[word] : undefined;
+}

@@ -173,6 +173,10 @@ describe('every draft', () => {
       '…',
       '’',
       'x',
+      'since',
+      'sinds',
+      'constructor',
+      '__proto__',
     ];
     const text = fc.oneof(
       fc.constantFrom(...sentences),
@@ -212,6 +216,20 @@ describe('every draft', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("reads no month or unit in the names every object has ('constructor', '__proto__')", () => {
+    // SYNTHETIC sentences: each word looked up in the lexicon's records is looked up as its own entry.
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      for (const text of [
+        `Since ${name} 5, 12 people were killed.`,
+        `Power has been cut for 5 ${name}.`,
+        `12 civilians were killed in ${name}.`,
+      ]) {
+        const draft = draftFromText({ text, language: 'en', observed: '2024-03' }, ['Lindgrove']);
+        for (const candidate of draft.candidates) expect(candidate.figure).not.toHaveProperty('since');
+      }
+    }
   });
 
   it('is the same for the same text', () => {
