@@ -165,8 +165,14 @@ function startsWithCapital(text: string, at: number): boolean {
 }
 
 /** The hedge written right before word `at` (several words may form it), or undefined. */
+/** What a bound becomes when it is denied: "no fewer than 40" is at least 40, "не більше 40" at most. */
+const deniedBound: Partial<Record<Qualifier, Qualifier>> = { at_least: 'at_most', at_most: 'at_least' };
+
 function hedgeBefore(sentence: Sentence, at: number, { phrases, meter }: Reading): Qualifier | undefined {
-  return phrases.hedgesBefore.endingBefore(sentence, at, meter)?.value;
+  const hedge = phrases.hedgesBefore.endingBefore(sentence, at, meter);
+  if (!hedge) return undefined;
+  const denied = phrases.negations.endingBefore(sentence, at - hedge.length, meter) !== undefined;
+  return (denied && deniedBound[hedge.value]) || hedge.value;
 }
 
 function hedgeAfter(sentence: Sentence, at: number, { phrases, meter }: Reading): Qualifier | undefined {
