@@ -573,6 +573,36 @@ function yearOf(word: Word | undefined, observedStart: Date): number | undefined
  * February": since when, relative to `observed`. `dated`: the text names the month, not a
  * duration, which is what a running total's start is.
  */
+/** The year of the last such month up to the observed one: "since October", observed in March, is last year's. */
+const lastYearOf = (month: number, observedStart: Date) =>
+  observedStart.getUTCFullYear() - (month > observedStart.getUTCMonth() + 1 ? 1 : 0);
+
+/**
+ * "Gas was cut in October", "у жовтні": the month a cut began, as the date it has been cut
+ * since, when the sentence says no "since" and no return. Read for a cut only: "killed in
+ * October" is a count of that month, not a running total.
+ */
+function cutMonthOf(sentence: Sentence, { lexicon, phrases, meter }: Reading, observed?: string) {
+  // "In March power returned, but gas is still cut": the month may be the return's.
+  const returns = anywhere(phrases.restored, sentence, meter) || anywhere(phrases.working, sentence, meter);
+  if (!observed || returns) return undefined;
+  const { words } = sentence;
+  const months = lexicon.monthsAfterCutIn ?? lexicon.months;
+  for (let i = 0; i < words.length - 1; i++) {
+    count(meter);
+    if (!lexicon.cutIn.includes((words[i] as Word).text)) continue;
+    const hedge = phrases.monthHedges.startingAt(sentence, i + 1, meter);
+    const at = i + 1 + (hedge?.length ?? 0);
+    const month = entryOf(months, words[at]?.text);
+    if (month === undefined) continue;
+    const observedStart = periodStart(observed);
+    const year = yearOf(words[at + 1], observedStart) ?? lastYearOf(month, observedStart);
+    const qualifier: Qualifier = hedge ? 'approximately' : 'exact';
+    return { date: `${year}-${String(month).padStart(2, '0')}`, qualifier };
+  }
+  return undefined;
+}
+
 function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: Reading, observed?: string) {
   if (!observed) return undefined;
   const { lexicon, phrases, meter } = reading;
@@ -610,8 +640,7 @@ function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: R
     // "since 24 February 2022": the year as written, else the last such month up to the observed one.
     const writtenYear = yearOf(words[dayLast + 1], observedStart);
     const last = writtenYear === undefined ? dayLast : dayLast + 1;
-    const year =
-      writtenYear ?? observedStart.getUTCFullYear() - (month > observedStart.getUTCMonth() + 1 ? 1 : 0);
+    const year = writtenYear ?? lastYearOf(month, observedStart);
     // "30 February" is no day: the month stands alone.
     const day =
       written !== undefined && written <= new Date(Date.UTC(year, month, 0)).getUTCDate()
@@ -1259,11 +1288,15 @@ function draftSentence(
   const basisFor = (indicator: IndicatorId) =>
     counted && basesOf(indicator)?.allowed.includes('period') ? counted : {};
   const utilities = otherTownsOf(sentence, reading, placeNames).inOtherTown;
+  // A cut is dated by "since", or else by the month it began in: "cut in October".
+  const cutStart =
+    phrases.utilities.mayStandIn(sentence) || carried
+      ? since
+        ? { date: since.date, qualifier: since.qualifier }
+        : cutMonthOf(sentence, reading, observed)
+      : undefined;
   for (const utility of utilitiesOf(sentence, utilities, carried, reading)) {
-    const cutSince =
-      utility.state === 'unavailable' && since
-        ? { since: { date: since.date, qualifier: since.qualifier } }
-        : {};
+    const cutSince = utility.state === 'unavailable' && cutStart ? { since: cutStart } : {};
     add(
       { indicator: utility.indicator, state: utility.state, ...cutSince } as DraftCandidate['figure'],
       'medium',

@@ -85,6 +85,12 @@ export interface Lexicon {
   months: Readonly<Record<string, number>>;
   /** Words that, written before a month, make a since date approximate ("early October"). */
   monthHedges: readonly string[];
+  /**
+   * "Gas was cut in October": the words before a month that date a cut, and the months as
+   * written after them where the language declines them ("у жовтні"); else `months`.
+   */
+  cutIn: readonly string[];
+  monthsAfterCutIn?: Readonly<Record<string, number>>;
   /** A number right after these is not a count: a page, a year, a share. */
   notCountAfter: readonly string[];
   /** A number right before these is not a count: "5 per cent", "one of the". */
@@ -346,6 +352,8 @@ const en: Lexicon = {
     'partly restored',
     'patchy',
     'limited',
+    'comes and goes',
+    'come and go',
     'half of the',
     'some homes',
     'some areas',
@@ -463,6 +471,7 @@ const en: Lexicon = {
     december: 12,
   },
   monthHedges: ['early', 'late', 'mid', 'the start of', 'the end of'],
+  cutIn: ['in'],
   // "a few hundred", "several thousand": no number anyone can report.
   notCountAfter: [
     'no',
@@ -668,6 +677,7 @@ const nl: Lexicon = {
         'verblijven er nog',
         'verblijven nog',
         'zijn het er nog',
+        'zijn dat er',
         'weigeren',
         'weigerden',
         'niet gevlucht',
@@ -924,6 +934,7 @@ const nl: Lexicon = {
     december: 12,
   },
   monthHedges: ['begin', 'eind', 'half', 'medio', 'eerder in'],
+  cutIn: ['in'],
   notCountAfter: [
     'pagina',
     'blz',
@@ -1237,6 +1248,7 @@ const uk: Lexicon = {
     'вимика*',
     'вимкн*',
     'підвоз*',
+    'привоз*',
     'цистерн*',
     'недоступн*',
     'пропал*',
@@ -1383,6 +1395,21 @@ const uk: Lexicon = {
     грудня: 12,
   },
   monthHedges: ['початку', 'кінця', 'середини'],
+  cutIn: ['у', 'в'],
+  monthsAfterCutIn: {
+    січні: 1,
+    лютому: 2,
+    березні: 3,
+    квітні: 4,
+    травні: 5,
+    червні: 6,
+    липні: 7,
+    серпні: 8,
+    вересні: 9,
+    жовтні: 10,
+    листопаді: 11,
+    грудні: 12,
+  },
   notCountAfter: ['сторінка', 'сторінці', 'с', 'у', 'в', 'році', 'року', 'номер', '№', 'кілька', 'декілька'],
   notCountBefore: [
     '%',
