@@ -6,8 +6,8 @@
 // process.cpuUsage() around each draft (the whole process's CPU, so the garbage collector's
 // threads are counted too), after a few drafts of warm-up, 30 times each, the texts taking
 // turns: the median and the largest.
-// Bundled from the TypeScript sources with esbuild. Part of npm run bench; alone:
-// npm run bench:drafting (about a minute), which prints a table.
+// Bundled from the TypeScript sources with esbuild. Part of npm run bench, which runs it as a
+// process of its own (--json); alone: npm run bench:drafting (about a minute), which prints a table.
 
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -163,7 +163,10 @@ export const perCharacterGrowth = (c) =>
 export const slowestFirst = (drafting) =>
   [...drafting.cases].sort((a, b) => atLongest(b).medianMs - atLongest(a).medianMs);
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
+if (isMain && process.argv.includes('--json')) {
+  console.log(JSON.stringify(await measureDrafting()));
+} else if (isMain) {
   const drafting = await measureDrafting();
   const { longest, runtime, loadAverage } = drafting;
   const size = (/** @type {number} */ n) => n.toLocaleString('en');
