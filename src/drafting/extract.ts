@@ -407,7 +407,13 @@ function voiceOf(
   };
   const isName = (at: number) => {
     const word = words[at];
-    return word !== undefined && startsWithCapital(text, word.start) && !lexicon.titles.includes(word.text);
+    return (
+      word !== undefined &&
+      startsWithCapital(text, word.start) &&
+      !lexicon.titles.includes(word.text) &&
+      !lexicon.notNames.includes(word.text) &&
+      entryOf(lexicon.months, word.text) === undefined
+    );
   };
   /** A name's own word: a capital that is no abbreviation. */
   const isPersonal = (at: number) => isName(at) && !isAbbreviation(at);
@@ -511,7 +517,11 @@ function voiceOf(
           j++;
         }
         const last = j - 1;
-        const role = first > roleFrom ? roleSpan(roleFrom, first - 1) : roleAfter(last);
+        const before = first > roleFrom ? roleSpan(roleFrom, first - 1) : undefined;
+        // "Dr. Anna Holm, the hospital's chief surgeon": a title alone says less than the role after the name.
+        const titleOnly =
+          first === roleFrom + 1 && lexicon.abbreviations.includes((words[roleFrom] as Word).text);
+        const role = before && !titleOnly ? before : (roleAfter(last) ?? before);
         return voice(first, last, role);
       }
     }

@@ -105,6 +105,8 @@ export interface Lexicon {
    * "Мер міста Олександр Коваль"): they are read as the role's, not as the name's.
    */
   titles: readonly string[];
+  /** Words written with a capital that are no one's name: "said on Tuesday that". Months are none either. */
+  notNames: readonly string[];
   /** Words written with a full stop that ends no sentence ("Dr.", "ca.", "тис."), in lower case, of at most six letters. */
   abbreviations: readonly string[];
   /** Lower-case words inside a name ("Pieter de Vries"). */
@@ -531,6 +533,17 @@ const en: Lexicon = {
     'commander',
     'doctor',
     'dr',
+  ],
+  notNames: [
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'today',
+    'yesterday',
   ],
   abbreviations: ['dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'gen', 'lt', 'col', 'approx', 'est'],
   nameParticles: ['de', 'van', 'von', 'bin', 'al'],
@@ -1017,6 +1030,8 @@ const nl: Lexicon = {
     'hoofd',
     'dokter',
   ],
+  // Days are written in lower case in Dutch and Ukrainian.
+  notNames: [],
   abbreviations: ['ca', 'dhr', 'mevr', 'dr', 'drs', 'ir', 'prof', 'bijv', 'mln', 'mld', 'nr', 'st', 'resp'],
   nameParticles: ['de', 'van', 'der', 'den', 'ten', 'ter', 'het'],
   locatives: ['in', 'bij', 'te'],
@@ -1470,6 +1485,7 @@ const uk: Lexicon = {
     'додала вона',
   ],
   titles: ['мер', 'голова', 'губернатор', 'начальник', 'речник', 'речниця', 'міністр', 'директор', 'лікар'],
+  notNames: [],
   abbreviations: ['м', 'с', 'смт', 'тис', 'млн', 'вул', 'обл', 'р', 'див', 'ім', 'пров'],
   nameParticles: [],
   locatives: ['у', 'в', 'біля'],
