@@ -783,13 +783,16 @@ function stateWordsOf(
   };
   const cutAfter = (at: number) => endWithin(phrases.cuts, at, cutAgainWithin) !== undefined;
   const negationAfter = (at: number) => endWithin(phrases.negations, at, cutAgainWithin) !== undefined;
-  /**
-   * Whether a negation stands within a few words from `at`, in its clause: "werkt niet meer",
-   * "werkt nog steeds niet"; not one that says it works ("подають без перебоїв").
-   */
+  /** Whether a negation stands within a few words from `at`, in its clause: "werkt niet meer", "werkt nog steeds niet". */
   const negatedAfter = (at: number) => {
     for (let j = at; j < Math.min(to, at + cutAgainWithin); j++) {
-      if (markBefore(sentence, j, clauseEnds) || phrases.working.startingAt(sentence, j, meter)) return false;
+      // "подають без перебоїв" works, "є не в усіх будинках" comes and goes: neither is a cut.
+      if (
+        markBefore(sentence, j, clauseEnds) ||
+        phrases.working.startingAt(sentence, j, meter) ||
+        phrases.intermittent.startingAt(sentence, j, meter)
+      )
+        return false;
       if (phrases.negations.startingAt(sentence, j, meter)) return true;
     }
     return false;
