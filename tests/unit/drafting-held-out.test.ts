@@ -23,7 +23,7 @@ const heldOut = { en: heldOutEn, nl: heldOutNl, uk: heldOutUk };
  * from them drafts are.
  */
 const measured: Record<DraftLanguage, { precision: number; recall: number; opposite: number }> = {
-  en: { precision: 0.882, recall: 0.828, opposite: 0 },
+  en: { precision: 0.883, recall: 0.838, opposite: 0 },
   nl: { precision: 0.91, recall: 0.776, opposite: 0 },
   uk: { precision: 0.883, recall: 0.822, opposite: 1 },
 };
