@@ -239,7 +239,13 @@ function isNotCount(
   const before = n.first > 0 ? (words[n.first - 1] as Word).text : '';
   // "4,000 of the 25,000": read as a part and its whole, the word between them makes neither "one of the".
   const joins = (text: string | undefined) => partOrWhole && lexicon.outOf.includes(text ?? '');
-  if (lexicon.notCountAfter.includes(before) && !joins(before)) return true;
+  // "у 2022 році" is no count; "оцінюють у 4500", whose "у" ends a hedge, is one.
+  if (
+    lexicon.notCountAfter.includes(before) &&
+    !joins(before) &&
+    !phrases.hedgesBefore.endingBefore(sentence, n.first, meter)
+  )
+    return true;
   if (phrases.notCountBefore.startingAt(sentence, n.last + 1, meter) && !joins(words[n.last + 1]?.text))
     return true;
   if (entryOf(lexicon.months, words[n.last + 1]?.text) !== undefined) return true;
