@@ -186,6 +186,10 @@ const en: Lexicon = {
     { words: 'approximately', qualifier: 'approximately' },
     { words: 'only', qualifier: 'exact' },
     { words: 'just', qualifier: 'exact' },
+    // What a toll became is the toll, and the words before it are read from the verb on.
+    { words: 'climbed to', qualifier: 'exact' },
+    { words: 'risen to', qualifier: 'exact' },
+    { words: 'rose to', qualifier: 'exact' },
   ],
   hedgesAfter: [
     { words: 'or more', qualifier: 'at_least' },
@@ -270,7 +274,7 @@ const en: Lexicon = {
     },
     {
       indicator: 'civilian_injuries',
-      keywords: ['injured', 'wounded', 'hurt', 'injuring', 'wounding', 'injuries'],
+      keywords: ['injured', 'wounded', 'hurt', 'injuring', 'wounding', 'injuries', 'wounds', 'hospitali*'],
     },
   ],
   utilities: [
