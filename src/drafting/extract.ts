@@ -456,7 +456,13 @@ function voiceOf(
   };
   /** The role written between commas right after the name's last word, when there is one. */
   const roleAfter = (last: number) => {
-    const role = /^,\s*(\p{Ll}[^,.;!?]*)/u.exec(text.slice((words[last] as Word).end))?.[1]?.trim();
+    // "Як повідомив Іван Петренко, загинули 12 людей": what follows is the figure, not a role.
+    const said =
+      phrases.counts.startingAt(sentence, last + 1, meter) ??
+      phrases.utilities.startingAt(sentence, last + 1, meter);
+    const role = said
+      ? undefined
+      : /^,\s*(\p{Ll}[^,.;!?\d]*)(?=[,.;!?]|$)/u.exec(text.slice((words[last] as Word).end))?.[1]?.trim();
     // "Ivan Testenko, the deputy mayor, said": without the article it starts with.
     const article = role?.split(/\s+/u, 1)[0] ?? '';
     return lexicon.notInRole.includes(article) ? role?.slice(article.length).trim() || undefined : role;
@@ -1248,7 +1254,26 @@ interface Drafted {
   named: IndicatorId | undefined;
   /** The voice a sentence before named last: who "she said" is. */
   voice: DraftCandidate['voice'];
+  /** The candidates of the sentence before: "Dat meldt burgemeester Jan de Wit." gives them their voice. */
+  ofSentenceBefore: DraftCandidate[];
   omitted: number;
+}
+
+/**
+ * "Er zijn 12 doden gevallen. Dat meldt burgemeester Jan de Wit.": the voice of the sentence
+ * after, for the figures of the one before that have none. A figure with a voice is no longer
+ * the plainest reading, so one of the highest confidence comes down a level.
+ */
+function giveVoice(candidates: readonly DraftCandidate[], voice: NonNullable<DraftCandidate['voice']>) {
+  for (const candidate of candidates) {
+    if (candidate.voice) continue;
+    candidate.voice = voice;
+    const { level, reason } = candidate.confidence;
+    candidate.confidence = {
+      level: level === 'high' ? 'medium' : level,
+      reason: `${reason}, its voice in the sentence after`,
+    };
+  }
 }
 
 /** The figures one sentence states, added to `drafted`. */
@@ -1266,6 +1291,9 @@ function draftSentence(
   // Read before the sentence is found to state nothing: a later one may say "she said".
   const voice = voiceOf(sentence, drafted.voice, reading);
   if (voice) drafted.voice = voice;
+  const before = drafted.ofSentenceBefore;
+  drafted.ofSentenceBefore = [];
+  if (voice && phrases.speechOfSentenceBefore.startingAt(sentence, 0, meter)) giveVoice(before, voice);
   // Every figure is read from a word of a count, a utility (or a pronoun for one), or the
   // people of a place who went "from 40,000 to 2,000": a sentence with none of them states no
   // figure, and most sentences of a text are such.
@@ -1307,6 +1335,7 @@ function draftSentence(
       confidence: { level: capped, reason: caution ? `${reason}, in a sentence with ${caution}` : reason },
     };
     drafted.candidates.push(candidate);
+    drafted.ofSentenceBefore.push(candidate);
     if (!('state' in figure)) return;
     if (earlier) drafted.replaced.add(earlier.candidate);
     drafted.utilities.set(figure.indicator, { candidate, statement });
@@ -1473,6 +1502,7 @@ export function draftFromText(
     replaced: new Set(),
     named: undefined,
     voice: undefined,
+    ofSentenceBefore: [],
     omitted: 0,
   };
   for (const sentence of sentencesOf(input.text, reading))

@@ -100,6 +100,8 @@ export interface Lexicon {
   speechBeforeName: readonly string[];
   /** "she said", "zei hij", "за його словами": the voice is the one the text named before. */
   speechByPronoun: readonly string[];
+  /** "Dat meldt burgemeester Jan de Wit.", "Про це повідомив …": a sentence that gives the voice of the one before. */
+  speechOfSentenceBefore: readonly string[];
   /**
    * Words of a role that may be written with a capital before a name ("Mayor Olena Bondar",
    * "Мер міста Олександр Коваль"): they are read as the role's, not as the name's.
@@ -543,6 +545,12 @@ const en: Lexicon = {
     'she told',
     'according to him',
     'according to her',
+  ],
+  speechOfSentenceBefore: [
+    'this was reported by',
+    'this was confirmed by',
+    'that is according to',
+    'this is according to',
   ],
   titles: [
     'mayor',
@@ -1055,6 +1063,17 @@ const nl: Lexicon = {
     'aldus hij',
     'aldus zij',
   ],
+  speechOfSentenceBefore: [
+    'dat meldt',
+    'dat meldde',
+    'dat zegt',
+    'dat zei',
+    'dat verklaarde',
+    'dat bevestigde',
+    'dat laat',
+    'dat liet',
+    'dat schrijft',
+  ],
   titles: [
     'burgemeester',
     'gouverneur',
@@ -1536,6 +1555,19 @@ const uk: Lexicon = {
     'вона додала',
     'додав він',
     'додала вона',
+  ],
+  speechOfSentenceBefore: [
+    'про це повідомив',
+    'про це повідомила',
+    'про це повідомили',
+    'про це заявив',
+    'про це заявила',
+    'про це сказав',
+    'про це сказала',
+    'про це написав',
+    'про це написала',
+    'про це розповів',
+    'про це розповіла',
   ],
   titles: ['мер', 'голова', 'губернатор', 'начальник', 'речник', 'речниця', 'міністр', 'директор', 'лікар'],
   notNames: [],

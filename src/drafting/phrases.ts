@@ -224,6 +224,7 @@ export interface LexiconPhrases {
   speechAfterName: PhraseList<true>;
   speechBeforeName: PhraseList<true>;
   speechByPronoun: PhraseList<true>;
+  speechOfSentenceBefore: PhraseList<true>;
   mark: (words: readonly Word[], meter: WorkMeter | undefined) => MarkedWords;
 }
 
@@ -263,6 +264,7 @@ export function phrasesOf(lexicon: Lexicon): LexiconPhrases {
       speechAfterName: plain(lexicon.speechAfterName),
       speechBeforeName: plain(lexicon.speechBeforeName),
       speechByPronoun: plain(lexicon.speechByPronoun),
+      speechOfSentenceBefore: plain(lexicon.speechOfSentenceBefore),
     };
     const marker = new Marker(Object.values(lists));
     phrases = { ...lists, mark: (words, meter) => marker.mark(words, meter) };
