@@ -1170,6 +1170,15 @@ function namesNoCivilians(n: NumberFound, { words }: Sentence, { lexicon, meter 
   return false;
 }
 
+/** Whether the words right after a number say it counts the missing: "3 remain missing", "3 vermisten". */
+function namesMissing(n: NumberFound, { words }: Sentence, { lexicon, meter }: Reading): boolean {
+  for (let at = n.last + 1; at <= n.last + notCiviliansWithin && at < words.length; at++) {
+    count(meter);
+    if (lexicon.missing.includes((words[at] as Word).text)) return true;
+  }
+  return false;
+}
+
 /** Whether some word of the sentence says people remain: where a part and its whole are read. */
 function saysPeopleRemain(sentence: Sentence, { phrases, meter }: Reading): boolean {
   if (!phrases.counts.mayStandIn(sentence)) return false;
@@ -1398,6 +1407,8 @@ function draftSentence(
   /** The hedge of what a count became ("to about 2,000"); the "to" itself ("до") hedges nothing. */
   const hedgeAfterTo = (n: NumberFound): Qualifier =>
     lexicon.fromTo.to.includes(words[n.first - 1]?.text ?? '') ? 'exact' : (hedgeOf(n) ?? 'exact');
+  /** The count before, and what it counts: what a number joined to it by "and" may count too. */
+  let previousCount: { indicator: IndicatorId; at: NumberFound } | undefined;
   for (let k = 0; k < numbers.length; k++) {
     count(meter);
     const n = numbers[k] as NumberFound;
@@ -1447,8 +1458,15 @@ function draftSentence(
     // A range, and a count's change ("from 12 to 15"), are read as one number, from its first
     // word to its last.
     const span = (range || change) && next ? { ...n, last: next.last } : n;
-    const found = countIndicatorOf(span, numbered, sentence, reading);
-    if (!found || (civilianCounts.includes(found.indicator) && namesNoCivilians(span, sentence, reading)))
+    const found =
+      countIndicatorOf(span, numbered, sentence, reading) ??
+      sharedCountOf(span, previousCount, sentence, reading);
+    previousCount = found && { indicator: found.indicator, at: span };
+    if (
+      !found ||
+      (civilianCounts.includes(found.indicator) && namesNoCivilians(span, sentence, reading)) ||
+      namesMissing(span, sentence, reading)
+    )
       continue;
     // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
     const hedged = hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, span.last, reading);
@@ -1476,9 +1494,28 @@ function draftSentence(
       } as DraftCandidate['figure'],
       level,
       () =>
-        `"${sentence.text.slice(stated.start, stated.end)}" ${found.after ? 'before' : 'after'} a word of ${found.indicator}, ${found.distance} word${found.distance === 1 ? '' : 's'} away`,
+        'with' in found
+          ? `"${sentence.text.slice(stated.start, stated.end)}" with "${sentence.text.slice(found.with.start, found.with.end)}" before it, a count of ${found.indicator}`
+          : `"${sentence.text.slice(stated.start, stated.end)}" ${found.after ? 'before' : 'after'} a word of ${found.indicator}, ${found.distance} word${found.distance === 1 ? '' : 's'} away`,
     );
   }
+}
+
+/**
+ * "Загинули двоє військових і троє цивільних": a number of civilians with no word of its own,
+ * right after another count, its noun and "and", counts what that one counts.
+ */
+function sharedCountOf(
+  n: NumberFound,
+  previous: { indicator: IndicatorId; at: NumberFound } | undefined,
+  { words }: Sentence,
+  { lexicon }: Reading,
+) {
+  if (!previous || n.first !== previous.at.last + 3) return undefined;
+  if (!lexicon.conjunctions.includes(words[n.first - 1]?.text ?? '')) return undefined;
+  // Only of civilians: "12 killed and 3 missing" counts no dead.
+  if (!lexicon.civilians.includes(words[n.last + 1]?.text ?? '')) return undefined;
+  return { indicator: previous.indicator, distance: 3, after: false, with: previous.at } as const;
 }
 
 /**

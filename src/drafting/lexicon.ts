@@ -65,6 +65,8 @@ export interface Lexicon {
   periodCount: readonly string[];
   /** Who, named right after a number of killed or injured, makes it no count of civilians: "two soldiers". */
   notCivilians: readonly string[];
+  /** Words a few words after a number that say it counts the missing, whom no figure counts: "3 remain missing". */
+  missing: readonly string[];
   /** "4,000 of the 25,000 residents", "van de 20.000 inwoners", "із 30 тисяч": the word before the whole. */
   outOf: readonly string[];
   /**
@@ -115,6 +117,9 @@ export interface Lexicon {
   nameParticles: readonly string[];
   /** "in Marsk": a word before a town's name. */
   locatives: readonly string[];
+  /** "and": a count of `civilians` joined by it to the one before may count what that one counts. */
+  conjunctions: readonly string[];
+  civilians: readonly string[];
   /** "Among the dead were two children": a number after a count's word these stand before is a part of it. */
   among: readonly string[];
   /** Pronouns that may stand for a utility the sentence before named: "it", "hij", "його". */
@@ -470,6 +475,7 @@ const en: Lexicon = {
     'this week',
     'over the weekend',
   ],
+  missing: ['missing', 'unaccounted'],
   notCivilians: ['soldiers', 'servicemen', 'servicewomen', 'troops', 'fighters', 'combatants', 'militants'],
   outOf: ['of'],
   fromTo: { from: 'from', to: ['to'] },
@@ -585,6 +591,8 @@ const en: Lexicon = {
   locatives: ['in', 'at', 'near'],
   utilityPronouns: ['it'],
   among: ['among'],
+  conjunctions: ['and'],
+  civilians: ['civilians', 'residents'],
   townLeads: ['the', 'nearby', 'neighbouring', 'neighboring', 'village', 'town', 'city', 'settlement', 'of'],
   collectiveVoices: [{ words: ['residents', 'locals', 'inhabitants'], name: 'Residents' }],
 };
@@ -964,6 +972,7 @@ const nl: Lexicon = {
     'deze week',
     'het afgelopen weekend',
   ],
+  missing: ['vermist', 'vermisten'],
   notCivilians: ['soldaten', 'militairen', 'strijders', 'strijdkrachten'],
   outOf: ['van'],
   fromTo: { from: 'van', to: ['naar', 'tot'] },
@@ -1098,6 +1107,8 @@ const nl: Lexicon = {
   // Not "het" nor "ze", which are as often an article or people.
   utilityPronouns: ['hij'],
   among: ['onder'],
+  conjunctions: ['en'],
+  civilians: ['burgers', 'inwoners', 'bewoners'],
   townLeads: ['het', 'de', 'naburige', 'nabijgelegen', 'nabije', 'dorp', 'stad', 'buurdorp', 'buurstad'],
   collectiveVoices: [{ words: ['inwoners', 'bewoners'], name: 'Inwoners (residents)' }],
 };
@@ -1282,7 +1293,20 @@ const uk: Lexicon = {
     },
     {
       indicator: 'civilian_deaths',
-      keywords: ['загину*', 'загибл*', 'вбит*', 'смерт*', 'жертв*', 'вбили', 'забра* життя'],
+      keywords: [
+        'загину*',
+        'загибл*',
+        'вбит*',
+        'смерт*',
+        'жертв*',
+        'вбили',
+        'забра* життя',
+        'поранених згодом померли',
+        'поранених померли',
+        'помер*',
+        'тіла',
+        'тіл',
+      ],
     },
     { indicator: 'civilian_injuries', keywords: ['поранен*', 'травмован*', 'травмува*', 'постраждал*'] },
   ],
@@ -1454,6 +1478,7 @@ const uk: Lexicon = {
     'упродовж доби',
     'цього тижня',
   ],
+  missing: ['зниклі', 'зниклих', 'зниклими', 'безвісти'],
   notCivilians: ['військових', 'військовослужбовців', 'бійців', 'солдатів', 'окупантів', 'військові'],
   outOf: ['із', 'з', 'зі'],
   fromTo: { from: 'з', to: ['до'] },
@@ -1584,6 +1609,8 @@ const uk: Lexicon = {
   locatives: ['у', 'в', 'біля'],
   utilityPronouns: ['його', 'її', 'він', 'вона', 'воно'],
   among: ['серед'],
+  conjunctions: ['і', 'й', 'та'],
+  civilians: ['цивільних', 'мирних', 'мешканців', 'жителів'],
   townLeads: ['сусідньому', 'сусідній', 'сусіднє', 'селі', 'місті', 'селищі', 'смт', 'с', 'м'],
   collectiveVoices: [{ words: ['мешканці', 'жителі'], name: 'Мешканці (residents)' }],
 };
