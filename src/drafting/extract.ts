@@ -190,10 +190,10 @@ function startsWithCapital(text: string, at: number): boolean {
   return capital.test(text);
 }
 
-/** The hedge written right before word `at` (several words may form it), or undefined. */
 /** What a bound becomes when it is denied: "no fewer than 40" is at least 40, "не більше 40" at most. */
 const deniedBound: Partial<Record<Qualifier, Qualifier>> = { at_least: 'at_most', at_most: 'at_least' };
 
+/** The hedge written right before word `at` (several words may form it), or undefined. */
 function hedgeBefore(sentence: Sentence, at: number, { phrases, meter }: Reading): Qualifier | undefined {
   const hedge = phrases.hedgesBefore.endingBefore(sentence, at, meter);
   if (!hedge) return undefined;
@@ -616,11 +616,6 @@ function yearOf(word: Word | undefined, observedStart: Date): number | undefined
   return year >= 1900 && year <= observedStart.getUTCFullYear() ? year : undefined;
 }
 
-/**
- * "for almost two months", "al bijna twee maanden", "since early October", "since 3
- * February": since when, relative to `observed`. `dated`: the text names the month, not a
- * duration, which is what a running total's start is.
- */
 /** The year of the last such month up to the observed one: "since October", observed in March, is last year's. */
 const lastYearOf = (month: number, observedStart: Date) =>
   observedStart.getUTCFullYear() - (month > observedStart.getUTCMonth() + 1 ? 1 : 0);
@@ -651,6 +646,11 @@ function cutMonthOf(sentence: Sentence, { lexicon, phrases, meter }: Reading, ob
   return undefined;
 }
 
+/**
+ * "for almost two months", "al bijna twee maanden", "since early October", "since 3
+ * February": since when, relative to `observed`. `dated`: the text names the month, not a
+ * duration, which is what a running total's start is.
+ */
 function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: Reading, observed?: string) {
   if (!observed) return undefined;
   const { lexicon, phrases, meter } = reading;
@@ -1257,7 +1257,7 @@ interface Drafted {
    * Monday. On Friday, water was restored." is water that works, so a later state of a utility
    * replaces an earlier one, which is left out at the end.
    */
-  utilities: Map<IndicatorId, { candidate: DraftCandidate; statement: string }>;
+  utilityStates: Map<IndicatorId, { candidate: DraftCandidate; statement: string }>;
   replaced: Set<DraftCandidate>;
   /** The one utility the sentence before named, or one of its pronouns stood for. */
   named: IndicatorId | undefined;
@@ -1331,7 +1331,7 @@ function draftSentence(
       return;
     }
     const statement = statementOf(figure);
-    const earlier = 'state' in figure ? drafted.utilities.get(figure.indicator) : undefined;
+    const earlier = 'state' in figure ? drafted.utilityStates.get(figure.indicator) : undefined;
     if (earlier ? earlier.statement === statement : drafted.stated.has(statement)) return;
     drafted.stated.add(statement);
     const capped = level === 'high' && caution ? 'medium' : level;
@@ -1347,7 +1347,7 @@ function draftSentence(
     drafted.ofSentenceBefore.push(candidate);
     if (!('state' in figure)) return;
     if (earlier) drafted.replaced.add(earlier.candidate);
-    drafted.utilities.set(figure.indicator, { candidate, statement });
+    drafted.utilityStates.set(figure.indicator, { candidate, statement });
   };
   // For each number, by its place: whether it stands in another town's part (asked once, in
   // order, as that reader asks to be, and only when the sentence names one), and whether it
@@ -1535,7 +1535,7 @@ export function draftFromText(
   const drafted: Drafted = {
     candidates: [],
     stated: new Set(),
-    utilities: new Map(),
+    utilityStates: new Map(),
     replaced: new Set(),
     named: undefined,
     voice: undefined,
