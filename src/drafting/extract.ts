@@ -788,6 +788,8 @@ function stateWordsOf(
   /** Where the first phrase of `list` within `within` words from `at` (in the part) ends, if one stands there. */
   const endWithin = (list: PhraseList<true>, at: number, within: number) => {
     for (let j = at; j < Math.min(to, at + within); j++) {
+      // Not past a comma: "no electricity, gas works" denies no working.
+      if (markBefore(sentence, j, clauseEnds)) return undefined;
       const found = list.startingAt(sentence, j, meter);
       if (found) return j + found.length;
     }
@@ -954,23 +956,21 @@ function utilitiesOf(
   const { words } = sentence;
   const found: { indicator: IndicatorId; at: number; state: UtilityState }[] = [];
   if (!phrases.utilities.mayStandIn(sentence) && !carried) return found;
-  for (const part of partsOf(sentence, reading)) {
-    const [from, to] = part;
-    if (within(phrases.conditions, sentence, from, to, meter)) continue;
-    const states = stateWordsOf(sentence, part, reading);
-    // A part that says a utility works and that one is cut is read no further: a state
-    // left out is a person's to fill in, the opposite state would mislead them.
-    const working = states.some((s) => s.state === 'available');
-    if (states.length === 0 || (working && states.some((s) => s.state !== 'available'))) continue;
+  const utilityAt = (i: number) =>
+    carried?.at === i
+      ? { value: carried.indicator, length: 1 }
+      : phrases.utilities.startingAt(sentence, i, meter);
+  /** Each utility of words [from, to) with the state nearest to it of `states`, those of its words. */
+  const readPart = (
+    [from, to]: readonly [number, number],
+    states: readonly { at: number; state: UtilityState }[],
+  ) => {
     // A part that says a utility is cut and that it comes and goes says it comes and goes:
     // "rolling blackouts leave homes without power for hours".
     const comesAndGoes = states.some((s) => s.state === 'intermittent');
     let next = 0;
     for (let i = from; i < to; i++) {
-      const utility =
-        carried?.at === i
-          ? { value: carried.indicator, length: 1 }
-          : phrases.utilities.startingAt(sentence, i, meter);
+      const utility = utilityAt(i);
       if (!utility) continue;
       if (inOtherTown(words[i] as Word) || found.some((f) => f.indicator === utility.value)) {
         i += utility.length - 1;
@@ -989,8 +989,52 @@ function utilitiesOf(
         found.push({ indicator: utility.value, at: i, state: comesAndGoes ? 'intermittent' : nearest.state });
       i += utility.length - 1;
     }
+  };
+  for (const part of partsOf(sentence, reading)) {
+    const [from, to] = part;
+    if (within(phrases.conditions, sentence, from, to, meter)) continue;
+    const states = stateWordsOf(sentence, part, reading);
+    if (states.length === 0) continue;
+    if (!saysBoth(states)) {
+      readPart(part, states);
+      continue;
+    }
+    // A part that says a utility works and that one is cut is read no further, a state left
+    // out being a person's to fill in where the opposite state would mislead them; unless
+    // its commas part them, each piece naming a utility and saying its state: "Світла немає,
+    // газ є", "no power, no water, gas still works".
+    const pieces = commaPiecesOf(sentence, part).map((piece) => ({
+      piece,
+      states: states.filter((s) => piece[0] <= s.at && s.at < piece[1]),
+      named: anyWithin(piece, utilityAt),
+    }));
+    const parted = pieces.every((p) => p.named === p.states.length > 0 && !saysBoth(p.states));
+    if (pieces.length > 1 && parted) for (const { piece, states } of pieces) readPart(piece, states);
   }
   return found;
+}
+
+/** Whether states say both that something works and that something does not work all the time. */
+const saysBoth = (states: readonly { state: UtilityState }[]) =>
+  states.some((s) => s.state === 'available') && states.some((s) => s.state !== 'available');
+
+/** Whether `found` finds something at some word of [from, to). */
+function anyWithin([from, to]: readonly [number, number], found: (at: number) => unknown): boolean {
+  for (let i = from; i < to; i++) if (found(i)) return true;
+  return false;
+}
+
+/** Words [from, to) cut at each comma, as word ranges in order. */
+function commaPiecesOf(sentence: Sentence, [from, to]: readonly [number, number]): [number, number][] {
+  const pieces: [number, number][] = [];
+  let start = from;
+  for (let i = from + 1; i < to; i++) {
+    if (!markBefore(sentence, i, ',')) continue;
+    pieces.push([start, i]);
+    start = i;
+  }
+  pieces.push([start, to]);
+  return pieces;
 }
 
 /** "no civilians were killed": a count of 0, when a negation comes right before its keyword. */

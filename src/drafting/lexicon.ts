@@ -924,6 +924,8 @@ const nl: Lexicon = {
     'is er wel',
     'er wel',
     'is wel',
+    // "Geen stroom, wel gas": "wel" says that it is there.
+    'wel',
   ],
   contrasts: ['maar', 'terwijl', 'hoewel', 'echter', 'doch'],
   conditions: [
