@@ -763,6 +763,13 @@ const deniedCutWithin = 4;
 /** How far after a negation a word that it works is the one it denies: "is still not available". */
 const deniedWorkingWithin = 3;
 
+/** A word of a utility's state, where it stands, and whether a negation made it ("not cut off", "no power"). */
+interface StateWord {
+  at: number;
+  state: UtilityState;
+  denied?: true;
+}
+
 /**
  * The words of a part that say a utility's state, in order: a phrase that says it works
  * ("still works"), a word of coming and going, a negation, a cut, a word of its return. A
@@ -776,7 +783,7 @@ function stateWordsOf(
   [from, to]: [number, number],
   { lexicon, phrases, meter }: Reading,
 ) {
-  const found: { at: number; state: UtilityState }[] = [];
+  const found: StateWord[] = [];
   // Up to a phrase that says it works, whose own words those are: "подають без перебоїв".
   const comesAndGoesAfter = (at: number) => {
     for (let j = at; j < Math.min(to, at + comesAndGoesWithin); j++) {
@@ -869,7 +876,7 @@ function stateWordsOf(
       // "has not been cut off", "niet afgesloten": a cut denied is a utility that works.
       const denied = endWithin(phrases.cuts, i + negation.length, deniedCutWithin);
       if (denied !== undefined) {
-        found.push({ at: i, state: 'available' });
+        found.push({ at: i, state: 'available', denied: true });
         i = denied - 1;
         continue;
       }
@@ -877,7 +884,8 @@ function stateWordsOf(
       const deniedWorking =
         endWithin(phrases.working, i + negation.length, deniedWorkingWithin) ??
         endWithin(phrases.restored, i + negation.length, deniedWorkingWithin);
-      found.push({ at: i, state: comesAndGoesAfter(i + negation.length) ? 'intermittent' : 'unavailable' });
+      const negated = comesAndGoesAfter(i + negation.length) ? 'intermittent' : 'unavailable';
+      found.push({ at: i, state: negated, denied: true });
       i = (deniedWorking ?? i + negation.length) - 1;
       continue;
     }
@@ -954,7 +962,7 @@ function utilitiesOf(
 ) {
   const { phrases, meter } = reading;
   const { words } = sentence;
-  const found: { indicator: IndicatorId; at: number; state: UtilityState }[] = [];
+  const found: { indicator: IndicatorId; at: number; state: UtilityState; elliptic?: true }[] = [];
   if (!phrases.utilities.mayStandIn(sentence) && !carried) return found;
   const utilityAt = (i: number) =>
     carried?.at === i
@@ -976,6 +984,17 @@ function utilitiesOf(
         i += utility.length - 1;
         continue;
       }
+      const elliptic = ellipsisAfter(sentence, i + utility.length, reading);
+      if (elliptic) {
+        // "Water is not back, power is", "… niet uitgevallen, het water wel": what was left out.
+        const left = ellipticState(
+          elliptic,
+          statesSoFar.findLast((s) => s.at < i),
+        );
+        if (left) found.push({ indicator: utility.value, at: i, state: left, elliptic: true });
+        i += utility.length - 1;
+        continue;
+      }
       // The states are in order: the nearest is the last one before the utility or the first after it.
       while (next < states.length && (states[next] as { at: number }).at < i) {
         count(meter);
@@ -990,11 +1009,14 @@ function utilitiesOf(
       i += utility.length - 1;
     }
   };
+  /** The state words of the parts read so far, the current one's included, in order. */
+  const statesSoFar: StateWord[] = [];
   for (const part of partsOf(sentence, reading)) {
     const [from, to] = part;
     if (within(phrases.conditions, sentence, from, to, meter)) continue;
     const states = stateWordsOf(sentence, part, reading);
-    if (states.length === 0) continue;
+    statesSoFar.push(...states);
+    if (states.length === 0 && !anyWithin(part, (at) => ellipsisAfter(sentence, at, reading))) continue;
     if (!saysBoth(states)) {
       readPart(part, states);
       continue;
@@ -1012,6 +1034,40 @@ function utilitiesOf(
     if (pieces.length > 1 && parted) for (const { piece, states } of pieces) readPart(piece, states);
   }
   return found;
+}
+
+/** What an elliptic clause does with the state said before it: see `Lexicon.elliptic`. */
+type Ellipsis = 'affirms' | 'also' | 'denies';
+
+/**
+ * Whether word `at` ends an elliptic clause right before a comma or the end, and what it does
+ * with what was left out ("…, power is", "…, water too", "…, water niet").
+ */
+function ellipsisAfter(sentence: Sentence, at: number, { lexicon }: Reading): Ellipsis | undefined {
+  const { words } = sentence;
+  const word = words[at]?.text ?? '';
+  const ends = at + 1 === words.length || markBefore(sentence, at + 1, clauseEnds);
+  if (!ends) return undefined;
+  if (lexicon.elliptic.includes(word)) return 'affirms';
+  if (lexicon.ellipticAlso.includes(word)) return 'also';
+  return lexicon.ellipticDenied.includes(word) ? 'denies' : undefined;
+}
+
+const otherState: Partial<Record<UtilityState, UtilityState>> = {
+  available: 'unavailable',
+  unavailable: 'available',
+};
+
+/**
+ * The state an elliptic clause leaves out, from the state said before it: the same, or what
+ * that said before any negation ("not cut off" says a cut), affirmed or denied. None after a
+ * state that comes and goes, nor with none before.
+ */
+function ellipticState(ellipsis: Ellipsis, before: StateWord | undefined): UtilityState | undefined {
+  if (!before || before.state === 'intermittent') return undefined;
+  if (ellipsis === 'also') return before.state;
+  const said = before.denied ? otherState[before.state] : before.state;
+  return ellipsis === 'affirms' ? said : said && otherState[said];
 }
 
 /** Whether states say both that something works and that something does not work all the time. */
@@ -1428,7 +1484,7 @@ function draftSentence(
       { indicator: utility.indicator, state: utility.state, ...cutSince } as DraftCandidate['figure'],
       'medium',
       () =>
-        `"${words[utility.at]?.text}"${carried?.at === utility.at ? `, for the ${utility.indicator} the sentence before names,` : ''} with a word that it ${stateWords[utility.state]} in its part of the sentence`,
+        `"${words[utility.at]?.text}"${carried?.at === utility.at ? `, for the ${utility.indicator} the sentence before names,` : ''} ${utility.elliptic ? `in a clause that leaves its state to the one before: it ${stateWords[utility.state]}` : `with a word that it ${stateWords[utility.state]} in its part of the sentence`}`,
     );
   }
   for (const zero of noneOf(sentence, numbered, reading)) {

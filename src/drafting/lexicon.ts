@@ -122,6 +122,15 @@ export interface Lexicon {
   civilians: readonly string[];
   /** "Among the dead were two children": a number after a count's word these stand before is a part of it. */
   among: readonly string[];
+  /**
+   * Words that end an elliptic clause right after a utility, before a comma or the end: those
+   * that affirm what was said before any negation ("Water is not back, power is.", "… niet
+   * uitgevallen, het water wel"), those that say the same ("Power is out, water too", "Світла
+   * немає, води теж") and those that deny it ("Stroom is terug, water niet").
+   */
+  elliptic: readonly string[];
+  ellipticAlso: readonly string[];
+  ellipticDenied: readonly string[];
   /** Pronouns that may stand for a utility the sentence before named: "it", "hij", "його". */
   utilityPronouns: readonly string[];
   /** Lower-case words that may stand between a locative and a town's name: "in the nearby village of Marsk". */
@@ -426,7 +435,7 @@ const en: Lexicon = {
     'without interruption*',
     'returns',
   ],
-  contrasts: ['but', 'however', 'while', 'whereas', 'although', 'though', 'yet'],
+  contrasts: ['but', 'however', 'while', 'whereas', 'although', 'though', 'yet', 'unlike'],
   conditions: [
     'if',
     'unless',
@@ -590,6 +599,9 @@ const en: Lexicon = {
   nameParticles: ['de', 'van', 'von', 'bin', 'al'],
   locatives: ['in', 'at', 'near'],
   utilityPronouns: ['it'],
+  elliptic: ['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did'],
+  ellipticAlso: ['too', 'also'],
+  ellipticDenied: [],
   among: ['among'],
   conjunctions: ['and'],
   civilians: ['civilians', 'residents'],
@@ -927,7 +939,7 @@ const nl: Lexicon = {
     // "Geen stroom, wel gas": "wel" says that it is there.
     'wel',
   ],
-  contrasts: ['maar', 'terwijl', 'hoewel', 'echter', 'doch'],
+  contrasts: ['maar', 'terwijl', 'hoewel', 'echter', 'doch', 'anders dan', 'in tegenstelling tot'],
   conditions: [
     'als',
     'indien',
@@ -1108,6 +1120,9 @@ const nl: Lexicon = {
   locatives: ['in', 'bij', 'te'],
   // Not "het" nor "ze", which are as often an article or people.
   utilityPronouns: ['hij'],
+  elliptic: ['wel'],
+  ellipticAlso: ['ook'],
+  ellipticDenied: ['niet'],
   among: ['onder'],
   conjunctions: ['en'],
   civilians: ['burgers', 'inwoners', 'bewoners'],
@@ -1425,7 +1440,7 @@ const uk: Lexicon = {
     'постачає*',
     'наявн*',
   ],
-  contrasts: ['але', 'проте', 'однак', 'тоді як', 'хоча', 'а', 'натомість'],
+  contrasts: ['але', 'проте', 'однак', 'тоді як', 'хоча', 'а', 'натомість', 'на відміну від'],
   conditions: [
     'якщо',
     'якби',
@@ -1610,6 +1625,9 @@ const uk: Lexicon = {
   nameParticles: [],
   locatives: ['у', 'в', 'біля'],
   utilityPronouns: ['його', 'її', 'він', 'вона', 'воно'],
+  elliptic: [],
+  ellipticAlso: ['теж', 'також'],
+  ellipticDenied: ['ні'],
   among: ['серед'],
   conjunctions: ['і', 'й', 'та'],
   civilians: ['цивільних', 'мирних', 'мешканців', 'жителів'],
