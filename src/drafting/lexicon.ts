@@ -454,6 +454,7 @@ const en: Lexicon = {
     'unclear',
     'not known',
     'unknown',
+    'whether',
   ],
   pastAfter: ['after'],
   runningTotal: [
