@@ -1258,23 +1258,22 @@ function namesPopulation({ words }: Sentence, { lexicon, meter }: Reading): bool
 
 /** The counts that are of civilians only. */
 const civilianCounts: readonly IndicatorId[] = ['civilian_deaths', 'civilian_injuries'];
-/** How many words after a number a word may say they were no civilians: "two Ukrainian soldiers". */
-const notCiviliansWithin = 3;
+/** How many words after a number a word may say whom it counts: "two Ukrainian soldiers", "3 remain missing". */
+const whomWithin = 3;
 
-/** Whether the words right after a number say whom it counts are no civilians: "12 soldiers were killed". */
-function namesNoCivilians(n: NumberFound, { words }: Sentence, { lexicon, meter }: Reading): boolean {
-  for (let at = n.last + 1; at <= n.last + notCiviliansWithin && at < words.length; at++) {
+/**
+ * Whether a word of `list` stands in the few words right after a number, saying whom it
+ * counts: no civilians ("12 soldiers were killed"), or the missing ("3 vermisten").
+ */
+function namesWithin(
+  list: readonly string[],
+  n: NumberFound,
+  { words }: Sentence,
+  meter: WorkMeter | undefined,
+) {
+  for (let at = n.last + 1; at <= n.last + whomWithin && at < words.length; at++) {
     count(meter);
-    if (lexicon.notCivilians.includes((words[at] as Word).text)) return true;
-  }
-  return false;
-}
-
-/** Whether the words right after a number say it counts the missing: "3 remain missing", "3 vermisten". */
-function namesMissing(n: NumberFound, { words }: Sentence, { lexicon, meter }: Reading): boolean {
-  for (let at = n.last + 1; at <= n.last + notCiviliansWithin && at < words.length; at++) {
-    count(meter);
-    if (lexicon.missing.includes((words[at] as Word).text)) return true;
+    if (list.includes((words[at] as Word).text)) return true;
   }
   return false;
 }
@@ -1564,8 +1563,9 @@ function draftSentence(
     previousCount = found && { indicator: found.indicator, at: span };
     if (
       !found ||
-      (civilianCounts.includes(found.indicator) && namesNoCivilians(span, sentence, reading)) ||
-      namesMissing(span, sentence, reading)
+      (civilianCounts.includes(found.indicator) &&
+        namesWithin(lexicon.notCivilians, span, sentence, meter)) ||
+      namesWithin(lexicon.missing, span, sentence, meter)
     )
       continue;
     // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
