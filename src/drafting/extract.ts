@@ -385,6 +385,9 @@ const punctuatedBefore = (sentence: Sentence, at: number) => markBefore(sentence
 /** The most words a role written before a name and a comma may have: "the head of the district hospital, Petra Anselm". */
 const longestAppositiveRole = 8;
 
+/** The most words a body named before "said" may have: "the Donetsk regional military administration". */
+const longestBody = 4;
+
 /** A word written in capitals only ("ОВА", "UN"): an abbreviation, a name's only where no name follows it. */
 const abbreviation = /^\p{Lu}{2,}$/u;
 
@@ -507,6 +510,37 @@ function voiceOf(
     name: span(first, last),
     ...(role ? { role } : {}),
   });
+  const isBody = (at: number) => lexicon.bodies.includes(words[at]?.text ?? '');
+  /**
+   * "according to the regional administration", "повідомили в Донецькій ОВА": a body that
+   * speaks for itself, from word `at` (past the article or preposition) to the first word
+   * that names one, within a role's length and no mark between.
+   */
+  const bodyAfter = (at: number) => {
+    let first = at;
+    while (lexicon.notInRole.includes(words[first]?.text ?? '')) first++;
+    for (let k = first; k < first + longestRole && canBeInRole(k); k++) {
+      if (k > first && punctuatedBefore(sentence, k)) return undefined;
+      count(meter);
+      if (isBody(k)) return { name: span(first, k) };
+    }
+    return undefined;
+  };
+  /** "the regional military administration said": a body that ends right before word `at`. */
+  const bodyBefore = (at: number) => {
+    if (!isBody(at - 1) || punctuatedBefore(sentence, at)) return undefined;
+    let first = at - 1;
+    while (
+      first > 0 &&
+      at - first < longestBody &&
+      canBeInRole(first - 1) &&
+      !punctuatedBefore(sentence, first)
+    ) {
+      count(meter);
+      first--;
+    }
+    return { name: span(first, at - 1) };
+  };
   for (let i = 0; i < words.length; i++) {
     const before = phrases.speechBeforeName.startingAt(sentence, i, meter);
     if (before) {
@@ -536,11 +570,15 @@ function voiceOf(
         const role = before && !titleOnly ? before : (roleAfter(last) ?? before);
         return voice(first, last, role);
       }
+      const body = bodyAfter(i + before.length);
+      if (body) return body;
     }
     const after = phrases.speechAfterName.startingAt(sentence, i, meter);
     if (after && i > 0) {
       const collective = lexicon.collectiveVoices.find((v) => v.words.includes(words[i - 1]?.text ?? ''));
       if (collective) return { name: collective.name };
+      const body = bodyBefore(i);
+      if (body) return body;
       // "regional governor Anna Kolb said", or "Petra Anselm, head of the district hospital, says".
       let last = i - 1;
       let role: string | undefined;

@@ -137,6 +137,11 @@ export interface Lexicon {
   townLeads: readonly string[];
   /** A noun that speaks for many ("residents"), with its words in the language. */
   collectiveVoices: readonly { words: readonly string[]; name: string }[];
+  /**
+   * The last word of a body that speaks for itself, in every form the language gives it:
+   * "according to the regional administration", "meldt de gemeente", "за даними ОВА".
+   */
+  bodies: readonly string[];
 }
 
 const en: Lexicon = {
@@ -550,7 +555,19 @@ const en: Lexicon = {
     'weeks',
     'months',
   ],
-  speechAfterName: ['says', 'say', 'said', 'told', 'report', 'stated', 'confirmed', 'announced', 'added'],
+  speechAfterName: [
+    'says',
+    'say',
+    'said',
+    'told',
+    'report',
+    'reported',
+    'reports',
+    'stated',
+    'confirmed',
+    'announced',
+    'added',
+  ],
   speechBeforeName: ['according to', 'says', 'said', 'stated', 'confirmed', 'added'],
   speechByPronoun: [
     'he said',
@@ -608,6 +625,21 @@ const en: Lexicon = {
   civilians: ['civilians', 'residents'],
   townLeads: ['the', 'nearby', 'neighbouring', 'neighboring', 'village', 'town', 'city', 'settlement', 'of'],
   collectiveVoices: [{ words: ['residents', 'locals', 'inhabitants'], name: 'Residents' }],
+  bodies: [
+    'administration',
+    'authorities',
+    'council',
+    'police',
+    'ministry',
+    'office',
+    'government',
+    'prosecutors',
+    'un',
+    'ocha',
+    'unicef',
+    'icrc',
+    'ngo',
+  ],
 };
 
 const nl: Lexicon = {
@@ -1129,6 +1161,20 @@ const nl: Lexicon = {
   civilians: ['burgers', 'inwoners', 'bewoners'],
   townLeads: ['het', 'de', 'naburige', 'nabijgelegen', 'nabije', 'dorp', 'stad', 'buurdorp', 'buurstad'],
   collectiveVoices: [{ words: ['inwoners', 'bewoners'], name: 'Inwoners (residents)' }],
+  bodies: [
+    'gemeente',
+    'autoriteiten',
+    'overheid',
+    'politie',
+    'ministerie',
+    'bestuur',
+    'regering',
+    'stadsbestuur',
+    'gemeentebestuur',
+    'vn',
+    'ocha',
+    'unicef',
+  ],
 };
 
 const uk: Lexicon = {
@@ -1576,9 +1622,16 @@ const uk: Lexicon = {
     'розповів',
     'розповіла',
     'розповідають',
+    'повідомляє',
+    'повідомляють',
+    'повідомили',
   ],
   speechBeforeName: [
     'за словами',
+    'за даними',
+    'за інформацією',
+    'повідомляє',
+    'повідомили',
     'каже',
     'сказав',
     'сказала',
@@ -1634,6 +1687,31 @@ const uk: Lexicon = {
   civilians: ['цивільних', 'мирних', 'мешканців', 'жителів'],
   townLeads: ['сусідньому', 'сусідній', 'сусіднє', 'селі', 'місті', 'селищі', 'смт', 'с', 'м'],
   collectiveVoices: [{ words: ['мешканці', 'жителі'], name: 'Мешканці (residents)' }],
+  bodies: [
+    'ова',
+    'мва',
+    'дснс',
+    'оон',
+    'моз',
+    'поліція',
+    'поліції',
+    'адміністрація',
+    'адміністрації',
+    'міськрада',
+    'міськради',
+    'міськраді',
+    'рада',
+    'ради',
+    'раді',
+    'влада',
+    'влади',
+    'прокуратура',
+    'прокуратури',
+    'прокуратурі',
+    'міністерство',
+    'міністерства',
+    'міністерстві',
+  ],
 };
 
 export const lexicons: Readonly<Record<DraftLanguage, Lexicon>> = { en, nl, uk };

@@ -90,6 +90,7 @@ describe('the work of a draft', () => {
       ...lexicon.conjunctions,
       ...lexicon.civilians,
       ...lexicon.townLeads,
+      ...lexicon.bodies,
     ]
       .filter((word) => word !== '')
       .map((word) => word.replace(/\*$/, 'en'));
