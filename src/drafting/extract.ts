@@ -1131,8 +1131,11 @@ function commaPiecesOf(sentence: Sentence, [from, to]: readonly [number, number]
   return pieces;
 }
 
+/** How many words after a negated count's keyword a share may deny it instead: "не залишилось і половини". */
+const sharesAfterWithin = 2;
+
 /** "no civilians were killed": a count of 0, when a negation comes right before its keyword. */
-function noneOf(sentence: Sentence, numbered: (at: number) => boolean, { phrases, meter }: Reading) {
+function noneOf(sentence: Sentence, numbered: (at: number) => boolean, { lexicon, phrases, meter }: Reading) {
   const { words } = sentence;
   const zeros: { indicator: IndicatorId; at: number }[] = [];
   for (let i = 0; i < words.length && phrases.negations.mayStandIn(sentence); i++) {
@@ -1140,12 +1143,14 @@ function noneOf(sentence: Sentence, numbered: (at: number) => boolean, { phrases
     if (!negation) continue;
     for (let offset = 0; offset < 4; offset++) {
       const at = i + negation.length + offset;
-      if (numbered(at)) break;
+      if (numbered(at) || lexicon.shares.includes(words[at]?.text ?? '')) break;
       const keyword = phrases.counts.startingAt(sentence, at, meter);
-      if (keyword && keyword.value !== 'population_baseline') {
+      if (!keyword || keyword.value === 'population_baseline') continue;
+      // "Не залишилось і половини мешканців": a share after the keyword is what is denied.
+      const end = at + keyword.length;
+      if (!anyWithin([end, end + sharesAfterWithin], (k) => lexicon.shares.includes(words[k]?.text ?? '')))
         zeros.push({ indicator: keyword.value, at: i });
-        break;
-      }
+      break;
     }
   }
   return zeros;
@@ -1247,25 +1252,35 @@ function partAndWhole(
   n: NumberFound,
   next: NumberFound | undefined,
   sentence: Sentence,
-  { lexicon, meter }: Reading,
+  reading: Reading,
 ): { remaining: NumberFound; whole: NumberFound } | undefined {
   if (!next) return undefined;
-  const { words } = sentence;
-  const outOfIn = (from: number, to: number) => {
-    for (let i = Math.max(from, 0); i < to; i++) {
-      count(meter);
-      if (lexicon.outOf.includes((words[i] as Word).text)) return true;
-    }
-    return false;
-  };
   if (
     next.first - n.last <= partToWholeWithin &&
-    outOfIn(n.last + 1, Math.min(next.first, n.last + 1 + outOfWithin))
+    outOfIn(n.last + 1, Math.min(next.first, n.last + 1 + outOfWithin), sentence, reading)
   )
     return { remaining: n, whole: next };
-  if (outOfIn(n.first - outOfWithin, n.first)) return { remaining: next, whole: n };
+  if (outOfIn(n.first - outOfWithin, n.first, sentence, reading)) return { remaining: next, whole: n };
   return undefined;
 }
+
+/** Whether "of" ("van", "із") is one of words [from, to). */
+function outOfIn(from: number, to: number, { words }: Sentence, { lexicon, meter }: Reading): boolean {
+  for (let i = Math.max(from, 0); i < to; i++) {
+    count(meter);
+    if (lexicon.outOf.includes((words[i] as Word).text)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Most of the 25,000 residents have fled", "van de 40.000 bewoners is niemand meer over": a
+ * whole with no part beside it, the town's people before, after "of" and right before the
+ * word for all who live there.
+ */
+const isWholeAlone = (n: NumberFound, sentence: Sentence, reading: Reading) =>
+  reading.lexicon.residents.includes(sentence.words[n.last + 1]?.text ?? '') &&
+  outOfIn(n.first - outOfWithin, n.first, sentence, reading);
 
 /** The most words a hedge between "to" and what a count became may have: "to fewer than 2,000". */
 const longestChangeHedge = 2;
@@ -1588,6 +1603,15 @@ function draftSentence(
         );
       }
       k++;
+      continue;
+    }
+    if (isCountAt(k, true) && isWholeAlone(n, sentence, reading)) {
+      add(
+        { indicator: 'population_baseline', value: n.value, qualifier: hedgeOf(n) ?? 'exact' },
+        'medium',
+        () =>
+          `"${sentence.text.slice(n.start, n.end)}" as the whole of the "${words[n.last + 1]?.text}", after a word "of"`,
+      );
       continue;
     }
     if (!counts[k]) continue;

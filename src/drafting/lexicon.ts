@@ -77,6 +77,13 @@ export interface Lexicon {
   fromTo: { from: string; to: readonly string[] };
   /** Words that say a sentence's numbers are people who live in a place: "population", "inwoners". */
   populationWords: readonly string[];
+  /**
+   * Those of them that name all who live there, never the people some count is of: "most of
+   * the 25,000 residents have fled" gives the whole, "of the 12 people killed" none.
+   */
+  residents: readonly string[];
+  /** A share of a whole, which no negation before it makes a count of none: "nog geen tiende over". */
+  shares: readonly string[];
   /** Lower-case words that end a role read before a name ("the", "de"): "the deputy mayor Ivan Testenko" gives "deputy mayor". */
   notInRole: readonly string[];
   /** Durations: "for two months" (`for` before the amount), and the units. */
@@ -495,6 +502,8 @@ const en: Lexicon = {
   outOf: ['of'],
   fromTo: { from: 'from', to: ['to'] },
   populationWords: ['population', 'residents', 'inhabitants', 'people'],
+  residents: ['population', 'residents', 'inhabitants'],
+  shares: ['half', 'third', 'quarter', 'tenth', 'fraction', 'most', 'majority', 'minority'],
   notInRole: ['the', 'a', 'an', 'and', 'to', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'says', 'said'],
   durationMarkers: ['for'],
   units: {
@@ -688,6 +697,9 @@ const nl: Lexicon = {
     { words: 'zeker', qualifier: 'at_least' },
     { words: 'minimaal', qualifier: 'at_least' },
     { words: 'pakweg', qualifier: 'approximately' },
+    { words: 'ruwweg', qualifier: 'approximately' },
+    { words: 'grofweg', qualifier: 'approximately' },
+    { words: 'hoogstens', qualifier: 'at_most' },
     { words: 'zowat', qualifier: 'approximately' },
     { words: 'ten minste', qualifier: 'at_least' },
     { words: 'tenminste', qualifier: 'at_least' },
@@ -788,6 +800,15 @@ const nl: Lexicon = {
         'hielden stand',
         'houden het vol',
         'aantal inwoners',
+        'inwonertal',
+        'achterblijvers',
+        'gekrompen tot',
+        'niet verlaten',
+        'zitten vast',
+        'zitten nog vast',
+        'verblijven',
+        'schuil',
+        'schuilen',
       ],
     },
     {
@@ -1024,6 +1045,8 @@ const nl: Lexicon = {
   outOf: ['van'],
   fromTo: { from: 'van', to: ['naar', 'tot'] },
   populationWords: ['inwoners', 'bewoners', 'bevolking', 'inwonertal', 'inwonersaantal', 'mensen'],
+  residents: ['inwoners', 'bewoners', 'bevolking'],
+  shares: ['helft', 'derde', 'kwart', 'tiende', 'fractie', 'meeste', 'meesten', 'meerderheid', 'minderheid'],
   notInRole: ['de', 'het', 'een', 'en', 'van', 'in', 'op', 'bij', 'door', 'met', 'voor', 'zegt', 'zei'],
   durationMarkers: ['al', 'sinds', 'gedurende'],
   units: {
@@ -1547,6 +1570,19 @@ const uk: Lexicon = {
   outOf: ['із', 'з', 'зі'],
   fromTo: { from: 'з', to: ['до'] },
   populationWords: ['населення', 'мешканців', 'жителів', 'людей', 'мешканці', 'жителі'],
+  residents: ['населення', 'мешканців', 'жителів'],
+  shares: [
+    'половина',
+    'половини',
+    'третина',
+    'третини',
+    'чверть',
+    'десята',
+    'частина',
+    'частини',
+    'більшість',
+    'меншість',
+  ],
   notInRole: ['і', 'та', 'й', 'в', 'у', 'на', 'з', 'до', 'каже', 'сказав', 'сказала'],
   durationMarkers: ['вже', 'протягом'],
   units: {

@@ -91,6 +91,8 @@ describe('the work of a draft', () => {
       ...lexicon.civilians,
       ...lexicon.townLeads,
       ...lexicon.bodies,
+      ...lexicon.residents,
+      ...lexicon.shares,
     ]
       .filter((word) => word !== '')
       .map((word) => word.replace(/\*$/, 'en'));
