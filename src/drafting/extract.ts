@@ -315,14 +315,15 @@ function countIndicatorOf(
   n: NumberFound,
   numbered: (at: number) => boolean,
   sentence: Sentence,
-  { lexicon, phrases, meter }: Reading,
+  reading: Reading,
 ) {
+  const { lexicon, phrases, meter } = reading;
   const { words } = sentence;
   let after: { indicator: IndicatorId; distance: number; after: true; marked: boolean } | undefined;
   for (let offset = 1; offset <= windowAfter && !after; offset++) {
     const at = n.last + offset;
     if (numbered(at)) break;
-    const keyword = phrases.counts.startingAt(sentence, at, meter);
+    const keyword = countKeywordAt(sentence, at, reading);
     if (keyword)
       after = {
         indicator: keyword.value,
@@ -340,7 +341,7 @@ function countIndicatorOf(
   for (let offset = 1; offset <= before; offset++) {
     const at = first - offset;
     if (numbered(at)) break;
-    const keyword = at >= 0 ? phrases.counts.startingAt(sentence, at, meter) : undefined;
+    const keyword = at >= 0 ? countKeywordAt(sentence, at, reading) : undefined;
     if (!keyword) continue;
     // "Among the dead were two children": a part of the count, not the count.
     if (
@@ -357,6 +358,17 @@ function countIndicatorOf(
     break;
   }
   return after;
+}
+
+/**
+ * The keyword of a count that stands at word `at`. A particle split from its verb is one only
+ * where it ends its clause: "kwamen vier burgers om." is a count, "om 10 uur" a time.
+ */
+function countKeywordAt(sentence: Sentence, at: number, { lexicon, phrases, meter }: Reading) {
+  const keyword = phrases.counts.startingAt(sentence, at, meter);
+  if (!keyword || keyword.length > 1 || !lexicon.clauseFinal.includes(sentence.words[at]?.text ?? ''))
+    return keyword;
+  return at === sentence.words.length - 1 || markBefore(sentence, at + 1, clauseEnds) ? keyword : undefined;
 }
 
 /** Whether a mark that ends a clause stands between words `from` and `to`. */
@@ -1135,7 +1147,8 @@ function commaPiecesOf(sentence: Sentence, [from, to]: readonly [number, number]
 const sharesAfterWithin = 2;
 
 /** "no civilians were killed": a count of 0, when a negation comes right before its keyword. */
-function noneOf(sentence: Sentence, numbered: (at: number) => boolean, { lexicon, phrases, meter }: Reading) {
+function noneOf(sentence: Sentence, numbered: (at: number) => boolean, reading: Reading) {
+  const { lexicon, phrases, meter } = reading;
   const { words } = sentence;
   const zeros: { indicator: IndicatorId; at: number }[] = [];
   for (let i = 0; i < words.length && phrases.negations.mayStandIn(sentence); i++) {
@@ -1144,7 +1157,7 @@ function noneOf(sentence: Sentence, numbered: (at: number) => boolean, { lexicon
     for (let offset = 0; offset < 4; offset++) {
       const at = i + negation.length + offset;
       if (numbered(at) || lexicon.shares.includes(words[at]?.text ?? '')) break;
-      const keyword = phrases.counts.startingAt(sentence, at, meter);
+      const keyword = countKeywordAt(sentence, at, reading);
       if (!keyword || keyword.value === 'population_baseline') continue;
       // "Не залишилось і половини мешканців": a share after the keyword is what is denied.
       const end = at + keyword.length;

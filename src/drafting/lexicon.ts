@@ -142,6 +142,11 @@ export interface Lexicon {
   utilityPronouns: readonly string[];
   /** Lower-case words that may stand between a locative and a town's name: "in the nearby village of Marsk". */
   townLeads: readonly string[];
+  /**
+   * Keywords split from their verb that count only where they end a clause: "Bij de aanval
+   * kwamen vier burgers om", where "om 10 uur" is a time.
+   */
+  clauseFinal: readonly string[];
   /** A noun that speaks for many ("residents"), with its words in the language. */
   collectiveVoices: readonly { words: readonly string[]; name: string }[];
   /**
@@ -633,6 +638,7 @@ const en: Lexicon = {
   conjunctions: ['and'],
   civilians: ['civilians', 'residents'],
   townLeads: ['the', 'nearby', 'neighbouring', 'neighboring', 'village', 'town', 'city', 'settlement', 'of'],
+  clauseFinal: [],
   collectiveVoices: [{ words: ['residents', 'locals', 'inhabitants'], name: 'Residents' }],
   bodies: [
     'administration',
@@ -832,6 +838,12 @@ const nl: Lexicon = {
         'levens',
         'gewonden bezweken',
         'bezweken',
+        'omgebracht',
+        'doodde',
+        'doodden',
+        'lichamen',
+        'burgerdoden',
+        'om',
       ],
     },
     { indicator: 'civilian_injuries', keywords: ['gewond*', 'verwond*', 'zwaargewond*', 'lichtgewond*'] },
@@ -1183,6 +1195,7 @@ const nl: Lexicon = {
   conjunctions: ['en'],
   civilians: ['burgers', 'inwoners', 'bewoners'],
   townLeads: ['het', 'de', 'naburige', 'nabijgelegen', 'nabije', 'dorp', 'stad', 'buurdorp', 'buurstad'],
+  clauseFinal: ['om'],
   collectiveVoices: [{ words: ['inwoners', 'bewoners'], name: 'Inwoners (residents)' }],
   bodies: [
     'gemeente',
@@ -1722,6 +1735,7 @@ const uk: Lexicon = {
   conjunctions: ['і', 'й', 'та'],
   civilians: ['цивільних', 'мирних', 'мешканців', 'жителів'],
   townLeads: ['сусідньому', 'сусідній', 'сусіднє', 'селі', 'місті', 'селищі', 'смт', 'с', 'м'],
+  clauseFinal: [],
   collectiveVoices: [{ words: ['мешканці', 'жителі'], name: 'Мешканці (residents)' }],
   bodies: [
     'ова',
