@@ -808,6 +808,8 @@ const cutAgainWithin = 2;
 const pastWithin = 4;
 /** How far after a word of coming and going a word that it works is read with it: "beperkt beschikbaar". */
 const comesAndGoesWorkingWithin = 2;
+/** How far after a cut a word that it has ended is read with it: "the water cut has now ended". */
+const cutEndedWithin = 3;
 /** How far after a negation a cut is the one it denies: "has not yet been cut off". */
 const deniedCutWithin = 4;
 /** How far after a negation a word that it works is the one it denies: "is still not available". */
@@ -907,6 +909,15 @@ function stateWordsOf(
       continue;
     }
     const comesAndGoes = phrases.intermittent.startingAt(sentence, i, meter);
+    const cut = phrases.cuts.startingAt(sentence, i, meter);
+    // "the water cut has ended", "outages are over": a cut that has ended is a utility that works.
+    const stopped = comesAndGoes ?? cut;
+    const over = stopped && endWithin(phrases.ended, i + stopped.length, cutEndedWithin);
+    if (over !== undefined) {
+      found.push({ at: i, state: 'available' });
+      i = over - 1;
+      continue;
+    }
     if (comesAndGoes) {
       // "beperkt beschikbaar", "intermittently available": the word that it works is read with it.
       const available = endWithin(phrases.working, i + comesAndGoes.length, comesAndGoesWorkingWithin);
@@ -915,7 +926,6 @@ function stateWordsOf(
       continue;
     }
     const negation = phrases.negations.startingAt(sentence, i, meter);
-    const cut = phrases.cuts.startingAt(sentence, i, meter);
     // "back after ten days without water": that cut has ended, and says nothing of now.
     const ended = negation ?? cut;
     if (ended && inPast(i)) {
@@ -923,8 +933,10 @@ function stateWordsOf(
       continue;
     }
     if (negation) {
-      // "has not been cut off", "niet afgesloten": a cut denied is a utility that works.
-      const denied = endWithin(phrases.cuts, i + negation.length, deniedCutWithin);
+      // "has not been cut off", "niet afgesloten", "no power cuts": a cut denied is a utility that works.
+      const denied =
+        endWithin(phrases.cuts, i + negation.length, deniedCutWithin) ??
+        endWithin(phrases.interruptions, i + negation.length, deniedCutWithin);
       if (denied !== undefined) {
         found.push({ at: i, state: 'available', denied: true });
         i = denied - 1;
@@ -941,7 +953,11 @@ function stateWordsOf(
     }
     if (cut) {
       found.push({ at: i, state: comesAndGoesAfter(i + cut.length) ? 'intermittent' : 'unavailable' });
-      i += cut.length - 1;
+      // "went off again": a return right after a cut says it is cut once more.
+      const again = markBefore(sentence, i + cut.length, clauseEnds)
+        ? undefined
+        : phrases.restored.startingAt(sentence, i + cut.length, meter);
+      i += cut.length + (again?.length ?? 0) - 1;
       continue;
     }
     const restored = phrases.restored.startingAt(sentence, i, meter);
@@ -995,6 +1011,9 @@ function carriedUtilityOf(
   }
   return undefined;
 }
+
+/** How far into a part that names no utility its state may open it: "but has since been restored". */
+const subjectlessWithin = 4;
 
 /**
  * The sentence's utilities and what it says of them. Each part of the sentence (partsOf)
@@ -1059,29 +1078,66 @@ function utilitiesOf(
       i += utility.length - 1;
     }
   };
+  /** Whether words [from, to) name one utility, once or more. */
+  const namesOneUtility = ([from, to]: readonly [number, number]) => {
+    let named: IndicatorId | undefined;
+    for (let i = from; i < to; i++) {
+      const utility = utilityAt(i);
+      if (!utility) continue;
+      if (named !== undefined && named !== utility.value) return false;
+      named = utility.value;
+    }
+    return named !== undefined;
+  };
   /** The state words of the parts read so far, the current one's included, in order. */
   const statesSoFar: StateWord[] = [];
+  /** How many utilities were found before the part before, and where its last comma piece begins. */
+  let foundBefore = 0;
+  let lastPieceBefore = 0;
   for (const part of partsOf(sentence, reading)) {
     const [from, to] = part;
+    // The utilities the part before gave a state in its last piece: "Power is rationed, and water was cut off".
+    const subjects = found.slice(foundBefore).filter((f) => f.at >= lastPieceBefore);
+    foundBefore = found.length;
     if (within(phrases.conditions, sentence, from, to, meter)) continue;
     const states = stateWordsOf(sentence, part, reading);
     statesSoFar.push(...states);
+    lastPieceBefore = lastSaidOf(piecesOf(sentence, part, reading), states);
     if (states.length === 0 && !anyWithin(part, (at) => ellipsisAfter(sentence, at, reading))) continue;
-    if (!saysBoth(states)) {
+    // "Water was cut off but is now restored": a part that names no utility and opens with
+    // one state, not denied, says it of the utilities the last piece of the part before did.
+    const first = states[0];
+    if (
+      subjects.length > 0 &&
+      first &&
+      first.at - from <= subjectlessWithin &&
+      states.every((s) => s.state === first.state && !s.denied) &&
+      !anyWithin(part, utilityAt)
+    ) {
+      for (const subject of subjects) subject.state = first.state;
+      continue;
+    }
+    if (states.every((s) => s.state === states[0]?.state)) {
       readPart(part, states);
       continue;
     }
-    // A part that says a utility works and that one is cut is read no further, a state left
-    // out being a person's to fill in where the opposite state would mislead them; unless
-    // its commas part them, each piece naming a utility and saying its state: "Світла немає,
-    // газ є", "no power, no water, gas still works".
-    const pieces = commaPiecesOf(sentence, part).map((piece) => ({
+    // A part that says two states is read a piece at a time where its commas or "and" part
+    // them, each piece naming a utility and saying its state: "Світла немає, газ є", "no power,
+    // no water, gas still works", "no gas, and water flows only at night", "gas was cut off
+    // and water has returned".
+    const pieces = piecesOf(sentence, part, reading).map((piece) => ({
       piece,
       states: states.filter((s) => piece[0] <= s.at && s.at < piece[1]),
       named: anyWithin(piece, utilityAt),
     }));
     const parted = pieces.every((p) => p.named === p.states.length > 0 && !saysBoth(p.states));
     if (pieces.length > 1 && parted) for (const { piece, states } of pieces) readPart(piece, states);
+    // "Water, cut on Monday, returned on Friday": of one utility, a return said last ends
+    // the cuts said before it.
+    else if (returnsLast(states) && namesOneUtility(part)) readPart(part, states.slice(-1));
+    // Else one that says a utility works and one is cut is read no further, a state left out
+    // being a person's to fill in where the opposite state would mislead them.
+    else if (!saysBoth(states)) readPart(part, states);
   }
   return found;
 }
@@ -1120,6 +1176,24 @@ function ellipticState(ellipsis: Ellipsis, before: StateWord | undefined): Utili
   return ellipsis === 'affirms' ? said : said && otherState[said];
 }
 
+/**
+ * Where the last of pieces begins, with those before it that say no state of their own:
+ * "Power and water were cut off" is one thing said of both.
+ */
+function lastSaidOf(pieces: readonly [number, number][], states: readonly StateWord[]): number {
+  let k = pieces.length - 1;
+  const saysNothing = ([from, to]: readonly [number, number]) =>
+    !states.some((s) => from <= s.at && s.at < to);
+  while (k > 0 && saysNothing(pieces[k - 1] as [number, number])) k--;
+  return (pieces[k] as [number, number])[0];
+}
+
+/** Whether the last of states says a utility works, and no negation made it so. */
+const returnsLast = (states: readonly StateWord[]) => {
+  const last = states.at(-1);
+  return last !== undefined && last.state === 'available' && !last.denied;
+};
+
 /** Whether states say both that something works and that something does not work all the time. */
 const saysBoth = (states: readonly { state: UtilityState }[]) =>
   states.some((s) => s.state === 'available') && states.some((s) => s.state !== 'available');
@@ -1130,12 +1204,17 @@ function anyWithin([from, to]: readonly [number, number], found: (at: number) =>
   return false;
 }
 
-/** Words [from, to) cut at each comma, as word ranges in order. */
-function commaPiecesOf(sentence: Sentence, [from, to]: readonly [number, number]): [number, number][] {
+/** Words [from, to) cut at each comma and before each "and", as word ranges in order. */
+function piecesOf(
+  sentence: Sentence,
+  [from, to]: readonly [number, number],
+  { lexicon }: Reading,
+): [number, number][] {
   const pieces: [number, number][] = [];
   let start = from;
   for (let i = from + 1; i < to; i++) {
-    if (!markBefore(sentence, i, ',')) continue;
+    const joined = lexicon.conjunctions.includes((sentence.words[i] as Word).text);
+    if (!joined && !markBefore(sentence, i, ',')) continue;
     pieces.push([start, i]);
     start = i;
   }

@@ -42,6 +42,10 @@ export interface Lexicon {
   /** Words that say a utility comes and goes, or was restored. */
   intermittent: readonly string[];
   restored: readonly string[];
+  /** Words right after a cut, or a word of coming and going, that say it has ended: "the water cut has ended". */
+  ended: readonly string[];
+  /** Words of coming and going that name the interruptions: after a negation, they say it works ("no power cuts"). */
+  interruptions: readonly string[];
   /** Words that say a utility works ("still works", "werkt", "працює"). */
   working: readonly string[];
   /**
@@ -330,6 +334,7 @@ const en: Lexicon = {
     'lacking',
     'no one',
     'nobody',
+    'no longer',
     'no',
     'without',
     'not',
@@ -355,6 +360,8 @@ const en: Lexicon = {
     'from wells',
     'from a well',
     'stopped working',
+    'stopped',
+    'stop',
     'run dry',
     'ran dry',
     'dry',
@@ -374,6 +381,13 @@ const en: Lexicon = {
     'queues for',
     'queuing for',
     'distribution point*',
+    'disconnected',
+    'wells',
+    'shortage*',
+    'bottled water',
+    'carry water',
+    'fetch water',
+    'melt snow',
     // People at work on a utility that is cut, read over "working": "crews are working to restore power".
     'working to',
     'work to',
@@ -414,6 +428,11 @@ const en: Lexicon = {
     'limited',
     'comes and goes',
     'come and go',
+    'every other day',
+    'cuts',
+    'at night',
+    'low pressure',
+    'too low',
     'half of the',
     'some homes',
     'some areas',
@@ -430,7 +449,22 @@ const en: Lexicon = {
     'turned on',
     'turned back on',
     'restarted',
+    'again',
   ],
+  ended: [
+    'has ended',
+    'have ended',
+    'ended',
+    'is over',
+    'are over',
+    'was lifted',
+    'were lifted',
+    'has eased',
+    'eased',
+    'have stopped',
+    'has stopped',
+  ],
+  interruptions: ['outages', 'blackouts', 'power cuts', 'cuts'],
   working: [
     'uninterrupted',
     'still there',
@@ -451,6 +485,13 @@ const en: Lexicon = {
     'still has',
     'without interruption*',
     'returns',
+    'supplied',
+    'normally',
+    'normal',
+    'around the clock',
+    'no longer needed',
+    'no longer need',
+    'no longer needs',
   ],
   contrasts: ['but', 'however', 'while', 'whereas', 'although', 'though', 'yet', 'unlike'],
   conditions: [
@@ -881,6 +922,7 @@ const nl: Lexicon = {
         'leidingwater',
         'kranen',
         'waterleidingnet',
+        'waternet',
       ],
     },
   ],
@@ -935,6 +977,10 @@ const nl: Lexicon = {
     'uit een put',
     'bij putten',
     'uit putten',
+    'komt niets',
+    'uitgiftepunt*',
+    'smelten sneeuw',
+    'sneeuw smelten',
   ],
   intermittent: [
     'af en toe',
@@ -968,6 +1014,8 @@ const nl: Lexicon = {
     'beperkt',
     'stroomstoringen',
     'stroomonderbrekingen',
+    's nachts',
+    's avonds',
   ],
   restored: [
     'hersteld',
@@ -983,6 +1031,8 @@ const nl: Lexicon = {
     'er weer',
     'weer',
   ],
+  ended: ['is voorbij', 'zijn voorbij', 'voorbij', 'beëindigd', 'opgeheven', 'zijn gestopt', 'is gestopt'],
+  interruptions: ['stroomstoringen', 'stroomonderbrekingen'],
   working: [
     'ononderbroken',
     'zonder onderbreking*',
@@ -1468,6 +1518,8 @@ const uk: Lexicon = {
     'ремонтують',
     'зруйнован*',
     'перекри*',
+    'колодяз*',
+    'криниц*',
   ],
   intermittent: [
     'з перебоями',
@@ -1510,6 +1562,8 @@ const uk: Lexicon = {
     'увімкнули',
     'увімкнен*',
   ],
+  ended: ['закінчил*', 'завершил*', 'скасован*', 'скасували'],
+  interruptions: ['відключення', 'вимкнення', 'перебо*'],
   working: [
     'без перебоїв',
     // Not "працюють": "ремонтники працюють над відновленням" is people at work on a cut.

@@ -212,6 +212,8 @@ export interface LexiconPhrases {
   cuts: PhraseList<true>;
   intermittent: PhraseList<true>;
   restored: PhraseList<true>;
+  ended: PhraseList<true>;
+  interruptions: PhraseList<true>;
   working: PhraseList<true>;
   contrasts: PhraseList<true>;
   conditions: PhraseList<true>;
@@ -252,6 +254,8 @@ export function phrasesOf(lexicon: Lexicon): LexiconPhrases {
       cuts: plain(lexicon.cuts),
       intermittent: plain(lexicon.intermittent),
       restored: plain(lexicon.restored),
+      ended: plain(lexicon.ended),
+      interruptions: plain(lexicon.interruptions),
       working: plain(lexicon.working),
       contrasts: plain(lexicon.contrasts),
       conditions: plain(lexicon.conditions),

@@ -93,6 +93,8 @@ describe('the work of a draft', () => {
       ...lexicon.bodies,
       ...lexicon.residents,
       ...lexicon.shares,
+      ...lexicon.ended,
+      ...lexicon.interruptions,
     ]
       .filter((word) => word !== '')
       .map((word) => word.replace(/\*$/, 'en'));
