@@ -808,6 +808,8 @@ const cutAgainWithin = 2;
 const pastWithin = 4;
 /** How far after a word of coming and going a word that it works is read with it: "beperkt beschikbaar". */
 const comesAndGoesWorkingWithin = 2;
+/** How far into a clause, or after "and", the utility it is of may stand: ", and the water supply". */
+const subjectWithin = 4;
 /** How far after a cut a word that it has ended is read with it: "the water cut has now ended". */
 const cutEndedWithin = 3;
 /** How far after a negation a cut is the one it denies: "has not yet been cut off". */
@@ -836,9 +838,18 @@ function stateWordsOf(
   { lexicon, phrases, meter }: Reading,
 ) {
   const found: StateWord[] = [];
+  /**
+   * Whether word `at` begins another clause, or what "and" joins, that names a utility of its
+   * own: "Water is back, power is on for a few hours", "Газу немає і вода є".
+   */
+  const joinedAt = (at: number) =>
+    (markBefore(sentence, at, clauseEnds) || lexicon.conjunctions.includes(sentence.words[at]?.text ?? '')) &&
+    anyWithin([at, at + subjectWithin], (k) => phrases.utilities.startingAt(sentence, k, meter));
   // Up to a phrase that says it works, whose own words those are: "подають без перебоїв".
   const comesAndGoesAfter = (at: number) => {
     for (let j = at; j < Math.min(to, at + comesAndGoesWithin); j++) {
+      // "Water is back, but not everywhere": what a contrast adds is said of it.
+      if (joinedAt(j) && !phrases.contrasts.startingAt(sentence, j, meter)) return false;
       if (phrases.working.startingAt(sentence, j, meter)) return false;
       if (phrases.intermittent.startingAt(sentence, j, meter)) return true;
     }
@@ -847,8 +858,9 @@ function stateWordsOf(
   /** Where the first phrase of `list` within `within` words from `at` (in the part) ends, if one stands there. */
   const endWithin = (list: PhraseList<true>, at: number, within: number) => {
     for (let j = at; j < Math.min(to, at + within); j++) {
-      // Not past a comma: "no electricity, gas works" denies no working.
-      if (markBefore(sentence, j, clauseEnds)) return undefined;
+      // Not past a comma, nor an "and" with a utility of its own: "no electricity, gas works",
+      // "Газу немає і вода є" deny no working.
+      if (markBefore(sentence, j, clauseEnds) || joinedAt(j)) return undefined;
       const found = list.startingAt(sentence, j, meter);
       if (found) return j + found.length;
     }
@@ -861,7 +873,7 @@ function stateWordsOf(
     for (let j = at; j < Math.min(to, at + cutAgainWithin); j++) {
       // "подають без перебоїв" works, "є не в усіх будинках" comes and goes: neither is a cut.
       if (
-        markBefore(sentence, j, clauseEnds) ||
+        joinedAt(j) ||
         phrases.working.startingAt(sentence, j, meter) ||
         phrases.intermittent.startingAt(sentence, j, meter)
       )
@@ -870,6 +882,13 @@ function stateWordsOf(
     }
     return false;
   };
+  /** Whether word `at` ends its clause, or begins how long or what "and" adds: "немає вже тиждень". */
+  const endsWhatItSays = (at: number) =>
+    at === sentence.words.length ||
+    markBefore(sentence, at, clauseEnds) ||
+    lexicon.conjunctions.includes(sentence.words[at]?.text ?? '') ||
+    lexicon.durationMarkers.includes(sentence.words[at]?.text ?? '') ||
+    lexicon.since.includes(sentence.words[at]?.text ?? '');
   /** Where the phrase of the last word that makes a cut a past one ("after") ends. */
   let pastFrom: number | undefined;
   /**
@@ -916,6 +935,17 @@ function stateWordsOf(
     if (over !== undefined) {
       found.push({ at: i, state: 'available' });
       i = over - 1;
+      continue;
+    }
+    // "Перебоїв із водою немає": interruptions that a negation ending what the clause says
+    // denies are none; "Проблеми з водою не вирішено" denies something else.
+    const none =
+      stopped &&
+      phrases.interruptions.startingAt(sentence, i, meter) &&
+      endWithin(phrases.negations, i + stopped.length, deniedWorkingWithin);
+    if (none && endsWhatItSays(none)) {
+      found.push({ at: i, state: 'available', denied: true });
+      i = none - 1;
       continue;
     }
     if (comesAndGoes) {
