@@ -249,7 +249,8 @@ function isNotCount(
   if (phrases.notCountBefore.startingAt(sentence, n.last + 1, meter) && !joins(words[n.last + 1]?.text))
     return true;
   if (entryOf(lexicon.months, words[n.last + 1]?.text) !== undefined) return true;
-  if (entryOf(lexicon.months, before) !== undefined) return true;
+  // "February 12" is a date; "Since February, 312 civilians" a count.
+  if (entryOf(lexicon.months, before) !== undefined && !markBefore(sentence, n.first, ',')) return true;
   if (!n.inWords && n.value <= oldestAge && isAgeMarked(sentence.text, n)) return true;
   // A year is one word of digits: "2 тисяч" is a count.
   return !n.inWords && n.first === n.last && n.value >= 1900 && n.value <= 2100 && !isPunctuated(n.first);
@@ -1400,9 +1401,19 @@ function outOfIn(from: number, to: number, { words }: Sentence, { lexicon, meter
  * whole with no part beside it, the town's people before, after "of" and right before the
  * word for all who live there.
  */
-const isWholeAlone = (n: NumberFound, sentence: Sentence, reading: Reading) =>
-  reading.lexicon.residents.includes(sentence.words[n.last + 1]?.text ?? '') &&
-  outOfIn(n.first - outOfWithin, n.first, sentence, reading);
+function isWholeAlone(n: NumberFound, sentence: Sentence, reading: Reading): boolean {
+  const { lexicon, phrases, meter } = reading;
+  const { words } = sentence;
+  if (!lexicon.residents.includes(words[n.last + 1]?.text ?? '')) return false;
+  for (let at = n.first - 1; at >= Math.max(n.first - outOfWithin, 0); at--) {
+    count(meter);
+    if (!lexicon.outOf.includes((words[at] as Word).text)) continue;
+    // "claimed the lives of five residents": of a count, they are the ones it counts.
+    const counted = phrases.counts.endingBefore(sentence, at, meter);
+    return !counted || counted.value === 'population_baseline';
+  }
+  return false;
+}
 
 /** The most words a hedge between "to" and what a count became may have: "to fewer than 2,000". */
 const longestChangeHedge = 2;
