@@ -449,17 +449,16 @@ function voiceOf(
   const isAbbreviatedRole = (at: number) => isAbbreviation(at) && isPersonal(at + 1);
   /**
    * A word of a role: in lower case, or an abbreviation before the name, or a capital that
-   * names where the role is, right before a role's word ("Donetsk regional governor",
-   * "начальник Донецької ОВА").
+   * names where or whose the role is, right before a role's word ("Donetsk regional governor",
+   * "UN official", "начальник Донецької ОВА").
    */
   const isRoleWord = (at: number) =>
     canBeInRole(at) &&
     (!isName(at) ||
       isAbbreviatedRole(at) ||
-      (!isAbbreviation(at) &&
-        !punctuatedBefore(sentence, at + 1) &&
+      (!punctuatedBefore(sentence, at + 1) &&
         canBeInRole(at + 1) &&
-        (!isName(at + 1) || isAbbreviatedRole(at + 1))));
+        (!isName(at + 1) || (!isAbbreviation(at) && isAbbreviatedRole(at + 1)))));
   const span = (first: number, last: number) =>
     text.slice((words[first] as Word).start, (words[last] as Word).end);
   /** A role as written: with the full stop of an abbreviation it ends with ("Dr."). */
@@ -596,14 +595,10 @@ function voiceOf(
       let last = i - 1;
       let role: string | undefined;
       if (!isName(last) && punctuatedBefore(sentence, i)) {
-        // Between commas, a role is any lower-case words: "head of the district hospital".
+        // Between commas, a role is the words there, a place's name among them: "head of the
+        // district hospital", "the governor of Donetsk region".
         let start = i - 1;
-        while (
-          start > 0 &&
-          i - start < longestRole &&
-          !punctuatedBefore(sentence, start) &&
-          !isName(start - 1)
-        ) {
+        while (start > 0 && i - start < longestAppositiveRole && !punctuatedBefore(sentence, start)) {
           count(meter);
           start--;
         }
@@ -624,10 +619,14 @@ function voiceOf(
       if (j < last) {
         const first = j + 1;
         const roleFirst = roleStart(first);
+        // "The head of the local hospital, Dr. Petra Anselm, said": a title alone says less than the role before its comma.
+        const titleOnly =
+          roleFirst === first - 1 && lexicon.abbreviations.includes((words[roleFirst] as Word).text);
+        const before = roleFirst < first ? roleSpan(roleFirst, first - 1) : undefined;
         return voice(
           first,
           last,
-          role ?? (roleFirst < first ? roleSpan(roleFirst, first - 1) : roleBeforeComma(first)),
+          role ?? (titleOnly ? (roleBeforeComma(roleFirst) ?? before) : (before ?? roleBeforeComma(first))),
         );
       }
     }
