@@ -478,9 +478,13 @@ function voiceOf(
     const role = said
       ? undefined
       : /^,\s*(\p{Ll}[^,.;!?\d]*)(?=[,.;!?]|$)/u.exec(text.slice((words[last] as Word).end))?.[1]?.trim();
+    // "Maria Holm, a volunteer who distributes food": the role ends where a clause about the person begins.
+    const roleWords = role?.split(/\s+/u) ?? [];
+    const relative = roleWords.findIndex((word) => lexicon.relatives.includes(word));
+    const ownWords = relative === -1 ? roleWords : roleWords.slice(0, relative);
     // "Ivan Testenko, the deputy mayor, said": without the article it starts with.
-    const article = role?.split(/\s+/u, 1)[0] ?? '';
-    return lexicon.notInRole.includes(article) ? role?.slice(article.length).trim() || undefined : role;
+    if (lexicon.notInRole.includes(ownWords[0] ?? '')) ownWords.shift();
+    return ownWords.length > 0 ? ownWords.join(' ') : undefined;
   };
   /** Words `first` to `last` as a role, without the article they start with ("the deputy mayor"). */
   const roleWithoutArticle = (first: number, last: number) => {
@@ -1162,9 +1166,11 @@ function utilitiesOf(
     }));
     const parted = pieces.every((p) => p.named === p.states.length > 0 && !saysBoth(p.states));
     if (pieces.length > 1 && parted) for (const { piece, states } of pieces) readPart(piece, states);
-    // "Water, cut on Monday, returned on Friday": of one utility, a return said last ends
-    // the cuts said before it.
-    else if (returnsLast(states) && namesOneUtility(part)) readPart(part, states.slice(-1));
+    // Of one utility, a return said last ends the cuts said before it ("Water, cut on Monday,
+    // returned on Friday"), and one to a part of the homes comes and goes ("40 procent van de
+    // huizen heeft weer stroom").
+    else if (returnsLast(states) && namesOneUtility(part))
+      readPart(part, states.some((s) => s.state === 'intermittent') ? states : states.slice(-1));
     // Else one that says a utility works and one is cut is read no further, a state left out
     // being a person's to fill in where the opposite state would mislead them.
     else if (!saysBoth(states)) readPart(part, states);

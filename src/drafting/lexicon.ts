@@ -90,6 +90,8 @@ export interface Lexicon {
   shares: readonly string[];
   /** Lower-case words that end a role read before a name ("the", "de"): "the deputy mayor Ivan Testenko" gives "deputy mayor". */
   notInRole: readonly string[];
+  /** Words that begin a clause about a person, where a role after the name ends: "a volunteer who distributes food". */
+  relatives: readonly string[];
   /** Durations: "for two months" (`for` before the amount), and the units. */
   durationMarkers: readonly string[];
   units: Readonly<Record<string, TimeUnit>>;
@@ -388,6 +390,7 @@ const en: Lexicon = {
     'bottled water',
     'carry water',
     'fetch water',
+    'affected',
     'standpipe*',
     'downed',
     'under repair',
@@ -436,6 +439,9 @@ const en: Lexicon = {
     'come and go',
     'every other day',
     'cuts',
+    'per cent of',
+    'percent of',
+    '% of',
     'at night',
     'low pressure',
     'too low',
@@ -567,6 +573,7 @@ const en: Lexicon = {
   residents: ['population', 'residents', 'inhabitants'],
   shares: ['half', 'third', 'quarter', 'tenth', 'fraction', 'most', 'majority', 'minority'],
   notInRole: ['the', 'a', 'an', 'and', 'to', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'says', 'said'],
+  relatives: ['who', 'which', 'that', 'whose'],
   durationMarkers: ['for'],
   units: {
     day: 'day',
@@ -1057,6 +1064,7 @@ const nl: Lexicon = {
     'stroomonderbrekingen',
     's nachts',
     's avonds',
+    'procent van',
   ],
   restored: [
     'hersteld',
@@ -1157,6 +1165,7 @@ const nl: Lexicon = {
   residents: ['inwoners', 'bewoners', 'bevolking'],
   shares: ['helft', 'derde', 'kwart', 'tiende', 'fractie', 'meeste', 'meesten', 'meerderheid', 'minderheid'],
   notInRole: ['de', 'het', 'een', 'en', 'van', 'in', 'op', 'bij', 'door', 'met', 'voor', 'zegt', 'zei'],
+  relatives: ['die', 'dat', 'wiens', 'wier'],
   durationMarkers: ['al', 'sinds', 'gedurende'],
   units: {
     dag: 'day',
@@ -1620,6 +1629,7 @@ const uk: Lexicon = {
     'обмежен*',
     'нестабільн*',
     'низький тиск',
+    'відсотк*',
     'тиск низький',
     'слабкий тиск',
   ],
@@ -1732,6 +1742,7 @@ const uk: Lexicon = {
     'меншість',
   ],
   notInRole: ['і', 'та', 'й', 'в', 'у', 'на', 'з', 'до', 'каже', 'сказав', 'сказала'],
+  relatives: ['який', 'яка', 'яке', 'які', 'що', 'чий', 'чия'],
   durationMarkers: ['вже', 'протягом'],
   units: {
     день: 'day',

@@ -95,6 +95,7 @@ describe('the work of a draft', () => {
       ...lexicon.shares,
       ...lexicon.ended,
       ...lexicon.interruptions,
+      ...lexicon.relatives,
     ]
       .filter((word) => word !== '')
       .map((word) => word.replace(/\*$/, 'en'));
