@@ -400,6 +400,8 @@ const longestAppositiveRole = 8;
 
 /** The most words a body named before "said" may have: "the Donetsk regional military administration". */
 const longestBody = 4;
+/** How far before "said" the "of" after a body may stand: "bestuur van de regio meldt". */
+const bodyOfWithin = 4;
 
 /** A word written in capitals only ("ОВА", "UN"): an abbreviation, a name's only where no name follows it. */
 const abbreviation = /^\p{Lu}{2,}$/u;
@@ -542,13 +544,26 @@ function voiceOf(
     }
     return undefined;
   };
-  /** "the regional military administration said": a body that ends right before word `at`. */
+  /**
+   * "the regional military administration said", "het militair bestuur van de regio meldt": a
+   * body that ends right before word `at`, or whose "of" and where do.
+   */
   const bodyBefore = (at: number) => {
-    if (!isBody(at - 1) || punctuatedBefore(sentence, at)) return undefined;
-    let first = at - 1;
+    if (punctuatedBefore(sentence, at)) return undefined;
+    let body = at - 1;
+    if (!isBody(body)) {
+      let of = at - 2;
+      while (of > at - bodyOfWithin && !(lexicon.outOf.includes(words[of]?.text ?? '') && isBody(of - 1)))
+        of--;
+      if (!isBody(of - 1) || !lexicon.outOf.includes(words[of]?.text ?? '')) return undefined;
+      for (let k = of; k < at; k++)
+        if (punctuatedBefore(sentence, k) || /\d/u.test((words[k] as Word).text)) return undefined;
+      body = of - 1;
+    }
+    let first = body;
     while (
       first > 0 &&
-      at - first < longestBody &&
+      body + 1 - first < longestBody &&
       canBeInRole(first - 1) &&
       !punctuatedBefore(sentence, first)
     ) {
