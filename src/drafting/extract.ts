@@ -1283,7 +1283,12 @@ function noneOf(sentence: Sentence, numbered: (at: number) => boolean, reading: 
   const zeros: { indicator: IndicatorId; at: number }[] = [];
   for (let i = 0; i < words.length && phrases.negations.mayStandIn(sentence); i++) {
     const negation = phrases.negations.startingAt(sentence, i, meter);
-    if (!negation) continue;
+    // "Водопостачання не постраждало": what a utility's clause denies is no count of people.
+    if (
+      !negation ||
+      anyWithin([i - subjectWithin, i], (k) => phrases.utilities.startingAt(sentence, k, meter))
+    )
+      continue;
     for (let offset = 0; offset < 4; offset++) {
       const at = i + negation.length + offset;
       if (numbered(at) || lexicon.shares.includes(words[at]?.text ?? '')) break;
@@ -1305,6 +1310,10 @@ const opensWithin = 1;
 /** The most words between a locative and the name of a town: "in the nearby village of Marsk". */
 const longestTownLead = 4;
 
+/** How many first letters of a place's name say a word is that name in any case: "Бахм" in "у Бахмуті". */
+const longestTownStem = 4;
+const shortestTownStem = 3;
+
 /** Whether a number or a word stands in a part about another town, and whether the sentence names one. */
 interface OtherTowns {
   inOtherTown: (at: { start: number; end: number }) => boolean;
@@ -1325,8 +1334,13 @@ function otherTownsOf(
 ): OtherTowns {
   if (placeNames.length === 0) return inNoOtherTown;
   const { words, text } = sentence;
-  const stem = (name: string) => name.toLowerCase().slice(0, 4);
-  const ours = new Set(placeNames.map(stem));
+  // A name's first word without the endings a language declines ("Тихе" in "у Тихому Полі"):
+  // all but its last two letters, from three to four of them.
+  const stems = placeNames.map((name) => {
+    const first = name.toLowerCase().split(/\s/u, 1)[0] ?? '';
+    return first.slice(0, Math.min(longestTownStem, Math.max(shortestTownStem, first.length - 2)));
+  });
+  const isOurs = (word: string) => stems.some((stem) => word.startsWith(stem));
   // Where the sentence's commas and semicolons stand, found once, when a town is named.
   let separators: number[] | undefined;
   /** Where the part that opens with the town named at word `at` ends: at a contrast or a semicolon. */
@@ -1355,7 +1369,7 @@ function otherTownsOf(
     if (!next) continue;
     // "in March" is no other town.
     const month = entryOf(lexicon.months, next.text) !== undefined;
-    if (!startsWithCapital(text, next.start) || ours.has(stem(next.text)) || month) continue;
+    if (!startsWithCapital(text, next.start) || isOurs(next.text) || month) continue;
     if (!separators) {
       count(meter, text.length);
       separators = [...text.matchAll(/[,;]/gu)].map((m) => m.index);
