@@ -248,6 +248,8 @@ function isNotCount(
     return true;
   if (phrases.notCountBefore.startingAt(sentence, n.last + 1, meter) && !joins(words[n.last + 1]?.text))
     return true;
+  // "один із небагатьох", "one of few who stayed": one of some, no count.
+  if (n.inWords && n.value === 1 && lexicon.outOf.includes(words[n.last + 1]?.text ?? '')) return true;
   if (entryOf(lexicon.months, words[n.last + 1]?.text) !== undefined) return true;
   // "February 12" is a date; "Since February, 312 civilians" a count.
   if (entryOf(lexicon.months, before) !== undefined && !markBefore(sentence, n.first, ',')) return true;
@@ -402,6 +404,9 @@ const longestAppositiveRole = 8;
 const longestBody = 4;
 /** How far before "said" the "of" after a body may stand: "bestuur van de regio meldt". */
 const bodyOfWithin = 4;
+
+/** An age written as one word: "67-річний", "67-year-old", "67-jarige". */
+const ageWord = /^\d+-\p{L}/u;
 
 /** A word written in capitals only ("ОВА", "UN"): an abbreviation, a name's only where no name follows it. */
 const abbreviation = /^\p{Lu}{2,}$/u;
@@ -579,6 +584,8 @@ function voiceOf(
       let j = i + before.length;
       // "according to the regional governor, Anna Kolb": the article is not the role's.
       if (lexicon.notInRole.includes(words[j]?.text ?? '') && isRoleWord(j + 1)) j++;
+      // "каже 67-річний Іван Сич": an age before the name is neither role nor name.
+      if (ageWord.test(words[j]?.text ?? '')) j++;
       const roleFrom = j;
       while (j - roleFrom < longestRole && isRoleWord(j) && !punctuatedBefore(sentence, j + 1)) {
         count(meter);
