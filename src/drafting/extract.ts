@@ -236,7 +236,8 @@ function isNotCount(
 ): boolean {
   const { words } = sentence;
   // Read as a word only when there is one: words[-1] is a slow look-up of a property "-1".
-  const before = n.first > 0 ? (words[n.first - 1] as Word).text : '';
+  // One before a comma says nothing of it: "Last year, 45 civilians".
+  const before = n.first > 0 && !markBefore(sentence, n.first, ',') ? (words[n.first - 1] as Word).text : '';
   // "4,000 of the 25,000": read as a part and its whole, the word between them makes neither "one of the".
   const joins = (text: string | undefined) => partOrWhole && lexicon.outOf.includes(text ?? '');
   // "у 2022 році" is no count; "оцінюють у 4500", whose "у" ends a hedge, is one.
@@ -252,7 +253,7 @@ function isNotCount(
   if (n.inWords && n.value === 1 && lexicon.outOf.includes(words[n.last + 1]?.text ?? '')) return true;
   if (entryOf(lexicon.months, words[n.last + 1]?.text) !== undefined) return true;
   // "February 12" is a date; "Since February, 312 civilians" a count.
-  if (entryOf(lexicon.months, before) !== undefined && !markBefore(sentence, n.first, ',')) return true;
+  if (entryOf(lexicon.months, before) !== undefined) return true;
   if (!n.inWords && n.value <= oldestAge && isAgeMarked(sentence.text, n)) return true;
   // A year is one word of digits: "2 тисяч" is a count.
   return !n.inWords && n.first === n.last && n.value >= 1900 && n.value <= 2100 && !isPunctuated(n.first);
@@ -327,6 +328,8 @@ function countIndicatorOf(
     const at = n.last + offset;
     if (numbered(at)) break;
     const keyword = countKeywordAt(sentence, at, reading);
+    // "damaged 14 buildings and injured 6 people": a keyword right before a count is that count's.
+    if (keyword && offset > nearBefore && numbered(at + keyword.length)) break;
     if (keyword)
       after = {
         indicator: keyword.value,

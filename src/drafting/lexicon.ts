@@ -565,6 +565,7 @@ const en: Lexicon = {
     'in the past month',
     'over the past month',
     'in the last month',
+    'last year',
   ],
   missing: ['missing', 'unaccounted'],
   notCivilians: ['soldiers', 'servicemen', 'servicewomen', 'troops', 'fighters', 'combatants', 'militants'],
