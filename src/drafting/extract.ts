@@ -205,6 +205,20 @@ function hedgeAfter(sentence: Sentence, at: number, { phrases, meter }: Reading)
   return phrases.hedgesAfter.startingAt(sentence, at + 1, meter)?.value;
 }
 
+/** How far before a number, in its clause, a word of estimate makes it one: "Naar schatting houden nog 1.000". */
+const estimateWithin = 6;
+
+/** "approximately" where a word of estimate stands before the number in its clause (`Lexicon.estimates`). */
+function estimateBefore(sentence: Sentence, at: number, { phrases, meter }: Reading): Qualifier | undefined {
+  if (!phrases.estimates.mayStandIn(sentence)) return undefined;
+  for (let k = at - 1; k >= Math.max(at - estimateWithin, 0); k--) {
+    if (phrases.estimates.startingAt(sentence, k, meter)) return 'approximately';
+    // Another number between makes the estimate that one's.
+    if (markBefore(sentence, k, clauseEnds) || /\d/u.test((sentence.words[k] as Word).text)) return undefined;
+  }
+  return undefined;
+}
+
 /** The largest number read as a person's age when it is marked as one. */
 const oldestAge = 120;
 
@@ -1732,7 +1746,9 @@ function draftSentence(
   /** Whether the sentence names the people who live there, found the first time it is asked. */
   let population: boolean | undefined;
   const hedgeOf = (n: NumberFound) =>
-    hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, n.last, reading);
+    hedgeBefore(sentence, n.first, reading) ??
+    hedgeAfter(sentence, n.last, reading) ??
+    estimateBefore(sentence, n.first, reading);
   /** The hedge of what a count became ("to about 2,000"); the "to" itself ("до") hedges nothing. */
   const hedgeAfterTo = (n: NumberFound): Qualifier =>
     lexicon.fromTo.to.includes(words[n.first - 1]?.text ?? '') ? 'exact' : (hedgeOf(n) ?? 'exact');
@@ -1804,11 +1820,16 @@ function draftSentence(
       !found ||
       (civilianCounts.includes(found.indicator) &&
         namesWithin(lexicon.notCivilians, span, sentence, meter)) ||
+      (found.indicator === 'population_remaining' &&
+        namesWithin(lexicon.someOfThem, span, sentence, meter)) ||
       namesWithin(lexicon.missing, span, sentence, meter)
     )
       continue;
     // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
-    const hedged = hedgeBefore(sentence, n.first, reading) ?? hedgeAfter(sentence, span.last, reading);
+    const hedged =
+      hedgeBefore(sentence, n.first, reading) ??
+      hedgeAfter(sentence, span.last, reading) ??
+      estimateBefore(sentence, n.first, reading);
     const high = range && next.value;
     const bounds =
       change && next

@@ -26,6 +26,11 @@ export interface Lexicon {
   hedgesBefore: readonly { words: string; qualifier: Qualifier }[];
   /** Hedges written after a number ("12,000 or more"). */
   hedgesAfter: readonly { words: string; qualifier: Qualifier }[];
+  /**
+   * Words that make the numbers after them in their clause estimates, where the language puts
+   * them away from the number: "Naar schatting houden nog 1.000 inwoners het vol".
+   */
+  estimates: readonly string[];
   /** "between A and B", "A tot B": the two words around a range. */
   ranges: readonly { before?: string; between: string }[];
   /** Words that make the count indicator of a number: searched in the words after it, then before. */
@@ -71,6 +76,8 @@ export interface Lexicon {
   notCivilians: readonly string[];
   /** Words a few words after a number that say it counts the missing, whom no figure counts: "3 remain missing". */
   missing: readonly string[];
+  /** Who, named right after a number of people who remain, makes it a part of them: "40 children", "300 families". */
+  someOfThem: readonly string[];
   /** "4,000 of the 25,000 residents", "van de 20.000 inwoners", "із 30 тисяч": the word before the whole. */
   outOf: readonly string[];
   /**
@@ -233,6 +240,13 @@ const en: Lexicon = {
   hedgesAfter: [
     { words: 'or more', qualifier: 'at_least' },
     { words: 'or so', qualifier: 'approximately' },
+  ],
+  estimates: [
+    'estimates suggest',
+    'by some estimates',
+    'according to estimates',
+    'is estimated',
+    'are estimated',
   ],
   ranges: [{ before: 'between', between: 'and' }, { between: 'to' }],
   counts: [
@@ -579,6 +593,7 @@ const en: Lexicon = {
     'last year',
   ],
   missing: ['missing', 'unaccounted'],
+  someOfThem: ['children', 'women', 'men', 'families', 'households', 'volunteers'],
   notCivilians: ['soldiers', 'servicemen', 'servicewomen', 'troops', 'fighters', 'combatants', 'militants'],
   outOf: ['of'],
   fromTo: { from: 'from', to: ['to'] },
@@ -835,6 +850,7 @@ const nl: Lexicon = {
     { words: 'nog maar', qualifier: 'exact' },
   ],
   hedgesAfter: [{ words: 'of meer', qualifier: 'at_least' }],
+  estimates: ['naar schatting', 'volgens schattingen'],
   ranges: [{ before: 'tussen', between: 'en' }, { between: 'tot' }],
   counts: [
     {
@@ -849,6 +865,8 @@ const nl: Lexicon = {
         'voor de russische invasie',
         'vóór de russische invasie',
         'voor de grootschalige invasie',
+        'tot de oorlog',
+        'tot de invasie',
         'voor februari',
         'vóór februari',
         'tegen',
@@ -900,6 +918,7 @@ const nl: Lexicon = {
         'houden stand',
         'hielden stand',
         'houden het vol',
+        'het vol',
         'aantal inwoners',
         'inwonertal',
         'achterblijvers',
@@ -1180,6 +1199,7 @@ const nl: Lexicon = {
     'deze maand',
   ],
   missing: ['vermist', 'vermisten'],
+  someOfThem: ['kinderen', 'vrouwen', 'mannen', 'gezinnen', 'huishoudens', 'vrijwilligers'],
   notCivilians: ['soldaten', 'militairen', 'strijders', 'strijdkrachten'],
   outOf: ['van'],
   fromTo: { from: 'van', to: ['naar', 'tot'] },
@@ -1485,6 +1505,7 @@ const uk: Lexicon = {
     { words: 'тільки', qualifier: 'exact' },
   ],
   hedgesAfter: [],
+  estimates: ['за оцінками', 'за попередніми оцінками', 'орієнтовно'],
   ranges: [{ before: 'від', between: 'до' }],
   counts: [
     {
@@ -1752,6 +1773,7 @@ const uk: Lexicon = {
     'цього місяця',
   ],
   missing: ['зниклі', 'зниклих', 'зниклими', 'безвісти'],
+  someOfThem: ['дітей', 'діти', 'жінок', 'чоловіків', 'родин', 'сімей', 'волонтерів'],
   notCivilians: ['військових', 'військовослужбовців', 'бійців', 'солдатів', 'окупантів', 'військові'],
   outOf: ['із', 'з', 'зі'],
   fromTo: { from: 'з', to: ['до'] },

@@ -206,6 +206,7 @@ class Marker {
 export interface LexiconPhrases {
   hedgesBefore: PhraseList<Qualifier>;
   hedgesAfter: PhraseList<Qualifier>;
+  estimates: PhraseList<true>;
   counts: PhraseList<IndicatorId>;
   utilities: PhraseList<IndicatorId>;
   negations: PhraseList<true>;
@@ -248,6 +249,7 @@ export function phrasesOf(lexicon: Lexicon): LexiconPhrases {
     const lists = {
       hedgesBefore: list(lexicon.hedgesBefore.map((h) => [h.words, h.qualifier] as const)),
       hedgesAfter: list(lexicon.hedgesAfter.map((h) => [h.words, h.qualifier] as const)),
+      estimates: plain(lexicon.estimates),
       counts: byIndicator(lexicon.counts),
       utilities: byIndicator(lexicon.utilities),
       negations: plain(lexicon.negations),

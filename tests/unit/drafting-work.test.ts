@@ -96,6 +96,8 @@ describe('the work of a draft', () => {
       ...lexicon.ended,
       ...lexicon.interruptions,
       ...lexicon.relatives,
+      ...lexicon.someOfThem,
+      ...lexicon.estimates,
     ]
       .filter((word) => word !== '')
       .map((word) => word.replace(/\*$/, 'en'));
