@@ -263,6 +263,13 @@ function isNotCount(
     return true;
   if (phrases.notCountBefore.startingAt(sentence, n.last + 1, meter) && !joins(words[n.last + 1]?.text))
     return true;
+  // "тисячі людей", "honderden doden": many, no number; "близько тисячі" is one.
+  if (
+    n.first === n.last &&
+    lexicon.manyWords.includes((words[n.first] as Word).text) &&
+    !phrases.hedgesBefore.endingBefore(sentence, n.first, meter)
+  )
+    return true;
   // "один із небагатьох", "one of few who stayed": one of some, no count.
   if (n.inWords && n.value === 1 && lexicon.outOf.includes(words[n.last + 1]?.text ?? '')) return true;
   if (entryOf(lexicon.months, words[n.last + 1]?.text) !== undefined) return true;
@@ -342,8 +349,14 @@ function countIndicatorOf(
     const at = n.last + offset;
     if (numbered(at)) break;
     const keyword = countKeywordAt(sentence, at, reading);
-    // "damaged 14 buildings and injured 6 people": a keyword right before a count is that count's.
-    if (keyword && offset > nearBefore && numbered(at + keyword.length)) break;
+    // "damaged 14 buildings and injured 6 people", "Зруйновано двадцять будинків, загинули 3
+    // людини": a keyword right before a count, further or past a comma, is that count's.
+    if (
+      keyword &&
+      (offset > nearBefore || clauseEndBetween(sentence, n.last, at)) &&
+      numbered(at + keyword.length)
+    )
+      break;
     if (keyword)
       after = {
         indicator: keyword.value,

@@ -18,6 +18,11 @@ export interface Lexicon {
   numberWords: Readonly<Record<string, number>>;
   /** Words that multiply what comes before them: "1,5 miljoen", "two thousand". */
   scales: Readonly<Record<string, number>>;
+  /**
+   * Scales in the plural, which alone say "many" and no number ("тисячі людей", "honderden
+   * doden"), unless a hedge before them makes them one ("близько тисячі").
+   */
+  manyWords: readonly string[];
   /** Joins in compound number words ("twee-en-twintig", "twenty-two"). */
   numberJoiners: readonly string[];
   /** Number words that are also articles: a number only inside a compound ("eenentwintig"). */
@@ -202,6 +207,7 @@ const en: Lexicon = {
     ninety: 90,
   },
   scales: { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 },
+  manyWords: ['hundreds', 'thousands'],
   numberJoiners: ['-', 'and'],
   notAlone: [],
   hedgesBefore: [
@@ -816,6 +822,7 @@ const nl: Lexicon = {
     duizend: 1000,
   },
   scales: { honderd: 100, duizend: 1000, miljoen: 1_000_000, miljard: 1_000_000_000 },
+  manyWords: ['honderden', 'duizenden'],
   numberJoiners: ['-', 'en', 'ën'],
   notAlone: ['een'],
   hedgesBefore: [
@@ -1491,6 +1498,7 @@ const uk: Lexicon = {
     мільйона: 1_000_000,
     мільйонів: 1_000_000,
   },
+  manyWords: ['тисячі', 'сотні'],
   numberJoiners: [],
   notAlone: [],
   hedgesBefore: [
@@ -1711,6 +1719,10 @@ const uk: Lexicon = {
     'обмежен*',
     'нестабільн*',
     'низький тиск',
+    'то з’являється',
+    "то з'являється",
+    'то зникає',
+    'то вмикають',
     'в окремих',
     'окремих район*',
     'відсотк*',

@@ -98,6 +98,7 @@ describe('the work of a draft', () => {
       ...lexicon.relatives,
       ...lexicon.someOfThem,
       ...lexicon.estimates,
+      ...lexicon.manyWords,
     ]
       .filter((word) => word !== '')
       .map((word) => word.replace(/\*$/, 'en'));
