@@ -1395,21 +1395,31 @@ function otherTownsOf(
   let beforeWord = 0;
   let beforeEnd = 0;
   const parts: [number, number][] = [];
+  /** Whether word `at` opens the sentence or a clause. */
+  const opensClause = (at: number) => at <= opensWithin || markBefore(sentence, at, clauseEnds);
   for (let i = 0; i < words.length; i++) {
     count(meter);
     const word = words[i] as Word;
-    if (!lexicon.locatives.includes(word.text)) continue;
-    // "in nearby Marsk", "in the village of Marsk", "у сусідньому селі Марськ".
-    let j = i + 1;
-    while (j - i <= longestTownLead && lexicon.townLeads.includes(words[j]?.text ?? '')) j++;
-    const next = words[j];
-    if (!next) continue;
-    // "in March" is no other town.
-    const month = entryOf(lexicon.months, next.text) !== undefined;
-    if (!startsWithCapital(text, next.start) || isOurs(next.text) || month) continue;
+    // "across the region", "В області поранено 15 людей": a wider place is another place too.
+    const wider =
+      phrases.elsewhere.startingAt(sentence, i, meter) ??
+      (opensClause(i) ? phrases.elsewhereOpening.startingAt(sentence, i, meter) : undefined);
+    let j = i + (wider ? wider.length - 1 : 1);
+    if (!wider) {
+      if (!lexicon.locatives.includes(word.text)) continue;
+      // "in nearby Marsk", "in the village of Marsk", "у сусідньому селі Марськ".
+      while (j - i <= longestTownLead && lexicon.townLeads.includes(words[j]?.text ?? '')) j++;
+      const named = words[j];
+      if (!named) continue;
+      // "in March" is no other town.
+      const month = entryOf(lexicon.months, named.text) !== undefined;
+      if (!startsWithCapital(text, named.start) || isOurs(named.text) || month) continue;
+    }
+    const next = words[j] as Word;
     if (!separators) {
       count(meter, text.length);
-      separators = [...text.matchAll(/[,;]/gu)].map((m) => m.index);
+      // Not the comma inside a number: "10,000", "1,5 miljoen".
+      separators = [...text.matchAll(/;|,(?!\d)/gu)].map((m) => m.index);
     }
     while (beforeWord < separators.length && (separators[beforeWord] as number) < word.start) beforeWord++;
     while (beforeEnd < separators.length && (separators[beforeEnd] as number) < next.end) beforeEnd++;

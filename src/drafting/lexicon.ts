@@ -142,6 +142,13 @@ export interface Lexicon {
   nameParticles: readonly string[];
   /** "in Marsk": a word before a town's name. */
   locatives: readonly string[];
+  /**
+   * Places wider than the town, whose numbers are not its own: "across Ukraine", "elders in de
+   * regio"; and those that say so only where they open a clause ("In the region, 15 people were
+   * injured"), being also how a town is placed ("the largest town in the region").
+   */
+  elsewhere: readonly string[];
+  elsewhereOpening: readonly string[];
   /** "and": a count of `civilians` joined by it to the one before may count what that one counts. */
   conjunctions: readonly string[];
   civilians: readonly string[];
@@ -759,6 +766,18 @@ const en: Lexicon = {
   abbreviations: ['dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'gen', 'lt', 'col', 'approx', 'est'],
   nameParticles: ['de', 'van', 'von', 'bin', 'al'],
   locatives: ['in', 'at', 'near'],
+  elsewhere: [
+    'across the region',
+    'elsewhere',
+    'across ukraine',
+    'nationwide',
+    'countrywide',
+    'across the country',
+    'across the oblast',
+    'in the whole region',
+    'region as a whole',
+  ],
+  elsewhereOpening: ['in the region', 'in the oblast', 'in the province', 'in ukraine'],
   utilityPronouns: ['it'],
   elliptic: ['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did'],
   ellipticAlso: ['too', 'also'],
@@ -1384,6 +1403,15 @@ const nl: Lexicon = {
   abbreviations: ['ca', 'dhr', 'mevr', 'dr', 'drs', 'ir', 'prof', 'bijv', 'mln', 'mld', 'nr', 'st', 'resp'],
   nameParticles: ['de', 'van', 'der', 'den', 'ten', 'ter', 'het'],
   locatives: ['in', 'bij', 'te'],
+  elsewhere: [
+    'in de hele regio',
+    'elders',
+    'in heel oekraïne',
+    'in het hele land',
+    'landelijk',
+    'in de hele oblast',
+  ],
+  elsewhereOpening: ['in de regio', 'in de oblast', 'in de provincie', 'in oekraïne'],
   // Not "het" nor "ze", which are as often an article or people.
   utilityPronouns: ['hij'],
   elliptic: ['wel'],
@@ -2005,6 +2033,15 @@ const uk: Lexicon = {
   abbreviations: ['м', 'с', 'смт', 'тис', 'млн', 'вул', 'обл', 'р', 'див', 'ім', 'пров'],
   nameParticles: [],
   locatives: ['у', 'в', 'біля'],
+  elsewhere: [
+    'по всій україні',
+    'по всій області',
+    'по області',
+    'в інших громадах',
+    'загалом в області',
+    'загалом в регіоні',
+  ],
+  elsewhereOpening: ['в області', 'в регіоні', 'у регіоні', 'в україні', 'на донеччині', 'на харківщині'],
   utilityPronouns: ['його', 'її', 'він', 'вона', 'воно'],
   elliptic: [],
   ellipticAlso: ['теж', 'також'],

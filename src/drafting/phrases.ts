@@ -228,6 +228,8 @@ export interface LexiconPhrases {
   speechBeforeName: PhraseList<true>;
   speechByPronoun: PhraseList<true>;
   speechOfSentenceBefore: PhraseList<true>;
+  elsewhere: PhraseList<true>;
+  elsewhereOpening: PhraseList<true>;
   mark: (words: readonly Word[], meter: WorkMeter | undefined) => MarkedWords;
 }
 
@@ -271,6 +273,8 @@ export function phrasesOf(lexicon: Lexicon): LexiconPhrases {
       speechBeforeName: plain(lexicon.speechBeforeName),
       speechByPronoun: plain(lexicon.speechByPronoun),
       speechOfSentenceBefore: plain(lexicon.speechOfSentenceBefore),
+      elsewhere: plain(lexicon.elsewhere),
+      elsewhereOpening: plain(lexicon.elsewhereOpening),
     };
     const marker = new Marker(Object.values(lists));
     phrases = { ...lists, mark: (words, meter) => marker.mark(words, meter) };

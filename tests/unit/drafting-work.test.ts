@@ -99,6 +99,8 @@ describe('the work of a draft', () => {
       ...lexicon.someOfThem,
       ...lexicon.estimates,
       ...lexicon.manyWords,
+      ...lexicon.elsewhere,
+      ...lexicon.elsewhereOpening,
     ]
       .filter((word) => word !== '')
       .map((word) => word.replace(/\*$/, 'en'));
