@@ -374,6 +374,9 @@ const en: Lexicon = {
     'lack of',
     'lacks',
     'lacking',
+    'lack',
+    'neither',
+    'nor',
     'no one',
     'nobody',
     'no longer',
@@ -1050,7 +1053,7 @@ const nl: Lexicon = {
       ],
     },
   ],
-  negations: ['geen', 'zonder', 'niet', 'niemand', 'nooit'],
+  negations: ['geen', 'zonder', 'niet', 'niemand', 'nooit', 'noch'],
   cuts: [
     'weer uit',
     'afgesloten',
