@@ -1211,7 +1211,7 @@ function utilitiesOf(
     // them, each piece naming a utility and saying its state: "Світла немає, газ є", "no power,
     // no water, gas still works", "no gas, and water flows only at night", "gas was cut off
     // and water has returned".
-    const pieces = piecesOf(sentence, part, reading).map((piece) => ({
+    const pieces = listsJoined(piecesOf(sentence, part, reading), states, sentence, reading).map((piece) => ({
       piece,
       states: states.filter((s) => piece[0] <= s.at && s.at < piece[1]),
       named: anyWithin(piece, utilityAt),
@@ -1290,6 +1290,32 @@ const saysBoth = (states: readonly { state: UtilityState }[]) =>
 function anyWithin([from, to]: readonly [number, number], found: (at: number) => unknown): boolean {
   for (let i = from; i < to; i++) if (found(i)) return true;
   return false;
+}
+
+/**
+ * Pieces with a piece that says no state joined to the one after it where that one begins
+ * with "and": "Світло і газ відключені" says one thing of both.
+ */
+function listsJoined(
+  pieces: readonly [number, number][],
+  states: readonly StateWord[],
+  { words }: Sentence,
+  { lexicon }: Reading,
+): [number, number][] {
+  const joined: [number, number][] = [];
+  let start: number | undefined;
+  for (const [from, to] of pieces) {
+    const saysNothing = !states.some((s) => from <= s.at && s.at < to);
+    const andAfter = lexicon.conjunctions.includes(words[to]?.text ?? '');
+    if (saysNothing && andAfter) {
+      start ??= from;
+      continue;
+    }
+    joined.push([start ?? from, to]);
+    start = undefined;
+  }
+  if (start !== undefined) joined.push([start, (pieces.at(-1) as [number, number])[1]]);
+  return joined;
 }
 
 /** Words [from, to) cut at each comma and before each "and", as word ranges in order. */
