@@ -1038,6 +1038,14 @@ function stateWordsOf(
       continue;
     }
     if (cut) {
+      // "trucked in twice a week": when the help comes, read with it, says nothing of the utility.
+      const substitute = phrases.substitutes.startingAt(sentence, i, meter);
+      const helpComes = substitute && endWithin(phrases.intermittent, i + cut.length, comesAndGoesWithin);
+      if (helpComes) {
+        found.push({ at: i, state: 'unavailable' });
+        i = helpComes - 1;
+        continue;
+      }
       found.push({ at: i, state: comesAndGoesAfter(i + cut.length) ? 'intermittent' : 'unavailable' });
       // "went off again": a return right after a cut says it is cut once more.
       const again = markBefore(sentence, i + cut.length, clauseEnds)

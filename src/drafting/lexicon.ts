@@ -49,6 +49,11 @@ export interface Lexicon {
    * they say it was not: "has not been cut off", "niet afgesloten".
    */
   cuts: readonly string[];
+  /**
+   * Ways of getting what is cut ("trucked in", "tankwagens", "підвозять"): cuts too, which a
+   * word of coming and going after them ("twice a week") says when the help comes, not the utility.
+   */
+  substitutes: readonly string[];
   /** Words that say a utility comes and goes, or was restored. */
   intermittent: readonly string[];
   restored: readonly string[];
@@ -401,8 +406,6 @@ const en: Lexicon = {
     'being repaired',
     'destroyed',
     'darkness',
-    'by trucks',
-    'from wells',
     'from a well',
     'stopped working',
     'stopped',
@@ -414,9 +417,6 @@ const en: Lexicon = {
     'halted',
     'suspended',
     'shut off',
-    'by truck',
-    'trucked in',
-    'tanker*',
     'went out',
     'is out',
     'are out',
@@ -426,13 +426,15 @@ const en: Lexicon = {
     'queue for',
     'queues for',
     'queuing for',
-    'distribution point*',
     'disconnected',
     'wells',
     'shortage*',
-    'bottled water',
     'carry water',
     'fetch water',
+    'collect water',
+    'delivers water',
+    'handed out',
+    'from the river',
     'affected',
     'standpipe*',
     'downed',
@@ -447,6 +449,17 @@ const en: Lexicon = {
     'work to',
     'worked to',
     'working on',
+  ],
+  substitutes: [
+    'by trucks',
+    'from wells',
+    'by truck',
+    'trucked in',
+    'tanker*',
+    'distribution point*',
+    'bottled water',
+    'deliver water',
+    'distributed',
   ],
   intermittent: [
     'intermittent*',
@@ -483,6 +496,15 @@ const en: Lexicon = {
     'comes and goes',
     'come and go',
     'every other day',
+    'twice a week',
+    'once a week',
+    'times a week',
+    'twice a day',
+    'for an hour',
+    'an hour a day',
+    'lower floors',
+    'upper floors',
+    'too weak',
     'hours in the morning',
     'in the mornings',
     'hours in the evening',
@@ -1079,8 +1101,6 @@ const nl: Lexicon = {
     'worden hersteld',
     'wordt gerepareerd',
     'worden gerepareerd',
-    'tankwagen*',
-    'aangevoerd',
     'ligt plat',
     'plat',
     'dichtgedraaid',
@@ -1097,7 +1117,6 @@ const nl: Lexicon = {
     'was uit',
     'stopgezet',
     'gestopt',
-    'distributiepunt*',
     'water halen',
     'water te halen',
     'stil',
@@ -1110,7 +1129,6 @@ const nl: Lexicon = {
     'getroffen',
     'geraakt',
     'is dicht',
-    'uitgedeeld',
     'flessenwater',
     'bij de pomp',
     'waterpomp*',
@@ -1119,6 +1137,7 @@ const nl: Lexicon = {
     'smelten sneeuw',
     'sneeuw smelten',
   ],
+  substitutes: ['tankwagen*', 'aangevoerd', 'distributiepunt*', 'uitgedeeld'],
   intermittent: [
     'af en toe',
     'met tussenpozen',
@@ -1708,9 +1727,6 @@ const uk: Lexicon = {
     'перерван*',
     'вимика*',
     'вимкн*',
-    'підвоз*',
-    'привоз*',
-    'цистерн*',
     'недоступн*',
     'пропал*',
     'пропад*',
@@ -1724,6 +1740,7 @@ const uk: Lexicon = {
     'постраждало',
     'криниц*',
   ],
+  substitutes: ['підвоз*', 'привоз*', 'цистерн*'],
   intermittent: [
     'з перебоями',
     'періодично',

@@ -211,6 +211,7 @@ export interface LexiconPhrases {
   utilities: PhraseList<IndicatorId>;
   negations: PhraseList<true>;
   cuts: PhraseList<true>;
+  substitutes: PhraseList<true>;
   intermittent: PhraseList<true>;
   restored: PhraseList<true>;
   ended: PhraseList<true>;
@@ -255,7 +256,8 @@ export function phrasesOf(lexicon: Lexicon): LexiconPhrases {
       counts: byIndicator(lexicon.counts),
       utilities: byIndicator(lexicon.utilities),
       negations: plain(lexicon.negations),
-      cuts: plain(lexicon.cuts),
+      cuts: plain([...lexicon.cuts, ...lexicon.substitutes]),
+      substitutes: plain(lexicon.substitutes),
       intermittent: plain(lexicon.intermittent),
       restored: plain(lexicon.restored),
       ended: plain(lexicon.ended),

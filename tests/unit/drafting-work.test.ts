@@ -101,6 +101,7 @@ describe('the work of a draft', () => {
       ...lexicon.manyWords,
       ...lexicon.elsewhere,
       ...lexicon.elsewhereOpening,
+      ...lexicon.substitutes,
     ]
       .filter((word) => word !== '')
       .map((word) => word.replace(/\*$/, 'en'));
