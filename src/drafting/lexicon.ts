@@ -827,6 +827,7 @@ const en: Lexicon = {
     'unicef',
     'icrc',
     'ngo',
+    'hospital',
   ],
 };
 
@@ -1458,6 +1459,7 @@ const nl: Lexicon = {
     'vn',
     'ocha',
     'unicef',
+    'ziekenhuis',
   ],
 };
 
@@ -2096,6 +2098,8 @@ const uk: Lexicon = {
     'міністерство',
     'міністерства',
     'міністерстві',
+    'лікарня',
+    'лікарні',
   ],
 };
 
