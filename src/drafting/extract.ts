@@ -836,8 +836,12 @@ function partsOf(sentence: Sentence, { phrases, meter }: Reading): [number, numb
   for (let i = 1; i < words.length; i++) {
     count(meter);
     const contrast = contrasted ? phrases.contrasts.startingAt(sentence, i, meter) : undefined;
-    // "werkt maar een paar uur per dag": before a word of coming and going, "maar" is "only".
-    const only = contrast && phrases.intermittent.startingAt(sentence, i + contrast.length, meter);
+    // "werkt maar een paar uur per dag": before a word of coming and going, "maar" is "only";
+    // before "blackouts", which names a utility, it is "but".
+    const only =
+      contrast &&
+      phrases.intermittent.startingAt(sentence, i + contrast.length, meter) &&
+      !phrases.utilities.startingAt(sentence, i + contrast.length, meter);
     if ((contrast && !only) || semicolonBefore(sentence, i)) {
       parts.push([from, i]);
       from = i;
@@ -902,12 +906,25 @@ function stateWordsOf(
     (markBefore(sentence, at, clauseEnds) || lexicon.conjunctions.includes(sentence.words[at]?.text ?? '')) &&
     anyWithin([at, at + subjectWithin], (k) => phrases.utilities.startingAt(sentence, k, meter));
   // Up to a phrase that says it works, whose own words those are: "подають без перебоїв".
+  /** Whether an interruption or a utility is named within a few words from `at`: "daily blackouts". */
+  const ownSubjectNear = (at: number) =>
+    anyWithin(
+      [at, at + subjectWithin],
+      (k) =>
+        phrases.interruptions.startingAt(sentence, k, meter) ??
+        phrases.utilities.startingAt(sentence, k, meter),
+    );
+  // Past a comma or "and", what comes and goes with interruptions or a utility of its own is
+  // theirs: "Water is available, scheduled outages continue", "Taps are running, and there are
+  // daily blackouts"; not "Power is available, for a few hours a day".
   const comesAndGoesAfter = (at: number) => {
+    let joined = false;
     for (let j = at; j < Math.min(to, at + comesAndGoesWithin); j++) {
-      // "Water is back, but not everywhere": what a contrast adds is said of it.
-      if (joinedAt(j) && !phrases.contrasts.startingAt(sentence, j, meter)) return false;
+      if (joinedAt(j)) return false;
+      joined ||=
+        markBefore(sentence, j, clauseEnds) || lexicon.conjunctions.includes(sentence.words[j]?.text ?? '');
       if (phrases.working.startingAt(sentence, j, meter)) return false;
-      if (phrases.intermittent.startingAt(sentence, j, meter)) return true;
+      if (phrases.intermittent.startingAt(sentence, j, meter)) return !(joined && ownSubjectNear(j));
     }
     return false;
   };
@@ -1206,7 +1223,9 @@ function utilitiesOf(
       first &&
       first.at - from <= subjectlessWithin &&
       states.every((s) => s.state === first.state && !s.denied) &&
-      !anyWithin(part, utilityAt)
+      !anyWithin(part, utilityAt) &&
+      // "Water is available; scheduled outages continue": interruptions are a subject of their own.
+      !anyWithin(part, (k) => phrases.interruptions.startingAt(sentence, k, meter))
     ) {
       for (const subject of subjects) subject.state = first.state;
       continue;
