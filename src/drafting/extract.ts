@@ -1200,6 +1200,19 @@ function utilitiesOf(
     }
     return named !== undefined;
   };
+  /** The utilities named in words [from, to) that nothing gave a state, each once. */
+  const statelessIn = (from: number, to: number) => {
+    const named: { indicator: IndicatorId; at: number }[] = [];
+    for (let i = from; i < to; i++) {
+      const utility = utilityAt(i);
+      if (!utility) continue;
+      const known = (f: { indicator: IndicatorId }) => f.indicator === utility.value;
+      if (!inOtherTown(words[i] as Word) && !found.some(known) && !named.some(known))
+        named.push({ indicator: utility.value, at: i });
+      i += utility.length - 1;
+    }
+    return named;
+  };
   /** The state words of the parts read so far, the current one's included, in order. */
   const statesSoFar: StateWord[] = [];
   /** How many utilities were found before the part before, and where its last comma piece begins. */
@@ -1209,17 +1222,20 @@ function utilitiesOf(
     const [from, to] = part;
     // The utilities the part before gave a state in its last piece: "Power is rationed, and water was cut off".
     const subjects = found.slice(foundBefore).filter((f) => f.at >= lastPieceBefore);
+    const pieceBefore = lastPieceBefore;
     foundBefore = found.length;
     if (within(phrases.conditions, sentence, from, to, meter)) continue;
     const states = stateWordsOf(sentence, part, reading);
     statesSoFar.push(...states);
     lastPieceBefore = lastSaidOf(piecesOf(sentence, part, reading), states);
     if (states.length === 0 && !anyWithin(part, (at) => ellipsisAfter(sentence, at, reading))) continue;
-    // "Water was cut off but is now restored": a part that names no utility and opens with
-    // one state, not denied, says it of the utilities the last piece of the part before did.
+    // "Water was cut off but is now restored", "Power, however, remains off": a part that
+    // names no utility and opens with one state, not denied, says it of the utilities the last
+    // piece of the part before named.
     const first = states[0];
+    const stateless = subjects.length > 0 ? [] : statelessIn(pieceBefore, from);
     if (
-      subjects.length > 0 &&
+      subjects.length + stateless.length > 0 &&
       first &&
       first.at - from <= subjectlessWithin &&
       states.every((s) => s.state === first.state && !s.denied) &&
@@ -1228,6 +1244,7 @@ function utilitiesOf(
       !anyWithin(part, (k) => phrases.interruptions.startingAt(sentence, k, meter))
     ) {
       for (const subject of subjects) subject.state = first.state;
+      for (const { indicator, at } of stateless) found.push({ indicator, at, state: first.state });
       continue;
     }
     if (states.every((s) => s.state === states[0]?.state)) {

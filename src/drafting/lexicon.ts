@@ -828,6 +828,7 @@ const en: Lexicon = {
     'icrc',
     'ngo',
     'hospital',
+    'company',
   ],
 };
 
