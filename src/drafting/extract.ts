@@ -612,6 +612,13 @@ function voiceOf(
     if (before) {
       // "according to deputy mayor Ivan Testenko": a role of lower-case words may come first.
       let j = i + before.length;
+      // "заявив у понеділок губернатор Олег Марченко": when it was said is not the role's.
+      if (
+        lexicon.notInRole.includes(words[j]?.text ?? '') &&
+        lexicon.notNames.includes(words[j + 1]?.text ?? '')
+      )
+        j++;
+      if (lexicon.notNames.includes(words[j]?.text ?? '')) j++;
       // "according to the regional governor, Anna Kolb": the article is not the role's.
       if (lexicon.notInRole.includes(words[j]?.text ?? '') && isRoleWord(j + 1)) j++;
       // "каже 67-річний Іван Сич": an age before the name is neither role nor name.

@@ -139,7 +139,10 @@ export interface Lexicon {
    * "Мер міста Олександр Коваль"): they are read as the role's, not as the name's.
    */
   titles: readonly string[];
-  /** Words written with a capital that are no one's name: "said on Tuesday that". Months are none either. */
+  /**
+   * Words that are no one's name when written with a capital ("said on Tuesday that"), nor a
+   * role's after a speech word ("заявив у понеділок губернатор …"). Months are no names either.
+   */
   notNames: readonly string[];
   /** Words written with a full stop that ends no sentence ("Dr.", "ca.", "тис."), in lower case, of at most six letters. */
   abbreviations: readonly string[];
@@ -1422,8 +1425,17 @@ const nl: Lexicon = {
     'priester',
     'chirurg',
   ],
-  // Days are written in lower case in Dutch and Ukrainian.
-  notNames: [],
+  notNames: [
+    'maandag',
+    'dinsdag',
+    'woensdag',
+    'donderdag',
+    'vrijdag',
+    'zaterdag',
+    'zondag',
+    'vandaag',
+    'gisteren',
+  ],
   abbreviations: ['ca', 'dhr', 'mevr', 'dr', 'drs', 'ir', 'prof', 'bijv', 'mln', 'mld', 'nr', 'st', 'resp'],
   nameParticles: ['de', 'van', 'der', 'den', 'ten', 'ter', 'het'],
   locatives: ['in', 'bij', 'te'],
@@ -1461,6 +1473,10 @@ const nl: Lexicon = {
     'ocha',
     'unicef',
     'ziekenhuis',
+    'gemeenteraad',
+    'waterbedrijf',
+    'energiebedrijf',
+    'bedrijf',
   ],
 };
 
@@ -2052,7 +2068,19 @@ const uk: Lexicon = {
     'очільниця',
     'священник',
   ],
-  notNames: [],
+  notNames: [
+    'понеділок',
+    'вівторок',
+    'середу',
+    'четвер',
+    'п’ятницю',
+    "п'ятницю",
+    'суботу',
+    'неділю',
+    'сьогодні',
+    'вчора',
+    'учора',
+  ],
   abbreviations: ['м', 'с', 'смт', 'тис', 'млн', 'вул', 'обл', 'р', 'див', 'ім', 'пров'],
   nameParticles: [],
   locatives: ['у', 'в', 'біля'],
@@ -2101,6 +2129,9 @@ const uk: Lexicon = {
     'міністерстві',
     'лікарня',
     'лікарні',
+    'підприємство',
+    'підприємства',
+    'підприємстві',
   ],
 };
 
