@@ -564,6 +564,8 @@ function voiceOf(
     ...(role ? { role } : {}),
   });
   const isBody = (at: number) => lexicon.bodies.includes(words[at]?.text ?? '');
+  const collectiveAt = (at: number) =>
+    lexicon.collectiveVoices.find((v) => v.words.includes(words[at]?.text ?? ''));
   /**
    * "according to the regional administration", "повідомили в Донецькій ОВА": a body that
    * speaks for itself, from word `at` (past the article or preposition) to the first word
@@ -609,6 +611,9 @@ function voiceOf(
   };
   for (let i = 0; i < words.length; i++) {
     const before = phrases.speechBeforeName.startingAt(sentence, i, meter);
+    // "zeggen bewoners": many who speak as one.
+    const many = before && collectiveAt(i + before.length);
+    if (many) return { name: many.name };
     if (before) {
       // "according to deputy mayor Ivan Testenko": a role of lower-case words may come first.
       let j = i + before.length;
@@ -650,7 +655,7 @@ function voiceOf(
     }
     const after = phrases.speechAfterName.startingAt(sentence, i, meter);
     if (after && i > 0) {
-      const collective = lexicon.collectiveVoices.find((v) => v.words.includes(words[i - 1]?.text ?? ''));
+      const collective = collectiveAt(i - 1);
       if (collective) return { name: collective.name };
       const body = bodyBefore(i);
       if (body) return body;
