@@ -226,6 +226,15 @@ const en: Lexicon = {
   numberJoiners: ['-', 'and'],
   notAlone: [],
   hedgesBefore: [
+    // "more than a hundred": the article is the hedge's, the scale the number.
+    { words: 'more than a', qualifier: 'at_least' },
+    { words: 'over a', qualifier: 'at_least' },
+    { words: 'at least a', qualifier: 'at_least' },
+    { words: 'nearly a', qualifier: 'approximately' },
+    { words: 'almost a', qualifier: 'approximately' },
+    { words: 'about a', qualifier: 'approximately' },
+    { words: 'around a', qualifier: 'approximately' },
+    { words: 'up to a', qualifier: 'at_most' },
     { words: 'no more than', qualifier: 'at_most' },
     { words: 'as many as', qualifier: 'at_most' },
     { words: 'upwards of', qualifier: 'at_least' },
@@ -706,6 +715,8 @@ const en: Lexicon = {
   ],
   notCountBefore: [
     '%',
+    // "two dozen": a scale not read, whose number is no count.
+    'dozen',
     'per cent',
     'percent',
     'of the',
@@ -1345,6 +1356,7 @@ const nl: Lexicon = {
   ],
   notCountBefore: [
     '%',
+    'dozijn',
     'procent',
     'van de',
     'van hen',
@@ -1573,6 +1585,10 @@ const uk: Lexicon = {
     десяти: 10,
   },
   scales: {
+    сотня: 100,
+    сотню: 100,
+    сотні: 100,
+    сотень: 100,
     тисяча: 1000,
     тисячі: 1000,
     тисяч: 1000,
@@ -1581,7 +1597,7 @@ const uk: Lexicon = {
     мільйона: 1_000_000,
     мільйонів: 1_000_000,
   },
-  manyWords: ['тисячі', 'сотні'],
+  manyWords: ['тисячі', 'сотні', 'сотень', 'десятки'],
   numberJoiners: [],
   notAlone: [],
   hedgesBefore: [
@@ -1983,9 +1999,24 @@ const uk: Lexicon = {
     листопаді: 11,
     грудні: 12,
   },
-  notCountAfter: ['сторінка', 'сторінці', 'с', 'у', 'в', 'році', 'року', 'номер', '№', 'кілька', 'декілька'],
+  notCountAfter: [
+    'сторінка',
+    'сторінці',
+    'с',
+    'у',
+    'в',
+    'році',
+    'року',
+    'номер',
+    '№',
+    'кілька',
+    'декілька',
+    'кількох',
+    'декількох',
+  ],
   notCountBefore: [
     '%',
+    'десят*',
     'відсот*',
     'з них',
     'км',
