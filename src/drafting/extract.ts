@@ -607,7 +607,16 @@ function voiceOf(
       count(meter);
       first--;
     }
-    return { name: span(first, at - 1) };
+    return { first, name: span(first, at - 1) };
+  };
+  /** "Woordvoerder Els Vermeer van de gemeente meldt": the person before a body's "of", whose it is. */
+  const personOfBody = (first: number) => {
+    let k = first - 1;
+    if (lexicon.notInRole.includes(words[k]?.text ?? '') && !lexicon.outOf.includes(words[k]?.text ?? ''))
+      k--;
+    return lexicon.outOf.includes(words[k]?.text ?? '') && isPersonal(k - 1) && !punctuatedBefore(sentence, k)
+      ? k - 1
+      : undefined;
   };
   for (let i = 0; i < words.length; i++) {
     const before = phrases.speechBeforeName.startingAt(sentence, i, meter);
@@ -655,14 +664,16 @@ function voiceOf(
     }
     const after = phrases.speechAfterName.startingAt(sentence, i, meter);
     if (after && i > 0) {
-      const collective = collectiveAt(i - 1);
+      // "De inwoners zeggen", not "… 2.000 inwoners, schat burgemeester …".
+      const collective = !punctuatedBefore(sentence, i) && collectiveAt(i - 1);
       if (collective) return { name: collective.name };
       const body = bodyBefore(i);
-      if (body) return body;
+      const person = body && personOfBody(body.first);
+      if (body && person === undefined) return { name: body.name };
       // "regional governor Anna Kolb said", or "Petra Anselm, head of the district hospital, says".
-      let last = i - 1;
+      let last = person ?? i - 1;
       let role: string | undefined;
-      if (!isName(last) && punctuatedBefore(sentence, i)) {
+      if (person === undefined && !isName(last) && punctuatedBefore(sentence, i)) {
         // Between commas, a role is the words there, a place's name among them: "head of the
         // district hospital", "the governor of Donetsk region".
         let start = i - 1;

@@ -746,6 +746,7 @@ const en: Lexicon = {
     'confirmed',
     'announced',
     'added',
+    'estimates',
   ],
   speechBeforeName: ['according to', 'says', 'say', 'said', 'stated', 'confirmed', 'added'],
   speechByPronoun: [
@@ -1383,6 +1384,8 @@ const nl: Lexicon = {
     'liet weten',
     'laat weten',
     'laten weten',
+    'schat',
+    'schatte',
     'spreekt van',
     'sprak van',
   ],
@@ -1399,6 +1402,8 @@ const nl: Lexicon = {
     'vertelt',
     'vertelde',
     'zeggen',
+    'schat',
+    'schatte',
   ],
   speechByPronoun: [
     'zei hij',
@@ -2045,10 +2050,12 @@ const uk: Lexicon = {
     'повідомляє',
     'повідомляють',
     'повідомили',
+    'оцінює',
   ],
   speechBeforeName: [
     'за словами',
     'кажуть',
+    'оцінює',
     'за даними',
     'за інформацією',
     'повідомляє',
