@@ -376,12 +376,9 @@ function countIndicatorOf(
     if (numbered(at)) break;
     const keyword = at >= 0 ? countKeywordAt(sentence, at, reading) : undefined;
     if (!keyword) continue;
-    // "Among the dead were two children": a part of the count, not the count.
-    if (
-      lexicon.among.includes(words[at - 1]?.text ?? '') ||
-      lexicon.among.includes(words[at - 2]?.text ?? '')
-    )
-      break;
+    // "Among the dead were two children", "Among the 15 injured are two children": a part of
+    // the count, not the count.
+    if (anyWithin([at - amongWithin, at], (k) => lexicon.among.includes(words[k]?.text ?? ''))) break;
     const sameClause = !clauseEndBetween(sentence, at, first);
     const near = offset <= nearBefore && sameClause;
     // One after it past a clause's end is further than one before it in its own clause:
@@ -403,6 +400,9 @@ function countKeywordAt(sentence: Sentence, at: number, { lexicon, phrases, mete
     return keyword;
   return at === sentence.words.length - 1 || markBefore(sentence, at + 1, clauseEnds) ? keyword : undefined;
 }
+
+/** How far before a count's keyword "among" makes a number after it a part: "among the 15 injured". */
+const amongWithin = 3;
 
 /** Whether a mark that ends a clause stands between words `from` and `to`. */
 function clauseEndBetween(sentence: Sentence, from: number, to: number): boolean {

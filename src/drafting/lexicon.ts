@@ -370,7 +370,19 @@ const en: Lexicon = {
     },
     {
       indicator: 'civilian_injuries',
-      keywords: ['injured', 'wounded', 'hurt', 'injuring', 'wounding', 'injuries', 'wounds', 'hospitali*'],
+      keywords: [
+        'injured',
+        'wounded',
+        'hurt',
+        'injuring',
+        'wounding',
+        'injuries',
+        'wounds',
+        'hospitali*',
+        'being treated',
+        'medical help',
+        'medical assistance',
+      ],
     },
   ],
   utilities: [
