@@ -1247,7 +1247,12 @@ function utilitiesOf(
     const subjects = found.slice(foundBefore).filter((f) => f.at >= lastPieceBefore);
     const pieceBefore = lastPieceBefore;
     foundBefore = found.length;
-    if (within(phrases.conditions, sentence, from, to, meter)) continue;
+    if (within(phrases.conditions, sentence, from, to, meter)) {
+      // "Газу немає, і невідомо, коли його повернуть": the pieces before the condition state theirs.
+      const said = piecesBeforeCondition(sentence, part, reading);
+      if (said) readPart(said, stateWordsOf(sentence, said, reading));
+      continue;
+    }
     const states = stateWordsOf(sentence, part, reading);
     statesSoFar.push(...states);
     lastPieceBefore = lastSaidOf(piecesOf(sentence, part, reading), states);
@@ -1357,6 +1362,21 @@ const saysBoth = (states: readonly { state: UtilityState }[]) =>
 function anyWithin([from, to]: readonly [number, number], found: (at: number) => unknown): boolean {
   for (let i = from; i < to; i++) if (found(i)) return true;
   return false;
+}
+
+/**
+ * The words of a part before the piece (cut at commas and "and") that holds a condition, when
+ * that piece is not the first: a condition's own clause, and those after it, state nothing.
+ */
+function piecesBeforeCondition(
+  sentence: Sentence,
+  part: readonly [number, number],
+  reading: Reading,
+): [number, number] | undefined {
+  const { phrases, meter } = reading;
+  const pieces = piecesOf(sentence, part, reading);
+  const conditional = pieces.findIndex(([from, to]) => within(phrases.conditions, sentence, from, to, meter));
+  return conditional > 0 ? [part[0], (pieces[conditional] as [number, number])[0]] : undefined;
 }
 
 /**
