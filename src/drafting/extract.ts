@@ -921,14 +921,16 @@ function stateWordsOf(
   { lexicon, phrases, meter }: Reading,
 ) {
   const found: StateWord[] = [];
+  /** Whether word `at` begins another clause or is "and". */
+  const joinsAt = (at: number) =>
+    markBefore(sentence, at, clauseEnds) || lexicon.conjunctions.includes(sentence.words[at]?.text ?? '');
   /**
    * Whether word `at` begins another clause, or what "and" joins, that names a utility of its
    * own: "Water is back, power is on for a few hours", "Газу немає і вода є".
    */
   const joinedAt = (at: number) =>
-    (markBefore(sentence, at, clauseEnds) || lexicon.conjunctions.includes(sentence.words[at]?.text ?? '')) &&
+    joinsAt(at) &&
     anyWithin([at, at + subjectWithin], (k) => phrases.utilities.startingAt(sentence, k, meter));
-  // Up to a phrase that says it works, whose own words those are: "подають без перебоїв".
   /** Whether an interruption or a utility is named within a few words from `at`: "daily blackouts". */
   const ownSubjectNear = (at: number) =>
     anyWithin(
@@ -937,15 +939,15 @@ function stateWordsOf(
         phrases.interruptions.startingAt(sentence, k, meter) ??
         phrases.utilities.startingAt(sentence, k, meter),
     );
-  // Past a comma or "and", what comes and goes with interruptions or a utility of its own is
+  // Up to a phrase that says it works, whose own words those are: "подають без перебоїв". Past
+  // a comma or "and", what comes and goes with interruptions or a utility of its own is
   // theirs: "Water is available, scheduled outages continue", "Taps are running, and there are
   // daily blackouts"; not "Power is available, for a few hours a day".
   const comesAndGoesAfter = (at: number) => {
     let joined = false;
     for (let j = at; j < Math.min(to, at + comesAndGoesWithin); j++) {
       if (joinedAt(j)) return false;
-      joined ||=
-        markBefore(sentence, j, clauseEnds) || lexicon.conjunctions.includes(sentence.words[j]?.text ?? '');
+      joined ||= joinsAt(j);
       if (phrases.working.startingAt(sentence, j, meter)) return false;
       if (phrases.intermittent.startingAt(sentence, j, meter)) return !(joined && ownSubjectNear(j));
     }
@@ -969,6 +971,7 @@ function stateWordsOf(
     for (let j = at; j < Math.min(to, at + cutAgainWithin); j++) {
       // "подають без перебоїв" works, "є не в усіх будинках" comes and goes: neither is a cut.
       if (
+        markBefore(sentence, j, clauseEnds) ||
         joinedAt(j) ||
         phrases.working.startingAt(sentence, j, meter) ||
         phrases.intermittent.startingAt(sentence, j, meter)
@@ -981,8 +984,7 @@ function stateWordsOf(
   /** Whether word `at` ends its clause, or begins how long or what "and" adds: "немає вже тиждень". */
   const endsWhatItSays = (at: number) =>
     at === sentence.words.length ||
-    markBefore(sentence, at, clauseEnds) ||
-    lexicon.conjunctions.includes(sentence.words[at]?.text ?? '') ||
+    joinsAt(at) ||
     lexicon.durationMarkers.includes(sentence.words[at]?.text ?? '') ||
     lexicon.since.includes(sentence.words[at]?.text ?? '');
   /** Where the phrase of the last word that makes a cut a past one ("after") ends. */
