@@ -365,6 +365,17 @@ function countIndicatorOf(
         marked: clauseEndBetween(sentence, n.last, at),
       };
   }
+  // "Twelve people hiding in a basement were killed": the dead or injured said later in the
+  // clause are what the people remaining there became.
+  if (after?.indicator === 'population_remaining') {
+    for (let offset = after.distance + 1; offset <= remainingBecameWithin; offset++) {
+      const at = n.last + offset;
+      if (numbered(at) || markBefore(sentence, at, clauseEnds)) break;
+      const keyword = countKeywordAt(sentence, at, reading);
+      if (keyword && civilianCounts.includes(keyword.value))
+        return { indicator: keyword.value, distance: offset, after: true, marked: false } as const;
+    }
+  }
   // No keyword before can be nearer than one right after, in the same clause.
   if (after && !after.marked && after.distance <= 2) return after;
   // A number in words ("one street", "one of") takes a keyword before it only from near by.
@@ -389,6 +400,9 @@ function countIndicatorOf(
   }
   return after;
 }
+
+/** How far after a number of people remaining the dead or injured they became may be said: "hiding in a basement were killed". */
+const remainingBecameWithin = 10;
 
 /**
  * The keyword of a count that stands at word `at`. A particle split from its verb is one only

@@ -314,6 +314,8 @@ const en: Lexicon = {
         'still living',
         'still in the town',
         'still in the city',
+        'now has',
+        'now counts',
         'still in the village',
         'stayed',
         'fallen to',
@@ -345,8 +347,6 @@ const en: Lexicon = {
         'still in the city',
         'now has',
         'now counts',
-        'has just',
-        'has only',
       ],
     },
     {
