@@ -768,7 +768,8 @@ const lastYearOf = (month: number, observedStart: Date) =>
  * since, when the sentence says no "since" and no return. Read for a cut only: "killed in
  * October" is a count of that month, not a running total.
  */
-function cutMonthOf(sentence: Sentence, { lexicon, phrases, meter }: Reading, observed?: string) {
+function cutMonthOf(sentence: Sentence, reading: Reading, observed?: string) {
+  const { lexicon, phrases, meter } = reading;
   // "In March power returned, but gas is still cut": the month may be the return's.
   const returns = anywhere(phrases.restored, sentence, meter) || anywhere(phrases.working, sentence, meter);
   if (!observed || returns) return undefined;
@@ -776,6 +777,11 @@ function cutMonthOf(sentence: Sentence, { lexicon, phrases, meter }: Reading, ob
   const months = lexicon.monthsAfterCutIn ?? lexicon.months;
   for (let i = 0; i < words.length - 1; i++) {
     count(meter);
+    // "cut on 12 February", "op 12 februari afgesloten", "відключили 12 лютого": that day.
+    const day = lexicon.cutOn.includes((words[i] as Word).text)
+      ? cutDayOf(i + 1, sentence, reading, observed)
+      : phrases.cuts.endingBefore(sentence, i, meter) && cutDayOf(i, sentence, reading, observed);
+    if (day) return day;
     if (!lexicon.cutIn.includes((words[i] as Word).text)) continue;
     const hedge = phrases.monthHedges.startingAt(sentence, i + 1, meter);
     const at = i + 1 + (hedge?.length ?? 0);
@@ -787,6 +793,23 @@ function cutMonthOf(sentence: Sentence, { lexicon, phrases, meter }: Reading, ob
     return { date: `${year}-${String(month).padStart(2, '0')}`, qualifier };
   }
   return undefined;
+}
+
+/** The date of "12 February" or "February 12" from word `at`, with its year if written. */
+function cutDayOf(at: number, { words }: Sentence, { lexicon }: Reading, observed: string) {
+  const dayFirst = dayOf(words[at]);
+  const monthAt = dayFirst === undefined ? at : at + 1;
+  const month = entryOf(lexicon.months, words[monthAt]?.text);
+  const day = dayFirst ?? dayOf(words[monthAt + 1]);
+  if (month === undefined || day === undefined) return undefined;
+  const observedStart = periodStart(observed);
+  const lastWord = dayFirst === undefined ? monthAt + 1 : monthAt;
+  const year = yearOf(words[lastWord + 1], observedStart) ?? lastYearOf(month, observedStart);
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  return {
+    date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    qualifier: 'exact' as const,
+  };
 }
 
 /**

@@ -122,6 +122,8 @@ export interface Lexicon {
    * written after them where the language declines them ("у жовтні"); else `months`.
    */
   cutIn: readonly string[];
+  /** "Water was cut on 12 February", "op 12 februari afgesloten": the word before the day a cut began. */
+  cutOn: readonly string[];
   monthsAfterCutIn?: Readonly<Record<string, number>>;
   /** A number right after these is not a count: a page, a year, a share. */
   notCountAfter: readonly string[];
@@ -709,6 +711,7 @@ const en: Lexicon = {
   },
   monthHedges: ['early', 'late', 'mid', 'the start of', 'the end of'],
   cutIn: ['in'],
+  cutOn: ['on'],
   // "a few hundred", "several thousand": no number anyone can report.
   notCountAfter: [
     'no',
@@ -1359,6 +1362,7 @@ const nl: Lexicon = {
   },
   monthHedges: ['begin', 'eind', 'half', 'medio', 'eerder in'],
   cutIn: ['in'],
+  cutOn: ['op'],
   notCountAfter: [
     'pagina',
     'blz',
@@ -2015,6 +2019,7 @@ const uk: Lexicon = {
   },
   monthHedges: ['початку', 'кінця', 'середини'],
   cutIn: ['у', 'в'],
+  cutOn: [],
   monthsAfterCutIn: {
     січні: 1,
     лютому: 2,

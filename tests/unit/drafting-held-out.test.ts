@@ -23,7 +23,7 @@ const heldOut = { en: heldOutEn, nl: heldOutNl, uk: heldOutUk };
  * from them drafts are.
  */
 const measured: Record<DraftLanguage, { precision: number; recall: number; opposite: number }> = {
-  en: { precision: 0.908, recall: 0.894, opposite: 0 },
+  en: { precision: 0.923, recall: 0.909, opposite: 0 },
   nl: { precision: 0.933, recall: 0.852, opposite: 0 },
   uk: { precision: 0.94, recall: 0.897, opposite: 0 },
 };
