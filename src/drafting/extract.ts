@@ -831,6 +831,28 @@ function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: R
     const date = partialOf(shift(periodStart(observed), unit, n.value), unit, observed);
     return { date, qualifier, words: [n.first, n.last + 1] as const, dated: false };
   }
+  // "for a month", "for about a month", "al een maand", "вже місяць": one of the unit.
+  for (let i = 1; i < words.length; i++) {
+    count(meter);
+    const unit = entryOf(lexicon.units, (words[i] as Word).text);
+    if (!unit) continue;
+    let at = i - 1;
+    if (lexicon.oneOf.includes((words[at] as Word).text)) at--;
+    const hedge = phrases.hedgesBefore.endingBefore(sentence, i, meter);
+    if (hedge) at = i - hedge.length - 1;
+    if (
+      !lexicon.durationMarkers.includes(words[at]?.text ?? '') ||
+      (at === i - 1 && lexicon.oneOf.length > 0)
+    )
+      continue;
+    const date = partialOf(shift(periodStart(observed), unit, 1), unit, observed);
+    return {
+      date,
+      qualifier: hedge?.value ?? ('exact' as Qualifier),
+      words: [at, i + 1] as const,
+      dated: false,
+    };
+  }
   for (let i = 0; i < words.length && phrases.since.mayStandIn(sentence); i++) {
     const since = phrases.since.startingAt(sentence, i, meter);
     if (!since) continue;

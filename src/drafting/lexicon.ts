@@ -111,6 +111,8 @@ export interface Lexicon {
   relatives: readonly string[];
   /** Durations: "for two months" (`for` before the amount), and the units. */
   durationMarkers: readonly string[];
+  /** Words that make a unit alone one of it, after a duration's word: "for a month", "al een maand". */
+  oneOf: readonly string[];
   units: Readonly<Record<string, TimeUnit>>;
   /** "since October": the word, and month names (1 to 12). */
   since: readonly string[];
@@ -684,6 +686,7 @@ const en: Lexicon = {
   notInRole: ['the', 'a', 'an', 'and', 'to', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'says', 'said'],
   relatives: ['who', 'which', 'that', 'whose'],
   durationMarkers: ['for'],
+  oneOf: ['a', 'an'],
   units: {
     day: 'day',
     days: 'day',
@@ -1335,6 +1338,7 @@ const nl: Lexicon = {
   notInRole: ['de', 'het', 'een', 'en', 'van', 'in', 'op', 'bij', 'door', 'met', 'voor', 'zegt', 'zei'],
   relatives: ['die', 'dat', 'wiens', 'wier'],
   durationMarkers: ['al', 'sinds', 'gedurende'],
+  oneOf: ['een'],
   units: {
     dag: 'day',
     dagen: 'day',
@@ -1985,6 +1989,7 @@ const uk: Lexicon = {
   notInRole: ['і', 'та', 'й', 'в', 'у', 'на', 'з', 'до', 'каже', 'сказав', 'сказала'],
   relatives: ['який', 'яка', 'яке', 'які', 'що', 'чий', 'чия'],
   durationMarkers: ['вже', 'протягом'],
+  oneOf: [],
   units: {
     день: 'day',
     дня: 'day',
