@@ -849,7 +849,7 @@ function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: R
     return {
       date,
       qualifier: hedge?.value ?? ('exact' as Qualifier),
-      words: [at, i + 1] as const,
+      words: [at, i] as const,
       dated: false,
     };
   }
