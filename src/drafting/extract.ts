@@ -795,21 +795,10 @@ function cutMonthOf(sentence: Sentence, reading: Reading, observed?: string) {
   return undefined;
 }
 
-/** The date of "12 February" or "February 12" from word `at`, with its year if written. */
+/** The day of "12 February" or "February 12" from word `at`, with its year if written. */
 function cutDayOf(at: number, { words }: Sentence, { lexicon }: Reading, observed: string) {
-  const dayFirst = dayOf(words[at]);
-  const monthAt = dayFirst === undefined ? at : at + 1;
-  const month = entryOf(lexicon.months, words[monthAt]?.text);
-  const day = dayFirst ?? dayOf(words[monthAt + 1]);
-  if (month === undefined || day === undefined) return undefined;
-  const observedStart = periodStart(observed);
-  const lastWord = dayFirst === undefined ? monthAt + 1 : monthAt;
-  const year = yearOf(words[lastWord + 1], observedStart) ?? lastYearOf(month, observedStart);
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
-  return {
-    date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-    qualifier: 'exact' as const,
-  };
+  const written = dateAt(at, words, lexicon, periodStart(observed), true);
+  return written?.day === undefined ? undefined : { date: written.date, qualifier: 'exact' as const };
 }
 
 /**
@@ -859,34 +848,50 @@ function sinceOf(sentence: Sentence, numbers: readonly NumberFound[], reading: R
     let j = i + since.length;
     const hedge = phrases.monthHedges.startingAt(sentence, j, meter);
     if (hedge) j += hedge.length;
-    // "3 February" or "February 3": the day is read only where no hedge makes the date a month's.
-    const dayFirst = hedge ? undefined : dayOf(words[j]);
-    if (dayFirst !== undefined) j++;
-    const month = entryOf(lexicon.months, words[j]?.text);
     const observedStart = periodStart(observed);
     const qualifier: Qualifier = hedge ? 'approximately' : 'exact';
-    if (month === undefined) {
+    // The day is read only where no hedge makes the date a month's.
+    const written = dateAt(j, words, lexicon, observedStart, !hedge);
+    if (!written) {
       // "since 2022", "since early 2023": a year alone, when it is no later than the observed one.
-      const yearAlone = dayFirst === undefined ? yearOf(words[j], observedStart) : undefined;
+      const yearAlone = yearOf(words[j], observedStart);
       if (yearAlone === undefined) continue;
       return { date: String(yearAlone), qualifier, words: [i, j] as const, dated: true };
     }
-    const written = dayFirst ?? (hedge ? undefined : dayOf(words[j + 1]));
-    const dayLast = dayFirst === undefined && written !== undefined ? j + 1 : j;
-    // "since 24 February 2022": the year as written, else the last such month up to the observed one.
-    const writtenYear = yearOf(words[dayLast + 1], observedStart);
-    const last = writtenYear === undefined ? dayLast : dayLast + 1;
-    const year = writtenYear ?? lastYearOf(month, observedStart);
-    // "30 February" is no day: the month stands alone.
-    const day =
-      written !== undefined && written <= new Date(Date.UTC(year, month, 0)).getUTCDate()
-        ? written
-        : undefined;
-    const monthDate = `${year}-${String(month).padStart(2, '0')}`;
-    const date = day === undefined ? monthDate : `${monthDate}-${String(day).padStart(2, '0')}`;
-    return { date, qualifier, words: [i, last] as const, dated: true };
+    return { date: written.date, qualifier, words: [i, written.last] as const, dated: true };
   }
   return undefined;
+}
+
+/**
+ * The date written from word `at`: "3 February", "February 3" (when `readDay`), or the month
+ * alone, with the year written after it ("since 24 February 2022"), else the last such month
+ * up to the observed one; `day` where one is written that the month has ("30 February" is
+ * none, and the month stands alone); `last`, the date's last word.
+ */
+function dateAt(
+  at: number,
+  words: readonly Word[],
+  { months }: Lexicon,
+  observedStart: Date,
+  readDay: boolean,
+) {
+  const dayFirst = readDay ? dayOf(words[at]) : undefined;
+  const monthAt = dayFirst === undefined ? at : at + 1;
+  const month = entryOf(months, words[monthAt]?.text);
+  if (month === undefined) return undefined;
+  const written = dayFirst ?? (readDay ? dayOf(words[monthAt + 1]) : undefined);
+  const dayLast = dayFirst === undefined && written !== undefined ? monthAt + 1 : monthAt;
+  const writtenYear = yearOf(words[dayLast + 1], observedStart);
+  const year = writtenYear ?? lastYearOf(month, observedStart);
+  const day =
+    written !== undefined && written <= new Date(Date.UTC(year, month, 0)).getUTCDate() ? written : undefined;
+  const monthDate = `${year}-${String(month).padStart(2, '0')}`;
+  return {
+    date: day === undefined ? monthDate : `${monthDate}-${String(day).padStart(2, '0')}`,
+    day,
+    last: writtenYear === undefined ? dayLast : dayLast + 1,
+  };
 }
 
 /** Whether some phrase of `list` stands in words [from, to) of the sentence. */
