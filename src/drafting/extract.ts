@@ -780,7 +780,9 @@ function cutMonthOf(sentence: Sentence, reading: Reading, observed?: string) {
     // "cut on 12 February", "op 12 februari afgesloten", "відключили 12 лютого": that day.
     const day = lexicon.cutOn.includes((words[i] as Word).text)
       ? cutDayOf(i + 1, sentence, reading, observed)
-      : phrases.cuts.endingBefore(sentence, i, meter) && cutDayOf(i, sentence, reading, observed);
+      : (phrases.cuts.endingBefore(sentence, i, meter) ||
+          (lexicon.cutOn.length === 0 && !lexicon.fromTo.to.includes(words[i - 1]?.text ?? ''))) &&
+        cutDayOf(i, sentence, reading, observed);
     if (day) return day;
     if (!lexicon.cutIn.includes((words[i] as Word).text)) continue;
     const hedge = phrases.monthHedges.startingAt(sentence, i + 1, meter);
