@@ -1949,6 +1949,7 @@ function draftSentence(
   const remains = numbers.length > 1 && saysPeopleRemain(sentence, reading);
   /** Whether the sentence names the people who live there, found the first time it is asked. */
   let population: boolean | undefined;
+  /** A number's hedge: before it, after its last word, or an estimate heading its clause. */
   const hedgeOf = (n: NumberFound) =>
     hedgeBefore(sentence, n.first, reading) ??
     hedgeAfter(sentence, n.last, reading) ??
@@ -2030,10 +2031,7 @@ function draftSentence(
     )
       continue;
     // A range keeps both bounds: its hedge, if any, hedges both ("about 40 to 60").
-    const hedged =
-      hedgeBefore(sentence, n.first, reading) ??
-      hedgeAfter(sentence, span.last, reading) ??
-      estimateBefore(sentence, n.first, reading);
+    const hedged = hedgeOf(span);
     const high = range && next.value;
     const bounds =
       change && next
